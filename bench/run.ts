@@ -1,0 +1,297 @@
+/**
+ * `npm run bench`: the finder's performance figures on this machine.
+ *
+ * 1. Search throughput with 5,000 synthetic services, over HTTP against the
+ *    server in a child process, next to a bare route of the same server;
+ *    on PGlite and on PostgreSQL; with the server's memory.
+ * 2. Bytes of a first visit to a result page (HTML + CSS + JS + SVG, gzip).
+ * 3. `npm start` to the first 200, fresh and existing data.
+ *
+ * Options (environment): BENCH_DURATION (s per measurement, default 10),
+ * BENCH_WARMUP (s, default 3), BENCH_CONNECTIONS (default 50),
+ * BENCH_SKIP_PG=1, BENCH_STARTS (runs per start scenario, default 3),
+ * BENCH_PROFILE=1 (also profile the search route and break its time down),
+ * DATABASE_URL (PostgreSQL admin connection; default
+ * postgres://root@127.0.0.1:5432/postgres).
+ * Prints tables and writes bench/results/latest.json. See docs/performance.md.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createPgDatabase, databaseUrl, DEFAULT_ADMIN_URL, dropCreatedDatabases, postgresProblem, seed, type SeedTiming } from './databases.ts';
+import { BROWSER_HEADERS, measure, type LoadResult, type LoadSettings } from './load.ts';
+import { pageWeight, type PageWeight } from './page-weight.ts';
+import { profileSearch, type ProfileSummary } from './profile.ts';
+import { ROOT, startBenchServer, type BenchServer, type Exit } from './processes.ts';
+import { searchQueries, type BenchQuery } from './queries.ts';
+import { kb, table, yesNo } from './report.ts';
+import { series, type StartSeries } from './startup.ts';
+import { realPostcodes, syntheticEntries } from './synthetic.ts';
+
+const ENTRIES = 5000;
+/** A search for a place with more than ten matches: the first page shows ten. */
+const REPRESENTATIVE = '/de/search?q=10115';
+const TARGETS = { searchShareOfBare: 0.5, pageTotalBytes: 30_000, htmlBytes: 14_000 };
+
+function intEnv(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name}=${raw}: expected a whole number ≥ ${min}`);
+  return n;
+}
+
+const settings: LoadSettings = {
+  durationS: intEnv('BENCH_DURATION', 10, 1),
+  warmupS: intEnv('BENCH_WARMUP', 3, 0),
+  connections: intEnv('BENCH_CONNECTIONS', 50, 1),
+};
+const starts = intEnv('BENCH_STARTS', 3, 1);
+const flag = (name: string) => /^(1|true|yes)$/i.test(process.env[name] ?? '');
+const skipPg = flag('BENCH_SKIP_PG');
+const profile = flag('BENCH_PROFILE');
+const adminUrl = process.env.DATABASE_URL || DEFAULT_ADMIN_URL;
+
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+
+type LoadSection = {
+  database: 'pglite' | 'postgres';
+  seed: SeedTiming;
+  entriesLoaded: number;
+  queryCheck: { paths: number; byKind: Record<string, number>; meanCards: number; allOk: boolean };
+  bare: LoadResult;
+  search: LoadResult;
+  searchShareOfBare: number;
+  serverExit: Exit;
+};
+
+/** Every query once: must answer 200 with a real result page. */
+async function checkQueries(base: string, queries: readonly BenchQuery[]): Promise<LoadSection['queryCheck']> {
+  let cards = 0;
+  let allOk = true;
+  const byKind: Record<string, number> = {};
+  for (const q of queries) {
+    byKind[q.kind] = (byKind[q.kind] ?? 0) + 1;
+    const res = await fetch(new URL(q.path, base));
+    const html = await res.text();
+    if (res.status !== 200) {
+      allOk = false;
+      log(`query ${q.path} answered ${res.status}`);
+    }
+    cards += (html.match(/<li class="card"/g) ?? []).length;
+  }
+  return { paths: queries.length, byKind, meanCards: Math.round((cards / queries.length) * 10) / 10, allOk };
+}
+
+async function loadSection(
+  database: LoadSection['database'],
+  seedTiming: SeedTiming,
+  env: Record<string, string>,
+  queries: readonly BenchQuery[],
+  weights: PageWeight[],
+): Promise<LoadSection> {
+  const server: BenchServer = await startBenchServer({ ...env, DEMO_CONTENT: 'false', LOG_LEVEL: 'info' });
+  try {
+    const base = `http://127.0.0.1:${server.port}`;
+    log(`${database}: server pid ${server.pid} on ${base} with ${server.entries} entries; checking ${queries.length} queries`);
+    const queryCheck = await checkQueries(base, queries);
+    if (database === 'pglite') weights.push(await pageWeight(base, REPRESENTATIVE, `synthetic ${ENTRIES}`));
+    log(`${database}: bare route, ${settings.warmupS} s warm-up + ${settings.durationS} s`);
+    const bare = await measure(base, server.pid, ['/__bench/bare'], settings);
+    log(`${database}: search, ${settings.warmupS} s warm-up + ${settings.durationS} s`);
+    const search = await measure(base, server.pid, queries.map((q) => q.path), settings);
+    const serverExit = await server.stop();
+    return {
+      database,
+      seed: seedTiming,
+      entriesLoaded: server.entries,
+      queryCheck,
+      bare,
+      search,
+      searchShareOfBare: Math.round((search.requestsPerSec / bare.requestsPerSec) * 1000) / 1000,
+      serverExit,
+    };
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+}
+
+async function demoPageWeight(tmp: string): Promise<PageWeight> {
+  const server = await startBenchServer({ DATA_DIR: path.join(tmp, 'pglite-demo'), DEMO_CONTENT: 'true', LOG_LEVEL: 'warn' });
+  try {
+    return await pageWeight(`http://127.0.0.1:${server.port}`, REPRESENTATIVE, 'demo');
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'schutznetz-bench-'));
+  const pgProblem = skipPg ? 'skipped (BENCH_SKIP_PG)' : await postgresProblem(adminUrl);
+  if (pgProblem) log(`PostgreSQL part skipped: ${pgProblem}`);
+  const pgName = `schutznetz_bench_${process.pid}`;
+
+  const loads: LoadSection[] = [];
+  const weights: PageWeight[] = [];
+  const startups: StartSeries[] = [];
+  let profileSummary: ProfileSummary | undefined;
+  const loadAverageAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
+  try {
+    const postcodes = realPostcodes();
+    const entries = syntheticEntries(ENTRIES, postcodes);
+    const queries = searchQueries(postcodes);
+    log(`${entries.length} synthetic entries over ${new Set(entries.map((e) => e.location?.address.postal_code)).size} postcodes; ${queries.length} queries`);
+
+    // 1. Throughput, PGlite then PostgreSQL.
+    const pgliteDir = path.join(tmp, 'pglite-5k');
+    log('pglite: seeding');
+    const pgliteSeed = await seed({ kind: 'pglite', dataDir: pgliteDir }, entries);
+    loads.push(await loadSection('pglite', pgliteSeed, { DATA_DIR: pgliteDir }, queries, weights));
+    let pgUrl: string | undefined;
+    if (!pgProblem) {
+      log(`postgres: creating ${pgName} and seeding`);
+      pgUrl = await createPgDatabase(adminUrl, pgName);
+      const pgSeed = await seed({ kind: 'postgres', url: pgUrl }, entries);
+      loads.push(await loadSection('postgres', pgSeed, { DATABASE_URL: pgUrl }, queries, weights));
+    }
+
+    if (profile) {
+      log('profiling the search route (PGlite), separate run');
+      profileSummary = await profileSearch({ DATA_DIR: pgliteDir, DEMO_CONTENT: 'false', LOG_LEVEL: 'info' }, queries.map((q) => q.path), settings, tmp, path.join(ROOT, 'bench/results'));
+    }
+
+    // 2. First-visit bytes with the demo directory.
+    log('page weight with the demo directory');
+    weights.unshift(await demoPageWeight(tmp));
+
+    // 3. npm start.
+    log(`npm start, ${starts}× per scenario`);
+    const fresh = (i: number) => path.join(tmp, `start-fresh-${i}`);
+    startups.push(await series('PGlite, fresh data folder (initdb + migrations + demo)', starts, (i) => ({ DATA_DIR: fresh(i) })));
+    startups.push(await series('PGlite, existing folder (demo)', starts, () => ({ DATA_DIR: fresh(0) })));
+    startups.push(await series(`PGlite, existing folder (${ENTRIES} entries)`, starts, () => ({ DATA_DIR: pgliteDir })));
+    if (pgUrl) {
+      const startDb = (i: number) => `${pgName}_s${i}`;
+      startups.push(await series('PostgreSQL, fresh database (migrations)', starts, (i) => createPgDatabase(adminUrl, startDb(i)).then((url) => ({ DATABASE_URL: url }))));
+      startups.push(await series('PostgreSQL, existing database (empty directory)', starts, () => ({ DATABASE_URL: databaseUrl(adminUrl, startDb(0)) })));
+      startups.push(await series(`PostgreSQL, existing database (${ENTRIES} entries)`, starts, () => ({ DATABASE_URL: pgUrl! })));
+    }
+  } finally {
+    if (!pgProblem) await dropCreatedDatabases(adminUrl).catch((err: unknown) => log(`could not drop bench databases: ${String(err)}`));
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+
+  const results = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.type()} ${os.release()} ${os.arch()}`,
+      loadAverageAtStart,
+      loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100),
+    },
+    settings: { ...settings, pipelining: 1, headers: BROWSER_HEADERS, startsPerScenario: starts, serverLogLevel: 'info' },
+    postgres: pgProblem ? { skipped: true, reason: pgProblem } : { skipped: false },
+    targets: TARGETS,
+    load: loads,
+    pageWeight: weights,
+    startup: startups,
+    profile: profileSummary ?? null,
+    totalSeconds: Math.round((performance.now() - t0) / 1000),
+  };
+  fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  print(results);
+}
+
+function print(r: {
+  machine: { cpus: number; cpuModel: string; node: string; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
+  postgres: { skipped: boolean; reason?: string };
+  load: LoadSection[];
+  pageWeight: PageWeight[];
+  startup: StartSeries[];
+  profile: ProfileSummary | null;
+  totalSeconds: number;
+}): void {
+  const out: string[] = [];
+  out.push(
+    `Schutznetz benchmark — ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}`,
+    `Load: ${settings.connections} connections, ${settings.warmupS} s warm-up + ${settings.durationS} s per route, ${ENTRIES} services`,
+    `Load average (1/5/15 min) at start ${r.machine.loadAverageAtStart.join(' / ')}, at end ${r.machine.loadAverageAtEnd.join(' / ')}` +
+      (r.machine.loadAverageAtStart[0]! > r.machine.cpus / 2 ? '  — the machine was busy with other work: req/s are pessimistic, compare CPU ms/request' : ''),
+    '',
+  );
+  out.push(
+    table(
+      ['database', 'route', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'server CPU ms/req', 'RSS peak MiB', 'RSS mean MiB', 'load avg'],
+      r.load.flatMap((l) =>
+        (['bare', 'search'] as const).map((k) => {
+          const x = l[k];
+          return [l.database, k === 'bare' ? 'bare' : `search (${x.paths} queries)`, x.requestsPerSec, x.latencyP50Ms, x.latencyP99Ms, x.non2xx, x.errors, x.serverCpuMsPerRequest, x.rss.peakMiB, x.rss.meanMiB, x.loadAverageBefore];
+        }),
+      ),
+    ),
+    '',
+    table(
+      ['database', 'search / bare (req/s)', 'bare / search (CPU per req)', 'target ≥ 50 %', 'seed (write 5,000)', 'server exit'],
+      r.load.map((l) => [
+        l.database,
+        `${(l.searchShareOfBare * 100).toFixed(1)} %`,
+        `${(l.bare.serverCpuMsPerRequest / Math.max(1e-9, l.search.serverCpuMsPerRequest) * 100).toFixed(1)} %`,
+        l.database === 'postgres' ? yesNo(l.searchShareOfBare >= TARGETS.searchShareOfBare) : `${yesNo(l.searchShareOfBare >= TARGETS.searchShareOfBare)} (info)`,
+        `${Math.round(l.seed.writeMs)} ms`,
+        `code ${l.serverExit.code}`,
+      ]),
+    ),
+  );
+  if (r.postgres.skipped) out.push(`PostgreSQL: ${r.postgres.reason}`);
+  out.push('');
+  for (const w of r.pageWeight) {
+    out.push(`First visit ${w.path} (${w.directory}, ${w.results} result cards), gzip:`);
+    out.push(
+      table(
+        ['resource', 'type', 'encoding', 'bytes sent', 'uncompressed'],
+        w.transfers.map((t) => [t.url.length > 50 ? `${t.url.slice(0, 47)}...` : t.url, t.kind, t.encoding, t.bodyBytes, t.rawBytes]),
+      ),
+    );
+    out.push(
+      `  HTML ${kb(w.htmlBytes)} (target ≤ 14 KB: ${yesNo(w.htmlBytes <= TARGETS.htmlBytes)}), ` +
+        `total ${kb(w.totalBytes)} (target ≤ 30 KB: ${yesNo(w.totalBytes <= TARGETS.pageTotalBytes)}), ` +
+        `with headers ${kb(w.totalWithHeadersBytes)}${w.foreign.length ? `, OTHER ORIGINS: ${w.foreign.join(' ')}` : ''}`,
+      '',
+    );
+  }
+  out.push(
+    table(
+      ['npm start → first 200 from /healthz', 'median ms', 'runs ms', '"Ready in" ms', 'SIGTERM exit'],
+      r.startup.map((s) => [
+        s.scenario,
+        s.medianMs,
+        s.runs.map((x) => x.readyMs).join(' / '),
+        s.runs.map((x) => x.selfReportedMs ?? '–').join(' / '),
+        s.cleanExits ? `code 0 (${s.runs.map((x) => x.shutdownMs).join('/')} ms)` : s.runs.map((x) => `code ${x.exitCode} ${x.signal ?? ''}`).join(', '),
+      ]),
+    ),
+    '',
+  );
+  if (r.profile) {
+    out.push(
+      `Where the search route's time goes (CPU profile, ${r.profile.windowMs} ms of samples, ${r.profile.requests} requests; ${r.profile.file}):`,
+      table(['category', 'share'], r.profile.categories.map((c) => [c.category, `${c.share.toFixed(1)} %`])),
+      '',
+      table(['function (self time)', 'share'], r.profile.topFunctions.map((f) => [f.fn, `${f.share.toFixed(1)} %`])),
+      '',
+    );
+  }
+  out.push(`Done in ${r.totalSeconds} s. JSON: bench/results/latest.json`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`\nbenchmark failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,77 @@
+/**
+ * `npm start` to the first answer: spawn `node --import tsx src/main.ts` as
+ * an operator would, poll GET /healthz until it answers 200, then stop it
+ * with SIGTERM and check that it exits cleanly.
+ */
+import { spawn } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import { childEnv, freePort, ROOT, terminate } from './processes.ts';
+
+export type StartRun = { readyMs: number; selfReportedMs: number | null; exitCode: number | null; signal: string | null; shutdownMs: number };
+
+function healthStatus(port: number): Promise<number> {
+  return new Promise((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/healthz', timeout: 1000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(0));
+  });
+}
+
+/** One start: returns time to the first 200 from /healthz and how the process ended. */
+export async function timeStart(env: Record<string, string>, timeoutMs = 120_000): Promise<StartRun> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
+    cwd: ROOT,
+    env: childEnv({ HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out = (out + d.toString('utf8')).slice(-8000)));
+  child.stderr.on('data', (d: Buffer) => (out = (out + d.toString('utf8')).slice(-8000)));
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  let readyMs: number | undefined;
+  while (readyMs === undefined) {
+    if (exited) throw new Error(`npm start exited before answering:\n${out}`);
+    if (performance.now() - t0 > timeoutMs) {
+      await terminate(child);
+      throw new Error(`npm start did not answer within ${timeoutMs} ms:\n${out}`);
+    }
+    if ((await healthStatus(port)) === 200) readyMs = performance.now() - t0;
+    else await new Promise((r) => setTimeout(r, 10));
+  }
+  const exit = await terminate(child);
+  const self = /Ready in (\d+) ms/.exec(out)?.[1];
+  return {
+    readyMs: Math.round(readyMs),
+    selfReportedMs: self ? Number(self) : null,
+    exitCode: exit.code,
+    signal: exit.signal,
+    shutdownMs: Math.round(exit.ms),
+  };
+}
+
+export type StartSeries = { scenario: string; runs: StartRun[]; medianMs: number; cleanExits: boolean };
+
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/** `times` starts, each with the environment `envFor(i)` returns (awaited, so it may prepare a fresh folder). */
+export async function series(scenario: string, times: number, envFor: (i: number) => Promise<Record<string, string>> | Record<string, string>): Promise<StartSeries> {
+  const runs: StartRun[] = [];
+  for (let i = 0; i < times; i++) runs.push(await timeStart(await envFor(i)));
+  return {
+    scenario,
+    runs,
+    medianMs: Math.round(median(runs.map((r) => r.readyMs))),
+    cleanExits: runs.every((r) => r.exitCode === 0 && r.signal === null),
+  };
+}

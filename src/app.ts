@@ -1,0 +1,69 @@
+/**
+ * Builds the Fastify application from its parts. Used by main.ts, the tests
+ * (through fastify.inject) and the benchmarks, so all three exercise the same
+ * wiring.
+ */
+import compress from '@fastify/compress';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './platform/config/index.ts';
+import type { Database } from './platform/db/index.ts';
+import { loadAssets, registerAssets, type Assets } from './platform/http/assets.ts';
+import { registerErrorHandling } from './platform/http/errors.ts';
+import { loggerOptions } from './platform/http/logging.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
+import { addMessages } from './platform/i18n/index.ts';
+import { pageContext } from './platform/layout/context.ts';
+import { ErrorPage } from './platform/layout/ErrorPage.tsx';
+import { layoutMessages } from './platform/layout/messages.ts';
+import { renderDocument } from './platform/layout/render.ts';
+import { DirectoryIndex } from './features/directory/directory-index.ts';
+import { finderRoutes } from './features/finder/routes.ts';
+import { healthRoutes } from './features/health/routes.ts';
+import { hsdsRoutes } from './features/hsds-api/routes.ts';
+import { pagesRoutes } from './features/pages/routes.ts';
+
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  /** Override the logger (tests capture log lines to check for personal data). */
+  logger?: Fastify.FastifyBaseLogger | boolean | object;
+  assets?: Assets;
+};
+
+export type App = FastifyInstance & { directory: DirectoryIndex };
+
+addMessages('layout', layoutMessages);
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? loggerOptions(config.logLevel),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }) as unknown as App;
+
+  const directory = new DirectoryIndex(database.db, config.searchIndexTtlMs);
+  await directory.get();
+  app.decorate('directory', directory);
+
+  const assets = deps.assets ?? loadAssets();
+  app.decorate('platform', {
+    assets,
+    quickExitUrl: config.quickExitUrl,
+    isDemo: () => directory.current()?.hasDemo ?? false,
+  });
+
+  registerSecurityHeaders(app);
+  registerErrorHandling(app, (req, locale, status, message) =>
+    renderDocument(ErrorPage({ ctx: pageContext(req, locale), status, message })),
+  );
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'identity'] });
+  registerAssets(app, assets);
+
+  await app.register(healthRoutes, { database });
+  await app.register(finderRoutes, { directory });
+  await app.register(pagesRoutes);
+  await app.register(hsdsRoutes, { directory, config });
+  return app;
+}

@@ -1,0 +1,39 @@
+/**
+ * Opening the database for a CLI command the way `npm start` does (same
+ * environment variables, migrations applied), and closing it afterwards.
+ */
+import { loadConfig } from '../platform/config/index.ts';
+import { openDatabase, type Database } from '../platform/db/index.ts';
+import { DataDirLockedError } from '../platform/db/embedded.ts';
+import { migrate } from '../platform/db/migrate.ts';
+import type { CliIo } from './types.ts';
+
+/** Thrown when the embedded database is in use: the message says what to do. */
+export class DatabaseBusyError extends Error {
+  constructor(cause: DataDirLockedError) {
+    super(
+      `${cause.message}\n\nThe embedded database can be opened by one process only: stop the Schutznetz server ` +
+        '(npm start) while you run this command, then start it again.',
+    );
+    this.name = 'DatabaseBusyError';
+  }
+}
+
+/** Run `fn` with the configured database (or the one the test passed in). */
+export async function withDatabase<T>(io: CliIo, fn: (database: Database) => Promise<T>): Promise<T> {
+  if (io.database) return fn(io.database);
+  const config = loadConfig(io.env, io.cwd);
+  let database: Database;
+  try {
+    database = await openDatabase(config.database);
+  } catch (err) {
+    if (err instanceof DataDirLockedError) throw new DatabaseBusyError(err);
+    throw err;
+  }
+  try {
+    await migrate(database.db);
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}

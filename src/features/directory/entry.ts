@@ -1,0 +1,69 @@
+/**
+ * The directory entry: one service (a counselling centre's offer) with its
+ * organisation, location, address, phones, languages, opening hours, area of
+ * responsibility and taxonomy terms. This aggregate is what the search index
+ * holds, what import and export exchange, and what the HSDS presenters map.
+ */
+import type { PhoneType, ServiceStatus } from '../../platform/db/schema.ts';
+import type { StateCode } from '../geo/states.ts';
+import type { AccessibilityFeature, ExploitationForm, TargetGroup } from './taxonomies.ts';
+
+export type Weekday = 'MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU';
+
+export type DirectoryEntry = {
+  organization: {
+    id: string;
+    name: string;
+    description: string;
+    email: string | null;
+    website: string | null;
+    legal_status: string | null;
+    is_demo: boolean;
+  };
+  service: {
+    id: string;
+    name: string;
+    description: string;
+    url: string | null;
+    email: string | null;
+    status: ServiceStatus;
+    interpretation_services: string | null;
+    application_process: string | null;
+    fees_description: string | null;
+    eligibility_description: string | null;
+    minimum_age: number | null;
+    maximum_age: number | null;
+    /** When the entry was last verified (YYYY-MM-DD). */
+    assured_date: string | null;
+    alert: string | null;
+    is_demo: boolean;
+  };
+  /** The centre's place; null for services that are only online or by phone. */
+  location: {
+    id: string;
+    name: string | null;
+    latitude: number;
+    longitude: number;
+    transportation: string | null;
+    /** Protected addresses publish the city only; coordinates are the city's. */
+    address_protected: boolean;
+    accessibility: string | null;
+    address: {
+      /** Street and number; null when the address is protected. */
+      address_1: string | null;
+      postal_code: string;
+      city: string;
+      state_province: StateCode;
+      country: 'DE';
+    };
+  } | null;
+  phones: { id: string; number: string; type: PhoneType; description: string | null; languages: string[] }[];
+  /** ISO 639 codes of the languages counselling is offered in (with or without interpreters). */
+  languages: string[];
+  schedules: { id: string; byday: Weekday[]; opens_at: string; closes_at: string; description: string | null }[];
+  /** States ('DE-BY') or the whole country ('DE') the service is responsible for beyond its own place. */
+  areas: (StateCode | 'DE')[];
+  targetGroups: TargetGroup[];
+  exploitation: ExploitationForm[];
+  accessibility: AccessibilityFeature[];
+};

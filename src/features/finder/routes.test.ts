@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../../../test/support/app.ts';
+import { replaceDirectory, testEntry } from '../../../test/support/entries.ts';
+
+let t: TestApp;
+const leipzig = testEntry({ name: 'Leipzig Mitte', postcode: '04109', languages: ['de', 'ar'], schedules: [{ id: crypto.randomUUID(), byday: ['MO', 'WE'], opens_at: '09:00', closes_at: '16:00', description: null }] });
+const halle = testEntry({ name: 'Halle Süd', postcode: '06108', targetGroups: ['minors'], exploitation: ['labour'] });
+const dresden = testEntry({ name: 'Dresden Schutzhaus', postcode: '01067', protectedAddress: true, areas: ['DE-SN'], languages: ['de', 'ru'] });
+const munich = testEntry({ name: 'München Beratung', postcode: '80331', accessibility: ['step_free'] });
+const online = testEntry({ name: 'Online bundesweit', postcode: null, areas: ['DE'], languages: ['de', 'en', 'ti'] });
+const closed = testEntry({ name: 'Geschlossen Leipzig', postcode: '04109', service: { status: 'temporarily closed' } });
+
+beforeAll(async () => {
+  t = await testApp();
+  await replaceDirectory(t.database, [leipzig, halle, dresden, munich, online, closed]);
+  t.app.directory.invalidate();
+});
+afterAll(() => t.close());
+
+const get = (url: string) => t.app.inject({ url });
+const names = (html: string) => [...html.matchAll(/<h3><a href="\/\w\w\/centres\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+
+describe('search by postcode or place', () => {
+  it('lists the competent centres nearest first, with distances', async () => {
+    const res = await get('/de/search?q=04109');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Beratungsstellen nahe 04109 Leipzig');
+    expect(names(res.body)).toEqual(['Leipzig Mitte', 'Halle Süd', 'Dresden Schutzhaus', 'München Beratung', 'Online bundesweit']);
+    const km = [...res.body.matchAll(/([\d.,]+) km entfernt/g)].map((m) => Number(m[1]!.replace('.', '').replace(',', '.')));
+    expect(km).toHaveLength(4);
+    expect([...km].sort((a, b) => a - b)).toEqual(km);
+    expect(res.body).toContain('5 Beratungsstellen gefunden.');
+    expect(res.body).not.toContain('Geschlossen Leipzig');
+  });
+
+  it('marks a centre responsible for the searched state', async () => {
+    const res = await get('/en/search?q=Leipzig');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Responsible for all of Saxony');
+    expect(res.body).toContain('Available nationwide');
+  });
+
+  it('combines filters and keeps them in the form', async () => {
+    const res = await get('/de/search?q=04109&lang=ar');
+    expect(names(res.body)).toEqual(['Leipzig Mitte']);
+    expect(res.body).toMatch(/<option value="ar" selected/);
+    const both = await get('/de/search?q=04109&tg=minors&ex=labour');
+    expect(names(both.body)).toEqual(['Halle Süd']);
+  });
+
+  it('suggests dropping the narrowest filter on an empty result and shows the helplines', async () => {
+    const res = await get('/de/search?q=04109&lang=ti&acc=step_free');
+    expect(res.statusCode).toBe(200);
+    expect(names(res.body)).toEqual([]);
+    expect(res.body).toContain('Keine Beratungsstelle passt');
+    // Without "step-free" the Tigrinya online service is found; without Tigrinya the Munich one: both give 1.
+    expect(res.body).toMatch(/Ohne „(Tigrinya|Stufenloser Zugang)“ gibt es 1 Treffer/);
+    expect(res.body).toContain('href="tel:116016"');
+    expect(res.body).toContain('href="tel:110"');
+  });
+
+  it('an unknown postcode gets a clear message and the state picker', async () => {
+    const res = await get('/de/search?q=00000');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('„00000“ kennen wir nicht');
+    expect(res.body).toContain('<select id="state" name="state">');
+    expect(res.body).toContain('href="tel:116016"');
+  });
+
+  it('an ambiguous place name offers the candidates', async () => {
+    const res = await get('/de/search?q=Frankfurt');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Welchen Ort meinen Sie?');
+    expect(res.body).toMatch(/Frankfurt am Main/);
+    expect(res.body).toMatch(/Frankfurt \(Oder\)/);
+  });
+
+  it('searching by state lists centres located there and those responsible for it', async () => {
+    const res = await get('/de/search?state=DE-SN');
+    expect(names(res.body)).toEqual(['Dresden Schutzhaus', 'Leipzig Mitte', 'Online bundesweit']);
+  });
+
+  it('pages through long results', async () => {
+    const many = Array.from({ length: 23 }, (_, i) => testEntry({ name: `Stelle ${String(i).padStart(2, '0')}`, postcode: '10117' }));
+    await replaceDirectory(t.database, many);
+    t.app.directory.invalidate();
+    const p1 = await get('/de/search?q=10117');
+    expect(names(p1.body)).toHaveLength(10);
+    expect(p1.body).toContain('Angezeigt: 1–10');
+    expect(p1.body).toContain('page=2');
+    const p3 = await get('/de/search?q=10117&page=3');
+    expect(names(p3.body)).toHaveLength(3);
+    expect(p3.body).toContain('Vorherige Seite');
+    await replaceDirectory(t.database, [leipzig, halle, dresden, munich, online, closed]);
+    t.app.directory.invalidate();
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['/de/search?q=04109&page=abc', /page/],
+    ['/de/search?q=04109&page=0', /page/],
+    ['/de/search?tg=everyone', /unknown target group/],
+    ['/de/search?lang=xx', /unknown language/],
+    ['/de/search?state=DE-XX', /unknown federal state/],
+    [`/de/search?q=${'9'.repeat(101)}`, /too long/],
+  ])('%s → 400 with a message', async (url, message) => {
+    const res = await get(url);
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.body).toMatch(message);
+    expect(res.body).toContain('id="quick-exit"');
+  });
+
+  it('ignores unknown parameters such as tracking tags', async () => {
+    expect((await get('/de/search?q=04109&utm_source=x')).statusCode).toBe(200);
+  });
+});
+
+describe('centre page', () => {
+  it('shows what a person needs to get in touch', async () => {
+    const res = await get(`/de/centres/${leipzig.service.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<h1>Leipzig Mitte');
+    expect(res.body).toContain('href="tel:+493023125001"');
+    expect(res.body).toContain('Teststraße 1');
+    expect(res.body).toContain('Mo, Mi 09:00–16:00 Uhr');
+    expect(res.body).toContain('Arabisch');
+    expect(res.body).toContain('15. Januar 2026');
+  });
+
+  it('never shows a protected street address', async () => {
+    const res = await get(`/en/centres/${dresden.service.id}`);
+    expect(res.body).toContain('Protected address');
+    expect(res.body).toContain('01067 Dresden');
+    expect(res.body).not.toContain('Teststraße');
+  });
+
+  it('an unknown or malformed id is a plain 404', async () => {
+    expect((await get('/de/centres/6f1c8d4e-0000-4000-8000-000000000000')).statusCode).toBe(404);
+    expect((await get('/de/centres/1%27%20OR%201=1')).statusCode).toBe(404);
+  });
+});
+
+describe('states', () => {
+  it('lists all 16 states with counts and a page per state', async () => {
+    const res = await get('/en/states');
+    expect(res.statusCode).toBe(200);
+    expect(res.body.match(/href="\/en\/states\/[a-z-]+"/g)!.length).toBeGreaterThanOrEqual(16);
+    const sn = await get('/en/states/sachsen');
+    expect(sn.statusCode).toBe(200);
+    expect(sn.body).toContain('Counselling centres in Saxony');
+    expect(names(sn.body)).toEqual(['Dresden Schutzhaus', 'Leipzig Mitte', 'Online bundesweit']);
+    expect((await get('/en/states/atlantis')).statusCode).toBe(404);
+  });
+});
+
+describe('demo banner', () => {
+  it('appears on every page while demo content is loaded, and only then', async () => {
+    expect((await get('/de/')).body).not.toContain('class="demo-banner"');
+    const demo = testEntry({ name: 'Demo', service: { is_demo: true } });
+    await replaceDirectory(t.database, [leipzig, demo]);
+    t.app.directory.invalidate();
+    for (const url of ['/de/', '/en/search?q=04109', `/de/centres/${demo.service.id}`, '/de/states', '/de/nope']) {
+      expect((await get(url)).body, url).toContain('class="demo-banner"');
+    }
+    expect((await get(`/de/centres/${demo.service.id}`)).body).toContain('erfundener Beispieleintrag');
+    await replaceDirectory(t.database, [leipzig, halle, dresden, munich, online, closed]);
+    t.app.directory.invalidate();
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * Public finder routes. Pipeline per request: validate the query (zod) →
+ * resolve the place → search the in-memory directory → render. No session,
+ * no cookie, nothing about the search is stored or logged.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { HttpError, parseOr400 } from '../../platform/http/errors.ts';
+import { addMessages, isLocale, negotiateLocale, translator, type Locale } from '../../platform/i18n/index.ts';
+import { pageContext } from '../../platform/layout/context.ts';
+import { sendPage } from '../../platform/layout/render.ts';
+import type { DirectoryIndex } from '../directory/directory-index.ts';
+import { STATES, stateBySlug, type StateCode } from '../geo/states.ts';
+import { finderMessages } from './messages.ts';
+import { resolveWhere, toSearchQuery } from './resolve.ts';
+import { finderQuerySchema } from './schema.ts';
+import { searchDirectory, suggestRelaxation } from './search.ts';
+import { stateName } from './views/ResultCard.tsx';
+import { CentrePage, HomePage, ResultsPage, StatePage, StatesPage } from './views/pages.tsx';
+
+addMessages('finder', finderMessages);
+
+export const PAGE_SIZE = 10;
+
+const langParam = z.object({ lang: z.string() });
+const idParam = z.object({ lang: z.string(), id: z.uuid() });
+
+function localeOf(req: FastifyRequest): Locale {
+  const { lang } = langParam.parse(req.params);
+  if (!isLocale(lang)) throw new HttpError(404, 'Not found');
+  return lang;
+}
+
+export const finderRoutes: FastifyPluginAsync<{ directory: DirectoryIndex }> = async (app, { directory }) => {
+  const pub = { config: { public: true } };
+
+  // The bare root picks a language once; after that the language is in the path.
+  app.get('/', pub, async (req, reply) => {
+    reply.header('vary', 'accept-language');
+    return reply.redirect(`/${negotiateLocale(req.headers['accept-language'])}/`, 302);
+  });
+
+  app.get('/:lang', pub, async (req, reply) => {
+    const locale = localeOf(req);
+    const snap = await directory.get();
+    return sendPage(reply, HomePage({ ctx: pageContext(req, locale), entries: snap.entries }));
+  });
+
+  app.get('/:lang/search', pub, async (req, reply) => {
+    const locale = localeOf(req);
+    const query = parseOr400(finderQuerySchema, req.query, 'search');
+    const t = translator(locale, 'finder');
+    const snap = await directory.get();
+    const where = resolveWhere(query);
+    const ctx = pageContext(req, locale);
+    if (where.kind === 'unknown' || where.kind === 'ambiguous' || where.kind === 'none') {
+      // No place to search from: ask again, with the state picker, and still show everything useful.
+      return sendPage(
+        reply,
+        ResultsPage({
+          ctx,
+          model: {
+            query,
+            heading: t('results.titleAll'),
+            notice: where.kind === 'ambiguous' ? where : where.kind === 'unknown' ? { kind: 'unknown' } : hasFilters(query) ? undefined : { kind: 'noPlace' },
+            ...(where.kind === 'none' && hasFilters(query) ? paginate(searchDirectory(snap.entries, toSearchQuery(query, where)), query.page) : { hits: [], total: 0 }),
+            pageSize: PAGE_SIZE,
+          },
+        }),
+      );
+    }
+    const sq = toSearchQuery(query, where);
+    const all = searchDirectory(snap.entries, sq);
+    const areaState: StateCode = where.kind === 'origin' ? where.origin.state : where.state;
+    const heading = where.kind === 'origin' ? t('results.titleNear', { place: where.origin.label }) : t('results.titleState', { state: stateName(where.state, locale) });
+    return sendPage(
+      reply,
+      ResultsPage({
+        ctx,
+        model: {
+          query,
+          heading,
+          ...paginate(all, query.page),
+          pageSize: PAGE_SIZE,
+          relaxation: all.length === 0 ? suggestRelaxation(snap.entries, sq) : undefined,
+          areaState,
+        },
+      }),
+    );
+  });
+
+  app.get('/:lang/centres/:id', pub, async (req, reply) => {
+    const locale = localeOf(req);
+    const r = idParam.safeParse(req.params);
+    const entry = r.success ? (await directory.get()).byId.get(r.data.id) : undefined;
+    // Defunct entries stay out of public view; a vague 404 either way.
+    if (!entry || entry.service.status === 'defunct') throw new HttpError(404, 'Not found');
+    return sendPage(reply, CentrePage({ ctx: pageContext(req, locale), entry }));
+  });
+
+  app.get('/:lang/states', pub, async (req, reply) => {
+    const locale = localeOf(req);
+    const snap = await directory.get();
+    const active = snap.entries.filter((e) => e.service.status === 'active');
+    const counts = new Map<StateCode, number>();
+    for (const s of STATES) {
+      counts.set(s.code, searchDirectory(active, { state: s.code, targetGroups: [], exploitation: [], languages: [], accessibility: [] }).length);
+    }
+    return sendPage(reply, StatesPage({ ctx: pageContext(req, locale), counts, entries: active }));
+  });
+
+  app.get('/:lang/states/:slug', pub, async (req, reply) => {
+    const locale = localeOf(req);
+    const { slug } = z.object({ slug: z.string().max(60) }).parse(req.params);
+    const state = stateBySlug(slug);
+    if (!state) throw new HttpError(404, 'Not found');
+    const snap = await directory.get();
+    const hits = searchDirectory(snap.entries, { state: state.code, targetGroups: [], exploitation: [], languages: [], accessibility: [] });
+    const located = hits.filter((h) => h.entry.location?.address.state_province === state.code);
+    const responsible = hits.filter((h) => h.entry.location?.address.state_province !== state.code);
+    return sendPage(reply, StatePage({ ctx: pageContext(req, locale), state, located, responsible }));
+  });
+};
+
+function hasFilters(q: { tg: string[]; ex: string[]; lang: string[]; acc: string[] }): boolean {
+  return q.tg.length + q.ex.length + q.lang.length + q.acc.length > 0;
+}
+
+function paginate<T>(all: T[], page: number): { hits: T[]; total: number } {
+  return { hits: all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), total: all.length };
+}

@@ -1,0 +1,55 @@
+/** One search hit: what a person needs to decide whether to get in touch. */
+import type { Locale, Translate } from '../../../platform/i18n/index.ts';
+import { stateByCode } from '../../geo/states.ts';
+import type { SearchHit } from '../search.ts';
+import { formatKm, languageName, telHref } from './format.ts';
+
+export function stateName(code: string, locale: Locale): string {
+  const s = stateByCode(code);
+  if (!s) return code;
+  return locale === 'de' ? s.nameDe : s.nameEn;
+}
+
+export function ResultCard({ hit, locale, t, areaState }: { hit: SearchHit; locale: Locale; t: Translate; areaState?: string | undefined }) {
+  const { entry, distanceKm } = hit;
+  const s = entry.service;
+  const loc = entry.location;
+  const href = `/${locale}/centres/${s.id}`;
+  const voice = entry.phones.find((p) => p.type === 'voice') ?? entry.phones[0];
+  const nationwide = entry.areas.includes('DE');
+  return (
+    <li class="card">
+      <h3>
+        <a href={href}>{s.name}</a>
+        {s.is_demo ? <span class="badge-demo">{t('card.demo')}</span> : null}
+      </h3>
+      <p class="meta">
+        {entry.organization.name}
+        {loc ? ` · ${loc.address.postal_code} ${loc.address.city}` : ''}
+        {distanceKm !== null ? ` · ${t('card.km', { km: formatKm(distanceKm, locale) })}` : ''}
+      </p>
+      {hit.coversArea && !nationwide && areaState ? <p>{t('card.coversState', { state: stateName(areaState, locale) })}</p> : null}
+      {nationwide ? <p>{t('card.coversNation')}</p> : null}
+      {!loc ? <p>{t('card.online')}</p> : loc.address_protected ? <p>{t('card.protected')}</p> : null}
+      {entry.targetGroups.length > 0 ? (
+        <p>
+          {t('card.offers')}: {entry.targetGroups.map((g) => t(`tg.${g}`)).join(', ')}
+        </p>
+      ) : null}
+      {entry.languages.length > 0 ? (
+        <p>
+          {t('card.languages')}: {entry.languages.map((l) => languageName(l, locale)).join(', ')}
+        </p>
+      ) : null}
+      <p>
+        {voice ? (
+          <>
+            {t('card.phone')}: <a href={telHref(voice.number)}>{voice.number}</a>
+          </>
+        ) : null}
+        {voice && s.email ? ' · ' : null}
+        {s.email ? <a href={`mailto:${s.email}`}>{s.email}</a> : null}
+      </p>
+    </li>
+  );
+}

@@ -1,0 +1,324 @@
+/** The finder's pages: start, results, centre detail, states overview, one state. */
+import type { ComponentChildren } from 'preact';
+import { translator, type Translate } from '../../../platform/i18n/index.ts';
+import type { PageContext } from '../../../platform/layout/context.ts';
+import { Layout } from '../../../platform/layout/Layout.tsx';
+import { GermanyMap } from '../../geo/GermanyMap.tsx';
+import { STATES, type StateCode, type StateInfo } from '../../geo/states.ts';
+import type { DirectoryEntry } from '../../directory/entry.ts';
+import type { FinderQuery } from '../schema.ts';
+import { toSearchParams } from '../schema.ts';
+import type { Relaxation, SearchHit } from '../search.ts';
+import { ResultCard, stateName } from './ResultCard.tsx';
+import { SearchForm } from './SearchForm.tsx';
+import { formatDate, formatSchedules, languageName, telHref } from './format.ts';
+
+const ft = (ctx: PageContext) => translator(ctx.locale, 'finder');
+
+function markers(ctx: PageContext, entries: readonly DirectoryEntry[]) {
+  return entries.flatMap((e) =>
+    e.location
+      ? [{ id: e.service.id, lat: e.location.latitude, lon: e.location.longitude, label: `${e.service.name}, ${e.location.address.city}`, href: `/${ctx.locale}/centres/${e.service.id}` }]
+      : [],
+  );
+}
+
+const stateHref = (ctx: PageContext) => (s: StateInfo) => `/${ctx.locale}/states/${s.slug}`;
+
+function Helplines({ t }: { t: Translate }) {
+  return (
+    <section class="notice" aria-labelledby="call-title">
+      <h2 id="call-title">{t('results.helplinesTitle')}</h2>
+      <p>
+        {t('results.helplines')} <a href="tel:116016">116 016</a> · <a href="tel:110">110</a>
+      </p>
+    </section>
+  );
+}
+
+export function HomePage({ ctx, entries }: { ctx: PageContext; entries: readonly DirectoryEntry[] }) {
+  const t = ft(ctx);
+  const located = markers(ctx, entries.filter((e) => e.service.status === 'active'));
+  return (
+    <Layout ctx={ctx} title={t('home.title')} description={t('home.lead')}>
+      <h1>{t('home.title')}</h1>
+      <p>{t('home.lead')}</p>
+      <div class="split">
+        <SearchForm locale={ctx.locale} t={t} />
+        <div>
+          <div class="map">
+            <GermanyMap stateLabel={(s) => stateName(s.code, ctx.locale)} title={t('home.mapTitle')} description={t('home.mapDesc', { count: located.length })} markers={located} stateHref={stateHref(ctx)} />
+          </div>
+          <p>
+            <a href={`/${ctx.locale}/states`}>{t('home.byState')}</a>
+          </p>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+export type ResultsModel = {
+  query: FinderQuery;
+  heading: string;
+  notice?: { kind: 'unknown' | 'noPlace' } | { kind: 'ambiguous'; options: { label: string; q: string }[] } | undefined;
+  hits: SearchHit[];
+  total: number;
+  pageSize: number;
+  relaxation?: Relaxation | undefined;
+  areaState?: StateCode | undefined;
+};
+
+export function ResultsPage({ ctx, model }: { ctx: PageContext; model: ResultsModel }) {
+  const t = ft(ctx);
+  const { query, hits, total, pageSize } = model;
+  const from = (query.page - 1) * pageSize + 1;
+  const to = Math.min(total, query.page * pageSize);
+  const link = (q: Partial<FinderQuery>) => `/${ctx.locale}/search?${toSearchParams(q)}`;
+  const relaxLabel = (r: Relaxation) =>
+    r.values.map((v) => (r.kind === 'languages' ? languageName(v, ctx.locale) : t(`${{ targetGroups: 'tg', exploitation: 'ex', accessibility: 'acc' }[r.kind as 'targetGroups']}.${v}`))).join(', ');
+  const relaxKey = { targetGroups: 'tg', exploitation: 'ex', languages: 'lang', accessibility: 'acc' } as const;
+  return (
+    <Layout ctx={ctx} title={model.heading}>
+      <h1>{model.heading}</h1>
+      {model.notice?.kind === 'unknown' ? (
+        <p class="notice warn" role="alert">
+          {t('results.unknownPlace', { q: query.q })}
+        </p>
+      ) : null}
+      {model.notice?.kind === 'noPlace' ? <p class="notice warn">{t('results.noPlace')}</p> : null}
+      {model.notice?.kind === 'ambiguous' ? (
+        <div class="notice warn" role="alert">
+          <p>{t('results.ambiguous', { q: query.q })}</p>
+          <ul>
+            {model.notice.options.map((o) => (
+              <li>
+                <a href={link({ ...query, q: o.q, page: 1 })}>{o.label}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div class="split">
+        <div>
+          {model.notice ? null : (
+            <p role="status">
+              {t('results.count', { count: total })} {total > pageSize ? t('results.showing', { from, to }) : ''}
+            </p>
+          )}
+          {total === 0 && !model.notice ? (
+            <div class="notice warn">
+              <p>{t('results.none')}</p>
+              {model.relaxation ? (
+                <p>
+                  <a
+                    href={link({
+                      ...query,
+                      page: 1,
+                      [relaxKey[model.relaxation.kind]]: (query[relaxKey[model.relaxation.kind]] as string[]).filter((v) => !model.relaxation!.values.includes(v)),
+                    })}
+                  >
+                    {t('results.relax', { filter: relaxLabel(model.relaxation), count: model.relaxation.count })}
+                  </a>
+                </p>
+              ) : null}
+            </div>
+          ) : null}
+          {hits.length > 0 ? (
+            <ol class="results" start={from}>
+              {hits.map((h) => (
+                <ResultCard hit={h} locale={ctx.locale} t={t} areaState={model.areaState} />
+              ))}
+            </ol>
+          ) : null}
+          {total > pageSize ? (
+            <nav class="pager" aria-label={t('results.showing', { from, to })}>
+              {query.page > 1 ? <a href={link({ ...query, page: query.page - 1 })}>{t('results.prev')}</a> : null}
+              {to < total ? <a href={link({ ...query, page: query.page + 1 })}>{t('results.next')}</a> : null}
+            </nav>
+          ) : null}
+          {total === 0 || model.notice ? <Helplines t={t} /> : null}
+        </div>
+        <div>
+          {hits.length > 0 ? (
+            <div class="map">
+              <GermanyMap stateLabel={(s) => stateName(s.code, ctx.locale)} title={t('results.mapTitle')} description={t('results.mapDesc')} markers={markers(ctx, hits.map((h) => h.entry))} highlight={model.areaState} />
+            </div>
+          ) : null}
+          <SearchForm locale={ctx.locale} t={t} query={query} />
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+export function CentrePage({ ctx, entry }: { ctx: PageContext; entry: DirectoryEntry }) {
+  const t = ft(ctx);
+  const s = entry.service;
+  const loc = entry.location;
+  const hours = formatSchedules(entry, t);
+  const ages =
+    s.minimum_age !== null && s.maximum_age !== null
+      ? t('centre.agesRange', { min: s.minimum_age, max: s.maximum_age })
+      : s.minimum_age !== null
+        ? t('centre.agesMin', { min: s.minimum_age })
+        : s.maximum_age !== null
+          ? t('centre.agesMax', { max: s.maximum_age })
+          : null;
+  return (
+    <Layout ctx={ctx} title={s.name} description={s.description.slice(0, 160)}>
+      <h1>
+        {s.name}
+        {s.is_demo ? <span class="badge-demo">{t('card.demo')}</span> : null}
+      </h1>
+      {s.is_demo ? <p class="notice warn">{t('centre.demoNote')}</p> : null}
+      {s.status !== 'active' ? <p class="notice warn">{t(`centre.status_${s.status.replace(' ', '_')}`)}</p> : null}
+      {s.alert ? <p class="notice warn">{s.alert}</p> : null}
+      <p>{s.description}</p>
+      <dl class="facts">
+        <Fact label={t('centre.organisation')}>{entry.organization.name}</Fact>
+        {entry.targetGroups.length ? <Fact label={t('centre.forWhom')}>{entry.targetGroups.map((g) => t(`tg.${g}`)).join(', ')}</Fact> : null}
+        {ages ? <Fact label={t('centre.ages')}>{ages}</Fact> : null}
+        {entry.exploitation.length ? <Fact label={t('centre.exploitation')}>{entry.exploitation.map((g) => t(`ex.${g}`)).join(', ')}</Fact> : null}
+        {entry.languages.length ? <Fact label={t('centre.languages')}>{entry.languages.map((l) => languageName(l, ctx.locale)).join(', ')}</Fact> : null}
+        {s.interpretation_services ? <Fact label={t('centre.interpretation')}>{s.interpretation_services}</Fact> : null}
+        {hours.length ? (
+          <Fact label={t('centre.hours')}>
+            {hours.map((h, i) => (
+              <>
+                {i > 0 ? <br /> : null}
+                {h}
+              </>
+            ))}
+          </Fact>
+        ) : null}
+        <Fact label={t('centre.address')}>
+          {loc ? (
+            <>
+              {loc.address.address_1 && !loc.address_protected ? (
+                <>
+                  {loc.address.address_1}
+                  <br />
+                </>
+              ) : null}
+              {loc.address.postal_code} {loc.address.city}
+              {loc.address_protected ? (
+                <>
+                  <br />
+                  {t('card.protected')}
+                </>
+              ) : null}
+            </>
+          ) : (
+            t('card.online')
+          )}
+        </Fact>
+        {entry.areas.length ? (
+          <Fact label={t('centre.area')}>{entry.areas.map((a) => (a === 'DE' ? t('card.coversNation') : stateName(a, ctx.locale))).join(', ')}</Fact>
+        ) : null}
+        {entry.accessibility.length || loc?.accessibility ? (
+          <Fact label={t('centre.accessibility')}>
+            {[...entry.accessibility.map((a) => t(`acc.${a}`)), ...(loc?.accessibility ? [loc.accessibility] : [])].join(', ')}
+          </Fact>
+        ) : null}
+        <Fact label={t('centre.verified')}>{s.assured_date ? formatDate(s.assured_date, ctx.locale) : t('centre.notVerified')}</Fact>
+      </dl>
+      <h2>{t('centre.howTo')}</h2>
+      {s.application_process ? <p>{s.application_process}</p> : null}
+      <ul>
+        {entry.phones.map((p) => (
+          <li>
+            {t('card.phone')}
+            {p.description ? ` (${p.description})` : ''}: <a href={telHref(p.number)}>{p.number}</a>
+          </li>
+        ))}
+        {s.email ? (
+          <li>
+            {t('card.email')}: <a href={`mailto:${s.email}`}>{s.email}</a>
+          </li>
+        ) : null}
+        {s.url ? (
+          <li>
+            {t('card.website')}:{' '}
+            <a href={s.url} rel="noreferrer nofollow">
+              {s.url.replace(/^https?:\/\//, '')}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+      <p class="hint">{t('centre.safeCall')}</p>
+      <p>
+        <a href={`/${ctx.locale}/`}>{t('centre.back')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function StatesPage({ ctx, counts, entries }: { ctx: PageContext; counts: Map<StateCode, number>; entries: readonly DirectoryEntry[] }) {
+  const t = ft(ctx);
+  return (
+    <Layout ctx={ctx} title={t('states.title')}>
+      <h1>{t('states.title')}</h1>
+      <p>{t('states.lead')}</p>
+      <div class="split">
+        <ul class="states-list">
+          {STATES.map((s) => (
+            <li>
+              <a href={`/${ctx.locale}/states/${s.slug}`}>{stateName(s.code, ctx.locale)}</a> ({t('states.count', { count: counts.get(s.code) ?? 0 })})
+            </li>
+          ))}
+        </ul>
+        <div class="map">
+          <GermanyMap stateLabel={(s) => stateName(s.code, ctx.locale)} title={t('home.mapTitle')} description={t('home.mapDesc', { count: entries.length })} markers={markers(ctx, entries)} stateHref={stateHref(ctx)} />
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+export function StatePage({ ctx, state, located, responsible }: { ctx: PageContext; state: StateInfo; located: SearchHit[]; responsible: SearchHit[] }) {
+  const t = ft(ctx);
+  const name = stateName(state.code, ctx.locale);
+  return (
+    <Layout ctx={ctx} title={t('states.stateTitle', { state: name })}>
+      <h1>{t('states.stateTitle', { state: name })}</h1>
+      <div class="split">
+        <div>
+          <h2>{t('states.located', { state: name })}</h2>
+          {located.length === 0 ? <p>{t('states.none')}</p> : (
+            <ul class="results">
+              {located.map((h) => (
+                <ResultCard hit={h} locale={ctx.locale} t={t} areaState={state.code} />
+              ))}
+            </ul>
+          )}
+          {responsible.length > 0 ? (
+            <>
+              <h2>{t('states.responsible')}</h2>
+              <ul class="results">
+                {responsible.map((h) => (
+                  <ResultCard hit={h} locale={ctx.locale} t={t} areaState={state.code} />
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+        <div>
+          <div class="map">
+            <GermanyMap stateLabel={(s) => stateName(s.code, ctx.locale)} title={t('results.mapTitle')} description={t('results.mapDesc')} markers={markers(ctx, located.map((h) => h.entry))} highlight={state.code} stateHref={stateHref(ctx)} />
+          </div>
+          <SearchForm locale={ctx.locale} t={t} query={{ state: state.code }} />
+        </div>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * `npm start`: validate configuration, open the database (embedded PGlite by
+ * default, PostgreSQL with DATABASE_URL), apply migrations, load demo content
+ * where wanted, serve, and shut down cleanly on SIGINT/SIGTERM.
+ */
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './platform/config/index.ts';
+import { openDatabase } from './platform/db/index.ts';
+import { DataDirLockedError } from './platform/db/embedded.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { seedDemoIfWanted } from './features/demo/seed.ts';
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig();
+  const database = await openDatabase(config.database);
+  await migrate(database.db);
+  const seeded = await seedDemoIfWanted(database, config.demoContent);
+  const app = await buildApp({ config, database });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    // Stop accepting, let in-flight requests finish, then release the database
+    // (for PGlite: flush and unlock the data folder).
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    try {
+      await app.close();
+      await database.close();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ host: config.host, port: config.port });
+  const address = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  const where = config.database.kind === 'pglite' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  const lines = [
+    '',
+    `  Schutznetz is running: ${config.host === '127.0.0.1' ? `http://localhost:${config.port}` : address}`,
+    `  Database: ${where}`,
+    `  Ready in ${Math.round(performance.now() - started)} ms`,
+  ];
+  if (app.platform.isDemo()) {
+    lines.push(
+      '',
+      `  DEMO CONTENT${seeded ? ' (just loaded)' : ''}: the counselling centres shown are fictional examples.`,
+      '  Every page says so in a banner. Remove them with: npm run cli -- directory clear-demo',
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+    process.stderr.write(`\n${err.message}\n\n`);
+  } else {
+    process.stderr.write(`\nSchutznetz could not start: ${err instanceof Error ? err.message : String(err)}\n\n`);
+  }
+  process.exit(1);
+});

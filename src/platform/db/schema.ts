@@ -1,0 +1,170 @@
+/**
+ * Kysely table types, kept by hand next to the SQL migrations. The HTTP and
+ * import tests write and read every column, so a drift shows up as a failing
+ * query rather than silently.
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+/** `date` columns: pg returns a string because we disable Date parsing (see db/index.ts). */
+type DateString = ColumnType<string, string, string>;
+
+export interface OrganizationTable {
+  id: string;
+  name: string;
+  description: Generated<string>;
+  email: string | null;
+  website: string | null;
+  legal_status: string | null;
+  parent_organization_id: string | null;
+  is_demo: Generated<boolean>;
+}
+
+export type ServiceStatus = 'active' | 'inactive' | 'defunct' | 'temporarily closed';
+
+export interface ServiceTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  description: Generated<string>;
+  url: string | null;
+  email: string | null;
+  status: Generated<ServiceStatus>;
+  interpretation_services: string | null;
+  application_process: string | null;
+  fees_description: string | null;
+  eligibility_description: string | null;
+  minimum_age: number | null;
+  maximum_age: number | null;
+  assured_date: DateString | null;
+  alert: string | null;
+  is_demo: Generated<boolean>;
+}
+
+export interface LocationTable {
+  id: string;
+  organization_id: string;
+  location_type: Generated<'physical' | 'postal' | 'virtual'>;
+  name: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  transportation: string | null;
+  address_protected: Generated<boolean>;
+  accessibility: string | null;
+}
+
+export interface AddressTable {
+  id: string;
+  location_id: string;
+  address_1: string | null;
+  city: string;
+  region: string | null;
+  state_province: string;
+  postal_code: string;
+  country: Generated<string>;
+  address_type: Generated<string>;
+}
+
+export interface ServiceAtLocationTable {
+  id: string;
+  service_id: string;
+  location_id: string;
+  description: string | null;
+}
+
+export type PhoneType = 'voice' | 'text' | 'fax' | 'cell' | 'video' | 'pager' | 'textphone';
+
+export interface PhoneTable {
+  id: string;
+  service_id: string | null;
+  organization_id: string | null;
+  number: string;
+  type: Generated<PhoneType>;
+  description: string | null;
+}
+
+export interface LanguageTable {
+  id: string;
+  service_id: string | null;
+  phone_id: string | null;
+  code: string;
+  name: string | null;
+  note: string | null;
+}
+
+export interface ScheduleTable {
+  id: string;
+  service_id: string;
+  freq: Generated<'WEEKLY' | 'MONTHLY'>;
+  byday: string;
+  opens_at: string;
+  closes_at: string;
+  description: string | null;
+}
+
+export interface ServiceAreaTable {
+  id: string;
+  service_id: string;
+  name: string;
+  description: string | null;
+  extent: string;
+  extent_type: Generated<'iso3166-2'>;
+}
+
+export interface TaxonomyTable {
+  id: string;
+  name: string;
+  description: string;
+  uri: string | null;
+  version: string | null;
+}
+
+export interface TaxonomyTermTable {
+  id: string;
+  taxonomy_id: string;
+  code: string;
+  name: string;
+  description: string | null;
+}
+
+export interface AttributeTable {
+  id: string;
+  link_id: string;
+  link_type: Generated<'service'>;
+  taxonomy_term_id: string;
+  value: string | null;
+}
+
+export interface DirectoryRevisionTable {
+  singleton: Generated<boolean>;
+  revision: ColumnType<string, string | number, string | number>;
+  changed_at: Generated<Date>;
+}
+
+export interface SchemaMigrationTable {
+  name: string;
+  checksum: string;
+  applied_at: Generated<Date>;
+}
+
+export interface PlatformFlagTable {
+  name: string;
+  set_at: Generated<Date>;
+}
+
+export interface DB {
+  platform_flag: PlatformFlagTable;
+  organization: OrganizationTable;
+  service: ServiceTable;
+  location: LocationTable;
+  address: AddressTable;
+  service_at_location: ServiceAtLocationTable;
+  phone: PhoneTable;
+  language: LanguageTable;
+  schedule: ScheduleTable;
+  service_area: ServiceAreaTable;
+  taxonomy: TaxonomyTable;
+  taxonomy_term: TaxonomyTermTable;
+  attribute: AttributeTable;
+  directory_revision: DirectoryRevisionTable;
+  schema_migration: SchemaMigrationTable;
+}

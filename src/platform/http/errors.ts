@@ -1,0 +1,56 @@
+/**
+ * One place that turns failures into responses. Client mistakes get a clear
+ * 4xx with a message meant for people; anything unexpected is logged and
+ * answered with a generic 500 that leaks no stack trace or SQL.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { isLocale, DEFAULT_LOCALE, type Locale } from '../i18n/index.ts';
+
+export class HttpError extends Error {
+  constructor(
+    public readonly statusCode: number,
+    message: string,
+    public readonly details?: { field: string; message: string }[],
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+/** Validate with zod; on failure a 400 that names each bad field. */
+export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, what = 'request'): z.infer<S> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const details = r.error.issues.map((i) => ({ field: i.path.join('.') || what, message: i.message }));
+  throw new HttpError(400, `Invalid ${what}: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, details);
+}
+
+export type ErrorPageRenderer = (req: FastifyRequest, locale: Locale, status: number, message?: string) => string;
+
+function localeOf(url: string): Locale {
+  const seg = url.split('/')[1];
+  return isLocale(seg) ? seg : DEFAULT_LOCALE;
+}
+
+function wantsJson(req: FastifyRequest): boolean {
+  return req.url.startsWith('/api/') || req.url === '/healthz';
+}
+
+function send(req: FastifyRequest, reply: FastifyReply, status: number, message: string, render: ErrorPageRenderer, details?: unknown) {
+  if (wantsJson(req)) return reply.code(status).type('application/json; charset=utf-8').send({ error: message, status, ...(details ? { details } : {}) });
+  return reply.code(status).type('text/html; charset=utf-8').send(render(req, localeOf(req.url), status, status < 500 ? message : undefined));
+}
+
+export function registerErrorHandling(app: FastifyInstance, render: ErrorPageRenderer): void {
+  app.setErrorHandler((err: FastifyError | HttpError, req, reply) => {
+    const status = err.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const details = err instanceof HttpError ? err.details : undefined;
+      return send(req, reply, status, err.message, render, details);
+    }
+    req.log.error({ err: { type: err.name, message: err.message, stack: err.stack } }, 'request failed');
+    return send(req, reply, 500, 'Internal error', render);
+  });
+  app.setNotFoundHandler((req, reply) => send(req, reply, 404, 'Not found', render));
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import '../../app.ts';
+import { LOCALES, missingKeys, negotiateLocale, translator } from './index.ts';
+
+describe('negotiateLocale', () => {
+  it('honours quality values and falls back to German', () => {
+    expect(negotiateLocale('en-GB,en;q=0.9,de;q=0.8')).toBe('en');
+    expect(negotiateLocale('fr-FR,de;q=0.5,en;q=0.7')).toBe('en');
+    expect(negotiateLocale('ar,fa;q=0.9')).toBe('de');
+    expect(negotiateLocale(undefined)).toBe('de');
+    expect(negotiateLocale('garbage;;;q=x,,')).toBe('de');
+  });
+});
+
+describe('translations', () => {
+  it.each(['layout', 'finder', 'errors', 'pages'])('English has every German key of namespace %s', (ns) => {
+    expect(missingKeys(ns, 'en')).toEqual([]);
+  });
+
+  it('pluralises through i18next', () => {
+    const t = translator('en', 'finder');
+    expect(t('results.count', { count: 1 })).toBe('1 counselling centre found.');
+    expect(t('results.count', { count: 3 })).toBe('3 counselling centres found.');
+    expect(translator('de', 'finder')('results.count', { count: 1 })).toBe('1 Beratungsstelle gefunden.');
+  });
+
+  it('every locale declares its writing direction', () => {
+    for (const info of Object.values(LOCALES)) expect(['ltr', 'rtl']).toContain(info.dir);
+  });
+});

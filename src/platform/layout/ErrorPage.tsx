@@ -1,0 +1,47 @@
+import { addMessages, translator, type Locale } from '../i18n/index.ts';
+import type { PageContext } from './context.ts';
+import { Layout } from './Layout.tsx';
+
+addMessages('errors', {
+  de: {
+    title_400: 'Die Anfrage ist ungültig',
+    title_404: 'Seite nicht gefunden',
+    title_429: 'Zu viele Anfragen',
+    title_500: 'Ein Fehler ist aufgetreten',
+    body_404: 'Diese Seite gibt es nicht (mehr). Über die Suche finden Sie Beratungsstellen.',
+    body_500: 'Bitte versuchen Sie es später noch einmal. In einer Notlage: Polizei 110, Hilfetelefon 116 016.',
+    detail: 'Was nicht gepasst hat:',
+    back: 'Zur Suche',
+  },
+  en: {
+    title_400: 'The request is not valid',
+    title_404: 'Page not found',
+    title_429: 'Too many requests',
+    title_500: 'Something went wrong',
+    body_404: 'This page does not exist (any more). Use the search to find counselling centres.',
+    body_500: 'Please try again later. In an emergency: police 110, helpline 116 016.',
+    detail: 'What did not fit:',
+    back: 'Go to the search',
+  },
+});
+
+export function ErrorPage({ ctx, status, message }: { ctx: PageContext; status: number; message?: string | undefined }) {
+  const t = translator(ctx.locale as Locale, 'errors');
+  const key = [400, 404, 429].includes(status) ? status : status >= 500 ? 500 : 400;
+  return (
+    <Layout ctx={ctx} title={t(`title_${key}`)}>
+      <h1>{t(`title_${key}`)}</h1>
+      {key === 404 ? <p>{t('body_404')}</p> : null}
+      {key === 500 ? <p>{t('body_500')}</p> : null}
+      {message && key !== 404 && key !== 500 ? (
+        <div class="notice warn">
+          <p>{t('detail')}</p>
+          <p>{message}</p>
+        </div>
+      ) : null}
+      <p>
+        <a href={`/${ctx.locale}/`}>{t('back')}</a>
+      </p>
+    </Layout>
+  );
+}

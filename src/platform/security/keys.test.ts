@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { DEVELOPMENT_KEY_DIR, KeyRingError, currentKey, developmentKeyFile, generateKeyRingEntry, loadKeyRing } from './keys.ts';
+
+const b64 = (n = 32) => randomBytes(n).toString('base64');
+
+function errorOf(f: () => unknown): Error {
+  try {
+    f();
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('expected an error');
+}
+
+describe('loadKeyRing', () => {
+  it('parses id:base64 entries; the last one is current', () => {
+    const [a, b] = [randomBytes(32), randomBytes(48)];
+    const ring = loadKeyRing(`k1:${a.toString('base64')},k2:${b.toString('base64url')}`);
+    expect(ring.currentId).toBe('k2');
+    expect(ring.keys.get('k1')!.equals(a)).toBe(true);
+    expect(ring.keys.get('k2')!.equals(b)).toBe(true);
+    expect(currentKey(ring)).toEqual({ keyId: 'k2', key: b });
+  });
+
+  it('accepts whitespace and newlines between entries', () => {
+    const ring = loadKeyRing(`\n  k1:${b64()} ,\n k2:${b64()}\n`);
+    expect([...ring.keys.keys()]).toEqual(['k1', 'k2']);
+  });
+
+  it('round-trips generateKeyRingEntry', () => {
+    expect(loadKeyRing(generateKeyRingEntry('audit-2026')).currentId).toBe('audit-2026');
+  });
+
+  it('explains every mistake clearly, without echoing key material', () => {
+    const short = b64(31);
+    const cases: [string | undefined, RegExp][] = [
+      [undefined, /AUDIT_KEYS is not set/],
+      ['   ', /is not set/],
+      [b64(), /no ":" found/],
+      [`k.1:${b64()}`, /key id must be/],
+      [`k1:${b64()},k1:${b64()}`, /appears twice/],
+      ['k1:@@@@####', /not valid base64/],
+      [`k1:${short}`, /31 bytes, at least 32/],
+      [`k1:${b64()},k2:${short}`, /entry 2 \("k2"\)/],
+    ];
+    for (const [value, message] of cases) {
+      const err = errorOf(() => loadKeyRing(value, { name: 'AUDIT_KEYS' }));
+      expect(err, String(value)).toBeInstanceOf(KeyRingError);
+      expect(err.message).toMatch(message);
+      if (value?.includes(':')) expect(err.message).not.toContain(value.split(':').at(-1)!.slice(0, 12));
+    }
+  });
+
+  it('can require an exact length (AES-256 KEKs)', () => {
+    expect(() => loadKeyRing(`k1:${b64(48)}`, { length: 32 })).toThrow(/exactly 32/);
+    expect(loadKeyRing(`k1:${b64(32)}`, { length: 32 }).currentId).toBe('k1');
+  });
+});
+
+describe('developmentKeyFile', () => {
+  const dirs: string[] = [];
+  const tmp = () => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'schutznetz-keys-'));
+    dirs.push(d);
+    return d;
+  };
+  afterEach(() => {
+    for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it('creates a private key file once and returns the same ring afterwards', () => {
+    const dataDir = path.join(tmp(), 'not-yet-there');
+    const first = developmentKeyFile(dataDir, 'audit');
+    const file = path.join(dataDir, DEVELOPMENT_KEY_DIR, 'audit.keys');
+    expect(fs.existsSync(file)).toBe(true);
+    expect(currentKey(first).key).toHaveLength(32);
+    expect(developmentKeyFile(dataDir, 'audit').keys.get(first.currentId)!.equals(currentKey(first).key)).toBe(true);
+    expect(developmentKeyFile(dataDir, 'kek').keys.get(first.currentId)!.equals(currentKey(first).key)).toBe(false);
+    expect(fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    if (process.platform !== 'win32') {
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+      expect(fs.statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
+    }
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses a key file others can read', () => {
+    const dataDir = tmp();
+    developmentKeyFile(dataDir);
+    fs.chmodSync(path.join(dataDir, DEVELOPMENT_KEY_DIR, 'server.keys'), 0o644);
+    expect(() => developmentKeyFile(dataDir)).toThrow(/readable by other users/);
+  });
+
+  it('refuses file names that could escape the folder', () => {
+    expect(() => developmentKeyFile(tmp(), '../x')).toThrow(KeyRingError);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * A fresh database per test file (or per test), on whichever back end the
+ * run uses: PGlite from the snapshot, or a PostgreSQL clone of the template.
+ */
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openDatabase, type Database } from '../../src/platform/db/index.ts';
+
+export const onPostgres = Boolean(process.env.DATABASE_URL);
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** Open a new, isolated database holding the schema and the demo directory. */
+export async function testDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `schutznetz_t_${inject('pgTemplate').split('_').pop()}_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
+    } finally {
+      await admin.end();
+    }
+    const database = await openDatabase({ kind: 'postgres', url: withDatabase(url, name), poolSize: 4 });
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        const a = new pg.Client({ connectionString: url });
+        await a.connect();
+        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => a.end());
+      },
+    };
+  }
+  const snapshot = new Blob([fs.readFileSync(inject('snapshotPath'))]);
+  return openDatabase({ kind: 'pglite-snapshot', snapshot });
+}

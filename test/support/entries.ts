@@ -1,0 +1,52 @@
+/**
+ * Small, explicit directory entries for tests that need to know exactly
+ * what is in the directory (instead of depending on the demo content).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../../src/platform/db/index.ts';
+import type { DirectoryEntry } from '../../src/features/directory/entry.ts';
+import { deleteEntriesExcept, writeEntries } from '../../src/features/directory/queries.ts';
+import { lookupPostcode } from '../../src/features/geo/postcodes.ts';
+
+type Options = Partial<Omit<DirectoryEntry, 'service' | 'organization' | 'location'>> & {
+  name: string;
+  postcode?: string | null;
+  protectedAddress?: boolean;
+  service?: Partial<DirectoryEntry['service']>;
+};
+
+export function testEntry(o: Options): DirectoryEntry {
+  const id = randomUUID();
+  const pc = o.postcode === null ? undefined : lookupPostcode(o.postcode ?? '10117');
+  if (o.postcode !== null && !pc) throw new Error(`unknown postcode ${o.postcode}`);
+  return {
+    organization: { id: randomUUID(), name: `Träger von ${o.name}`, description: '', email: null, website: null, legal_status: null, is_demo: false },
+    service: {
+      id, name: o.name, description: `Beratung ${o.name}`, url: 'https://example.org/', email: 'info@example.org', status: 'active',
+      interpretation_services: null, application_process: null, fees_description: null, eligibility_description: null,
+      minimum_age: null, maximum_age: null, assured_date: '2026-01-15', alert: null, is_demo: false, ...o.service,
+    },
+    location: pc
+      ? {
+          id: randomUUID(), name: null, latitude: pc.lat, longitude: pc.lon, transportation: null,
+          address_protected: o.protectedAddress ?? false, accessibility: null,
+          address: { address_1: o.protectedAddress ? null : 'Teststraße 1', postal_code: pc.postcode, city: pc.places[0] ?? '', state_province: pc.state, country: 'DE' },
+        }
+      : null,
+    phones: o.phones ?? [{ id: randomUUID(), number: '+49 30 23125 001', type: 'voice', description: null, languages: [] }],
+    languages: o.languages ?? ['de'],
+    schedules: o.schedules ?? [],
+    areas: o.areas ?? [],
+    targetGroups: o.targetGroups ?? ['women'],
+    exploitation: o.exploitation ?? ['sexual'],
+    accessibility: o.accessibility ?? [],
+  };
+}
+
+/** Replace the whole directory with these entries. */
+export async function replaceDirectory(database: Database, entries: DirectoryEntry[]): Promise<void> {
+  await database.db.transaction().execute(async (trx) => {
+    await deleteEntriesExcept(trx, []);
+    await writeEntries(trx, entries);
+  });
+}
