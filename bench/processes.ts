@@ -11,6 +11,20 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+const live = new Set<ChildProcess>();
+
+/** Remember `child` until it exits, so an interrupted run can stop it. */
+export function track(child: ChildProcess): ChildProcess {
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  return child;
+}
+
+/** SIGTERM to every child this run started that is still alive. */
+export function stopAllChildren(): void {
+  for (const c of live) c.kill('SIGTERM');
+}
+
 /** Variables of ours the parent may have set; children get only what we pass. */
 const OURS = ['DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'DEMO_CONTENT', 'LOG_LEVEL', 'NODE_ENV', 'SEARCH_INDEX_TTL_MS'];
 
@@ -73,11 +87,13 @@ export type BenchServer = { child: ChildProcess; pid: number; port: number; entr
  * here would put our own work on the measured machine.
  */
 export function startBenchServer(env: Record<string, string>, nodeArgs: string[] = [], timeoutMs = 120_000): Promise<BenchServer> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'bench/server.ts')], {
-    cwd: ROOT,
-    env: childEnv({ HOST: '127.0.0.1', PORT: '0', ...env }),
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-  });
+  const child = track(
+    spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'bench/server.ts')], {
+      cwd: ROOT,
+      env: childEnv({ HOST: '127.0.0.1', PORT: '0', ...env }),
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    }),
+  );
   const output = tail(child);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -22,7 +22,7 @@ import { createPgDatabase, databaseUrl, DEFAULT_ADMIN_URL, dropCreatedDatabases,
 import { BROWSER_HEADERS, measure, type LoadResult, type LoadSettings } from './load.ts';
 import { pageWeight, type PageWeight } from './page-weight.ts';
 import { profileSearch, type ProfileSummary } from './profile.ts';
-import { ROOT, startBenchServer, type BenchServer, type Exit } from './processes.ts';
+import { ROOT, rssKiB, startBenchServer, stopAllChildren, type BenchServer, type Exit } from './processes.ts';
 import { searchQueries, type BenchQuery } from './queries.ts';
 import { kb, table, yesNo } from './report.ts';
 import { series, type StartSeries } from './startup.ts';
@@ -58,6 +58,8 @@ type LoadSection = {
   database: 'pglite' | 'postgres';
   seed: SeedTiming;
   entriesLoaded: number;
+  /** Server RSS right after start, before any request. */
+  rssAtStartMiB: number;
   queryCheck: { paths: number; byKind: Record<string, number>; meanCards: number; allOk: boolean };
   bare: LoadResult;
   search: LoadResult;
@@ -92,6 +94,7 @@ async function loadSection(
 ): Promise<LoadSection> {
   const server: BenchServer = await startBenchServer({ ...env, DEMO_CONTENT: 'false', LOG_LEVEL: 'info' });
   try {
+    const rssAtStartMiB = mib(rssKiB(server.pid));
     const base = `http://127.0.0.1:${server.port}`;
     log(`${database}: server pid ${server.pid} on ${base} with ${server.entries} entries; checking ${queries.length} queries`);
     const queryCheck = await checkQueries(base, queries);
@@ -105,6 +108,7 @@ async function loadSection(
       database,
       seed: seedTiming,
       entriesLoaded: server.entries,
+      rssAtStartMiB,
       queryCheck,
       bare,
       search,
@@ -117,10 +121,14 @@ async function loadSection(
   }
 }
 
-async function demoPageWeight(tmp: string): Promise<PageWeight> {
+const mib = (kib: number | undefined) => Math.round(((kib ?? 0) / 1024) * 10) / 10;
+
+/** Page weight with the demo directory, and the server's memory with it for comparison. */
+async function demoPageWeight(tmp: string): Promise<{ weight: PageWeight; rssAtStartMiB: number; entries: number }> {
   const server = await startBenchServer({ DATA_DIR: path.join(tmp, 'pglite-demo'), DEMO_CONTENT: 'true', LOG_LEVEL: 'warn' });
   try {
-    return await pageWeight(`http://127.0.0.1:${server.port}`, REPRESENTATIVE, 'demo');
+    const rssAtStartMiB = mib(rssKiB(server.pid));
+    return { weight: await pageWeight(`http://127.0.0.1:${server.port}`, REPRESENTATIVE, 'demo'), rssAtStartMiB, entries: server.entries };
   } finally {
     await server.stop();
   }
@@ -132,11 +140,24 @@ async function main(): Promise<void> {
   const pgProblem = skipPg ? 'skipped (BENCH_SKIP_PG)' : await postgresProblem(adminUrl);
   if (pgProblem) log(`PostgreSQL part skipped: ${pgProblem}`);
   const pgName = `schutznetz_bench_${process.pid}`;
+  // Ctrl-C must not leave servers, databases or data folders behind.
+  const interrupted = (signal: string) => {
+    log(`${signal}: stopping servers, dropping bench databases, removing ${tmp}`);
+    stopAllChildren();
+    const drop = pgProblem ? Promise.resolve() : dropCreatedDatabases(adminUrl);
+    void drop.catch(() => undefined).finally(() => {
+      fs.rmSync(tmp, { recursive: true, force: true });
+      process.exit(130);
+    });
+  };
+  process.once('SIGINT', () => interrupted('SIGINT'));
+  process.once('SIGTERM', () => interrupted('SIGTERM'));
 
   const loads: LoadSection[] = [];
   const weights: PageWeight[] = [];
   const startups: StartSeries[] = [];
   let profileSummary: ProfileSummary | undefined;
+  let demoServer: { entries: number; rssAtStartMiB: number } | undefined;
   const loadAverageAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
   try {
     const postcodes = realPostcodes();
@@ -164,7 +185,9 @@ async function main(): Promise<void> {
 
     // 2. First-visit bytes with the demo directory.
     log('page weight with the demo directory');
-    weights.unshift(await demoPageWeight(tmp));
+    const demo = await demoPageWeight(tmp);
+    weights.unshift(demo.weight);
+    demoServer = { entries: demo.entries, rssAtStartMiB: demo.rssAtStartMiB };
 
     // 3. npm start.
     log(`npm start, ${starts}× per scenario`);
@@ -198,6 +221,7 @@ async function main(): Promise<void> {
     postgres: pgProblem ? { skipped: true, reason: pgProblem } : { skipped: false },
     targets: TARGETS,
     load: loads,
+    demoServer: demoServer ?? null,
     pageWeight: weights,
     startup: startups,
     profile: profileSummary ?? null,
@@ -212,6 +236,7 @@ function print(r: {
   machine: { cpus: number; cpuModel: string; node: string; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
   postgres: { skipped: boolean; reason?: string };
   load: LoadSection[];
+  demoServer: { entries: number; rssAtStartMiB: number } | null;
   pageWeight: PageWeight[];
   startup: StartSeries[];
   profile: ProfileSummary | null;
@@ -237,7 +262,7 @@ function print(r: {
     ),
     '',
     table(
-      ['database', 'search / bare (req/s)', 'bare / search (CPU per req)', 'target ≥ 50 %', 'seed (write 5,000)', 'server exit'],
+      ['database', 'search / bare (req/s)', 'search / bare (from CPU per req)', 'target ≥ 50 %', 'seed (write 5,000)', 'server exit'],
       r.load.map((l) => [
         l.database,
         `${(l.searchShareOfBare * 100).toFixed(1)} %`,
@@ -249,6 +274,10 @@ function print(r: {
     ),
   );
   if (r.postgres.skipped) out.push(`PostgreSQL: ${r.postgres.reason}`);
+  out.push(
+    `Server RSS right after start: ${r.load.map((l) => `${l.database} with ${l.entriesLoaded} entries ${l.rssAtStartMiB} MiB`).join(', ')}` +
+      (r.demoServer ? `, pglite with the demo directory (${r.demoServer.entries} entries) ${r.demoServer.rssAtStartMiB} MiB` : ''),
+  );
   out.push('');
   for (const w of r.pageWeight) {
     out.push(`First visit ${w.path} (${w.directory}, ${w.results} result cards), gzip:`);

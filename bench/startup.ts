@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
-import { childEnv, freePort, ROOT, terminate } from './processes.ts';
+import { childEnv, freePort, ROOT, terminate, track } from './processes.ts';
 
 export type StartRun = { readyMs: number; selfReportedMs: number | null; exitCode: number | null; signal: string | null; shutdownMs: number };
 
@@ -25,14 +25,16 @@ function healthStatus(port: number): Promise<number> {
 export async function timeStart(env: Record<string, string>, timeoutMs = 120_000): Promise<StartRun> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
-    cwd: ROOT,
-    env: childEnv({ HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = track(
+    spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
+      cwd: ROOT,
+      env: childEnv({ HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   let out = '';
-  child.stdout.on('data', (d: Buffer) => (out = (out + d.toString('utf8')).slice(-8000)));
-  child.stderr.on('data', (d: Buffer) => (out = (out + d.toString('utf8')).slice(-8000)));
+  child.stdout!.on('data', (d: Buffer) => (out = (out + d.toString('utf8')).slice(-8000)));
+  child.stderr!.on('data', (d: Buffer) => (out = (out + d.toString('utf8')).slice(-8000)));
   let exited = false;
   child.once('exit', () => (exited = true));
   let readyMs: number | undefined;

@@ -11,6 +11,13 @@
   var template = progress ? progress.getAttribute('data-progress-template') || '' : '';
   var presses = [];
   var overlay = null;
+  var title = document.title;
+
+  // The Shift shortcut exists only with this script: the layout renders its
+  // hint hidden, so a visitor without JavaScript (e.g. Tor Browser "Safest")
+  // is not promised a shortcut that does nothing.
+  var hint = document.getElementById('quick-exit-hint');
+  if (hint) hint.hidden = false;
 
   function leave() {
     if (!overlay) {
@@ -77,6 +84,7 @@
   window.addEventListener('pageshow', function () {
     if (overlay && overlay.parentNode) overlay.parentNode.removeChild(overlay);
     overlay = null;
+    document.title = title;
     document.documentElement.classList.remove('exiting');
     presses = [];
     show(0);

@@ -16,6 +16,7 @@ import { pageContext } from './platform/layout/context.ts';
 import { ErrorPage } from './platform/layout/ErrorPage.tsx';
 import { layoutMessages } from './platform/layout/messages.ts';
 import { renderDocument } from './platform/layout/render.ts';
+import { loadServerKeys, type ServerKeys } from './platform/security/server-keys.ts';
 import { DirectoryIndex } from './features/directory/directory-index.ts';
 import { finderRoutes } from './features/finder/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
@@ -28,7 +29,21 @@ export type AppDeps = {
   /** Override the logger (tests capture log lines to check for personal data). */
   logger?: Fastify.FastifyBaseLogger | boolean | object;
   assets?: Assets;
+  /** Time source; tests pass a fake clock to exercise session timeouts. */
+  clock?: Clock;
+  keys?: ServerKeys;
 };
+
+export type Clock = { now(): Date };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    database: Database;
+    clock: Clock;
+    keys: ServerKeys;
+  }
+}
 
 export type App = FastifyInstance & { directory: DirectoryIndex };
 
@@ -42,6 +57,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }) as unknown as App;
+
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.decorate('clock', deps.clock ?? { now: () => new Date() });
+  app.decorate('keys', deps.keys ?? loadServerKeys(config));
 
   const directory = new DirectoryIndex(database.db, config.searchIndexTtlMs);
   await directory.get();

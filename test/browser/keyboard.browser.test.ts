@@ -14,7 +14,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-type Focused = { key: string; tag: string; text: string; inMain: boolean; outline: string; boxShadow: string; visible: boolean };
+type Focused = { key: string; tag: string; text: string; inMain: boolean; inSvg: boolean; outline: string; boxShadow: string; visible: boolean };
 
 /** Describe the focused element; `key` identifies form controls stably. */
 function focused(page: Page): Promise<Focused | null> {
@@ -33,6 +33,7 @@ function focused(page: Page): Promise<Focused | null> {
       tag: el.localName,
       text: (el.textContent ?? '').trim().slice(0, 40),
       inMain: Boolean(el.closest('main')),
+      inSvg: Boolean(el.closest('svg')),
       outline: cs.outlineStyle === 'none' || cs.outlineWidth === '0px' ? 'none' : `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`,
       boxShadow: cs.boxShadow,
       visible: r.width > 0 && r.height > 0 && cs.visibility !== 'hidden',
@@ -89,7 +90,9 @@ describe('keyboard only', () => {
         if (f.key === first) break; // wrapped around
         first ??= f.key;
         reached.add(f.key);
-        if (f.outline === 'none' && (f.boxShadow === 'none' || f.boxShadow === '')) invisible.push(`${f.tag} ${f.key} "${f.text}"`);
+        // Chromium draws no outline on SVG links whatever the computed style
+        // says; map.browser.test.ts checks their own focus styles instead.
+        if (!f.inSvg && f.outline === 'none' && (f.boxShadow === 'none' || f.boxShadow === '')) invisible.push(`${f.tag} ${f.key} "${f.text}"`);
         if (!f.visible) invisible.push(`${f.tag} ${f.key} "${f.text}" is focused but not rendered`);
         // The filters are in a closed <details>: open it the way a keyboard user would.
         if (f.key === 'summary' && !(await page.locator('details.filters').evaluate((d) => (d as HTMLDetailsElement).open))) {

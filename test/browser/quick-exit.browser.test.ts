@@ -287,6 +287,32 @@ describe('quick exit on every public page', () => {
   });
 });
 
+describe('Shift shortcut hint', () => {
+  it('is shown with JavaScript, where the shortcut works', async () => {
+    const { context, page } = await exitContext();
+    try {
+      await page.goto(`${site.base}/de/`);
+      expect(await page.locator('#quick-exit-hint').isVisible()).toBe(true);
+      expect(await page.locator('#quick-exit-hint').textContent()).toMatch(/Umschalttaste/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('is not shown without JavaScript, where pressing Shift does nothing', async () => {
+    const { context, page } = await exitContext({ javaScriptEnabled: false });
+    try {
+      await page.goto(`${site.base}/de/`);
+      expect(
+        await page.locator('#quick-exit-hint').isVisible(),
+        'Layout.tsx should render <span id="quick-exit-hint" hidden>; quick-exit.js un-hides it',
+      ).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('skip link to the quick exit', () => {
   for (const [lang, text] of [
     ['de', /^Zum Schnellausstieg/],

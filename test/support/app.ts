@@ -1,15 +1,22 @@
 /** A fully wired app on a fresh test database, for fastify.inject tests. */
-import { buildApp, type App } from '../../src/app.ts';
+import { buildApp, type App, type Clock } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/platform/config/index.ts';
 import type { Database } from '../../src/platform/db/index.ts';
 import { testDatabase } from './db.ts';
 
+/** Fixed test keys (never used outside tests): 32 bytes each, base64. */
+export const TEST_KEYS = {
+  SERVER_KEYS: `t1:${Buffer.alloc(32, 1).toString('base64')}`,
+  AUDIT_KEYS: `t1:${Buffer.alloc(32, 2).toString('base64')}`,
+  ENCRYPTION_KEYS: `t1:${Buffer.alloc(32, 3).toString('base64')}`,
+};
+
 export type TestApp = { app: App; database: Database; config: Config; close(): Promise<void> };
 
-export async function testApp(env: Record<string, string> = {}, opts: { logger?: object } = {}): Promise<TestApp> {
+export async function testApp(env: Record<string, string> = {}, opts: { logger?: object; clock?: Clock } = {}): Promise<TestApp> {
   const database = await testDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEARCH_INDEX_TTL_MS: '0', ...env });
-  const app = await buildApp({ config, database, ...(opts.logger ? { logger: opts.logger } : {}) });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEARCH_INDEX_TTL_MS: '0', ...TEST_KEYS, ...env });
+  const app = await buildApp({ config, database, ...(opts.logger ? { logger: opts.logger } : {}), ...(opts.clock ? { clock: opts.clock } : {}) });
   await app.ready();
   return {
     app,

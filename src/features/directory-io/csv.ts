@@ -175,6 +175,9 @@ function detectDelimiter(text: string): ',' | ';' {
 
 function toDraft(get: (c: CsvColumn) => string, problem: (field: CsvColumn, reason: string) => void): Draft {
   const hasLocation = LOCATION_COLUMNS.some((c) => get(c).trim() !== '');
+  if (!hasLocation && cellBool(get('address_protected')) === true) {
+    problem('address_protected', 'is set, but the row has no place: give postal_code (and city) too');
+  }
   const phoneIds = splitCodes(get('phone_ids'));
   const phones = splitItems(get('phones')).map(parsePhone);
   if (phoneIds.length > 0 && phoneIds.length !== phones.length) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../../test/support/db.ts';
 import { replaceDirectory, testEntry } from '../../../test/support/entries.ts';
@@ -171,6 +172,18 @@ describe('a valid file', () => {
     expect(e.location).toMatchObject({ latitude: 50.9375, longitude: 6.9603 });
     expect(e.service).toMatchObject({ assured_date: '2026-02-03', is_demo: false });
     expect(e.languages).toEqual(['de', 'en']);
+  });
+
+  it('reads the example in docs/hsds.md', () => {
+    const doc = fs.readFileSync(new URL('../../../docs/hsds.md', import.meta.url), 'utf8');
+    const example = /```csv\n([\s\S]*?)```/.exec(doc)![1]!;
+    const file = readDirectoryFile(example, 'csv');
+    expect(file.problems).toEqual([]);
+    const [a, b] = file.entries.map((x) => x.entry);
+    expect(a!.phones.map((p) => [p.type, p.languages, p.description])).toEqual([['voice', ['de', 'en'], 'Beratung und Termine'], ['fax', [], null]]);
+    expect(a!.schedules[1]).toMatchObject({ byday: ['WE'], description: 'Abendsprechstunde' });
+    expect(b!.location).toMatchObject({ address_protected: true, address: { address_1: null, city: 'Dresden' } });
+    expect(a!.organization.id).toBe(b!.organization.id);
   });
 
   it('writes cells a spreadsheet would run as formulas with a protecting quote', () => {

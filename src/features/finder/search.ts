@@ -16,6 +16,24 @@ import { distanceKm } from '../geo/distance.ts';
 import type { DirectoryEntry } from '../directory/entry.ts';
 import type { AccessibilityFeature, ExploitationForm, TargetGroup } from '../directory/taxonomies.ts';
 
+// Ties and name order are decided by each entry's position in the directory
+// sorted by name, computed once per directory snapshot; the sort then
+// compares numbers in flat arrays, which keeps a search over thousands of
+// services within a few milliseconds.
+const byName = new Intl.Collator('de');
+const nameRanks = new WeakMap<readonly DirectoryEntry[], Int32Array>();
+function nameRank(entries: readonly DirectoryEntry[]): Int32Array {
+  let ranks = nameRanks.get(entries);
+  if (!ranks) {
+    const order = entries.map((_, i) => i);
+    order.sort((a, b) => byName.compare(entries[a]!.service.name, entries[b]!.service.name) || (entries[a]!.service.id < entries[b]!.service.id ? -1 : 1));
+    ranks = new Int32Array(entries.length);
+    order.forEach((entryIndex, position) => (ranks![entryIndex] = position));
+    nameRanks.set(entries, ranks);
+  }
+  return ranks;
+}
+
 export type SearchOrigin = { lat: number; lon: number; state: StateCode; label: string };
 
 export type SearchQuery = {
@@ -63,40 +81,39 @@ function covers(e: DirectoryEntry, state: StateCode): boolean {
 
 /** All matching services, in the order the finder shows them. */
 export function searchDirectory(entries: readonly DirectoryEntry[], q: SearchQuery): SearchHit[] {
+  const rank = nameRank(entries);
   const text = q.text?.trim() ? normalise(q.text.trim()) : undefined;
-  const hits: SearchHit[] = [];
+  const found: number[] = [];
+  const distance = new Float64Array(entries.length);
+  const coversArea = new Uint8Array(entries.length);
   const origin = q.origin;
-  if (origin) {
-    for (const e of entries) {
-      if (!matchesFilters(e, q, text)) continue;
-      const coversArea = covers(e, origin.state);
-      const d = e.location ? distanceKm(origin.lat, origin.lon, e.location.latitude, e.location.longitude) : null;
-      // Online and phone services only matter when they are responsible here.
-      if (d === null && !coversArea) continue;
-      if (d !== null && q.maxDistanceKm !== undefined && d > q.maxDistanceKm && !coversArea) continue;
-      hits.push({ entry: e, distanceKm: d, coversArea });
-    }
-    return hits.sort(
-      (a, b) =>
-        (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) ||
-        a.entry.service.name.localeCompare(b.entry.service.name, 'de'),
-    );
-  }
-  const state = q.state;
-  for (const e of entries) {
+  const state = origin ? origin.state : q.state;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
     if (!matchesFilters(e, q, text)) continue;
-    if (state) {
+    const covering = state !== undefined && covers(e, state);
+    if (origin) {
+      const d = e.location ? distanceKm(origin.lat, origin.lon, e.location.latitude, e.location.longitude) : Infinity;
+      // Online and phone services only matter when they are responsible here.
+      if (d === Infinity && !covering) continue;
+      if (q.maxDistanceKm !== undefined && d > q.maxDistanceKm && !covering) continue;
+      distance[i] = d;
+    } else if (state) {
       const inState = e.location?.address.state_province === state;
-      const coversArea = covers(e, state);
-      if (!inState && !coversArea) continue;
-      hits.push({ entry: e, distanceKm: null, coversArea });
-    } else {
-      hits.push({ entry: e, distanceKm: null, coversArea: false });
+      if (!inState && !covering) continue;
+      // Services located in the state first, then those responsible from elsewhere.
+      distance[i] = inState ? 0 : 1;
     }
+    coversArea[i] = covering ? 1 : 0;
+    found.push(i);
   }
-  // Services located in the state first, then those responsible from elsewhere.
-  const rank = (h: SearchHit) => (state && h.entry.location?.address.state_province === state ? 0 : 1);
-  return hits.sort((a, b) => rank(a) - rank(b) || a.entry.service.name.localeCompare(b.entry.service.name, 'de'));
+  // Infinity - Infinity is NaN, which is falsy: equal distances fall through to the name.
+  found.sort((a, b) => distance[a]! - distance[b]! || rank[a]! - rank[b]!);
+  return found.map((i) => ({
+    entry: entries[i]!,
+    distanceKm: origin && distance[i] !== Infinity ? distance[i]! : null,
+    coversArea: coversArea[i] === 1,
+  }));
 }
 
 export type Relaxation = { kind: FilterKind; values: string[]; count: number };

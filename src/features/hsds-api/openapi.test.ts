@@ -89,6 +89,27 @@ describe('the OpenAPI document', () => {
     expect(sals.contents.some((c: any) => c.location['x-schutznetz'].address_protected)).toBe(true);
   });
 
+  it('accepts every documented query parameter', async () => {
+    const ids = await idsFor();
+    const tax = (await get('/taxonomies')).json().contents[0].id;
+    const sample: Record<string, string> = {
+      page: '1', per_page: '10', format: 'json', full: 'true', full_service: 'false', search: 'beratung',
+      taxonomy_term_id: ids['/taxonomy_terms/{id}']!, taxonomy_id: tax, organization_id: ids['/organizations/{id}']!,
+      target_group: 'women', exploitation: 'sexual', language: 'de', accessibility: 'step_free', state: 'DE-BE',
+      postcode: '10117', proximity: 'postcode=10117&proximity=50000',
+    };
+    for (const [path, item] of Object.entries(doc.paths)) {
+      const url = path.includes('{id}') ? path.replace('{id}', ids[path]!) : path;
+      for (const p of item.get.parameters ?? []) {
+        const name = ('$ref' in p ? p.$ref.split('/').pop() : p.name)!;
+        if (name === 'id') continue;
+        const query = name === 'proximity' ? sample.proximity : `${name}=${encodeURIComponent(sample[name]!)}`;
+        const res = await get(`${url}?${query}`);
+        expect(res.statusCode, `${path}?${query}: ${res.body}`).toBe(200);
+      }
+    }
+  });
+
   it('documents the 400 and 404 answers', async () => {
     const checks: [string, string, string][] = [
       ['/services?per_page=1000', '/services', '400'],

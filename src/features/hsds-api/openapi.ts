@@ -69,6 +69,8 @@ const PARAMETERS: Record<string, Parameter> = {
     schema: { type: 'integer', minimum: 1, maximum: MAX_PER_PAGE },
   },
   format: { name: 'format', in: 'query', description: 'Only `json` is offered.', schema: { type: 'string', enum: ['json'] } },
+  full: { name: 'full', in: 'query', description: 'Accepted for HSDS clients; answers are always fully nested.', schema: { type: 'boolean' } },
+  full_service: { name: 'full_service', in: 'query', description: 'Accepted for HSDS clients; the services are always included.', schema: { type: 'boolean' } },
   search: { name: 'search', in: 'query', description: 'Words that must all occur (case and accents ignored).', schema: { type: 'string' } },
   taxonomy_term_id: { ...listOf('taxonomy_term_id'), description: 'Services with any of these terms (per taxonomy; different taxonomies must all match).' },
   taxonomy_id: { ...listOf('taxonomy_id'), description: 'Services with any term of these taxonomies.' },
@@ -99,7 +101,8 @@ const PARAMETERS: Record<string, Parameter> = {
 };
 
 const SERVICE_FILTERS = ['search', 'taxonomy_term_id', 'taxonomy_id', 'organization_id', 'target_group', 'exploitation', 'language', 'accessibility', 'state'];
-const PAGING = ['page', 'per_page', 'format'];
+const PAGING = ['page', 'per_page', 'format', 'full'];
+const ONE = ['id', 'format', 'full'];
 
 function get(operationId: string, summary: string, tags: Operation['tags'], response: Response, params: string[], notFound = false, description?: string): PathItem {
   return {
@@ -149,7 +152,7 @@ export function openApiDocument(publicOrigin: string): OpenApiDocument {
         ...SERVICE_FILTERS,
         ...PAGING,
       ]),
-      '/services/{id}': get('getFullyNestedServiceById', 'One fully nested service', ['required'], ok('The service.', 'Service'), ['id'], true),
+      '/services/{id}': get('getFullyNestedServiceById', 'One fully nested service', ['required'], ok('The service.', 'Service'), ONE, true),
       '/service_at_locations': get(
         'getPaginatedListOfServiceAtLocation',
         'Services at their places, nearest first',
@@ -164,7 +167,7 @@ export function openApiDocument(publicOrigin: string): OpenApiDocument {
         'One service at its location',
         ['optional'],
         ok('The service at location.', 'ServiceAtLocationListItem'),
-        ['id'],
+        ONE,
         true,
       ),
       '/organizations': get('getPaginatedListOfOrganizations', 'Organisations, paginated', ['optional'], ok('A page of organisations.', 'OrganizationPage'), [
@@ -176,17 +179,17 @@ export function openApiDocument(publicOrigin: string): OpenApiDocument {
         'One organisation with its services',
         ['optional'],
         ok('The organisation.', 'OrganizationWithServices'),
-        ['id'],
+        [...ONE, 'full_service'],
         true,
       ),
       '/taxonomies': get('getPaginatedListOfTaxonomies', 'Our taxonomies', ['optional'], ok('A page of taxonomies.', 'TaxonomyPage'), ['search', ...PAGING]),
-      '/taxonomies/{id}': get('getTaxonomyById', 'One taxonomy', ['optional'], ok('The taxonomy.', 'Taxonomy'), ['id'], true),
+      '/taxonomies/{id}': get('getTaxonomyById', 'One taxonomy', ['optional'], ok('The taxonomy.', 'Taxonomy'), ONE, true),
       '/taxonomy_terms': get('getPaginatedListOfTaxonomyTerms', 'Terms of our taxonomies', ['optional'], ok('A page of terms.', 'TaxonomyTermPage'), [
         'search',
         'taxonomy_id',
         ...PAGING,
       ]),
-      '/taxonomy_terms/{id}': get('getTaxonomyTermById', 'One taxonomy term', ['optional'], ok('The term.', 'TaxonomyTerm'), ['id'], true),
+      '/taxonomy_terms/{id}': get('getTaxonomyTermById', 'One taxonomy term', ['optional'], ok('The term.', 'TaxonomyTerm'), ONE, true),
     },
     components: {
       schemas: COMPONENT_SCHEMAS,

@@ -56,11 +56,15 @@ const int = (label: string, min: number, max: number, fallback: number) =>
     .optional()
     .default(fallback);
 
+/** HSDS `full` / `full_service`: we always answer fully nested, which is what either value may get. */
+const fullFlag = z.enum(['true', 'false'], { error: 'must be true or false' }).optional();
+
 const paging = {
   page: int('page', 1, 1_000_000, 1),
   per_page: int('per_page', 1, MAX_PER_PAGE, DEFAULT_PER_PAGE),
   // HSDS lets clients ask for ndjson; we only speak JSON and say so rather than ignore it.
   format: z.literal('json', { error: 'format: only "json" is offered' }).optional(),
+  full: fullFlag,
 };
 
 const search = z.string().trim().max(200, 'search is too long (200 characters at most)').optional();
@@ -109,4 +113,4 @@ export const taxonomiesQuery = strict({ ...paging, search });
 export const taxonomyTermsQuery = strict({ ...paging, search, taxonomy_id: uuidString('taxonomy_id').optional() });
 
 /** Any query without parameters of its own (/, /profile, /openapi.json, /x/{id}). */
-export const noQuery = strict({ format: paging.format });
+export const noQuery = strict({ format: paging.format, full: fullFlag, full_service: fullFlag });

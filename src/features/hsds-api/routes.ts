@@ -14,6 +14,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../platform/config/index.ts';
 import { HttpError, parseOr400 } from '../../platform/http/errors.ts';
 import type { DirectoryIndex } from '../directory/directory-index.ts';
+import type { SearchOrigin } from '../finder/search.ts';
 import { lookupPostcode } from '../geo/postcodes.ts';
 import { CATALOGUE_TAXONOMIES, CATALOGUE_TERMS, findTaxonomy, findTerm } from './catalogue.ts';
 import { HSDS_BASE, openApiDocument } from './openapi.ts';
@@ -96,7 +97,7 @@ export const hsdsRoutes: FastifyPluginAsync<Options> = async (app, { directory, 
     const q = parseOr400(serviceAtLocationsQuery, req.query, 'query');
     if (q.proximity !== undefined && !q.postcode) throw badQuery('proximity', 'proximity needs a postcode to measure from');
     if (q.postcode && q.state) throw badQuery('state', 'give either a postcode or a state, not both');
-    let origin;
+    let origin: SearchOrigin | undefined;
     if (q.postcode) {
       const hit = lookupPostcode(q.postcode);
       if (!hit) throw badQuery('postcode', `${q.postcode} is not a German postcode`);

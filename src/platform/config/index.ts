@@ -24,6 +24,11 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: boolish.default(false),
   QUICK_EXIT_URL: z.url({ protocol: /^https$/ }).default('https://www.dwd.de/'),
+  SERVER_KEYS: z.string().optional(),
+  AUDIT_KEYS: z.string().optional(),
+  ENCRYPTION_KEYS: z.string().optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('Schutznetz <no-reply@localhost>'),
   SEARCH_INDEX_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
 });
 
@@ -37,6 +42,15 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   trustProxy: boolean;
   searchIndexTtlMs: number;
+  /**
+   * Key rings as `id:base64,id:base64` (the last is current). Unset on the
+   * embedded database: generated into the data folder (see keys.ts — that
+   * is NOT outside the database's reach). Required in production.
+   */
+  keys: { server?: string; audit?: string; encryption?: string };
+  /** SMTP server for invitations and resets; unset: mails go to the outbox table. */
+  smtpUrl?: string;
+  mailFrom: string;
   /** Where the quick exit leads: a neutral site without personalised content. */
   quickExitUrl: string;
 };
@@ -59,12 +73,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(
       parsed.error.issues.map((i) => {
         const key = String(i.path[0] ?? '');
-        const shown = key === 'DATABASE_URL' ? '(hidden)' : JSON.stringify(cleaned[key]);
+        const shown = /URL|KEYS/.test(key) ? '(hidden)' : JSON.stringify(cleaned[key]);
         return `${key}=${shown}: ${i.message}`;
       }),
     );
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production') {
+    const missing = (['SERVER_KEYS', 'AUDIT_KEYS', 'ENCRYPTION_KEYS'] as const).filter((k) => !e[k]);
+    if (missing.length) throw new ConfigError(missing.map((k) => `${k}: required in production (keys must live outside the database)`));
+  }
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -78,5 +96,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: e.TRUST_PROXY,
     searchIndexTtlMs: e.SEARCH_INDEX_TTL_MS,
     quickExitUrl: e.QUICK_EXIT_URL,
+    keys: {
+      ...(e.SERVER_KEYS ? { server: e.SERVER_KEYS } : {}),
+      ...(e.AUDIT_KEYS ? { audit: e.AUDIT_KEYS } : {}),
+      ...(e.ENCRYPTION_KEYS ? { encryption: e.ENCRYPTION_KEYS } : {}),
+    },
+    ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
+    mailFrom: e.MAIL_FROM,
   };
 }

@@ -23,3 +23,24 @@ describe('embedded data folder', () => {
     await again.close();
   }, 60_000);
 });
+
+describe('stale locks', () => {
+  it('takes over the lock of a process that is gone, but not of a living one', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'schutznetz-stale-'));
+    const data = path.join(folder, 'data');
+    const writeOwner = (pid: number) => {
+      fs.mkdirSync(`${data}.lock`, { recursive: true });
+      fs.writeFileSync(path.join(`${data}.lock`, 'owner.json'), JSON.stringify({ pid, host: os.hostname(), since: 'then' }));
+    };
+    writeOwner(process.ppid);
+    await expect(openDatabase({ kind: 'pglite', dataDir: data })).rejects.toThrow(new RegExp(`pid ${process.ppid}`));
+    fs.rmSync(`${data}.lock`, { recursive: true });
+    writeOwner(Number(dead));
+    const db = await openDatabase({ kind: 'pglite', dataDir: data });
+    await db.close();
+    expect(fs.existsSync(`${data}.lock`)).toBe(false);
+    fs.rmSync(folder, { recursive: true, force: true });
+  }, 60_000);
+});

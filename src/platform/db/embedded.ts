@@ -7,18 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import lockfile from 'proper-lockfile';
+import { lockDataDir } from './data-dir-lock.ts';
 
-export class DataDirLockedError extends Error {
-  constructor(dataDir: string) {
-    super(
-      `The data folder ${dataDir} is in use by another Schutznetz process. ` +
-        'Stop that process first (or set DATA_DIR to another folder). ' +
-        'If no other process runs, the lock of a crashed one expires within 30 seconds.',
-    );
-    this.name = 'DataDirLockedError';
-  }
-}
+export { DataDirLockedError } from './data-dir-lock.ts';
 
 type Embedded = { pgConfig: object; close(): Promise<void> };
 
@@ -29,24 +20,18 @@ export async function openEmbedded(opts: { dataDir: string } | { snapshot: Blob 
   }
   const dataDir = path.resolve(opts.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
-  let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(dataDir, { stale: 30_000, update: 5_000, realpath: false });
-  } catch (err) {
-    if ((err as { code?: string }).code === 'ELOCKED') throw new DataDirLockedError(dataDir);
-    throw err;
-  }
+  const release = lockDataDir(dataDir);
   try {
     const pglite = await PGlite.create(dataDir);
     return {
       pgConfig: createPgConfig(pglite),
       close: async () => {
         await pglite.close();
-        await release();
+        release();
       },
     };
   } catch (err) {
-    await release();
+    release();
     throw err;
   }
 }

@@ -151,7 +151,156 @@ export interface PlatformFlagTable {
   set_at: Generated<Date>;
 }
 
+export type Role = 'admin' | 'coordination' | 'centre_lead' | 'counsellor';
+
+export interface MemberOrganizationTable {
+  id: string;
+  name: string;
+  is_coordination: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface CentreTable {
+  id: string;
+  member_organization_id: string;
+  name: string;
+  service_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AppUserTable {
+  id: string;
+  email: string;
+  display_name: string;
+  role: Role;
+  centre_id: string | null;
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_last_step: ColumnType<string | null, string | number | null, string | number | null>;
+  mfa_enrolled_at: Date | null;
+  disabled_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface WebauthnCredentialTable {
+  id: string;
+  user_id: string;
+  centre_id: string | null;
+  public_key: Buffer;
+  counter: ColumnType<string, string | number, string | number>;
+  transports: string | null;
+  name: Generated<string>;
+  created_at: Generated<Date>;
+  last_used_at: Date | null;
+}
+
+export interface RecoveryCodeTable {
+  user_id: string;
+  centre_id: string | null;
+  idx: number;
+  code_hash: string;
+  used_at: Date | null;
+}
+
+export interface UserSessionTable {
+  token_hash: string;
+  user_id: string;
+  centre_id: string | null;
+  stage: 'password' | 'full';
+  csrf_secret: string;
+  created_at: Date;
+  last_seen_at: Date;
+  reauth_at: Date | null;
+  user_agent: string | null;
+}
+
+export interface InvitationTable {
+  id: string;
+  token_hash: string;
+  email: string;
+  role: Role;
+  centre_id: string | null;
+  invited_by: string | null;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export interface PasswordResetTable {
+  token_hash: string;
+  user_id: string;
+  centre_id: string | null;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export interface AuthThrottleTable {
+  key: string;
+  failures: Generated<number>;
+  window_start: Date;
+  locked_until: Date | null;
+}
+
+export interface AuditLogTable {
+  chain: string;
+  seq: ColumnType<string, string | number, never>;
+  centre_id: string | null;
+  at: Date;
+  actor_id: string | null;
+  event: string;
+  object_type: string | null;
+  object_id: string | null;
+  details: ColumnType<unknown, string, never>;
+  key_id: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditChainHeadTable {
+  chain: string;
+  centre_id: string | null;
+  seq: ColumnType<string, string | number, string | number>;
+  hash: string;
+}
+
+export interface OutboxMailTable {
+  id: string;
+  recipient: string;
+  subject: string;
+  body_text: string;
+  created_at: Generated<Date>;
+  sent_at: Date | null;
+  error: string | null;
+}
+
+export interface DirectoryDraftTable {
+  id: string;
+  centre_id: string;
+  service_id: string;
+  entry: ColumnType<unknown, string, string>;
+  status: 'pending' | 'returned' | 'accepted' | 'withdrawn';
+  submitted_by: string;
+  submitted_at: Date;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  review_comment: string | null;
+}
+
 export interface DB {
+  member_organization: MemberOrganizationTable;
+  centre: CentreTable;
+  app_user: AppUserTable;
+  webauthn_credential: WebauthnCredentialTable;
+  recovery_code: RecoveryCodeTable;
+  user_session: UserSessionTable;
+  invitation: InvitationTable;
+  password_reset: PasswordResetTable;
+  auth_throttle: AuthThrottleTable;
+  audit_log: AuditLogTable;
+  audit_chain_head: AuditChainHeadTable;
+  outbox_mail: OutboxMailTable;
+  directory_draft: DirectoryDraftTable;
   platform_flag: PlatformFlagTable;
   organization: OrganizationTable;
   service: ServiceTable;

@@ -51,10 +51,12 @@ export function Layout({ ctx, title, description, scripts = [], children }: Prop
             href={ctx.quickExitUrl}
             rel="nofollow noreferrer"
             data-quick-exit=""
+            aria-describedby="quick-exit-hint"
           >
             {t('quickExit')}
           </a>
-          <span class="exit-hint" id="quick-exit-hint">
+          {/* Hidden until quick-exit.js runs: without JavaScript the shortcut does not exist. */}
+          <span class="exit-hint" id="quick-exit-hint" hidden>
             {t('quickExitHint')}
           </span>
           <span class="exit-progress" role="status" aria-live="polite" data-progress-template={t('quickExitProgress', { n: '{n}' })} />

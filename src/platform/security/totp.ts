@@ -2,19 +2,21 @@
  * Time-based one-time passwords (RFC 6238) for staff MFA (ASVS 6.3.3, 6.5.x).
  * Settings are the ones every authenticator app understands: HMAC-SHA-1,
  * 6 digits, 30-second steps. SHA-1's collision weakness does not matter inside
- * HMAC, and SHA-256 secrets are silently mis-handled by some popular apps.
+ * HMAC, and several popular apps ignore the URI's algorithm parameter and
+ * compute SHA-1 anyway, which would make SHA-256 enrolments silently fail.
  *
  * Single use (ASVS 6.5.1): verification returns the time step the code belongs
  * to; the caller stores it and passes it back as `lastUsedStep`, and any code of
  * that step or an earlier one is refused — so a code seen over a shoulder or
- * phished cannot be replayed, not even within its own 30 seconds.
+ * captured on the way cannot be used a second time, not even within its own
+ * 30 seconds.
  */
 import { randomBytes } from 'node:crypto';
 import { ScureBase32Plugin, generateSync, generateURI, verifySync } from 'otplib';
 
 export const TOTP_PERIOD_SECONDS = 30;
 export const TOTP_DIGITS = 6;
-/** 160 bits, the HMAC-SHA-1 block-size-appropriate length RFC 4226 recommends. */
+/** 160 bits: RFC 4226 §4 requires ≥ 128 and recommends 160 for HMAC-SHA-1. */
 export const TOTP_SECRET_BYTES = 20;
 /** ±1 step: tolerates 30 s of clock drift or typing time, no more (RFC 6238 §5.2). */
 export const TOTP_WINDOW_STEPS = 1;

@@ -4,9 +4,23 @@
  */
 import type { Locale, Translate } from '../../../platform/i18n/index.ts';
 import { STATES } from '../../geo/states.ts';
-import { ACCESSIBILITY_FEATURES, EXPLOITATION_FORMS, SERVICE_LANGUAGES, TARGET_GROUPS } from '../../directory/taxonomies.ts';
+import { ACCESSIBILITY_FEATURES, EXPLOITATION_FORMS, SERVICE_LANGUAGES, TARGET_GROUPS, type ServiceLanguage } from '../../directory/taxonomies.ts';
 import type { FinderQuery } from '../schema.ts';
-import { languageName } from './format.ts';
+import { collatorFor, languageName } from './format.ts';
+
+/** The language options in the reader's alphabetical order, computed once per locale. */
+const sortedLanguages = (() => {
+  const byLocale = new Map<Locale, ServiceLanguage[]>();
+  return (locale: Locale) => {
+    let list = byLocale.get(locale);
+    if (!list) {
+      const collator = collatorFor(locale);
+      list = [...SERVICE_LANGUAGES].sort((a, b) => collator.compare(languageName(a, locale), languageName(b, locale)));
+      byLocale.set(locale, list);
+    }
+    return list;
+  };
+})();
 
 type Props = { locale: Locale; t: Translate; query?: Partial<FinderQuery> };
 
@@ -32,8 +46,7 @@ export function SearchForm({ locale, t, query = {} }: Props) {
   const lang = query.lang ?? [];
   const acc = query.acc ?? [];
   const anyFilter = tg.length + ex.length + lang.length + acc.length > 0;
-  const collator = new Intl.Collator(locale);
-  const languages = [...SERVICE_LANGUAGES].sort((a, b) => collator.compare(languageName(a, locale), languageName(b, locale)));
+  const languages = sortedLanguages(locale);
   return (
     <form class="search" method="get" action={`/${locale}/search`} role="search" aria-label={t('form.legend')}>
       <div>

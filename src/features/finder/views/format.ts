@@ -14,14 +14,29 @@ export function languageName(code: string, locale: Locale): string {
   return dn.of(code) ?? code;
 }
 
+/** Intl formatters are costly to build: one per locale and purpose, made on first use. */
+function cached<T>(make: (locale: Locale) => T): (locale: Locale) => T {
+  const byLocale = new Map<Locale, T>();
+  return (locale) => {
+    let v = byLocale.get(locale);
+    if (v === undefined) byLocale.set(locale, (v = make(locale)));
+    return v;
+  };
+}
+
+const dateFormat = cached((l) => new Intl.DateTimeFormat(l, { dateStyle: 'long', timeZone: 'UTC' }));
+const kmNear = cached((l) => new Intl.NumberFormat(l, { maximumFractionDigits: 1 }));
+const kmFar = cached((l) => new Intl.NumberFormat(l, { maximumFractionDigits: 0 }));
+export const collatorFor = cached((l) => new Intl.Collator(l));
+
 /** 'YYYY-MM-DD' → '3. März 2026' / '3 March 2026', without time-zone shifts. */
 export function formatDate(isoDate: string, locale: Locale): string {
   const [y, m, d] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(y!, m! - 1, d!));
+  return dateFormat(locale).format(Date.UTC(y!, m! - 1, d!));
 }
 
 export function formatKm(km: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: km < 10 ? 1 : 0 }).format(km);
+  return (km < 10 ? kmNear : kmFar)(locale).format(km);
 }
 
 /** Opening hours, one line per schedule: 'Mo, Di 09:00–17:00 Uhr'. */

@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabase } from '../../../test/support/db.ts';
+import { lockDataDir } from '../../platform/db/data-dir-lock.ts';
+import type { Database } from '../../platform/db/index.ts';
+import { loadAllEntries } from '../../features/directory/queries.ts';
+import { runCli } from '../main.ts';
+import type { CliIo } from '../types.ts';
+
+let database: Database;
+let dir: string;
+beforeAll(async () => {
+  database = await testDatabase();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schutznetz-cli-'));
+});
+afterAll(async () => {
+  await database.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Run the CLI in-process against the test database, capturing its output. */
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), env: {}, cwd: dir, database };
+  const code = await runCli(argv, io);
+  return { code, out, err };
+}
+
+const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
+const count = async () => (await loadAllEntries(database.db)).length;
+
+describe('directory import / export / clear-demo', () => {
+  it('exports the directory to stdout (CSV) and to a file (HSDS JSON by extension)', async () => {
+    const csv = await cli('directory', 'export');
+    expect(csv.code).toBe(0);
+    expect(csv.out.split('\n')[0]).toMatch(/^\uFEFFid,name,description/);
+    const json = await cli('directory', 'export', '--out', 'all.json');
+    expect(json.code).toBe(0);
+    expect(json.err).toMatch(/^Exported \d+ services to all\.json/);
+    const parsed = JSON.parse(fs.readFileSync(path.join(dir, 'all.json'), 'utf8'));
+    expect(parsed.length).toBe(await count());
+  });
+
+  it('reports every problem, one line each, exits 1 and writes nothing', async () => {
+    const before = await count();
+    write('bad.csv', 'name,organization_name,postal_code,email\nGut,V,10117,a@example.org\nX,V,99999,\n,V,10117,nope\n');
+    const res = await cli('directory', 'import', 'bad.csv');
+    expect(res.code).toBe(1);
+    expect(res.err.split('\n').slice(0, 3)).toEqual([
+      'row 3, postal_code: 99999 is not a German postcode',
+      'row 4, email: is not an e-mail address',
+      'row 4, name: is required',
+    ]);
+    expect(res.err).toContain('Nothing was imported');
+    expect(await count()).toBe(before);
+    expect((await cli('directory', 'import', 'missing.csv')).code).toBe(1);
+  });
+
+  it('checks with --dry-run, then imports for real; --replace removes the rest', async () => {
+    const before = await count();
+    write('two.csv', 'name,organization_name,postal_code,address_protected,address_1\nNeu A,Verein,10117,,Weg 1\nNeu B,Verein,04109,ja,Geheim 2\n');
+    const dry = await cli('directory', 'import', 'two.csv', '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('2 new, 0 changed, 0 unchanged, 0 deleted. Nothing was written');
+    expect(await count()).toBe(before);
+    const real = await cli('directory', 'import', 'two.csv');
+    expect(real.code).toBe(0);
+    expect(real.out).toContain('note: row 3, address_1: not stored: the address is protected');
+    expect(await count()).toBe(before + 2);
+    const replaced = await cli('directory', 'import', 'two.csv', '--replace', '--format', 'csv');
+    expect(replaced.out).toContain(`0 new, 0 changed, 2 unchanged, ${before} deleted`);
+    expect((await loadAllEntries(database.db)).map((e) => e.service.name).sort()).toEqual(['Neu A', 'Neu B']);
+  });
+
+  it('clear-demo removes only the demo entries', async () => {
+    const demo = await testDatabase();
+    try {
+      let out = '';
+      const io: CliIo = { out: (t) => void (out += t), err: () => {}, env: {}, cwd: dir, database: demo };
+      const demoCount = (await loadAllEntries(demo.db)).length;
+      expect(await runCli(['directory', 'import', 'two.csv'], io)).toBe(0);
+      expect(await runCli(['directory', 'clear-demo'], io)).toBe(0);
+      expect(out).toContain(`Removed ${demoCount} demo services and`);
+      const left = await loadAllEntries(demo.db);
+      expect(left.map((e) => e.service.name).sort()).toEqual(['Neu A', 'Neu B']);
+      expect(await demo.db.selectFrom('organization').select('id').where('is_demo', '=', true).execute()).toEqual([]);
+    } finally {
+      await demo.close();
+    }
+  });
+
+  it('says to stop the server when the embedded database is in use', async () => {
+    // Hold the data folder's lock the way a running server does (platform/db/embedded.ts),
+    // without paying for a PGlite start.
+    const dataDir = path.join(dir, 'busy');
+    fs.mkdirSync(dataDir);
+    const release = lockDataDir(dataDir);
+    try {
+      let err = '';
+      const code = await runCli(['directory', 'export'], { out: () => {}, err: (t) => void (err += t), env: { DATA_DIR: dataDir }, cwd: dir });
+      expect(code).toBe(1);
+      expect(err).toContain('is in use by another Schutznetz process');
+      expect(err).toContain('stop the Schutznetz server');
+    } finally {
+      release();
+    }
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * Who is asking. Set on the request by the session middleware
+ * (src/platform/auth/session-hook.ts) from the server-side session only —
+ * never from anything the client sends besides the session cookie.
+ */
+import type { Role } from '../db/schema.ts';
+import type { Scope } from '../db/tenant.ts';
+
+export type { Role };
+
+export type Actor = {
+  userId: string;
+  role: Role;
+  /** The user's centre (tenant) for centre leads and counsellors; null for network roles. */
+  centreId: string | null;
+  /** SHA-256 of the session token (the session's database key). */
+  sessionHash: string;
+  /** When the user last proved their identity again (password + second factor), for sensitive actions. */
+  reauthAt: Date | null;
+};
+
+/** The row-level-security scope an actor's requests run in. */
+export function scopeOf(actor: Pick<Actor, 'role' | 'centreId'>): Scope {
+  if (actor.role === 'admin' || actor.role === 'coordination') return { kind: 'network' };
+  if (!actor.centreId) throw new Error('centre role without centre');
+  return { kind: 'centre', centreId: actor.centreId };
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in user with a complete (two-factor) session, if any. */
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /**
+     * The policy action a staff route needs (see policy.ts). Routes without
+     * `public: true` must name one; a test walks the route list to prove it.
+     */
+    action?: import('./policy.ts').Action;
+    /**
+     * Sign-in flow routes that need no policy action (they run before anyone
+     * is fully signed in). 'anonymous': no session required; state changes
+     * checked by Origin / Sec-Fetch-Site only (sign-in form, invitation,
+     * password reset). 'pending': a password-stage session is required and
+     * its CSRF token is checked (second factor, passkey assertion). Such
+     * routes may set the session cookie; `public` routes never may.
+     */
+    authFlow?: 'anonymous' | 'pending';
+  }
+}

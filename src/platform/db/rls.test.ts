@@ -1,0 +1,149 @@
+/**
+ * Tenant isolation, checked from the catalogue (checklist #15) and by
+ * behaviour: every table with a centre column has row-level security
+ * enabled AND forced, the application role cannot bypass it, and without a
+ * scope nothing is visible (fail closed).
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onPostgres, testDatabase } from '../../../test/support/db.ts';
+import type { Database } from './index.ts';
+import { APP_ROLE, enterScope, withScope } from './tenant.ts';
+
+let database: Database;
+beforeAll(async () => {
+  database = await testDatabase();
+});
+afterAll(() => database.close());
+
+type Row = { table: string; rls: boolean; forced: boolean; owner: string };
+
+async function tenantTables(): Promise<Row[]> {
+  const res = await sql<Row>`
+    SELECT c.relname AS table, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced, pg_get_userbyid(c.relowner) AS owner
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind = 'r'
+      AND (EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'centre_id' AND NOT a.attisdropped)
+           OR c.relname = 'centre')
+    ORDER BY 1`.execute(database.db);
+  return res.rows;
+}
+
+describe('row-level security catalogue', () => {
+  it('every table with a centre column has RLS enabled and forced', async () => {
+    const rows = await tenantTables();
+    expect(rows.map((r) => r.table)).toEqual(expect.arrayContaining(['app_user', 'audit_log', 'centre', 'directory_draft', 'user_session']));
+    for (const r of rows) {
+      expect({ table: r.table, rls: r.rls, forced: r.forced }).toEqual({ table: r.table, rls: true, forced: true });
+    }
+  });
+
+  it('every such table has a policy with USING and WITH CHECK (or is insert/select split)', async () => {
+    const res = await sql<{ table: string; using: boolean; check: boolean; cmd: string }>`
+      SELECT tablename AS table, qual IS NOT NULL AS using, with_check IS NOT NULL AS check, cmd
+      FROM pg_policies WHERE schemaname = 'public'`.execute(database.db);
+    for (const t of await tenantTables()) {
+      const policies = res.rows.filter((p) => p.table === t.table);
+      expect(policies.length, t.table).toBeGreaterThan(0);
+      const reads = policies.some((p) => p.using && (p.cmd === 'ALL' || p.cmd === 'SELECT'));
+      const writes = policies.some((p) => p.check && (p.cmd === 'ALL' || p.cmd === 'INSERT'));
+      expect({ table: t.table, reads, writes }).toEqual({ table: t.table, reads: true, writes: true });
+    }
+  });
+
+  it('the application role is not owner, not superuser and cannot bypass RLS', async () => {
+    const role = await sql<{ rolsuper: boolean; rolbypassrls: boolean; rolcreaterole: boolean }>`
+      SELECT rolsuper, rolbypassrls, rolcreaterole FROM pg_roles WHERE rolname = ${APP_ROLE}`.execute(database.db);
+    expect(role.rows).toEqual([{ rolsuper: false, rolbypassrls: false, rolcreaterole: false }]);
+    for (const t of await tenantTables()) expect(t.owner, t.table).not.toBe(APP_ROLE);
+    const owned = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
+      WHERE ns.nspname = 'public' AND pg_get_userbyid(c.relowner) = ${APP_ROLE}`.execute(database.db);
+    expect(owned.rows[0]!.n).toBe(0);
+  });
+});
+
+describe('behaviour', () => {
+  const centreA = randomUUID();
+  const centreB = randomUUID();
+  const org = randomUUID();
+
+  beforeAll(async () => {
+    // member_organization is network data written by the owner (the app role may only read it).
+    await sql`INSERT INTO member_organization (id, name) VALUES (${org}, 'Org') ON CONFLICT DO NOTHING`.execute(database.db);
+    await withScope(database.db, { kind: 'network' }, async (trx) => {
+      await trx.insertInto('centre').values([
+        { id: centreA, member_organization_id: org, name: 'A' },
+        { id: centreB, member_organization_id: org, name: 'B' },
+      ]).execute();
+      await trx.insertInto('app_user').values([
+        { id: randomUUID(), email: `a-${centreA}@example.org`, display_name: 'A', role: 'counsellor', centre_id: centreA },
+        { id: randomUUID(), email: `b-${centreB}@example.org`, display_name: 'B', role: 'counsellor', centre_id: centreB },
+      ]).execute();
+    });
+  });
+
+  it('without a scope the application role sees nothing (fails closed)', async () => {
+    const n = await database.db.transaction().execute(async (trx) => {
+      await sql.raw(`SET LOCAL ROLE ${APP_ROLE}`).execute(trx);
+      return (await trx.selectFrom('app_user').select('id').execute()).length;
+    });
+    expect(n).toBe(0);
+  });
+
+  it('a centre scope sees only its own rows and cannot write into another centre', async () => {
+    const seen = await withScope(database.db, { kind: 'centre', centreId: centreA }, (trx) => trx.selectFrom('app_user').select('centre_id').execute());
+    expect(seen.map((r) => r.centre_id)).toEqual([centreA]);
+    await expect(
+      withScope(database.db, { kind: 'centre', centreId: centreA }, (trx) =>
+        trx.insertInto('app_user').values({ id: randomUUID(), email: `x-${randomUUID()}@example.org`, display_name: 'X', role: 'counsellor', centre_id: centreB }).execute(),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    const moved = await withScope(database.db, { kind: 'centre', centreId: centreA }, (trx) =>
+      trx.updateTable('app_user').set({ display_name: 'changed' }).where('centre_id', '=', centreB).executeTakeFirst(),
+    );
+    expect(Number(moved.numUpdatedRows)).toBe(0);
+  });
+
+  it('the scope does not outlive its transaction on a pooled connection', async () => {
+    await withScope(database.db, { kind: 'network' }, (trx) => trx.selectFrom('app_user').select('id').execute());
+    const after = await sql<{ scope: string | null; role: string }>`SELECT current_setting('app.scope', true) AS scope, current_user AS role`.execute(database.db);
+    expect(after.rows[0]!.scope ?? '').toBe('');
+    expect(after.rows[0]!.role).not.toBe(APP_ROLE);
+  });
+
+  it.runIf(onPostgres)('connected directly as the application role, RLS still applies and DDL is refused', async () => {
+    await sql.raw(`ALTER ROLE ${APP_ROLE} LOGIN`).execute(database.db);
+    const url = new URL(process.env.DATABASE_URL!);
+    url.username = APP_ROLE;
+    url.pathname = `/${(await sql<{ d: string }>`SELECT current_database() AS d`.execute(database.db)).rows[0]!.d}`;
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    try {
+      expect((await client.query('SELECT count(*)::int AS n FROM app_user')).rows[0].n).toBe(0);
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.scope', 'centre', true), set_config('app.centre_id', $1, true)`, [centreB]);
+      expect((await client.query('SELECT centre_id FROM app_user')).rows.map((r) => r.centre_id)).toEqual([centreB]);
+      await client.query('ROLLBACK');
+      await expect(client.query('ALTER TABLE app_user DISABLE ROW LEVEL SECURITY')).rejects.toThrow(/owner/);
+      await expect(client.query('DELETE FROM audit_log')).rejects.toThrow(/permission denied/);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('the application role cannot change the audit log', async () => {
+    await expect(withScope(database.db, { kind: 'network' }, (trx) => sql`UPDATE audit_log SET event = 'x'`.execute(trx))).rejects.toThrow(/permission denied/);
+    await expect(withScope(database.db, { kind: 'network' }, (trx) => sql`DELETE FROM audit_log`.execute(trx))).rejects.toThrow(/permission denied/);
+  });
+
+  it('enterScope sets transaction-local settings only', async () => {
+    const r = await database.db.transaction().execute(async (trx) => {
+      await enterScope(trx, { kind: 'centre', centreId: centreA });
+      return (await sql<{ s: string; c: string }>`SELECT current_setting('app.scope') AS s, current_setting('app.centre_id') AS c`.execute(trx)).rows[0];
+    });
+    expect(r).toEqual({ s: 'centre', c: centreA });
+  });
+});
