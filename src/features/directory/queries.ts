@@ -155,6 +155,12 @@ export async function loadAllEntries(db: Db): Promise<DirectoryEntry[]> {
   });
 }
 
+const SERVICE_COLUMNS = [
+  'organization_id', 'name', 'description', 'url', 'email', 'status', 'interpretation_services',
+  'application_process', 'fees_description', 'eligibility_description', 'minimum_age', 'maximum_age',
+  'assured_date', 'alert', 'is_demo',
+] as const;
+
 /**
  * Insert or replace entries (by service id) inside the caller's transaction.
  * A replaced service loses all its child rows first, so the stored entry is
@@ -187,7 +193,14 @@ export async function writeEntries(trx: Transaction<DB>, entries: DirectoryEntry
     .select('location_id')
     .where('service_id', 'in', serviceIds)
     .execute();
-  await trx.deleteFrom('service').where('id', 'in', serviceIds).execute();
+  // The service row itself is updated in place, never deleted: other tables
+  // (a centre's link to its entry) reference it and must survive a re-import.
+  await trx.deleteFrom('service_at_location').where('service_id', 'in', serviceIds).execute();
+  await trx.deleteFrom('phone').where('service_id', 'in', serviceIds).execute();
+  await trx.deleteFrom('language').where('service_id', 'in', serviceIds).execute();
+  await trx.deleteFrom('schedule').where('service_id', 'in', serviceIds).execute();
+  await trx.deleteFrom('service_area').where('service_id', 'in', serviceIds).execute();
+  await trx.deleteFrom('attribute').where('link_id', 'in', serviceIds).execute();
   if (oldLocations.length > 0) {
     await trx.deleteFrom('location').where('id', 'in', oldLocations.map((l) => l.location_id)).execute();
   }
@@ -266,7 +279,17 @@ export async function writeEntries(trx: Transaction<DB>, entries: DirectoryEntry
       await trx.insertInto(table).values(values.slice(i, i + 500) as never).execute();
     }
   };
-  await insert('service', rows.service);
+  for (let i = 0; i < rows.service.length; i += 500) {
+    await trx
+      .insertInto('service')
+      .values(rows.service.slice(i, i + 500) as never)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) =>
+          Object.fromEntries(SERVICE_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])) as never,
+        ),
+      )
+      .execute();
+  }
   await insert('location', rows.location);
   await insert('address', rows.address);
   await insert('service_at_location', rows.sal);
