@@ -24,10 +24,12 @@ export type LoadResult = {
    * Server CPU time per request. Unlike req/s this barely depends on what
    * else runs on the machine, so it is the figure to compare across runs.
    * Counted from the start of the run until the server is idle again, over
-   * the answered requests plus the one each connection still had in flight
-   * when the run stopped (the server completes those too).
+   * the answered and timed-out requests plus the one each connection still
+   * had in flight when the run stopped (the server completes those too).
    */
   serverCpuMsPerRequest: number;
+  /** 1000 / serverCpuMsPerRequest: what one core fully given to the server would answer per second. */
+  requestsPerCoreSecond: number;
   /** Server CPU time / wall time: 1.0 = one core busy all the time. */
   serverCpuCores: number;
   /** CPU the load generator (this process) used, in cores. */
@@ -82,7 +84,8 @@ export async function measure(base: string, pid: number, paths: readonly string[
   const mem = rss.stop();
   await waitIdle(pid);
   const serverCpuUntilIdle = (cpuMs(pid) ?? 0) - cpu0;
-  const served = r.requests.total + s.connections;
+  // Timed-out requests were still answered by the server, just too late for autocannon.
+  const served = r.requests.total + r.timeouts + s.connections;
   return {
     paths: paths.length,
     requestsPerSec: Math.round(r.requests.average),
@@ -95,6 +98,7 @@ export async function measure(base: string, pid: number, paths: readonly string[
     timeouts: r.timeouts,
     bytesPerSec: Math.round(r.throughput.average),
     serverCpuMsPerRequest: Math.round((serverCpuUntilIdle / served) * 1000) / 1000,
+    requestsPerCoreSecond: Math.round(served / (serverCpuUntilIdle / 1000)),
     serverCpuCores: Math.round((serverCpu / wallMs) * 100) / 100,
     loadGeneratorCpuCores: Math.round(((own.user + own.system) / 1000 / wallMs) * 100) / 100,
     loadAverageBefore,

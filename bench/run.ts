@@ -252,11 +252,11 @@ function print(r: {
   );
   out.push(
     table(
-      ['database', 'route', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'server CPU ms/req', 'RSS peak MiB', 'RSS mean MiB', 'load avg'],
+      ['database', 'route', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'server CPU ms/req', 'req/s per core', 'server cores used', 'RSS peak MiB', 'RSS mean MiB', 'load avg'],
       r.load.flatMap((l) =>
         (['bare', 'search'] as const).map((k) => {
           const x = l[k];
-          return [l.database, k === 'bare' ? 'bare' : `search (${x.paths} queries)`, x.requestsPerSec, x.latencyP50Ms, x.latencyP99Ms, x.non2xx, x.errors, x.serverCpuMsPerRequest, x.rss.peakMiB, x.rss.meanMiB, x.loadAverageBefore];
+          return [l.database, k === 'bare' ? 'bare' : `search (${x.paths} queries)`, x.requestsPerSec, x.latencyP50Ms, x.latencyP99Ms, x.non2xx, x.errors, x.serverCpuMsPerRequest, x.requestsPerCoreSecond, x.serverCpuCores, x.rss.peakMiB, x.rss.meanMiB, x.loadAverageBefore];
         }),
       ),
     ),
