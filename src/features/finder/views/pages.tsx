@@ -246,7 +246,7 @@ export function CentrePage({ ctx, entry }: { ctx: PageContext; entry: DirectoryE
             {t('card.email')}: <a href={`mailto:${s.email}`}>{s.email}</a>
           </li>
         ) : null}
-        {s.url ? (
+        {s.url && /^https?:\/\//i.test(s.url) ? (
           <li>
             {t('card.website')}:{' '}
             <a href={s.url} rel="noreferrer nofollow">
