@@ -9,6 +9,7 @@ import type { Config } from './platform/config/index.ts';
 import type { Database } from './platform/db/index.ts';
 import { loadAssets, registerAssets, type Assets } from './platform/http/assets.ts';
 import { registerErrorHandling } from './platform/http/errors.ts';
+import { registerInputGuard } from './platform/http/input-guard.ts';
 import { loggerOptions } from './platform/http/logging.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { addMessages } from './platform/i18n/index.ts';
@@ -22,6 +23,13 @@ import { finderRoutes } from './features/finder/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { hsdsRoutes } from './features/hsds-api/routes.ts';
 import { pagesRoutes } from './features/pages/routes.ts';
+import { authPlugin } from './platform/auth/plugin.ts';
+import { authRoutes } from './features/auth/routes.ts';
+import { centreEntryRoutes } from './features/centre-entry/routes.ts';
+import { reviewRoutes } from './features/review/routes.ts';
+import { auditLogRoutes } from './features/audit-log/routes.ts';
+import { accountRoutes } from './features/account/routes.ts';
+import { userAdminRoutes } from './features/user-admin/routes.ts';
 
 export type AppDeps = {
   config: Config;
@@ -78,12 +86,21 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerErrorHandling(app, (req, locale, status, message) =>
     renderDocument(ErrorPage({ ctx: pageContext(req, locale), status, message })),
   );
+  registerInputGuard(app);
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'identity'] });
+  // Before every route: it checks each route's access rule as it is added.
+  await app.register(authPlugin);
   registerAssets(app, assets);
 
   await app.register(healthRoutes, { database });
   await app.register(finderRoutes, { directory });
   await app.register(pagesRoutes);
   await app.register(hsdsRoutes, { directory, config });
+  await app.register(authRoutes);
+  await app.register(centreEntryRoutes, { directory });
+  await app.register(reviewRoutes, { directory });
+  await app.register(auditLogRoutes);
+  await app.register(accountRoutes);
+  await app.register(userAdminRoutes);
   return app;
 }

@@ -1,20 +1,22 @@
 /**
  * `npm start`: validate configuration, open the database (embedded PGlite by
- * default, PostgreSQL with DATABASE_URL), apply migrations, load demo content
+ * default, PostgreSQL with DATABASE_URL), apply migrations (or, with
+ * MIGRATE_ON_START=false, only check that none is pending), load demo content
  * where wanted, serve, and shut down cleanly on SIGINT/SIGTERM.
  */
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './platform/config/index.ts';
 import { openDatabase } from './platform/db/index.ts';
 import { DataDirLockedError } from './platform/db/embedded.ts';
-import { migrate } from './platform/db/migrate.ts';
-import { seedDemoIfWanted } from './features/demo/seed.ts';
+import { MigrationPermissionError, migrateOrCheck, PendingMigrationsError } from './platform/db/migrate.ts';
+import { DemoContentNeedsOwnerError, seedDemoIfWanted } from './features/demo/seed.ts';
+import { ADMIN_PASSKEY_NOTE, demoAdminSetupLink } from './features/account/invitations/demo-admin.ts';
 
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
   const database = await openDatabase(config.database);
-  await migrate(database.db);
+  await migrateOrCheck(database.db, config.migrateOnStart);
   const seeded = await seedDemoIfWanted(database, config.demoContent);
   const app = await buildApp({ config, database });
 
@@ -52,13 +54,17 @@ async function main(): Promise<void> {
       `  DEMO CONTENT${seeded ? ' (just loaded)' : ''}: the counselling centres shown are fictional examples.`,
       '  Every page says so in a banner. Remove them with: npm run cli -- directory clear-demo',
     );
+    // Only on the embedded database, and only while no administrator exists.
+    const link = await demoAdminSetupLink(app);
+    if (link) lines.push('', `  Demo administrator, one-time setup link: ${link}`, ...ADMIN_PASSKEY_NOTE.map((l) => `  ${l}`));
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
-    process.stderr.write(`\n${err.message}\n\n`);
+  const explained = [ConfigError, DataDirLockedError, PendingMigrationsError, MigrationPermissionError, DemoContentNeedsOwnerError];
+  if (explained.some((kind) => err instanceof kind)) {
+    process.stderr.write(`\n${(err as Error).message}\n\n`);
   } else {
     process.stderr.write(`\nSchutznetz could not start: ${err instanceof Error ? err.message : String(err)}\n\n`);
   }

@@ -1,11 +1,12 @@
 /**
  * Opening the database for a CLI command the way `npm start` does (same
- * environment variables, migrations applied), and closing it afterwards.
+ * environment variables; migrations applied, or with MIGRATE_ON_START=false
+ * only checked), and closing it afterwards.
  */
 import { loadConfig } from '../platform/config/index.ts';
 import { openDatabase, type Database } from '../platform/db/index.ts';
 import { DataDirLockedError } from '../platform/db/embedded.ts';
-import { migrate } from '../platform/db/migrate.ts';
+import { migrateOrCheck } from '../platform/db/migrate.ts';
 import type { CliIo } from './types.ts';
 
 /** Thrown when the embedded database is in use: the message says what to do. */
@@ -19,8 +20,15 @@ export class DatabaseBusyError extends Error {
   }
 }
 
-/** Run `fn` with the configured database (or the one the test passed in). */
-export async function withDatabase<T>(io: CliIo, fn: (database: Database) => Promise<T>): Promise<T> {
+/**
+ * Run `fn` with the configured database (or the one the test passed in).
+ * `startupMigrations: false` leaves migrations to `fn` (`schutznetz migrate`).
+ */
+export async function withDatabase<T>(
+  io: CliIo,
+  fn: (database: Database) => Promise<T>,
+  opts: { startupMigrations?: boolean } = {},
+): Promise<T> {
   if (io.database) return fn(io.database);
   const config = loadConfig(io.env, io.cwd);
   let database: Database;
@@ -31,7 +39,7 @@ export async function withDatabase<T>(io: CliIo, fn: (database: Database) => Pro
     throw err;
   }
   try {
-    await migrate(database.db);
+    if (opts.startupMigrations !== false) await migrateOrCheck(database.db, config.migrateOnStart);
     return await fn(database);
   } finally {
     await database.close();

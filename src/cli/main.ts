@@ -2,26 +2,39 @@
  * `schutznetz <group> <command> [options]` (npm run cli -- …, or bin/schutznetz.js).
  * Operators' tools that need the database: they read the same environment as
  * `npm start`. Command groups live in commands/*.ts and are listed in GROUPS;
- * a new group (users, audit) is one file and one line here.
+ * a new group (users, audit) is one file and one line here. A few commands
+ * stand alone, without a group (`schutznetz migrate`): COMMANDS.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DemoContentNeedsOwnerError } from '../features/demo/seed.ts';
 import { ConfigError } from '../platform/config/index.ts';
+import { MigrationPermissionError, PendingMigrationsError } from '../platform/db/migrate.ts';
+import { auditCommands } from './commands/audit.ts';
 import { directoryCommands } from './commands/directory.ts';
+import { migrateCommand } from './commands/migrate.ts';
+import { usersCommands } from './commands/users.ts';
 import { DatabaseBusyError } from './database.ts';
 import { EXIT, UsageError, type CliIo, type Command, type CommandGroup } from './types.ts';
 
-const GROUPS: readonly CommandGroup[] = [directoryCommands];
+const GROUPS: readonly CommandGroup[] = [directoryCommands, auditCommands, usersCommands];
+const COMMANDS: readonly Command[] = [migrateCommand];
 
 const line = (cmd: string, summary: string) => `  ${cmd.padEnd(34)}${summary}\n`;
 
-function usageOf(group: CommandGroup, cmd: Command): string {
-  return `schutznetz ${group.name} ${cmd.name}${cmd.usage ? ` ${cmd.usage}` : ''}`;
+/** `directory import`, or `migrate` for a command without a group. */
+function nameOf(group: CommandGroup | null, cmd: Command): string {
+  return group ? `${group.name} ${cmd.name}` : cmd.name;
+}
+
+function usageOf(group: CommandGroup | null, cmd: Command): string {
+  return `schutznetz ${nameOf(group, cmd)}${cmd.usage ? ` ${cmd.usage}` : ''}`;
 }
 
 function generalHelp(): string {
   let text = 'Usage: schutznetz <command> [options]   (or: npm run cli -- <command> [options])\n\nCommands:\n';
+  for (const c of COMMANDS) text += line(c.name, c.summary);
   for (const g of GROUPS) for (const c of g.commands) text += line(`${g.name} ${c.name}`, c.summary);
   text += line('help [command]', 'Show this help, or the help of one command');
   text +=
@@ -37,7 +50,7 @@ function groupHelp(g: CommandGroup): string {
   return `${text}\nMore: schutznetz help ${g.name} <command>\n`;
 }
 
-function commandHelp(g: CommandGroup, c: Command): string {
+function commandHelp(g: CommandGroup | null, c: Command): string {
   return `Usage: ${usageOf(g, c)}\n\n${c.summary}.\n${c.help ? `\n${c.help}\n` : ''}`;
 }
 
@@ -45,6 +58,8 @@ function commandHelp(g: CommandGroup, c: Command): string {
 function helpFor(topic: string[]): string | undefined {
   const [groupName, cmdName] = topic;
   if (!groupName) return generalHelp();
+  const single = COMMANDS.find((c) => c.name === groupName);
+  if (single) return cmdName ? undefined : commandHelp(null, single);
   const g = GROUPS.find((x) => x.name === groupName);
   if (!g) return undefined;
   if (!cmdName) return groupHelp(g);
@@ -64,6 +79,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     (groupName === undefined ? io.err : io.out)(help);
     return groupName === undefined ? EXIT.usage : EXIT.ok;
   }
+  const single = COMMANDS.find((c) => c.name === groupName);
+  if (single) return execute(null, single, argv.slice(1), io);
   const group = GROUPS.find((g) => g.name === groupName);
   if (!group) {
     io.err(`Unknown command: ${groupName}\n\n${generalHelp()}`);
@@ -78,7 +95,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`Unknown command: ${groupName} ${cmdName}\n\n${groupHelp(group)}`);
     return EXIT.usage;
   }
+  return execute(group, cmd, rest, io);
+}
 
+/** Parse the command's options and run it; errors become messages and exit codes. */
+async function execute(group: CommandGroup | null, cmd: Command, rest: readonly string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: [...rest], options: { ...cmd.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
@@ -97,17 +118,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.err(`${err.message}\n\n${commandHelp(group, cmd)}`);
       return EXIT.usage;
     }
-    if (err instanceof DatabaseBusyError || err instanceof ConfigError) {
+    if (
+      err instanceof DatabaseBusyError ||
+      err instanceof ConfigError ||
+      err instanceof PendingMigrationsError ||
+      err instanceof MigrationPermissionError ||
+      err instanceof DemoContentNeedsOwnerError
+    ) {
       io.err(`\n${err.message}\n\n`);
       return EXIT.invalid;
     }
-    io.err(`\nschutznetz ${group.name} ${cmd.name} failed: ${err instanceof Error ? err.message : String(err)}\n\n`);
+    io.err(`\nschutznetz ${nameOf(group, cmd)} failed: ${err instanceof Error ? err.message : String(err)}\n\n`);
     return EXIT.invalid;
   }
 }
 
 /** Run with the process's arguments and streams, and exit with the command's code. */
 export async function runFromProcess(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  // `… export | head` closes the pipe early: that is the reader's choice, not a failure.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   const code = await runCli(argv, {
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),

@@ -7,6 +7,8 @@ import { lockDataDir } from '../../platform/db/data-dir-lock.ts';
 import type { Database } from '../../platform/db/index.ts';
 import { loadAllEntries } from '../../features/directory/queries.ts';
 import { runCli } from '../main.ts';
+import { demoNetworkCentres } from '../../features/demo/network.ts';
+import { withScope } from '../../platform/db/tenant.ts';
 import type { CliIo } from '../types.ts';
 
 let database: Database;
@@ -81,12 +83,23 @@ describe('directory import / export / clear-demo', () => {
       let out = '';
       const io: CliIo = { out: (t) => void (out += t), err: () => {}, env: {}, cwd: dir, database: demo };
       const demoCount = (await loadAllEntries(demo.db)).length;
+      const leipzig = demoNetworkCentres().find((c) => c.key === 'leipzig')!;
+      await withScope(demo.db, { kind: 'network' }, (trx) =>
+        trx.insertInto('app_user').values({ id: crypto.randomUUID(), email: 'lead@example.org', display_name: 'Lead', role: 'centre_lead', centre_id: leipzig.id, password_hash: null, totp_secret: null, totp_last_step: null, mfa_enrolled_at: null, disabled_at: null }).execute(),
+      );
       expect(await runCli(['directory', 'import', 'two.csv'], io)).toBe(0);
       expect(await runCli(['directory', 'clear-demo'], io)).toBe(0);
       expect(out).toContain(`Removed ${demoCount} demo services and`);
       const left = await loadAllEntries(demo.db);
       expect(left.map((e) => e.service.name).sort()).toEqual(['Neu A', 'Neu B']);
       expect(await demo.db.selectFrom('organization').select('id').where('is_demo', '=', true).execute()).toEqual([]);
+      // The demo network goes too, except a centre somebody already has an account in.
+      const centres = await withScope(demo.db, { kind: 'network' }, (trx) => trx.selectFrom('centre').select(['id', 'name']).execute());
+      expect(centres.map((c) => c.id)).toEqual([leipzig.id]);
+      expect(out).toContain(`Removed ${demoNetworkCentres().length - 1} demo centres of the demo network.`);
+      expect(out).toContain(`Kept demo centre "${leipzig.name}" (${leipzig.id}): accounts, drafts or audit history still belong to it.`);
+      const orgs = await demo.db.selectFrom('member_organization').select('id').execute();
+      expect(orgs.map((o) => o.id)).toEqual([leipzig.memberOrganizationId]);
     } finally {
       await demo.close();
     }

@@ -96,7 +96,7 @@ const exportCommand: Command = {
 
 const clearDemoCommand: Command = {
   name: 'clear-demo',
-  summary: 'Remove the demo (fictional) services and organisations',
+  summary: 'Remove the demo (fictional) services, organisations and demo centres',
   usage: '',
   options: {},
   async run({ positionals }, io) {
@@ -109,6 +109,10 @@ const clearDemoCommand: Command = {
     io.out(`Removed ${plural(result.services, 'demo service', 'demo services')} and ${plural(result.organizations, 'demo organisation', 'demo organisations')}.\n`);
     for (const o of result.keptOrganizations) {
       io.out(`Kept demo organisation "${o.name}" (${o.id}): it has services that are not demo content.\n`);
+    }
+    io.out(`Removed ${plural(result.centres, 'demo centre', 'demo centres')} of the demo network.\n`);
+    for (const c of result.keptCentres) {
+      io.out(`Kept demo centre "${c.name}" (${c.id}): accounts, drafts or audit history still belong to it. Disable those accounts first if it should go; its audit history stays.\n`);
     }
     if (remaining === 0 && kind === 'pglite') {
       io.out('The directory is now empty. While it is, npm start loads the demo again unless DEMO_CONTENT=false is set: import your data first.\n');

@@ -9,6 +9,7 @@ import type { Database } from '../../platform/db/index.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { writeEntries } from '../directory/queries.ts';
 import { demoEntries } from './entries.ts';
+import { seedDemoNetwork } from './network.ts';
 
 const DEMO_FLAG = 'demo_offered';
 
@@ -32,12 +33,38 @@ export async function seedDemoIfWanted(database: Database, mode: DemoMode): Prom
       const offered = await trx.selectFrom('platform_flag').select('name').where('name', '=', DEMO_FLAG).executeTakeFirst();
       if (offered) return false;
     }
+    await assertOwner(trx);
     await trx.insertInto('platform_flag').values({ name: DEMO_FLAG }).onConflict((oc) => oc.column('name').doNothing()).execute();
     const entries = demoEntries();
     await removeStaleDemo(trx, entries.map((e) => e.service.id));
     await writeEntries(trx, entries);
+    // Last: it leaves the transaction in the restricted network scope.
+    await seedDemoNetwork(trx);
     return true;
   });
+}
+
+/** Thrown when demo content is asked for on a connection that may not write it. */
+export class DemoContentNeedsOwnerError extends Error {
+  constructor() {
+    super(
+      'DEMO_CONTENT=true: loading the demo content writes network data (member organisations, installation flags) that only ' +
+        'the owner role may write, and DATABASE_URL logs in as a role that may not (such as schutznetz_app). Load it once as ' +
+        'the owner — `DEMO_CONTENT=true schutznetz migrate` with the owner\'s DATABASE_URL — and start the application without DEMO_CONTENT=true.',
+    );
+    this.name = 'DemoContentNeedsOwnerError';
+  }
+}
+
+/**
+ * Demo seeding is owner work (the application role may only read member
+ * organisations and flags); an application logged in as that role says so
+ * before writing anything instead of failing halfway with "permission denied".
+ */
+async function assertOwner(trx: Transaction<DB>): Promise<void> {
+  const r = await sql<{ ok: boolean }>`
+    SELECT has_table_privilege('member_organization', 'INSERT') AND has_table_privilege('platform_flag', 'INSERT') AS ok`.execute(trx);
+  if (!r.rows[0]?.ok) throw new DemoContentNeedsOwnerError();
 }
 
 /**

@@ -20,7 +20,11 @@ export const ACTIONS = {
   'users.invite_counsellor': ['centre_lead'],
   /** See users (own centre for leads; all for admin). */
   'users.list': ['admin', 'centre_lead'],
-  /** Disable a user, change roles. */
+  /** Disable accounts (the route); whose is decided by the two actions below (src/features/user-admin/rules.ts). */
+  'users.disable': ['admin', 'centre_lead'],
+  /** Disable counsellors of one's own centre (object-level: canOnCentre). */
+  'users.disable_counsellor': ['centre_lead'],
+  /** Disable any account but one's own; change roles (counsellor ↔ centre lead). */
   'users.manage': ['admin'],
   /** Read the mail outbox (holds one-time links). */
   'outbox.read': ['admin'],
@@ -35,6 +39,20 @@ export const ACTIONS = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTIONS;
+
+/**
+ * Roles whose sign-in counts only with a passkey (checklist #1, "passkeys
+ * for admins"): a phished password plus TOTP code, or a recovery code, must
+ * not open the platform operator's rights. Such a sign-in completed with
+ * another factor gets a restricted session that may only add a passkey
+ * (src/platform/auth/session-hook.ts). Not configurable on purpose.
+ */
+export const PASSKEY_ONLY_ROLES: readonly Role[] = ['admin'];
+
+/** Must this role complete its sign-ins with a passkey? */
+export function requiresPasskey(role: Role): boolean {
+  return PASSKEY_ONLY_ROLES.includes(role);
+}
 
 /** May this actor perform this action at all? Unknown actions are denied. */
 export function can(actor: Pick<Actor, 'role'> | null, action: Action): boolean {

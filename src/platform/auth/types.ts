@@ -42,9 +42,12 @@ declare module 'fastify' {
      * is fully signed in). 'anonymous': no session required; state changes
      * checked by Origin / Sec-Fetch-Site only (sign-in form, invitation,
      * password reset). 'pending': a password-stage session is required and
-     * its CSRF token is checked (second factor, passkey assertion). Such
+     * its CSRF token is checked (second factor, passkey assertion).
+     * 'passkey_setup': only a restricted session — an administrator signed
+     * in with TOTP or a recovery code (session-hook.ts) — whose CSRF token is
+     * checked; it adds a passkey or signs out there and nowhere else. Such
      * routes may set the session cookie; `public` routes never may.
      */
-    authFlow?: 'anonymous' | 'pending';
+    authFlow?: import('./authorize.ts').AuthFlow;
   }
 }

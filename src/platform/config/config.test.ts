@@ -35,6 +35,14 @@ describe('loadConfig', () => {
     expect((err as ConfigError).problems).toHaveLength(4);
   });
 
+  it('applies migrations at start unless MIGRATE_ON_START says otherwise', () => {
+    expect(loadConfig({}).migrateOnStart).toBe(true);
+    expect(loadConfig({ MIGRATE_ON_START: 'false' }).migrateOnStart).toBe(false);
+    expect(loadConfig({ MIGRATE_ON_START: '0' }).migrateOnStart).toBe(false);
+    expect(loadConfig({ MIGRATE_ON_START: 'true' }).migrateOnStart).toBe(true);
+    expect(() => loadConfig({ MIGRATE_ON_START: 'off' })).toThrow(/MIGRATE_ON_START="off"/);
+  });
+
   it('rejects a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
   });

@@ -21,6 +21,7 @@ const envSchema = z.object({
     .optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   DEMO_CONTENT: z.enum(['auto', 'true', 'false']).default('auto'),
+  MIGRATE_ON_START: boolish.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: boolish.default(false),
   QUICK_EXIT_URL: z.url({ protocol: /^https$/ }).default('https://www.dwd.de/'),
@@ -39,6 +40,12 @@ export type Config = {
   publicOrigin: string;
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   demoContent: 'auto' | 'always' | 'never';
+  /**
+   * Apply pending migrations at start (needs the owner role). false: only
+   * check that none is pending, so the application can log in as the
+   * restricted role and the operator runs `schutznetz migrate` as the owner.
+   */
+  migrateOnStart: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   trustProxy: boolean;
   searchIndexTtlMs: number;
@@ -92,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'pglite', dataDir: path.resolve(cwd, e.DATA_DIR) },
     demoContent: e.DEMO_CONTENT === 'true' ? 'always' : e.DEMO_CONTENT === 'false' ? 'never' : 'auto',
+    migrateOnStart: e.MIGRATE_ON_START,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     searchIndexTtlMs: e.SEARCH_INDEX_TTL_MS,

@@ -20,13 +20,16 @@ afterAll(() => database.close());
 
 type Row = { table: string; rls: boolean; forced: boolean; owner: string };
 
+/** Tables without a centre column that still need RLS: the tenants themselves, and the outbox's one-time links. */
+const ALSO_PROTECTED = ['centre', 'outbox_mail'];
+
 async function tenantTables(): Promise<Row[]> {
   const res = await sql<Row>`
     SELECT c.relname AS table, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced, pg_get_userbyid(c.relowner) AS owner
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = 'public' AND c.relkind = 'r'
       AND (EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'centre_id' AND NOT a.attisdropped)
-           OR c.relname = 'centre')
+           OR c.relname = ANY(${ALSO_PROTECTED}))
     ORDER BY 1`.execute(database.db);
   return res.rows;
 }
@@ -34,7 +37,7 @@ async function tenantTables(): Promise<Row[]> {
 describe('row-level security catalogue', () => {
   it('every table with a centre column has RLS enabled and forced', async () => {
     const rows = await tenantTables();
-    expect(rows.map((r) => r.table)).toEqual(expect.arrayContaining(['app_user', 'audit_log', 'centre', 'directory_draft', 'user_session']));
+    expect(rows.map((r) => r.table)).toEqual(expect.arrayContaining(['app_user', 'audit_log', 'centre', 'directory_draft', 'outbox_mail', 'user_session']));
     for (const r of rows) {
       expect({ table: r.table, rls: r.rls, forced: r.forced }).toEqual({ table: r.table, rls: true, forced: true });
     }
@@ -137,6 +140,37 @@ describe('behaviour', () => {
   it('the application role cannot change the audit log', async () => {
     await expect(withScope(database.db, { kind: 'network' }, (trx) => sql`UPDATE audit_log SET event = 'x'`.execute(trx))).rejects.toThrow(/permission denied/);
     await expect(withScope(database.db, { kind: 'network' }, (trx) => sql`DELETE FROM audit_log`.execute(trx))).rejects.toThrow(/permission denied/);
+  });
+
+  it('the mail outbox: every scope may add a mail, only the network scope reads or updates it', async () => {
+    const mail = (to: string) => ({ id: randomUUID(), recipient: to, subject: 'Link', body_text: 'one-time link' });
+    const tag = randomUUID();
+    const scopes = [{ kind: 'auth' }, { kind: 'centre', centreId: centreA }, { kind: 'network' }] as const;
+    for (const scope of scopes) {
+      await withScope(database.db, scope, (trx) => trx.insertInto('outbox_mail').values(mail(`${scope.kind}-${tag}@example.org`)).execute());
+    }
+    for (const scope of scopes.slice(0, 2)) {
+      const seen = await withScope(database.db, scope, (trx) => trx.selectFrom('outbox_mail').select('id').execute());
+      expect(seen, scope.kind).toEqual([]);
+      const changed = await withScope(database.db, scope, (trx) => trx.updateTable('outbox_mail').set({ error: 'x' }).executeTakeFirst());
+      expect(Number(changed.numUpdatedRows), scope.kind).toBe(0);
+    }
+    const network = await withScope(database.db, { kind: 'network' }, (trx) =>
+      trx.selectFrom('outbox_mail').select('recipient').where('recipient', 'like', `%-${tag}@example.org`).orderBy('recipient').execute(),
+    );
+    expect(network.map((r) => r.recipient.split('-')[0])).toEqual(['auth', 'centre', 'network']);
+    const marked = await withScope(database.db, { kind: 'network' }, (trx) =>
+      trx.updateTable('outbox_mail').set({ sent_at: new Date() }).where('recipient', 'like', `%-${tag}@example.org`).executeTakeFirst(),
+    );
+    expect(Number(marked.numUpdatedRows)).toBe(3);
+    // Outside a scope: neither written nor read (fail closed), and no scope deletes.
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await sql.raw(`SET LOCAL ROLE ${APP_ROLE}`).execute(trx);
+        await trx.insertInto('outbox_mail').values(mail(`none-${tag}@example.org`)).execute();
+      }),
+    ).rejects.toThrow(/row-level security/);
+    await expect(withScope(database.db, { kind: 'network' }, (trx) => trx.deleteFrom('outbox_mail').execute())).rejects.toThrow(/permission denied/);
   });
 
   it('enterScope sets transaction-local settings only', async () => {

@@ -187,7 +187,7 @@ export interface WebauthnCredentialTable {
   user_id: string;
   centre_id: string | null;
   public_key: Buffer;
-  counter: ColumnType<string, string | number, string | number>;
+  counter: ColumnType<string, string | number | undefined, string | number>;
   transports: string | null;
   name: Generated<string>;
   created_at: Generated<Date>;
@@ -212,6 +212,8 @@ export interface UserSessionTable {
   last_seen_at: Date;
   reauth_at: Date | null;
   user_agent: string | null;
+  /** migrations/0010: the factor that completed a 'full' session; null while 'password' (and on sessions older than 0010). */
+  second_factor: 'totp' | 'recovery_code' | 'passkey' | null;
 }
 
 export interface InvitationTable {
@@ -296,6 +298,7 @@ export interface DB {
   user_session: UserSessionTable;
   invitation: InvitationTable;
   password_reset: PasswordResetTable;
+  email_change: EmailChangeTable;
   auth_throttle: AuthThrottleTable;
   audit_log: AuditLogTable;
   audit_chain_head: AuditChainHeadTable;
@@ -316,4 +319,15 @@ export interface DB {
   attribute: AttributeTable;
   directory_revision: DirectoryRevisionTable;
   schema_migration: SchemaMigrationTable;
+}
+
+/** migrations/0007_email_change.sql: pending sign-in address changes (token hash only). */
+export interface EmailChangeTable {
+  token_hash: string;
+  user_id: string;
+  centre_id: string | null;
+  new_email: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  used_at: Date | null;
 }

@@ -5,9 +5,14 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { isLocale, DEFAULT_LOCALE, type Locale } from '../i18n/index.ts';
+import { isLocale, DEFAULT_LOCALE, translator, type Locale } from '../i18n/index.ts';
+import type { ErrorMessageKey } from './error-messages.ts';
+import './error-messages.ts';
 
 export class HttpError extends Error {
+  /** A key of the `refusals` message namespace: the page shows it in the reader's language. */
+  messageKey?: ErrorMessageKey;
+
   constructor(
     public readonly statusCode: number,
     message: string,
@@ -15,6 +20,16 @@ export class HttpError extends Error {
   ) {
     super(message);
     this.name = 'HttpError';
+  }
+
+  /**
+   * A refusal whose message people read in their own language. `message` is
+   * the English text JSON clients get (API answers stay in one language).
+   */
+  static localized(statusCode: number, key: ErrorMessageKey): HttpError {
+    const err = new HttpError(statusCode, translator('en', 'refusals')(key));
+    err.messageKey = key;
+    return err;
   }
 }
 
@@ -33,8 +48,14 @@ function localeOf(url: string): Locale {
   return isLocale(seg) ? seg : DEFAULT_LOCALE;
 }
 
-function wantsJson(req: FastifyRequest): boolean {
-  return req.url.startsWith('/api/') || req.url === '/healthz';
+/**
+ * JSON clients get JSON errors, browsers get pages: the API and health
+ * check always, and scripts that ask for JSON only (the passkey ceremonies).
+ */
+export function wantsJson(req: FastifyRequest): boolean {
+  if (req.url.startsWith('/api/') || req.url === '/healthz') return true;
+  const accept = String(req.headers.accept ?? '');
+  return accept.includes('application/json') && !accept.includes('text/html');
 }
 
 function send(req: FastifyRequest, reply: FastifyReply, status: number, message: string, render: ErrorPageRenderer, details?: unknown) {
@@ -47,7 +68,9 @@ export function registerErrorHandling(app: FastifyInstance, render: ErrorPageRen
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const details = err instanceof HttpError ? err.details : undefined;
-      return send(req, reply, status, err.message, render, details);
+      const key = err instanceof HttpError ? err.messageKey : undefined;
+      const message = key && !wantsJson(req) ? translator(localeOf(req.url), 'refusals')(key) : err.message;
+      return send(req, reply, status, message, render, details);
     }
     req.log.error({ err: { type: err.name, message: err.message, stack: err.stack } }, 'request failed');
     return send(req, reply, 500, 'Internal error', render);

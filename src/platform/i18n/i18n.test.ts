@@ -13,7 +13,7 @@ describe('negotiateLocale', () => {
 });
 
 describe('translations', () => {
-  it.each(['layout', 'finder', 'errors', 'pages'])('English has every German key of namespace %s', (ns) => {
+  it.each(['layout', 'finder', 'errors', 'refusals', 'pages'])('English has every German key of namespace %s', (ns) => {
     expect(missingKeys(ns, 'en')).toEqual([]);
   });
 

@@ -5,6 +5,7 @@ import { Layout } from './Layout.tsx';
 addMessages('errors', {
   de: {
     title_400: 'Die Anfrage ist ungültig',
+    title_403: 'Nicht angenommen',
     title_404: 'Seite nicht gefunden',
     title_429: 'Zu viele Anfragen',
     title_500: 'Ein Fehler ist aufgetreten',
@@ -15,6 +16,7 @@ addMessages('errors', {
   },
   en: {
     title_400: 'The request is not valid',
+    title_403: 'Not accepted',
     title_404: 'Page not found',
     title_429: 'Too many requests',
     title_500: 'Something went wrong',
@@ -27,7 +29,7 @@ addMessages('errors', {
 
 export function ErrorPage({ ctx, status, message }: { ctx: PageContext; status: number; message?: string | undefined }) {
   const t = translator(ctx.locale as Locale, 'errors');
-  const key = [400, 404, 429].includes(status) ? status : status >= 500 ? 500 : 400;
+  const key = [400, 403, 404, 429].includes(status) ? status : status >= 500 ? 500 : 400;
   return (
     <Layout ctx={ctx} title={t(`title_${key}`)}>
       <h1>{t(`title_${key}`)}</h1>

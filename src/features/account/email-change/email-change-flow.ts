@@ -1,0 +1,91 @@
+/**
+ * Changing the sign-in address. The new address must prove it belongs to
+ * the person: the change happens only when the link mailed there is used.
+ * Whether the address already has an account is never shown on the page
+ * (the answer is the same); its owner learns it by mail instead. Once the
+ * address changes, the old one is told — if someone else made the change,
+ * the real owner hears of it — and every other session ends.
+ */
+import type { FastifyInstance } from 'fastify';
+import { audit } from '../../../platform/audit/audit.ts';
+import { deleteUserSessions } from '../../../platform/auth/session-store.ts';
+import type { Actor } from '../../../platform/auth/types.ts';
+import { withScope } from '../../../platform/db/tenant.ts';
+import { translator, type Locale } from '../../../platform/i18n/index.ts';
+import { sendMail } from '../../../platform/mail/mailer.ts';
+import { closeOpenEmailChanges, consumeEmailChange, createEmailChange, type OpenEmailChange } from './email-change-store.ts';
+import { EMAIL_NS } from './messages.ts';
+
+/** The link in the mail to the new address. */
+export function emailChangeLink(publicOrigin: string, locale: Locale, token: string): string {
+  return `${publicOrigin}/${locale}/staff/email-change/${token}`;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: unknown }).code === '23505';
+}
+
+/**
+ * Mail the new address either a confirmation link or — when another account
+ * already uses it — a note saying so. `newEmail` is normalised and differs
+ * from the actor's current address. Scope 'auth': the uniqueness check must
+ * see every account, not only the actor's tenant.
+ */
+export async function requestEmailChange(app: FastifyInstance, actor: Actor, newEmail: string, locale: Locale): Promise<void> {
+  const now = app.clock.now();
+  const t = translator(locale, EMAIL_NS);
+  await withScope(app.database.db, { kind: 'auth' }, async (trx) => {
+    const taken = await trx.selectFrom('app_user').select('id').where('email', '=', newEmail).executeTakeFirst();
+    if (taken) {
+      await sendMail(app, trx, { to: newEmail, subject: t('mail.takenSubject'), text: t('mail.takenBody') });
+      return;
+    }
+    const token = await createEmailChange(trx, { id: actor.userId, centreId: actor.centreId }, newEmail, now);
+    await sendMail(app, trx, {
+      to: newEmail,
+      subject: t('mail.confirmSubject'),
+      text: t('mail.confirmBody', { link: emailChangeLink(app.config.publicOrigin, locale, token) }),
+    });
+  });
+}
+
+export type CompleteResult = 'changed' | 'gone' | 'taken';
+
+/**
+ * Make the change if the link is still open. Ends every session of the
+ * account except `keepSession` (the confirming browser's own session, when
+ * it belongs to the same account).
+ */
+export async function completeEmailChange(app: FastifyInstance, change: OpenEmailChange, keepSession: string | undefined, locale: Locale): Promise<CompleteResult> {
+  const now = app.clock.now();
+  const t = translator(locale, EMAIL_NS);
+  try {
+    return await withScope(app.database.db, { kind: 'auth' }, async (trx): Promise<CompleteResult> => {
+      if (!(await consumeEmailChange(trx, change.tokenHash, now))) return 'gone';
+      const taken = await trx.selectFrom('app_user').select('id').where('email', '=', change.newEmail).executeTakeFirst();
+      if (taken) return 'taken';
+      const updated = await trx
+        .updateTable('app_user')
+        .set({ email: change.newEmail })
+        .where('id', '=', change.userId)
+        .where('disabled_at', 'is', null)
+        .where('email', '=', change.oldEmail)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) return 'gone';
+      await closeOpenEmailChanges(trx, change.userId, now);
+      const ended = await deleteUserSessions(trx, change.userId, keepSession);
+      await sendMail(app, trx, { to: change.oldEmail, subject: t('mail.changedSubject'), text: t('mail.changedBody') });
+      await audit(
+        trx,
+        app.keys.audit,
+        { event: 'auth.email_changed', actorId: change.userId, centreId: change.centreId, objectType: 'app_user', objectId: change.userId, details: { sessions_ended: ended } },
+        now,
+      );
+      return 'changed';
+    });
+  } catch (err) {
+    // Another account took the address between the check and the update.
+    if (isUniqueViolation(err)) return 'taken';
+    throw err;
+  }
+}

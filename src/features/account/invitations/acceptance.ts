@@ -1,0 +1,99 @@
+/**
+ * Redeeming an invitation: the one transaction that turns a verified
+ * enrolment state (enrolment-state.ts) into an account. Everything — the
+ * account row, the encrypted TOTP secret with its first used step, the
+ * recovery codes, closing the invitation (and every other open one to the
+ * address), the audit entries — commits together or not at all.
+ *
+ * A link from `schutznetz users reset-mfa` is an invitation to an address
+ * that already has an account whose factors were removed: redeeming it
+ * re-enrols that account (new password and factors, same id, role and
+ * centre) instead of creating one.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { audit } from '../../../platform/audit/audit.ts';
+import { storeTotpSecret } from '../../../platform/auth/totp-secret.ts';
+import { withScope, type Tx } from '../../../platform/db/tenant.ts';
+import { replaceRecoveryCodes } from '../recovery-code-store.ts';
+import type { EnrolmentState } from './enrolment-state.ts';
+import { closeOpenInvitations, consumeInvitation, type OpenInvitation } from './invitation-store.ts';
+
+export type RedeemResult = { ok: true; userId: string; recoveryCodes: string[] } | { ok: false };
+
+/** Thrown inside the transaction to roll it back when the invitation can no longer be redeemed. */
+class NotRedeemable extends Error {}
+
+function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: unknown }).code === '23505';
+}
+
+/** The account the invitation will act on: a new one, or one waiting for re-enrolment. */
+async function targetAccount(trx: Tx, inv: OpenInvitation): Promise<{ id: string; isNew: boolean }> {
+  const existing = await trx
+    .selectFrom('app_user')
+    .select(['id', 'role', 'centre_id', 'mfa_enrolled_at', 'disabled_at'])
+    .where('email', '=', inv.email)
+    .executeTakeFirst();
+  if (!existing) return { id: randomUUID(), isNew: true };
+  const reEnrolment =
+    existing.mfa_enrolled_at === null && existing.disabled_at === null && existing.role === inv.role && existing.centre_id === inv.centreId;
+  if (!reEnrolment) throw new NotRedeemable();
+  return { id: existing.id, isNew: false };
+}
+
+/**
+ * Create (or re-enrol) the account of `inv` from `state`, whose TOTP code
+ * the caller has verified at time step `totpStep`.
+ * @returns the recovery codes to show once, or `{ ok: false }` when the
+ *   invitation was redeemed or expired meanwhile or the address is taken
+ */
+export async function redeemInvitation(
+  app: FastifyInstance,
+  inv: OpenInvitation,
+  state: EnrolmentState,
+  totpStep: number,
+): Promise<RedeemResult> {
+  const now = app.clock.now();
+  try {
+    return await withScope(app.database.db, { kind: 'auth' }, async (trx) => {
+      if (!(await consumeInvitation(trx, inv.id, now))) throw new NotRedeemable();
+      const account = await targetAccount(trx, inv);
+      const owner = { id: account.id, centreId: inv.centreId };
+      if (account.isNew) {
+        await trx
+          .insertInto('app_user')
+          .values({
+            id: account.id,
+            email: inv.email,
+            display_name: state.displayName,
+            role: inv.role,
+            centre_id: inv.centreId,
+            password_hash: state.passwordHash,
+            mfa_enrolled_at: now,
+            created_at: now,
+          })
+          .execute();
+      } else {
+        await trx
+          .updateTable('app_user')
+          .set({ display_name: state.displayName, password_hash: state.passwordHash, mfa_enrolled_at: now })
+          .where('id', '=', account.id)
+          .execute();
+      }
+      await storeTotpSecret(trx, app.keys.encryption, owner, state.totpSecret);
+      // The code just typed must not work a second time (first sign-in).
+      await trx.updateTable('app_user').set({ totp_last_step: totpStep }).where('id', '=', account.id).execute();
+      const recoveryCodes = await replaceRecoveryCodes(trx, app.keys.server, owner);
+      await closeOpenInvitations(trx, inv.email, now);
+      const base = { actorId: account.id, centreId: inv.centreId } as const;
+      await audit(trx, app.keys.audit, { ...base, event: 'users.invitation_accepted', objectType: 'invitation', objectId: inv.id, details: { role: inv.role, re_enrolment: !account.isNew } }, now);
+      await audit(trx, app.keys.audit, { ...base, event: 'auth.mfa_totp_enrolled', objectType: 'app_user', objectId: account.id }, now);
+      return { ok: true as const, userId: account.id, recoveryCodes };
+    });
+  } catch (err) {
+    // A parallel acceptance of another invitation to the same address may win the unique index.
+    if (err instanceof NotRedeemable || isUniqueViolation(err)) return { ok: false };
+    throw err;
+  }
+}

@@ -1,0 +1,49 @@
+/** The outbox page: administrators only, bodies included, every read audited. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import { createUser, postAs, signIn } from '../../../../test/support/auth.ts';
+import { auditEvents } from '../test-support.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(async () => t.close());
+
+describe('/:lang/staff/outbox', () => {
+  it('shows administrators every mail with its body — the way an invitation link reaches its recipient without SMTP', async () => {
+    const admin = await createUser(t.app, { role: 'admin' });
+    const s = await signIn(t.app, admin);
+    expect((await postAs(t.app, s, '/de/staff/users/invite', { email: 'outbox.test@example.org', role: 'coordination' })).statusCode).toBe(303);
+    const res = await t.app.inject({ method: 'GET', url: '/de/staff/outbox', headers: { cookie: s.cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body).toContain('outbox.test@example.org');
+    expect(res.body).toMatch(/\/de\/staff\/invitation\/[A-Za-z0-9_-]{43}/);
+    const e = (await auditEvents(t.app)).filter((x) => x.event === 'outbox.read').at(-1);
+    expect(e).toMatchObject({ actor_id: admin.id, centre_id: null });
+    expect(e?.details).toEqual({ count: 1 });
+  });
+
+  it('escapes what it shows', async () => {
+    await t.app.database.db
+      .insertInto('outbox_mail')
+      .values({ id: '00000000-0000-4000-8000-000000000001', recipient: '<b>x</b>@example.org', subject: '<script>alert(1)</script>', body_text: '<img src=x onerror=alert(1)>' })
+      .execute();
+    const s = await signIn(t.app, await createUser(t.app, { role: 'admin' }));
+    const res = await t.app.inject({ method: 'GET', url: '/en/staff/outbox', headers: { cookie: s.cookie } });
+    expect(res.body).not.toContain('<script>alert');
+    expect(res.body).not.toContain('<img src=x');
+    expect(res.body).toContain('&lt;script>alert(1)&lt;/script>');
+  });
+
+  it('is not there for anyone else (404), and sends strangers to sign in', async () => {
+    for (const role of ['coordination', 'centre_lead', 'counsellor'] as const) {
+      const s = await signIn(t.app, await createUser(t.app, { role }));
+      const res = await t.app.inject({ method: 'GET', url: '/de/staff/outbox', headers: { cookie: s.cookie } });
+      expect(res.statusCode, role).toBe(404);
+      expect(res.body).not.toContain('outbox.test@example.org');
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/de/staff/outbox' })).statusCode).toBe(303);
+  });
+});

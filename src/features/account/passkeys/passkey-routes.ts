@@ -1,0 +1,155 @@
+/**
+ * JSON endpoints for public/passkey.js (the browser half of WebAuthn).
+ *
+ * Adding a passkey (account page, policy action 'account.manage', recent
+ * re-authentication required — it changes how one can sign in):
+ *   POST /:lang/staff/account/passkeys/options  → creation options
+ *   POST /:lang/staff/account/passkeys          ← {name, credential} → {redirect}
+ * Signing in with a passkey as the second factor (password-stage session):
+ *   POST /:lang/staff/passkey/options           → request options
+ *   POST /:lang/staff/passkey/verify            ← {credential, next?} → {redirect}
+ * All are POST with the session's CSRF token in `x-csrf-token` (checked by
+ * the auth plugin), answer JSON and never a page.
+ */
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { audit } from '../../../platform/audit/audit.ts';
+import { safeNextPath, staffHome } from '../../../platform/auth/next-path.ts';
+import { hasRecentAuth, reauthPath } from '../../../platform/auth/reauth.ts';
+import { completeSecondFactor } from '../../../platform/auth/second-factor.ts';
+import { lockedFor, recordFailure, throttleKeys } from '../../../platform/auth/throttle.ts';
+import { scopeOf } from '../../../platform/auth/types.ts';
+import { withScope, type Scope } from '../../../platform/db/tenant.ts';
+import { parseOr400 } from '../../../platform/http/errors.ts';
+import { actorOf, localeOf } from '../http.ts';
+import { authenticationOptions, registrationOptions, verifyAuthentication, verifyRegistration } from './ceremonies.ts';
+import { auditCredentialId, insertPasskey, passkeyIdTaken } from './credential-store.ts';
+import { authenticationResponse, passkeyName, registrationResponse } from './webauthn-json.ts';
+
+const emptyBody = z.union([z.object({}).strict(), z.null(), z.undefined()]);
+export const registerBody = z.object({ name: passkeyName, credential: registrationResponse }).strict();
+const verifyBody = z.object({ credential: authenticationResponse, next: z.string().max(512).optional() }).strict();
+
+function json(reply: FastifyReply, status: number, body: Record<string, unknown>): FastifyReply {
+  return reply.code(status).type('application/json; charset=utf-8').send(body);
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: unknown }).code === '23505';
+}
+
+export type AddPasskeyOutcome = 'added' | 'not_verified' | 'already_registered';
+
+/**
+ * Check a registration response against the challenge stored for this
+ * session and store the passkey, audited as `auth.mfa_passkey_added`
+ * (with `details`, e.g. where it was added). Used by the account page and by
+ * the administrators' passkey set-up (passkey-setup-routes.ts).
+ */
+export async function addPasskey(
+  app: FastifyInstance,
+  owner: { sessionHash: string; userId: string; centreId: string | null; scope: Scope },
+  body: z.infer<typeof registerBody>,
+  details?: Record<string, string>,
+): Promise<AddPasskeyOutcome> {
+  const now = app.clock.now();
+  try {
+    return await withScope(app.database.db, owner.scope, async (trx) => {
+      const verified = await verifyRegistration(app, trx, { sessionHash: owner.sessionHash, userId: owner.userId }, body.credential);
+      if (!verified) return 'not_verified';
+      if (await passkeyIdTaken(trx, verified.id)) return 'already_registered';
+      await insertPasskey(trx, { ...verified, userId: owner.userId, centreId: owner.centreId, name: body.name }, now);
+      await audit(
+        trx,
+        app.keys.audit,
+        {
+          event: 'auth.mfa_passkey_added',
+          actorId: owner.userId,
+          centreId: owner.centreId,
+          objectType: 'webauthn_credential',
+          objectId: auditCredentialId(verified.id),
+          ...(details ? { details } : {}),
+        },
+        now,
+      );
+      return 'added';
+    });
+  } catch (err) {
+    // The same credential id registered in a centre this scope cannot see.
+    if (!isUniqueViolation(err)) throw err;
+    return 'already_registered';
+  }
+}
+
+export const passkeyRoutes: FastifyPluginAsync = async (app) => {
+  const manage = { config: { action: 'account.manage' as const } };
+  const pending = { config: { authFlow: 'pending' as const } };
+
+  app.post('/:lang/staff/account/passkeys/options', manage, async (req, reply) => {
+    const locale = localeOf(req);
+    const actor = actorOf(req);
+    parseOr400(emptyBody, req.body, 'body');
+    const account = `/${locale}/staff/account`;
+    if (!hasRecentAuth(req)) return json(reply, 403, { error: 'reauth_required', redirect: reauthPath(req, account) });
+    const options = await withScope(app.database.db, scopeOf(actor), async (trx) => {
+      const user = await trx.selectFrom('app_user').select(['email', 'display_name']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
+      return registrationOptions(app, trx, { sessionHash: actor.sessionHash, userId: actor.userId, email: user.email, displayName: user.display_name });
+    });
+    return json(reply, 200, options as unknown as Record<string, unknown>);
+  });
+
+  app.post('/:lang/staff/account/passkeys', manage, async (req, reply) => {
+    const locale = localeOf(req);
+    const actor = actorOf(req);
+    const body = parseOr400(registerBody, req.body, 'body');
+    const account = `/${locale}/staff/account`;
+    if (!hasRecentAuth(req)) return json(reply, 403, { error: 'reauth_required', redirect: reauthPath(req, account) });
+    const outcome = await addPasskey(app, { sessionHash: actor.sessionHash, userId: actor.userId, centreId: actor.centreId, scope: scopeOf(actor) }, body);
+    if (outcome !== 'added') return json(reply, 400, { error: outcome });
+    return json(reply, 200, { redirect: `${account}?done=passkey_added` });
+  });
+
+  app.post('/:lang/staff/passkey/options', pending, async (req, reply) => {
+    localeOf(req);
+    parseOr400(emptyBody, req.body, 'body');
+    const s = req.authSession;
+    if (!s) return json(reply, 401, { error: 'Not signed in' }); // the hook already refused
+    const options = await withScope(app.database.db, { kind: 'auth' }, (trx) =>
+      authenticationOptions(app, trx, { sessionHash: s.tokenHash, userId: s.userId }),
+    );
+    if (!options) return json(reply, 404, { error: 'no_passkey' });
+    return json(reply, 200, options as unknown as Record<string, unknown>);
+  });
+
+  app.post('/:lang/staff/passkey/verify', pending, async (req, reply) => {
+    const locale = localeOf(req);
+    const body = parseOr400(verifyBody, req.body, 'body');
+    const s = req.authSession;
+    if (!s) return json(reply, 401, { error: 'Not signed in' });
+    const now = app.clock.now();
+    const outcome = await withScope(app.database.db, { kind: 'auth' }, async (trx) => {
+      const user = await trx.selectFrom('app_user').select('email').where('id', '=', s.userId).executeTakeFirst();
+      if (!user) return { kind: 'gone' as const };
+      // The same per-account and per-address limits as the TOTP step.
+      const keys = throttleKeys(app.keys.server, user.email, req.ip);
+      const locked = await lockedFor(trx, keys, now);
+      if (locked !== null) return { kind: 'locked' as const, seconds: locked };
+      if (await verifyAuthentication(app, trx, { sessionHash: s.tokenHash, userId: s.userId }, body.credential)) {
+        await completeSecondFactor(req, reply, trx, s.userId, 'passkey');
+        return { kind: 'ok' as const };
+      }
+      const retry = await recordFailure(trx, keys, now);
+      await audit(
+        trx,
+        app.keys.audit,
+        { event: 'auth.sign_in_failed', actorId: null, centreId: s.centreId, objectType: 'app_user', objectId: s.userId, details: { step: 'second_factor', reason: 'wrong_passkey', locked: retry !== null } },
+        now,
+      );
+      return retry === null ? { kind: 'failed' as const } : { kind: 'locked' as const, seconds: retry };
+    });
+    if (outcome.kind === 'ok') return json(reply, 200, { redirect: safeNextPath(body.next) ?? staffHome(locale) });
+    if (outcome.kind === 'gone') return json(reply, 401, { error: 'Not signed in' });
+    if (outcome.kind === 'locked') return json(reply.header('retry-after', String(outcome.seconds)), 429, { error: 'locked', retry_after: outcome.seconds });
+    return json(reply, 400, { error: 'not_verified' });
+  });
+};

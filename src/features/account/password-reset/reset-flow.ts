@@ -1,0 +1,83 @@
+/**
+ * Password reset. Resetting proves control of the mailbox only, so it sets
+ * a new password and nothing more: the second factor stays required at the
+ * next sign-in (ASVS 6.4.3), and no session is created here. Every existing
+ * session of the account ends, since whoever forgot — or stole — the old
+ * password may still hold one.
+ */
+import type { FastifyInstance } from 'fastify';
+import { audit } from '../../../platform/audit/audit.ts';
+import { deleteUserSessions } from '../../../platform/auth/session-store.ts';
+import { withScope } from '../../../platform/db/tenant.ts';
+import { translator, type Locale } from '../../../platform/i18n/index.ts';
+import { sendMail } from '../../../platform/mail/mailer.ts';
+import { closeOpenResets, consumeReset, createReset, recentResetCount, RESET_REQUESTS_PER_HOUR, type OpenReset } from './reset-store.ts';
+
+/** The link in the mail. */
+export function resetLink(publicOrigin: string, locale: Locale, token: string): string {
+  return `${publicOrigin}/${locale}/staff/password-reset/${token}`;
+}
+
+/**
+ * Handle a reset request for `email` (already normalised). Does nothing —
+ * silently — for unknown, disabled or not yet enrolled accounts and beyond
+ * RESET_REQUESTS_PER_HOUR; the caller answers the same in every case and
+ * runs this after responding (background.ts).
+ */
+export async function requestReset(app: FastifyInstance, email: string, locale: Locale): Promise<void> {
+  const now = app.clock.now();
+  const t = translator(locale, 'account');
+  await withScope(app.database.db, { kind: 'auth' }, async (trx) => {
+    const user = await trx
+      .selectFrom('app_user')
+      .select(['id', 'centre_id'])
+      .where('email', '=', email)
+      .where('disabled_at', 'is', null)
+      .where('mfa_enrolled_at', 'is not', null)
+      .executeTakeFirst();
+    if (!user) return;
+    if ((await recentResetCount(trx, user.id, now)) >= RESET_REQUESTS_PER_HOUR) return;
+    const token = await createReset(trx, { id: user.id, centreId: user.centre_id }, now);
+    await sendMail(app, trx, {
+      to: email,
+      subject: t('reset.mailSubject'),
+      text: t('reset.mailBody', { link: resetLink(app.config.publicOrigin, locale, token) }),
+    });
+    await audit(
+      trx,
+      app.keys.audit,
+      { event: 'auth.password_reset_requested', actorId: null, centreId: user.centre_id, objectType: 'app_user', objectId: user.id },
+      now,
+    );
+  });
+}
+
+/**
+ * Set the new password (already checked against the policy and hashed) if
+ * the reset is still open. @returns false when it was used or expired meanwhile
+ */
+export async function completeReset(app: FastifyInstance, reset: OpenReset, passwordHash: string): Promise<boolean> {
+  const now = app.clock.now();
+  return withScope(app.database.db, { kind: 'auth' }, async (trx) => {
+    if (!(await consumeReset(trx, reset.tokenHash, now))) return false;
+    // Disabled (or reset) since the link was opened: change nothing. Nothing
+    // else was written yet except marking the link used, which may stand.
+    const updated = await trx
+      .updateTable('app_user')
+      .set({ password_hash: passwordHash })
+      .where('id', '=', reset.userId)
+      .where('disabled_at', 'is', null)
+      .where('mfa_enrolled_at', 'is not', null)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) return false;
+    await closeOpenResets(trx, reset.userId, now);
+    const ended = await deleteUserSessions(trx, reset.userId);
+    await audit(
+      trx,
+      app.keys.audit,
+      { event: 'auth.password_reset', actorId: reset.userId, centreId: reset.centreId, objectType: 'app_user', objectId: reset.userId, details: { sessions_ended: ended } },
+      now,
+    );
+    return true;
+  });
+}

@@ -1,0 +1,106 @@
+/** Signed-in pages of the auth feature: the staff start page and the session list. */
+import { translator } from '../../platform/i18n/index.ts';
+import type { PageContext } from '../../platform/layout/context.ts';
+import { TableScroll } from '../../platform/layout/TableScroll.tsx';
+import type { StaffLink } from './staff-menu.ts';
+import { StaffFrame } from './StaffFrame.tsx';
+
+export function StaffHomePage({ ctx, csrf, links }: { ctx: PageContext; csrf: string; links: StaffLink[] }) {
+  const t = translator(ctx.locale, 'auth');
+  return (
+    <StaffFrame ctx={ctx} title={t('home.title')} csrf={csrf}>
+      <h1>{t('home.title')}</h1>
+      <p>{t('home.intro')}</p>
+      <ul class="staff-links">
+        {links.map((l) => (
+          <li>
+            <a href={`/${ctx.locale}${l.path}`}>{l.label[ctx.locale] ?? l.label.en}</a>
+          </li>
+        ))}
+      </ul>
+    </StaffFrame>
+  );
+}
+
+export type SessionView = {
+  /** Opaque id for the "end" form (never the token or its hash). */
+  id: string;
+  device: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  /** 'restricted': an administrator's sign-in without a passkey, which may only add one. */
+  stage: 'password' | 'full' | 'restricted';
+  current: boolean;
+};
+
+function formatTime(d: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Berlin',
+  }).format(d);
+}
+
+export function SessionsPage({ ctx, csrf, sessions, ended }: { ctx: PageContext; csrf: string; sessions: SessionView[]; ended: number | null }) {
+  const t = translator(ctx.locale, 'auth');
+  const action = `/${ctx.locale}/staff/sessions`;
+  const others = sessions.filter((s) => !s.current).length;
+  return (
+    <StaffFrame ctx={ctx} title={t('sessions.title')} csrf={csrf}>
+      <h1>{t('sessions.title')}</h1>
+      <p>{t('sessions.intro')}</p>
+      {ended !== null ? (
+        <p class="notice" role="status">
+          {t('sessions.ended', { count: ended })}
+        </p>
+      ) : null}
+      <TableScroll label={t('sessions.title')}>
+        <table class="sessions">
+          <thead>
+            <tr>
+              <th scope="col">{t('sessions.device')}</th>
+              <th scope="col">{t('sessions.created')}</th>
+              <th scope="col">{t('sessions.lastSeen')}</th>
+              <th scope="col">{t('sessions.state')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t('sessions.end')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr>
+                <td>
+                  {s.device ?? t('sessions.unknownDevice')}
+                  {s.current ? <strong> ({t('sessions.current')})</strong> : null}
+                </td>
+                <td>{formatTime(s.createdAt, ctx.locale)}</td>
+                <td>{formatTime(s.lastSeenAt, ctx.locale)}</td>
+                <td>{s.stage === 'full' ? t('sessions.stageFull') : s.stage === 'restricted' ? t('sessions.stageRestricted') : t('sessions.stagePassword')}</td>
+                <td>
+                  {s.current ? null : (
+                    <form method="post" action={`${action}/end`}>
+                      <input type="hidden" name="_csrf" value={csrf} />
+                      <input type="hidden" name="session" value={s.id} />
+                      <button type="submit" aria-label={`${t('sessions.end')}: ${s.device ?? t('sessions.unknownDevice')}, ${formatTime(s.createdAt, ctx.locale)}`}>
+                        {t('sessions.end')}
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      {others > 0 ? (
+        <form method="post" action={`${action}/end-others`}>
+          <input type="hidden" name="_csrf" value={csrf} />
+          <button type="submit">{t('sessions.endOthers')}</button>
+        </form>
+      ) : (
+        <p>{t('sessions.none')}</p>
+      )}
+    </StaffFrame>
+  );
+}

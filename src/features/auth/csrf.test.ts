@@ -1,0 +1,103 @@
+/**
+ * CSRF (checklist #12): every state change is a POST, and every POST route —
+ * taken from the router's own list, so a new one cannot be missed — refuses
+ * a missing or wrong token, a foreign Origin and a cross-site fetch.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../../../test/support/app.ts';
+import { createUser, form, postAs, signIn, type Session } from '../../../test/support/auth.ts';
+
+let t: TestApp;
+let session: Session;
+beforeAll(async () => {
+  t = await testApp();
+  session = await signIn(t.app, await createUser(t.app, { role: 'admin' }));
+});
+afterAll(async () => t?.close());
+
+/** A concrete URL for a route pattern. */
+function concrete(url: string): string {
+  return url.replace(':lang', 'de').replace(/:[A-Za-z_]+/g, '00000000-0000-4000-8000-000000000000');
+}
+
+describe('CSRF', () => {
+  it('refuses a missing token, a wrong token and a token in the wrong header', async () => {
+    const url = '/de/staff/sessions/end-others';
+    const missing = await t.app.inject({ method: 'POST', url, ...form({}, { cookie: session.cookie }) });
+    expect(missing.statusCode).toBe(403);
+    // In the page's language: the German page explains in German, the English one in English.
+    expect(missing.body).toContain('laden Sie die Seite neu');
+    const missingEn = await t.app.inject({ method: 'POST', url: url.replace('/de/', '/en/'), ...form({}, { cookie: session.cookie }) });
+    expect(missingEn.statusCode).toBe(403);
+    expect(missingEn.body).toContain('reload the page');
+    const wrong = await t.app.inject({ method: 'POST', url, ...form({ _csrf: 'x'.repeat(43) }, { cookie: session.cookie }) });
+    expect(wrong.statusCode).toBe(403);
+    const header = await t.app.inject({ method: 'POST', url, ...form({}, { cookie: session.cookie, 'x-csrf-token': session.csrf }) });
+    expect(header.statusCode).toBe(303);
+    const ok = await postAs(t.app, session, url);
+    expect(ok.statusCode).toBe(303);
+  });
+
+  it('answers a script that asks for JSON (the passkey ceremonies) in JSON, not with a page', async () => {
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/sessions/end-others',
+      headers: { cookie: session.cookie, accept: 'application/json', 'content-type': 'application/json' },
+      payload: '{}',
+    });
+    expect(r.statusCode).toBe(403);
+    expect(r.headers['content-type']).toContain('application/json');
+    expect(r.json()).toMatchObject({ status: 403, error: expect.stringContaining('reload the page') });
+  });
+
+  it('refuses a foreign Origin and a cross-site Sec-Fetch-Site even with the right token', async () => {
+    const url = '/de/staff/sessions/end-others';
+    const origin = await t.app.inject({ method: 'POST', url, ...form({ _csrf: session.csrf }, { cookie: session.cookie, origin: 'https://evil.example' }) });
+    expect(origin.statusCode).toBe(403);
+    const nullOrigin = await t.app.inject({ method: 'POST', url, ...form({ _csrf: session.csrf }, { cookie: session.cookie, origin: 'null' }) });
+    expect(nullOrigin.statusCode).toBe(403);
+    const nullCrossSite = await t.app.inject({ method: 'POST', url, ...form({ _csrf: session.csrf }, { cookie: session.cookie, origin: 'null', 'sec-fetch-site': 'cross-site' }) });
+    expect(nullCrossSite.statusCode).toBe(403);
+    const site = await t.app.inject({ method: 'POST', url, ...form({ _csrf: session.csrf }, { cookie: session.cookie, 'sec-fetch-site': 'cross-site' }) });
+    expect(site.statusCode).toBe(403);
+    const sameSite = await t.app.inject({ method: 'POST', url, ...form({ _csrf: session.csrf }, { cookie: session.cookie, 'sec-fetch-site': 'same-site' }) });
+    expect(sameSite.statusCode).toBe(403);
+    const good = await t.app.inject({
+      method: 'POST',
+      url,
+      ...form({ _csrf: session.csrf }, { cookie: session.cookie, origin: t.config.publicOrigin, 'sec-fetch-site': 'same-origin' }),
+    });
+    expect(good.statusCode).toBe(303);
+  });
+
+  it('accepts what Chromium sends for a same-origin form under Referrer-Policy no-referrer', async () => {
+    // Origin: null together with the browser's own Sec-Fetch-Site: same-origin.
+    const res = await t.app.inject({ method: 'POST', url: '/de/staff/sign-in', ...form({ email: 'nobody@example.org', password: 'not the password at all' }, { origin: 'null', 'sec-fetch-site': 'same-origin' }) });
+    expect(res.statusCode).not.toBe(403);
+  });
+
+  it('checks the origin of pre-session forms (sign-in) too', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/de/staff/sign-in', ...form({ email: 'a@b.example', password: 'whatever' }, { origin: 'https://evil.example' }) });
+    expect(res.statusCode).toBe(403);
+    expect(res.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('every POST route in the router refuses a forged request', async () => {
+    const posts = t.app.routeTable.filter((r) => r.method === 'POST');
+    expect(posts.length).toBeGreaterThan(0);
+    for (const r of posts) {
+      const url = concrete(r.url);
+      const crossSite = await t.app.inject({ method: 'POST', url, ...form({ _csrf: session.csrf }, { cookie: session.cookie, 'sec-fetch-site': 'cross-site' }) });
+      expect(crossSite.statusCode, `cross-site POST ${r.url}`).toBe(403);
+      if (r.action !== null) {
+        const noToken = await t.app.inject({ method: 'POST', url, ...form({}, { cookie: session.cookie }) });
+        expect(noToken.statusCode, `POST ${r.url} without token`).toBe(403);
+      }
+    }
+  });
+
+  it('GET and HEAD are never refused for lack of a token (they change nothing)', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/de/staff/sessions', headers: { cookie: session.cookie, 'sec-fetch-site': 'cross-site' } });
+    expect(res.statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * The sign-in flow: e-mail + password (a 'password'-stage session that opens
+ * nothing but the second-factor page), then the second factor (a NEW
+ * 'full' session), and sign-out. Failures give one generic answer whatever
+ * went wrong, count against the account and the address, and are audited.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { audit } from '../../platform/audit/audit.ts';
+import { clearSessionCookie, setSessionCookie } from '../../platform/auth/cookie.ts';
+import { csrfToken } from '../../platform/auth/csrf.ts';
+import { safeNextPath, staffHome } from '../../platform/auth/next-path.ts';
+import { requiresPasskey } from '../../platform/auth/policy.ts';
+import { completeSecondFactor } from '../../platform/auth/second-factor.ts';
+import { createSession, deleteSession, purgeExpiredSessions } from '../../platform/auth/session-store.ts';
+import { recordFailedAttempt } from '../../platform/auth/failed-attempt.ts';
+import { lockedFor, throttleKeys } from '../../platform/auth/throttle.ts';
+import { scopeOf } from '../../platform/auth/types.ts';
+import { withScope } from '../../platform/db/tenant.ts';
+import { parseOr400 } from '../../platform/http/errors.ts';
+import type { Locale } from '../../platform/i18n/index.ts';
+import { pageContext } from '../../platform/layout/context.ts';
+import { sendPage } from '../../platform/layout/render.ts';
+import { hashPassword, needsRehash } from '../../platform/security/password.ts';
+import { pageLocale } from './locale.ts';
+import { csrfOnlyForm, secondFactorForm, signInForm, signInQuery } from './schemas.ts';
+import { SecondFactorPage, SignInPage, type FlowNotice } from './sign-in-views.tsx';
+import { PASSKEY_SCRIPT, PasskeySignIn } from '../account/views/PasskeySignIn.tsx';
+import { checkPassword, findUserByEmail, findUserById, hasPasskey, verifySecondFactor } from './verify-factor.ts';
+
+const AUTH = { kind: 'auth' } as const;
+
+function withNext(path: string, next: string | null): string {
+  return next ? `${path}?next=${encodeURIComponent(next)}` : path;
+}
+
+/** 429 with Retry-After and the page that says how long to wait. */
+export function sendThrottled(reply: FastifyReply, seconds: number, render: (notice: FlowNotice) => VNode) {
+  reply.header('retry-after', String(seconds));
+  return sendPage(reply, render({ kind: 'throttled', minutes: Math.max(1, Math.ceil(seconds / 60)) }), 429);
+}
+
+export async function signInRoutes(app: FastifyInstance): Promise<void> {
+  const db = app.database.db;
+  const anonymous = { config: { authFlow: 'anonymous' as const } };
+  const pending = { config: { authFlow: 'pending' as const } };
+
+  const signInPage = (req: FastifyRequest, locale: Locale, next: string | null, email: string) => (notice: FlowNotice) =>
+    SignInPage({ ctx: pageContext(req, locale), next, email, notice });
+
+  const secondFactorPage = (req: FastifyRequest, locale: Locale, next: string | null, hasTotp: boolean, passkey: boolean, passkeyRequired: boolean) => {
+    const csrf = csrfToken(req);
+    // The passkey button only works with its script; without the asset it is left out.
+    const withPasskey = passkey && app.platform.assets.all().has(PASSKEY_SCRIPT);
+    return (notice: FlowNotice) =>
+      SecondFactorPage({
+        ctx: pageContext(req, locale),
+        csrf,
+        next,
+        hasTotp,
+        passkeyRequired,
+        notice,
+        ...(withPasskey ? { passkey: PasskeySignIn({ locale, csrf, next }), scripts: [PASSKEY_SCRIPT] } : {}),
+      });
+  };
+
+  app.get('/:lang/staff/sign-in', anonymous, async (req, reply) => {
+    const locale = pageLocale(req);
+    const q = parseOr400(signInQuery, req.query, 'query');
+    const next = safeNextPath(q.next);
+    if (req.actor) return reply.redirect(next ?? staffHome(locale), 303);
+    const notice = q.passkey_added ? ({ kind: 'passkeyAdded' } as const) : q.signed_out ? ({ kind: 'signedOut' } as const) : null;
+    return sendPage(reply, signInPage(req, locale, next, '')(notice));
+  });
+
+  app.post('/:lang/staff/sign-in', anonymous, async (req, reply) => {
+    const locale = pageLocale(req);
+    const form = parseOr400(signInForm, req.body, 'form');
+    const next = safeNextPath(form.next);
+    const render = signInPage(req, locale, next, form.email);
+    const keys = throttleKeys(app.keys.server, form.email, req.ip);
+
+    const pre = await withScope(db, AUTH, async (trx) => ({
+      locked: await lockedFor(trx, keys, app.clock.now()),
+      user: await findUserByEmail(trx, form.email),
+    }));
+    // While locked nothing is verified: no argon2 work for a guesser either.
+    if (pre.locked !== null) return sendThrottled(reply, pre.locked, render);
+
+    const user = pre.user;
+    const passwordOk = await checkPassword(user, form.password);
+    const reason = !user ? 'unknown_account' : !passwordOk ? 'wrong_password' : user.disabled ? 'disabled' : !user.mfaEnrolled ? 'no_second_factor' : null;
+    if (reason !== null || !user) {
+      const retry = await recordFailedAttempt(app, req, form.email, user, 'password', reason ?? 'unknown_account');
+      if (retry !== null) return sendThrottled(reply, retry, render);
+      return sendPage(reply, render({ kind: 'failed' }), 401);
+    }
+
+    const rehash = user.passwordHash && needsRehash(user.passwordHash) ? await hashPassword(form.password) : null;
+    const session = await withScope(db, AUTH, async (trx) => {
+      if (rehash) await trx.updateTable('app_user').set({ password_hash: rehash }).where('id', '=', user.id).execute();
+      // Whatever session this browser had before ends here: the new one gets a new token.
+      if (req.authSession) await deleteSession(trx, req.authSession.tokenHash);
+      await purgeExpiredSessions(trx, app.clock.now());
+      return createSession(trx, { userId: user.id, centreId: user.centreId, stage: 'password', now: app.clock.now(), userAgent: req.headers['user-agent'] });
+    });
+    setSessionCookie(reply, session.token);
+    return reply.redirect(withNext(`/${locale}/staff/second-factor`, next), 303);
+  });
+
+  app.get('/:lang/staff/second-factor', pending, async (req, reply) => {
+    const locale = pageLocale(req);
+    const next = safeNextPath(parseOr400(signInQuery, req.query, 'query').next);
+    const { user, passkey } = await withScope(db, AUTH, async (trx) => ({
+      user: await findUserById(trx, req.authSession!.userId),
+      passkey: await hasPasskey(trx, req.authSession!.userId),
+    }));
+    return sendPage(reply, secondFactorPage(req, locale, next, user?.hasTotp ?? false, passkey, user ? requiresPasskey(user.role) : false)(null));
+  });
+
+  app.post('/:lang/staff/second-factor', pending, async (req, reply) => {
+    const locale = pageLocale(req);
+    const form = parseOr400(secondFactorForm, req.body, 'form');
+    const next = safeNextPath(form.next);
+    const pendingSession = req.authSession!;
+    const outcome = await withScope(db, AUTH, async (trx) => {
+      const user = await findUserById(trx, pendingSession.userId);
+      if (!user) return { kind: 'gone' as const };
+      const now = app.clock.now();
+      const locked = await lockedFor(trx, throttleKeys(app.keys.server, user.email, req.ip), now);
+      if (locked !== null) return { kind: 'locked' as const, seconds: locked, user, passkey: await hasPasskey(trx, user.id) };
+      const result = await verifySecondFactor(trx, app, user, { method: form.method, code: form.code }, now);
+      if (!result.ok) return { kind: 'failed' as const, user, passkey: await hasPasskey(trx, user.id) };
+      const done = await completeSecondFactor(req, reply, trx, user.id, result.method);
+      return { kind: 'ok' as const, restricted: done.restricted };
+    });
+    // A code does not complete an administrator's sign-in: straight to adding a passkey.
+    if (outcome.kind === 'ok') return reply.redirect(outcome.restricted ? `/${locale}/staff/passkey-setup` : (next ?? staffHome(locale)), 303);
+    if (outcome.kind === 'gone') return reply.redirect(`/${locale}/staff/sign-in`, 303);
+    const render = secondFactorPage(req, locale, next, outcome.user.hasTotp, outcome.passkey, requiresPasskey(outcome.user.role));
+    if (outcome.kind === 'locked') return sendThrottled(reply, outcome.seconds, render);
+    const retry = await recordFailedAttempt(app, req, outcome.user.email, outcome.user, 'second_factor', `wrong_${form.method}`);
+    if (retry !== null) return sendThrottled(reply, retry, render);
+    return sendPage(reply, render({ kind: 'failed' }), 401);
+  });
+
+  app.post('/:lang/staff/sign-out', { config: { action: 'account.manage' } }, async (req, reply) => {
+    const locale = pageLocale(req);
+    parseOr400(csrfOnlyForm, req.body, 'form');
+    const actor = req.actor!;
+    const now = app.clock.now();
+    await withScope(db, scopeOf(actor), async (trx) => {
+      await deleteSession(trx, actor.sessionHash);
+      await audit(trx, app.keys.audit, { event: 'auth.sign_out', actorId: actor.userId, centreId: actor.centreId, objectType: 'app_user', objectId: actor.userId }, now);
+    });
+    clearSessionCookie(reply);
+    return reply.redirect(`/${locale}/staff/sign-in?signed_out=1`, 303);
+  });
+}

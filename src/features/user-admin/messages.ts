@@ -1,0 +1,117 @@
+/** Messages of the 'userAdmin' namespace: the account page, disabling, changing the role. */
+import type { MessagesByLocale } from '../../platform/i18n/index.ts';
+
+export const USER_ADMIN_NS = 'userAdmin';
+
+export const userAdminMessages: MessagesByLocale = {
+  de: {
+    title: 'Konto: {{name}}',
+    back: 'Zurück zur Liste der Personen',
+    facts: {
+      name: 'Name',
+      email: 'E-Mail',
+      role: 'Rolle',
+      centre: 'Fachberatungsstelle',
+      noCentre: '– (Netzwerk, keine Fachberatungsstelle)',
+      status: 'Status',
+      created: 'Angelegt am',
+      sessions: 'Offene Sitzungen',
+    },
+    status: {
+      active: 'aktiv',
+      noFactor: 'noch kein zweiter Faktor eingerichtet (kann sich noch nicht anmelden)',
+      disabled: 'gesperrt',
+    },
+    done: {
+      disabled: 'Das Konto ist gesperrt. Alle seine Sitzungen sind beendet, offene Einladungs- und Passwort-Links gelten nicht mehr.',
+      role: 'Die Rolle ist geändert. Alle Sitzungen des Kontos sind beendet; die neuen Rechte gelten ab der nächsten Anmeldung.',
+    },
+    disabledNotice: 'Dieses Konto ist gesperrt. Es kann sich nicht anmelden, und Links, die ihm geschickt wurden, gelten nicht mehr.',
+    noEnable:
+      'Eine Sperre lässt sich nicht aufheben: Es gibt keine Schaltfläche zum Entsperren, und auch eine neue Einladung an dieselbe Adresse oder „schutznetz users reset-mfa“ öffnet ein gesperrtes Konto nicht wieder. Sperren Sie deshalb nur Konten von Personen, die nicht mehr mitarbeiten. Wer nur das Smartphone oder den Passkey verloren hat, bekommt von der Plattform-Administration mit „schutznetz users reset-mfa“ einen neuen Einrichtungslink – dafür das Konto bitte nicht sperren.',
+    disable: {
+      title: 'Konto sperren',
+      intro: 'Wenn Sie dieses Konto sperren,',
+      effects: {
+        signIn: 'kann sich die Person nicht mehr anmelden,',
+        sessions: 'enden alle ihre Sitzungen sofort, auch auf anderen Geräten,',
+        links: 'gelten offene Einladungs- und Passwort-Links an sie nicht mehr,',
+        kept: 'bleibt das Konto mit seinen Einträgen im Protokoll erhalten (es wird nicht gelöscht).',
+      },
+      confirm: 'Ich habe verstanden, dass die Sperre nicht aufgehoben werden kann.',
+      confirmError: 'Bitte bestätigen Sie, dass Sie das Konto sperren möchten.',
+      submit: 'Konto von {{name}} jetzt sperren',
+      ownAccount: 'Ihr eigenes Konto können Sie nicht sperren.',
+      notYours: 'Leitungen sperren nur Konten der Beratung ihrer eigenen Fachberatungsstelle. Dieses Konto kann die Plattform-Administration sperren.',
+    },
+    role: {
+      title: 'Rolle ändern',
+      intro: 'Innerhalb von {{centre}} kann das Konto zwischen „Beratung“ und „Leitung einer Fachberatungsstelle“ wechseln. Alle Sitzungen des Kontos enden dabei sofort, damit die neuen Rechte ab der nächsten Anmeldung gelten.',
+      submit: 'Rolle ändern zu: {{role}}',
+      notCentreRole:
+        'Die Rollen der Koordinierungsstelle und der Plattform-Administration können im Web nicht geändert werden: Diese Konten gehören zu keiner Fachberatungsstelle. Hier lässt sich nur zwischen Beratung und Leitung innerhalb einer Fachberatungsstelle wechseln.',
+      disabled: 'Die Rolle eines gesperrten Kontos kann nicht geändert werden.',
+    },
+    errors: {
+      ownAccount: 'Ihr eigenes Konto können Sie nicht sperren.',
+      notCentreRole: 'Die Rolle dieses Kontos kann im Web nicht geändert werden.',
+      disabled: 'Die Rolle eines gesperrten Kontos kann nicht geändert werden.',
+      changedMeanwhile: 'Das Konto wurde inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie die Angaben.',
+    },
+  },
+  en: {
+    title: 'Account: {{name}}',
+    back: 'Back to the list of people',
+    facts: {
+      name: 'Name',
+      email: 'E-mail',
+      role: 'Role',
+      centre: 'Counselling centre',
+      noCentre: '– (network, no counselling centre)',
+      status: 'Status',
+      created: 'Created on',
+      sessions: 'Open sessions',
+    },
+    status: {
+      active: 'active',
+      noFactor: 'no second factor yet (cannot sign in yet)',
+      disabled: 'disabled',
+    },
+    done: {
+      disabled: 'The account is disabled. All its sessions have ended; open invitation and password links no longer work.',
+      role: "The role has been changed. All the account's sessions have ended; the new rights apply from the next sign-in.",
+    },
+    disabledNotice: 'This account is disabled. It cannot sign in, and links sent to it no longer work.',
+    noEnable:
+      'Disabling cannot be undone: there is no button to enable the account again, and neither a new invitation to the same address nor "schutznetz users reset-mfa" reopens a disabled account. So only disable the accounts of people who no longer work with the network. Someone who has only lost their phone or passkey gets a new setup link from the platform administration with "schutznetz users reset-mfa" – please do not disable their account for that.',
+    disable: {
+      title: 'Disable the account',
+      intro: 'If you disable this account,',
+      effects: {
+        signIn: 'the person can no longer sign in,',
+        sessions: 'all their sessions end at once, on other devices too,',
+        links: 'open invitation and password links sent to them stop working,',
+        kept: 'the account and its entries in the audit log are kept (it is not deleted).',
+      },
+      confirm: 'I understand that disabling cannot be undone.',
+      confirmError: 'Please confirm that you want to disable the account.',
+      submit: "Disable {{name}}'s account now",
+      ownAccount: 'You cannot disable your own account.',
+      notYours: "Centre leads disable only the counsellors' accounts of their own centre. The platform administration can disable this account.",
+    },
+    role: {
+      title: 'Change the role',
+      intro: "Within {{centre}} the account can move between \"Counsellor\" and \"Lead of a counselling centre\". All the account's sessions end at once, so the new rights apply from the next sign-in.",
+      submit: 'Change role to: {{role}}',
+      notCentreRole:
+        'The roles of the coordination office and the platform administration cannot be changed on the web: these accounts belong to no counselling centre. Here an account can only move between counsellor and lead within a counselling centre.',
+      disabled: "A disabled account's role cannot be changed.",
+    },
+    errors: {
+      ownAccount: 'You cannot disable your own account.',
+      notCentreRole: "This account's role cannot be changed on the web.",
+      disabled: "A disabled account's role cannot be changed.",
+      changedMeanwhile: 'The account has been changed in the meantime. Please reload the page and check the details.',
+    },
+  },
+};

@@ -1,0 +1,100 @@
+/**
+ * Operator actions on accounts, shared by the `schutznetz users` command
+ * and the demo start-up: issue an administrator's setup link, list and
+ * disable accounts, reset an account's second factors. Each runs in one
+ * network-scope transaction and is audited (actor null: the operator at the
+ * console is not an account). Listing and disabling use the same queries as
+ * the web pages (accounts.ts).
+ */
+import type { Kysely } from 'kysely';
+import { audit } from '../../platform/audit/audit.ts';
+import { deleteUserSessions } from '../../platform/auth/session-store.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { withScope } from '../../platform/db/tenant.ts';
+import type { KeyRing } from '../../platform/security/keys.ts';
+import { closeOpenInvitations, createInvitation, invitationLink } from '../account/invitations/invitation-store.ts';
+import { closeOpenResets } from '../account/password-reset/reset-store.ts';
+import { accountByEmail, disableAccount, listAccountSummaries, type AccountSummary, type DisableResult } from './accounts.ts';
+
+export type { AccountSummary } from './accounts.ts';
+
+export type OperatorContext = { db: Kysely<DB>; auditRing: KeyRing; publicOrigin: string; now: Date };
+
+const NETWORK = { kind: 'network' } as const;
+
+/** Every account, without secrets, ordered by role and address. */
+export async function listAccounts(db: Kysely<DB>): Promise<AccountSummary[]> {
+  return withScope(db, NETWORK, (trx) => listAccountSummaries(trx, 'role'));
+}
+
+export type AdminInvitationResult = { ok: true; link: string } | { ok: false; reason: 'account_exists' };
+
+/**
+ * A one-time setup link (72 h) for a platform administrator. Earlier open
+ * links to the address stop working.
+ */
+export async function issueAdminInvitation(
+  ctx: OperatorContext,
+  email: string,
+  displayName: string,
+  via: 'cli' | 'demo' = 'cli',
+): Promise<AdminInvitationResult> {
+  return withScope(ctx.db, NETWORK, async (trx) => {
+    if (await accountByEmail(trx, email)) return { ok: false as const, reason: 'account_exists' as const };
+    await closeOpenInvitations(trx, email, ctx.now);
+    const inv = await createInvitation(trx, { email, role: 'admin', centreId: null, invitedBy: null, displayName }, ctx.now);
+    await audit(trx, ctx.auditRing, { event: 'users.invited', actorId: null, centreId: null, objectType: 'invitation', objectId: inv.id, details: { role: 'admin', via } }, ctx.now);
+    return { ok: true as const, link: invitationLink(ctx.publicOrigin, 'de', inv.token) };
+  });
+}
+
+export type OperatorDisableResult = ({ ok: true } & DisableResult) | { ok: false; reason: 'not_found' };
+
+/** `schutznetz users disable`: disableAccount (accounts.ts) for the account with this address. */
+export async function disableAccountByEmail(ctx: OperatorContext, email: string): Promise<OperatorDisableResult> {
+  return withScope(ctx.db, NETWORK, async (trx) => {
+    const account = await accountByEmail(trx, email);
+    if (!account) return { ok: false as const, reason: 'not_found' as const };
+    const result = await disableAccount(trx, account, { actorId: null, via: 'cli', auditRing: ctx.auditRing, now: ctx.now });
+    return { ok: true as const, ...result };
+  });
+}
+
+export type MfaResetResult = { ok: true; link: string; sessionsEnded: number; passkeysRemoved: number } | { ok: false; reason: 'not_found' | 'disabled' };
+
+/**
+ * Reset an account's second factors (after the person lost them and proved
+ * who they are outside the system): TOTP secret, passkeys and recovery codes
+ * are removed, every session ends, and a new setup link (an invitation to
+ * the same address, role and centre, 72 h) lets them set a new password and
+ * enrol again. Until then the account cannot complete a sign-in.
+ */
+export async function resetAccountMfa(ctx: OperatorContext, email: string): Promise<MfaResetResult> {
+  return withScope(ctx.db, NETWORK, async (trx) => {
+    const user = await accountByEmail(trx, email);
+    if (!user) return { ok: false as const, reason: 'not_found' as const };
+    if (user.disabled) return { ok: false as const, reason: 'disabled' as const };
+    await trx.updateTable('app_user').set({ totp_secret: null, totp_last_step: null, mfa_enrolled_at: null }).where('id', '=', user.id).execute();
+    const passkeys = await trx.deleteFrom('webauthn_credential').where('user_id', '=', user.id).executeTakeFirst();
+    await trx.deleteFrom('recovery_code').where('user_id', '=', user.id).execute();
+    const sessionsEnded = await deleteUserSessions(trx, user.id);
+    await closeOpenResets(trx, user.id, ctx.now);
+    await closeOpenInvitations(trx, email, ctx.now);
+    const inv = await createInvitation(trx, { email, role: user.role, centreId: user.centreId, invitedBy: null, displayName: user.displayName }, ctx.now);
+    const passkeysRemoved = Number(passkeys.numDeletedRows);
+    await audit(
+      trx,
+      ctx.auditRing,
+      {
+        event: 'auth.mfa_reset',
+        actorId: null,
+        centreId: user.centreId,
+        objectType: 'app_user',
+        objectId: user.id,
+        details: { sessions_ended: sessionsEnded, passkeys_removed: passkeysRemoved, via: 'cli' },
+      },
+      ctx.now,
+    );
+    return { ok: true as const, link: invitationLink(ctx.publicOrigin, 'de', inv.token), sessionsEnded, passkeysRemoved };
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * onRequest: who is asking. Public routes are answered without looking at
+ * cookies at all. Everywhere else the session cookie is looked up in the
+ * database (scope 'auth': the session's tenant is not known yet), the idle
+ * and absolute timeouts are enforced against `app.clock`, and `req.actor` is
+ * set only for complete (two-factor) sessions of users that are not
+ * disabled — and, for roles that must use a passkey (policy.ts), only when
+ * the sign-in was completed with one. An expired or orphaned session is
+ * deleted at once.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { withScope } from '../db/tenant.ts';
+import { hashToken } from '../security/tokens.ts';
+import { requiresPasskey } from './policy.ts';
+import { clearSessionCookie, readSessionToken } from './cookie.ts';
+import { deleteSession, findSession, isExpired, needsTouch, touchSession, type LoadedSession } from './session-store.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /**
+     * The request's session row (any stage), for the CSRF check and the
+     * sign-in flow. Authorisation uses `actor`, never this.
+     */
+    authSession: LoadedSession | null;
+  }
+}
+
+/** Public routes and unmatched URLs (404) never touch the session. */
+export function isPublicRoute(req: FastifyRequest): boolean {
+  return req.routeOptions.config?.public === true || req.routeOptions.url === undefined;
+}
+
+/**
+ * A complete sign-in whose second factor does not count for the user's role
+ * (an administrator who used a TOTP code or a recovery code). Such a session
+ * sets no `actor`: it reaches only the passkey set-up routes (authFlow
+ * 'passkey_setup'), every other staff route sends it there.
+ */
+export function isPasskeyRestricted(s: Pick<LoadedSession, 'stage' | 'role' | 'secondFactor'>): boolean {
+  return s.stage === 'full' && requiresPasskey(s.role) && s.secondFactor !== 'passkey';
+}
+
+export async function loadSession(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+  req.actor = null;
+  req.authSession = null;
+  if (isPublicRoute(req)) return;
+  const token = readSessionToken(req);
+  if (!token) return;
+  const app = req.server;
+  const now = app.clock.now();
+  const session = await withScope(app.database.db, { kind: 'auth' }, async (trx) => {
+    const s = await findSession(trx, hashToken(token));
+    if (!s) return null;
+    if (s.disabled || isExpired(s, now)) {
+      await deleteSession(trx, s.tokenHash);
+      return null;
+    }
+    if (needsTouch(s, now)) {
+      await touchSession(trx, s.tokenHash, now);
+      s.lastSeenAt = now;
+    }
+    return s;
+  });
+  if (!session) {
+    // Tell the browser to drop a cookie that no longer means anything.
+    clearSessionCookie(reply);
+    return;
+  }
+  req.authSession = session;
+  if (session.stage === 'full' && !isPasskeyRestricted(session)) {
+    req.actor = {
+      userId: session.userId,
+      role: session.role,
+      centreId: session.centreId,
+      sessionHash: session.tokenHash,
+      reauthAt: session.reauthAt,
+    };
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Brute-force limits for sign-in (ASVS 6.3.1), per account and per client
+ * address, in `auth_throttle` so every app instance counts together.
+ * Keys are HMACs under the server key (`account:<email>`, `ip:<address>`):
+ * the table never holds an address or e-mail in clear. Unknown e-mail
+ * addresses are counted exactly like real ones, so a lock-out reveals
+ * nothing about which accounts exist.
+ *
+ * Rule: `max` failures within `windowMs` lock the key for `lockMs`; the
+ * failure that reaches the limit is already answered with 429. A successful
+ * sign-in clears the account key (not the address key: one good account
+ * must not reset the budget of an address that guesses many).
+ */
+import { createHmac } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Tx } from '../db/tenant.ts';
+import { currentKey, type KeyRing } from '../security/keys.ts';
+
+export type Limit = { max: number; windowMs: number; lockMs: number };
+
+export const ACCOUNT_LIMIT: Limit = { max: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+export const IP_LIMIT: Limit = { max: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+
+export type ThrottleKeys = { account: string; ip: string };
+
+function mac(ring: KeyRing, value: string): string {
+  const { key } = currentKey(ring);
+  return createHmac('sha256', key).update('schutznetz/auth-throttle/v1\u0000').update(value, 'utf8').digest('hex');
+}
+
+/** Canonical e-mail for counting: trimmed, lower case (as stored in app_user). */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** The two throttle keys of an attempt. `ring` is `app.keys.server`. */
+export function throttleKeys(ring: KeyRing, email: string, ip: string): ThrottleKeys {
+  return { account: mac(ring, `account:${normaliseEmail(email)}`), ip: mac(ring, `ip:${ip}`) };
+}
+
+/** Seconds until the longest lock among `keys` ends, or null when none is locked. */
+export async function lockedFor(trx: Tx, keys: ThrottleKeys, now: Date): Promise<number | null> {
+  const rows = await trx
+    .selectFrom('auth_throttle')
+    .select('locked_until')
+    .where('key', 'in', [keys.account, keys.ip])
+    .where('locked_until', '>', now)
+    .execute();
+  let until = 0;
+  for (const r of rows) if (r.locked_until) until = Math.max(until, new Date(r.locked_until).getTime());
+  return until === 0 ? null : Math.max(1, Math.ceil((until - now.getTime()) / 1000));
+}
+
+/** Count one failure for `key`; returns the lock in seconds when this failure reached the limit. */
+async function countFailure(trx: Tx, key: string, limit: Limit, now: Date): Promise<number | null> {
+  const cutoff = new Date(now.getTime() - limit.windowMs);
+  // One statement, so concurrent failures on several instances cannot lose a count.
+  const r = await sql<{ failures: number }>`
+    INSERT INTO auth_throttle AS t (key, failures, window_start, locked_until)
+    VALUES (${key}, 1, ${now}::timestamptz, NULL)
+    ON CONFLICT (key) DO UPDATE SET
+      failures     = CASE WHEN t.window_start <= ${cutoff}::timestamptz THEN 1 ELSE t.failures + 1 END,
+      window_start = CASE WHEN t.window_start <= ${cutoff}::timestamptz THEN ${now}::timestamptz ELSE t.window_start END,
+      locked_until = CASE WHEN t.window_start <= ${cutoff}::timestamptz THEN NULL ELSE t.locked_until END
+    RETURNING failures`.execute(trx);
+  const failures = Number(r.rows[0]?.failures ?? 0);
+  if (failures < limit.max) return null;
+  const until = new Date(now.getTime() + limit.lockMs);
+  await trx.updateTable('auth_throttle').set({ locked_until: until }).where('key', '=', key).execute();
+  return Math.ceil(limit.lockMs / 1000);
+}
+
+/**
+ * Count a failed attempt against both keys. Returns the Retry-After seconds
+ * when either key is now locked, else null.
+ */
+export async function recordFailure(trx: Tx, keys: ThrottleKeys, now: Date): Promise<number | null> {
+  const a = await countFailure(trx, keys.account, ACCOUNT_LIMIT, now);
+  const b = await countFailure(trx, keys.ip, IP_LIMIT, now);
+  if (a === null && b === null) return null;
+  return Math.max(a ?? 0, b ?? 0);
+}
+
+/** After a successful sign-in: forget the account's failures. */
+export async function resetAccount(trx: Tx, keys: Pick<ThrottleKeys, 'account'>): Promise<void> {
+  await trx.deleteFrom('auth_throttle').where('key', '=', keys.account).execute();
+}

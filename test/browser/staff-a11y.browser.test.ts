@@ -1,0 +1,322 @@
+/**
+ * axe-core (WCAG 2.0/2.1 A and AA) on every staff page the issue-3 workflow
+ * reaches, in the states people meet them in: empty, filled, and sent back
+ * with errors; and each of those states again at 320 CSS px, where it must
+ * reflow (WCAG 1.4.10, which axe does not check). Staff use these pages all
+ * day, some with screen readers or magnification, and BITV applies to them
+ * as much as to the public site.
+ *
+ * The walk follows the real flow (invitation, enrolment, entry change,
+ * review), one test per page so a failure names it; the tests share the
+ * browsers and run in order.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser, type TestUser } from '../support/auth.ts';
+import { formatViolations, runAxe, type AxeViolation } from './support/probes.ts';
+import { newContext, type Site } from './support/site.ts';
+import {
+  Authenticator,
+  enterPassword,
+  enterTotp,
+  invitationLinkFromOutbox,
+  LEIPZIG_SERVICE_ID,
+  reflowProblems,
+  secretFromPage,
+  signInInBrowser,
+  startStaffSite,
+  submitAndWait,
+  addPasskeyOnSetupPage,
+  signInWithPasskey,
+  VirtualAuthenticator,
+} from './support/staff.ts';
+
+const LEAD_EMAIL = 'leitung.a11y@example.org';
+const LEAD_PASSWORD = 'mulde auenwald sommer regen';
+const CENTRE_NAME = 'Beispiel-Fachberatungsstelle Leipzig';
+
+let site: Site;
+let admin: TestUser;
+let coordination: TestUser;
+let adminAuth: Authenticator;
+const contexts: BrowserContext[] = [];
+let anon: Page;
+let adminPage: Page;
+let leadPage: Page;
+let coordinationPage: Page;
+let leadAuth: Authenticator;
+let invitationLink = '';
+
+async function freshPage(): Promise<Page> {
+  const { context } = await newContext(site);
+  contexts.push(context);
+  return context.newPage();
+}
+
+/**
+ * The page as it is now: zero axe violations at desktop width; at 320 CSS px
+ * (a small phone, or 400 % zoom) no sideways scrolling except inside a
+ * keyboard-usable table region, and zero axe violations again (a table
+ * region only scrolls, and so only meets axe's scrollable-region rule, there).
+ */
+async function expectAccessible(page: Page, expectedPath?: string): Promise<void> {
+  const path = new URL(page.url()).pathname;
+  if (expectedPath) expect(path, 'the page the step should be on').toBe(expectedPath);
+  const where = `${path}${new URL(page.url()).search}`;
+  const violations = await runAxe(page);
+  expect(violations, `axe violations on ${where}:\n${formatViolations(violations)}`).toEqual([]);
+  let narrow: AxeViolation[] = [];
+  const reflow = await reflowProblems(page, async () => {
+    narrow = await runAxe(page);
+  });
+  expect(reflow, `${where} at 320 CSS px (WCAG 1.4.10 Reflow):\n${reflow.join('\n')}`).toEqual([]);
+  expect(narrow, `axe violations on ${where} at 320 CSS px:\n${formatViolations(narrow)}`).toEqual([]);
+}
+
+/** Open a page by its address and check it. */
+async function visit(page: Page, path: string, status = 200): Promise<void> {
+  const res = await page.goto(`${site.base}${path}`);
+  expect(res?.status(), `${path} status`).toBe(status);
+  await expectAccessible(page, path.split('?')[0]);
+}
+
+beforeAll(async () => {
+  site = await startStaffSite();
+  // Without a passkey yet: the first sign-in leads through the passkey set-up.
+  [admin, coordination] = await Promise.all([createUser(site.testApp.app, { role: 'admin', passkey: false }), createUser(site.testApp.app, { role: 'coordination' })]);
+  adminAuth = new Authenticator(admin.totpSecret!);
+  [anon, adminPage, leadPage, coordinationPage] = await Promise.all([freshPage(), freshPage(), freshPage(), freshPage()]);
+  await VirtualAuthenticator.attach(adminPage);
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await site?.close();
+});
+
+describe('sign-in pages', () => {
+  it('sign-in (de)', () => visit(anon, '/de/staff/sign-in'));
+  it('sign-in (en)', () => visit(anon, '/en/staff/sign-in'));
+
+  it('sign-in with the failure message', async () => {
+    await anon.goto(`${site.base}/de/staff/sign-in`);
+    await anon.locator('#email').fill('niemand@example.org');
+    await anon.locator('#password').fill('falsches passwort 123');
+    expect(await submitAndWait(anon, () => anon.locator('main form button[type=submit]').click())).toBe(401);
+    await expectAccessible(anon, '/de/staff/sign-in');
+  });
+
+  it('password reset request', () => visit(anon, '/de/staff/password-reset'));
+
+  it('second factor', async () => {
+    await enterPassword(adminPage, site.base, admin.email, admin.password);
+    await expectAccessible(adminPage, '/de/staff/second-factor');
+  });
+
+  it('second factor with the recovery-code form opened', async () => {
+    await adminPage.locator('details.recovery summary').click();
+    await expectAccessible(adminPage, '/de/staff/second-factor');
+  });
+
+  it('second factor with the failure message', async () => {
+    expect(await enterTotp(adminPage, '000000')).toBe(401);
+    await expectAccessible(adminPage, '/de/staff/second-factor');
+  });
+
+  it('passkey set-up (administrator signed in with a code)', async () => {
+    expect(await enterTotp(adminPage, await adminAuth.code())).toBe(200);
+    await expectAccessible(adminPage, '/de/staff/passkey-setup');
+  });
+
+  it('passkey set-up (en)', async () => {
+    await adminPage.goto(`${site.base}/en/staff/passkey-setup`);
+    await expectAccessible(adminPage, '/en/staff/passkey-setup');
+  });
+
+  it('sign-in after adding a passkey (with the notice)', async () => {
+    await adminPage.goto(`${site.base}/de/staff/passkey-setup`);
+    await addPasskeyOnSetupPage(adminPage, 'Laptop');
+    await expectAccessible(adminPage, '/de/staff/sign-in');
+  });
+
+  it('staff start page (administrator, signed in with the passkey)', async () => {
+    await signInWithPasskey(adminPage, site.base, admin);
+    await expectAccessible(adminPage, '/de/staff');
+  });
+});
+
+describe('administrator pages', () => {
+  it('people', () => visit(adminPage, '/de/staff/users'));
+  it('a person’s page, opened from the list (disable and role forms)', async () => {
+    await adminPage.goto(`${site.base}/de/staff/users`);
+    const links = adminPage.locator('main table a[href^="/de/staff/users/"]');
+    expect(await links.count()).toBeGreaterThan(0);
+    await visit(adminPage, (await links.last().getAttribute('href'))!);
+  });
+  it('invitation form', () => visit(adminPage, '/de/staff/users/invite'));
+
+  it('invitation form with errors', async () => {
+    await adminPage.goto(`${site.base}/de/staff/users/invite`);
+    await adminPage.locator('#f-email').fill('keine-adresse');
+    expect(await submitAndWait(adminPage, () => adminPage.locator('main form.staff-form button[type=submit]').click())).toBe(400);
+    expect(await adminPage.locator('.error-summary').count()).toBe(1);
+    await expectAccessible(adminPage, '/de/staff/users/invite');
+  });
+
+  it('invitation sent', async () => {
+    await adminPage.goto(`${site.base}/de/staff/users/invite`);
+    await adminPage.locator('#f-email').fill(LEAD_EMAIL);
+    await adminPage.locator('input[name=role][value=centre_lead]').check();
+    await adminPage.locator('#f-centre_id').selectOption({ label: CENTRE_NAME });
+    expect(await submitAndWait(adminPage, () => adminPage.locator('main form.staff-form button[type=submit]').click())).toBe(200);
+    await expectAccessible(adminPage, '/de/staff/users/invite');
+    invitationLink = await invitationLinkFromOutbox(site, LEAD_EMAIL);
+  });
+
+  it('outbox', () => visit(adminPage, '/de/staff/outbox'));
+  it('audit log (network)', () => visit(adminPage, '/de/staff/audit'));
+  it('sessions', () => visit(adminPage, '/de/staff/sessions'));
+  it('account', () => visit(adminPage, '/de/staff/account'));
+
+  it('account with password errors', async () => {
+    await adminPage.goto(`${site.base}/de/staff/account`);
+    await adminPage.locator('#f-password').fill('kurz');
+    await adminPage.locator('#f-password_repeat').fill('anders');
+    const form = adminPage.locator('form', { has: adminPage.locator('#f-password') });
+    expect(await submitAndWait(adminPage, () => form.locator('button[type=submit]').click())).toBe(400);
+    expect(await adminPage.locator('.error-summary').count()).toBe(1);
+    await expectAccessible(adminPage, '/de/staff/account/password');
+  });
+
+  it('re-authentication', () => visit(adminPage, `/de/staff/reauth?next=${encodeURIComponent('/de/staff/account')}`));
+});
+
+describe('invitation acceptance', () => {
+  it('step 1: name and password', async () => {
+    const res = await leadPage.goto(invitationLink);
+    expect(res?.status()).toBe(200);
+    await expectAccessible(leadPage);
+  });
+
+  it('step 1 with errors', async () => {
+    await leadPage.locator('#f-display_name').fill('');
+    await leadPage.locator('#f-password').fill('kurz');
+    await leadPage.locator('#f-password_repeat').fill('anders');
+    expect(await submitAndWait(leadPage, () => leadPage.locator('main form button[type=submit]').click())).toBe(400);
+    expect(await leadPage.locator('.error-summary').count()).toBe(1);
+    await expectAccessible(leadPage);
+  });
+
+  it('step 2: authenticator (QR code and key)', async () => {
+    await leadPage.locator('#f-display_name').fill('Nora Beispiel');
+    await leadPage.locator('#f-password').fill(LEAD_PASSWORD);
+    await leadPage.locator('#f-password_repeat').fill(LEAD_PASSWORD);
+    expect(await submitAndWait(leadPage, () => leadPage.locator('main form button[type=submit]').click())).toBe(200);
+    leadAuth = new Authenticator(await secretFromPage(leadPage));
+    await expectAccessible(leadPage);
+  });
+
+  it('step 2 with a wrong code', async () => {
+    await leadPage.locator('#f-code').fill('000000');
+    expect(await submitAndWait(leadPage, () => leadPage.locator('main form button[type=submit]').click())).toBe(400);
+    await expectAccessible(leadPage);
+  });
+
+  it('step 3: recovery codes', async () => {
+    await leadPage.locator('#f-code').fill(await leadAuth.code());
+    expect(await submitAndWait(leadPage, () => leadPage.locator('main form button[type=submit]').click())).toBe(200);
+    expect(await leadPage.locator('ol.recovery-codes li').count()).toBeGreaterThan(0);
+    await expectAccessible(leadPage);
+  });
+
+  it('a used link', async () => {
+    const res = await anon.goto(invitationLink);
+    expect(res?.status()).toBe(410);
+    await expectAccessible(anon);
+  });
+});
+
+describe('centre lead pages', () => {
+  it('staff start page (centre lead)', async () => {
+    await signInInBrowser(leadPage, site.base, { email: LEAD_EMAIL, password: LEAD_PASSWORD }, leadAuth);
+    await expectAccessible(leadPage, '/de/staff');
+  });
+
+  it('entry', () => visit(leadPage, '/de/staff/entry'));
+  it('entry form', () => visit(leadPage, '/de/staff/entry/edit'));
+
+  it('entry form with errors next to the fields', async () => {
+    await leadPage.goto(`${site.base}/de/staff/entry/edit`);
+    await leadPage.locator('#f-postal_code').fill('123');
+    await leadPage.locator('#f-email').fill('keine-adresse');
+    await leadPage.locator('#f-website').fill('beispiel');
+    await leadPage.locator('#f-minimum_age').fill('zwölf');
+    expect(await submitAndWait(leadPage, () => leadPage.locator('main form.staff-form button[type=submit]').click())).toBe(400);
+    expect(await leadPage.locator('.error-summary li').count()).toBeGreaterThanOrEqual(3);
+    expect(await leadPage.locator('[aria-invalid=true]').count()).toBeGreaterThanOrEqual(3);
+    await expectAccessible(leadPage, '/de/staff/entry/edit');
+  });
+
+  it('entry with a pending proposal', async () => {
+    await leadPage.goto(`${site.base}/de/staff/entry/edit`);
+    await leadPage.locator('#f-description').fill('Beratung für Frauen und Minderjährige, die von Menschenhandel betroffen sind (geändert).');
+    await leadPage.locator('#f-languages-ro').check();
+    expect(await submitAndWait(leadPage, () => leadPage.locator('main form.staff-form button[type=submit]').click())).toBe(200);
+    await expectAccessible(leadPage, '/de/staff/entry');
+    expect(await leadPage.locator('section.pending').count()).toBe(1);
+  });
+
+  it('people (own centre)', () => visit(leadPage, '/de/staff/users'));
+  it('audit log (own centre)', () => visit(leadPage, '/de/staff/audit'));
+  it('sessions (centre lead)', () => visit(leadPage, '/de/staff/sessions'));
+  it('account (centre lead)', () => visit(leadPage, '/de/staff/account'));
+});
+
+describe('coordination office pages', () => {
+  let draftPath = '';
+
+  it('review queue', async () => {
+    await signInInBrowser(coordinationPage, site.base, coordination, new Authenticator(coordination.totpSecret!));
+    await visit(coordinationPage, '/de/staff/review');
+    draftPath = new URL((await coordinationPage.locator('table.list-table tbody a', { hasText: CENTRE_NAME }).getAttribute('href'))!, site.base).pathname;
+  });
+
+  it('review detail with the difference', () => visit(coordinationPage, draftPath));
+
+  it('review detail with an error (return without a comment)', async () => {
+    await coordinationPage.goto(`${site.base}${draftPath}`);
+    const form = coordinationPage.locator('form', { has: coordinationPage.locator('#f-comment') });
+    expect(await submitAndWait(coordinationPage, () => form.locator('button[type=submit]').click())).toBe(400);
+    await expectAccessible(coordinationPage);
+  });
+
+  it('entries not verified for 12 months', () => visit(coordinationPage, '/de/staff/review/overdue'));
+  it('audit log (coordination office)', () => visit(coordinationPage, '/de/staff/audit'));
+
+  it('review queue after accepting', async () => {
+    await coordinationPage.goto(`${site.base}${draftPath}`);
+    const form = coordinationPage.locator('form[action$="/accept"]');
+    expect(await submitAndWait(coordinationPage, () => form.locator('button[type=submit]').click())).toBe(200);
+    await expectAccessible(coordinationPage, '/de/staff/review');
+  });
+
+  it('the lead\'s entry page after publication', () => visit(leadPage, '/de/staff/entry'));
+  it('the published entry in the help finder', () => visit(anon, `/de/centres/${LEIPZIG_SERVICE_ID}`));
+});
+
+describe('English versions', () => {
+  const pages: [string, () => Page][] = [
+    ['/en/staff', () => adminPage],
+    ['/en/staff/users', () => adminPage],
+    ['/en/staff/users/invite', () => adminPage],
+    ['/en/staff/outbox', () => adminPage],
+    ['/en/staff/audit', () => adminPage],
+    ['/en/staff/sessions', () => adminPage],
+    ['/en/staff/account', () => adminPage],
+    ['/en/staff/entry', () => leadPage],
+    ['/en/staff/entry/edit', () => leadPage],
+    ['/en/staff/review', () => coordinationPage],
+    ['/en/staff/review/overdue', () => coordinationPage],
+  ];
+  for (const [path, page] of pages) it(path, () => visit(page(), path));
+});

@@ -1,0 +1,426 @@
+/**
+ * Checklist #19 (allow-list validation: bad input → a clear 4xx, never a
+ * 500) and #16 (strict schemas, no mass assignment): every POST route and
+ * every GET route's query string and path parameters, fuzzed with
+ * fast-check (inputs in fuzz-inputs.ts). After each request the whole
+ * schema is compared with before: a refused request wrote nothing; a
+ * hostile but well-formed one wrote only what its route writes for any
+ * failed attempt (throttle counters, audit rows).
+ */
+import fc from 'fast-check';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settleBackgroundTasks } from '../../src/features/account/background.ts';
+import { MAX_STATE_LENGTH } from '../../src/features/account/invitations/enrolment-state.ts';
+import { MAX_PENDING_LENGTH } from '../../src/features/account/totp-change/pending-secret.ts';
+import { testApp, type TestApp } from '../support/app.ts';
+import { createUser, fakeClock, type Session } from '../support/auth.ts';
+import {
+  AUDIT_TABLES,
+  buildWorld,
+  concreteUrl,
+  directSession,
+  messageProblem,
+  routeIds,
+  WHO,
+  type RouteIds,
+  type StaffRole,
+  type World,
+  WriteWatcher,
+} from '../support/security.ts';
+import {
+  fakeAssertion,
+  fakeRegistration,
+  hostileForm,
+  hostileJson,
+  hostileQuery,
+  hostileString,
+  encodeForm,
+  malformed,
+  mixedForm,
+  type BodySpec,
+  type Field,
+  type Payload,
+} from './fuzz-inputs.ts';
+import { ROUTE_MATRIX } from './route-matrix.ts';
+import { createInvitation } from '../../src/features/account/invitations/invitation-store.ts';
+import { hiddenValue, secretIn } from '../../src/features/account/test-support.ts';
+import { withScope } from '../../src/platform/db/tenant.ts';
+import { generateTotp } from '../../src/platform/security/totp.ts';
+import { entryBody, publishedEntry } from '../../src/features/centre-entry/testing.ts';
+
+const MALFORMED_RUNS = 25;
+const HOSTILE_RUNS = 20;
+const GET_RUNS = 12;
+
+let t: TestApp;
+let world: World;
+let ids: RouteIds;
+let writes: WriteWatcher;
+
+beforeAll(async () => {
+  t = await testApp({}, { clock: fakeClock() });
+  world = await buildWorld(t.app);
+  ids = await routeIds(t.app, world);
+  writes = new WriteWatcher(t.app);
+}, 120_000);
+afterAll(() => t?.close());
+
+const text = (max: number, required = false): Field => ({ kind: 'text', max, required });
+const req = (max: number): Field => text(max, true);
+const factor = { method: { kind: 'enum', values: ['totp', 'recovery'], required: true } as Field, code: req(64) };
+
+type Who = 'anonymous' | 'pending' | 'restricted' | StaffRole;
+type PostFuzz = {
+  who: Who;
+  /** Needs a recent re-authentication to get past the guard into the real work. */
+  recent?: boolean;
+  body: BodySpec;
+  /**
+   * Well-formed hostile bodies. Left null for form routes with `writes`
+   * (filled in from their fields below) and for CSRF-only routes, where any
+   * well-formed body is a legitimate action (sign-out, accept…).
+   */
+  hostile: ((csrf: string | null) => fc.Arbitrary<Payload>) | null;
+  /** A legitimate body; hostile runs swap some of its fields (see mixedForm). */
+  base?: () => Promise<Record<string, string | string[]>> | Record<string, string | string[]>;
+  /** What a well-formed (failed or successful) attempt may write. */
+  writes?: readonly string[];
+};
+
+const form = (fields: Record<string, Field>): BodySpec => ({ type: 'form', fields });
+const csrfOnly = (type: 'form' | 'json' = 'form'): BodySpec => ({ type, fields: {}, csrfOnly: true });
+const viaForm = (spec: BodySpec) => (csrf: string | null) => hostileForm(spec, csrf);
+const FAILED_ATTEMPT = ['auth_throttle', ...AUDIT_TABLES];
+
+const entryFields: Record<string, Field> = {
+  description: text(25_000), email: text(25_000), website: text(25_000), address_1: text(25_000), postal_code: text(25_000), city: text(25_000),
+  minimum_age: text(25_000), maximum_age: text(25_000), address_protected: { kind: 'enum', values: ['1'] },
+  targetGroups: { kind: 'list', max: 100 }, exploitation: { kind: 'list', max: 100 }, languages: { kind: 'list', max: 100 }, accessibility: { kind: 'list', max: 100 },
+  hours_0_days: { kind: 'list', max: 100 }, hours_0_opens: text(25_000), hours_0_closes: text(25_000), hours_0_note: text(25_000),
+  phone_0_number: text(25_000), phone_0_type: text(25_000), phone_0_description: text(25_000),
+};
+
+/** One entry per POST route; a POST route without one fails the suite. */
+const POST_FUZZ: Record<string, PostFuzz> = {
+  '/:lang/staff/sign-in': { who: 'anonymous', body: form({ email: req(254), password: req(1024), next: text(512) }), hostile: null, writes: FAILED_ATTEMPT },
+  '/:lang/staff/second-factor': { who: 'pending', body: form({ ...factor, next: text(512) }), hostile: null, writes: FAILED_ATTEMPT },
+  '/:lang/staff/passkey/options': { who: 'pending', body: csrfOnly('json'), hostile: null },
+  '/:lang/staff/passkey/verify': {
+    who: 'pending',
+    body: { type: 'json', fields: { credential: req(20_000), next: text(512) } },
+    hostile: (csrf) => hostileJson(fakeAssertion, csrf),
+    writes: [...FAILED_ATTEMPT, 'webauthn_challenge'],
+  },
+  '/:lang/staff/invitation/:token': { who: 'anonymous', body: form({ display_name: req(1000), password: req(1024), password_repeat: req(1024), username: text(300) }), hostile: null, writes: [] },
+  '/:lang/staff/invitation/:token/totp': { who: 'anonymous', body: form({ state: req(MAX_STATE_LENGTH), code: req(64) }), hostile: null, writes: [] },
+  '/:lang/staff/password-reset': { who: 'anonymous', body: form({ email: req(1000) }), hostile: null, writes: ['password_reset', 'outbox_mail', ...AUDIT_TABLES] },
+  '/:lang/staff/password-reset/:token': {
+    who: 'anonymous',
+    body: form({ password: req(1024), password_repeat: req(1024), username: text(300) }),
+    hostile: null,
+    writes: ['app_user', 'password_reset', 'user_session', 'recovery_code', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/sign-out': { who: 'admin', body: csrfOnly(), hostile: null },
+  '/:lang/staff/sessions/end': { who: 'coordination', body: form({ session: req(32) }), hostile: null, writes: [] },
+  '/:lang/staff/sessions/end-others': { who: 'coordination', body: csrfOnly(), hostile: null },
+  '/:lang/staff/reauth': { who: 'counsellor', body: form({ password: req(1024), ...factor, next: text(512) }), hostile: null, writes: FAILED_ATTEMPT },
+  '/:lang/staff/account/password': {
+    who: 'counsellor',
+    recent: true,
+    body: form({ password: req(1024), password_repeat: req(1024), username: text(300) }),
+    hostile: null,
+    writes: ['app_user', 'user_session', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/account/recovery-codes': { who: 'centre_lead', recent: true, body: csrfOnly(), hostile: null },
+  // An id that is not the actor's passkey is a refusal, audited as access.denied.
+  '/:lang/staff/account/passkeys/remove': { who: 'centre_lead', recent: true, body: form({ id: req(1364) }), hostile: null, writes: AUDIT_TABLES },
+  '/:lang/staff/account/passkeys/options': { who: 'admin', recent: true, body: csrfOnly('json'), hostile: null },
+  '/:lang/staff/account/passkeys': {
+    who: 'admin',
+    recent: true,
+    body: { type: 'json', fields: { name: text(60), credential: req(20_000) } },
+    hostile: (csrf) => hostileJson(fakeRegistration, csrf),
+    writes: ['webauthn_challenge'],
+  },
+  '/:lang/staff/passkey-setup/options': { who: 'restricted', recent: true, body: csrfOnly('json'), hostile: null },
+  '/:lang/staff/passkey-setup': {
+    who: 'restricted',
+    recent: true,
+    body: { type: 'json', fields: { name: text(60), credential: req(20_000) } },
+    hostile: (csrf) => hostileJson(fakeRegistration, csrf),
+    writes: ['webauthn_challenge'],
+  },
+  '/:lang/staff/passkey-setup/sign-out': { who: 'restricted', body: csrfOnly(), hostile: null },
+  '/:lang/staff/account/totp': {
+    who: 'admin',
+    recent: true,
+    body: form({ state: req(MAX_PENDING_LENGTH), code: req(32) }),
+    hostile: null,
+    writes: ['app_user', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/account/email': {
+    who: 'coordination',
+    recent: true,
+    body: form({ email: req(1000) }),
+    hostile: null,
+    writes: ['email_change', 'outbox_mail', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/email-change/:token': { who: 'anonymous', body: csrfOnly(), hostile: null },
+  '/:lang/staff/users/invite': {
+    who: 'admin',
+    body: form({ email: req(1000), display_name: text(1000), role: text(50), centre_id: text(100) }),
+    hostile: null,
+    writes: ['invitation', 'outbox_mail', ...AUDIT_TABLES],
+  },
+  // On world.managedUserId, an account nobody signs in with: disabling it disturbs no other test.
+  '/:lang/staff/users/:id/disable': {
+    who: 'admin',
+    body: form({ confirm: { kind: 'enum', values: ['yes'], required: true } }),
+    hostile: null,
+    writes: ['app_user', 'user_session', 'invitation', 'password_reset', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/users/:id/role': {
+    who: 'admin',
+    body: form({ role: { kind: 'enum', values: ['counsellor', 'centre_lead'], required: true } }),
+    hostile: null,
+    writes: ['app_user', 'user_session', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/entry/edit': { who: 'centre_lead', body: form(entryFields), hostile: null, writes: ['directory_draft', ...AUDIT_TABLES] },
+  // Another centre's (or no) draft id is a refusal, audited as access.denied.
+  '/:lang/staff/entry/withdraw': { who: 'centre_lead', body: form({ draft: req(100) }), hostile: null, writes: AUDIT_TABLES },
+  '/:lang/staff/review/:id/accept': { who: 'coordination', body: csrfOnly(), hostile: null },
+  '/:lang/staff/review/:id/return': { who: 'coordination', body: form({ comment: req(50_000) }), hostile: null, writes: ['directory_draft', ...AUDIT_TABLES] },
+};
+const GOOD = 'sieben lange Wörter sind sicher genug';
+const BASES: Record<string, PostFuzz['base']> = {
+  '/:lang/staff/sign-in': () => ({ email: 'niemand@example.org', password: 'falsches Passwort' }),
+  '/:lang/staff/second-factor': () => ({ method: 'totp', code: '123456' }),
+  '/:lang/staff/invitation/:token': () => ({ display_name: 'Neue Person', password: GOOD, password_repeat: GOOD }),
+  '/:lang/staff/invitation/:token/totp': () => ({ state: 'x', code: '123456' }),
+  '/:lang/staff/password-reset': () => ({ email: 'niemand@example.org' }),
+  '/:lang/staff/password-reset/:token': () => ({ password: GOOD, password_repeat: GOOD }),
+  '/:lang/staff/sessions/end': () => ({ session: '0'.repeat(32) }),
+  '/:lang/staff/reauth': () => ({ password: 'falsches Passwort', method: 'totp', code: '123456' }),
+  '/:lang/staff/account/password': () => ({ password: GOOD, password_repeat: GOOD }),
+  '/:lang/staff/account/passkeys/remove': () => ({ id: 'AAAA' }),
+  '/:lang/staff/account/totp': () => ({ state: 'x', code: '123456' }),
+  '/:lang/staff/account/email': () => ({ email: 'neu@example.org' }),
+  '/:lang/staff/users/invite': () => ({ email: 'eingeladen@example.org', display_name: 'Neue Person', role: 'centre_lead', centre_id: world.centreA.id }),
+  '/:lang/staff/users/:id/disable': () => ({ confirm: 'yes' }),
+  '/:lang/staff/users/:id/role': () => ({ role: 'centre_lead' }),
+  '/:lang/staff/entry/edit': async () => entryBody(await publishedEntry(t.app, world.centreA.serviceId)),
+  '/:lang/staff/entry/withdraw': () => ({ draft: '00000000-0000-4000-8000-000000000000' }),
+  '/:lang/staff/review/:id/return': () => ({ comment: 'Bitte die Öffnungszeiten prüfen.' }),
+};
+// Form routes: hostile values in the form's own fields, alone or inside an otherwise valid form.
+for (const [url, spec] of Object.entries(POST_FUZZ)) {
+  if (spec.hostile !== null || !spec.writes || spec.body.type !== 'form') continue;
+  spec.base = BASES[url];
+  spec.hostile = viaForm(spec.body);
+}
+
+let nextAddress = 1;
+/** A client address of its own per request: the per-address limit is not under test here and would end the fuzzing early. */
+const freshAddress = () => `10.${(nextAddress >> 16) & 255}.${(nextAddress >> 8) & 255}.${nextAddress++ & 255}`;
+
+/** A session of its own for each fuzzed route, so ending or locking it disturbs nothing else. */
+async function sessionFor(who: Who, recent: boolean): Promise<Session | null> {
+  if (who === 'anonymous') return null;
+  if (who === 'pending') {
+    const user = await createUser(t.app, { role: 'centre_lead', centreId: world.centreA.id });
+    return directSession(t.app, user, { stage: 'password' });
+  }
+  if (who === 'restricted') return directSession(t.app, world.restricted.user, { recent, factor: 'totp' });
+  return directSession(t.app, world.staff[who].user, { recent });
+}
+
+function safeLocation(res: LightMyRequestResponse): string | null {
+  const loc = res.headers.location;
+  if (loc === undefined) return null;
+  // Browsers drop tabs and newlines from URLs, so "/\t/evil" is "//evil": strip them first.
+  const cleaned = String(loc).replace(/[\t\n\r]/g, '');
+  return /^\/(?![/\\])/.test(cleaned) ? null : `redirects off-site: ${JSON.stringify(String(loc))}`;
+}
+
+type Expectation = { mustRefuse: boolean; writes: readonly string[] };
+
+/** Send one payload and say what is wrong with the answer (null: nothing). */
+async function probe(method: 'GET' | 'POST', url: string, p: Payload | null, session: Session | null, expect: Expectation): Promise<string | null> {
+  const res = await t.app.inject({
+    method,
+    url,
+    remoteAddress: freshAddress(),
+    headers: { ...(p?.headers ?? {}), ...(session ? { cookie: session.cookie } : {}) },
+    ...(p && method === 'POST' ? { payload: p.payload } : {}),
+  });
+  await settleBackgroundTasks(t.app);
+  const label = p ? p.label : url;
+  const problems: string[] = [];
+  if (res.statusCode >= 500) problems.push(`answered ${res.statusCode}`);
+  else if (expect.mustRefuse && (res.statusCode < 400 || res.statusCode >= 500)) problems.push(`accepted malformed input (${res.statusCode})`);
+  if (res.statusCode >= 400) {
+    const m = messageProblem(res);
+    if (m) problems.push(m);
+  }
+  const loc = safeLocation(res);
+  if (loc) problems.push(loc);
+  const written = await writes.changes(expect.writes);
+  if (written.length) problems.push(`wrote to ${written.join(', ')}`);
+  return problems.length ? `${label.slice(0, 300)} → ${problems.join('; ')}` : null;
+}
+
+/** Run a property; on failure report the short label, not a megabyte of counterexample. */
+async function check<T>(arb: fc.Arbitrary<T>, runs: number, fn: (v: T) => Promise<string | null>): Promise<void> {
+  const result = await fc.check(
+    fc.asyncProperty(arb, async (v) => {
+      const problem = await fn(v);
+      if (problem) throw new Error(problem);
+    }),
+    { numRuns: runs, endOnFailure: true },
+  );
+  if (result.failed) {
+    const err = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
+    throw new Error(`${err}\n(fast-check seed ${result.seed}, path ${result.counterexamplePath})`);
+  }
+}
+
+describe('fuzzing every POST route', () => {
+  it('every POST route has a fuzz entry (and every entry is a route)', () => {
+    const posts = [...new Set(t.app.routeTable.filter((r) => r.method === 'POST').map((r) => r.url))].sort();
+    expect(posts).toEqual(Object.keys(POST_FUZZ).sort());
+  });
+
+  const rows = ROUTE_MATRIX.filter((r) => r.method === 'POST' && POST_FUZZ[r.url]);
+  it.each(rows.map((r) => [r.url] as const))('malformed input to POST %s: a 4xx with a message, nothing written', async (pattern) => {
+    const spec = POST_FUZZ[pattern]!;
+    const session = await sessionFor(spec.who, spec.recent ?? false);
+    const url = concreteUrl(pattern, world, ids);
+    await writes.reset();
+    await check(malformed(spec.body, session?.csrf ?? null), MALFORMED_RUNS, (p) => probe('POST', url, p, session, { mustRefuse: true, writes: [] }));
+  });
+
+  const hostileRows = rows.filter((r) => POST_FUZZ[r.url]!.hostile);
+  it.each(hostileRows.map((r) => [r.url] as const))('hostile values to POST %s: never a 5xx, only the route’s own writes', async (pattern) => {
+    const spec = POST_FUZZ[pattern]!;
+    const session = await sessionFor(spec.who, spec.recent ?? false);
+    const url = concreteUrl(pattern, world, ids);
+    await writes.reset();
+    const csrf = session?.csrf ?? null;
+    const arb = spec.base ? fc.oneof(spec.hostile!(csrf), mixedForm(spec.body, await spec.base(), csrf)) : spec.hostile!(csrf);
+    await check(arb, HOSTILE_RUNS, (p) => probe('POST', url, p, session, { mustRefuse: false, writes: spec.writes ?? [] }));
+  });
+});
+
+/** Values that broke or could break something deep inside, each sent in every field of an otherwise valid form. */
+const SWEEP_VALUES = ['a\u0000b', 'a\u001bb', 'a\ud800b', '\u202egnp.exe', '<script>alert(1)</script>', "x' OR '1'='1' --", ' '];
+
+describe('every field of every form, one hostile value at a time', () => {
+  const rows = ROUTE_MATRIX.filter((r) => r.method === 'POST' && POST_FUZZ[r.url]?.base);
+  it.each(rows.map((r) => [r.url] as const))('POST %s: never a 5xx, only the route’s own writes', async (pattern) => {
+    const spec = POST_FUZZ[pattern]!;
+    const session = await sessionFor(spec.who, spec.recent ?? false);
+    const url = concreteUrl(pattern, world, ids);
+    await writes.reset();
+    const base = await spec.base!();
+    const problems: string[] = [];
+    for (const field of Object.keys(spec.body.fields)) {
+      const f = spec.body.fields[field]!;
+      for (const value of SWEEP_VALUES) {
+        const v = f.kind === 'list' ? [value] : value;
+        const body = encodeForm({ ...base, [field]: v }, session?.csrf ?? null);
+        const p: Payload = { headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body, label: `${field}=${JSON.stringify(value)}` };
+        const problem = await probe('POST', url, p, session, { mustRefuse: false, writes: spec.writes ?? [] });
+        if (problem) problems.push(problem);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('hostile display names through the whole invitation (stored only at the last step)', () => {
+  it.each(SWEEP_VALUES.map((v) => [JSON.stringify(v), v] as const))('display name %s: never a 5xx', async (_label, name) => {
+    const token = await withScope(t.app.database.db, { kind: 'network' }, async (trx) =>
+      (await createInvitation(trx, { email: `eingeladen.${nextAddress++}@example.org`, role: 'coordination', centreId: null, invitedBy: null }, t.app.clock.now())).token,
+    );
+    const url = `/de/staff/invitation/${token}`;
+    await writes.reset();
+    const step1 = await t.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: encodeForm({ display_name: name, password: GOOD, password_repeat: GOOD }, null) });
+    expect(step1.statusCode, 'step 1').toBeLessThan(500);
+    if (step1.statusCode !== 200) return expect(messageProblem(step1)).toBeNull();
+    const p: Payload = {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: encodeForm({ state: hiddenValue(step1.body, 'state'), code: generateTotp(secretIn(step1.body), t.app.clock.now()) }, null),
+      label: `display name ${JSON.stringify(name)}, step 2`,
+    };
+    expect(await probe('POST', `${url}/totp`, p, null, { mustRefuse: false, writes: ['app_user', 'invitation', 'recovery_code', 'user_session', ...AUDIT_TABLES] })).toBeNull();
+  });
+});
+
+describe('no open redirect', () => {
+  it('whatever `next` says, a signed-in visitor of the sign-in page is sent somewhere on this site', async () => {
+    const session = await directSession(t.app, world.staff.admin.user);
+    const next = fc.oneof(
+      hostileString(300),
+      fc.constantFrom('//evil.example', '/\\evil.example', '\\\\evil.example', 'https://evil.example/', '/%2F%2Fevil.example', '/\t/evil.example', 'javascript:alert(1)', '/de/staff/../../evil', '@evil.example'),
+      fc.webUrl(),
+    );
+    await check(next, 40, async (value) => {
+      const res = await t.app.inject({ method: 'GET', url: `/de/staff/sign-in?${new URLSearchParams({ next: value.slice(0, 512) }).toString()}`, headers: { cookie: session.cookie } });
+      // A zero byte is refused before any handler runs (platform/http/input-guard.ts): no redirect at all.
+      if (value.slice(0, 512).includes('\u0000')) return res.statusCode === 400 ? null : `next with a zero byte → ${res.statusCode}`;
+      if (res.statusCode !== 303) return `next=${JSON.stringify(value)} → ${res.statusCode}`;
+      const loc = safeLocation(res);
+      return loc ? `next=${JSON.stringify(value)} → ${loc}` : null;
+    });
+  });
+});
+
+describe('fuzzing every GET route (query string and path parameters)', () => {
+  const gets = ROUTE_MATRIX.filter((r) => r.method === 'GET');
+  const visitor = (url: string) => {
+    const row = gets.find((r) => r.url === url)!;
+    return WHO.find((w) => ['ok', 'public', 'flow'].includes(row.outcomes[w]))!;
+  };
+  /** Reading the outbox is audited. */
+  const GET_WRITES: Record<string, readonly string[]> = { '/:lang/staff/outbox': AUDIT_TABLES };
+
+  it.each(gets.map((r) => [r.url] as const))('GET %s with hostile query and parameters: never a 5xx, nothing written', async (pattern) => {
+    const who = visitor(pattern);
+    const session = await sessionFor(who === 'anonymous' ? 'anonymous' : who, false);
+    const base = concreteUrl(pattern, world, ids);
+    await writes.reset();
+    const params = [...pattern.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+    const arb = fc.record({
+      query: hostileQuery,
+      // Replace one path parameter with junk now and then.
+      param: params.length
+        ? fc.option(
+            fc.tuple(
+              fc.constantFrom(...params),
+              fc.oneof(
+                // (through UTF-8 and back: lone surrogates become U+FFFD, which encodeURIComponent accepts)
+                hostileString(250).map((s) => encodeURIComponent(Buffer.from(s, 'utf8').toString('utf8'))),
+                // Raw escapes that decode to nothing valid (broken UTF-8, NUL, dot segments).
+                fc.constantFrom('%', '%zz', '%C0%AF', '%ff%fe', '..', '%2e%2e', '%00', '%2F', 'x'.repeat(201)),
+              ),
+            ),
+            { freq: 3 },
+          )
+        : fc.constant(null),
+    });
+    await check(arb, GET_RUNS, ({ query, param }) => {
+      let url = base;
+      if (param) {
+        // Same position in the concrete URL as the parameter in the pattern.
+        const [name, value] = param;
+        const at = pattern.split('/').indexOf(`:${name}`);
+        const parts = base.split('/');
+        parts[at] = value;
+        url = parts.join('/');
+      }
+      url = query ? `${url}?${query}` : url;
+      return probe('GET', url, { headers: {}, payload: '', label: `GET ${url.slice(0, 300)}` }, session, { mustRefuse: false, writes: GET_WRITES[pattern] ?? [] });
+    });
+  });
+});

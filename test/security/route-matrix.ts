@@ -1,0 +1,154 @@
+/**
+ * The role × route matrix (checklist #13, ASVS 8.2.1): for every route the
+ * router knows, who gets what. Written out by hand ON PURPOSE — it is the
+ * second, independent statement of the access rules next to
+ * src/platform/auth/policy.ts, and route-matrix.test.ts fails when the two
+ * disagree, when a route is missing here, or when a row names a route that
+ * does not exist. Adding a route means adding its row: that is the review
+ * step.
+ *
+ * Columns: anonymous (no cookie), pending (password accepted, second factor
+ * missing), restricted (an administrator who completed the sign-in with a
+ * TOTP code instead of the required passkey), then the four staff roles with
+ * complete sessions.
+ *
+ * Outcomes:
+ * - 'public'  answered the same for everyone, no session looked at
+ * - 'flow'    a sign-in flow page anyone may open (sign-in, invitation, reset)
+ * - 'ok'      the role may use the route
+ * - 'not-found'        signed in without the right: 404, nothing revealed
+ * - 'redirect-sign-in' 303 to the sign-in page (HTML) or 401 (JSON)
+ * - 'redirect-passkey' 303 to the passkey set-up page (HTML) or 403 (JSON):
+ *                      a restricted session reaches nothing else
+ * - 'home'             already completely signed in: 303 to the staff start
+ *                      page (HTML) or 409 (JSON) — nothing to set up
+ */
+import type { Who } from '../support/security.ts';
+
+export type Outcome = 'public' | 'flow' | 'ok' | 'not-found' | 'redirect-sign-in' | 'redirect-passkey' | 'home';
+
+export type MatrixRow = {
+  method: string;
+  url: string;
+  /** The route's declared access rule: 'public', 'flow:<authFlow>' or 'action:<policy action>'. */
+  access: string;
+  /** How the route's body is sent (POST only). */
+  body?: 'form' | 'json';
+  outcomes: Record<Who, Outcome>;
+};
+
+const P = 'public' as const;
+const F = 'flow' as const;
+const OK = 'ok' as const;
+const NF = 'not-found' as const;
+const SI = 'redirect-sign-in' as const;
+const PK = 'redirect-passkey' as const;
+const H = 'home' as const;
+
+type Cells = [anonymous: Outcome, pending: Outcome, restricted: Outcome, admin: Outcome, coordination: Outcome, centre_lead: Outcome, counsellor: Outcome];
+
+function row(method: string, url: string, access: string, cells: Cells, body?: 'form' | 'json'): MatrixRow {
+  const [anonymous, pending, restricted, admin, coordination, centre_lead, counsellor] = cells;
+  return { method, url, access, ...(body ? { body } : {}), outcomes: { anonymous, pending, restricted, admin, coordination, centre_lead, counsellor } };
+}
+
+const PUB: Cells = [P, P, P, P, P, P, P];
+const FLOW: Cells = [F, F, F, F, F, F, F];
+
+// prettier-ignore
+export const ROUTE_MATRIX: MatrixRow[] = [
+  //  method  url                                        access                           anon pend restr admin coord lead couns
+  // Public help finder, pages and open data
+  row('GET', '/',                                        'public', PUB),
+  row('GET', '/healthz',                                 'public', PUB),
+  row('GET', '/assets/:file',                            'public', PUB),
+  row('GET', '/:lang',                                   'public', PUB),
+  row('GET', '/:lang/search',                            'public', PUB),
+  row('GET', '/:lang/centres/:id',                       'public', PUB),
+  row('GET', '/:lang/states',                            'public', PUB),
+  row('GET', '/:lang/states/:slug',                      'public', PUB),
+  row('GET', '/:lang/about',                             'public', PUB),
+  row('GET', '/:lang/accessibility',                     'public', PUB),
+  row('GET', '/:lang/leichte-sprache',                   'public', PUB),
+  row('GET', '/:lang/privacy',                           'public', PUB),
+  row('GET', '/:lang/safety',                            'public', PUB),
+  row('GET', '/api/hsds/',                               'public', PUB),
+  row('GET', '/api/hsds/openapi.json',                   'public', PUB),
+  row('GET', '/api/hsds/profile',                        'public', PUB),
+  row('GET', '/api/hsds/services',                       'public', PUB),
+  row('GET', '/api/hsds/services/:id',                   'public', PUB),
+  row('GET', '/api/hsds/service_at_locations',           'public', PUB),
+  row('GET', '/api/hsds/service_at_locations/:id',       'public', PUB),
+  row('GET', '/api/hsds/organizations',                  'public', PUB),
+  row('GET', '/api/hsds/organizations/:id',              'public', PUB),
+  row('GET', '/api/hsds/taxonomies',                     'public', PUB),
+  row('GET', '/api/hsds/taxonomies/:id',                 'public', PUB),
+  row('GET', '/api/hsds/taxonomy_terms',                 'public', PUB),
+  row('GET', '/api/hsds/taxonomy_terms/:id',             'public', PUB),
+
+  // Sign-in flow (no complete session needed)
+  row('GET',  '/:lang/staff/sign-in',                    'flow:anonymous', FLOW),
+  row('POST', '/:lang/staff/sign-in',                    'flow:anonymous', FLOW, 'form'),
+  row('GET',  '/:lang/staff/second-factor',              'flow:pending',   [SI, OK, SI, SI, SI, SI, SI]),
+  row('POST', '/:lang/staff/second-factor',              'flow:pending',   [SI, OK, SI, SI, SI, SI, SI], 'form'),
+  row('POST', '/:lang/staff/passkey/options',            'flow:pending',   [SI, OK, SI, SI, SI, SI, SI], 'json'),
+  row('POST', '/:lang/staff/passkey/verify',             'flow:pending',   [SI, OK, SI, SI, SI, SI, SI], 'json'),
+  // An administrator signed in without a passkey adds one here (and may sign out), nothing else
+  row('GET',  '/:lang/staff/passkey-setup',              'flow:passkey_setup', [SI, SI, OK, H, H, H, H]),
+  row('POST', '/:lang/staff/passkey-setup/options',      'flow:passkey_setup', [SI, SI, OK, H, H, H, H], 'json'),
+  row('POST', '/:lang/staff/passkey-setup',              'flow:passkey_setup', [SI, SI, OK, H, H, H, H], 'json'),
+  row('POST', '/:lang/staff/passkey-setup/sign-out',     'flow:passkey_setup', [SI, SI, OK, H, H, H, H], 'form'),
+  row('GET',  '/:lang/staff/invitation/:token',          'flow:anonymous', FLOW),
+  row('POST', '/:lang/staff/invitation/:token',          'flow:anonymous', FLOW, 'form'),
+  row('POST', '/:lang/staff/invitation/:token/totp',     'flow:anonymous', FLOW, 'form'),
+  row('GET',  '/:lang/staff/password-reset',             'flow:anonymous', FLOW),
+  row('POST', '/:lang/staff/password-reset',             'flow:anonymous', FLOW, 'form'),
+  row('GET',  '/:lang/staff/password-reset/:token',      'flow:anonymous', FLOW),
+  row('POST', '/:lang/staff/password-reset/:token',      'flow:anonymous', FLOW, 'form'),
+
+  // Every signed-in person: start page, own sessions, own account
+  row('GET',  '/:lang/staff',                            'action:staff.home',      [SI, SI, PK, OK, OK, OK, OK]),
+  row('POST', '/:lang/staff/sign-out',                   'action:account.manage',  [SI, SI, PK, OK, OK, OK, OK], 'form'),
+  row('GET',  '/:lang/staff/sessions',                   'action:account.manage',  [SI, SI, PK, OK, OK, OK, OK]),
+  row('POST', '/:lang/staff/sessions/end',               'action:account.manage',  [SI, SI, PK, OK, OK, OK, OK], 'form'),
+  row('POST', '/:lang/staff/sessions/end-others',        'action:account.manage',  [SI, SI, PK, OK, OK, OK, OK], 'form'),
+  row('GET',  '/:lang/staff/reauth',                     'action:account.manage',  [SI, SI, PK, OK, OK, OK, OK]),
+  row('POST', '/:lang/staff/reauth',                     'action:account.manage',  [SI, SI, PK, OK, OK, OK, OK], 'form'),
+  row('GET',  '/:lang/staff/account',                    'action:account.manage',  [SI, SI, PK, OK, OK, OK, OK]),
+  row('POST', '/:lang/staff/account/password',           'action:account.manage',  [SI, SI, PK, OK, OK, OK, OK], 'form'),
+  row('POST', '/:lang/staff/account/recovery-codes',     'action:account.manage',  [SI, SI, PK, OK, OK, OK, OK], 'form'),
+  row('POST', '/:lang/staff/account/passkeys/remove',    'action:account.manage',  [SI, SI, PK, OK, OK, OK, OK], 'form'),
+  row('POST', '/:lang/staff/account/passkeys/options',   'action:account.manage',  [SI, SI, PK, OK, OK, OK, OK], 'json'),
+  row('POST', '/:lang/staff/account/passkeys',           'action:account.manage',  [SI, SI, PK, OK, OK, OK, OK], 'json'),
+  row('GET',  '/:lang/staff/account/totp',               'action:account.manage',  [SI, SI, PK, OK, OK, OK, OK]),
+  row('POST', '/:lang/staff/account/totp',               'action:account.manage',  [SI, SI, PK, OK, OK, OK, OK], 'form'),
+  row('GET',  '/:lang/staff/account/email',              'action:account.manage',  [SI, SI, PK, OK, OK, OK, OK]),
+  row('POST', '/:lang/staff/account/email',              'action:account.manage',  [SI, SI, PK, OK, OK, OK, OK], 'form'),
+  row('GET',  '/:lang/staff/email-change/:token',        'flow:anonymous', FLOW),
+  row('POST', '/:lang/staff/email-change/:token',        'flow:anonymous', FLOW, 'form'),
+
+  // People and invitations
+  row('GET',  '/:lang/staff/users',                      'action:users.list',      [SI, SI, PK, OK, NF, OK, NF]),
+  row('GET',  '/:lang/staff/users/invite',               'action:users.invite',    [SI, SI, PK, OK, NF, OK, NF]),
+  row('POST', '/:lang/staff/users/invite',               'action:users.invite',    [SI, SI, PK, OK, NF, OK, NF], 'form'),
+  row('GET',  '/:lang/staff/users/:id',                  'action:users.list',      [SI, SI, PK, OK, NF, OK, NF]),
+  row('POST', '/:lang/staff/users/:id/disable',          'action:users.disable',   [SI, SI, PK, OK, NF, OK, NF], 'form'),
+  row('POST', '/:lang/staff/users/:id/role',             'action:users.manage',    [SI, SI, PK, OK, NF, NF, NF], 'form'),
+  row('GET',  '/:lang/staff/outbox',                     'action:outbox.read',     [SI, SI, PK, OK, NF, NF, NF]),
+
+  // Audit log
+  row('GET',  '/:lang/staff/audit',                      'action:audit.read',      [SI, SI, PK, OK, OK, OK, NF]),
+
+  // A centre keeps its own directory entry
+  row('GET',  '/:lang/staff/entry',                      'action:directory.edit_own', [SI, SI, PK, NF, NF, OK, NF]),
+  row('GET',  '/:lang/staff/entry/edit',                 'action:directory.edit_own', [SI, SI, PK, NF, NF, OK, NF]),
+  row('POST', '/:lang/staff/entry/edit',                 'action:directory.edit_own', [SI, SI, PK, NF, NF, OK, NF], 'form'),
+  row('POST', '/:lang/staff/entry/withdraw',             'action:directory.edit_own', [SI, SI, PK, NF, NF, OK, NF], 'form'),
+
+  // The coordination office reviews
+  row('GET',  '/:lang/staff/review',                     'action:directory.review', [SI, SI, PK, NF, OK, NF, NF]),
+  row('GET',  '/:lang/staff/review/overdue',             'action:directory.review', [SI, SI, PK, NF, OK, NF, NF]),
+  row('GET',  '/:lang/staff/review/:id',                 'action:directory.review', [SI, SI, PK, NF, OK, NF, NF]),
+  row('POST', '/:lang/staff/review/:id/accept',          'action:directory.review', [SI, SI, PK, NF, OK, NF, NF], 'form'),
+  row('POST', '/:lang/staff/review/:id/return',          'action:directory.review', [SI, SI, PK, NF, OK, NF, NF], 'form'),
+];

@@ -1,0 +1,267 @@
+/**
+ * Checklist #14 (object-level authorisation, IDOR) and #15 (tenant isolation
+ * by row-level security), as a property: fast-check builds random networks
+ * of 2–4 centres with leads and counsellors, each centre with a pending
+ * draft, an open invitation, a passkey, a second session and audit rows.
+ * Then every centre user tries every object-id route with every other
+ * centre's ids. Those answer 404 (or, where the id only selects among the
+ * user's own objects, do nothing), the pages a user can open show nothing
+ * of another centre, and the other centre's rows are byte-for-byte
+ * unchanged afterwards. The same holds in the database itself: a centre
+ * scope sees and updates none of another centre's rows.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInvitation } from '../../src/features/account/invitations/invitation-store.ts';
+import { demoNetworkCentres } from '../../src/features/demo/network.ts';
+import { withScope } from '../../src/platform/db/tenant.ts';
+import { testApp, type TestApp } from '../support/app.ts';
+import { createCentre, createUser, fakeClock, postAs, signIn, type Session, type TestUser } from '../support/auth.ts';
+import { directSession, markRecentAuth } from '../support/security.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp({}, { clock: fakeClock() });
+}, 60_000);
+afterAll(() => t?.close());
+
+/**
+ * Every staff route, and how this test covers it. A route that is added
+ * later fails the first test until someone decides here whether it takes
+ * an object id (and adds the attack) or not.
+ */
+const COVERAGE: Record<string, string> = {
+  'POST /:lang/staff/entry/withdraw': 'attack: another centre’s draft id → 404',
+  'GET /:lang/staff/review/:id': 'attack: another centre’s draft id → 404 (centre roles may not review at all)',
+  'POST /:lang/staff/review/:id/accept': 'attack: another centre’s draft id → 404',
+  'POST /:lang/staff/review/:id/return': 'attack: another centre’s draft id → 404',
+  'GET /:lang/staff/audit': 'attack: ?chain= and ?actor= of another centre → 404 / nothing of theirs shown',
+  'GET /:lang/staff/users': 'attack: the list shows nothing of another centre',
+  'POST /:lang/staff/users/invite': 'attack: centre_id of another centre → 404, no invitation written',
+  'GET /:lang/staff/users/:id': 'attack: every account id of another centre → 404',
+  'POST /:lang/staff/users/:id/disable': 'attack: every account id of another centre → 404, nothing disabled or ended',
+  'POST /:lang/staff/users/:id/role': 'attack: every account id of another centre → 404 (administrators only)',
+  'POST /:lang/staff/sessions/end': 'attack: another centre’s session id → nothing ended',
+  'POST /:lang/staff/account/passkeys/remove': 'attack: another centre’s passkey id → 404',
+  'GET /:lang/staff/entry': 'attack: the page shows nothing of another centre',
+  'GET /:lang/staff/entry/edit': 'attack: the form shows nothing of another centre',
+  'GET /:lang/staff/sessions': 'attack: the page shows nothing of another centre',
+  'GET /:lang/staff/account': 'attack: the page shows nothing of another centre',
+  'GET /:lang/staff': 'attack: the page shows nothing of another centre',
+  'POST /:lang/staff/entry/edit': 'no object id: the centre comes from the session only',
+  'GET /:lang/staff/users/invite': 'no object id (lists centres for admins only)',
+  'GET /:lang/staff/outbox': 'no object id; administrators only (route matrix)',
+  'GET /:lang/staff/review': 'no object id; coordination office only (route matrix)',
+  'GET /:lang/staff/review/overdue': 'no object id; coordination office only (route matrix)',
+  'POST /:lang/staff/sessions/end-others': 'no object id: own sessions only',
+  'POST /:lang/staff/sign-out': 'no object id: the current session',
+  'GET /:lang/staff/reauth': 'no object id',
+  'POST /:lang/staff/reauth': 'no object id: the current user',
+  'POST /:lang/staff/account/password': 'no object id: the current user',
+  'POST /:lang/staff/account/recovery-codes': 'no object id: the current user',
+  'POST /:lang/staff/account/passkeys/options': 'no object id: the current user',
+  'POST /:lang/staff/account/passkeys': 'no object id: the current user',
+  'GET /:lang/staff/account/totp': 'no object id: the current user',
+  'POST /:lang/staff/account/totp': 'no object id: the current user (the sealed state is bound to user and session)',
+  'GET /:lang/staff/account/email': 'no object id: the current user',
+  'POST /:lang/staff/account/email': 'no object id: the current user',
+  'GET /:lang/staff/email-change/:token': 'bearer token (256 bits), not an enumerable id',
+  'POST /:lang/staff/email-change/:token': 'bearer token (256 bits), not an enumerable id',
+  'GET /:lang/staff/sign-in': 'sign-in flow, before any session',
+  'POST /:lang/staff/sign-in': 'sign-in flow, before any session',
+  'GET /:lang/staff/second-factor': 'sign-in flow: the pending session’s own user',
+  'POST /:lang/staff/second-factor': 'sign-in flow: the pending session’s own user',
+  'POST /:lang/staff/passkey/options': 'sign-in flow: the pending session’s own user',
+  'POST /:lang/staff/passkey/verify': 'sign-in flow: the pending session’s own user',
+  'GET /:lang/staff/passkey-setup': 'no object id: the restricted session’s own user',
+  'POST /:lang/staff/passkey-setup/options': 'no object id: the restricted session’s own user',
+  'POST /:lang/staff/passkey-setup': 'no object id: the restricted session’s own user',
+  'POST /:lang/staff/passkey-setup/sign-out': 'no object id: the current session',
+  'GET /:lang/staff/invitation/:token': 'bearer token (256 bits), not an enumerable id',
+  'POST /:lang/staff/invitation/:token': 'bearer token (256 bits), not an enumerable id',
+  'POST /:lang/staff/invitation/:token/totp': 'bearer token (256 bits), not an enumerable id',
+  'GET /:lang/staff/password-reset': 'no object id',
+  'POST /:lang/staff/password-reset': 'no object id (answer identical for every address)',
+  'GET /:lang/staff/password-reset/:token': 'bearer token (256 bits), not an enumerable id',
+  'POST /:lang/staff/password-reset/:token': 'bearer token (256 bits), not an enumerable id',
+};
+
+describe('tenant isolation through every route', () => {
+  it('every staff route is classified (object-id routes are attacked below)', () => {
+    const staff = [...new Set(t.app.routeTable.filter((r) => !r.public && r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`))].sort();
+    expect(staff).toEqual(Object.keys(COVERAGE).sort());
+  });
+
+  it('no user of one centre reads or changes anything of another centre', async () => {
+    const demoPool = demoNetworkCentres();
+    let demoUsed = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ demo: fc.boolean(), counsellor: fc.boolean(), secondLead: fc.boolean() }), { minLength: 2, maxLength: 4 }), async (shapes) => {
+        const centres: Centre[] = [];
+        for (const shape of shapes) {
+          const demo = shape.demo && demoUsed < demoPool.length ? demoPool[demoUsed++] : undefined;
+          const id = demo?.id ?? (await createCentre(t.app, `Beratungsstelle ${randomBytes(3).toString('hex')}`));
+          centres.push(await populate(id, shape));
+        }
+        for (const victim of centres) {
+          const before = await rowsOf(victim.id);
+          for (const attacker of centres.filter((c) => c !== victim)) {
+            for (const person of attacker.people) {
+              const problems = await attack(person, victim);
+              expect(problems, `${person.user.role} of centre ${attacker.id} against centre ${victim.id}`).toEqual([]);
+            }
+          }
+          expect(await rowsOf(victim.id), `rows of centre ${victim.id} after the attacks`).toEqual(before);
+        }
+        await databaseIsolation(centres);
+      }),
+      { numRuns: 3, endOnFailure: true },
+    );
+    // Random networks of 2–4 centres, each person signing in (argon2id) and
+    // attacking every other centre: seconds per run, more on a loaded CI box.
+  }, 180_000);
+});
+
+type Person = { user: TestUser; session: Session };
+type Centre = {
+  id: string;
+  people: Person[];
+  lead: Person;
+  draftId: string;
+  passkeyId: string;
+  /** The public id of the lead's second session, as the sessions page shows it. */
+  sessionId: string;
+  /** Strings that must never appear on another centre's pages. */
+  markers: string[];
+};
+
+async function person(centreId: string, role: 'centre_lead' | 'counsellor', tag: string): Promise<Person> {
+  const user = await createUser(t.app, { role, centreId, displayName: `Person ${tag} ${randomBytes(4).toString('hex')}` });
+  return { user, session: await signIn(t.app, user) };
+}
+
+/** Staff and objects of one centre, written the way the application writes them (or directly where no route exists yet). */
+async function populate(centreId: string, shape: { counsellor: boolean; secondLead: boolean }): Promise<Centre> {
+  const lead = await person(centreId, 'centre_lead', 'Leitung');
+  const people = [lead];
+  if (shape.counsellor) people.push(await person(centreId, 'counsellor', 'Beratung'));
+  if (shape.secondLead) people.push(await person(centreId, 'centre_lead', 'Leitung2'));
+  const now = t.app.clock.now();
+  const draftId = randomUUID();
+  const passkeyId = randomBytes(16).toString('base64url');
+  // A well-formed proposal (any published entry will do: the attack only needs the row).
+  const sample = (await t.app.directory.get()).entries[0]!;
+  const invitation = await withScope(t.app.database.db, { kind: 'network' }, async (trx) => {
+    await trx
+      .insertInto('directory_draft')
+      .values({ id: draftId, centre_id: centreId, service_id: randomUUID(), entry: JSON.stringify(sample), status: 'pending', submitted_by: lead.user.id, submitted_at: now })
+      .execute();
+    await trx
+      .insertInto('webauthn_credential')
+      .values({ id: passkeyId, user_id: lead.user.id, centre_id: centreId, public_key: randomBytes(77), counter: 0, transports: null, name: 'Schlüssel' })
+      .execute();
+    return createInvitation(trx, { email: `eingeladen.${randomBytes(4).toString('hex')}@example.org`, role: 'counsellor', centreId, invitedBy: lead.user.id }, now);
+  });
+  // A second session, so the lead's sessions page offers one to end.
+  await directSession(t.app, lead.user);
+  const page = await t.app.inject({ method: 'GET', url: '/de/staff/sessions', headers: { cookie: lead.session.cookie } });
+  const sessionId = /name="session" value="([0-9a-f]{32})"/.exec(page.body)?.[1];
+  if (!sessionId) throw new Error('no session to end on the sessions page');
+  const markers = [centreId, draftId, passkeyId, invitation.id, sessionId, ...people.flatMap((p) => [p.user.id, p.user.email])];
+  return { id: centreId, people, lead, draftId, passkeyId, sessionId, markers };
+}
+
+/** Every object-id route with the victim's ids, as `p`. Returns what went wrong. */
+async function attack(p: Person, victim: Centre): Promise<string[]> {
+  const problems: string[] = [];
+  const isLead = p.user.role === 'centre_lead';
+  const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: p.session.cookie } });
+  const expectStatus = (what: string, got: number, want: number) => {
+    if (got !== want) problems.push(`${what}: expected ${want}, got ${got}`);
+  };
+  /** Nothing of the victim on a page, except the id the attacker typed in themself. */
+  const expectClean = (what: string, body: string, typed: string[] = []) => {
+    const leaked = victim.markers.filter((m) => !typed.includes(m) && body.includes(m));
+    if (leaked.length) problems.push(`${what} shows another centre's data: ${leaked.join(', ')}`);
+  };
+
+  expectStatus('withdraw their draft', (await postAs(t.app, p.session, '/de/staff/entry/withdraw', { draft: victim.draftId })).statusCode, 404);
+  expectStatus('open their draft for review', (await get(`/de/staff/review/${victim.draftId}`)).statusCode, 404);
+  expectStatus('accept their draft', (await postAs(t.app, p.session, `/de/staff/review/${victim.draftId}/accept`)).statusCode, 404);
+  expectStatus('return their draft', (await postAs(t.app, p.session, `/de/staff/review/${victim.draftId}/return`, { comment: 'abgelehnt' })).statusCode, 404);
+  expectStatus('read their audit chain', (await get(`/de/staff/audit?chain=${victim.id}`)).statusCode, 404);
+  expectStatus(
+    'invite a counsellor into their centre',
+    (await postAs(t.app, p.session, '/de/staff/users/invite', { email: `x.${randomBytes(3).toString('hex')}@example.org`, role: 'counsellor', centre_id: victim.id })).statusCode,
+    404,
+  );
+
+  // Their counsellor where they have one: the account a lead could disable in their own centre.
+  const target = (victim.people.find((v) => v.user.role === 'counsellor') ?? victim.lead).user;
+  expectStatus(`open their ${target.role}'s account page`, (await get(`/de/staff/users/${target.id}`)).statusCode, 404);
+  expectStatus(`disable their ${target.role}`, (await postAs(t.app, p.session, `/de/staff/users/${target.id}/disable`, { confirm: 'yes' })).statusCode, 404);
+  expectStatus('change their lead’s role', (await postAs(t.app, p.session, `/de/staff/users/${victim.lead.user.id}/role`, { role: 'counsellor' })).statusCode, 404);
+
+  const end = await postAs(t.app, p.session, '/de/staff/sessions/end', { session: victim.sessionId });
+  if (end.statusCode !== 303 || !String(end.headers.location).endsWith('ended=0')) problems.push(`end their session: expected "0 ended", got ${end.statusCode} ${String(end.headers.location)}`);
+
+  await markRecentAuth(t.app, p.session);
+  expectStatus('remove their passkey', (await postAs(t.app, p.session, '/de/staff/account/passkeys/remove', { id: victim.passkeyId })).statusCode, 404);
+
+  const byActor = await get(`/de/staff/audit?actor=${victim.lead.user.id}`);
+  expectStatus('filter the audit log by their lead', byActor.statusCode, isLead ? 200 : 404);
+  expectClean('the audit log filtered by their lead', byActor.body, [victim.lead.user.id]);
+
+  const pages = ['/de/staff', '/de/staff/account', '/de/staff/sessions', ...(isLead ? ['/de/staff/audit', '/de/staff/users', '/de/staff/users/invite', '/de/staff/entry', '/de/staff/entry/edit'] : [])];
+  for (const url of pages) {
+    const res = await get(url);
+    if (res.statusCode >= 400) problems.push(`${url}: ${res.statusCode}`);
+    expectClean(url, res.body);
+  }
+  return problems;
+}
+
+type TenantTable = { name: string; key: string; update: boolean };
+
+async function tenantTables(): Promise<TenantTable[]> {
+  const r = await sql<TenantTable>`
+    SELECT c.relname AS name,
+           CASE WHEN c.relname = 'centre' THEN 'id' ELSE 'centre_id' END AS key,
+           has_table_privilege('schutznetz_app', c.oid, 'UPDATE') AS update
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind = 'r'
+      AND (c.relname = 'centre' OR EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'centre_id' AND NOT a.attisdropped))
+    ORDER BY 1`.execute(t.app.database.db);
+  return r.rows;
+}
+
+/** Every row of the centre in every tenant table, as text (read as the owner: nothing hidden). */
+async function rowsOf(centreId: string): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const tb of await tenantTables()) {
+    const r = await sql<{ row: string }>`SELECT t::text AS row FROM ${sql.table(tb.name)} t WHERE ${sql.ref(`t.${tb.key}`)} = ${centreId} ORDER BY 1`.execute(t.app.database.db);
+    out[tb.name] = r.rows.map((x) => x.row);
+  }
+  return out;
+}
+
+/** In the database itself: a centre's scope neither sees nor updates another centre's rows. */
+async function databaseIsolation(centres: Centre[]): Promise<void> {
+  const tables = await tenantTables();
+  for (const a of centres) {
+    for (const b of centres.filter((c) => c !== a)) {
+      await withScope(t.app.database.db, { kind: 'centre', centreId: a.id }, async (trx) => {
+        for (const tb of tables) {
+          const seen = await sql<{ n: string }>`SELECT count(*)::text AS n FROM ${sql.table(tb.name)} WHERE ${sql.ref(tb.key)} = ${b.id}`.execute(trx);
+          expect({ table: tb.name, visible: seen.rows[0]?.n }).toEqual({ table: tb.name, visible: '0' });
+          if (tb.update) {
+            const upd = await sql`UPDATE ${sql.table(tb.name)} SET ${sql.ref(tb.key)} = ${sql.ref(tb.key)} WHERE ${sql.ref(tb.key)} = ${b.id}`.execute(trx);
+            expect({ table: tb.name, updated: Number(upd.numAffectedRows ?? 0n) }).toEqual({ table: tb.name, updated: 0 });
+          }
+        }
+      });
+    }
+  }
+}
