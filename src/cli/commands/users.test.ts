@@ -121,6 +121,34 @@ describe('users disable', () => {
   });
 });
 
+describe('users enable', () => {
+  it('re-admits a disabled account without its old factors: the old password fails, the new link enrols again', async () => {
+    const centre = await createCentre(t.app, 'Beratungsstelle West');
+    const user = await createUser(t.app, { role: 'counsellor', centreId: centre, email: 'zurueck@example.org', displayName: 'Zora Rück' });
+    expect((await cli('users', 'disable', '--email', user.email)).code).toBe(0);
+    const r = await cli('users', 'enable', '--email', user.email);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('is enabled again, without its old password and second factors');
+    expect(await account(user.email)).toMatchObject({ disabled_at: null, password_hash: null, totp_secret: null, mfa_enrolled_at: null });
+    await expect(signIn(t.app, user)).rejects.toThrow();
+    const e = (await auditEvents(t.app)).find((x) => x.event === 'users.enabled' && x.object_id === user.id);
+    expect(e?.details).toEqual({ via: 'cli' });
+
+    const token = tokenIn(r.out, 'invitation');
+    const accepted = await acceptInvitation(t.app, token, { name: 'Zora Rück', password: 'ein anderes langes passwort' });
+    expect(await account(user.email)).toMatchObject({ id: user.id, role: 'counsellor', centre_id: centre });
+    const session = await signIn(t.app, { ...user, password: 'ein anderes langes passwort', totpSecret: accepted.totpSecret });
+    expect(await stillSignedIn(session.cookie)).toBe(true);
+  });
+
+  it('refuses unknown and enabled accounts (exit 1)', async () => {
+    expect((await cli('users', 'enable', '--email', 'niemand@example.org')).code).toBe(1);
+    const r = await cli('users', 'enable', '--email', 'chefin@example.org');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('is not disabled');
+  });
+});
+
 describe('users reset-mfa', () => {
   let user: TestUser;
   beforeAll(async () => {
@@ -163,13 +191,13 @@ describe('users reset-mfa', () => {
     expect((await cli('users', 'reset-mfa', '--email', 'niemand@example.org')).code).toBe(1);
     const r = await cli('users', 'reset-mfa', '--email', 'geht@example.org');
     expect(r.code).toBe(1);
-    expect(r.err).toContain('disabled');
+    expect(r.err).toContain('schutznetz users enable --email geht@example.org');
   });
 
   it('is listed in the help', async () => {
     const r = await cli('help', 'users');
     expect(r.code).toBe(0);
-    for (const c of ['create-admin', 'list', 'disable', 'reset-mfa']) expect(r.out).toContain(`users ${c}`);
+    for (const c of ['create-admin', 'list', 'disable', 'enable', 'reset-mfa']) expect(r.out).toContain(`users ${c}`);
   });
 });
 

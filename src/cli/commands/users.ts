@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { isSafeDisplayName, normaliseDisplayName } from '../../features/account/display-name.ts';
 import { emailSchema } from '../../features/account/http.ts';
 import { ADMIN_PASSKEY_NOTE } from '../../features/account/invitations/demo-admin.ts';
-import { disableAccountByEmail, issueAdminInvitation, listAccounts, resetAccountMfa, type OperatorContext } from '../../features/user-admin/operator.ts';
+import { disableAccountByEmail, enableAccount, issueAdminInvitation, listAccounts, resetAccountMfa, type OperatorContext } from '../../features/user-admin/operator.ts';
 import { loadConfig } from '../../platform/config/index.ts';
 import type { Database } from '../../platform/db/index.ts';
 import { loadServerKeys } from '../../platform/security/server-keys.ts';
@@ -127,6 +127,30 @@ const disable: Command = {
   },
 };
 
+const enable: Command = {
+  name: 'enable',
+  summary: 'Re-admit a disabled account: print a link to set a password and enrol again',
+  usage: '--email <address>',
+  help: [
+    '  For someone back from leave or disabled by mistake — confirm who they are outside',
+    '  Schutznetz first. The account comes back with its role and centre but without its old',
+    '  password, authenticator, passkeys and recovery codes; the printed setup link lets the',
+    '  person set a new password and enrol again. ' + validity,
+  ].join('\n'),
+  options: { email: { type: 'string' } },
+  async run({ positionals, values }, io) {
+    noPositionals(positionals);
+    const email = emailOption(values.email);
+    const result = await withOperator(io, (ctx) => enableAccount(ctx, email));
+    if (!result.ok) {
+      io.err(result.reason === 'not_found' ? `No account for ${email}.\n` : `${email} is not disabled. To let its owner enrol again: schutznetz users reset-mfa --email ${email}\n`);
+      return EXIT.invalid;
+    }
+    io.out(`${email} is enabled again, without its old password and second factors.\nSetup link to set a password and enrol:\n\n  ${result.link}\n\n${validity}\n`);
+    return EXIT.ok;
+  },
+};
+
 const resetMfa: Command = {
   name: 'reset-mfa',
   summary: 'Remove an account’s second factors and print a link to enrol again',
@@ -143,7 +167,7 @@ const resetMfa: Command = {
     const email = emailOption(values.email);
     const result = await withOperator(io, (ctx) => resetAccountMfa(ctx, email));
     if (!result.ok) {
-      io.err(result.reason === 'not_found' ? `No account for ${email}.\n` : `${email} is disabled; a disabled account cannot enrol again.\n`);
+      io.err(result.reason === 'not_found' ? `No account for ${email}.\n` : `${email} is disabled. To re-admit the person: schutznetz users enable --email ${email}\n`);
       return EXIT.invalid;
     }
     io.out(
@@ -157,5 +181,5 @@ const resetMfa: Command = {
 export const usersCommands: CommandGroup = {
   name: 'users',
   summary: 'Manage staff accounts: first administrator, list, disable, reset second factor',
-  commands: [createAdmin, list, disable, resetMfa],
+  commands: [createAdmin, list, disable, enable, resetMfa],
 };

@@ -28,7 +28,7 @@ export const userAdminMessages: MessagesByLocale = {
     },
     disabledNotice: 'Dieses Konto ist gesperrt. Es kann sich nicht anmelden, und Links, die ihm geschickt wurden, gelten nicht mehr.',
     noEnable:
-      'Eine Sperre lässt sich nicht aufheben: Es gibt keine Schaltfläche zum Entsperren, und auch eine neue Einladung an dieselbe Adresse oder „schutznetz users reset-mfa“ öffnet ein gesperrtes Konto nicht wieder. Sperren Sie deshalb nur Konten von Personen, die nicht mehr mitarbeiten. Wer nur das Smartphone oder den Passkey verloren hat, bekommt von der Plattform-Administration mit „schutznetz users reset-mfa“ einen neuen Einrichtungslink – dafür das Konto bitte nicht sperren.',
+      'Eine Sperre lässt sich hier nicht aufheben: Es gibt keine Schaltfläche zum Entsperren, und auch eine neue Einladung an dieselbe Adresse öffnet ein gesperrtes Konto nicht wieder. Nur die Plattform-Administration kann die Person wieder zulassen („schutznetz users enable“); sie beginnt dann ohne ihr altes Passwort und ohne ihre alten zweiten Faktoren neu. Sperren Sie deshalb nur Konten von Personen, die nicht mehr mitarbeiten. Wer nur das Smartphone oder den Passkey verloren hat, bekommt von der Plattform-Administration mit „schutznetz users reset-mfa“ einen neuen Einrichtungslink – dafür das Konto bitte nicht sperren.',
     disable: {
       title: 'Konto sperren',
       intro: 'Wenn Sie dieses Konto sperren,',
@@ -38,7 +38,7 @@ export const userAdminMessages: MessagesByLocale = {
         links: 'gelten offene Einladungs- und Passwort-Links an sie nicht mehr,',
         kept: 'bleibt das Konto mit seinen Einträgen im Protokoll erhalten (es wird nicht gelöscht).',
       },
-      confirm: 'Ich habe verstanden, dass die Sperre nicht aufgehoben werden kann.',
+      confirm: 'Ich habe verstanden, dass nur die Plattform-Administration die Sperre aufheben kann.',
       confirmError: 'Bitte bestätigen Sie, dass Sie das Konto sperren möchten.',
       submit: 'Konto von {{name}} jetzt sperren',
       ownAccount: 'Ihr eigenes Konto können Sie nicht sperren.',
@@ -83,7 +83,7 @@ export const userAdminMessages: MessagesByLocale = {
     },
     disabledNotice: 'This account is disabled. It cannot sign in, and links sent to it no longer work.',
     noEnable:
-      'Disabling cannot be undone: there is no button to enable the account again, and neither a new invitation to the same address nor "schutznetz users reset-mfa" reopens a disabled account. So only disable the accounts of people who no longer work with the network. Someone who has only lost their phone or passkey gets a new setup link from the platform administration with "schutznetz users reset-mfa" – please do not disable their account for that.',
+      'Disabling cannot be undone here: there is no button to enable the account again, and a new invitation to the same address does not reopen a disabled account. Only the platform administration can re-admit the person ("schutznetz users enable"); they then start afresh, without their old password and second factors. So only disable the accounts of people who no longer work with the network. Someone who has only lost their phone or passkey gets a new setup link from the platform administration with "schutznetz users reset-mfa" – please do not disable their account for that.',
     disable: {
       title: 'Disable the account',
       intro: 'If you disable this account,',
@@ -93,7 +93,7 @@ export const userAdminMessages: MessagesByLocale = {
         links: 'open invitation and password links sent to them stop working,',
         kept: 'the account and its entries in the audit log are kept (it is not deleted).',
       },
-      confirm: 'I understand that disabling cannot be undone.',
+      confirm: 'I understand that only the platform administration can undo this.',
       confirmError: 'Please confirm that you want to disable the account.',
       submit: "Disable {{name}}'s account now",
       ownAccount: 'You cannot disable your own account.',

@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import { audit } from '../../platform/audit/audit.ts';
 import { deleteUserSessions } from '../../platform/auth/session-store.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { withScope } from '../../platform/db/tenant.ts';
+import { withScope, type Tx } from '../../platform/db/tenant.ts';
 import type { KeyRing } from '../../platform/security/keys.ts';
 import { closeOpenInvitations, createInvitation, invitationLink } from '../account/invitations/invitation-store.ts';
 import { closeOpenResets } from '../account/password-reset/reset-store.ts';
@@ -61,27 +61,37 @@ export async function disableAccountByEmail(ctx: OperatorContext, email: string)
 }
 
 export type MfaResetResult = { ok: true; link: string; sessionsEnded: number; passkeysRemoved: number } | { ok: false; reason: 'not_found' | 'disabled' };
+export type EnableResult = { ok: true; link: string } | { ok: false; reason: 'not_found' | 'not_disabled' };
+
+type FreshStart = { link: string; sessionsEnded: number; passkeysRemoved: number };
+
+/**
+ * Remove every second factor of the account, end its sessions and links,
+ * and issue a new setup link (an invitation to the same address, role and
+ * centre, 72 h) with which the person sets a new password and enrols again.
+ * Until then the account cannot complete a sign-in.
+ */
+async function startAfresh(trx: Tx, ctx: OperatorContext, user: AccountSummary): Promise<FreshStart> {
+  await trx.updateTable('app_user').set({ totp_secret: null, totp_last_step: null, mfa_enrolled_at: null }).where('id', '=', user.id).execute();
+  const passkeys = await trx.deleteFrom('webauthn_credential').where('user_id', '=', user.id).executeTakeFirst();
+  await trx.deleteFrom('recovery_code').where('user_id', '=', user.id).execute();
+  const sessionsEnded = await deleteUserSessions(trx, user.id);
+  await closeOpenResets(trx, user.id, ctx.now);
+  await closeOpenInvitations(trx, user.email, ctx.now);
+  const inv = await createInvitation(trx, { email: user.email, role: user.role, centreId: user.centreId, invitedBy: null, displayName: user.displayName }, ctx.now);
+  return { link: invitationLink(ctx.publicOrigin, 'de', inv.token), sessionsEnded, passkeysRemoved: Number(passkeys.numDeletedRows) };
+}
 
 /**
  * Reset an account's second factors (after the person lost them and proved
- * who they are outside the system): TOTP secret, passkeys and recovery codes
- * are removed, every session ends, and a new setup link (an invitation to
- * the same address, role and centre, 72 h) lets them set a new password and
- * enrol again. Until then the account cannot complete a sign-in.
+ * who they are outside the system): see startAfresh.
  */
 export async function resetAccountMfa(ctx: OperatorContext, email: string): Promise<MfaResetResult> {
   return withScope(ctx.db, NETWORK, async (trx) => {
     const user = await accountByEmail(trx, email);
     if (!user) return { ok: false as const, reason: 'not_found' as const };
     if (user.disabled) return { ok: false as const, reason: 'disabled' as const };
-    await trx.updateTable('app_user').set({ totp_secret: null, totp_last_step: null, mfa_enrolled_at: null }).where('id', '=', user.id).execute();
-    const passkeys = await trx.deleteFrom('webauthn_credential').where('user_id', '=', user.id).executeTakeFirst();
-    await trx.deleteFrom('recovery_code').where('user_id', '=', user.id).execute();
-    const sessionsEnded = await deleteUserSessions(trx, user.id);
-    await closeOpenResets(trx, user.id, ctx.now);
-    await closeOpenInvitations(trx, email, ctx.now);
-    const inv = await createInvitation(trx, { email, role: user.role, centreId: user.centreId, invitedBy: null, displayName: user.displayName }, ctx.now);
-    const passkeysRemoved = Number(passkeys.numDeletedRows);
+    const fresh = await startAfresh(trx, ctx, user);
     await audit(
       trx,
       ctx.auditRing,
@@ -91,10 +101,34 @@ export async function resetAccountMfa(ctx: OperatorContext, email: string): Prom
         centreId: user.centreId,
         objectType: 'app_user',
         objectId: user.id,
-        details: { sessions_ended: sessionsEnded, passkeys_removed: passkeysRemoved, via: 'cli' },
+        details: { sessions_ended: fresh.sessionsEnded, passkeys_removed: fresh.passkeysRemoved, via: 'cli' },
       },
       ctx.now,
     );
-    return { ok: true as const, link: invitationLink(ctx.publicOrigin, 'de', inv.token), sessionsEnded, passkeysRemoved };
+    return { ok: true as const, ...fresh };
+  });
+}
+
+/**
+ * Re-admit a disabled account (someone back from leave, or disabled by
+ * mistake). Deliberately an operator action at the console, not a button:
+ * the account is enabled with none of its old factors — whoever may have
+ * held them when it was disabled cannot use them — and the person must set
+ * a new password and enrol again through a new setup link.
+ */
+export async function enableAccount(ctx: OperatorContext, email: string): Promise<EnableResult> {
+  return withScope(ctx.db, NETWORK, async (trx) => {
+    const user = await accountByEmail(trx, email);
+    if (!user) return { ok: false as const, reason: 'not_found' as const };
+    if (!user.disabled) return { ok: false as const, reason: 'not_disabled' as const };
+    await trx.updateTable('app_user').set({ disabled_at: null, password_hash: null }).where('id', '=', user.id).execute();
+    const fresh = await startAfresh(trx, ctx, { ...user, disabled: false });
+    await audit(
+      trx,
+      ctx.auditRing,
+      { event: 'users.enabled', actorId: null, centreId: user.centreId, objectType: 'app_user', objectId: user.id, details: { via: 'cli' } },
+      ctx.now,
+    );
+    return { ok: true as const, link: fresh.link };
   });
 }

@@ -186,7 +186,8 @@ describe('disabling', () => {
     expect(body).toContain('Das Konto ist gesperrt.');
     expect(body).toContain('Dieses Konto ist gesperrt.');
     expect(body).toContain('Status gesperrt');
-    expect(body).toContain('Eine Sperre lässt sich nicht aufheben');
+    expect(body).toContain('Eine Sperre lässt sich hier nicht aufheben');
+    expect(body).toContain('schutznetz users enable');
     expect(after.body).not.toContain('/disable"');
     expect(after.body).not.toContain('/role"');
     await expect(freshSignIn(lead)).rejects.toThrow();
