@@ -10,6 +10,7 @@ import { StaffFrame } from '../../auth/StaffFrame.tsx';
 import type { FieldErrors } from '../http.ts';
 import { RecoveryCodeList } from './EnrolmentViews.tsx';
 import { ErrorSummary, Field, PostForm } from './Form.tsx';
+import { PasskeyRegisterForm } from './PasskeyRegisterForm.tsx';
 import { PASSKEY_SCRIPT } from './PasskeySignIn.tsx';
 
 export type AccountPasskey = { id: string; name: string; createdAt: Date; lastUsedAt: Date | null };
@@ -90,29 +91,7 @@ export function AccountPage({ ctx, t, csrf, account, recent, reauthHref, done, e
             </li>
           ))}
         </ul>
-        {recent ? (
-          <>
-            <form
-              method="post"
-              action={`${base}/passkeys`}
-              class="staff-form"
-              data-passkey="register"
-              data-options={`${base}/passkeys/options`}
-              data-msg-working={t('passkey.working')}
-              data-msg-failed={t('passkey.addFailed')}
-              data-msg-already_registered={t('passkey.already')}
-              hidden
-            >
-              <input type="hidden" name={CSRF_FIELD} value={csrf} />
-              <Field name="name" label={t('account.passkeys.name')} hint={t('account.passkeys.nameHint')} maxLength={60} required={false} autocomplete="off" />
-              <button type="submit">{t('account.passkeys.add')}</button>
-              <p class="passkey-status" role="status" aria-live="polite" />
-            </form>
-            <p class="hint" data-passkey-fallback="">
-              {t('account.passkeys.needsScript')}
-            </p>
-          </>
-        ) : null}
+        {recent ? <PasskeyRegisterForm t={t} csrf={csrf} action={`${base}/passkeys`} optionsUrl={`${base}/passkeys/options`} /> : null}
       </section>
 
       <section aria-labelledby="recovery-title">

@@ -9,7 +9,7 @@ import { CSRF_FIELD } from '../../../platform/auth/csrf.ts';
 import type { Translate } from '../../../platform/i18n/index.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
 import { StaffFrame } from '../../auth/StaffFrame.tsx';
-import { Field } from './Form.tsx';
+import { PasskeyRegisterForm } from './PasskeyRegisterForm.tsx';
 import { PASSKEY_SCRIPT } from './PasskeySignIn.tsx';
 
 export function PasskeySetupPage({ ctx, t, csrf, passkeys }: { ctx: PageContext; t: Translate; csrf: string; passkeys: number }) {
@@ -23,25 +23,7 @@ export function PasskeySetupPage({ ctx, t, csrf, passkeys }: { ctx: PageContext;
       <p class="notice">{t('passkeySetup.restricted')}</p>
       {passkeys > 0 ? <p>{t('passkeySetup.hasPasskeys', { count: passkeys })}</p> : null}
       <p>{t('passkeySetup.how')}</p>
-      <form
-        method="post"
-        action={base}
-        class="staff-form"
-        data-passkey="register"
-        data-options={`${base}/options`}
-        data-msg-working={t('passkey.working')}
-        data-msg-failed={t('passkey.addFailed')}
-        data-msg-already_registered={t('passkey.already')}
-        hidden
-      >
-        <input type="hidden" name={CSRF_FIELD} value={csrf} />
-        <Field name="name" label={t('account.passkeys.name')} hint={t('account.passkeys.nameHint')} maxLength={60} required={false} autocomplete="off" />
-        <button type="submit">{t('account.passkeys.add')}</button>
-        <p class="passkey-status" role="status" aria-live="polite" />
-      </form>
-      <p class="hint" data-passkey-fallback="">
-        {t('account.passkeys.needsScript')}
-      </p>
+      <PasskeyRegisterForm t={t} csrf={csrf} action={base} optionsUrl={`${base}/options`} />
       <form method="post" action={`${base}/sign-out`}>
         <input type="hidden" name={CSRF_FIELD} value={csrf} />
         <button type="submit">{t('passkeySetup.signOut')}</button>
