@@ -1,8 +1,17 @@
 // autocannon ships no types; this covers the part of its API the benchmark uses.
 declare module 'autocannon' {
   type Histogram = {
-    average: number; mean: number; stddev: number; min: number; max: number; total: number;
-    p50: number; p90: number; p97_5: number; p99: number; p99_9: number;
+    average: number;
+    mean: number;
+    stddev: number;
+    min: number;
+    max: number;
+    total: number;
+    p50: number;
+    p90: number;
+    p97_5: number;
+    p99: number;
+    p99_9: number;
   };
   type Request = { method?: string; path?: string; headers?: Record<string, string> };
   type Client = { setRequests(requests: Request[]): void };

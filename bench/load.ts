@@ -67,7 +67,12 @@ function run(base: string, paths: readonly string[], connections: number, durati
 }
 
 /** Warm up, then measure `paths` against the server at `base` (process `pid`). */
-export async function measure(base: string, pid: number, paths: readonly string[], s: LoadSettings): Promise<LoadResult> {
+export async function measure(
+  base: string,
+  pid: number,
+  paths: readonly string[],
+  s: LoadSettings,
+): Promise<LoadResult> {
   if (paths.length === 0) throw new Error('no paths to measure');
   // Warm-up lets V8 optimise the hot code and fills the connection pools.
   if (s.warmupS > 0) await run(base, paths, s.connections, s.warmupS);

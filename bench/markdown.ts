@@ -12,9 +12,25 @@ import type { StartSeries } from './startup.ts';
 
 type Results = {
   date: string;
-  machine: { cpus: number; cpuModel: string; node: string; memoryGiB: number; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    node: string;
+    memoryGiB: number;
+    loadAverageAtStart: number[];
+    loadAverageAtEnd: number[];
+  };
   settings: { durationS: number; warmupS: number; connections: number };
-  load: { database: string; seed: { writeMs: number }; entriesLoaded: number; rssAtStartMiB: number; bare: LoadResult; search: LoadResult; searchShareOfBare: number; serverExit: { code: number | null } }[];
+  load: {
+    database: string;
+    seed: { writeMs: number };
+    entriesLoaded: number;
+    rssAtStartMiB: number;
+    bare: LoadResult;
+    search: LoadResult;
+    searchShareOfBare: number;
+    serverExit: { code: number | null };
+  }[];
   demoServer: { entries: number; rssAtStartMiB: number } | null;
   pageWeight: PageWeight[];
   startup: StartSeries[];
@@ -24,7 +40,11 @@ type Results = {
 
 const r = JSON.parse(fs.readFileSync(path.join(ROOT, 'bench/results/latest.json'), 'utf8')) as Results;
 const md = (headers: string[], rows: (string | number)[][]) =>
-  [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  [
+    `| ${headers.join(' | ')} |`,
+    `|${headers.map(() => '---').join('|')}|`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
 const n = (x: number) => x.toLocaleString('en');
 const out: string[] = [];
 
@@ -33,11 +53,33 @@ out.push(
     `load average (1/5/15 min) ${r.machine.loadAverageAtStart.join(' / ')} at start, ${r.machine.loadAverageAtEnd.join(' / ')} at end; ${r.totalSeconds} s in all.`,
   '',
   md(
-    ['database', 'route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'server CPU ms/req', 'req/s per core', 'server cores used', 'RSS peak / mean MiB'],
+    [
+      'database',
+      'route',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'errors',
+      'server CPU ms/req',
+      'req/s per core',
+      'server cores used',
+      'RSS peak / mean MiB',
+    ],
     r.load.flatMap((l) =>
       (['bare', 'search'] as const).map((k) => {
         const x = l[k];
-        return [l.database, k, n(x.requestsPerSec), x.latencyP50Ms, x.latencyP99Ms, x.errors + x.non2xx, x.serverCpuMsPerRequest, n(x.requestsPerCoreSecond), x.serverCpuCores, `${x.rss.peakMiB} / ${x.rss.meanMiB}`];
+        return [
+          l.database,
+          k,
+          n(x.requestsPerSec),
+          x.latencyP50Ms,
+          x.latencyP99Ms,
+          x.errors + x.non2xx,
+          x.serverCpuMsPerRequest,
+          n(x.requestsPerCoreSecond),
+          x.serverCpuCores,
+          `${x.rss.peakMiB} / ${x.rss.meanMiB}`,
+        ];
       }),
     ),
   ),
@@ -60,7 +102,14 @@ for (const w of r.pageWeight) {
     '',
     md(
       ['resource', 'bytes sent (gzip)', 'uncompressed'],
-      [...w.transfers.map((t) => [`${t.kind} \`${t.url.replace(/\.[0-9a-f]{10}\./, '.<hash>.')}\``, n(t.bodyBytes), n(t.rawBytes)]), ['**total**', `**${n(w.totalBytes)}**`, n(w.transfers.reduce((s, t) => s + t.rawBytes, 0))]],
+      [
+        ...w.transfers.map((t) => [
+          `${t.kind} \`${t.url.replace(/\.[0-9a-f]{10}\./, '.<hash>.')}\``,
+          n(t.bodyBytes),
+          n(t.rawBytes),
+        ]),
+        ['**total**', `**${n(w.totalBytes)}**`, n(w.transfers.reduce((s, t) => s + t.rawBytes, 0))],
+      ],
     ),
     '',
     `With response headers: ${n(w.totalWithHeadersBytes)} bytes.${w.foreign.length ? ` Other origins: ${w.foreign.join(', ')}` : ''}`,
@@ -75,16 +124,24 @@ out.push(
       n(s.medianMs),
       s.runs.map((x) => n(x.readyMs)).join(' / '),
       s.runs.map((x) => (x.selfReportedMs === null ? '–' : n(x.selfReportedMs))).join(' / '),
-      s.cleanExits ? `exit 0 (${s.runs.map((x) => x.shutdownMs).join(' / ')} ms)` : s.runs.map((x) => `exit ${x.exitCode} ${x.signal ?? ''}`).join(', '),
+      s.cleanExits
+        ? `exit 0 (${s.runs.map((x) => x.shutdownMs).join(' / ')} ms)`
+        : s.runs.map((x) => `exit ${x.exitCode} ${x.signal ?? ''}`).join(', '),
     ]),
   ),
   '',
 );
 if (r.profile) {
   out.push(
-    md(['where the search route spends CPU (main thread)', 'share'], r.profile.categories.map((c) => [c.category, `${c.share.toFixed(1)} %`])),
+    md(
+      ['where the search route spends CPU (main thread)', 'share'],
+      r.profile.categories.map((c) => [c.category, `${c.share.toFixed(1)} %`]),
+    ),
     '',
-    md(['function (self time)', 'share'], r.profile.topFunctions.slice(0, 10).map((f) => [`\`${f.fn}\``, `${f.share.toFixed(1)} %`])),
+    md(
+      ['function (self time)', 'share'],
+      r.profile.topFunctions.slice(0, 10).map((f) => [`\`${f.fn}\``, `${f.share.toFixed(1)} %`]),
+    ),
     '',
   );
 }

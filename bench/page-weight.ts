@@ -33,7 +33,10 @@ export type PageWeight = {
   foreign: string[];
 };
 
-function get(base: string, path: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; headerBytes: number; body: Buffer }> {
+function get(
+  base: string,
+  path: string,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; headerBytes: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = http.get(new URL(path, base), { headers: { 'accept-encoding': 'gzip', accept: '*/*' } }, (res) => {
       const chunks: Buffer[] = [];
@@ -106,7 +109,15 @@ export async function pageWeight(base: string, path: string, directory: string):
     const encoding = String(res.headers['content-encoding'] ?? 'identity');
     const raw = decode(res.body, encoding);
     const kind = kindOf(res.headers['content-type']);
-    transfers.push({ url: key, kind, status: res.status, encoding, bodyBytes: res.body.length, rawBytes: raw.length, headerBytes: res.headerBytes });
+    transfers.push({
+      url: key,
+      kind,
+      status: res.status,
+      encoding,
+      bodyBytes: res.body.length,
+      rawBytes: raw.length,
+      headerBytes: res.headerBytes,
+    });
     if (kind === 'html' && transfers.length === 1) {
       html = raw.toString('utf8');
       for (const r of htmlReferences(html)) queue.push({ url: r, from: abs.toString() });
@@ -114,7 +125,8 @@ export async function pageWeight(base: string, path: string, directory: string):
       for (const r of cssReferences(raw.toString('utf8'))) queue.push({ url: r, from: abs.toString() });
     }
   }
-  const results = (/<ol class="results"[^>]*>([\s\S]*?)<\/ol>/.exec(html)?.[1]?.match(/<li class="card"/g) ?? []).length;
+  const results = (/<ol class="results"[^>]*>([\s\S]*?)<\/ol>/.exec(html)?.[1]?.match(/<li class="card"/g) ?? [])
+    .length;
   const sum = (f: (t: Transfer) => number) => transfers.reduce((n, t) => n + f(t), 0);
   return {
     directory,

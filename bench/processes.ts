@@ -26,7 +26,16 @@ export function stopAllChildren(): void {
 }
 
 /** Variables of ours the parent may have set; children get only what we pass. */
-const OURS = ['DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'DEMO_CONTENT', 'LOG_LEVEL', 'NODE_ENV', 'SEARCH_INDEX_TTL_MS'];
+const OURS = [
+  'DATABASE_URL',
+  'DATA_DIR',
+  'PORT',
+  'HOST',
+  'DEMO_CONTENT',
+  'LOG_LEVEL',
+  'NODE_ENV',
+  'SEARCH_INDEX_TTL_MS',
+];
 
 /** The parent's environment without our own variables, plus `extra`. */
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -79,14 +88,25 @@ function tail(child: ChildProcess): () => string {
   return () => buf;
 }
 
-export type BenchServer = { child: ChildProcess; pid: number; port: number; entries: number; output(): string; stop(): Promise<Exit> };
+export type BenchServer = {
+  child: ChildProcess;
+  pid: number;
+  port: number;
+  entries: number;
+  output(): string;
+  stop(): Promise<Exit>;
+};
 
 /**
  * Start bench/server.ts with `env` and wait until it listens. Its log lines
  * go to /dev/null: a deployment writes them to a log pipe, and parsing them
  * here would put our own work on the measured machine.
  */
-export function startBenchServer(env: Record<string, string>, nodeArgs: string[] = [], timeoutMs = 120_000): Promise<BenchServer> {
+export function startBenchServer(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+  timeoutMs = 120_000,
+): Promise<BenchServer> {
   const child = track(
     spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'bench/server.ts')], {
       cwd: ROOT,

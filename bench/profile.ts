@@ -22,10 +22,16 @@ const CATEGORIES: [string, RegExp][] = [
   ['render: translations (i18next)', /node_modules\/i18next\/|platform\/i18n\//],
   ['render: Intl formatting (format.ts)', /finder\/views\/format\.ts/],
   ['render: views + preact-render-to-string', /node_modules\/preact|\.tsx$|layout\/render\.ts|layout\/context\.ts/],
-  ['gzip (@fastify/compress, zlib)', /node_modules\/(@fastify\/compress|pumpify|duplexify|peek-stream|readable-stream|minipass|stream-shift)\/|^node:zlib/],
+  [
+    'gzip (@fastify/compress, zlib)',
+    /node_modules\/(@fastify\/compress|pumpify|duplexify|peek-stream|readable-stream|minipass|stream-shift)\/|^node:zlib/,
+  ],
   ['logging (pino)', /node_modules\/(pino|sonic-boom|pino-std-serializers|@pinojs)|http\/logging\.ts/],
   ['database (revision check)', /node_modules\/(@electric-sql|pg|pg-pool|pg-protocol|kysely)\//],
-  ['HTTP + Fastify', /node_modules\/(fastify|find-my-way|light-my-request|@fastify|avvio|fast-querystring)|^node:(_http|http|net|internal\/stream|stream|events)|security-headers\.ts|finder\/routes\.ts/],
+  [
+    'HTTP + Fastify',
+    /node_modules\/(fastify|find-my-way|light-my-request|@fastify|avvio|fast-querystring)|^node:(_http|http|net|internal\/stream|stream|events)|security-headers\.ts|finder\/routes\.ts/,
+  ],
 ];
 
 export type ProfileSummary = {
@@ -52,7 +58,12 @@ function categorise(p: Profile, fromUs: number, toUs: number) {
     total += dt;
     const node = byId.get(id)!;
     const name = node.callFrame.functionName;
-    let category = name === '(garbage collector)' ? 'garbage collection' : name === '(idle)' || name === '(program)' ? 'idle / VM' : undefined;
+    let category =
+      name === '(garbage collector)'
+        ? 'garbage collection'
+        : name === '(idle)' || name === '(program)'
+          ? 'idle / VM'
+          : undefined;
     for (let cur: number | undefined = id; !category && cur !== undefined; cur = parent.get(cur)) {
       const url = byId.get(cur)!.callFrame.url.replace(/^file:\/\//, '');
       category = CATEGORIES.find(([, re]) => re.test(url))?.[0];
@@ -66,12 +77,21 @@ function categorise(p: Profile, fromUs: number, toUs: number) {
   return {
     windowMs: Math.round(total / 1000),
     categories: [...cat].sort((a, b) => b[1] - a[1]).map(([category, x]) => ({ category, share: share(x) })),
-    topFunctions: [...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([fn, x]) => ({ fn, share: share(x) })),
+    topFunctions: [...self]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 15)
+      .map(([fn, x]) => ({ fn, share: share(x) })),
   };
 }
 
 /** Profile the server under the search load; keeps the .cpuprofile in `outDir` for DevTools. */
-export async function profileSearch(env: Record<string, string>, paths: readonly string[], s: LoadSettings, tmp: string, outDir: string): Promise<ProfileSummary> {
+export async function profileSearch(
+  env: Record<string, string>,
+  paths: readonly string[],
+  s: LoadSettings,
+  tmp: string,
+  outDir: string,
+): Promise<ProfileSummary> {
   const dir = path.join(tmp, 'cpu-prof');
   const server = await startBenchServer(env, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   let load;
@@ -81,7 +101,10 @@ export async function profileSearch(env: Record<string, string>, paths: readonly
     await server.stop();
   }
   // Node writes one profile per thread; the server's is the one with our routes in it.
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f));
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .map((f) => path.join(dir, f));
   const main = files.find((f) => fs.readFileSync(f, 'utf8').includes('finder/routes.ts'));
   if (!main) throw new Error(`no server profile among ${files.join(', ')}`);
   const profile = JSON.parse(fs.readFileSync(main, 'utf8')) as Profile;
@@ -105,5 +128,10 @@ export async function profileSearch(env: Record<string, string>, paths: readonly
   fs.mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, 'search.cpuprofile');
   fs.copyFileSync(main, file);
-  return { file: path.relative(process.cwd(), file), requests: load.requests, requestsPerSecUnderProfiler: load.requestsPerSec, ...summary };
+  return {
+    file: path.relative(process.cwd(), file),
+    requests: load.requests,
+    requestsPerSecUnderProfiler: load.requestsPerSec,
+    ...summary,
+  };
 }

@@ -11,11 +11,52 @@ import { STATES } from '../src/features/geo/states.ts';
 import { mulberry32, type Rng } from './prng.ts';
 
 const PLACES = [
-  'Berlin', 'Hamburg', 'München', 'Köln', 'Frankfurt am Main', 'Stuttgart', 'Düsseldorf', 'Leipzig', 'Dortmund',
-  'Essen', 'Bremen', 'Dresden', 'Hannover', 'Nürnberg', 'Duisburg', 'Bochum', 'Wuppertal', 'Bielefeld', 'Bonn',
-  'Münster', 'Mannheim', 'Karlsruhe', 'Augsburg', 'Wiesbaden', 'Kiel', 'Rostock', 'Erfurt', 'Magdeburg',
-  'Saarbrücken', 'Potsdam', 'Schwerin', 'Mainz', 'Freiburg im Breisgau', 'Regensburg', 'Passau', 'Flensburg',
-  'Görlitz', 'Trier', 'Göttingen', 'Kassel', 'Cottbus', 'Stralsund', 'Ulm', 'Würzburg', 'Osnabrück', 'Oldenburg',
+  'Berlin',
+  'Hamburg',
+  'München',
+  'Köln',
+  'Frankfurt am Main',
+  'Stuttgart',
+  'Düsseldorf',
+  'Leipzig',
+  'Dortmund',
+  'Essen',
+  'Bremen',
+  'Dresden',
+  'Hannover',
+  'Nürnberg',
+  'Duisburg',
+  'Bochum',
+  'Wuppertal',
+  'Bielefeld',
+  'Bonn',
+  'Münster',
+  'Mannheim',
+  'Karlsruhe',
+  'Augsburg',
+  'Wiesbaden',
+  'Kiel',
+  'Rostock',
+  'Erfurt',
+  'Magdeburg',
+  'Saarbrücken',
+  'Potsdam',
+  'Schwerin',
+  'Mainz',
+  'Freiburg im Breisgau',
+  'Regensburg',
+  'Passau',
+  'Flensburg',
+  'Görlitz',
+  'Trier',
+  'Göttingen',
+  'Kassel',
+  'Cottbus',
+  'Stralsund',
+  'Ulm',
+  'Würzburg',
+  'Osnabrück',
+  'Oldenburg',
 ];
 
 const LANG_FILTERS = ['ar', 'fr', 'ro', 'bg', 'uk', 'ru', 'vi', 'ti', 'fa', 'hu'];
@@ -46,7 +87,8 @@ export function searchQueries(postcodes: readonly PostcodeMatch[], count = 200, 
   const places = PLACES.filter((name) => resolveLocation(name).kind === 'place');
   const nStates = Math.round(count * 0.1);
   const nPlaces = Math.min(places.length, Math.round(count * 0.2));
-  for (let i = 0; i < count - nStates - nPlaces; i++) add('postcode', new URLSearchParams({ q: rng.pick(postcodes).postcode }));
+  for (let i = 0; i < count - nStates - nPlaces; i++)
+    add('postcode', new URLSearchParams({ q: rng.pick(postcodes).postcode }));
   for (const name of rng.sample(places, nPlaces)) add('place', new URLSearchParams({ q: name }));
   for (let i = 0; i < nStates; i++) add('state', new URLSearchParams({ state: rng.pick(STATES).code }));
   // Interleave kinds so every stretch of the run sees the same mix.

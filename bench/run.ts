@@ -18,7 +18,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createPgDatabase, databaseUrl, DEFAULT_ADMIN_URL, dropCreatedDatabases, postgresProblem, seed, type SeedTiming } from './databases.ts';
+import {
+  createPgDatabase,
+  databaseUrl,
+  DEFAULT_ADMIN_URL,
+  dropCreatedDatabases,
+  postgresProblem,
+  seed,
+  type SeedTiming,
+} from './databases.ts';
 import { BROWSER_HEADERS, measure, type LoadResult, type LoadSettings } from './load.ts';
 import { pageWeight, type PageWeight } from './page-weight.ts';
 import { profileSearch, type ProfileSummary } from './profile.ts';
@@ -96,13 +104,20 @@ async function loadSection(
   try {
     const rssAtStartMiB = mib(rssKiB(server.pid));
     const base = `http://127.0.0.1:${server.port}`;
-    log(`${database}: server pid ${server.pid} on ${base} with ${server.entries} entries; checking ${queries.length} queries`);
+    log(
+      `${database}: server pid ${server.pid} on ${base} with ${server.entries} entries; checking ${queries.length} queries`,
+    );
     const queryCheck = await checkQueries(base, queries);
     if (database === 'pglite') weights.push(await pageWeight(base, REPRESENTATIVE, `synthetic ${ENTRIES}`));
     log(`${database}: bare route, ${settings.warmupS} s warm-up + ${settings.durationS} s`);
     const bare = await measure(base, server.pid, ['/__bench/bare'], settings);
     log(`${database}: search, ${settings.warmupS} s warm-up + ${settings.durationS} s`);
-    const search = await measure(base, server.pid, queries.map((q) => q.path), settings);
+    const search = await measure(
+      base,
+      server.pid,
+      queries.map((q) => q.path),
+      settings,
+    );
     const serverExit = await server.stop();
     return {
       database,
@@ -125,10 +140,18 @@ const mib = (kib: number | undefined) => Math.round(((kib ?? 0) / 1024) * 10) / 
 
 /** Page weight with the demo directory, and the server's memory with it for comparison. */
 async function demoPageWeight(tmp: string): Promise<{ weight: PageWeight; rssAtStartMiB: number; entries: number }> {
-  const server = await startBenchServer({ DATA_DIR: path.join(tmp, 'pglite-demo'), DEMO_CONTENT: 'true', LOG_LEVEL: 'warn' });
+  const server = await startBenchServer({
+    DATA_DIR: path.join(tmp, 'pglite-demo'),
+    DEMO_CONTENT: 'true',
+    LOG_LEVEL: 'warn',
+  });
   try {
     const rssAtStartMiB = mib(rssKiB(server.pid));
-    return { weight: await pageWeight(`http://127.0.0.1:${server.port}`, REPRESENTATIVE, 'demo'), rssAtStartMiB, entries: server.entries };
+    return {
+      weight: await pageWeight(`http://127.0.0.1:${server.port}`, REPRESENTATIVE, 'demo'),
+      rssAtStartMiB,
+      entries: server.entries,
+    };
   } finally {
     await server.stop();
   }
@@ -145,10 +168,12 @@ async function main(): Promise<void> {
     log(`${signal}: stopping servers, dropping bench databases, removing ${tmp}`);
     stopAllChildren();
     const drop = pgProblem ? Promise.resolve() : dropCreatedDatabases(adminUrl);
-    void drop.catch(() => undefined).finally(() => {
-      fs.rmSync(tmp, { recursive: true, force: true });
-      process.exit(130);
-    });
+    void drop
+      .catch(() => undefined)
+      .finally(() => {
+        fs.rmSync(tmp, { recursive: true, force: true });
+        process.exit(130);
+      });
   };
   process.once('SIGINT', () => interrupted('SIGINT'));
   process.once('SIGTERM', () => interrupted('SIGTERM'));
@@ -163,7 +188,9 @@ async function main(): Promise<void> {
     const postcodes = realPostcodes();
     const entries = syntheticEntries(ENTRIES, postcodes);
     const queries = searchQueries(postcodes);
-    log(`${entries.length} synthetic entries over ${new Set(entries.map((e) => e.location?.address.postal_code)).size} postcodes; ${queries.length} queries`);
+    log(
+      `${entries.length} synthetic entries over ${new Set(entries.map((e) => e.location?.address.postal_code)).size} postcodes; ${queries.length} queries`,
+    );
 
     // 1. Throughput, PGlite then PostgreSQL.
     const pgliteDir = path.join(tmp, 'pglite-5k');
@@ -180,7 +207,13 @@ async function main(): Promise<void> {
 
     if (profile) {
       log('profiling the search route (PGlite), separate run');
-      profileSummary = await profileSearch({ DATA_DIR: pgliteDir, DEMO_CONTENT: 'false', LOG_LEVEL: 'info' }, queries.map((q) => q.path), settings, tmp, path.join(ROOT, 'bench/results'));
+      profileSummary = await profileSearch(
+        { DATA_DIR: pgliteDir, DEMO_CONTENT: 'false', LOG_LEVEL: 'info' },
+        queries.map((q) => q.path),
+        settings,
+        tmp,
+        path.join(ROOT, 'bench/results'),
+      );
     }
 
     // 2. First-visit bytes with the demo directory.
@@ -192,17 +225,34 @@ async function main(): Promise<void> {
     // 3. npm start.
     log(`npm start, ${starts}× per scenario`);
     const fresh = (i: number) => path.join(tmp, `start-fresh-${i}`);
-    startups.push(await series('PGlite, fresh data folder (initdb + migrations + demo)', starts, (i) => ({ DATA_DIR: fresh(i) })));
+    startups.push(
+      await series('PGlite, fresh data folder (initdb + migrations + demo)', starts, (i) => ({ DATA_DIR: fresh(i) })),
+    );
     startups.push(await series('PGlite, existing folder (demo)', starts, () => ({ DATA_DIR: fresh(0) })));
-    startups.push(await series(`PGlite, existing folder (${ENTRIES} entries)`, starts, () => ({ DATA_DIR: pgliteDir })));
+    startups.push(
+      await series(`PGlite, existing folder (${ENTRIES} entries)`, starts, () => ({ DATA_DIR: pgliteDir })),
+    );
     if (pgUrl) {
       const startDb = (i: number) => `${pgName}_s${i}`;
-      startups.push(await series('PostgreSQL, fresh database (migrations)', starts, (i) => createPgDatabase(adminUrl, startDb(i)).then((url) => ({ DATABASE_URL: url }))));
-      startups.push(await series('PostgreSQL, existing database (empty directory)', starts, () => ({ DATABASE_URL: databaseUrl(adminUrl, startDb(0)) })));
-      startups.push(await series(`PostgreSQL, existing database (${ENTRIES} entries)`, starts, () => ({ DATABASE_URL: pgUrl! })));
+      startups.push(
+        await series('PostgreSQL, fresh database (migrations)', starts, (i) =>
+          createPgDatabase(adminUrl, startDb(i)).then((url) => ({ DATABASE_URL: url })),
+        ),
+      );
+      startups.push(
+        await series('PostgreSQL, existing database (empty directory)', starts, () => ({
+          DATABASE_URL: databaseUrl(adminUrl, startDb(0)),
+        })),
+      );
+      startups.push(
+        await series(`PostgreSQL, existing database (${ENTRIES} entries)`, starts, () => ({ DATABASE_URL: pgUrl })),
+      );
     }
   } finally {
-    if (!pgProblem) await dropCreatedDatabases(adminUrl).catch((err: unknown) => log(`could not drop bench databases: ${String(err)}`));
+    if (!pgProblem)
+      await dropCreatedDatabases(adminUrl).catch((err: unknown) =>
+        log(`could not drop bench databases: ${String(err)}`),
+      );
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 
@@ -217,7 +267,13 @@ async function main(): Promise<void> {
       loadAverageAtStart,
       loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100),
     },
-    settings: { ...settings, pipelining: 1, headers: BROWSER_HEADERS, startsPerScenario: starts, serverLogLevel: 'info' },
+    settings: {
+      ...settings,
+      pipelining: 1,
+      headers: BROWSER_HEADERS,
+      startsPerScenario: starts,
+      serverLogLevel: 'info',
+    },
     postgres: pgProblem ? { skipped: true, reason: pgProblem } : { skipped: false },
     targets: TARGETS,
     load: loads,
@@ -247,27 +303,66 @@ function print(r: {
     `Schutznetz benchmark — ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}`,
     `Load: ${settings.connections} connections, ${settings.warmupS} s warm-up + ${settings.durationS} s per route, ${ENTRIES} services`,
     `Load average (1/5/15 min) at start ${r.machine.loadAverageAtStart.join(' / ')}, at end ${r.machine.loadAverageAtEnd.join(' / ')}` +
-      (r.machine.loadAverageAtStart[0]! > r.machine.cpus / 2 ? '  — the machine was busy with other work: req/s are pessimistic, compare CPU ms/request' : ''),
+      (r.machine.loadAverageAtStart[0]! > r.machine.cpus / 2
+        ? '  — the machine was busy with other work: req/s are pessimistic, compare CPU ms/request'
+        : ''),
     '',
   );
   out.push(
     table(
-      ['database', 'route', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'server CPU ms/req', 'req/s per core', 'server cores used', 'RSS peak MiB', 'RSS mean MiB', 'load avg'],
+      [
+        'database',
+        'route',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'non-2xx',
+        'errors',
+        'server CPU ms/req',
+        'req/s per core',
+        'server cores used',
+        'RSS peak MiB',
+        'RSS mean MiB',
+        'load avg',
+      ],
       r.load.flatMap((l) =>
         (['bare', 'search'] as const).map((k) => {
           const x = l[k];
-          return [l.database, k === 'bare' ? 'bare' : `search (${x.paths} queries)`, x.requestsPerSec, x.latencyP50Ms, x.latencyP99Ms, x.non2xx, x.errors, x.serverCpuMsPerRequest, x.requestsPerCoreSecond, x.serverCpuCores, x.rss.peakMiB, x.rss.meanMiB, x.loadAverageBefore];
+          return [
+            l.database,
+            k === 'bare' ? 'bare' : `search (${x.paths} queries)`,
+            x.requestsPerSec,
+            x.latencyP50Ms,
+            x.latencyP99Ms,
+            x.non2xx,
+            x.errors,
+            x.serverCpuMsPerRequest,
+            x.requestsPerCoreSecond,
+            x.serverCpuCores,
+            x.rss.peakMiB,
+            x.rss.meanMiB,
+            x.loadAverageBefore,
+          ];
         }),
       ),
     ),
     '',
     table(
-      ['database', 'search / bare (req/s)', 'search / bare (from CPU per req)', 'target ≥ 50 %', 'seed (write 5,000)', 'server exit'],
+      [
+        'database',
+        'search / bare (req/s)',
+        'search / bare (from CPU per req)',
+        'target ≥ 50 %',
+        'seed (write 5,000)',
+        'server exit',
+      ],
       r.load.map((l) => [
         l.database,
         `${(l.searchShareOfBare * 100).toFixed(1)} %`,
-        `${(l.bare.serverCpuMsPerRequest / Math.max(1e-9, l.search.serverCpuMsPerRequest) * 100).toFixed(1)} %`,
-        l.database === 'postgres' ? yesNo(l.searchShareOfBare >= TARGETS.searchShareOfBare) : `${yesNo(l.searchShareOfBare >= TARGETS.searchShareOfBare)} (info)`,
+        `${((l.bare.serverCpuMsPerRequest / Math.max(1e-9, l.search.serverCpuMsPerRequest)) * 100).toFixed(1)} %`,
+        l.database === 'postgres'
+          ? yesNo(l.searchShareOfBare >= TARGETS.searchShareOfBare)
+          : `${yesNo(l.searchShareOfBare >= TARGETS.searchShareOfBare)} (info)`,
         `${Math.round(l.seed.writeMs)} ms`,
         `code ${l.serverExit.code}`,
       ]),
@@ -276,7 +371,9 @@ function print(r: {
   if (r.postgres.skipped) out.push(`PostgreSQL: ${r.postgres.reason}`);
   out.push(
     `Server RSS right after start: ${r.load.map((l) => `${l.database} with ${l.entriesLoaded} entries ${l.rssAtStartMiB} MiB`).join(', ')}` +
-      (r.demoServer ? `, pglite with the demo directory (${r.demoServer.entries} entries) ${r.demoServer.rssAtStartMiB} MiB` : ''),
+      (r.demoServer
+        ? `, pglite with the demo directory (${r.demoServer.entries} entries) ${r.demoServer.rssAtStartMiB} MiB`
+        : ''),
   );
   out.push('');
   for (const w of r.pageWeight) {
@@ -284,7 +381,13 @@ function print(r: {
     out.push(
       table(
         ['resource', 'type', 'encoding', 'bytes sent', 'uncompressed'],
-        w.transfers.map((t) => [t.url.length > 50 ? `${t.url.slice(0, 47)}...` : t.url, t.kind, t.encoding, t.bodyBytes, t.rawBytes]),
+        w.transfers.map((t) => [
+          t.url.length > 50 ? `${t.url.slice(0, 47)}...` : t.url,
+          t.kind,
+          t.encoding,
+          t.bodyBytes,
+          t.rawBytes,
+        ]),
       ),
     );
     out.push(
@@ -302,7 +405,9 @@ function print(r: {
         s.medianMs,
         s.runs.map((x) => x.readyMs).join(' / '),
         s.runs.map((x) => x.selfReportedMs ?? '–').join(' / '),
-        s.cleanExits ? `code 0 (${s.runs.map((x) => x.shutdownMs).join('/')} ms)` : s.runs.map((x) => `code ${x.exitCode} ${x.signal ?? ''}`).join(', '),
+        s.cleanExits
+          ? `code 0 (${s.runs.map((x) => x.shutdownMs).join('/')} ms)`
+          : s.runs.map((x) => `code ${x.exitCode} ${x.signal ?? ''}`).join(', '),
       ]),
     ),
     '',
@@ -310,9 +415,15 @@ function print(r: {
   if (r.profile) {
     out.push(
       `Where the search route's time goes (CPU profile, ${r.profile.windowMs} ms of samples, ${r.profile.requests} requests; ${r.profile.file}):`,
-      table(['category', 'share'], r.profile.categories.map((c) => [c.category, `${c.share.toFixed(1)} %`])),
+      table(
+        ['category', 'share'],
+        r.profile.categories.map((c) => [c.category, `${c.share.toFixed(1)} %`]),
+      ),
       '',
-      table(['function (self time)', 'share'], r.profile.topFunctions.map((f) => [f.fn, `${f.share.toFixed(1)} %`])),
+      table(
+        ['function (self time)', 'share'],
+        r.profile.topFunctions.map((f) => [f.fn, `${f.share.toFixed(1)} %`]),
+      ),
       '',
     );
   }

@@ -19,7 +19,9 @@ const database = await openDatabase(config.database);
 await migrate(database.db);
 await seedDemoIfWanted(database, config.demoContent);
 const app = await buildApp({ config, database });
-app.get('/__bench/bare', { config: { public: true } }, async (_req, reply) => reply.type('text/plain; charset=utf-8').send('ok'));
+app.get('/__bench/bare', { config: { public: true } }, async (_req, reply) =>
+  reply.type('text/plain; charset=utf-8').send('ok'),
+);
 await app.listen({ host: '127.0.0.1', port: config.port });
 
 const address = app.server.address();
@@ -31,5 +33,8 @@ process.on('SIGTERM', () => {
   void app
     .close()
     .then(() => database.close())
-    .then(() => process.exit(0), () => process.exit(1));
+    .then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
 });

@@ -8,7 +8,13 @@ import http from 'node:http';
 import path from 'node:path';
 import { childEnv, freePort, ROOT, terminate, track } from './processes.ts';
 
-export type StartRun = { readyMs: number; selfReportedMs: number | null; exitCode: number | null; signal: string | null; shutdownMs: number };
+export type StartRun = {
+  readyMs: number;
+  selfReportedMs: number | null;
+  exitCode: number | null;
+  signal: string | null;
+  shutdownMs: number;
+};
 
 function healthStatus(port: number): Promise<number> {
   return new Promise((resolve) => {
@@ -67,7 +73,11 @@ export const median = (xs: number[]) => {
 };
 
 /** `times` starts, each with the environment `envFor(i)` returns (awaited, so it may prepare a fresh folder). */
-export async function series(scenario: string, times: number, envFor: (i: number) => Promise<Record<string, string>> | Record<string, string>): Promise<StartSeries> {
+export async function series(
+  scenario: string,
+  times: number,
+  envFor: (i: number) => Promise<Record<string, string>> | Record<string, string>,
+): Promise<StartSeries> {
   const runs: StartRun[] = [];
   for (let i = 0; i < times; i++) runs.push(await timeStart(await envFor(i)));
   return {

@@ -8,10 +8,10 @@
 import { derivedId } from '../src/features/directory/derived-id.ts';
 import type { DirectoryEntry } from '../src/features/directory/entry.ts';
 import {
-  ACCESSIBILITY_FEATURES,
-  EXPLOITATION_FORMS,
+  type ACCESSIBILITY_FEATURES,
+  type EXPLOITATION_FORMS,
   SERVICE_LANGUAGES,
-  TARGET_GROUPS,
+  type TARGET_GROUPS,
 } from '../src/features/directory/taxonomies.ts';
 import { loadPostcodeFile } from '../src/features/geo/postcodeData.ts';
 import { lookupPostcode, type PostcodeMatch } from '../src/features/geo/postcodes.ts';
@@ -41,13 +41,26 @@ const weighted = <T extends string>(rng: Rng, odds: Record<T, number>): T[] =>
 // Chosen so that filters select realistic shares: most centres counsel women
 // on sexual exploitation, fewer work with men, minors or forced marriage.
 const TG_ODDS: Record<(typeof TARGET_GROUPS)[number], number> = {
-  women: 0.8, men: 0.2, trans_nonbinary: 0.15, minors: 0.3, boys_young_men: 0.1, lgbtiq: 0.15,
+  women: 0.8,
+  men: 0.2,
+  trans_nonbinary: 0.15,
+  minors: 0.3,
+  boys_young_men: 0.1,
+  lgbtiq: 0.15,
 };
 const EX_ODDS: Record<(typeof EXPLOITATION_FORMS)[number], number> = {
-  sexual: 0.85, labour: 0.5, begging: 0.1, forced_criminality: 0.15, forced_marriage: 0.25, organ_removal: 0.03,
+  sexual: 0.85,
+  labour: 0.5,
+  begging: 0.1,
+  forced_criminality: 0.15,
+  forced_marriage: 0.25,
+  organ_removal: 0.03,
 };
 const ACC_ODDS: Record<(typeof ACCESSIBILITY_FEATURES)[number], number> = {
-  step_free: 0.4, accessible_toilet: 0.25, sign_language: 0.05, easy_language: 0.2,
+  step_free: 0.4,
+  accessible_toilet: 0.25,
+  sign_language: 0.05,
+  easy_language: 0.2,
 };
 /** Languages beyond German and English, commonest first (drawn with falling odds). */
 const OTHER_LANGUAGES = SERVICE_LANGUAGES.filter((l) => l !== 'de' && l !== 'en');
@@ -79,7 +92,15 @@ const SENTENCES = [
   'Wir informieren über Rechte als Opferzeugin, Entschädigung und Lohnansprüche.',
   'Minderjährige werden gemeinsam mit dem Jugendamt begleitet.',
 ];
-const STREETS = ['Hauptstraße', 'Bahnhofstraße', 'Schulstraße', 'Gartenstraße', 'Lindenweg', 'Kirchplatz', 'Marktstraße'];
+const STREETS = [
+  'Hauptstraße',
+  'Bahnhofstraße',
+  'Schulstraße',
+  'Gartenstraße',
+  'Lindenweg',
+  'Kirchplatz',
+  'Marktstraße',
+];
 /** Reserved "drama" number ranges (never assigned): synthetic data must not ring anyone. */
 const NUMBER_PREFIXES = ['030 23125', '040 66969', '069 90009', '089 99998', '0221 4710'];
 type Hours = DirectoryEntry['schedules'][number];
@@ -109,7 +130,11 @@ function status(rng: Rng): DirectoryEntry['service']['status'] {
  * `count` entries drawn with seed `seed` from `postcodes`. Organisations run
  * one to four services, all in the organisation's state.
  */
-export function syntheticEntries(count: number, postcodes: readonly PostcodeMatch[], seed = 20250101): DirectoryEntry[] {
+export function syntheticEntries(
+  count: number,
+  postcodes: readonly PostcodeMatch[],
+  seed = 20250101,
+): DirectoryEntry[] {
   const rng = mulberry32(seed);
   const byState = new Map<StateCode, PostcodeMatch[]>();
   for (const p of postcodes) byState.set(p.state, [...(byState.get(p.state) ?? []), p]);
@@ -148,16 +173,33 @@ function service(rng: Rng, i: number, organization: DirectoryEntry['organization
   const protectedAddress = rng.chance(0.1);
   const areas: DirectoryEntry['areas'] = online
     ? [rng.chance(0.5) ? 'DE' : at.state]
-    : rng.chance(0.02) ? ['DE'] : rng.chance(0.12) ? [at.state] : [];
+    : rng.chance(0.02)
+      ? ['DE']
+      : rng.chance(0.12)
+        ? [at.state]
+        : [];
   const targetGroups = weighted(rng, TG_ODDS);
   const exploitation = weighted(rng, EX_ODDS);
   const extra = OTHER_LANGUAGES.filter((_, n) => rng.chance(0.35 / (1 + n / 3)));
   const languages = [...(rng.chance(0.97) ? ['de'] : []), ...(rng.chance(0.85) ? ['en'] : []), ...extra];
   const prefix = rng.pick(NUMBER_PREFIXES);
   const phones: DirectoryEntry['phones'] = [
-    { id: derivedId(id, 'phone:0'), number: `${prefix} ${100 + rng.int(900)}`, type: 'voice', description: 'Beratung', languages: languages.slice(0, 2) },
+    {
+      id: derivedId(id, 'phone:0'),
+      number: `${prefix} ${100 + rng.int(900)}`,
+      type: 'voice',
+      description: 'Beratung',
+      languages: languages.slice(0, 2),
+    },
   ];
-  if (rng.chance(0.4)) phones.push({ id: derivedId(id, 'phone:1'), number: `${prefix} ${100 + rng.int(900)}`, type: 'fax', description: null, languages: [] });
+  if (rng.chance(0.4))
+    phones.push({
+      id: derivedId(id, 'phone:1'),
+      number: `${prefix} ${100 + rng.int(900)}`,
+      type: 'fax',
+      description: null,
+      languages: [],
+    });
   const minors = targetGroups.includes('minors');
   return {
     organization,

@@ -122,7 +122,10 @@
     var status = form.querySelector('.passkey-status');
     var button = form.querySelector('button[type="submit"]');
     var say = function (key) {
-      if (status) status.textContent = key ? form.getAttribute('data-msg-' + key) || form.getAttribute('data-msg-failed') || '' : '';
+      if (status)
+        status.textContent = key
+          ? form.getAttribute('data-msg-' + key) || form.getAttribute('data-msg-failed') || ''
+          : '';
     };
     form.hidden = false;
     var fallback = form.parentNode && form.parentNode.querySelector('[data-passkey-fallback]');
@@ -155,7 +158,7 @@
           // The server points elsewhere: a re-authentication is due (it leads
           // back here), a passkey must be set up first, or nothing is left to do.
           // Only a path on this site ("//host" and "/\host" would leave it).
-          if (problem && typeof problem.redirect === 'string' && /^\/(?![\/\\])/.test(problem.redirect)) {
+          if (problem && typeof problem.redirect === 'string' && /^\/(?![/\\])/.test(problem.redirect)) {
             return window.location.assign(problem.redirect);
           }
           say(problem && typeof problem.error === 'string' ? problem.error : 'failed');

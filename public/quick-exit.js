@@ -66,7 +66,9 @@
       return;
     }
     var now = Date.now();
-    presses = presses.filter(function (t) { return now - t < WINDOW_MS; });
+    presses = presses.filter(function (t) {
+      return now - t < WINDOW_MS;
+    });
     presses.push(now);
     show(presses.length);
     if (presses.length >= 3) {

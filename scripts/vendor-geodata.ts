@@ -14,7 +14,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import { MAP_ATTRIBUTION, MAP_FORMAT, type MapFile, type MapProjection, type MapState } from '../src/features/geo/mapData.ts';
+import {
+  MAP_ATTRIBUTION,
+  MAP_FORMAT,
+  type MapFile,
+  type MapProjection,
+  type MapState,
+} from '../src/features/geo/mapData.ts';
 import { placeKey } from '../src/features/geo/normalise.ts';
 import { buildPlaceIndex } from '../src/features/geo/placeIndex.ts';
 import {
@@ -101,7 +107,9 @@ const word = (alternatives: string) => String.raw`(?<![\p{L}\p{N}])(?:${alternat
 const ORGANISATION_NAME = new RegExp(
   [
     // Legal forms, as whole words.
-    word(String.raw`g?GmbH|mbH|AG|KG|KGaA|OHG|GbR|eG|SE|e\.\s?V\.?|e\.\s?K\.?|Co\.?|Aktiengesellschaft|Holding|Group|Inc\.?|Ltd\.?`),
+    word(
+      String.raw`g?GmbH|mbH|AG|KG|KGaA|OHG|GbR|eG|SE|e\.\s?V\.?|e\.\s?K\.?|Co\.?|Aktiengesellschaft|Holding|Group|Inc\.?|Ltd\.?`,
+    ),
     // Anywhere in a word: these never occur in town names.
     String.raw`gesellschaft|bank|sparkasse|versicherung|service|verlag|versand|vertrieb|zeitung|rundfunk|telekom|deutsche post`,
     String.raw`(?:amts|land|arbeits|sozial|verwaltungs|finanz|oberlandes|bundes|kammer)gericht|staatsanwaltschaft|verwaltung|ministerium|polizei|justiz`,
@@ -128,8 +136,19 @@ type PlaceRow = { postcode: string; place: string; state: StateCode; lat: number
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 function readPostcodeRows(): { rows: PlaceRow[]; stats: Record<string, number> } {
-  const records = parse(fs.readFileSync(POSTCODE_CSV, 'utf8'), { columns: true, bom: true, skip_empty_lines: true }) as CsvRow[];
-  const stats = { rowsRead: records.length, droppedLargeCustomerBlock: 0, droppedBlockAlsoByName: 0, droppedByNameOnly: 0, stateOverrides: 0, stateFixedByDistrictName: 0 };
+  const records = parse(fs.readFileSync(POSTCODE_CSV, 'utf8'), {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+  }) as CsvRow[];
+  const stats = {
+    rowsRead: records.length,
+    droppedLargeCustomerBlock: 0,
+    droppedBlockAlsoByName: 0,
+    droppedByNameOnly: 0,
+    stateOverrides: 0,
+    stateFixedByDistrictName: 0,
+  };
   const rows: PlaceRow[] = [];
   const nameOnly: string[] = [];
   const unknownStates = new Set<string>();
@@ -149,7 +168,8 @@ function readPostcodeRows(): { rows: PlaceRow[]; stats: Record<string, number> }
     const lat = Number(r.latitude);
     const lon = Number(r.longitude);
     // Germany's bounding box with a margin: anything outside is a broken row, not a place.
-    if (!(lat > 47 && lat < 55.2 && lon > 5.8 && lon < 15.1)) throw new Error(`${r.zipcode} ${r.place}: coordinates ${lat},${lon} outside Germany`);
+    if (!(lat > 47 && lat < 55.2 && lon > 5.8 && lon < 15.1))
+      throw new Error(`${r.zipcode} ${r.place}: coordinates ${lat},${lon} outside Germany`);
     let state = STATE_BY_NAME.get(stateNameKey(r.state));
     if (!r.state.trim()) {
       const o = STATE_OVERRIDES[r.zipcode];
@@ -164,7 +184,8 @@ function readPostcodeRows(): { rows: PlaceRow[]; stats: Record<string, number> }
       continue;
     }
     // The two-letter codes are ISO suffixes: a mismatch means the name mapping is wrong.
-    if (/^[A-Z]{2}$/.test(r.state_code) && `DE-${r.state_code}` !== state) throw new Error(`${r.zipcode}: state ${r.state} (${r.state_code}) mapped to ${state}`);
+    if (/^[A-Z]{2}$/.test(r.state_code) && `DE-${r.state_code}` !== state)
+      throw new Error(`${r.zipcode}: state ${r.state} (${r.state_code}) mapped to ${state}`);
     const district = CITY_STATE_DISTRICT.find(([re]) => re.test(r.place))?.[1];
     if (district && district !== state) {
       log(`  state fixed by district name: ${r.zipcode} ${r.place} ${state} → ${district}`);
@@ -174,11 +195,16 @@ function readPostcodeRows(): { rows: PlaceRow[]; stats: Record<string, number> }
     rows.push({ postcode: r.zipcode, place: r.place.trim(), state, lat, lon });
   }
   if (unknownStates.size) throw new Error(`unmapped state names: ${[...unknownStates].join(', ')}`);
-  if (nameOnly.length) log(`  dropped by name outside the large-customer block (check these!):\n    ${nameOnly.join('\n    ')}`);
+  if (nameOnly.length)
+    log(`  dropped by name outside the large-customer block (check these!):\n    ${nameOnly.join('\n    ')}`);
   return { rows, stats };
 }
 
-function buildPostcodeFile(rows: PlaceRow[], stats: Record<string, number>, stateAt: (lon: number, lat: number) => StateCode | undefined): PostcodeFile {
+function buildPostcodeFile(
+  rows: PlaceRow[],
+  stats: Record<string, number>,
+  stateAt: (lon: number, lat: number) => StateCode | undefined,
+): PostcodeFile {
   const byPostcode = new Map<string, PlaceRow[]>();
   for (const r of rows) byPostcode.set(r.postcode, [...(byPostcode.get(r.postcode) ?? []), r]);
   const stateIndex = (s: StateCode) => STATE_CODES.indexOf(s);
@@ -220,7 +246,13 @@ function buildPostcodeFile(rows: PlaceRow[], stats: Record<string, number>, stat
     source:
       'GeoNames postal code dump for DE (geonames.org), as republished in zauberware/postal-codes-json-xml-csv (data/DE.zip, 2026-03-30); ' +
       'large-customer postcodes removed, one centroid per postcode; see data/geo/README.md',
-    stats: { ...stats, rowsKept: rows.length, postcodes: byPostcode.size, postcodesSpanningStates: spanning, stateTiesBrokenByShape: tieBrokenByShape },
+    stats: {
+      ...stats,
+      rowsKept: rows.length,
+      postcodes: byPostcode.size,
+      postcodesSpanningStates: spanning,
+      stateTiesBrokenByShape: tieBrokenByShape,
+    },
     postcodes,
   };
 }
@@ -229,7 +261,9 @@ function buildPostcodeFile(rows: PlaceRow[], stats: Record<string, number>, stat
 function stringifyPostcodeFile(file: PostcodeFile): string {
   const { postcodes, ...header } = file;
   const head = JSON.stringify(header, null, 1).replace(/\n}$/, '');
-  const groups = STATE_CODES.map((c) => ` ${JSON.stringify(c)}: [\n${(postcodes[c] ?? []).map((r) => JSON.stringify(r)).join(',\n')}\n ]`);
+  const groups = STATE_CODES.map(
+    (c) => ` ${JSON.stringify(c)}: [\n${(postcodes[c] ?? []).map((r) => JSON.stringify(r)).join(',\n')}\n ]`,
+  );
   return `${head},\n "postcodes": {\n${groups.join(',\n')}\n }\n}\n`;
 }
 
@@ -237,7 +271,10 @@ function stringifyPostcodeFile(file: PostcodeFile): string {
 
 type Pt = [number, number];
 type Ring = Pt[]; // open: the closing point is not repeated
-type Feature = { properties: { ARS: string; GEN: string }; geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown } };
+type Feature = {
+  properties: { ARS: string; GEN: string };
+  geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
+};
 
 function polygonsOf(f: Feature): Pt[][][] {
   const polys = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates) as Pt[][][];
@@ -259,7 +296,8 @@ function insideRings(x: number, y: number, rings: readonly Ring[]): boolean {
 
 function ringArea(ring: Ring): number {
   let a = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += ring[j]![0] * ring[i]![1] - ring[i]![0] * ring[j]![1];
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    a += ring[j]![0] * ring[i]![1] - ring[i]![0] * ring[j]![1];
   return a / 2;
 }
 
@@ -300,8 +338,16 @@ function douglasPeucker(pts: readonly Pt[], tolerance: number): Pt[] {
 function simplifyClosed(pts: readonly Pt[], tolerance: number): Pt[] {
   const start = pts[0]!;
   let far = 1;
-  for (let i = 1; i < pts.length - 1; i++) if (Math.hypot(pts[i]![0] - start[0], pts[i]![1] - start[1]) > Math.hypot(pts[far]![0] - start[0], pts[far]![1] - start[1])) far = i;
-  return [...douglasPeucker(pts.slice(0, far + 1), tolerance).slice(0, -1), ...douglasPeucker(pts.slice(far), tolerance)];
+  for (let i = 1; i < pts.length - 1; i++)
+    if (
+      Math.hypot(pts[i]![0] - start[0], pts[i]![1] - start[1]) >
+      Math.hypot(pts[far]![0] - start[0], pts[far]![1] - start[1])
+    )
+      far = i;
+  return [
+    ...douglasPeucker(pts.slice(0, far + 1), tolerance).slice(0, -1),
+    ...douglasPeucker(pts.slice(far), tolerance),
+  ];
 }
 
 /**
@@ -344,7 +390,14 @@ function simplifyTopology(rings: readonly { raw: Ring; projected: Ring }[], tole
       const order = Array.from({ length: n + 1 }, (_, i) => (forward ? (s + i) % n : (s - i + n * 2) % n));
       const id = order.map((i) => ks[i]).join(';');
       let simplified = cache.get(id);
-      if (!simplified) cache.set(id, (simplified = simplifyClosed(order.map((i) => pts[i]!), tolerance)));
+      if (!simplified)
+        cache.set(
+          id,
+          (simplified = simplifyClosed(
+            order.map((i) => pts[i]!),
+            tolerance,
+          )),
+        );
       return simplified;
     }
     const out: Pt[] = [];
@@ -358,7 +411,14 @@ function simplifyTopology(rings: readonly { raw: Ring; projected: Ring }[], tole
       const canon = reversed ? [...idx].reverse() : idx;
       const id = canon.map((i) => ks[i]).join(';');
       let simplified = cache.get(id);
-      if (!simplified) cache.set(id, (simplified = douglasPeucker(canon.map((i) => pts[i]!), tolerance)));
+      if (!simplified)
+        cache.set(
+          id,
+          (simplified = douglasPeucker(
+            canon.map((i) => pts[i]!),
+            tolerance,
+          )),
+        );
       const arc = reversed ? [...simplified].reverse() : simplified;
       out.push(...arc.slice(0, -1));
     });
@@ -372,7 +432,8 @@ function labelPoint(rings: readonly Ring[], largest: Ring): Pt {
   const ys = largest.map((p) => p[1]);
   const distToEdges = (x: number, y: number) => {
     let d = Infinity;
-    for (const r of rings) for (let i = 0, j = r.length - 1; i < r.length; j = i++) d = Math.min(d, segmentDistance([x, y], r[j]!, r[i]!));
+    for (const r of rings)
+      for (let i = 0, j = r.length - 1; i < r.length; j = i++) d = Math.min(d, segmentDistance([x, y], r[j]!, r[i]!));
     return d;
   };
   let best: Pt = [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
@@ -447,7 +508,8 @@ function buildStatesFile(features: Feature[], postcodeFile: PostcodeFile): { fil
     });
     scored.sort((a, b) => b.count - a.count);
     land.set(s.code, polygonsOf(scored[0]!.f));
-    for (const { f, count } of scored.slice(1)) stats.push(`not drawn (water area): ${f.properties.GEN}, ARS ${s.ars}, ${count} postcode centroids inside`);
+    for (const { f, count } of scored.slice(1))
+      stats.push(`not drawn (water area): ${f.properties.GEN}, ARS ${s.ars}, ${count} postcode centroids inside`);
   }
 
   // Projection from the land's bounding box.
@@ -468,11 +530,15 @@ function buildStatesFile(features: Feature[], postcodeFile: PostcodeFile): { fil
     ky: r6(ky),
   };
   // Project with the stored, rounded parameters: exactly what the runtime will do.
-  const project = ([lon, lat]: Pt): Pt => [(lon - projection.west) * projection.kx, (projection.north - lat) * projection.ky];
+  const project = ([lon, lat]: Pt): Pt => [
+    (lon - projection.west) * projection.kx,
+    (projection.north - lat) * projection.ky,
+  ];
   const height = Math.ceil((projection.north - south) * projection.ky + MAP_PADDING);
 
   const entries: { code: StateCode; raw: Ring; projected: Ring }[] = [];
-  for (const [code, polys] of land) for (const ring of polys.flat()) entries.push({ code, raw: ring, projected: ring.map(project) });
+  for (const [code, polys] of land)
+    for (const ring of polys.flat()) entries.push({ code, raw: ring, projected: ring.map(project) });
   const simplified = simplifyTopology(entries, SIMPLIFY_TOLERANCE);
 
   const states: MapState[] = STATES.map((s) => {
@@ -499,7 +565,8 @@ function buildStatesFile(features: Feature[], postcodeFile: PostcodeFile): { fil
       '"label" ([x, y] well inside the largest part). projection maps WGS84 to viewBox units: ' +
       'x = (lon - west) * kx, y = (north - lat) * ky (equirectangular, kx = ky * cos(refLat)).',
     attribution: MAP_ATTRIBUTION,
-    licence: 'Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0, https://www.govdata.de/dl-de/by-2-0)',
+    licence:
+      'Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0, https://www.govdata.de/dl-de/by-2-0)',
     source:
       'BKG VG5000 (Verwaltungsgebiete 1:5 000 000, as of 2021-01-01), layer Länder, as republished in Praesklepios/geoGermany ' +
       '(geojson/Ebene_Länder.geojson); land areas only, simplified (Douglas–Peucker, shared borders kept shared); see data/geo/README.md',
@@ -513,7 +580,8 @@ function buildStatesFile(features: Feature[], postcodeFile: PostcodeFile): { fil
 // ───────────────────────────── main ─────────────────────────────
 
 function main() {
-  for (const f of [POSTCODE_CSV, STATES_GEOJSON]) if (!fs.existsSync(f)) throw new Error(`missing ${f}: pass the shared data folder as first argument`);
+  for (const f of [POSTCODE_CSV, STATES_GEOJSON])
+    if (!fs.existsSync(f)) throw new Error(`missing ${f}: pass the shared data folder as first argument`);
   fs.mkdirSync(outDir, { recursive: true });
 
   log(`reading ${POSTCODE_CSV}`);
@@ -532,7 +600,9 @@ function main() {
   const names = new Map<string, number>();
   for (const e of places.entries) names.set(e.key, (names.get(e.key) ?? 0) + 1);
   log('postcodes:', postcodeFile.stats);
-  log(`places: ${places.entries.length} (${[...names.values()].filter((n) => n > 1).length} names stand for more than one place)`);
+  log(
+    `places: ${places.entries.length} (${[...names.values()].filter((n) => n > 1).length} names stand for more than one place)`,
+  );
 
   log(`reading ${STATES_GEOJSON}`);
   const { file: statesFile, stats: mapStats } = buildStatesFile(features, postcodeFile);

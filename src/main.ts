@@ -41,7 +41,8 @@ async function main(): Promise<void> {
 
   await app.listen({ host: config.host, port: config.port });
   const address = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
-  const where = config.database.kind === 'pglite' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  const where =
+    config.database.kind === 'pglite' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   const lines = [
     '',
     `  Schutznetz is running: ${config.host === '127.0.0.1' ? `http://localhost:${config.port}` : address}`,
@@ -56,13 +57,20 @@ async function main(): Promise<void> {
     );
     // Only on the embedded database, and only while no administrator exists.
     const link = await demoAdminSetupLink(app);
-    if (link) lines.push('', `  Demo administrator, one-time setup link: ${link}`, ...ADMIN_PASSKEY_NOTE.map((l) => `  ${l}`));
+    if (link)
+      lines.push('', `  Demo administrator, one-time setup link: ${link}`, ...ADMIN_PASSKEY_NOTE.map((l) => `  ${l}`));
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }
 
 main().catch((err: unknown) => {
-  const explained = [ConfigError, DataDirLockedError, PendingMigrationsError, MigrationPermissionError, DemoContentNeedsOwnerError];
+  const explained = [
+    ConfigError,
+    DataDirLockedError,
+    PendingMigrationsError,
+    MigrationPermissionError,
+    DemoContentNeedsOwnerError,
+  ];
   if (explained.some((kind) => err instanceof kind)) {
     process.stderr.write(`\n${(err as Error).message}\n\n`);
   } else {

@@ -50,12 +50,16 @@ describe('as a process', () => {
     write('bad-process.csv', 'name,organization_name,postal_code\nX,Y,99999\n');
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: path.join(dir, 'process-data') };
     delete env.DATABASE_URL;
-    const res = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), 'directory', 'import', path.join(dir, 'bad-process.csv')], {
-      cwd: ROOT,
-      env,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const res = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), 'directory', 'import', path.join(dir, 'bad-process.csv')],
+      {
+        cwd: ROOT,
+        env,
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
     expect(res.stderr).toContain('row 2, postal_code: 99999 is not a German postcode');
     expect(res.status).toBe(1);
   }, 150_000);

@@ -76,7 +76,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.err(`Unknown command: ${argv.slice(1).join(' ')}\n\n${generalHelp()}`);
       return EXIT.usage;
     }
-    (groupName === undefined ? io.err : io.out)(help);
+    if (groupName === undefined) io.err(help);
+    else io.out(help);
     return groupName === undefined ? EXIT.usage : EXIT.ok;
   }
   const single = COMMANDS.find((c) => c.name === groupName);
@@ -89,7 +90,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const cmd = group.commands.find((c) => c.name === cmdName);
   if (!cmd) {
     if (cmdName === undefined || cmdName === '--help' || cmdName === '-h' || cmdName === 'help') {
-      (cmdName === undefined ? io.err : io.out)(groupHelp(group));
+      if (cmdName === undefined) io.err(groupHelp(group));
+      else io.out(groupHelp(group));
       return cmdName === undefined ? EXIT.usage : EXIT.ok;
     }
     io.err(`Unknown command: ${groupName} ${cmdName}\n\n${groupHelp(group)}`);
@@ -102,7 +104,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 async function execute(group: CommandGroup | null, cmd: Command, rest: readonly string[], io: CliIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...rest], options: { ...cmd.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: [...rest],
+      options: { ...cmd.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     io.err(`${(err as Error).message}\n\n${commandHelp(group, cmd)}`);
     return EXIT.usage;
@@ -112,7 +119,7 @@ async function execute(group: CommandGroup | null, cmd: Command, rest: readonly 
     return EXIT.ok;
   }
   try {
-    return await cmd.run({ positionals: parsed.positionals, values: parsed.values as Record<string, string | boolean | undefined> }, io);
+    return await cmd.run({ positionals: parsed.positionals, values: parsed.values }, io);
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`${err.message}\n\n${commandHelp(group, cmd)}`);
@@ -150,5 +157,6 @@ export async function runFromProcess(argv: readonly string[] = process.argv.slic
   process.exitCode = code;
 }
 
-const invokedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+const invokedDirectly =
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) await runFromProcess();

@@ -50,10 +50,14 @@ describe('axe-core, WCAG 2.1 AA', () => {
             .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest('.skip'))
             .filter((el, _i, all) => !all.some((o) => o !== el && o.contains(el)))
             .slice(0, 3)
-            .map((el) => `<${el.localName}${el.id ? `#${el.id}` : ''}${el.getAttribute('class') ? `.${el.getAttribute('class')!.split(' ').join('.')}` : ''}> right=${Math.round(el.getBoundingClientRect().right)}`);
+            .map(
+              (el) =>
+                `<${el.localName}${el.id ? `#${el.id}` : ''}${el.getAttribute('class') ? `.${el.getAttribute('class')!.split(' ').join('.')}` : ''}> right=${Math.round(el.getBoundingClientRect().right)}`,
+            );
           return { scrollWidth: document.documentElement.scrollWidth, width, culprits };
         });
-        if (overflow.scrollWidth > overflow.width) wide.push(`${p.path}: ${overflow.scrollWidth}px wide; ${overflow.culprits.join(', ')}`);
+        if (overflow.scrollWidth > overflow.width)
+          wide.push(`${p.path}: ${overflow.scrollWidth}px wide; ${overflow.culprits.join(', ')}`);
       }
       expect(wide, `pages wider than a 320px screen:\n${wide.join('\n')}`).toEqual([]);
     } finally {

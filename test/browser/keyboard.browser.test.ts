@@ -14,7 +14,16 @@ afterAll(async () => {
   await site?.close();
 });
 
-type Focused = { key: string; tag: string; text: string; inMain: boolean; inSvg: boolean; outline: string; boxShadow: string; visible: boolean };
+type Focused = {
+  key: string;
+  tag: string;
+  text: string;
+  inMain: boolean;
+  inSvg: boolean;
+  outline: string;
+  boxShadow: string;
+  visible: boolean;
+};
 
 /** Describe the focused element; `key` identifies form controls stably. */
 function focused(page: Page): Promise<Focused | null> {
@@ -27,14 +36,22 @@ function focused(page: Page): Promise<Focused | null> {
     const key =
       el.localName === 'input' && input.type === 'checkbox'
         ? `${input.name}=${input.value}`
-        : el.id || (el.localName === 'summary' ? 'summary' : el.localName === 'button' ? 'button' : `${el.localName}:${el.getAttribute('href') ?? ''}`);
+        : el.id ||
+          (el.localName === 'summary'
+            ? 'summary'
+            : el.localName === 'button'
+              ? 'button'
+              : `${el.localName}:${el.getAttribute('href') ?? ''}`);
     return {
       key,
       tag: el.localName,
       text: (el.textContent ?? '').trim().slice(0, 40),
       inMain: Boolean(el.closest('main')),
       inSvg: Boolean(el.closest('svg')),
-      outline: cs.outlineStyle === 'none' || cs.outlineWidth === '0px' ? 'none' : `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`,
+      outline:
+        cs.outlineStyle === 'none' || cs.outlineWidth === '0px'
+          ? 'none'
+          : `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`,
       boxShadow: cs.boxShadow,
       visible: r.width > 0 && r.height > 0 && cs.visibility !== 'hidden',
     };
@@ -92,10 +109,14 @@ describe('keyboard only', () => {
         reached.add(f.key);
         // Chromium draws no outline on SVG links whatever the computed style
         // says; map.browser.test.ts checks their own focus styles instead.
-        if (!f.inSvg && f.outline === 'none' && (f.boxShadow === 'none' || f.boxShadow === '')) invisible.push(`${f.tag} ${f.key} "${f.text}"`);
+        if (!f.inSvg && f.outline === 'none' && (f.boxShadow === 'none' || f.boxShadow === ''))
+          invisible.push(`${f.tag} ${f.key} "${f.text}"`);
         if (!f.visible) invisible.push(`${f.tag} ${f.key} "${f.text}" is focused but not rendered`);
         // The filters are in a closed <details>: open it the way a keyboard user would.
-        if (f.key === 'summary' && !(await page.locator('details.filters').evaluate((d) => (d as HTMLDetailsElement).open))) {
+        if (
+          f.key === 'summary' &&
+          !(await page.locator('details.filters').evaluate((d) => (d as HTMLDetailsElement).open))
+        ) {
           await page.keyboard.press('Enter');
           expect(await page.locator('details.filters').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
         }

@@ -19,7 +19,8 @@ afterAll(async () => {
 const MAP = 'main .map svg';
 const MARKERS = `${MAP} a[href*="/centres/"]`;
 
-const hrefs = (page: Page, selector: string) => page.locator(selector).evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+const hrefs = (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 
 describe('map', () => {
   it('has an accessible name, and its markers are named links for assistive technology', async () => {
@@ -35,9 +36,14 @@ describe('map', () => {
       const markers = await accessibilityInfo(page, MARKERS);
       expect(markers.length, 'markers for the located demo centres').toBeGreaterThan(20);
       const bad = markers.filter((m) => m.ignored || m.role !== 'link' || m.name.trim() === '');
-      expect(bad, 'markers hidden from assistive technology or without a name (a role="img" on the <svg> would hide them)').toEqual([]);
+      expect(
+        bad,
+        'markers hidden from assistive technology or without a name (a role="img" on the <svg> would hide them)',
+      ).toEqual([]);
       // Every link in the map (markers and states) is announced with a name.
-      const unnamed = (await accessibilityInfo(page, `${MAP} a[href]`)).filter((m) => m.ignored || m.name.trim() === '');
+      const unnamed = (await accessibilityInfo(page, `${MAP} a[href]`)).filter(
+        (m) => m.ignored || m.name.trim() === '',
+      );
       expect(unnamed).toEqual([]);
     } finally {
       await context.close();
@@ -72,7 +78,11 @@ describe('map', () => {
         const page = await context.newPage();
         await page.goto(`${site.base}${path}`);
         const weak = await page.locator(MAP).evaluate((svg) => {
-          const rgb = (c: string) => (/rgba?\(([^)]+)\)/.exec(c)?.[1] ?? '').split(',').slice(0, 3).map((v) => Number(v.trim()) / 255);
+          const rgb = (c: string) =>
+            (/rgba?\(([^)]+)\)/.exec(c)?.[1] ?? '')
+              .split(',')
+              .slice(0, 3)
+              .map((v) => Number(v.trim()) / 255);
           const lum = (c: string) => {
             const [r = 0, g = 0, b = 0] = rgb(c).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
             return 0.2126 * r + 0.7152 * g + 0.0722 * b;
@@ -83,7 +93,12 @@ describe('map', () => {
           };
           const look = (el: Element) => {
             const cs = getComputedStyle(el);
-            return { fill: cs.fill, stroke: cs.stroke, strokeWidth: parseFloat(cs.strokeWidth), outline: cs.outlineStyle };
+            return {
+              fill: cs.fill,
+              stroke: cs.stroke,
+              strokeWidth: parseFloat(cs.strokeWidth),
+              outline: cs.outlineStyle,
+            };
           };
           const problems: string[] = [];
           for (const a of svg.querySelectorAll('a[href]')) {
@@ -101,10 +116,17 @@ describe('map', () => {
             const name = a.querySelector('title')?.textContent ?? a.getAttribute('href');
             const fillContrast = before.fill !== after.fill ? contrast(before.fill, after.fill) : 1;
             // The same pixels, focused against unfocused (as WCAG 2.4.13 measures it).
-            const strokeContrast = after.stroke !== 'none' && after.strokeWidth >= before.strokeWidth && after.stroke !== before.stroke ? contrast(before.stroke === 'none' ? before.fill : before.stroke, after.stroke) : 1;
+            const strokeContrast =
+              after.stroke !== 'none' && after.strokeWidth >= before.strokeWidth && after.stroke !== before.stroke
+                ? contrast(before.stroke === 'none' ? before.fill : before.stroke, after.stroke)
+                : 1;
             const best = Math.max(fillContrast, strokeContrast);
-            if (best === 1) problems.push(`${name}: looks the same focused and unfocused (fill ${after.fill}, stroke ${after.stroke})`);
-            else if (best < 3) problems.push(`${name}: focus change only ${best.toFixed(2)}:1 (fill ${before.fill} → ${after.fill})`);
+            if (best === 1)
+              problems.push(
+                `${name}: looks the same focused and unfocused (fill ${after.fill}, stroke ${after.stroke})`,
+              );
+            else if (best < 3)
+              problems.push(`${name}: focus change only ${best.toFixed(2)}:1 (fill ${before.fill} → ${after.fill})`);
           }
           return problems;
         });
@@ -129,7 +151,10 @@ describe('map', () => {
         await page.locator(selector).focus();
         await Promise.all([page.waitForURL(`**/de/centres/${LEIPZIG_ID}`), page.keyboard.press('Enter')]);
         const centreName = name.slice(0, name.lastIndexOf(','));
-        expect(((await page.locator('h1').textContent()) ?? '').startsWith(centreName), `page heading starts with "${centreName}"`).toBe(true);
+        expect(
+          ((await page.locator('h1').textContent()) ?? '').startsWith(centreName),
+          `page heading starts with "${centreName}"`,
+        ).toBe(true);
         expect(await page.locator('main a[href^="tel:"]').count()).toBeGreaterThan(0);
       } finally {
         await context.close();
@@ -152,7 +177,9 @@ describe('map', () => {
       for (const path of statePages) {
         await page.goto(`${site.base}${path}`);
         // Lists only: links outside the map.
-        for (const h of await page.locator('main a[href*="/centres/"]').evaluateAll((as) => as.filter((a) => !a.closest('svg')).map((a) => a.getAttribute('href') ?? ''))) {
+        for (const h of await page
+          .locator('main a[href*="/centres/"]')
+          .evaluateAll((as) => as.filter((a) => !a.closest('svg')).map((a) => a.getAttribute('href') ?? ''))) {
           listed.add(h);
         }
       }

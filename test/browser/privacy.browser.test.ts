@@ -54,11 +54,13 @@ async function pageProblems(p: PublicPage): Promise<string[]> {
         }
         // Links may point elsewhere (tel:, mailto:, a centre's website); loaded resources may not.
         const href = el.getAttribute('href');
-        if (href && el.localName !== 'a' && offSite.test(href)) found.push(`<${el.localName} href="${href.slice(0, 60)}">`);
+        if (href && el.localName !== 'a' && offSite.test(href))
+          found.push(`<${el.localName} href="${href.slice(0, 60)}">`);
       }
       for (const sheet of document.styleSheets) {
         for (const rule of sheet.cssRules) {
-          if (/url\(\s*["']?\s*(data:|https?:|\/\/)/i.test(rule.cssText)) found.push(`css ${rule.cssText.slice(0, 80)}`);
+          if (/url\(\s*["']?\s*(data:|https?:|\/\/)/i.test(rule.cssText))
+            found.push(`css ${rule.cssText.slice(0, 80)}`);
           if (/^@(import|font-face)/i.test(rule.cssText)) found.push(`css ${rule.cssText.slice(0, 80)}`);
         }
       }
@@ -66,7 +68,11 @@ async function pageProblems(p: PublicPage): Promise<string[]> {
     });
     problems.push(...inPage);
 
-    const store = await page.evaluate(() => ({ cookie: document.cookie, local: localStorage.length, session: sessionStorage.length }));
+    const store = await page.evaluate(() => ({
+      cookie: document.cookie,
+      local: localStorage.length,
+      session: sessionStorage.length,
+    }));
     if (store.cookie || store.local || store.session) problems.push(`stored ${JSON.stringify(store)}`);
     for (const v of log.cspViolations) problems.push(`CSP violation: ${v}`);
     for (const e of log.consoleErrors) {
@@ -99,11 +105,20 @@ describe('privacy on every public page', () => {
       const page = await context.newPage();
       await page.goto(`${site.base}/de/`);
       await page.getByLabel('Postleitzahl oder Ort').fill('04109');
-      await Promise.all([page.waitForURL(/\/search\?/), page.getByRole('button', { name: 'Beratungsstellen finden' }).click()]);
+      await Promise.all([
+        page.waitForURL(/\/search\?/),
+        page.getByRole('button', { name: 'Beratungsstellen finden' }).click(),
+      ]);
       const res = await page.goto(`${site.base}/de/`);
       // Nothing pre-filled from an earlier search, and nothing to pre-fill from.
       expect(await page.inputValue('#q')).toBe('');
-      expect(await page.evaluate(() => ({ cookie: document.cookie, local: localStorage.length, session: sessionStorage.length }))).toEqual({
+      expect(
+        await page.evaluate(() => ({
+          cookie: document.cookie,
+          local: localStorage.length,
+          session: sessionStorage.length,
+        })),
+      ).toEqual({
         cookie: '',
         local: 0,
         session: 0,

@@ -86,7 +86,10 @@ describe('quick exit button with JavaScript', () => {
       expect(await page.textContent('body')).toBe('neutral');
       // replace(), not assign(): the page left is no longer in history.
       expect(await page.evaluate(() => history.length)).toBe(lengthBefore);
-      expect(exits[0]?.headers()['referer'], 'the neutral site must not learn where the visitor came from').toBeUndefined();
+      expect(
+        exits[0]?.headers()['referer'],
+        'the neutral site must not learn where the visitor came from',
+      ).toBeUndefined();
 
       await page.goBack();
       expect(page.url(), 'Back must not return to the page that was left').not.toBe(centre);
@@ -209,7 +212,10 @@ describe('quick exit after coming back', () => {
       await page.keyboard.press('Shift');
       await page.keyboard.press('Shift');
       expect(await progress(page)).toBe('Umschalttaste: 2 von 3');
-      await Promise.all([page.waitForURL(/\/de\/states$/), page.getByRole('link', { name: 'Bundesländer' }).first().click()]);
+      await Promise.all([
+        page.waitForURL(/\/de\/states$/),
+        page.getByRole('link', { name: 'Bundesländer' }).first().click(),
+      ]);
       await page.goBack();
       expect(page.url()).toBe(`${site.base}/de/`);
       expect(await progress(page)).toBe('');
@@ -260,12 +266,18 @@ describe('quick exit on every public page', () => {
         const facts = await page.evaluate(() => {
           const first = document.body.firstElementChild;
           const exit = document.getElementById('quick-exit');
-          const focusable = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')].filter((el) => el.getAttribute('tabindex') !== '-1');
+          const focusable = [
+            ...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]'),
+          ].filter((el) => el.getAttribute('tabindex') !== '-1');
           return {
             firstIsSkip: first?.localName === 'a' && first.getAttribute('href') === '#quick-exit',
             exitHref: exit?.getAttribute('href') ?? null,
             exitRel: exit?.getAttribute('rel') ?? '',
-            exitBeforeHeader: Boolean(exit && document.querySelector('header') && exit.compareDocumentPosition(document.querySelector('header')!) & Node.DOCUMENT_POSITION_FOLLOWING),
+            exitBeforeHeader: Boolean(
+              exit &&
+              document.querySelector('header') &&
+              exit.compareDocumentPosition(document.querySelector('header')!) & Node.DOCUMENT_POSITION_FOLLOWING,
+            ),
             firstFocusable: focusable[0]?.getAttribute('href') ?? null,
             scripts: [...document.scripts].map((sc) => sc.getAttribute('src') ?? '(inline)'),
           };
@@ -273,10 +285,14 @@ describe('quick exit on every public page', () => {
         const problems = [
           facts.firstIsSkip ? '' : 'first element in <body> is not the skip link to #quick-exit',
           facts.exitHref === QUICK_EXIT_TARGET ? '' : `quick exit href ${facts.exitHref}`,
-          /\bnofollow\b/.test(facts.exitRel) && /\bnoreferrer\b/.test(facts.exitRel) ? '' : `quick exit rel "${facts.exitRel}"`,
+          /\bnofollow\b/.test(facts.exitRel) && /\bnoreferrer\b/.test(facts.exitRel)
+            ? ''
+            : `quick exit rel "${facts.exitRel}"`,
           facts.exitBeforeHeader ? '' : 'quick exit is not before the header',
           facts.firstFocusable === '#quick-exit' ? '' : `first focusable element is ${facts.firstFocusable}`,
-          facts.scripts.some((src) => /\/assets\/quick-exit\.[0-9a-f]+\.js$/.test(src)) ? '' : `quick-exit.js not loaded (scripts: ${facts.scripts.join(', ')})`,
+          facts.scripts.some((src) => /\/assets\/quick-exit\.[0-9a-f]+\.js$/.test(src))
+            ? ''
+            : `quick-exit.js not loaded (scripts: ${facts.scripts.join(', ')})`,
         ].filter(Boolean);
         if (problems.length) wrong.push(`${p.path}: ${problems.join('; ')}`);
       }
@@ -326,7 +342,11 @@ describe('skip link to the quick exit', () => {
         const first = await page.evaluate(() => {
           const el = document.activeElement as HTMLAnchorElement;
           const r = el.getBoundingClientRect();
-          return { text: el.textContent ?? '', href: el.getAttribute('href'), visible: r.width > 0 && r.left >= 0 && r.top >= 0 && r.bottom <= innerHeight };
+          return {
+            text: el.textContent ?? '',
+            href: el.getAttribute('href'),
+            visible: r.width > 0 && r.left >= 0 && r.top >= 0 && r.bottom <= innerHeight,
+          };
         });
         expect(first.text).toMatch(text);
         expect(first.href).toBe('#quick-exit');

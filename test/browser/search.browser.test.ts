@@ -37,7 +37,12 @@ async function cards(page: Page): Promise<Card[]> {
 /** The values of a card line such as "Sprachen: Deutsch, Englisch". */
 function listed(card: Card, label: string): string[] {
   const line = card.paragraphs.find((p) => p.startsWith(`${label}:`));
-  return line ? line.slice(label.length + 1).split(',').map((v) => v.trim()) : [];
+  return line
+    ? line
+        .slice(label.length + 1)
+        .split(',')
+        .map((v) => v.trim())
+    : [];
 }
 
 async function total(page: Page): Promise<number> {
@@ -48,7 +53,10 @@ async function total(page: Page): Promise<number> {
 }
 
 async function submit(page: Page) {
-  await Promise.all([page.waitForURL(/\/search\?/), page.getByRole('button', { name: 'Beratungsstellen finden' }).click()]);
+  await Promise.all([
+    page.waitForURL(/\/search\?/),
+    page.getByRole('button', { name: 'Beratungsstellen finden' }).click(),
+  ]);
 }
 
 /** Open "Suche eingrenzen" (a native <details>: works without JavaScript). */

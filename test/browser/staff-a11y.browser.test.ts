@@ -83,9 +83,17 @@ async function visit(page: Page, path: string, status = 200): Promise<void> {
 beforeAll(async () => {
   site = await startStaffSite();
   // Without a passkey yet: the first sign-in leads through the passkey set-up.
-  [admin, coordination] = await Promise.all([createUser(site.testApp.app, { role: 'admin', passkey: false }), createUser(site.testApp.app, { role: 'coordination' })]);
+  [admin, coordination] = await Promise.all([
+    createUser(site.testApp.app, { role: 'admin', passkey: false }),
+    createUser(site.testApp.app, { role: 'coordination' }),
+  ]);
   adminAuth = new Authenticator(admin.totpSecret!);
-  [anon, adminPage, leadPage, coordinationPage] = await Promise.all([freshPage(), freshPage(), freshPage(), freshPage()]);
+  [anon, adminPage, leadPage, coordinationPage] = await Promise.all([
+    freshPage(),
+    freshPage(),
+    freshPage(),
+    freshPage(),
+  ]);
   await VirtualAuthenticator.attach(adminPage);
 });
 
@@ -158,7 +166,9 @@ describe('administrator pages', () => {
   it('invitation form with errors', async () => {
     await adminPage.goto(`${site.base}/de/staff/users/invite`);
     await adminPage.locator('#f-email').fill('keine-adresse');
-    expect(await submitAndWait(adminPage, () => adminPage.locator('main form.staff-form button[type=submit]').click())).toBe(400);
+    expect(
+      await submitAndWait(adminPage, () => adminPage.locator('main form.staff-form button[type=submit]').click()),
+    ).toBe(400);
     expect(await adminPage.locator('.error-summary').count()).toBe(1);
     await expectAccessible(adminPage, '/de/staff/users/invite');
   });
@@ -168,7 +178,9 @@ describe('administrator pages', () => {
     await adminPage.locator('#f-email').fill(LEAD_EMAIL);
     await adminPage.locator('input[name=role][value=centre_lead]').check();
     await adminPage.locator('#f-centre_id').selectOption({ label: CENTRE_NAME });
-    expect(await submitAndWait(adminPage, () => adminPage.locator('main form.staff-form button[type=submit]').click())).toBe(200);
+    expect(
+      await submitAndWait(adminPage, () => adminPage.locator('main form.staff-form button[type=submit]').click()),
+    ).toBe(200);
     await expectAccessible(adminPage, '/de/staff/users/invite');
     invitationLink = await invitationLinkFromOutbox(site, LEAD_EMAIL);
   });
@@ -251,7 +263,9 @@ describe('centre lead pages', () => {
     await leadPage.locator('#f-email').fill('keine-adresse');
     await leadPage.locator('#f-website').fill('beispiel');
     await leadPage.locator('#f-minimum_age').fill('zwölf');
-    expect(await submitAndWait(leadPage, () => leadPage.locator('main form.staff-form button[type=submit]').click())).toBe(400);
+    expect(
+      await submitAndWait(leadPage, () => leadPage.locator('main form.staff-form button[type=submit]').click()),
+    ).toBe(400);
     expect(await leadPage.locator('.error-summary li').count()).toBeGreaterThanOrEqual(3);
     expect(await leadPage.locator('[aria-invalid=true]').count()).toBeGreaterThanOrEqual(3);
     await expectAccessible(leadPage, '/de/staff/entry/edit');
@@ -259,9 +273,13 @@ describe('centre lead pages', () => {
 
   it('entry with a pending proposal', async () => {
     await leadPage.goto(`${site.base}/de/staff/entry/edit`);
-    await leadPage.locator('#f-description').fill('Beratung für Frauen und Minderjährige, die von Menschenhandel betroffen sind (geändert).');
+    await leadPage
+      .locator('#f-description')
+      .fill('Beratung für Frauen und Minderjährige, die von Menschenhandel betroffen sind (geändert).');
     await leadPage.locator('#f-languages-ro').check();
-    expect(await submitAndWait(leadPage, () => leadPage.locator('main form.staff-form button[type=submit]').click())).toBe(200);
+    expect(
+      await submitAndWait(leadPage, () => leadPage.locator('main form.staff-form button[type=submit]').click()),
+    ).toBe(200);
     await expectAccessible(leadPage, '/de/staff/entry');
     expect(await leadPage.locator('section.pending').count()).toBe(1);
   });
@@ -278,7 +296,10 @@ describe('coordination office pages', () => {
   it('review queue', async () => {
     await signInInBrowser(coordinationPage, site.base, coordination, new Authenticator(coordination.totpSecret!));
     await visit(coordinationPage, '/de/staff/review');
-    draftPath = new URL((await coordinationPage.locator('table.list-table tbody a', { hasText: CENTRE_NAME }).getAttribute('href'))!, site.base).pathname;
+    draftPath = new URL(
+      (await coordinationPage.locator('table.list-table tbody a', { hasText: CENTRE_NAME }).getAttribute('href'))!,
+      site.base,
+    ).pathname;
   });
 
   it('review detail with the difference', () => visit(coordinationPage, draftPath));
@@ -300,7 +321,7 @@ describe('coordination office pages', () => {
     await expectAccessible(coordinationPage, '/de/staff/review');
   });
 
-  it('the lead\'s entry page after publication', () => visit(leadPage, '/de/staff/entry'));
+  it("the lead's entry page after publication", () => visit(leadPage, '/de/staff/entry'));
   it('the published entry in the help finder', () => visit(anon, `/de/centres/${LEIPZIG_SERVICE_ID}`));
 });
 

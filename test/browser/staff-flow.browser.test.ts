@@ -76,10 +76,17 @@ beforeAll(async () => {
   site = await startStaffSite();
   const app = site.testApp.app;
   // The administrator has only the authenticator app so far, as after `users create-admin`.
-  [admin, coordination] = await Promise.all([createUser(app, { role: 'admin', passkey: false }), createUser(app, { role: 'coordination' })]);
+  [admin, coordination] = await Promise.all([
+    createUser(app, { role: 'admin', passkey: false }),
+    createUser(app, { role: 'coordination' }),
+  ]);
   // The demo network links the Leipzig centre (tenant) to its directory entry.
   const centre = await withScope(app.database.db, { kind: 'network' }, (trx) =>
-    trx.selectFrom('centre').select(['name', 'service_id']).where('id', '=', LEIPZIG_CENTRE_ID).executeTakeFirstOrThrow(),
+    trx
+      .selectFrom('centre')
+      .select(['name', 'service_id'])
+      .where('id', '=', LEIPZIG_CENTRE_ID)
+      .executeTakeFirstOrThrow(),
   );
   expect(centre).toEqual({ name: CENTRE_NAME, service_id: LEIPZIG_SERVICE_ID });
   oldDescription = (await app.directory.get()).byId.get(LEIPZIG_SERVICE_ID)!.service.description;
@@ -122,14 +129,18 @@ describe('invitation → account → entry change → review → help finder', (
         }),
       );
       const foreignPost = await attempt(elsewhere);
-      expect(foreignPost.status, `sign-in form on another site, referrer policy ${policy} (${foreignPost.sent})`).toBe(403);
+      expect(foreignPost.status, `sign-in form on another site, referrer policy ${policy} (${foreignPost.sent})`).toBe(
+        403,
+      );
     }
   });
 
   it('the administrator signs in with password and authenticator code: only the passkey set-up opens', async () => {
     const page = adminPage;
     await enterPassword(page, site.base, admin.email, admin.password);
-    expect(await page.locator('main').textContent()).toContain('Als Administratorin oder Administrator bestätigen Sie die Anmeldung mit Ihrem Passkey');
+    expect(await page.locator('main').textContent()).toContain(
+      'Als Administratorin oder Administrator bestätigen Sie die Anmeldung mit Ihrem Passkey',
+    );
     expect(await enterTotp(page, await new Authenticator(admin.totpSecret!).code())).toBe(200);
     expect(new URL(page.url()).pathname).toBe('/de/staff/passkey-setup');
     expect(await page.locator('h1').textContent()).toBe('Passkey einrichten');
@@ -146,16 +157,25 @@ describe('invitation → account → entry change → review → help finder', (
     await addPasskeyOnSetupPage(adminPage, 'Laptop');
     expect(await adminPage.getByRole('status').filter({ hasText: 'Der Passkey wurde hinzugefügt' }).count()).toBe(1);
     // A discoverable passkey for this site, created with user verification; the code-only session is gone.
-    expect(await adminPasskeys.credentials()).toEqual([{ rpId: 'localhost', resident: true, signCount: expect.any(Number) }]);
+    expect(await adminPasskeys.credentials()).toEqual([
+      { rpId: 'localhost', resident: true, signCount: expect.any(Number) },
+    ]);
     expect(await adminPage.context().cookies()).toEqual([]);
   });
 
   it('signs in with password and passkey and gets a __Host- session cookie', async () => {
     await signInWithPasskey(adminPage, site.base, admin);
     const cookies = await adminPage.context().cookies();
-    expect(cookies.map((c) => ({ name: c.name, secure: c.secure, httpOnly: c.httpOnly, sameSite: c.sameSite, path: c.path, session: c.expires === -1 }))).toEqual([
-      { name: '__Host-sn_session', secure: true, httpOnly: true, sameSite: 'Lax', path: '/', session: true },
-    ]);
+    expect(
+      cookies.map((c) => ({
+        name: c.name,
+        secure: c.secure,
+        httpOnly: c.httpOnly,
+        sameSite: c.sameSite,
+        path: c.path,
+        session: c.expires === -1,
+      })),
+    ).toEqual([{ name: '__Host-sn_session', secure: true, httpOnly: true, sameSite: 'Lax', path: '/', session: true }]);
     // The session records the passkey as its second factor.
     const factors = await withScope(site.testApp.app.database.db, { kind: 'auth' }, (trx) =>
       trx.selectFrom('user_session').select('second_factor').where('user_id', '=', admin.id).execute(),
@@ -244,7 +264,9 @@ describe('invitation → account → entry change → review → help finder', (
 
   it('proposes a change to the centre entry: a new description and Romanian as a language', async () => {
     const page = leadPage;
-    await submitAndWait(page, () => page.getByRole('link', { name: 'Unseren Eintrag in der Hilfesuche pflegen' }).click());
+    await submitAndWait(page, () =>
+      page.getByRole('link', { name: 'Unseren Eintrag in der Hilfesuche pflegen' }).click(),
+    );
     expect(await page.locator('h1').textContent()).toContain(CENTRE_NAME);
     await submitAndWait(page, () => page.getByRole('link', { name: 'Änderungen vorschlagen' }).click());
     expect(new URL(page.url()).pathname).toBe('/de/staff/entry/edit');
@@ -254,7 +276,9 @@ describe('invitation → account → entry change → review → help finder', (
     const romanian = page.locator('#f-languages-ro');
     expect(await romanian.isChecked()).toBe(false);
     await romanian.check();
-    expect(await submitAndWait(page, () => page.getByRole('button', { name: 'Zur Prüfung einreichen' }).click())).toBe(200);
+    expect(await submitAndWait(page, () => page.getByRole('button', { name: 'Zur Prüfung einreichen' }).click())).toBe(
+      200,
+    );
     expect(page.url()).toBe(`${site.base}/de/staff/entry?done=submitted`);
     expect(await page.getByRole('status').filter({ hasText: 'an die Koordinierungsstelle geschickt' }).count()).toBe(1);
     const pending = page.locator('section.pending');
@@ -280,7 +304,9 @@ describe('invitation → account → entry change → review → help finder', (
     expect(diff).toContain(oldDescription);
     expect(diff).toContain(NEW_DESCRIPTION);
     expect(diff).toContain('Rumänisch');
-    expect(await submitAndWait(page, () => page.getByRole('button', { name: 'Annehmen und veröffentlichen' }).click())).toBe(200);
+    expect(
+      await submitAndWait(page, () => page.getByRole('button', { name: 'Annehmen und veröffentlichen' }).click()),
+    ).toBe(200);
     expect(page.url()).toBe(`${site.base}/de/staff/review?done=accepted`);
     expect(await page.locator('table.list-table tbody tr', { hasText: CENTRE_NAME }).count()).toBe(0);
   });
@@ -305,12 +331,29 @@ describe('invitation → account → entry change → review → help finder', (
       trx.selectFrom('audit_log').select(['event']).execute(),
     );
     const events = new Set(rows.map((r) => r.event));
-    for (const e of ['auth.sign_in', 'auth.mfa_passkey_added', 'users.invited', 'outbox.read', 'users.invitation_accepted', 'auth.mfa_totp_enrolled', 'auth.sign_in_failed', 'directory.draft_submitted', 'directory.draft_accepted']) {
+    for (const e of [
+      'auth.sign_in',
+      'auth.mfa_passkey_added',
+      'users.invited',
+      'outbox.read',
+      'users.invitation_accepted',
+      'auth.mfa_totp_enrolled',
+      'auth.sign_in_failed',
+      'directory.draft_submitted',
+      'directory.draft_accepted',
+    ]) {
       expect(events, `audit event ${e}`).toContain(e);
     }
     // The administrator's two sign-ins: first with the code (restricted), then with the passkey.
     const adminSignIns = await withScope(site.testApp.app.database.db, { kind: 'network' }, (trx) =>
-      trx.selectFrom('audit_log').select('details').where('event', '=', 'auth.sign_in').where('actor_id', '=', admin.id).orderBy('at').orderBy('seq').execute(),
+      trx
+        .selectFrom('audit_log')
+        .select('details')
+        .where('event', '=', 'auth.sign_in')
+        .where('actor_id', '=', admin.id)
+        .orderBy('at')
+        .orderBy('seq')
+        .execute(),
     );
     expect(adminSignIns.map((r) => r.details)).toEqual([{ method: 'totp' }, { method: 'passkey' }]);
   });
@@ -322,7 +365,12 @@ describe('what the staff pages did in the browser', () => {
     // Pages answered on purpose with 400/401/410 show up as console errors; nothing else may.
     const errors = logs.flatMap((l) => l.consoleErrors).filter((e) => !/status of (400|401|410)\b/.test(e));
     const offSite = logs.flatMap((l) => l.requests).filter((u) => !u.startsWith(`${site.base}/`));
-    expect({ csp, errors, offSite, stopped: foreign.flat() }).toEqual({ csp: [], errors: [], offSite: [], stopped: [] });
+    expect({ csp, errors, offSite, stopped: foreign.flat() }).toEqual({
+      csp: [],
+      errors: [],
+      offSite: [],
+      stopped: [],
+    });
   });
 });
 
@@ -341,7 +389,13 @@ describe('public pages after staff activity elsewhere', () => {
       expect(res?.status(), path).toBe(200);
       expect((await res?.allHeaders())?.['set-cookie'], `Set-Cookie on ${path}`).toBeUndefined();
     }
-    expect(await page.evaluate(() => ({ cookie: document.cookie, local: localStorage.length, session: sessionStorage.length }))).toEqual({ cookie: '', local: 0, session: 0 });
+    expect(
+      await page.evaluate(() => ({
+        cookie: document.cookie,
+        local: localStorage.length,
+        session: sessionStorage.length,
+      })),
+    ).toEqual({ cookie: '', local: 0, session: 0 });
     expect(await context.cookies()).toEqual([]);
     await Promise.all([page.waitForURL(QUICK_EXIT_TARGET), page.click('#quick-exit')]);
     expect(exits).toEqual([QUICK_EXIT_TARGET]);
@@ -365,6 +419,8 @@ describe('public pages after staff activity elsewhere', () => {
     expect(new URL(leadPage.url()).pathname, 'Back after sign-out').toBe('/de/staff/sign-in');
     expect(await leadPage.getByRole('button', { name: 'Abmelden' }).count()).toBe(0);
     const res = await leadPage.goto(`${site.base}/de/staff/entry`);
-    expect(new URL(leadPage.url()).pathname, `after sign-out /de/staff/entry answered ${res?.status()}`).toBe('/de/staff/sign-in');
+    expect(new URL(leadPage.url()).pathname, `after sign-out /de/staff/entry answered ${res?.status()}`).toBe(
+      '/de/staff/sign-in',
+    );
   });
 });

@@ -19,11 +19,23 @@ import { buildApp, type App } from '../../src/app.ts';
 import { runCli } from '../../src/cli/main.ts';
 import type { CliIo } from '../../src/cli/types.ts';
 import { lastMailTo } from '../../src/features/account/test-support.ts';
-import { allDrafts, demoCentre, entryBody, post, publishedEntry, signedIn } from '../../src/features/centre-entry/testing.ts';
+import {
+  allDrafts,
+  demoCentre,
+  entryBody,
+  post,
+  publishedEntry,
+  signedIn,
+} from '../../src/features/centre-entry/testing.ts';
 import { DemoContentNeedsOwnerError, seedDemoIfWanted } from '../../src/features/demo/seed.ts';
 import { loadConfig } from '../../src/platform/config/index.ts';
 import { openDatabase, type Database } from '../../src/platform/db/index.ts';
-import { assertMigrated, MIGRATIONS_DIR, migrateOrCheck, PendingMigrationsError } from '../../src/platform/db/migrate.ts';
+import {
+  assertMigrated,
+  MIGRATIONS_DIR,
+  migrateOrCheck,
+  PendingMigrationsError,
+} from '../../src/platform/db/migrate.ts';
 import { APP_ROLE } from '../../src/platform/db/tenant.ts';
 import { TEST_KEYS } from '../support/app.ts';
 import { onPostgres } from '../support/db.ts';
@@ -39,7 +51,12 @@ const url = (role: string, database: string) => {
 async function cli(env: Record<string, string>, ...argv: string[]) {
   let out = '';
   let err = '';
-  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), env: { ...TEST_KEYS, LOG_LEVEL: 'silent', ...env }, cwd: process.cwd() };
+  const io: CliIo = {
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+    env: { ...TEST_KEYS, LOG_LEVEL: 'silent', ...env },
+    cwd: process.cwd(),
+  };
   return { code: await runCli(argv, io), out, err };
 }
 
@@ -88,7 +105,10 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
     const res = await cli({ DATABASE_URL: url(owner, dbName), DEMO_CONTENT: 'true' }, 'migrate');
     expect(res.err).toBe('');
     expect(res.code).toBe(0);
-    const files = fs.readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
+    const files = fs
+      .readdirSync(MIGRATIONS_DIR)
+      .filter((f) => f.endsWith('.sql'))
+      .sort();
     expect(res.out).toBe(`${files.map((f) => `applied ${f}\n`).join('')}Demo content loaded.\n`);
     expect((await cli({ DATABASE_URL: url(owner, dbName) }, 'migrate')).out).toContain('no migration was pending');
     ownerDb = await openDatabase({ kind: 'postgres', url: url(owner, dbName), poolSize: 2 });
@@ -102,15 +122,25 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
   });
 
   it('starts as the app role: the pending check passes, demo seeding is not attempted, and DEMO_CONTENT=true is refused clearly', async () => {
-    const config = loadConfig({ ...TEST_KEYS, ...appEnv(), NODE_ENV: 'test', LOG_LEVEL: 'silent', SEARCH_INDEX_TTL_MS: '0' });
+    const config = loadConfig({
+      ...TEST_KEYS,
+      ...appEnv(),
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      SEARCH_INDEX_TTL_MS: '0',
+    });
     expect(config.migrateOnStart).toBe(false);
     database = await openDatabase(config.database);
     const who = await sql<{ user: string; super: boolean; bypass: boolean }>`
-      SELECT current_user AS user, rolsuper AS super, rolbypassrls AS bypass FROM pg_roles WHERE rolname = current_user`.execute(database.db);
+      SELECT current_user AS user, rolsuper AS super, rolbypassrls AS bypass FROM pg_roles WHERE rolname = current_user`.execute(
+      database.db,
+    );
     expect(who.rows).toEqual([{ user: APP_ROLE, super: false, bypass: false }]);
     const can = await sql<{ create: boolean; owns: number }>`
       SELECT has_schema_privilege('public', 'CREATE') AS create,
-             (SELECT count(*)::int FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)) AS owns`.execute(database.db);
+             (SELECT count(*)::int FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)) AS owns`.execute(
+      database.db,
+    );
     expect(can.rows).toEqual([{ create: false, owns: 0 }]);
 
     // main.ts's sequence: check (not migrate), seed where wanted, build.
@@ -137,14 +167,21 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
     const centre = demoCentre('stuttgart');
     const lead = await signedIn(app, 'centre_lead', centre.id);
     const published = await publishedEntry(app, centre.serviceId);
-    const proposal = await post(app, lead, '/de/staff/entry/edit', entryBody(published, (f) => (f.description = 'Als schutznetz_app gespeichert.')));
+    const proposal = await post(
+      app,
+      lead,
+      '/de/staff/entry/edit',
+      entryBody(published, (f) => (f.description = 'Als schutznetz_app gespeichert.')),
+    );
     expect(proposal.statusCode).toBe(303);
     const [draft] = (await allDrafts(app)).filter((d) => d.centre_id === centre.id && d.status === 'pending');
     expect(draft).toBeDefined();
 
     const coordination = await signedIn(app, 'coordination');
     expect((await post(app, coordination, `/de/staff/review/${draft!.id}/accept`)).statusCode).toBe(303);
-    expect((await app.inject({ url: `/de/centres/${centre.serviceId}` })).body).toContain('Als schutznetz_app gespeichert.');
+    expect((await app.inject({ url: `/de/centres/${centre.serviceId}` })).body).toContain(
+      'Als schutznetz_app gespeichert.',
+    );
 
     // A centre lead's invitation writes the outbox in the centre scope; the network scope (administrators) reads it.
     const email = `beratung-${hex}@example.org`;
@@ -152,7 +189,9 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
     expect(invite.statusCode).toBe(303);
     const mail = await lastMailTo(app, email);
     expect(mail?.body).toMatch(/\/staff\/invitation\/[A-Za-z0-9_-]{43}/);
-    const accept = await app.inject({ url: new URL(/https?:\/\/\S+\/staff\/invitation\/\S+/.exec(mail!.body)![0]).pathname });
+    const accept = await app.inject({
+      url: new URL(/https?:\/\/\S+\/staff\/invitation\/\S+/.exec(mail!.body)![0]).pathname,
+    });
     expect(accept.statusCode).toBe(200);
 
     // The operator's other commands follow the same switch: with it off they check and run.
@@ -169,13 +208,19 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
       const err = await migrateOrCheck(database.db, false, dir).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(PendingMigrationsError);
       expect((err as PendingMigrationsError).pending).toEqual(['9999_next_release.sql']);
-      expect((err as Error).message).toMatch(/9999_next_release\.sql .*has not been applied.*MIGRATE_ON_START=false.*schutznetz migrate/s);
+      expect((err as Error).message).toMatch(
+        /9999_next_release\.sql .*has not been applied.*MIGRATE_ON_START=false.*schutznetz migrate/s,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
 
     // A database the operator has not migrated to this version (its record of the newest migration is gone).
-    const newest = fs.readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort().at(-1)!;
+    const newest = fs
+      .readdirSync(MIGRATIONS_DIR)
+      .filter((f) => f.endsWith('.sql'))
+      .sort()
+      .at(-1)!;
     await ownerDb.db.deleteFrom('schema_migration').where('name', '=', newest).execute();
     const started = await cli(appEnv(), 'users', 'list');
     expect(started.code).toBe(1);

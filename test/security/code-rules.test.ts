@@ -30,11 +30,17 @@ function sourceFiles(dir: string): string[] {
   return out;
 }
 
-const SRC = sourceFiles(path.join(ROOT, 'src')).map((f) => ({ file: path.relative(ROOT, f), text: fs.readFileSync(f, 'utf8') }));
+const SRC = sourceFiles(path.join(ROOT, 'src')).map((f) => ({
+  file: path.relative(ROOT, f),
+  text: fs.readFileSync(f, 'utf8'),
+}));
 
 /** Each reviewed use of sql.raw, with why it cannot carry input. */
 const REVIEWED_RAW: Record<string, { count: number; why: string }> = {
-  'src/platform/db/tenant.ts': { count: 1, why: 'SET LOCAL ROLE takes an identifier, not a parameter; the role name is a constant' },
+  'src/platform/db/tenant.ts': {
+    count: 1,
+    why: 'SET LOCAL ROLE takes an identifier, not a parameter; the role name is a constant',
+  },
   'src/platform/db/migrate.ts': { count: 1, why: 'runs the migration files shipped in /migrations' },
 };
 
@@ -51,9 +57,12 @@ describe('source rules', () => {
   it('sql.lit only inlines constants, and no driver call builds SQL from strings (#17)', () => {
     const problems: string[] = [];
     for (const { file, text } of SRC) {
-      for (const m of text.matchAll(/\bsql\.lit\s*\(([^)]*)\)/g)) if (!/^\s*(\d+|'[^'$`]*')\s*$/.test(m[1]!)) problems.push(`${file}: sql.lit(${m[1]})`);
-      for (const m of text.matchAll(/\.(query|exec)\s*\(\s*`[^`]*\$\{/g)) problems.push(`${file}: .${m[1]}(\`…\${…}\`)`);
-      for (const m of text.matchAll(/\.(query|exec)\s*\(\s*['"][^'"]*['"]\s*\+/g)) problems.push(`${file}: .${m[1]}('…' + …)`);
+      for (const m of text.matchAll(/\bsql\.lit\s*\(([^)]*)\)/g))
+        if (!/^\s*(\d+|'[^'$`]*')\s*$/.test(m[1]!)) problems.push(`${file}: sql.lit(${m[1]})`);
+      for (const m of text.matchAll(/\.(query|exec)\s*\(\s*`[^`]*\$\{/g))
+        problems.push(`${file}: .${m[1]}(\`…\${…}\`)`);
+      for (const m of text.matchAll(/\.(query|exec)\s*\(\s*['"][^'"]*['"]\s*\+/g))
+        problems.push(`${file}: .${m[1]}('…' + …)`);
     }
     expect(problems).toEqual([]);
   });
@@ -71,7 +80,9 @@ describe('source rules', () => {
     const problems = Object.entries(lock.packages)
       .filter(([name, p]) => name !== '' && !p.link)
       // `resolved` may be left out (omit-lockfile-registry-resolved); where present it must be the registry over TLS.
-      .filter(([, p]) => !p.integrity || (p.resolved !== undefined && !p.resolved.startsWith('https://registry.npmjs.org/')))
+      .filter(
+        ([, p]) => !p.integrity || (p.resolved !== undefined && !p.resolved.startsWith('https://registry.npmjs.org/')),
+      )
       .map(([name]) => name);
     expect(problems).toEqual([]);
   });
@@ -80,7 +91,10 @@ describe('source rules', () => {
 describe('generic error answers (#23)', () => {
   it('an unexpected failure says "Internal error" and nothing else, in HTML and JSON', async () => {
     const database = await testDatabase();
-    const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEARCH_INDEX_TTL_MS: '0', ...TEST_KEYS }), database });
+    const app = await buildApp({
+      config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEARCH_INDEX_TTL_MS: '0', ...TEST_KEYS }),
+      database,
+    });
     const secret = 'Geheimnis-4711 at query (/work/main/src/x.ts:12:34)';
     const boom = () => {
       throw new Error(secret);

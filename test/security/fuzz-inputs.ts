@@ -61,11 +61,20 @@ export const hostileString = (max: number): fc.Arbitrary<string> =>
       {
         weight: 2,
         arbitrary: fc
-          .tuple(fc.string({ maxLength: 20 }), fc.constantFrom('\u0000', '\u0001', '\u001b', '\u007f', '\ud800', '\uffff', '\u2028', '\ufeff'), fc.string({ maxLength: 20 }))
+          .tuple(
+            fc.string({ maxLength: 20 }),
+            fc.constantFrom('\u0000', '\u0001', '\u001b', '\u007f', '\ud800', '\uffff', '\u2028', '\ufeff'),
+            fc.string({ maxLength: 20 }),
+          )
           .map(([a, c, b]) => a + c + b),
       },
       { weight: 1, arbitrary: fc.constant('x'.repeat(max)) },
-      { weight: 1, arbitrary: fc.array(fc.constantFrom('<', '>', '"', "'", '&', '\u0000', '\\', 'ä', ' ', '\n'), { maxLength: 40 }).map((a) => a.join('')) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .array(fc.constantFrom('<', '>', '"', "'", '&', '\u0000', '\\', 'ä', ' ', '\n'), { maxLength: 40 })
+          .map((a) => a.join('')),
+      },
     )
     .map((s) => s.slice(0, max));
 
@@ -82,9 +91,13 @@ function fieldValue(f: Field): fc.Arbitrary<string | string[]> {
 export function validShape(spec: BodySpec): fc.Arbitrary<Record<string, string | string[]>> {
   const entries = Object.entries(spec.fields);
   if (entries.length === 0) return fc.constant({});
-  const required = Object.fromEntries(entries.filter(([, f]) => f.kind !== 'list' && f.required).map(([k, f]) => [k, fieldValue(f)]));
-  const optional = Object.fromEntries(entries.filter(([, f]) => f.kind === 'list' || !f.required).map(([k, f]) => [k, fieldValue(f)]));
-  return fc.record({ ...required, ...optional }, { requiredKeys: Object.keys(required) }) as fc.Arbitrary<Record<string, string | string[]>>;
+  const required = Object.fromEntries(
+    entries.filter(([, f]) => f.kind !== 'list' && f.required).map(([k, f]) => [k, fieldValue(f)]),
+  );
+  const optional = Object.fromEntries(
+    entries.filter(([, f]) => f.kind === 'list' || !f.required).map(([k, f]) => [k, fieldValue(f)]),
+  );
+  return fc.record({ ...required, ...optional }, { requiredKeys: Object.keys(required) });
 }
 
 export function encodeForm(fields: Record<string, string | string[]>, csrf: string | null): string {
@@ -99,7 +112,20 @@ const JSON_TYPE = 'application/json';
 
 const unknownKey = (spec: BodySpec) =>
   fc
-    .oneof(fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_[\].]{0,20}$/), fc.constantFrom('__proto__', 'constructor', 'role', 'centre_id', 'is_admin', 'id', 'user_id', 'a[b]', 'verified_at'))
+    .oneof(
+      fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_[\].]{0,20}$/),
+      fc.constantFrom(
+        '__proto__',
+        'constructor',
+        'role',
+        'centre_id',
+        'is_admin',
+        'id',
+        'user_id',
+        'a[b]',
+        'verified_at',
+      ),
+    )
     .filter((k) => !(k in spec.fields) && k !== '_csrf');
 
 /** Bad input that no route may accept. `csrf` goes into the header, so the CSRF check passes and the schema is what refuses. */
@@ -108,21 +134,47 @@ export function malformed(spec: BodySpec, csrf: string | null): fc.Arbitrary<Pay
   const asBody = (fields: Record<string, unknown>, label: string): Payload =>
     spec.type === 'json'
       ? { headers: { 'content-type': JSON_TYPE, accept: JSON_TYPE, ...token }, payload: JSON.stringify(fields), label }
-      : { headers: { 'content-type': FORM, ...token }, payload: encodeForm(fields as Record<string, string | string[]>, csrf), label };
+      : {
+          headers: { 'content-type': FORM, ...token },
+          payload: encodeForm(fields as Record<string, string | string[]>, csrf),
+          label,
+        };
 
   const textFields = Object.entries(spec.fields).filter(([, f]) => f.kind === 'text' || f.kind === 'enum');
   const requiredFields = Object.entries(spec.fields).filter(([, f]) => f.kind !== 'list' && f.required);
   const cases: fc.Arbitrary<Payload>[] = [
     // No mass assignment: one field the form does not have.
-    fc.tuple(validShape(spec), unknownKey(spec), hostileString(50)).map(([v, k, x]) => asBody({ ...v, [k]: x }, `unknown field ${JSON.stringify(k)}`)),
+    fc
+      .tuple(validShape(spec), unknownKey(spec), hostileString(50))
+      .map(([v, k, x]) => asBody({ ...v, [k]: x }, `unknown field ${JSON.stringify(k)}`)),
     // Wrong content types.
-    fc.tuple(fc.constantFrom('text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/octet-stream', 'text/html', 'application/x-www-form-urlencoded; charset=utf-16'), hostileString(200).filter((s) => s !== '')).map(
-      // Starts with a field no form has, in case a parser makes sense of it anyway.
-      ([type, body]) => ({ headers: { 'content-type': type, ...token }, payload: `zz_probe=1&${body}`, label: `content-type ${type}` }),
-    ),
+    fc
+      .tuple(
+        fc.constantFrom(
+          'text/plain',
+          'application/xml',
+          'multipart/form-data; boundary=x',
+          'application/octet-stream',
+          'text/html',
+          'application/x-www-form-urlencoded; charset=utf-16',
+        ),
+        hostileString(200).filter((s) => s !== ''),
+      )
+      .map(
+        // Starts with a field no form has, in case a parser makes sense of it anyway.
+        ([type, body]) => ({
+          headers: { 'content-type': type, ...token },
+          payload: `zz_probe=1&${body}`,
+          label: `content-type ${type}`,
+        }),
+      ),
     fc.constant<Payload>({ headers: { ...token }, payload: 'a=1&b=2', label: 'no content-type' }),
     // More than the 1 MiB body limit.
-    fc.constant<Payload>({ headers: { 'content-type': spec.type === 'json' ? JSON_TYPE : FORM, ...token }, payload: spec.type === 'json' ? JSON.stringify({ x: 'y'.repeat(1_100_000) }) : `x=${'y'.repeat(1_100_000)}`, label: 'body over 1 MiB' }),
+    fc.constant<Payload>({
+      headers: { 'content-type': spec.type === 'json' ? JSON_TYPE : FORM, ...token },
+      payload: spec.type === 'json' ? JSON.stringify({ x: 'y'.repeat(1_100_000) }) : `x=${'y'.repeat(1_100_000)}`,
+      label: 'body over 1 MiB',
+    }),
   ];
   if (!spec.csrfOnly && requiredFields.length > 0) {
     cases.push(
@@ -137,7 +189,9 @@ export function malformed(spec: BodySpec, csrf: string | null): fc.Arbitrary<Pay
     const pick = fc.constantFrom(...textFields.map(([k]) => k));
     cases.push(
       // An array where one string belongs.
-      fc.tuple(validShape(spec), pick, fc.array(hostileString(20), { minLength: 2, maxLength: 4 })).map(([v, k, arr]) => asBody({ ...v, [k]: arr }, `${k} repeated`)),
+      fc
+        .tuple(validShape(spec), pick, fc.array(hostileString(20), { minLength: 2, maxLength: 4 }))
+        .map(([v, k, arr]) => asBody({ ...v, [k]: arr }, `${k} repeated`)),
       // Far longer than allowed (up to ~1 MB, below the body limit).
       fc.tuple(validShape(spec), pick, fc.constantFrom(1, 5_000, 300_000, 1_000_000)).map(([v, k, extra]) => {
         const f = spec.fields[k]!;
@@ -148,7 +202,11 @@ export function malformed(spec: BodySpec, csrf: string | null): fc.Arbitrary<Pay
   }
   if (spec.type === 'json') {
     cases.push(
-      fc.constantFrom('{', '{"a":}', 'nul', '[1,', '"unterminated', '{"credential": {"id": "a", }}').map((p) => ({ headers: { 'content-type': JSON_TYPE, accept: JSON_TYPE, ...token }, payload: p, label: `broken JSON ${p}` })),
+      fc.constantFrom('{', '{"a":}', 'nul', '[1,', '"unterminated', '{"credential": {"id": "a", }}').map((p) => ({
+        headers: { 'content-type': JSON_TYPE, accept: JSON_TYPE, ...token },
+        payload: p,
+        label: `broken JSON ${p}`,
+      })),
       fc
         .oneof(
           fc.constant<unknown>([]),
@@ -157,21 +215,40 @@ export function malformed(spec: BodySpec, csrf: string | null): fc.Arbitrary<Pay
           fc.constant(true),
           fc.constant(JSON.parse('{"__proto__": {"polluted": 1}}')),
           fc.constant({ constructor: { prototype: { polluted: 1 } } }),
-          fc.record({ credential: fc.oneof(fc.integer(), fc.string(), fc.constant([]), fc.record({ id: fc.integer(), response: fc.constant([]) })) }),
+          fc.record({
+            credential: fc.oneof(
+              fc.integer(),
+              fc.string(),
+              fc.constant([]),
+              fc.record({ id: fc.integer(), response: fc.constant([]) }),
+            ),
+          }),
           fc.constant(deepObject(2000)),
         )
         .filter((v) => !(v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0))
-        .map((v) => ({ headers: { 'content-type': JSON_TYPE, accept: JSON_TYPE, ...token }, payload: JSON.stringify(v), label: `JSON ${JSON.stringify(v).slice(0, 60)}` })),
+        .map((v) => ({
+          headers: { 'content-type': JSON_TYPE, accept: JSON_TYPE, ...token },
+          payload: JSON.stringify(v),
+          label: `JSON ${JSON.stringify(v).slice(0, 60)}`,
+        })),
       // A form body where JSON is expected.
-      fc.constant<Payload>({ headers: { 'content-type': FORM, ...token }, payload: 'credential=x&name=y', label: 'form body for a JSON route' }),
+      fc.constant<Payload>({
+        headers: { 'content-type': FORM, ...token },
+        payload: 'credential=x&name=y',
+        label: 'form body for a JSON route',
+      }),
     );
   } else {
     cases.push(
       // JSON where a form is expected: never an empty object (that is a valid form for CSRF-only routes).
+      fc.tuple(validShape(spec), unknownKey(spec)).map(([v, k]) => ({
+        headers: { 'content-type': JSON_TYPE, ...token },
+        payload: JSON.stringify({ ...v, [k]: { nested: [1, null] } }),
+        label: 'JSON with an unknown field',
+      })),
       fc
-        .tuple(validShape(spec), unknownKey(spec))
-        .map(([v, k]) => ({ headers: { 'content-type': JSON_TYPE, ...token }, payload: JSON.stringify({ ...v, [k]: { nested: [1, null] } }), label: 'JSON with an unknown field' })),
-      fc.constantFrom('[]', '[1,2]', '"text"', '42', 'true').map((p) => ({ headers: { 'content-type': JSON_TYPE, ...token }, payload: p, label: `JSON ${p}` })),
+        .constantFrom('[]', '[1,2]', '"text"', '42', 'true')
+        .map((p) => ({ headers: { 'content-type': JSON_TYPE, ...token }, payload: p, label: `JSON ${p}` })),
     );
   }
   return fc.oneof(...cases);
@@ -197,7 +274,11 @@ export function hostileForm(spec: BodySpec, csrf: string | null): fc.Arbitrary<P
  * gets past the first checks and carries the hostile value deeper (into
  * hashing, the database, the rendered page).
  */
-export function mixedForm(spec: BodySpec, base: Record<string, string | string[]>, csrf: string | null): fc.Arbitrary<Payload> {
+export function mixedForm(
+  spec: BodySpec,
+  base: Record<string, string | string[]>,
+  csrf: string | null,
+): fc.Arbitrary<Payload> {
   const names = [...new Set([...Object.keys(base), ...Object.keys(spec.fields)])];
   const overrides = Object.fromEntries(
     names.map((k) => {
@@ -208,8 +289,12 @@ export function mixedForm(spec: BodySpec, base: Record<string, string | string[]
   );
   return fc.record(overrides).map((o) => {
     const v: Record<string, string | string[]> = { ...base };
-    for (const [k, x] of Object.entries(o)) if (x !== null) v[k] = x as string | string[];
-    return { headers: { 'content-type': FORM }, payload: encodeForm(v, csrf), label: `form ${JSON.stringify(o).slice(0, 300)}` };
+    for (const [k, x] of Object.entries(o)) if (x !== null) v[k] = x;
+    return {
+      headers: { 'content-type': FORM },
+      payload: encodeForm(v, csrf),
+      label: `form ${JSON.stringify(o).slice(0, 300)}`,
+    };
   });
 }
 
@@ -221,7 +306,12 @@ export const fakeAssertion = fc.record(
       rawId: b64url(1364),
       type: fc.constant('public-key'),
       response: fc.record(
-        { clientDataJSON: b64url(4096), authenticatorData: b64url(4096), signature: b64url(1024), userHandle: b64url(128) },
+        {
+          clientDataJSON: b64url(4096),
+          authenticatorData: b64url(4096),
+          signature: b64url(1024),
+          userHandle: b64url(128),
+        },
         { requiredKeys: ['clientDataJSON', 'authenticatorData', 'signature'] },
       ),
       clientExtensionResults: fc.constant({}),
@@ -238,7 +328,11 @@ export const fakeRegistration = fc.record({
     rawId: b64url(1364),
     type: fc.constant('public-key'),
     response: fc.record(
-      { clientDataJSON: b64url(4096), attestationObject: b64url(16384), transports: fc.array(fc.constantFrom('usb', 'nfc', 'internal', 'hybrid'), { maxLength: 3 }) },
+      {
+        clientDataJSON: b64url(4096),
+        attestationObject: b64url(16384),
+        transports: fc.array(fc.constantFrom('usb', 'nfc', 'internal', 'hybrid'), { maxLength: 3 }),
+      },
       { requiredKeys: ['clientDataJSON', 'attestationObject'] },
     ),
     clientExtensionResults: fc.constant({}),
@@ -255,19 +349,65 @@ export function hostileJson(arb: fc.Arbitrary<unknown>, csrf: string | null): fc
 
 /** Query-string names the app's GET routes know, to hit real parameters as well as unknown ones. */
 export const QUERY_NAMES = [
-  'q', 'state', 'tg', 'ex', 'lang', 'acc', 'page', 'per_page', 'format', 'full', 'full_service', 'search', 'taxonomy_term_id',
-  'taxonomy_id', 'organization_id', 'target_group', 'exploitation', 'language', 'postcode', 'proximity', 'done', 'sent', 'ended',
-  'next', 'signed_out', 'chain', 'actor', 'event', 'from', 'to', 'before', 'sort_by', 'modified_after',
+  'q',
+  'state',
+  'tg',
+  'ex',
+  'lang',
+  'acc',
+  'page',
+  'per_page',
+  'format',
+  'full',
+  'full_service',
+  'search',
+  'taxonomy_term_id',
+  'taxonomy_id',
+  'organization_id',
+  'target_group',
+  'exploitation',
+  'language',
+  'postcode',
+  'proximity',
+  'done',
+  'sent',
+  'ended',
+  'next',
+  'signed_out',
+  'chain',
+  'actor',
+  'event',
+  'from',
+  'to',
+  'before',
+  'sort_by',
+  'modified_after',
 ] as const;
 
 /** A random query string: known and unknown names, repeated names, hostile values. */
 export const hostileQuery: fc.Arbitrary<string> = fc
   .array(
     fc.tuple(
-      fc.oneof(fc.constantFrom(...QUERY_NAMES), fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'a[b]', 'q[]')),
+      fc.oneof(
+        fc.constantFrom(...QUERY_NAMES),
+        fc.string({ maxLength: 12 }),
+        fc.constantFrom('__proto__', 'constructor', 'a[b]', 'q[]'),
+      ),
       fc.oneof(
         hostileString(300),
-        fc.constantFrom('0', '-1', '1e309', 'NaN', '99999999999999999999', '2026-02-30', 'network', '00000000-0000-0000-0000-000000000000', '//evil.example', '/\\evil.example', 'https://evil.example/'),
+        fc.constantFrom(
+          '0',
+          '-1',
+          '1e309',
+          'NaN',
+          '99999999999999999999',
+          '2026-02-30',
+          'network',
+          '00000000-0000-0000-0000-000000000000',
+          '//evil.example',
+          '/\\evil.example',
+          'https://evil.example/',
+        ),
         fc.constant('q'.repeat(20_000)),
       ),
     ),

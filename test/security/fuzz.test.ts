@@ -94,17 +94,42 @@ const viaForm = (spec: BodySpec) => (csrf: string | null) => hostileForm(spec, c
 const FAILED_ATTEMPT = ['auth_throttle', ...AUDIT_TABLES];
 
 const entryFields: Record<string, Field> = {
-  description: text(25_000), email: text(25_000), website: text(25_000), address_1: text(25_000), postal_code: text(25_000), city: text(25_000),
-  minimum_age: text(25_000), maximum_age: text(25_000), address_protected: { kind: 'enum', values: ['1'] },
-  targetGroups: { kind: 'list', max: 100 }, exploitation: { kind: 'list', max: 100 }, languages: { kind: 'list', max: 100 }, accessibility: { kind: 'list', max: 100 },
-  hours_0_days: { kind: 'list', max: 100 }, hours_0_opens: text(25_000), hours_0_closes: text(25_000), hours_0_note: text(25_000),
-  phone_0_number: text(25_000), phone_0_type: text(25_000), phone_0_description: text(25_000),
+  description: text(25_000),
+  email: text(25_000),
+  website: text(25_000),
+  address_1: text(25_000),
+  postal_code: text(25_000),
+  city: text(25_000),
+  minimum_age: text(25_000),
+  maximum_age: text(25_000),
+  address_protected: { kind: 'enum', values: ['1'] },
+  targetGroups: { kind: 'list', max: 100 },
+  exploitation: { kind: 'list', max: 100 },
+  languages: { kind: 'list', max: 100 },
+  accessibility: { kind: 'list', max: 100 },
+  hours_0_days: { kind: 'list', max: 100 },
+  hours_0_opens: text(25_000),
+  hours_0_closes: text(25_000),
+  hours_0_note: text(25_000),
+  phone_0_number: text(25_000),
+  phone_0_type: text(25_000),
+  phone_0_description: text(25_000),
 };
 
 /** One entry per POST route; a POST route without one fails the suite. */
 const POST_FUZZ: Record<string, PostFuzz> = {
-  '/:lang/staff/sign-in': { who: 'anonymous', body: form({ email: req(254), password: req(1024), next: text(512) }), hostile: null, writes: FAILED_ATTEMPT },
-  '/:lang/staff/second-factor': { who: 'pending', body: form({ ...factor, next: text(512) }), hostile: null, writes: FAILED_ATTEMPT },
+  '/:lang/staff/sign-in': {
+    who: 'anonymous',
+    body: form({ email: req(254), password: req(1024), next: text(512) }),
+    hostile: null,
+    writes: FAILED_ATTEMPT,
+  },
+  '/:lang/staff/second-factor': {
+    who: 'pending',
+    body: form({ ...factor, next: text(512) }),
+    hostile: null,
+    writes: FAILED_ATTEMPT,
+  },
   '/:lang/staff/passkey/options': { who: 'pending', body: csrfOnly('json'), hostile: null },
   '/:lang/staff/passkey/verify': {
     who: 'pending',
@@ -112,9 +137,24 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     hostile: (csrf) => hostileJson(fakeAssertion, csrf),
     writes: [...FAILED_ATTEMPT, 'webauthn_challenge'],
   },
-  '/:lang/staff/invitation/:token': { who: 'anonymous', body: form({ display_name: req(1000), password: req(1024), password_repeat: req(1024), username: text(300) }), hostile: null, writes: [] },
-  '/:lang/staff/invitation/:token/totp': { who: 'anonymous', body: form({ state: req(MAX_STATE_LENGTH), code: req(64) }), hostile: null, writes: [] },
-  '/:lang/staff/password-reset': { who: 'anonymous', body: form({ email: req(1000) }), hostile: null, writes: ['password_reset', 'outbox_mail', ...AUDIT_TABLES] },
+  '/:lang/staff/invitation/:token': {
+    who: 'anonymous',
+    body: form({ display_name: req(1000), password: req(1024), password_repeat: req(1024), username: text(300) }),
+    hostile: null,
+    writes: [],
+  },
+  '/:lang/staff/invitation/:token/totp': {
+    who: 'anonymous',
+    body: form({ state: req(MAX_STATE_LENGTH), code: req(64) }),
+    hostile: null,
+    writes: [],
+  },
+  '/:lang/staff/password-reset': {
+    who: 'anonymous',
+    body: form({ email: req(1000) }),
+    hostile: null,
+    writes: ['password_reset', 'outbox_mail', ...AUDIT_TABLES],
+  },
   '/:lang/staff/password-reset/:token': {
     who: 'anonymous',
     body: form({ password: req(1024), password_repeat: req(1024), username: text(300) }),
@@ -124,7 +164,12 @@ const POST_FUZZ: Record<string, PostFuzz> = {
   '/:lang/staff/sign-out': { who: 'admin', body: csrfOnly(), hostile: null },
   '/:lang/staff/sessions/end': { who: 'coordination', body: form({ session: req(32) }), hostile: null, writes: [] },
   '/:lang/staff/sessions/end-others': { who: 'coordination', body: csrfOnly(), hostile: null },
-  '/:lang/staff/reauth': { who: 'counsellor', body: form({ password: req(1024), ...factor, next: text(512) }), hostile: null, writes: FAILED_ATTEMPT },
+  '/:lang/staff/reauth': {
+    who: 'counsellor',
+    body: form({ password: req(1024), ...factor, next: text(512) }),
+    hostile: null,
+    writes: FAILED_ATTEMPT,
+  },
   '/:lang/staff/account/password': {
     who: 'counsellor',
     recent: true,
@@ -134,7 +179,13 @@ const POST_FUZZ: Record<string, PostFuzz> = {
   },
   '/:lang/staff/account/recovery-codes': { who: 'centre_lead', recent: true, body: csrfOnly(), hostile: null },
   // An id that is not the actor's passkey is a refusal, audited as access.denied.
-  '/:lang/staff/account/passkeys/remove': { who: 'centre_lead', recent: true, body: form({ id: req(1364) }), hostile: null, writes: AUDIT_TABLES },
+  '/:lang/staff/account/passkeys/remove': {
+    who: 'centre_lead',
+    recent: true,
+    body: form({ id: req(1364) }),
+    hostile: null,
+    writes: AUDIT_TABLES,
+  },
   '/:lang/staff/account/passkeys/options': { who: 'admin', recent: true, body: csrfOnly('json'), hostile: null },
   '/:lang/staff/account/passkeys': {
     who: 'admin',
@@ -186,11 +237,26 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     hostile: null,
     writes: ['app_user', 'user_session', ...AUDIT_TABLES],
   },
-  '/:lang/staff/entry/edit': { who: 'centre_lead', body: form(entryFields), hostile: null, writes: ['directory_draft', ...AUDIT_TABLES] },
+  '/:lang/staff/entry/edit': {
+    who: 'centre_lead',
+    body: form(entryFields),
+    hostile: null,
+    writes: ['directory_draft', ...AUDIT_TABLES],
+  },
   // Another centre's (or no) draft id is a refusal, audited as access.denied.
-  '/:lang/staff/entry/withdraw': { who: 'centre_lead', body: form({ draft: req(100) }), hostile: null, writes: AUDIT_TABLES },
+  '/:lang/staff/entry/withdraw': {
+    who: 'centre_lead',
+    body: form({ draft: req(100) }),
+    hostile: null,
+    writes: AUDIT_TABLES,
+  },
   '/:lang/staff/review/:id/accept': { who: 'coordination', body: csrfOnly(), hostile: null },
-  '/:lang/staff/review/:id/return': { who: 'coordination', body: form({ comment: req(50_000) }), hostile: null, writes: ['directory_draft', ...AUDIT_TABLES] },
+  '/:lang/staff/review/:id/return': {
+    who: 'coordination',
+    body: form({ comment: req(50_000) }),
+    hostile: null,
+    writes: ['directory_draft', ...AUDIT_TABLES],
+  },
 };
 const GOOD = 'sieben lange Wörter sind sicher genug';
 const BASES: Record<string, PostFuzz['base']> = {
@@ -206,7 +272,12 @@ const BASES: Record<string, PostFuzz['base']> = {
   '/:lang/staff/account/passkeys/remove': () => ({ id: 'AAAA' }),
   '/:lang/staff/account/totp': () => ({ state: 'x', code: '123456' }),
   '/:lang/staff/account/email': () => ({ email: 'neu@example.org' }),
-  '/:lang/staff/users/invite': () => ({ email: 'eingeladen@example.org', display_name: 'Neue Person', role: 'centre_lead', centre_id: world.centreA.id }),
+  '/:lang/staff/users/invite': () => ({
+    email: 'eingeladen@example.org',
+    display_name: 'Neue Person',
+    role: 'centre_lead',
+    centre_id: world.centreA.id,
+  }),
   '/:lang/staff/users/:id/disable': () => ({ confirm: 'yes' }),
   '/:lang/staff/users/:id/role': () => ({ role: 'centre_lead' }),
   '/:lang/staff/entry/edit': async () => entryBody(await publishedEntry(t.app, world.centreA.serviceId)),
@@ -246,7 +317,13 @@ function safeLocation(res: LightMyRequestResponse): string | null {
 type Expectation = { mustRefuse: boolean; writes: readonly string[] };
 
 /** Send one payload and say what is wrong with the answer (null: nothing). */
-async function probe(method: 'GET' | 'POST', url: string, p: Payload | null, session: Session | null, expect: Expectation): Promise<string | null> {
+async function probe(
+  method: 'GET' | 'POST',
+  url: string,
+  p: Payload | null,
+  session: Session | null,
+  expect: Expectation,
+): Promise<string | null> {
   const res = await t.app.inject({
     method,
     url,
@@ -258,7 +335,8 @@ async function probe(method: 'GET' | 'POST', url: string, p: Payload | null, ses
   const label = p ? p.label : url;
   const problems: string[] = [];
   if (res.statusCode >= 500) problems.push(`answered ${res.statusCode}`);
-  else if (expect.mustRefuse && (res.statusCode < 400 || res.statusCode >= 500)) problems.push(`accepted malformed input (${res.statusCode})`);
+  else if (expect.mustRefuse && (res.statusCode < 400 || res.statusCode >= 500))
+    problems.push(`accepted malformed input (${res.statusCode})`);
   if (res.statusCode >= 400) {
     const m = messageProblem(res);
     if (m) problems.push(m);
@@ -292,28 +370,48 @@ describe('fuzzing every POST route', () => {
   });
 
   const rows = ROUTE_MATRIX.filter((r) => r.method === 'POST' && POST_FUZZ[r.url]);
-  it.each(rows.map((r) => [r.url] as const))('malformed input to POST %s: a 4xx with a message, nothing written', async (pattern) => {
-    const spec = POST_FUZZ[pattern]!;
-    const session = await sessionFor(spec.who, spec.recent ?? false);
-    const url = concreteUrl(pattern, world, ids);
-    await writes.reset();
-    await check(malformed(spec.body, session?.csrf ?? null), MALFORMED_RUNS, (p) => probe('POST', url, p, session, { mustRefuse: true, writes: [] }));
-  });
+  it.each(rows.map((r) => [r.url] as const))(
+    'malformed input to POST %s: a 4xx with a message, nothing written',
+    async (pattern) => {
+      const spec = POST_FUZZ[pattern]!;
+      const session = await sessionFor(spec.who, spec.recent ?? false);
+      const url = concreteUrl(pattern, world, ids);
+      await writes.reset();
+      await check(malformed(spec.body, session?.csrf ?? null), MALFORMED_RUNS, (p) =>
+        probe('POST', url, p, session, { mustRefuse: true, writes: [] }),
+      );
+    },
+  );
 
   const hostileRows = rows.filter((r) => POST_FUZZ[r.url]!.hostile);
-  it.each(hostileRows.map((r) => [r.url] as const))('hostile values to POST %s: never a 5xx, only the route’s own writes', async (pattern) => {
-    const spec = POST_FUZZ[pattern]!;
-    const session = await sessionFor(spec.who, spec.recent ?? false);
-    const url = concreteUrl(pattern, world, ids);
-    await writes.reset();
-    const csrf = session?.csrf ?? null;
-    const arb = spec.base ? fc.oneof(spec.hostile!(csrf), mixedForm(spec.body, await spec.base(), csrf)) : spec.hostile!(csrf);
-    await check(arb, HOSTILE_RUNS, (p) => probe('POST', url, p, session, { mustRefuse: false, writes: spec.writes ?? [] }));
-  });
+  it.each(hostileRows.map((r) => [r.url] as const))(
+    'hostile values to POST %s: never a 5xx, only the route’s own writes',
+    async (pattern) => {
+      const spec = POST_FUZZ[pattern]!;
+      const session = await sessionFor(spec.who, spec.recent ?? false);
+      const url = concreteUrl(pattern, world, ids);
+      await writes.reset();
+      const csrf = session?.csrf ?? null;
+      const arb = spec.base
+        ? fc.oneof(spec.hostile!(csrf), mixedForm(spec.body, await spec.base(), csrf))
+        : spec.hostile!(csrf);
+      await check(arb, HOSTILE_RUNS, (p) =>
+        probe('POST', url, p, session, { mustRefuse: false, writes: spec.writes ?? [] }),
+      );
+    },
+  );
 });
 
 /** Values that broke or could break something deep inside, each sent in every field of an otherwise valid form. */
-const SWEEP_VALUES = ['a\u0000b', 'a\u001bb', 'a\ud800b', '\u202egnp.exe', '<script>alert(1)</script>', "x' OR '1'='1' --", ' '];
+const SWEEP_VALUES = [
+  'a\u0000b',
+  'a\u001bb',
+  'a\ud800b',
+  '\u202egnp.exe',
+  '<script>alert(1)</script>',
+  "x' OR '1'='1' --",
+  ' ',
+];
 
 describe('every field of every form, one hostile value at a time', () => {
   const rows = ROUTE_MATRIX.filter((r) => r.method === 'POST' && POST_FUZZ[r.url]?.base);
@@ -329,7 +427,11 @@ describe('every field of every form, one hostile value at a time', () => {
       for (const value of SWEEP_VALUES) {
         const v = f.kind === 'list' ? [value] : value;
         const body = encodeForm({ ...base, [field]: v }, session?.csrf ?? null);
-        const p: Payload = { headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body, label: `${field}=${JSON.stringify(value)}` };
+        const p: Payload = {
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          payload: body,
+          label: `${field}=${JSON.stringify(value)}`,
+        };
         const problem = await probe('POST', url, p, session, { mustRefuse: false, writes: spec.writes ?? [] });
         if (problem) problems.push(problem);
       }
@@ -339,22 +441,52 @@ describe('every field of every form, one hostile value at a time', () => {
 });
 
 describe('hostile display names through the whole invitation (stored only at the last step)', () => {
-  it.each(SWEEP_VALUES.map((v) => [JSON.stringify(v), v] as const))('display name %s: never a 5xx', async (_label, name) => {
-    const token = await withScope(t.app.database.db, { kind: 'network' }, async (trx) =>
-      (await createInvitation(trx, { email: `eingeladen.${nextAddress++}@example.org`, role: 'coordination', centreId: null, invitedBy: null }, t.app.clock.now())).token,
-    );
-    const url = `/de/staff/invitation/${token}`;
-    await writes.reset();
-    const step1 = await t.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: encodeForm({ display_name: name, password: GOOD, password_repeat: GOOD }, null) });
-    expect(step1.statusCode, 'step 1').toBeLessThan(500);
-    if (step1.statusCode !== 200) return expect(messageProblem(step1)).toBeNull();
-    const p: Payload = {
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: encodeForm({ state: hiddenValue(step1.body, 'state'), code: generateTotp(secretIn(step1.body), t.app.clock.now()) }, null),
-      label: `display name ${JSON.stringify(name)}, step 2`,
-    };
-    expect(await probe('POST', `${url}/totp`, p, null, { mustRefuse: false, writes: ['app_user', 'invitation', 'recovery_code', 'user_session', ...AUDIT_TABLES] })).toBeNull();
-  });
+  it.each(SWEEP_VALUES.map((v) => [JSON.stringify(v), v] as const))(
+    'display name %s: never a 5xx',
+    async (_label, name) => {
+      const token = await withScope(
+        t.app.database.db,
+        { kind: 'network' },
+        async (trx) =>
+          (
+            await createInvitation(
+              trx,
+              {
+                email: `eingeladen.${nextAddress++}@example.org`,
+                role: 'coordination',
+                centreId: null,
+                invitedBy: null,
+              },
+              t.app.clock.now(),
+            )
+          ).token,
+      );
+      const url = `/de/staff/invitation/${token}`;
+      await writes.reset();
+      const step1 = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: encodeForm({ display_name: name, password: GOOD, password_repeat: GOOD }, null),
+      });
+      expect(step1.statusCode, 'step 1').toBeLessThan(500);
+      if (step1.statusCode !== 200) return expect(messageProblem(step1)).toBeNull();
+      const p: Payload = {
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: encodeForm(
+          { state: hiddenValue(step1.body, 'state'), code: generateTotp(secretIn(step1.body), t.app.clock.now()) },
+          null,
+        ),
+        label: `display name ${JSON.stringify(name)}, step 2`,
+      };
+      expect(
+        await probe('POST', `${url}/totp`, p, null, {
+          mustRefuse: false,
+          writes: ['app_user', 'invitation', 'recovery_code', 'user_session', ...AUDIT_TABLES],
+        }),
+      ).toBeNull();
+    },
+  );
 });
 
 describe('no open redirect', () => {
@@ -362,13 +494,28 @@ describe('no open redirect', () => {
     const session = await directSession(t.app, world.staff.admin.user);
     const next = fc.oneof(
       hostileString(300),
-      fc.constantFrom('//evil.example', '/\\evil.example', '\\\\evil.example', 'https://evil.example/', '/%2F%2Fevil.example', '/\t/evil.example', 'javascript:alert(1)', '/de/staff/../../evil', '@evil.example'),
+      fc.constantFrom(
+        '//evil.example',
+        '/\\evil.example',
+        '\\\\evil.example',
+        'https://evil.example/',
+        '/%2F%2Fevil.example',
+        '/\t/evil.example',
+        'javascript:alert(1)',
+        '/de/staff/../../evil',
+        '@evil.example',
+      ),
       fc.webUrl(),
     );
     await check(next, 40, async (value) => {
-      const res = await t.app.inject({ method: 'GET', url: `/de/staff/sign-in?${new URLSearchParams({ next: value.slice(0, 512) }).toString()}`, headers: { cookie: session.cookie } });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/de/staff/sign-in?${new URLSearchParams({ next: value.slice(0, 512) }).toString()}`,
+        headers: { cookie: session.cookie },
+      });
       // A zero byte is refused before any handler runs (platform/http/input-guard.ts): no redirect at all.
-      if (value.slice(0, 512).includes('\u0000')) return res.statusCode === 400 ? null : `next with a zero byte → ${res.statusCode}`;
+      if (value.slice(0, 512).includes('\u0000'))
+        return res.statusCode === 400 ? null : `next with a zero byte → ${res.statusCode}`;
       if (res.statusCode !== 303) return `next=${JSON.stringify(value)} → ${res.statusCode}`;
       const loc = safeLocation(res);
       return loc ? `next=${JSON.stringify(value)} → ${loc}` : null;
@@ -385,42 +532,48 @@ describe('fuzzing every GET route (query string and path parameters)', () => {
   /** Reading the outbox is audited. */
   const GET_WRITES: Record<string, readonly string[]> = { '/:lang/staff/outbox': AUDIT_TABLES };
 
-  it.each(gets.map((r) => [r.url] as const))('GET %s with hostile query and parameters: never a 5xx, nothing written', async (pattern) => {
-    const who = visitor(pattern);
-    const session = await sessionFor(who === 'anonymous' ? 'anonymous' : who, false);
-    const base = concreteUrl(pattern, world, ids);
-    await writes.reset();
-    const params = [...pattern.matchAll(/:(\w+)/g)].map((m) => m[1]!);
-    const arb = fc.record({
-      query: hostileQuery,
-      // Replace one path parameter with junk now and then.
-      param: params.length
-        ? fc.option(
-            fc.tuple(
-              fc.constantFrom(...params),
-              fc.oneof(
-                // (through UTF-8 and back: lone surrogates become U+FFFD, which encodeURIComponent accepts)
-                hostileString(250).map((s) => encodeURIComponent(Buffer.from(s, 'utf8').toString('utf8'))),
-                // Raw escapes that decode to nothing valid (broken UTF-8, NUL, dot segments).
-                fc.constantFrom('%', '%zz', '%C0%AF', '%ff%fe', '..', '%2e%2e', '%00', '%2F', 'x'.repeat(201)),
+  it.each(gets.map((r) => [r.url] as const))(
+    'GET %s with hostile query and parameters: never a 5xx, nothing written',
+    async (pattern) => {
+      const who = visitor(pattern);
+      const session = await sessionFor(who === 'anonymous' ? 'anonymous' : who, false);
+      const base = concreteUrl(pattern, world, ids);
+      await writes.reset();
+      const params = [...pattern.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+      const arb = fc.record({
+        query: hostileQuery,
+        // Replace one path parameter with junk now and then.
+        param: params.length
+          ? fc.option(
+              fc.tuple(
+                fc.constantFrom(...params),
+                fc.oneof(
+                  // (through UTF-8 and back: lone surrogates become U+FFFD, which encodeURIComponent accepts)
+                  hostileString(250).map((s) => encodeURIComponent(Buffer.from(s, 'utf8').toString('utf8'))),
+                  // Raw escapes that decode to nothing valid (broken UTF-8, NUL, dot segments).
+                  fc.constantFrom('%', '%zz', '%C0%AF', '%ff%fe', '..', '%2e%2e', '%00', '%2F', 'x'.repeat(201)),
+                ),
               ),
-            ),
-            { freq: 3 },
-          )
-        : fc.constant(null),
-    });
-    await check(arb, GET_RUNS, ({ query, param }) => {
-      let url = base;
-      if (param) {
-        // Same position in the concrete URL as the parameter in the pattern.
-        const [name, value] = param;
-        const at = pattern.split('/').indexOf(`:${name}`);
-        const parts = base.split('/');
-        parts[at] = value;
-        url = parts.join('/');
-      }
-      url = query ? `${url}?${query}` : url;
-      return probe('GET', url, { headers: {}, payload: '', label: `GET ${url.slice(0, 300)}` }, session, { mustRefuse: false, writes: GET_WRITES[pattern] ?? [] });
-    });
-  });
+              { freq: 3 },
+            )
+          : fc.constant(null),
+      });
+      await check(arb, GET_RUNS, ({ query, param }) => {
+        let url = base;
+        if (param) {
+          // Same position in the concrete URL as the parameter in the pattern.
+          const [name, value] = param;
+          const at = pattern.split('/').indexOf(`:${name}`);
+          const parts = base.split('/');
+          parts[at] = value;
+          url = parts.join('/');
+        }
+        url = query ? `${url}?${query}` : url;
+        return probe('GET', url, { headers: {}, payload: '', label: `GET ${url.slice(0, 300)}` }, session, {
+          mustRefuse: false,
+          writes: GET_WRITES[pattern] ?? [],
+        });
+      });
+    },
+  );
 });

@@ -10,7 +10,16 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../support/app.ts';
 import { createUser, csrfFrom, fakeClock, form, nextTotpCode } from '../support/auth.ts';
-import { buildWorld, concreteUrl, directSession, routeIds, WHO, type RouteIds, type Who, type World } from '../support/security.ts';
+import {
+  buildWorld,
+  concreteUrl,
+  directSession,
+  routeIds,
+  WHO,
+  type RouteIds,
+  type Who,
+  type World,
+} from '../support/security.ts';
 import { ROUTE_MATRIX } from './route-matrix.ts';
 
 let t: TestApp;
@@ -43,11 +52,26 @@ type Profile = 'page' | 'open-data' | 'asset';
 
 const PROFILES: Record<Profile, Record<string, string | undefined>> = {
   // Pages (public and staff): nothing may be kept by any cache.
-  page: { ...EVERY_ANSWER, 'cache-control': 'no-store', 'access-control-allow-origin': undefined, 'set-cookie': undefined },
+  page: {
+    ...EVERY_ANSWER,
+    'cache-control': 'no-store',
+    'access-control-allow-origin': undefined,
+    'set-cookie': undefined,
+  },
   // The open-data API: readable from any origin (public, cookie-free), never cached (searches reveal places).
-  'open-data': { ...EVERY_ANSWER, 'cache-control': 'no-store', 'access-control-allow-origin': '*', 'set-cookie': undefined },
+  'open-data': {
+    ...EVERY_ANSWER,
+    'cache-control': 'no-store',
+    'access-control-allow-origin': '*',
+    'set-cookie': undefined,
+  },
   // Fingerprinted static files: the only thing a cache may keep.
-  asset: { ...EVERY_ANSWER, 'cache-control': 'public, max-age=31536000, immutable', 'access-control-allow-origin': undefined, 'set-cookie': undefined },
+  asset: {
+    ...EVERY_ANSWER,
+    'cache-control': 'public, max-age=31536000, immutable',
+    'access-control-allow-origin': undefined,
+    'set-cookie': undefined,
+  },
 };
 
 function profileOf(url: string): Profile {
@@ -102,7 +126,11 @@ describe('security headers of every GET route', () => {
     const seen: Record<string, string> = {};
     for (const row of staff) {
       for (const who of WHO) {
-        const res = await t.app.inject({ method: 'GET', url: concreteUrl(row.url, world, ids), headers: cookieOf(who) });
+        const res = await t.app.inject({
+          method: 'GET',
+          url: concreteUrl(row.url, world, ids),
+          headers: cookieOf(who),
+        });
         seen[`${row.url} as ${who} (${res.statusCode})`] = String(res.headers['cache-control']);
       }
     }
@@ -130,7 +158,11 @@ describe('security headers of every GET route', () => {
   it('public pages never set a cookie, even when the request brings a session cookie', async () => {
     const pub = ROUTE_MATRIX.filter((r) => r.method === 'GET' && r.outcomes.anonymous === 'public');
     for (const row of pub) {
-      const res = await t.app.inject({ method: 'GET', url: concreteUrl(row.url, world, ids), headers: cookieOf('admin') });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: concreteUrl(row.url, world, ids),
+        headers: cookieOf('admin'),
+      });
       expect({ url: row.url, setCookie: res.headers['set-cookie'] }).toEqual({ url: row.url, setCookie: undefined });
     }
   });
@@ -157,7 +189,11 @@ function setCookies(res: LightMyRequestResponse): string[] {
 describe('the staff session cookie (checklist #11)', () => {
   it('sign-in sets exactly one __Host- cookie: Secure, HttpOnly, SameSite=Lax, Path=/, no Domain, no lifetime; the second factor replaces it', async () => {
     const user = await createUser(t.app, { role: 'coordination' });
-    const first = await t.app.inject({ method: 'POST', url: '/de/staff/sign-in', ...form({ email: user.email, password: user.password }) });
+    const first = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/sign-in',
+      ...form({ email: user.email, password: user.password }),
+    });
     expect(first.statusCode).toBe(303);
     expect(first.headers['cache-control']).toBe('no-store');
     const lines = setCookies(first);
@@ -190,7 +226,11 @@ describe('the staff session cookie (checklist #11)', () => {
     expect(setCookies(home)).toEqual([]);
     // Sign out a separate session of the same person so the world stays intact.
     const extra = await directSession(t.app, world.staff.centre_lead.user);
-    const out = await t.app.inject({ method: 'POST', url: '/de/staff/sign-out', ...form({ _csrf: extra.csrf }, { cookie: extra.cookie }) });
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/sign-out',
+      ...form({ _csrf: extra.csrf }, { cookie: extra.cookie }),
+    });
     expect(out.statusCode).toBe(303);
     const cleared = setCookies(out).map(parseSetCookie);
     expect(cleared).toHaveLength(1);

@@ -5,7 +5,17 @@
  */
 export type Tag = { name: string; attrs: { name: string; value: string }[]; raw: string };
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', colon: ':', tab: '\t', newline: '\n' };
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+};
 
 /** Decode character references the way a browser does inside attribute values (enough for scheme checks). */
 export function decodeEntities(s: string): string {
@@ -90,8 +100,12 @@ const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'srcset', 'xli
 export function markupProblems(html: string): string[] {
   const problems: string[] = [];
   for (const tag of scanTags(html)) {
-    if (tag.name === 'script' && !tag.attrs.some((a) => a.name === 'src' && a.value.startsWith('/assets/'))) problems.push(`script element: ${tag.raw}`);
-    if (['iframe', 'object', 'embed', 'base', 'frame', 'frameset', 'img'].includes(tag.name) && !tag.attrs.every((a) => a.name !== 'src' || a.value.startsWith('/assets/'))) {
+    if (tag.name === 'script' && !tag.attrs.some((a) => a.name === 'src' && a.value.startsWith('/assets/')))
+      problems.push(`script element: ${tag.raw}`);
+    if (
+      ['iframe', 'object', 'embed', 'base', 'frame', 'frameset', 'img'].includes(tag.name) &&
+      !tag.attrs.every((a) => a.name !== 'src' || a.value.startsWith('/assets/'))
+    ) {
       problems.push(`foreign ${tag.name}: ${tag.raw}`);
     }
     if (tag.name === 'style') problems.push(`style element: ${tag.raw}`);
@@ -100,8 +114,10 @@ export function markupProblems(html: string): string[] {
       if (a.name === 'style') problems.push(`style attribute in ${tag.raw}`);
       if (URL_ATTRS.has(a.name)) {
         // Browsers strip ASCII whitespace and control characters before reading the scheme.
+        // eslint-disable-next-line no-control-regex -- exactly the characters browsers strip
         const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(a.value.replace(/[\u0000-\u0020\u007f]/g, ''))?.[1]?.toLowerCase();
-        if (scheme && !['https', 'http', 'mailto', 'tel'].includes(scheme)) problems.push(`${scheme}: URL in ${a.name} of ${tag.raw}`);
+        if (scheme && !['https', 'http', 'mailto', 'tel'].includes(scheme))
+          problems.push(`${scheme}: URL in ${a.name} of ${tag.raw}`);
       }
     }
   }

@@ -116,7 +116,8 @@ describe('the matrix and the router agree', () => {
       seen.add(k);
       const row = rows.get(k);
       if (!row) problems.push(`route ${k} (${accessOf(r)}) is missing from test/security/route-matrix.ts`);
-      else if (row.access !== accessOf(r)) problems.push(`route ${k}: the matrix says ${row.access}, the router says ${accessOf(r)}`);
+      else if (row.access !== accessOf(r))
+        problems.push(`route ${k}: the matrix says ${row.access}, the router says ${accessOf(r)}`);
     }
     for (const k of rows.keys()) if (!seen.has(k)) problems.push(`matrix row ${k} names no route the app has`);
     expect(problems).toEqual([]);
@@ -132,7 +133,10 @@ describe('the matrix and the router agree', () => {
     for (const row of ROUTE_MATRIX) {
       const expected: Record<Who, Outcome> = expectedFromAccess(row.access);
       for (const who of WHO) {
-        if (row.outcomes[who] !== expected[who]) problems.push(`${row.method} ${row.url} as ${who}: matrix ${row.outcomes[who]}, policy.ts implies ${expected[who]}`);
+        if (row.outcomes[who] !== expected[who])
+          problems.push(
+            `${row.method} ${row.url} as ${who}: matrix ${row.outcomes[who]}, policy.ts implies ${expected[who]}`,
+          );
       }
     }
     expect(problems).toEqual([]);
@@ -145,11 +149,13 @@ function expectedFromAccess(access: string): Record<Who, Outcome> {
   if (access === 'public') return all('public');
   if (access === 'flow:anonymous') return all('flow');
   if (access === 'flow:pending') return { ...all('redirect-sign-in'), pending: 'ok' };
-  if (access === 'flow:passkey_setup') return { ...all('home'), anonymous: 'redirect-sign-in', pending: 'redirect-sign-in', restricted: 'ok' };
+  if (access === 'flow:passkey_setup')
+    return { ...all('home'), anonymous: 'redirect-sign-in', pending: 'redirect-sign-in', restricted: 'ok' };
   const action = access.slice('action:'.length) as keyof typeof ACTIONS;
   const allowed: readonly string[] = ACTIONS[action] ?? [];
   const out = { ...all('redirect-sign-in'), restricted: 'redirect-passkey' as const };
-  for (const role of ['admin', 'coordination', 'centre_lead', 'counsellor'] as const) out[role] = allowed.includes(role) ? 'ok' : 'not-found';
+  for (const role of ['admin', 'coordination', 'centre_lead', 'counsellor'] as const)
+    out[role] = allowed.includes(role) ? 'ok' : 'not-found';
   return out;
 }
 
@@ -175,7 +181,12 @@ describe('every GET route answers each visitor as the matrix says, and writes no
       const s = sessionOf(who);
       const res = await t.app.inject({ method: 'GET', url, headers: s ? { cookie: s.cookie } : {} });
       statuses.set(who, res.statusCode);
-      const allowed = row.outcomes[who] === 'ok' ? (GET_WRITES[row.url] ?? []) : row.outcomes[who] === 'not-found' ? AUDIT_TABLES : [];
+      const allowed =
+        row.outcomes[who] === 'ok'
+          ? (GET_WRITES[row.url] ?? [])
+          : row.outcomes[who] === 'not-found'
+            ? AUDIT_TABLES
+            : [];
       const written = await writes.changes(allowed);
       if (written.length) problems.push(`${who}: GET wrote to ${written.join(', ')}`);
       const p = outcomeProblem(row.outcomes[who], res);
@@ -189,7 +200,9 @@ describe('every GET route answers each visitor as the matrix says, and writes no
       }
     }
     if (row.outcomes.anonymous === 'public' && new Set(statuses.values()).size !== 1) {
-      problems.push(`a public route answers differently depending on the visitor: ${JSON.stringify(Object.fromEntries(statuses))}`);
+      problems.push(
+        `a public route answers differently depending on the visitor: ${JSON.stringify(Object.fromEntries(statuses))}`,
+      );
     }
     expect(problems).toEqual([]);
   });
@@ -206,7 +219,13 @@ function outcomeProblem(expected: Outcome, res: LightMyRequestResponse): string 
       return `expected the flow page, got ${got}`;
     case 'ok':
       if (res.statusCode >= 200 && res.statusCode < 300) return null;
-      if (res.statusCode === 303 && !isSignInRedirect(res) && !isPasskeySetupRedirect(res) && String(res.headers.location ?? '').startsWith('/de/staff')) return null;
+      if (
+        res.statusCode === 303 &&
+        !isSignInRedirect(res) &&
+        !isPasskeySetupRedirect(res) &&
+        String(res.headers.location ?? '').startsWith('/de/staff')
+      )
+        return null;
       return `expected access, got ${got}`;
     case 'not-found':
       return res.statusCode === 404 ? null : `expected 404, got ${got}`;
@@ -215,23 +234,42 @@ function outcomeProblem(expected: Outcome, res: LightMyRequestResponse): string 
     case 'redirect-passkey':
       return isPasskeySetupRedirect(res) ? null : `expected the redirect to the passkey set-up, got ${got}`;
     case 'home':
-      return res.statusCode === 303 && res.headers.location === '/de/staff' ? null : `expected the redirect to the start page, got ${got}`;
+      return res.statusCode === 303 && res.headers.location === '/de/staff'
+        ? null
+        : `expected the redirect to the start page, got ${got}`;
   }
 }
 
 /** A request the route must refuse before doing anything: a field no form has. */
-function probe(row: MatrixRow, url: string, s: Session | null, extraHeaders: Record<string, string> = {}, csrf: string | null = s?.csrf ?? null) {
+function probe(
+  row: MatrixRow,
+  url: string,
+  s: Session | null,
+  extraHeaders: Record<string, string> = {},
+  csrf: string | null = s?.csrf ?? null,
+) {
   const cookie = s ? { cookie: s.cookie } : {};
   if (row.body === 'json') {
     return t.app.inject({
       method: 'POST',
       url,
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}), ...cookie, ...extraHeaders },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(csrf ? { 'x-csrf-token': csrf } : {}),
+        ...cookie,
+        ...extraHeaders,
+      },
       payload: JSON.stringify({ __probe: 1 }),
     });
   }
   const body = new URLSearchParams({ ...(csrf ? { _csrf: csrf } : {}), __probe: '1' });
-  return t.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded', ...cookie, ...extraHeaders }, payload: body.toString() });
+  return t.app.inject({
+    method: 'POST',
+    url,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...cookie, ...extraHeaders },
+    payload: body.toString(),
+  });
 }
 
 describe('every POST route refuses whoever may not use it, and writes nothing', () => {
@@ -252,7 +290,8 @@ describe('every POST route refuses whoever may not use it, and writes nothing', 
       const got = `${res.statusCode}${res.headers.location ? ` → ${String(res.headers.location)}` : ''}`;
       if (expected === 'ok' || expected === 'flow') {
         // Past the access check the strict schema refuses the unknown field.
-        if (res.statusCode !== 400) problems.push(`${who}: expected the route to be reachable (400 for an unknown field), got ${got}`);
+        if (res.statusCode !== 400)
+          problems.push(`${who}: expected the route to be reachable (400 for an unknown field), got ${got}`);
         else if (messageProblem(res)) problems.push(`${who}: ${messageProblem(res)}`);
       } else if (expected === 'not-found') {
         if (res.statusCode !== 404) problems.push(`${who}: expected 404, got ${got}`);
@@ -260,10 +299,17 @@ describe('every POST route refuses whoever may not use it, and writes nothing', 
         const ok = row.body === 'json' ? res.statusCode === 401 : isSignInRedirect(res);
         if (!ok) problems.push(`${who}: expected ${row.body === 'json' ? '401' : 'the sign-in redirect'}, got ${got}`);
       } else if (expected === 'redirect-passkey') {
-        const ok = row.body === 'json' ? res.statusCode === 403 && res.json<{ error?: string }>().error === 'passkey_required' : isPasskeySetupRedirect(res);
-        if (!ok) problems.push(`${who}: expected ${row.body === 'json' ? '403 passkey_required' : 'the passkey set-up redirect'}, got ${got}`);
+        const ok =
+          row.body === 'json'
+            ? res.statusCode === 403 && res.json<{ error?: string }>().error === 'passkey_required'
+            : isPasskeySetupRedirect(res);
+        if (!ok)
+          problems.push(
+            `${who}: expected ${row.body === 'json' ? '403 passkey_required' : 'the passkey set-up redirect'}, got ${got}`,
+          );
       } else if (expected === 'home') {
-        const ok = row.body === 'json' ? res.statusCode === 409 : res.statusCode === 303 && res.headers.location === '/de/staff';
+        const ok =
+          row.body === 'json' ? res.statusCode === 409 : res.statusCode === 303 && res.headers.location === '/de/staff';
         if (!ok) problems.push(`${who}: expected ${row.body === 'json' ? '409' : 'the start page'}, got ${got}`);
       } else {
         problems.push(`${who}: a POST route cannot be public`);
@@ -304,6 +350,10 @@ describe('CSRF (checklist #12): every state-changing route needs the token and a
 });
 
 function otherToken(s: Session): string {
-  const others = [world.pending.session, world.restricted.session, ...Object.values(world.staff).map((a) => a.session)].filter((o) => o.csrf !== s.csrf);
+  const others = [
+    world.pending.session,
+    world.restricted.session,
+    ...Object.values(world.staff).map((a) => a.session),
+  ].filter((o) => o.csrf !== s.csrf);
   return others[0]!.csrf;
 }

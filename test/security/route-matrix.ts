@@ -45,11 +45,25 @@ const SI = 'redirect-sign-in' as const;
 const PK = 'redirect-passkey' as const;
 const H = 'home' as const;
 
-type Cells = [anonymous: Outcome, pending: Outcome, restricted: Outcome, admin: Outcome, coordination: Outcome, centre_lead: Outcome, counsellor: Outcome];
+type Cells = [
+  anonymous: Outcome,
+  pending: Outcome,
+  restricted: Outcome,
+  admin: Outcome,
+  coordination: Outcome,
+  centre_lead: Outcome,
+  counsellor: Outcome,
+];
 
 function row(method: string, url: string, access: string, cells: Cells, body?: 'form' | 'json'): MatrixRow {
   const [anonymous, pending, restricted, admin, coordination, centre_lead, counsellor] = cells;
-  return { method, url, access, ...(body ? { body } : {}), outcomes: { anonymous, pending, restricted, admin, coordination, centre_lead, counsellor } };
+  return {
+    method,
+    url,
+    access,
+    ...(body ? { body } : {}),
+    outcomes: { anonymous, pending, restricted, admin, coordination, centre_lead, counsellor },
+  };
 }
 
 const PUB: Cells = [P, P, P, P, P, P, P];

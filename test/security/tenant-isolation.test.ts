@@ -90,7 +90,9 @@ const COVERAGE: Record<string, string> = {
 
 describe('tenant isolation through every route', () => {
   it('every staff route is classified (object-id routes are attacked below)', () => {
-    const staff = [...new Set(t.app.routeTable.filter((r) => !r.public && r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`))].sort();
+    const staff = [
+      ...new Set(t.app.routeTable.filter((r) => !r.public && r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`)),
+    ].sort();
     expect(staff).toEqual(Object.keys(COVERAGE).sort());
   });
 
@@ -98,25 +100,33 @@ describe('tenant isolation through every route', () => {
     const demoPool = demoNetworkCentres();
     let demoUsed = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.record({ demo: fc.boolean(), counsellor: fc.boolean(), secondLead: fc.boolean() }), { minLength: 2, maxLength: 4 }), async (shapes) => {
-        const centres: Centre[] = [];
-        for (const shape of shapes) {
-          const demo = shape.demo && demoUsed < demoPool.length ? demoPool[demoUsed++] : undefined;
-          const id = demo?.id ?? (await createCentre(t.app, `Beratungsstelle ${randomBytes(3).toString('hex')}`));
-          centres.push(await populate(id, shape));
-        }
-        for (const victim of centres) {
-          const before = await rowsOf(victim.id);
-          for (const attacker of centres.filter((c) => c !== victim)) {
-            for (const person of attacker.people) {
-              const problems = await attack(person, victim);
-              expect(problems, `${person.user.role} of centre ${attacker.id} against centre ${victim.id}`).toEqual([]);
-            }
+      fc.asyncProperty(
+        fc.array(fc.record({ demo: fc.boolean(), counsellor: fc.boolean(), secondLead: fc.boolean() }), {
+          minLength: 2,
+          maxLength: 4,
+        }),
+        async (shapes) => {
+          const centres: Centre[] = [];
+          for (const shape of shapes) {
+            const demo = shape.demo && demoUsed < demoPool.length ? demoPool[demoUsed++] : undefined;
+            const id = demo?.id ?? (await createCentre(t.app, `Beratungsstelle ${randomBytes(3).toString('hex')}`));
+            centres.push(await populate(id, shape));
           }
-          expect(await rowsOf(victim.id), `rows of centre ${victim.id} after the attacks`).toEqual(before);
-        }
-        await databaseIsolation(centres);
-      }),
+          for (const victim of centres) {
+            const before = await rowsOf(victim.id);
+            for (const attacker of centres.filter((c) => c !== victim)) {
+              for (const person of attacker.people) {
+                const problems = await attack(person, victim);
+                expect(problems, `${person.user.role} of centre ${attacker.id} against centre ${victim.id}`).toEqual(
+                  [],
+                );
+              }
+            }
+            expect(await rowsOf(victim.id), `rows of centre ${victim.id} after the attacks`).toEqual(before);
+          }
+          await databaseIsolation(centres);
+        },
+      ),
       { numRuns: 3, endOnFailure: true },
     );
     // Random networks of 2–4 centres, each person signing in (argon2id) and
@@ -138,7 +148,11 @@ type Centre = {
 };
 
 async function person(centreId: string, role: 'centre_lead' | 'counsellor', tag: string): Promise<Person> {
-  const user = await createUser(t.app, { role, centreId, displayName: `Person ${tag} ${randomBytes(4).toString('hex')}` });
+  const user = await createUser(t.app, {
+    role,
+    centreId,
+    displayName: `Person ${tag} ${randomBytes(4).toString('hex')}`,
+  });
   return { user, session: await signIn(t.app, user) };
 }
 
@@ -156,20 +170,56 @@ async function populate(centreId: string, shape: { counsellor: boolean; secondLe
   const invitation = await withScope(t.app.database.db, { kind: 'network' }, async (trx) => {
     await trx
       .insertInto('directory_draft')
-      .values({ id: draftId, centre_id: centreId, service_id: randomUUID(), entry: JSON.stringify(sample), status: 'pending', submitted_by: lead.user.id, submitted_at: now })
+      .values({
+        id: draftId,
+        centre_id: centreId,
+        service_id: randomUUID(),
+        entry: JSON.stringify(sample),
+        status: 'pending',
+        submitted_by: lead.user.id,
+        submitted_at: now,
+      })
       .execute();
     await trx
       .insertInto('webauthn_credential')
-      .values({ id: passkeyId, user_id: lead.user.id, centre_id: centreId, public_key: randomBytes(77), counter: 0, transports: null, name: 'Schlüssel' })
+      .values({
+        id: passkeyId,
+        user_id: lead.user.id,
+        centre_id: centreId,
+        public_key: randomBytes(77),
+        counter: 0,
+        transports: null,
+        name: 'Schlüssel',
+      })
       .execute();
-    return createInvitation(trx, { email: `eingeladen.${randomBytes(4).toString('hex')}@example.org`, role: 'counsellor', centreId, invitedBy: lead.user.id }, now);
+    return createInvitation(
+      trx,
+      {
+        email: `eingeladen.${randomBytes(4).toString('hex')}@example.org`,
+        role: 'counsellor',
+        centreId,
+        invitedBy: lead.user.id,
+      },
+      now,
+    );
   });
   // A second session, so the lead's sessions page offers one to end.
   await directSession(t.app, lead.user);
-  const page = await t.app.inject({ method: 'GET', url: '/de/staff/sessions', headers: { cookie: lead.session.cookie } });
+  const page = await t.app.inject({
+    method: 'GET',
+    url: '/de/staff/sessions',
+    headers: { cookie: lead.session.cookie },
+  });
   const sessionId = /name="session" value="([0-9a-f]{32})"/.exec(page.body)?.[1];
   if (!sessionId) throw new Error('no session to end on the sessions page');
-  const markers = [centreId, draftId, passkeyId, invitation.id, sessionId, ...people.flatMap((p) => [p.user.id, p.user.email])];
+  const markers = [
+    centreId,
+    draftId,
+    passkeyId,
+    invitation.id,
+    sessionId,
+    ...people.flatMap((p) => [p.user.id, p.user.email]),
+  ];
   return { id: centreId, people, lead, draftId, passkeyId, sessionId, markers };
 }
 
@@ -187,34 +237,72 @@ async function attack(p: Person, victim: Centre): Promise<string[]> {
     if (leaked.length) problems.push(`${what} shows another centre's data: ${leaked.join(', ')}`);
   };
 
-  expectStatus('withdraw their draft', (await postAs(t.app, p.session, '/de/staff/entry/withdraw', { draft: victim.draftId })).statusCode, 404);
+  expectStatus(
+    'withdraw their draft',
+    (await postAs(t.app, p.session, '/de/staff/entry/withdraw', { draft: victim.draftId })).statusCode,
+    404,
+  );
   expectStatus('open their draft for review', (await get(`/de/staff/review/${victim.draftId}`)).statusCode, 404);
-  expectStatus('accept their draft', (await postAs(t.app, p.session, `/de/staff/review/${victim.draftId}/accept`)).statusCode, 404);
-  expectStatus('return their draft', (await postAs(t.app, p.session, `/de/staff/review/${victim.draftId}/return`, { comment: 'abgelehnt' })).statusCode, 404);
+  expectStatus(
+    'accept their draft',
+    (await postAs(t.app, p.session, `/de/staff/review/${victim.draftId}/accept`)).statusCode,
+    404,
+  );
+  expectStatus(
+    'return their draft',
+    (await postAs(t.app, p.session, `/de/staff/review/${victim.draftId}/return`, { comment: 'abgelehnt' })).statusCode,
+    404,
+  );
   expectStatus('read their audit chain', (await get(`/de/staff/audit?chain=${victim.id}`)).statusCode, 404);
   expectStatus(
     'invite a counsellor into their centre',
-    (await postAs(t.app, p.session, '/de/staff/users/invite', { email: `x.${randomBytes(3).toString('hex')}@example.org`, role: 'counsellor', centre_id: victim.id })).statusCode,
+    (
+      await postAs(t.app, p.session, '/de/staff/users/invite', {
+        email: `x.${randomBytes(3).toString('hex')}@example.org`,
+        role: 'counsellor',
+        centre_id: victim.id,
+      })
+    ).statusCode,
     404,
   );
 
   // Their counsellor where they have one: the account a lead could disable in their own centre.
   const target = (victim.people.find((v) => v.user.role === 'counsellor') ?? victim.lead).user;
   expectStatus(`open their ${target.role}'s account page`, (await get(`/de/staff/users/${target.id}`)).statusCode, 404);
-  expectStatus(`disable their ${target.role}`, (await postAs(t.app, p.session, `/de/staff/users/${target.id}/disable`, { confirm: 'yes' })).statusCode, 404);
-  expectStatus('change their lead’s role', (await postAs(t.app, p.session, `/de/staff/users/${victim.lead.user.id}/role`, { role: 'counsellor' })).statusCode, 404);
+  expectStatus(
+    `disable their ${target.role}`,
+    (await postAs(t.app, p.session, `/de/staff/users/${target.id}/disable`, { confirm: 'yes' })).statusCode,
+    404,
+  );
+  expectStatus(
+    'change their lead’s role',
+    (await postAs(t.app, p.session, `/de/staff/users/${victim.lead.user.id}/role`, { role: 'counsellor' })).statusCode,
+    404,
+  );
 
   const end = await postAs(t.app, p.session, '/de/staff/sessions/end', { session: victim.sessionId });
-  if (end.statusCode !== 303 || !String(end.headers.location).endsWith('ended=0')) problems.push(`end their session: expected "0 ended", got ${end.statusCode} ${String(end.headers.location)}`);
+  if (end.statusCode !== 303 || !String(end.headers.location).endsWith('ended=0'))
+    problems.push(`end their session: expected "0 ended", got ${end.statusCode} ${String(end.headers.location)}`);
 
   await markRecentAuth(t.app, p.session);
-  expectStatus('remove their passkey', (await postAs(t.app, p.session, '/de/staff/account/passkeys/remove', { id: victim.passkeyId })).statusCode, 404);
+  expectStatus(
+    'remove their passkey',
+    (await postAs(t.app, p.session, '/de/staff/account/passkeys/remove', { id: victim.passkeyId })).statusCode,
+    404,
+  );
 
   const byActor = await get(`/de/staff/audit?actor=${victim.lead.user.id}`);
   expectStatus('filter the audit log by their lead', byActor.statusCode, isLead ? 200 : 404);
   expectClean('the audit log filtered by their lead', byActor.body, [victim.lead.user.id]);
 
-  const pages = ['/de/staff', '/de/staff/account', '/de/staff/sessions', ...(isLead ? ['/de/staff/audit', '/de/staff/users', '/de/staff/users/invite', '/de/staff/entry', '/de/staff/entry/edit'] : [])];
+  const pages = [
+    '/de/staff',
+    '/de/staff/account',
+    '/de/staff/sessions',
+    ...(isLead
+      ? ['/de/staff/audit', '/de/staff/users', '/de/staff/users/invite', '/de/staff/entry', '/de/staff/entry/edit']
+      : []),
+  ];
   for (const url of pages) {
     const res = await get(url);
     if (res.statusCode >= 400) problems.push(`${url}: ${res.statusCode}`);
@@ -241,7 +329,11 @@ async function tenantTables(): Promise<TenantTable[]> {
 async function rowsOf(centreId: string): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const tb of await tenantTables()) {
-    const r = await sql<{ row: string }>`SELECT t::text AS row FROM ${sql.table(tb.name)} t WHERE ${sql.ref(`t.${tb.key}`)} = ${centreId} ORDER BY 1`.execute(t.app.database.db);
+    const r = await sql<{
+      row: string;
+    }>`SELECT t::text AS row FROM ${sql.table(tb.name)} t WHERE ${sql.ref(`t.${tb.key}`)} = ${centreId} ORDER BY 1`.execute(
+      t.app.database.db,
+    );
     out[tb.name] = r.rows.map((x) => x.row);
   }
   return out;
@@ -254,11 +346,19 @@ async function databaseIsolation(centres: Centre[]): Promise<void> {
     for (const b of centres.filter((c) => c !== a)) {
       await withScope(t.app.database.db, { kind: 'centre', centreId: a.id }, async (trx) => {
         for (const tb of tables) {
-          const seen = await sql<{ n: string }>`SELECT count(*)::text AS n FROM ${sql.table(tb.name)} WHERE ${sql.ref(tb.key)} = ${b.id}`.execute(trx);
+          const seen = await sql<{
+            n: string;
+          }>`SELECT count(*)::text AS n FROM ${sql.table(tb.name)} WHERE ${sql.ref(tb.key)} = ${b.id}`.execute(trx);
           expect({ table: tb.name, visible: seen.rows[0]?.n }).toEqual({ table: tb.name, visible: '0' });
           if (tb.update) {
-            const upd = await sql`UPDATE ${sql.table(tb.name)} SET ${sql.ref(tb.key)} = ${sql.ref(tb.key)} WHERE ${sql.ref(tb.key)} = ${b.id}`.execute(trx);
-            expect({ table: tb.name, updated: Number(upd.numAffectedRows ?? 0n) }).toEqual({ table: tb.name, updated: 0 });
+            const upd =
+              await sql`UPDATE ${sql.table(tb.name)} SET ${sql.ref(tb.key)} = ${sql.ref(tb.key)} WHERE ${sql.ref(tb.key)} = ${b.id}`.execute(
+                trx,
+              );
+            expect({ table: tb.name, updated: Number(upd.numAffectedRows ?? 0n) }).toEqual({
+              table: tb.name,
+              updated: 0,
+            });
           }
         }
       });

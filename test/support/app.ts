@@ -13,10 +13,18 @@ export const TEST_KEYS = {
 
 export type TestApp = { app: App; database: Database; config: Config; close(): Promise<void> };
 
-export async function testApp(env: Record<string, string> = {}, opts: { logger?: object; clock?: Clock } = {}): Promise<TestApp> {
+export async function testApp(
+  env: Record<string, string> = {},
+  opts: { logger?: object; clock?: Clock } = {},
+): Promise<TestApp> {
   const database = await testDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEARCH_INDEX_TTL_MS: '0', ...TEST_KEYS, ...env });
-  const app = await buildApp({ config, database, ...(opts.logger ? { logger: opts.logger } : {}), ...(opts.clock ? { clock: opts.clock } : {}) });
+  const app = await buildApp({
+    config,
+    database,
+    ...(opts.logger ? { logger: opts.logger } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
   await app.ready();
   return {
     app,

@@ -16,7 +16,13 @@ import { storeTotpSecret } from '../../src/platform/auth/totp-secret.ts';
 import type { Role } from '../../src/platform/db/schema.ts';
 import { withScope } from '../../src/platform/db/tenant.ts';
 import { hashPassword } from '../../src/platform/security/password.ts';
-import { generateTotp, generateTotpSecret, totpStep, TOTP_PERIOD_SECONDS, TOTP_WINDOW_STEPS } from '../../src/platform/security/totp.ts';
+import {
+  generateTotp,
+  generateTotpSecret,
+  totpStep,
+  TOTP_PERIOD_SECONDS,
+  TOTP_WINDOW_STEPS,
+} from '../../src/platform/security/totp.ts';
 
 export type TestUser = {
   id: string;
@@ -52,7 +58,10 @@ export async function createCentre(app: FastifyInstance, name = 'Testberatungsst
   const orgId = randomUUID();
   const centreId = randomUUID();
   // member_organization is read-only for the app role; tests write it as owner.
-  await app.database.db.insertInto('member_organization').values({ id: orgId, name: `${name} e.V.` }).execute();
+  await app.database.db
+    .insertInto('member_organization')
+    .values({ id: orgId, name: `${name} e.V.` })
+    .execute();
   await withScope(app.database.db, { kind: 'network' }, (trx) =>
     trx.insertInto('centre').values({ id: centreId, member_organization_id: orgId, name }).execute(),
   );
@@ -87,7 +96,15 @@ export async function createUser(app: FastifyInstance, opts: CreateUserOptions):
     if (passkey) {
       await insertPasskey(
         trx,
-        { id: passkey.id, userId: id, centreId, publicKey: passkey.publicKeyCose(), counter: 0, transports: 'internal', name: 'Test-Passkey' },
+        {
+          id: passkey.id,
+          userId: id,
+          centreId,
+          publicKey: passkey.publicKeyCose(),
+          counter: 0,
+          transports: 'internal',
+          name: 'Test-Passkey',
+        },
         app.clock.now(),
       );
     }
@@ -148,7 +165,11 @@ export type Session = {
 
 /** The password step of the real sign-in: the pending session (with the second-factor page's CSRF token). */
 async function passwordStep(app: FastifyInstance, user: TestUser, lang: string): Promise<Session> {
-  const first = await app.inject({ method: 'POST', url: `/${lang}/staff/sign-in`, ...form({ email: user.email, password: user.password }) });
+  const first = await app.inject({
+    method: 'POST',
+    url: `/${lang}/staff/sign-in`,
+    ...form({ email: user.email, password: user.password }),
+  });
   if (first.statusCode !== 303) throw new Error(`password step answered ${first.statusCode}`);
   const cookie = sessionCookieFrom(first);
   const page = await app.inject({ method: 'GET', url: `/${lang}/staff/second-factor`, headers: { cookie } });
@@ -159,17 +180,31 @@ async function passwordStep(app: FastifyInstance, user: TestUser, lang: string):
 /** The TOTP step; returns the response that completes the sign-in. */
 async function totpStepOf(app: FastifyInstance, user: TestUser, lang: string, pending: Session) {
   const code = await nextTotpCode(app, user);
-  return app.inject({ method: 'POST', url: `/${lang}/staff/second-factor`, ...form({ _csrf: pending.csrf, method: 'totp', code }, { cookie: pending.cookie }) });
+  return app.inject({
+    method: 'POST',
+    url: `/${lang}/staff/second-factor`,
+    ...form({ _csrf: pending.csrf, method: 'totp', code }, { cookie: pending.cookie }),
+  });
 }
 
 /** The passkey step, as public/passkey.js does it: options, then the authenticator's assertion. */
 async function passkeyStepOf(app: FastifyInstance, user: TestUser, lang: string, pending: Session) {
   if (!user.passkey) throw new Error('user has no passkey');
-  const headers = { cookie: pending.cookie, 'x-csrf-token': pending.csrf, 'content-type': 'application/json', accept: 'application/json' };
+  const headers = {
+    cookie: pending.cookie,
+    'x-csrf-token': pending.csrf,
+    'content-type': 'application/json',
+    accept: 'application/json',
+  };
   const options = await app.inject({ method: 'POST', url: `/${lang}/staff/passkey/options`, headers, payload: '{}' });
   if (options.statusCode !== 200) throw new Error(`passkey options answered ${options.statusCode}`);
   const credential = user.passkey.assert(options.json<{ challenge: string }>());
-  return app.inject({ method: 'POST', url: `/${lang}/staff/passkey/verify`, headers, payload: JSON.stringify({ credential }) });
+  return app.inject({
+    method: 'POST',
+    url: `/${lang}/staff/passkey/verify`,
+    headers,
+    payload: JSON.stringify({ credential }),
+  });
 }
 
 /**
@@ -179,12 +214,17 @@ async function passkeyStepOf(app: FastifyInstance, user: TestUser, lang: string,
  */
 export async function signIn(app: FastifyInstance, user: TestUser, lang = 'de'): Promise<Session> {
   const pending = await passwordStep(app, user, lang);
-  const second = user.passkey ? await passkeyStepOf(app, user, lang, pending) : await totpStepOf(app, user, lang, pending);
+  const second = user.passkey
+    ? await passkeyStepOf(app, user, lang, pending)
+    : await totpStepOf(app, user, lang, pending);
   const expected = user.passkey ? 200 : 303;
   if (second.statusCode !== expected) throw new Error(`second-factor step answered ${second.statusCode}`);
   const cookie = sessionCookieFrom(second);
   const home = await app.inject({ method: 'GET', url: `/${lang}/staff`, headers: { cookie } });
-  if (home.statusCode !== 200) throw new Error(`staff start page answered ${home.statusCode}${home.headers.location ? ` → ${String(home.headers.location)}` : ''}`);
+  if (home.statusCode !== 200)
+    throw new Error(
+      `staff start page answered ${home.statusCode}${home.headers.location ? ` → ${String(home.headers.location)}` : ''}`,
+    );
   return { cookie, csrf: csrfFrom(home.body) };
 }
 
@@ -198,7 +238,9 @@ export async function signInRestricted(app: FastifyInstance, user: TestUser, lan
   const second = await totpStepOf(app, user, lang, pending);
   const setup = `/${lang}/staff/passkey-setup`;
   if (second.statusCode !== 303 || second.headers.location !== setup) {
-    throw new Error(`TOTP step answered ${second.statusCode} → ${String(second.headers.location)}, not the passkey set-up`);
+    throw new Error(
+      `TOTP step answered ${second.statusCode} → ${String(second.headers.location)}, not the passkey set-up`,
+    );
   }
   const cookie = sessionCookieFrom(second);
   const page = await app.inject({ method: 'GET', url: setup, headers: { cookie } });

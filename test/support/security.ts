@@ -23,7 +23,15 @@ import { createUser, form, signIn, signInRestricted, type Session, type TestUser
  * not yet the second factor; 'restricted' = an administrator signed in with
  * TOTP instead of the required passkey (may only add a passkey).
  */
-export const WHO = ['anonymous', 'pending', 'restricted', 'admin', 'coordination', 'centre_lead', 'counsellor'] as const;
+export const WHO = [
+  'anonymous',
+  'pending',
+  'restricted',
+  'admin',
+  'coordination',
+  'centre_lead',
+  'counsellor',
+] as const;
 export type Who = (typeof WHO)[number];
 export type StaffRole = Exclude<Who, 'anonymous' | 'pending' | 'restricted'>;
 
@@ -62,7 +70,10 @@ export async function buildWorld(app: App): Promise<World> {
   const centreA = { id: demo.id, serviceId: demo.serviceId };
   const staff = {} as Record<StaffRole, Actor>;
   for (const role of ['admin', 'coordination', 'centre_lead', 'counsellor'] as const) {
-    const user = await createUser(app, { role, ...(role === 'centre_lead' || role === 'counsellor' ? { centreId: centreA.id } : {}) });
+    const user = await createUser(app, {
+      role,
+      ...(role === 'centre_lead' || role === 'counsellor' ? { centreId: centreA.id } : {}),
+    });
     staff[role] = { user, session: await signIn(app, user) };
   }
   const pendingUser = await createUser(app, { role: 'centre_lead', centreId: centreA.id });
@@ -72,10 +83,20 @@ export async function buildWorld(app: App): Promise<World> {
 
   const published = await publishedEntry(app, centreA.serviceId);
   const lead = staff.centre_lead;
-  const res = await postForm(app, lead, '/de/staff/entry/edit', entryBody(published, (f) => (f.description = `${f.description} (geändert im Sicherheitstest)`)));
+  const res = await postForm(
+    app,
+    lead,
+    '/de/staff/entry/edit',
+    entryBody(published, (f) => (f.description = `${f.description} (geändert im Sicherheitstest)`)),
+  );
   if (res.statusCode !== 303) throw new Error(`draft submission answered ${res.statusCode}`);
   const draft = await withScope(app.database.db, { kind: 'network' }, (trx) =>
-    trx.selectFrom('directory_draft').select('id').where('centre_id', '=', centreA.id).where('status', '=', 'pending').executeTakeFirstOrThrow(),
+    trx
+      .selectFrom('directory_draft')
+      .select('id')
+      .where('centre_id', '=', centreA.id)
+      .where('status', '=', 'pending')
+      .executeTakeFirstOrThrow(),
   );
 
   const now = app.clock.now();
@@ -83,16 +104,31 @@ export async function buildWorld(app: App): Promise<World> {
   const managed = await createUser(app, { role: 'counsellor', centreId: centreA.id, displayName: 'Verwaltete Person' });
   const counsellor = staff.counsellor.user;
   const tokens = await withScope(app.database.db, { kind: 'network' }, async (trx) => ({
-    invitationToken: (await createInvitation(trx, { email: 'neu.eingeladen@example.org', role: 'coordination', centreId: null, invitedBy: staff.admin.user.id }, now)).token,
+    invitationToken: (
+      await createInvitation(
+        trx,
+        { email: 'neu.eingeladen@example.org', role: 'coordination', centreId: null, invitedBy: staff.admin.user.id },
+        now,
+      )
+    ).token,
     resetToken: await createReset(trx, { id: resetUser.id, centreId: null }, now),
-    emailChangeToken: await createEmailChange(trx, { id: counsellor.id, centreId: counsellor.centreId }, 'neue.adresse@example.org', now),
+    emailChangeToken: await createEmailChange(
+      trx,
+      { id: counsellor.id, centreId: counsellor.centreId },
+      'neue.adresse@example.org',
+      now,
+    ),
   }));
   return { centreA, staff, pending, restricted, draftId: draft.id, managedUserId: managed.id, ...tokens };
 }
 
 /** The password step of the real sign-in only: a session that may open nothing but the second-factor pages. */
 export async function pendingSession(app: App, user: TestUser): Promise<Session> {
-  const first = await app.inject({ method: 'POST', url: '/de/staff/sign-in', ...form({ email: user.email, password: user.password }) });
+  const first = await app.inject({
+    method: 'POST',
+    url: '/de/staff/sign-in',
+    ...form({ email: user.email, password: user.password }),
+  });
   const cookie = cookieFrom(first);
   const page = await app.inject({ method: 'GET', url: '/de/staff/second-factor', headers: { cookie } });
   const m = /name="_csrf" value="([^"]*)"/.exec(page.body);
@@ -102,7 +138,9 @@ export async function pendingSession(app: App, user: TestUser): Promise<Session>
 
 function cookieFrom(res: LightMyRequestResponse): string {
   const raw = res.headers['set-cookie'];
-  const line = (Array.isArray(raw) ? raw : raw ? [raw] : []).find((c) => c.startsWith(`${SESSION_COOKIE}=`) && !c.startsWith(`${SESSION_COOKIE}=;`));
+  const line = (Array.isArray(raw) ? raw : raw ? [raw] : []).find(
+    (c) => c.startsWith(`${SESSION_COOKIE}=`) && !c.startsWith(`${SESSION_COOKIE}=;`),
+  );
   if (!line) throw new Error(`no session cookie (status ${res.statusCode})`);
   return line.split(';')[0]!;
 }
@@ -124,7 +162,10 @@ export async function directSession(
   const base = { userId: user.id, centreId: user.centreId, now, reauthAt: opts.recent ? now : null };
   const factor = opts.factor ?? (user.passkey ? 'passkey' : 'totp');
   const s = await withScope(app.database.db, { kind: 'auth' }, (trx) =>
-    createSession(trx, opts.stage === 'password' ? { ...base, stage: 'password' } : { ...base, stage: 'full', secondFactor: factor }),
+    createSession(
+      trx,
+      opts.stage === 'password' ? { ...base, stage: 'password' } : { ...base, stage: 'full', secondFactor: factor },
+    ),
   );
   return { cookie: `${SESSION_COOKIE}=${s.token}`, csrf: s.csrfSecret };
 }
@@ -133,7 +174,11 @@ export async function directSession(
 export async function markRecentAuth(app: App, session: Session): Promise<void> {
   const token = session.cookie.split('=')[1] ?? '';
   await withScope(app.database.db, { kind: 'auth' }, (trx) =>
-    trx.updateTable('user_session').set({ reauth_at: app.clock.now() }).where('token_hash', '=', hashToken(token)).execute(),
+    trx
+      .updateTable('user_session')
+      .set({ reauth_at: app.clock.now() })
+      .where('token_hash', '=', hashToken(token))
+      .execute(),
   );
 }
 
@@ -163,7 +208,9 @@ async function tablesOf(app: App): Promise<string[]> {
  */
 export async function fingerprint(app: App): Promise<Fingerprint> {
   const tables = await tablesOf(app);
-  const parts = tables.map((t) => `SELECT '${t}' AS t, count(*)::text || '/' || coalesce(max(xmin::text::bigint), 0)::text AS f FROM "${t}"`);
+  const parts = tables.map(
+    (t) => `SELECT '${t}' AS t, count(*)::text || '/' || coalesce(max(xmin::text::bigint), 0)::text AS f FROM "${t}"`,
+  );
   const r = await sql<{ t: string; f: string }>`${sql.raw(parts.join(' UNION ALL '))}`.execute(app.database.db);
   return Object.fromEntries(r.rows.map((x) => [x.t, x.f]));
 }
@@ -234,7 +281,9 @@ export function messageProblem(res: LightMyRequestResponse): string | null {
   if (type.startsWith('application/json')) {
     try {
       const json = JSON.parse(body) as { error?: unknown };
-      return typeof json.error === 'string' && json.error.trim() !== '' ? null : 'JSON answer without an "error" message';
+      return typeof json.error === 'string' && json.error.trim() !== ''
+        ? null
+        : 'JSON answer without an "error" message';
     } catch {
       return 'answer says JSON but is not';
     }
@@ -251,7 +300,10 @@ export function messageProblem(res: LightMyRequestResponse): string | null {
 /** The text a person sees: everything outside tags, whitespace collapsed. */
 export function visibleText(html: string): string {
   const main = /<main[\s>][\s\S]*<\/main>/.exec(html)?.[0] ?? html;
-  return main.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  return main
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 // ---------------------------------------------------------------------------
@@ -276,7 +328,9 @@ async function firstId(app: App, list: string): Promise<string> {
 
 /** Real ids of public objects (from the open-data API), so parameterised routes answer 200. */
 export async function routeIds(app: App, world: Pick<World, 'centreA'>): Promise<RouteIds> {
-  const asset = [...app.platform.assets.all().values()].find((a) => a.url.endsWith('.css')) ?? [...app.platform.assets.all().values()][0];
+  const asset =
+    [...app.platform.assets.all().values()].find((a) => a.url.endsWith('.css')) ??
+    [...app.platform.assets.all().values()][0];
   if (!asset) throw new Error('no assets');
   return {
     serviceId: world.centreA.serviceId,
@@ -313,9 +367,11 @@ export function concreteUrl(pattern: string, world: World, ids: RouteIds, lang =
   let url = pattern.replace(/^\/:lang(?=\/|$)/, `/${lang}`);
   const value = byPrefix.find(([re]) => re.test(pattern))?.[1];
   url = url.replace(/:(id|token|slug)\b/, () => {
-    if (!value) throw new Error(`no value for the parameter in ${pattern}: teach concreteUrl (test/support/security.ts)`);
+    if (!value)
+      throw new Error(`no value for the parameter in ${pattern}: teach concreteUrl (test/support/security.ts)`);
     return value;
   });
-  if (url.includes('/:')) throw new Error(`unfilled parameter in ${pattern}: teach concreteUrl (test/support/security.ts)`);
+  if (url.includes('/:'))
+    throw new Error(`unfilled parameter in ${pattern}: teach concreteUrl (test/support/security.ts)`);
   return url;
 }

@@ -16,7 +16,13 @@ afterAll(() => database.close());
 async function cli(...argv: string[]) {
   let out = '';
   let err = '';
-  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), env: { ...TEST_KEYS }, cwd: process.cwd(), database };
+  const io: CliIo = {
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+    env: { ...TEST_KEYS },
+    cwd: process.cwd(),
+    database,
+  };
   const code = await runCli(argv, io);
   return { code, out, err };
 }
@@ -44,7 +50,9 @@ describe('schutznetz audit verify', () => {
   it('names the first broken row and exits 1', async () => {
     const before = await cli('audit', 'verify');
     const recordedB = new RegExp(`^chain ${b}: ok, 3 rows, head (3:[0-9a-f]{64})$`, 'm').exec(before.out)![1]!;
-    await tamper(database.db, (trx) => sql`UPDATE audit_log SET details = '{"n": 1000}' WHERE chain = ${a} AND seq = 37`.execute(trx));
+    await tamper(database.db, (trx) =>
+      sql`UPDATE audit_log SET details = '{"n": 1000}' WHERE chain = ${a} AND seq = 37`.execute(trx),
+    );
     const r = await cli('audit', 'verify');
     expect(r.code).toBe(1);
     expect(r.out).toContain(`chain ${a}: broken at row 37 (hash_mismatch); 36 rows verified before it\n`);
@@ -54,7 +62,9 @@ describe('schutznetz audit verify', () => {
     // Deleting b's newest row AND rewriting its head: only the recorded head reveals it.
     await tamper(database.db, async (trx) => {
       await sql`DELETE FROM audit_log WHERE chain = ${b} AND seq = 3`.execute(trx);
-      await sql`UPDATE audit_chain_head SET seq = 2, hash = (SELECT hash FROM audit_log WHERE chain = ${b} AND seq = 2) WHERE chain = ${b}`.execute(trx);
+      await sql`UPDATE audit_chain_head SET seq = 2, hash = (SELECT hash FROM audit_log WHERE chain = ${b} AND seq = 2) WHERE chain = ${b}`.execute(
+        trx,
+      );
     });
     expect((await cli('audit', 'verify')).out).toContain(`chain ${b}: ok, 2 rows`);
     const withRecord = await cli('audit', 'verify', '--expect', `${b}=${recordedB}`);

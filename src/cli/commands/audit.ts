@@ -13,7 +13,8 @@ function knownHeads(value: unknown): Map<string, { seq: number; hash: string }> 
   const heads = new Map<string, { seq: number; hash: string }>();
   for (const item of list) {
     const m = typeof item === 'string' ? HEAD.exec(item) : null;
-    if (!m || Number(m[2]) < 1) throw new UsageError(`--expect must look like <chain>=<seq>:<64 hex characters>, not ${String(item)}`);
+    if (!m || Number(m[2]) < 1)
+      throw new UsageError(`--expect must look like <chain>=<seq>:<64 hex characters>, not ${String(item)}`);
     heads.set(m[1]!, { seq: Number(m[2]), hash: m[3]! });
   }
   return heads;
@@ -22,7 +23,8 @@ function knownHeads(value: unknown): Map<string, { seq: number; hash: string }> 
 function batchSize(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (typeof value !== 'string' || !/^\d{1,7}$/.test(value) || n < 1) throw new UsageError('--batch-size must be a whole number from 1 to 9999999');
+  if (typeof value !== 'string' || !/^\d{1,7}$/.test(value) || n < 1)
+    throw new UsageError('--batch-size must be a whole number from 1 to 9999999');
   return n;
 }
 
@@ -65,7 +67,9 @@ const verifyCommand: Command = {
     for (const r of results) io.out(describe(r));
     const broken = results.filter((r) => !r.ok);
     if (broken.length > 0) {
-      io.err(`\n${broken.length} of ${results.length} chains broken. Keep this output; the rows named were changed, removed or written without the key.\n`);
+      io.err(
+        `\n${broken.length} of ${results.length} chains broken. Keep this output; the rows named were changed, removed or written without the key.\n`,
+      );
       return EXIT.invalid;
     }
     io.err(`\nAll ${results.length} chains intact.\n`);

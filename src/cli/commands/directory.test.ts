@@ -48,7 +48,10 @@ describe('directory import / export / clear-demo', () => {
 
   it('reports every problem, one line each, exits 1 and writes nothing', async () => {
     const before = await count();
-    write('bad.csv', 'name,organization_name,postal_code,email\nGut,V,10117,a@example.org\nX,V,99999,\n,V,10117,nope\n');
+    write(
+      'bad.csv',
+      'name,organization_name,postal_code,email\nGut,V,10117,a@example.org\nX,V,99999,\n,V,10117,nope\n',
+    );
     const res = await cli('directory', 'import', 'bad.csv');
     expect(res.code).toBe(1);
     expect(res.err.split('\n').slice(0, 3)).toEqual([
@@ -63,7 +66,10 @@ describe('directory import / export / clear-demo', () => {
 
   it('checks with --dry-run, then imports for real; --replace removes the rest', async () => {
     const before = await count();
-    write('two.csv', 'name,organization_name,postal_code,address_protected,address_1\nNeu A,Verein,10117,,Weg 1\nNeu B,Verein,04109,ja,Geheim 2\n');
+    write(
+      'two.csv',
+      'name,organization_name,postal_code,address_protected,address_1\nNeu A,Verein,10117,,Weg 1\nNeu B,Verein,04109,ja,Geheim 2\n',
+    );
     const dry = await cli('directory', 'import', 'two.csv', '--dry-run');
     expect(dry.code).toBe(0);
     expect(dry.out).toContain('2 new, 0 changed, 0 unchanged, 0 deleted. Nothing was written');
@@ -85,7 +91,21 @@ describe('directory import / export / clear-demo', () => {
       const demoCount = (await loadAllEntries(demo.db)).length;
       const leipzig = demoNetworkCentres().find((c) => c.key === 'leipzig')!;
       await withScope(demo.db, { kind: 'network' }, (trx) =>
-        trx.insertInto('app_user').values({ id: crypto.randomUUID(), email: 'lead@example.org', display_name: 'Lead', role: 'centre_lead', centre_id: leipzig.id, password_hash: null, totp_secret: null, totp_last_step: null, mfa_enrolled_at: null, disabled_at: null }).execute(),
+        trx
+          .insertInto('app_user')
+          .values({
+            id: crypto.randomUUID(),
+            email: 'lead@example.org',
+            display_name: 'Lead',
+            role: 'centre_lead',
+            centre_id: leipzig.id,
+            password_hash: null,
+            totp_secret: null,
+            totp_last_step: null,
+            mfa_enrolled_at: null,
+            disabled_at: null,
+          })
+          .execute(),
       );
       expect(await runCli(['directory', 'import', 'two.csv'], io)).toBe(0);
       expect(await runCli(['directory', 'clear-demo'], io)).toBe(0);
@@ -94,10 +114,14 @@ describe('directory import / export / clear-demo', () => {
       expect(left.map((e) => e.service.name).sort()).toEqual(['Neu A', 'Neu B']);
       expect(await demo.db.selectFrom('organization').select('id').where('is_demo', '=', true).execute()).toEqual([]);
       // The demo network goes too, except a centre somebody already has an account in.
-      const centres = await withScope(demo.db, { kind: 'network' }, (trx) => trx.selectFrom('centre').select(['id', 'name']).execute());
+      const centres = await withScope(demo.db, { kind: 'network' }, (trx) =>
+        trx.selectFrom('centre').select(['id', 'name']).execute(),
+      );
       expect(centres.map((c) => c.id)).toEqual([leipzig.id]);
       expect(out).toContain(`Removed ${demoNetworkCentres().length - 1} demo centres of the demo network.`);
-      expect(out).toContain(`Kept demo centre "${leipzig.name}" (${leipzig.id}): accounts, drafts or audit history still belong to it.`);
+      expect(out).toContain(
+        `Kept demo centre "${leipzig.name}" (${leipzig.id}): accounts, drafts or audit history still belong to it.`,
+      );
       const orgs = await demo.db.selectFrom('member_organization').select('id').execute();
       expect(orgs.map((o) => o.id)).toEqual([leipzig.memberOrganizationId]);
     } finally {
@@ -113,7 +137,12 @@ describe('directory import / export / clear-demo', () => {
     const release = lockDataDir(dataDir);
     try {
       let err = '';
-      const code = await runCli(['directory', 'export'], { out: () => {}, err: (t) => void (err += t), env: { DATA_DIR: dataDir }, cwd: dir });
+      const code = await runCli(['directory', 'export'], {
+        out: () => {},
+        err: (t) => void (err += t),
+        env: { DATA_DIR: dataDir },
+        cwd: dir,
+      });
       expect(code).toBe(1);
       expect(err).toContain('is in use by another Schutznetz process');
       expect(err).toContain('stop the Schutznetz server');

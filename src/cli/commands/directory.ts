@@ -11,7 +11,7 @@ import { EXIT, UsageError, type CliIo, type Command, type CommandGroup } from '.
 function formatOption(value: unknown): ImportFormat | undefined {
   if (value === undefined) return undefined;
   if (value === 'csv' || value === 'hsds') return value;
-  throw new UsageError(`--format must be csv or hsds, not ${String(value)}`);
+  throw new UsageError(`--format must be csv or hsds, not ${JSON.stringify(value)}`);
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -20,7 +20,9 @@ function printReport(report: ImportReport, file: string, dryRun: boolean, io: Cl
   for (const n of report.notes) io.out(`note: ${formatNote(n, report.format)}\n`);
   if (!report.ok) {
     for (const p of report.problems) io.err(`${formatProblem(p, report.format)}\n`);
-    io.err(`\n${file}: ${plural(report.problems.length, 'problem', 'problems')}. Nothing was imported; fix the file and run the import again.\n`);
+    io.err(
+      `\n${file}: ${plural(report.problems.length, 'problem', 'problems')}. Nothing was imported; fix the file and run the import again.\n`,
+    );
     return EXIT.invalid;
   }
   const c = report.counts;
@@ -54,7 +56,8 @@ const importCommand: Command = {
     if (positionals.length !== 1) throw new UsageError('give exactly one file to import');
     const file = positionals[0]!;
     const format = formatOption(values.format) ?? formatFromFileName(file);
-    if (!format) throw new UsageError(`cannot tell the format of ${file} from its name: add --format csv or --format hsds`);
+    if (!format)
+      throw new UsageError(`cannot tell the format of ${file} from its name: add --format csv or --format hsds`);
     let text: string;
     try {
       text = fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
@@ -103,19 +106,28 @@ const clearDemoCommand: Command = {
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
     const { result, remaining, kind } = await withDatabase(io, async (database) => {
       const result = await clearDemo(database.db);
-      const remaining = await database.db.selectFrom('service').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      const remaining = await database.db
+        .selectFrom('service')
+        .select(({ fn }) => fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
       return { result, remaining: Number(remaining.n), kind: database.kind };
     });
-    io.out(`Removed ${plural(result.services, 'demo service', 'demo services')} and ${plural(result.organizations, 'demo organisation', 'demo organisations')}.\n`);
+    io.out(
+      `Removed ${plural(result.services, 'demo service', 'demo services')} and ${plural(result.organizations, 'demo organisation', 'demo organisations')}.\n`,
+    );
     for (const o of result.keptOrganizations) {
       io.out(`Kept demo organisation "${o.name}" (${o.id}): it has services that are not demo content.\n`);
     }
     io.out(`Removed ${plural(result.centres, 'demo centre', 'demo centres')} of the demo network.\n`);
     for (const c of result.keptCentres) {
-      io.out(`Kept demo centre "${c.name}" (${c.id}): accounts, drafts or audit history still belong to it. Disable those accounts first if it should go; its audit history stays.\n`);
+      io.out(
+        `Kept demo centre "${c.name}" (${c.id}): accounts, drafts or audit history still belong to it. Disable those accounts first if it should go; its audit history stays.\n`,
+      );
     }
     if (remaining === 0 && kind === 'pglite') {
-      io.out('The directory is now empty. While it is, npm start loads the demo again unless DEMO_CONTENT=false is set: import your data first.\n');
+      io.out(
+        'The directory is now empty. While it is, npm start loads the demo again unless DEMO_CONTENT=false is set: import your data first.\n',
+      );
     }
     return EXIT.ok;
   },

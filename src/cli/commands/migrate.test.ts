@@ -63,7 +63,9 @@ describe('schutznetz migrate', () => {
     const refused = await cli(off, ['directory', 'export']);
     expect(refused.code).toBe(1);
     expect(refused.out).toBe('');
-    expect(refused.err).toContain(`The database is not up to date: migrations ${names.join(', ')} of this version have not been applied.`);
+    expect(refused.err).toContain(
+      `The database is not up to date: migrations ${names.join(', ')} of this version have not been applied.`,
+    );
     expect(refused.err).toContain('Run `schutznetz migrate`');
 
     const migrated = await cli({}, ['migrate']);

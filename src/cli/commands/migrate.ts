@@ -28,8 +28,13 @@ export const migrateCommand: Command = {
       io,
       async (database) => {
         const applied = await migrate(database.db);
-        io.out(applied.length === 0 ? 'The database is up to date; no migration was pending.\n' : applied.map((name) => `applied ${name}\n`).join(''));
-        if (config.demoContent === 'always' && (await seedDemoIfWanted(database, 'always'))) io.out('Demo content loaded.\n');
+        io.out(
+          applied.length === 0
+            ? 'The database is up to date; no migration was pending.\n'
+            : applied.map((name) => `applied ${name}\n`).join(''),
+        );
+        if (config.demoContent === 'always' && (await seedDemoIfWanted(database, 'always')))
+          io.out('Demo content loaded.\n');
         return EXIT.ok;
       },
       { startupMigrations: false },

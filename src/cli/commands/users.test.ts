@@ -31,14 +31,28 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
 }
 
 async function account(email: string) {
-  return withScope(t.app.database.db, { kind: 'network' }, (trx) => trx.selectFrom('app_user').selectAll().where('email', '=', email).executeTakeFirst());
+  return withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    trx.selectFrom('app_user').selectAll().where('email', '=', email).executeTakeFirst(),
+  );
 }
 
 async function counts(userId: string) {
   return withScope(t.app.database.db, { kind: 'network' }, async (trx) => {
     const n = async (table: 'user_session' | 'webauthn_credential' | 'recovery_code') =>
-      Number((await trx.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow()).n);
-    return { sessions: await n('user_session'), passkeys: await n('webauthn_credential'), codes: await n('recovery_code') };
+      Number(
+        (
+          await trx
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('user_id', '=', userId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    return {
+      sessions: await n('user_session'),
+      passkeys: await n('webauthn_credential'),
+      codes: await n('recovery_code'),
+    };
   });
 }
 
@@ -59,7 +73,11 @@ describe('users create-admin', () => {
     expect(page.body).toContain('value="Erste Administratorin"');
     expect(page.body).toContain('Plattform-Administration');
     await acceptInvitation(t.app, token, { name: 'Erste Administratorin' });
-    expect(await account('chefin@example.org')).toMatchObject({ role: 'admin', centre_id: null, display_name: 'Erste Administratorin' });
+    expect(await account('chefin@example.org')).toMatchObject({
+      role: 'admin',
+      centre_id: null,
+      display_name: 'Erste Administratorin',
+    });
     const e = (await auditEvents(t.app)).find((x) => x.event === 'users.invited' && x.actor_id === null);
     expect(e?.details).toEqual({ role: 'admin', via: 'cli' });
     // The link worked once.
@@ -78,7 +96,9 @@ describe('users create-admin', () => {
     expect((await cli('users', 'create-admin', '--email', 'kein-at', '--name', 'X')).code).toBe(2);
     expect((await cli('users', 'create-admin', '--email', 'a@example.org')).code).toBe(2);
     expect((await cli('users', 'create-admin', '--email', 'a@example.org', '--name', 'X', 'extra')).code).toBe(2);
-    expect((await cli('users', 'create-admin', '--email', 'a@example.org', '--name', 'X', '--role', 'admin')).code).toBe(2);
+    expect(
+      (await cli('users', 'create-admin', '--email', 'a@example.org', '--name', 'X', '--role', 'admin')).code,
+    ).toBe(2);
   });
 });
 
@@ -91,7 +111,8 @@ describe('users list', () => {
     expect(r.out).toMatch(/liste@example\.org\s+Lis Te\s+counsellor\s+Testberatungsstelle\s+active/);
     expect(r.out).toContain('chefin@example.org');
     const row = await account(u.email);
-    for (const secret of [row!.password_hash!, row!.totp_secret!, u.totpSecret!, u.password]) expect(r.out).not.toContain(secret);
+    for (const secret of [row!.password_hash!, row!.totp_secret!, u.totpSecret!, u.password])
+      expect(r.out).not.toContain(secret);
     expect(r.out).not.toMatch(/argon2|v1\./);
   });
 });
@@ -124,20 +145,37 @@ describe('users disable', () => {
 describe('users enable', () => {
   it('re-admits a disabled account without its old factors: the old password fails, the new link enrols again', async () => {
     const centre = await createCentre(t.app, 'Beratungsstelle West');
-    const user = await createUser(t.app, { role: 'counsellor', centreId: centre, email: 'zurueck@example.org', displayName: 'Zora Rück' });
+    const user = await createUser(t.app, {
+      role: 'counsellor',
+      centreId: centre,
+      email: 'zurueck@example.org',
+      displayName: 'Zora Rück',
+    });
     expect((await cli('users', 'disable', '--email', user.email)).code).toBe(0);
     const r = await cli('users', 'enable', '--email', user.email);
     expect(r.code).toBe(0);
     expect(r.out).toContain('is enabled again, without its old password and second factors');
-    expect(await account(user.email)).toMatchObject({ disabled_at: null, password_hash: null, totp_secret: null, mfa_enrolled_at: null });
+    expect(await account(user.email)).toMatchObject({
+      disabled_at: null,
+      password_hash: null,
+      totp_secret: null,
+      mfa_enrolled_at: null,
+    });
     await expect(signIn(t.app, user)).rejects.toThrow();
     const e = (await auditEvents(t.app)).find((x) => x.event === 'users.enabled' && x.object_id === user.id);
     expect(e?.details).toEqual({ via: 'cli' });
 
     const token = tokenIn(r.out, 'invitation');
-    const accepted = await acceptInvitation(t.app, token, { name: 'Zora Rück', password: 'ein anderes langes passwort' });
+    const accepted = await acceptInvitation(t.app, token, {
+      name: 'Zora Rück',
+      password: 'ein anderes langes passwort',
+    });
     expect(await account(user.email)).toMatchObject({ id: user.id, role: 'counsellor', centre_id: centre });
-    const session = await signIn(t.app, { ...user, password: 'ein anderes langes passwort', totpSecret: accepted.totpSecret });
+    const session = await signIn(t.app, {
+      ...user,
+      password: 'ein anderes langes passwort',
+      totpSecret: accepted.totpSecret,
+    });
     expect(await stillSignedIn(session.cookie)).toBe(true);
   });
 
@@ -153,10 +191,27 @@ describe('users reset-mfa', () => {
   let user: TestUser;
   beforeAll(async () => {
     const centre = await createCentre(t.app, 'Beratungsstelle Süd');
-    user = await createUser(t.app, { role: 'centre_lead', centreId: centre, email: 'verloren@example.org', displayName: 'Vera Loren' });
+    user = await createUser(t.app, {
+      role: 'centre_lead',
+      centreId: centre,
+      email: 'verloren@example.org',
+      displayName: 'Vera Loren',
+    });
     await withScope(t.app.database.db, { kind: 'network' }, async (trx) => {
-      await trx.insertInto('webauthn_credential').values({ id: 'Y3JlZC1pZA', user_id: user.id, centre_id: centre, public_key: Buffer.from([1, 2, 3]), counter: 0 }).execute();
-      await trx.insertInto('recovery_code').values({ user_id: user.id, centre_id: centre, idx: 0, code_hash: 't1.00' }).execute();
+      await trx
+        .insertInto('webauthn_credential')
+        .values({
+          id: 'Y3JlZC1pZA',
+          user_id: user.id,
+          centre_id: centre,
+          public_key: Buffer.from([1, 2, 3]),
+          counter: 0,
+        })
+        .execute();
+      await trx
+        .insertInto('recovery_code')
+        .values({ user_id: user.id, centre_id: centre, idx: 0, code_hash: 't1.00' })
+        .execute();
     });
   });
 
@@ -178,12 +233,19 @@ describe('users reset-mfa', () => {
     const token = tokenIn(r.out, 'invitation');
     const page = await t.app.inject({ method: 'GET', url: `/de/staff/invitation/${token}` });
     expect(page.body).toContain('value="Vera Loren"');
-    const accepted = await acceptInvitation(t.app, token, { name: 'Vera Loren', password: 'ein neues langes passwort' });
+    const accepted = await acceptInvitation(t.app, token, {
+      name: 'Vera Loren',
+      password: 'ein neues langes passwort',
+    });
     expect(accepted.recoveryCodes).toHaveLength(10);
     const after = await account(user.email);
     expect(after).toMatchObject({ id: user.id, role: 'centre_lead', centre_id: user.centreId });
     expect(after!.mfa_enrolled_at).not.toBeNull();
-    const session = await signIn(t.app, { ...user, password: 'ein neues langes passwort', totpSecret: accepted.totpSecret });
+    const session = await signIn(t.app, {
+      ...user,
+      password: 'ein neues langes passwort',
+      totpSecret: accepted.totpSecret,
+    });
     expect(await stillSignedIn(session.cookie)).toBe(true);
   });
 
@@ -212,7 +274,9 @@ describe('demoAdminSetupLink', () => {
       expect(second).not.toBe(link);
       expect((await fresh.app.inject({ method: 'GET', url: new URL(link!).pathname })).statusCode).toBe(410);
       await acceptInvitation(fresh.app, tokenIn(second!, 'invitation'));
-      const admin = await withScope(fresh.app.database.db, { kind: 'network' }, (trx) => trx.selectFrom('app_user').select(['role']).where('email', '=', DEMO_ADMIN_EMAIL).executeTakeFirst());
+      const admin = await withScope(fresh.app.database.db, { kind: 'network' }, (trx) =>
+        trx.selectFrom('app_user').select(['role']).where('email', '=', DEMO_ADMIN_EMAIL).executeTakeFirst(),
+      );
       expect(admin?.role).toBe('admin');
       expect(await demoAdminSetupLink(fresh.app)).toBeNull();
     } finally {

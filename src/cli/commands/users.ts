@@ -8,7 +8,14 @@ import { z } from 'zod';
 import { isSafeDisplayName, normaliseDisplayName } from '../../features/account/display-name.ts';
 import { emailSchema } from '../../features/account/http.ts';
 import { ADMIN_PASSKEY_NOTE } from '../../features/account/invitations/demo-admin.ts';
-import { disableAccountByEmail, enableAccount, issueAdminInvitation, listAccounts, resetAccountMfa, type OperatorContext } from '../../features/user-admin/operator.ts';
+import {
+  disableAccountByEmail,
+  enableAccount,
+  issueAdminInvitation,
+  listAccounts,
+  resetAccountMfa,
+  type OperatorContext,
+} from '../../features/user-admin/operator.ts';
 import { loadConfig } from '../../platform/config/index.ts';
 import type { Database } from '../../platform/db/index.ts';
 import { loadServerKeys } from '../../platform/security/server-keys.ts';
@@ -34,7 +41,10 @@ const nameSchema = z
  * covers e-mail addresses and anything written before that check).
  */
 export function terminalSafe(value: string): string {
-  return value.replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+  return value.replace(
+    /[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu,
+    (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`,
+  );
 }
 
 function noPositionals(positionals: string[]): void {
@@ -45,7 +55,9 @@ function noPositionals(positionals: string[]): void {
 async function withOperator<T>(io: CliIo, fn: (ctx: OperatorContext, database: Database) => Promise<T>): Promise<T> {
   const config = loadConfig(io.env, io.cwd);
   const auditRing = loadServerKeys(config).audit;
-  return withDatabase(io, (database) => fn({ db: database.db, auditRing, publicOrigin: config.publicOrigin, now: new Date() }, database));
+  return withDatabase(io, (database) =>
+    fn({ db: database.db, auditRing, publicOrigin: config.publicOrigin, now: new Date() }, database),
+  );
 }
 
 const validity = 'The link works once, within 72 hours. Hand it over only through a channel you trust.';
@@ -70,10 +82,14 @@ const createAdmin: Command = {
     if (!name.success) throw new UsageError('--name is required (1 to 200 characters, no control characters)');
     const result = await withOperator(io, (ctx) => issueAdminInvitation(ctx, email, name.data));
     if (!result.ok) {
-      io.err(`There already is an account for ${email}. To let its owner enrol again: schutznetz users reset-mfa --email ${email}\n`);
+      io.err(
+        `There already is an account for ${email}. To let its owner enrol again: schutznetz users reset-mfa --email ${email}\n`,
+      );
       return EXIT.invalid;
     }
-    io.out(`Setup link for the administrator ${email}:\n\n  ${result.link}\n\n${validity}\n${ADMIN_PASSKEY_NOTE.join('\n')}\n`);
+    io.out(
+      `Setup link for the administrator ${email}:\n\n  ${result.link}\n\n${validity}\n${ADMIN_PASSKEY_NOTE.join('\n')}\n`,
+    );
     return EXIT.ok;
   },
 };
@@ -87,7 +103,9 @@ const list: Command = {
     noPositionals(positionals);
     const accounts = await withOperator(io, (ctx) => listAccounts(ctx.db));
     if (accounts.length === 0) {
-      io.out('No accounts yet. Create the first administrator with: schutznetz users create-admin --email … --name …\n');
+      io.out(
+        'No accounts yet. Create the first administrator with: schutznetz users create-admin --email … --name …\n',
+      );
       return EXIT.ok;
     }
     const rows = accounts.map((a) => [
@@ -100,7 +118,8 @@ const list: Command = {
     ]);
     const header = ['E-MAIL', 'NAME', 'ROLE', 'CENTRE', 'STATUS', 'CREATED'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const line = (cells: string[]) => `${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')}\n`;
+    const line = (cells: string[]) =>
+      `${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')}\n`;
     io.out(line(header));
     for (const r of rows) io.out(line(r));
     return EXIT.ok;
@@ -122,7 +141,9 @@ const disable: Command = {
       return EXIT.invalid;
     }
     const sessions = `${result.sessionsEnded} ${result.sessionsEnded === 1 ? 'session' : 'sessions'} ended`;
-    io.out(result.alreadyDisabled ? `${email} was already disabled; ${sessions}.\n` : `Disabled ${email}; ${sessions}.\n`);
+    io.out(
+      result.alreadyDisabled ? `${email} was already disabled; ${sessions}.\n` : `Disabled ${email}; ${sessions}.\n`,
+    );
     return EXIT.ok;
   },
 };
@@ -143,10 +164,16 @@ const enable: Command = {
     const email = emailOption(values.email);
     const result = await withOperator(io, (ctx) => enableAccount(ctx, email));
     if (!result.ok) {
-      io.err(result.reason === 'not_found' ? `No account for ${email}.\n` : `${email} is not disabled. To let its owner enrol again: schutznetz users reset-mfa --email ${email}\n`);
+      io.err(
+        result.reason === 'not_found'
+          ? `No account for ${email}.\n`
+          : `${email} is not disabled. To let its owner enrol again: schutznetz users reset-mfa --email ${email}\n`,
+      );
       return EXIT.invalid;
     }
-    io.out(`${email} is enabled again, without its old password and second factors.\nSetup link to set a password and enrol:\n\n  ${result.link}\n\n${validity}\n`);
+    io.out(
+      `${email} is enabled again, without its old password and second factors.\nSetup link to set a password and enrol:\n\n  ${result.link}\n\n${validity}\n`,
+    );
     return EXIT.ok;
   },
 };
@@ -167,7 +194,11 @@ const resetMfa: Command = {
     const email = emailOption(values.email);
     const result = await withOperator(io, (ctx) => resetAccountMfa(ctx, email));
     if (!result.ok) {
-      io.err(result.reason === 'not_found' ? `No account for ${email}.\n` : `${email} is disabled. To re-admit the person: schutznetz users enable --email ${email}\n`);
+      io.err(
+        result.reason === 'not_found'
+          ? `No account for ${email}.\n`
+          : `${email} is disabled. To re-admit the person: schutznetz users enable --email ${email}\n`,
+      );
       return EXIT.invalid;
     }
     io.out(

@@ -7,10 +7,20 @@ describe('display names', () => {
     expect(normaliseDisplayName('  Jo\u0308rg  ')).toBe('Jörg');
   });
   it('accept letters of every script, spaces, hyphens and apostrophes', () => {
-    for (const n of ['Ayşe Yılmaz', 'Мария Иванова', 'فاطمة الزهراء', "D'Angelo-Schmidt", 'Ngọc Ánh']) expect(isSafeDisplayName(n)).toBe(true);
+    for (const n of ['Ayşe Yılmaz', 'Мария Иванова', 'فاطمة الزهراء', "D'Angelo-Schmidt", 'Ngọc Ánh'])
+      expect(isSafeDisplayName(n)).toBe(true);
   });
   it('refuse control characters and bidirectional overrides, and overlong names', () => {
-    for (const n of ['a\u0000b', 'a\u001b[31mred', 'line\nbreak', 'tab\there', 'del\u007f', 'c1\u0085', 'evil\u202Egnp.exe', 'iso\u2066x\u2069']) {
+    for (const n of [
+      'a\u0000b',
+      'a\u001b[31mred',
+      'line\nbreak',
+      'tab\there',
+      'del\u007f',
+      'c1\u0085',
+      'evil\u202Egnp.exe',
+      'iso\u2066x\u2069',
+    ]) {
       expect(isSafeDisplayName(n), JSON.stringify(n)).toBe(false);
     }
     expect(isSafeDisplayName('x'.repeat(DISPLAY_NAME_MAX))).toBe(true);

@@ -14,12 +14,23 @@ import { generateRecoveryCodes, hashRecoveryCode } from '../../platform/security
  * @param ring `app.keys.server`
  * @returns the codes in clear, to show exactly once
  */
-export async function replaceRecoveryCodes(trx: Tx, ring: KeyRing, user: { id: string; centreId: string | null }): Promise<string[]> {
+export async function replaceRecoveryCodes(
+  trx: Tx,
+  ring: KeyRing,
+  user: { id: string; centreId: string | null },
+): Promise<string[]> {
   const codes = generateRecoveryCodes();
   await trx.deleteFrom('recovery_code').where('user_id', '=', user.id).execute();
   await trx
     .insertInto('recovery_code')
-    .values(codes.map((code, idx) => ({ user_id: user.id, centre_id: user.centreId, idx, code_hash: hashRecoveryCode(code, ring) })))
+    .values(
+      codes.map((code, idx) => ({
+        user_id: user.id,
+        centre_id: user.centreId,
+        idx,
+        code_hash: hashRecoveryCode(code, ring),
+      })),
+    )
     .execute();
   return codes;
 }

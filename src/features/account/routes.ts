@@ -24,10 +24,37 @@ import { totpChangeRoutes } from './totp-change/totp-change-routes.tsx';
 addMessages('account', accountNamespace);
 addMessages('mail', mailMessages);
 
-addStaffLink({ key: 'account.account', action: 'account.manage', path: '/staff/account', label: { de: 'Mein Konto: Passwort, Passkeys, Wiederherstellungscodes', en: 'My account: password, passkeys, recovery codes' }, order: 80 });
-addStaffLink({ key: 'account.users', action: 'users.list', path: '/staff/users', label: { de: 'Personen', en: 'People' }, order: 60 });
-addStaffLink({ key: 'account.invite', action: 'users.invite', path: '/staff/users/invite', label: { de: 'Person einladen', en: 'Invite a person' }, order: 61 });
-addStaffLink({ key: 'account.outbox', action: 'outbox.read', path: '/staff/outbox', label: { de: 'Postausgang (E-Mails ohne Mailserver)', en: 'Outbox (e-mails without a mail server)' }, order: 70 });
+addStaffLink({
+  key: 'account.account',
+  action: 'account.manage',
+  path: '/staff/account',
+  label: {
+    de: 'Mein Konto: Passwort, Passkeys, Wiederherstellungscodes',
+    en: 'My account: password, passkeys, recovery codes',
+  },
+  order: 80,
+});
+addStaffLink({
+  key: 'account.users',
+  action: 'users.list',
+  path: '/staff/users',
+  label: { de: 'Personen', en: 'People' },
+  order: 60,
+});
+addStaffLink({
+  key: 'account.invite',
+  action: 'users.invite',
+  path: '/staff/users/invite',
+  label: { de: 'Person einladen', en: 'Invite a person' },
+  order: 61,
+});
+addStaffLink({
+  key: 'account.outbox',
+  action: 'outbox.read',
+  path: '/staff/outbox',
+  label: { de: 'Postausgang (E-Mails ohne Mailserver)', en: 'Outbox (e-mails without a mail server)' },
+  order: 70,
+});
 
 export async function accountRoutes(app: FastifyInstance): Promise<void> {
   awaitBackgroundTasksOnClose(app);

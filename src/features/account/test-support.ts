@@ -12,14 +12,24 @@ import { generateTotp } from '../../platform/security/totp.ts';
 /** The newest outbox mail to `to` (the outbox is readable in the network scope only, like the admins' page). */
 export async function lastMailTo(app: FastifyInstance, to: string): Promise<{ subject: string; body: string } | null> {
   const row = await withScope(app.database.db, { kind: 'network' }, (trx) =>
-    trx.selectFrom('outbox_mail').select(['subject', 'body_text']).where('recipient', '=', to).orderBy('created_at', 'desc').limit(1).executeTakeFirst(),
+    trx
+      .selectFrom('outbox_mail')
+      .select(['subject', 'body_text'])
+      .where('recipient', '=', to)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
   );
   return row ? { subject: row.subject, body: row.body_text } : null;
 }
 
 export async function mailCount(app: FastifyInstance, to: string): Promise<number> {
   const r = await withScope(app.database.db, { kind: 'network' }, (trx) =>
-    trx.selectFrom('outbox_mail').select((eb) => eb.fn.countAll<string>().as('n')).where('recipient', '=', to).executeTakeFirstOrThrow(),
+    trx
+      .selectFrom('outbox_mail')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('recipient', '=', to)
+      .executeTakeFirstOrThrow(),
   );
   return Number(r.n);
 }
@@ -63,7 +73,11 @@ export async function acceptInvitation(
   const lang = opts.lang ?? 'de';
   const password = opts.password ?? GOOD_PASSWORD;
   const url = `/${lang}/staff/invitation/${token}`;
-  const step1 = await app.inject({ method: 'POST', url, ...form({ display_name: opts.name ?? 'Neue Person', password, password_repeat: password }) });
+  const step1 = await app.inject({
+    method: 'POST',
+    url,
+    ...form({ display_name: opts.name ?? 'Neue Person', password, password_repeat: password }),
+  });
   expect(step1.statusCode).toBe(200);
   const secret = secretIn(step1.body);
   const state = hiddenValue(step1.body, 'state');
@@ -76,11 +90,20 @@ export async function acceptInvitation(
 /** Row counts of the tables an acceptance writes (as the owner, through the network scope). */
 export async function accountRowCounts(app: FastifyInstance): Promise<Record<string, number>> {
   return withScope(app.database.db, { kind: 'network' }, async (trx) => {
-    const count = async (table: 'app_user' | 'recovery_code' | 'audit_log' | 'webauthn_credential' | 'user_session') => {
-      const r = await trx.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const count = async (
+      table: 'app_user' | 'recovery_code' | 'audit_log' | 'webauthn_credential' | 'user_session',
+    ) => {
+      const r = await trx
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     };
-    const used = await trx.selectFrom('invitation').select((eb) => eb.fn.countAll<string>().as('n')).where('used_at', 'is not', null).executeTakeFirstOrThrow();
+    const used = await trx
+      .selectFrom('invitation')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('used_at', 'is not', null)
+      .executeTakeFirstOrThrow();
     return {
       app_user: await count('app_user'),
       recovery_code: await count('recovery_code'),
@@ -93,8 +116,18 @@ export async function accountRowCounts(app: FastifyInstance): Promise<Record<str
 }
 
 /** The audit events recorded so far, oldest first (network scope sees every chain). */
-export async function auditEvents(app: FastifyInstance): Promise<{ event: string; actor_id: string | null; object_id: string | null; centre_id: string | null; details: unknown }[]> {
+export async function auditEvents(
+  app: FastifyInstance,
+): Promise<
+  { event: string; actor_id: string | null; object_id: string | null; centre_id: string | null; details: unknown }[]
+> {
   return withScope(app.database.db, { kind: 'network' }, (trx) =>
-    trx.selectFrom('audit_log').select(['event', 'actor_id', 'object_id', 'centre_id', 'details']).orderBy('at').orderBy('chain').orderBy('seq').execute(),
+    trx
+      .selectFrom('audit_log')
+      .select(['event', 'actor_id', 'object_id', 'centre_id', 'details'])
+      .orderBy('at')
+      .orderBy('chain')
+      .orderBy('seq')
+      .execute(),
   );
 }

@@ -41,7 +41,11 @@ function eventLabel(t: Translate, event: string): string {
 }
 
 function formatAt(at: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/Berlin' }).format(at);
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    timeZone: 'Europe/Berlin',
+  }).format(at);
 }
 
 function detailValue(t: Translate, v: unknown): string | null {
@@ -78,8 +82,10 @@ export function AuditPage({ ctx, model }: { ctx: PageContext; model: AuditPageMo
   const centreName = new Map((centres ?? []).map((c) => [c.id, c.name]));
   const areaOf = (r: AuditRow) => (r.centreId ? (centreName.get(r.centreId) ?? r.centreId) : t('filters.network'));
   // An actor id from the address that is not in the list still filters; show it as chosen.
-  const peopleOptions = q.actor && !people.some((p) => p.id === q.actor) ? [...people, { id: q.actor, name: q.actor }] : people;
-  const eventOptions: string[] = q.event && !(KNOWN_EVENTS as readonly string[]).includes(q.event) ? [...KNOWN_EVENTS, q.event] : [...KNOWN_EVENTS];
+  const peopleOptions =
+    q.actor && !people.some((p) => p.id === q.actor) ? [...people, { id: q.actor, name: q.actor }] : people;
+  const eventOptions: string[] =
+    q.event && !(KNOWN_EVENTS as readonly string[]).includes(q.event) ? [...KNOWN_EVENTS, q.event] : [...KNOWN_EVENTS];
   return (
     <StaffFrame ctx={ctx} csrf={model.csrf} title={t('title')}>
       <h1>{t('title')}</h1>
@@ -137,7 +143,8 @@ export function AuditPage({ ctx, model }: { ctx: PageContext; model: AuditPageMo
             {t('filters.dateHint')}
           </p>
           <p>
-            <button type="submit">{t('filters.apply')}</button> <a href={auditHref(ctx.locale, {})}>{t('filters.reset')}</a>
+            <button type="submit">{t('filters.apply')}</button>{' '}
+            <a href={auditHref(ctx.locale, {})}>{t('filters.reset')}</a>
           </p>
         </fieldset>
       </form>

@@ -17,14 +17,30 @@ describe('German calendar days', () => {
 
 describe('auditQuerySchema', () => {
   it('treats blank fields as no filter and lower-cases ids', () => {
-    const q = auditQuerySchema.parse({ chain: '', actor: 'AAAAAAAA-BBBB-4CCC-8DDD-EEEEEEEEEEEE', event: '', from: '', to: '' });
-    expect(q).toEqual({ chain: undefined, actor: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', event: undefined, from: undefined, to: undefined, before: undefined });
+    const q = auditQuerySchema.parse({
+      chain: '',
+      actor: 'AAAAAAAA-BBBB-4CCC-8DDD-EEEEEEEEEEEE',
+      event: '',
+      from: '',
+      to: '',
+    });
+    expect(q).toEqual({
+      chain: undefined,
+      actor: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+      event: undefined,
+      from: undefined,
+      to: undefined,
+      before: undefined,
+    });
   });
   it('round-trips a cursor', () => {
     const c = { at: new Date('2024-05-01T00:01:02.345Z'), chain: 'network', seq: 17 };
     expect(auditQuerySchema.parse({ before: encodeCursor(c) }).before).toEqual(c);
   });
-  it.each([{ from: '2024-02-30' }, { to: '1999-12-31' }, { before: 'x' }, { chain: ['network'] }, { page: '2' }])('refuses %j', (input) => {
-    expect(auditQuerySchema.safeParse(input).success).toBe(false);
-  });
+  it.each([{ from: '2024-02-30' }, { to: '1999-12-31' }, { before: 'x' }, { chain: ['network'] }, { page: '2' }])(
+    'refuses %j',
+    (input) => {
+      expect(auditQuerySchema.safeParse(input).success).toBe(false);
+    },
+  );
 });

@@ -18,10 +18,14 @@ function blankOr<T extends z.ZodType<string | undefined>>(schema: T) {
 }
 
 const day = z.iso.date().refine((d) => d >= '2000-01-01' && d <= '2199-12-31', 'date out of range');
-const id = z.string().regex(UUID, 'must be an id').transform((s) => s.toLowerCase());
+const id = z
+  .string()
+  .regex(UUID, 'must be an id')
+  .transform((s) => s.toLowerCase());
 
 /** The position of the last row shown: `<ISO instant>~<chain>~<seq>`. */
-const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)~(network|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})~([1-9]\d{0,14})$/;
+const CURSOR =
+  /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)~(network|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})~([1-9]\d{0,14})$/;
 
 export type Cursor = { at: Date; chain: string; seq: number };
 
@@ -46,9 +50,15 @@ export const auditQuerySchema = z
     event: blankOr(z.string().regex(EVENT_PATTERN, 'unknown event')),
     from: blankOr(day),
     to: blankOr(day),
-    before: z.union([z.literal(''), cursor]).optional().transform((v) => (v === '' ? undefined : v)),
+    before: z
+      .union([z.literal(''), cursor])
+      .optional()
+      .transform((v) => (v === '' ? undefined : v)),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'the "to" date is before the "from" date', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'the "to" date is before the "from" date',
+    path: ['to'],
+  });
 
 export type AuditQuery = z.output<typeof auditQuerySchema>;
 
@@ -70,7 +80,14 @@ const BERLIN = new Intl.DateTimeFormat('en-US', {
 /** How far Germany is ahead of UTC at `instant`, in milliseconds (1 or 2 hours). */
 function berlinOffsetMs(instant: number): number {
   const p = Object.fromEntries(BERLIN.formatToParts(instant).map((x) => [x.type, x.value]));
-  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  const asUtc = Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+    Number(p.second),
+  );
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
 

@@ -49,7 +49,12 @@ const from = { remoteAddress: CANARY.ip };
 
 describe('application log canary', () => {
   it('never logs the e-mail address, password, name or client address of staff flows', async () => {
-    const user = await createUser(t.app, { role: 'coordination', email: CANARY.email, password: CANARY.password, displayName: CANARY.name });
+    const user = await createUser(t.app, {
+      role: 'coordination',
+      email: CANARY.email,
+      password: CANARY.password,
+      displayName: CANARY.name,
+    });
     const admin = await createUser(t.app, { role: 'admin' });
     lines.length = 0;
 
@@ -69,14 +74,22 @@ describe('application log canary', () => {
 
     // Invitation: sent by an administrator, accepted with a name and a password.
     const adminSession = await signIn(t.app, admin);
-    const invite = await postAs(t.app, adminSession, '/de/staff/users/invite', { email: CANARY.invitedEmail, display_name: CANARY.invitedName, role: 'coordination' });
+    const invite = await postAs(t.app, adminSession, '/de/staff/users/invite', {
+      email: CANARY.invitedEmail,
+      display_name: CANARY.invitedName,
+      role: 'coordination',
+    });
     expect(invite.statusCode).toBe(303);
     const mail = await lastMailTo(t.app, CANARY.invitedEmail);
     expect(mail).not.toBeNull();
     const token = tokenIn(mail!.body, 'invitation');
     await acceptInvitation(t.app, token, { name: CANARY.invitedName, password: CANARY.invitedPassword });
     // A second, invalid invitation form with the canaries in it.
-    const badInvite = await postAs(t.app, adminSession, '/de/staff/users/invite', { email: CANARY.invitedEmail, display_name: CANARY.invitedName, role: 'nonsense' });
+    const badInvite = await postAs(t.app, adminSession, '/de/staff/users/invite', {
+      email: CANARY.invitedEmail,
+      display_name: CANARY.invitedName,
+      role: 'nonsense',
+    });
     expect(badInvite.statusCode).toBeLessThan(500);
 
     // Password reset requests, for a known and an unknown address.
@@ -86,7 +99,12 @@ describe('application log canary', () => {
     }
 
     // The audit page shows the name (to those allowed to see it), the log must not.
-    const auditPage = await t.app.inject({ method: 'GET', url: `/de/staff/audit?actor=${user.id}`, ...from, headers: { cookie: adminSession.cookie } });
+    const auditPage = await t.app.inject({
+      method: 'GET',
+      url: `/de/staff/audit?actor=${user.id}`,
+      ...from,
+      headers: { cookie: adminSession.cookie },
+    });
     expect(auditPage.statusCode).toBe(200);
     expect(auditPage.body).toContain(CANARY.name);
 
@@ -99,7 +117,9 @@ describe('application log canary', () => {
   });
 
   it('keeps the canaries out of the audit log too', async () => {
-    const dump = await sql<{ row: string }>`SELECT row_to_json(a)::text AS row FROM audit_log a`.execute(t.app.database.db);
+    const dump = await sql<{ row: string }>`SELECT row_to_json(a)::text AS row FROM audit_log a`.execute(
+      t.app.database.db,
+    );
     const text = dump.rows.map((r) => r.row).join('\n');
     expect(dump.rows.length).toBeGreaterThan(5);
     expect(text).toContain('auth.sign_in_failed');

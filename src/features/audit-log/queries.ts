@@ -64,20 +64,18 @@ export async function auditPage(trx: Tx, q: AuditQuery): Promise<AuditPageData> 
     .orderBy('l.seq', 'desc')
     .limit(PAGE_SIZE + 1)
     .execute();
-  const rows = found.slice(0, PAGE_SIZE).map(
-    (r): AuditRow => ({
-      chain: r.chain,
-      seq: Number(r.seq),
-      centreId: r.centre_id,
-      at: r.at,
-      actorId: r.actor_id,
-      actorName: r.display_name,
-      event: r.event,
-      objectType: r.object_type,
-      objectId: r.object_id,
-      details: r.details,
-    }),
-  );
+  const rows = found.slice(0, PAGE_SIZE).map((r): AuditRow => ({
+    chain: r.chain,
+    seq: Number(r.seq),
+    centreId: r.centre_id,
+    at: r.at,
+    actorId: r.actor_id,
+    actorName: r.display_name,
+    event: r.event,
+    objectType: r.object_type,
+    objectId: r.object_id,
+    details: r.details,
+  }));
   const last = rows.at(-1);
   return { rows, next: found.length > PAGE_SIZE && last ? { at: last.at, chain: last.chain, seq: last.seq } : null };
 }
@@ -86,7 +84,12 @@ export type Option = { id: string; name: string };
 
 /** The people the reader may filter by: the accounts visible in scope. */
 export function visiblePeople(trx: Tx): Promise<Option[]> {
-  return trx.selectFrom('app_user').select(['id', 'display_name as name']).orderBy('display_name').orderBy('id').execute();
+  return trx
+    .selectFrom('app_user')
+    .select(['id', 'display_name as name'])
+    .orderBy('display_name')
+    .orderBy('id')
+    .execute();
 }
 
 /** The centres visible in scope (every centre for network roles). */

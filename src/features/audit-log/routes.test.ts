@@ -24,10 +24,24 @@ beforeAll(async () => {
   users.coord = await createUser(t.app, { role: 'coordination', displayName: 'Konrad Koordination' });
   users.leadA = await createUser(t.app, { role: 'centre_lead', centreId: centreA, displayName: 'Lea Leitung A' });
   users.leadB = await createUser(t.app, { role: 'centre_lead', centreId: centreB, displayName: 'Ben Leitung B' });
-  users.counsellorA = await createUser(t.app, { role: 'counsellor', centreId: centreA, displayName: 'Clara Beraterin' });
+  users.counsellorA = await createUser(t.app, {
+    role: 'counsellor',
+    centreId: centreA,
+    displayName: 'Clara Beraterin',
+  });
   for (const [k, u] of Object.entries(users)) sessions[k] = await signIn(t.app, u);
 
-  await write({ event: 'users.invited', actorId: users.admin.id, centreId: null, objectType: 'invitation', objectId: 'marker-network-1', details: { role: 'coordination' } }, new Date('2024-01-10T09:00:00Z'));
+  await write(
+    {
+      event: 'users.invited',
+      actorId: users.admin.id,
+      centreId: null,
+      objectType: 'invitation',
+      objectId: 'marker-network-1',
+      details: { role: 'coordination' },
+    },
+    new Date('2024-01-10T09:00:00Z'),
+  );
   await write(
     {
       event: 'directory.draft_submitted',
@@ -40,18 +54,43 @@ beforeAll(async () => {
     new Date('2024-02-10T09:00:00Z'),
   );
   // Accepted by the coordination office: in A's chain, but the actor is not an account A can see.
-  await write({ event: 'directory.draft_accepted', actorId: users.coord.id, centreId: centreA, objectType: 'directory_draft', objectId: 'marker-a-2', details: { assured_date: '2024-02-11' } }, new Date('2024-02-11T09:00:00Z'));
-  await write({ event: 'users.disabled', actorId: users.leadB.id, centreId: centreB, objectType: 'app_user', objectId: 'marker-b-1' }, new Date('2024-03-01T09:00:00Z'));
+  await write(
+    {
+      event: 'directory.draft_accepted',
+      actorId: users.coord.id,
+      centreId: centreA,
+      objectType: 'directory_draft',
+      objectId: 'marker-a-2',
+      details: { assured_date: '2024-02-11' },
+    },
+    new Date('2024-02-11T09:00:00Z'),
+  );
+  await write(
+    {
+      event: 'users.disabled',
+      actorId: users.leadB.id,
+      centreId: centreB,
+      objectType: 'app_user',
+      objectId: 'marker-b-1',
+    },
+    new Date('2024-03-01T09:00:00Z'),
+  );
   // 60 entries in C's chain, for paging.
   await withScope(t.app.database.db, { kind: 'network' }, async (trx) => {
     for (let i = 0; i < 60; i++) {
-      await audit(trx, t.app.keys.audit, { event: 'outbox.read', actorId: null, centreId: centreC, objectId: `marker-c-${i}` }, new Date(Date.UTC(2024, 4, 1, 0, i)));
+      await audit(
+        trx,
+        t.app.keys.audit,
+        { event: 'outbox.read', actorId: null, centreId: centreC, objectId: `marker-c-${i}` },
+        new Date(Date.UTC(2024, 4, 1, 0, i)),
+      );
     }
   });
 });
 afterAll(() => t.close());
 
-const get = (who: string | null, url: string) => t.app.inject({ method: 'GET', url, headers: who ? { cookie: sessions[who]!.cookie } : {} });
+const get = (who: string | null, url: string) =>
+  t.app.inject({ method: 'GET', url, headers: who ? { cookie: sessions[who]!.cookie } : {} });
 const markers = (html: string) => [...html.matchAll(/<code>(marker-[a-z0-9-]+)<\/code>/g)].map((m) => m[1]!);
 
 describe('/:lang/staff/audit', () => {
@@ -122,7 +161,9 @@ describe('/:lang/staff/audit', () => {
     const byDays = await get('coord', '/de/staff/audit?from=2024-02-01&to=2024-02-10');
     expect(markers(byDays.body)).toEqual(['marker-a-1']);
     // 2024-01-10T09:00Z is 10:00 in Germany on 10 January: inside a one-day range.
-    expect(markers((await get('coord', '/de/staff/audit?from=2024-01-10&to=2024-01-10')).body)).toEqual(['marker-network-1']);
+    expect(markers((await get('coord', '/de/staff/audit?from=2024-01-10&to=2024-01-10')).body)).toEqual([
+      'marker-network-1',
+    ]);
     // An untouched filter form (blank fields) is valid.
     expect((await get('coord', '/de/staff/audit?chain=&actor=&event=&from=&to=')).statusCode).toBe(200);
   });

@@ -58,7 +58,14 @@ export const auditLogRoutes: FastifyPluginAsync = async (app) => {
       reply,
       AuditPage({
         ctx: pageContext(req, locale),
-        model: { query: q, rows: data.page.rows, next: data.page.next, people: data.people, centres: data.centres, csrf: csrfToken(req) },
+        model: {
+          query: q,
+          rows: data.page.rows,
+          next: data.page.next,
+          people: data.people,
+          centres: data.centres,
+          csrf: csrfToken(req),
+        },
       }),
     );
   });

@@ -26,14 +26,24 @@ import { ReauthPage, type FlowNotice } from './sign-in-views.tsx';
 import { staffLinks } from './staff-menu.ts';
 import { checkPassword, findUserById, verifySecondFactor } from './verify-factor.ts';
 
-type OwnSession = { tokenHash: string; id: string; device: string | null; createdAt: Date; lastSeenAt: Date; stage: SessionView['stage'] };
+type OwnSession = {
+  tokenHash: string;
+  id: string;
+  device: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  stage: SessionView['stage'];
+};
 
 export async function accountRoutes(app: FastifyInstance): Promise<void> {
   const db = app.database.db;
 
   /** The id shown in forms: an HMAC of the token hash, so pages never carry the session's database key. */
   const publicId = (tokenHash: string) =>
-    createHmac('sha256', currentKey(app.keys.server).key).update(`schutznetz/session-id/v1\u0000${tokenHash}`).digest('hex').slice(0, 32);
+    createHmac('sha256', currentKey(app.keys.server).key)
+      .update(`schutznetz/session-id/v1\u0000${tokenHash}`)
+      .digest('hex')
+      .slice(0, 32);
 
   /** The actor's live sessions; expired ones found on the way are deleted. */
   async function ownSessions(trx: Tx, actor: Actor): Promise<OwnSession[]> {
@@ -52,7 +62,13 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
         continue;
       }
       const restricted = isPasskeyRestricted({ stage: r.stage, role: actor.role, secondFactor: r.second_factor });
-      live.push({ tokenHash: r.token_hash, id: publicId(r.token_hash), device: r.user_agent, stage: restricted ? 'restricted' : r.stage, ...s });
+      live.push({
+        tokenHash: r.token_hash,
+        id: publicId(r.token_hash),
+        device: r.user_agent,
+        stage: restricted ? 'restricted' : r.stage,
+        ...s,
+      });
     }
     return live;
   }
@@ -62,11 +78,26 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     return withScope(db, scopeOf(actor), async (trx) => {
       const targets = (await ownSessions(trx, actor)).filter((s) => s.tokenHash !== actor.sessionHash && pick(s));
       if (targets.length === 0) return 0;
-      await trx.deleteFrom('user_session').where('user_id', '=', actor.userId).where('token_hash', 'in', targets.map((s) => s.tokenHash)).execute();
+      await trx
+        .deleteFrom('user_session')
+        .where('user_id', '=', actor.userId)
+        .where(
+          'token_hash',
+          'in',
+          targets.map((s) => s.tokenHash),
+        )
+        .execute();
       await audit(
         trx,
         app.keys.audit,
-        { event: 'auth.session_ended', actorId: actor.userId, centreId: actor.centreId, objectType: 'app_user', objectId: actor.userId, details: { scope, count: targets.length } },
+        {
+          event: 'auth.session_ended',
+          actorId: actor.userId,
+          centreId: actor.centreId,
+          objectType: 'app_user',
+          objectId: actor.userId,
+          details: { scope, count: targets.length },
+        },
         now,
       );
       return targets.length;
@@ -93,7 +124,10 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       stage: s.stage,
       current: s.tokenHash === actor.sessionHash,
     }));
-    return sendPage(reply, SessionsPage({ ctx: pageContext(req, locale), csrf: csrfToken(req), sessions: views, ended: q.ended ?? null }));
+    return sendPage(
+      reply,
+      SessionsPage({ ctx: pageContext(req, locale), csrf: csrfToken(req), sessions: views, ended: q.ended ?? null }),
+    );
   });
 
   app.post('/:lang/staff/sessions/end', { config: { action: 'account.manage' } }, async (req, reply) => {
@@ -114,7 +148,16 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     const locale = pageLocale(req);
     const next = safeNextPath(parseOr400(nextQuery, req.query, 'query').next) ?? staffHome(locale);
     const user = await withScope(db, scopeOf(req.actor!), (trx) => findUserById(trx, req.actor!.userId));
-    return sendPage(reply, ReauthPage({ ctx: pageContext(req, locale), csrf: csrfToken(req), next, hasTotp: user?.hasTotp ?? false, notice: null }));
+    return sendPage(
+      reply,
+      ReauthPage({
+        ctx: pageContext(req, locale),
+        csrf: csrfToken(req),
+        next,
+        hasTotp: user?.hasTotp ?? false,
+        notice: null,
+      }),
+    );
   });
 
   app.post('/:lang/staff/reauth', { config: { action: 'account.manage' } }, async (req, reply) => {
@@ -124,12 +167,15 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     const actor = req.actor!;
     const pre = await withScope(db, { kind: 'auth' }, async (trx) => {
       const user = await findUserById(trx, actor.userId);
-      const locked = user ? await lockedFor(trx, throttleKeys(app.keys.server, user.email, req.ip), app.clock.now()) : null;
+      const locked = user
+        ? await lockedFor(trx, throttleKeys(app.keys.server, user.email, req.ip), app.clock.now())
+        : null;
       return { user, locked };
     });
     if (!pre.user) return reply.redirect(`/${locale}/staff/sign-in`, 303);
     const user = pre.user;
-    const render = (notice: FlowNotice) => ReauthPage({ ctx: pageContext(req, locale), csrf: csrfToken(req), next, hasTotp: user.hasTotp, notice });
+    const render = (notice: FlowNotice) =>
+      ReauthPage({ ctx: pageContext(req, locale), csrf: csrfToken(req), next, hasTotp: user.hasTotp, notice });
     if (pre.locked !== null) return sendThrottled(reply, pre.locked, render);
 
     const passwordOk = await checkPassword(user, form.password);
@@ -142,7 +188,14 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
         return r.ok;
       }));
     if (ok) return reply.redirect(next, 303);
-    const retry = await recordFailedAttempt(app, req, user.email, user, 'reauth', passwordOk ? `wrong_${form.method}` : 'wrong_password');
+    const retry = await recordFailedAttempt(
+      app,
+      req,
+      user.email,
+      user,
+      'reauth',
+      passwordOk ? `wrong_${form.method}` : 'wrong_password',
+    );
     if (retry !== null) return sendThrottled(reply, retry, render);
     return sendPage(reply, render({ kind: 'failed' }), 401);
   });

@@ -41,7 +41,17 @@ function formatTime(d: Date, locale: string): string {
   }).format(d);
 }
 
-export function SessionsPage({ ctx, csrf, sessions, ended }: { ctx: PageContext; csrf: string; sessions: SessionView[]; ended: number | null }) {
+export function SessionsPage({
+  ctx,
+  csrf,
+  sessions,
+  ended,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  sessions: SessionView[];
+  ended: number | null;
+}) {
   const t = translator(ctx.locale, 'auth');
   const action = `/${ctx.locale}/staff/sessions`;
   const others = sessions.filter((s) => !s.current).length;
@@ -76,13 +86,22 @@ export function SessionsPage({ ctx, csrf, sessions, ended }: { ctx: PageContext;
                 </td>
                 <td>{formatTime(s.createdAt, ctx.locale)}</td>
                 <td>{formatTime(s.lastSeenAt, ctx.locale)}</td>
-                <td>{s.stage === 'full' ? t('sessions.stageFull') : s.stage === 'restricted' ? t('sessions.stageRestricted') : t('sessions.stagePassword')}</td>
+                <td>
+                  {s.stage === 'full'
+                    ? t('sessions.stageFull')
+                    : s.stage === 'restricted'
+                      ? t('sessions.stageRestricted')
+                      : t('sessions.stagePassword')}
+                </td>
                 <td>
                   {s.current ? null : (
                     <form method="post" action={`${action}/end`}>
                       <input type="hidden" name="_csrf" value={csrf} />
                       <input type="hidden" name="session" value={s.id} />
-                      <button type="submit" aria-label={`${t('sessions.end')}: ${s.device ?? t('sessions.unknownDevice')}, ${formatTime(s.createdAt, ctx.locale)}`}>
+                      <button
+                        type="submit"
+                        aria-label={`${t('sessions.end')}: ${s.device ?? t('sessions.unknownDevice')}, ${formatTime(s.createdAt, ctx.locale)}`}
+                      >
                         {t('sessions.end')}
                       </button>
                     </form>

@@ -27,12 +27,24 @@ describe('CSRF', () => {
     expect(missing.statusCode).toBe(403);
     // In the page's language: the German page explains in German, the English one in English.
     expect(missing.body).toContain('laden Sie die Seite neu');
-    const missingEn = await t.app.inject({ method: 'POST', url: url.replace('/de/', '/en/'), ...form({}, { cookie: session.cookie }) });
+    const missingEn = await t.app.inject({
+      method: 'POST',
+      url: url.replace('/de/', '/en/'),
+      ...form({}, { cookie: session.cookie }),
+    });
     expect(missingEn.statusCode).toBe(403);
     expect(missingEn.body).toContain('reload the page');
-    const wrong = await t.app.inject({ method: 'POST', url, ...form({ _csrf: 'x'.repeat(43) }, { cookie: session.cookie }) });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url,
+      ...form({ _csrf: 'x'.repeat(43) }, { cookie: session.cookie }),
+    });
     expect(wrong.statusCode).toBe(403);
-    const header = await t.app.inject({ method: 'POST', url, ...form({}, { cookie: session.cookie, 'x-csrf-token': session.csrf }) });
+    const header = await t.app.inject({
+      method: 'POST',
+      url,
+      ...form({}, { cookie: session.cookie, 'x-csrf-token': session.csrf }),
+    });
     expect(header.statusCode).toBe(303);
     const ok = await postAs(t.app, session, url);
     expect(ok.statusCode).toBe(303);
@@ -52,32 +64,66 @@ describe('CSRF', () => {
 
   it('refuses a foreign Origin and a cross-site Sec-Fetch-Site even with the right token', async () => {
     const url = '/de/staff/sessions/end-others';
-    const origin = await t.app.inject({ method: 'POST', url, ...form({ _csrf: session.csrf }, { cookie: session.cookie, origin: 'https://evil.example' }) });
+    const origin = await t.app.inject({
+      method: 'POST',
+      url,
+      ...form({ _csrf: session.csrf }, { cookie: session.cookie, origin: 'https://evil.example' }),
+    });
     expect(origin.statusCode).toBe(403);
-    const nullOrigin = await t.app.inject({ method: 'POST', url, ...form({ _csrf: session.csrf }, { cookie: session.cookie, origin: 'null' }) });
+    const nullOrigin = await t.app.inject({
+      method: 'POST',
+      url,
+      ...form({ _csrf: session.csrf }, { cookie: session.cookie, origin: 'null' }),
+    });
     expect(nullOrigin.statusCode).toBe(403);
-    const nullCrossSite = await t.app.inject({ method: 'POST', url, ...form({ _csrf: session.csrf }, { cookie: session.cookie, origin: 'null', 'sec-fetch-site': 'cross-site' }) });
+    const nullCrossSite = await t.app.inject({
+      method: 'POST',
+      url,
+      ...form({ _csrf: session.csrf }, { cookie: session.cookie, origin: 'null', 'sec-fetch-site': 'cross-site' }),
+    });
     expect(nullCrossSite.statusCode).toBe(403);
-    const site = await t.app.inject({ method: 'POST', url, ...form({ _csrf: session.csrf }, { cookie: session.cookie, 'sec-fetch-site': 'cross-site' }) });
+    const site = await t.app.inject({
+      method: 'POST',
+      url,
+      ...form({ _csrf: session.csrf }, { cookie: session.cookie, 'sec-fetch-site': 'cross-site' }),
+    });
     expect(site.statusCode).toBe(403);
-    const sameSite = await t.app.inject({ method: 'POST', url, ...form({ _csrf: session.csrf }, { cookie: session.cookie, 'sec-fetch-site': 'same-site' }) });
+    const sameSite = await t.app.inject({
+      method: 'POST',
+      url,
+      ...form({ _csrf: session.csrf }, { cookie: session.cookie, 'sec-fetch-site': 'same-site' }),
+    });
     expect(sameSite.statusCode).toBe(403);
     const good = await t.app.inject({
       method: 'POST',
       url,
-      ...form({ _csrf: session.csrf }, { cookie: session.cookie, origin: t.config.publicOrigin, 'sec-fetch-site': 'same-origin' }),
+      ...form(
+        { _csrf: session.csrf },
+        { cookie: session.cookie, origin: t.config.publicOrigin, 'sec-fetch-site': 'same-origin' },
+      ),
     });
     expect(good.statusCode).toBe(303);
   });
 
   it('accepts what Chromium sends for a same-origin form under Referrer-Policy no-referrer', async () => {
     // Origin: null together with the browser's own Sec-Fetch-Site: same-origin.
-    const res = await t.app.inject({ method: 'POST', url: '/de/staff/sign-in', ...form({ email: 'nobody@example.org', password: 'not the password at all' }, { origin: 'null', 'sec-fetch-site': 'same-origin' }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/sign-in',
+      ...form(
+        { email: 'nobody@example.org', password: 'not the password at all' },
+        { origin: 'null', 'sec-fetch-site': 'same-origin' },
+      ),
+    });
     expect(res.statusCode).not.toBe(403);
   });
 
   it('checks the origin of pre-session forms (sign-in) too', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/de/staff/sign-in', ...form({ email: 'a@b.example', password: 'whatever' }, { origin: 'https://evil.example' }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/sign-in',
+      ...form({ email: 'a@b.example', password: 'whatever' }, { origin: 'https://evil.example' }),
+    });
     expect(res.statusCode).toBe(403);
     expect(res.headers['set-cookie']).toBeUndefined();
   });
@@ -87,7 +133,11 @@ describe('CSRF', () => {
     expect(posts.length).toBeGreaterThan(0);
     for (const r of posts) {
       const url = concrete(r.url);
-      const crossSite = await t.app.inject({ method: 'POST', url, ...form({ _csrf: session.csrf }, { cookie: session.cookie, 'sec-fetch-site': 'cross-site' }) });
+      const crossSite = await t.app.inject({
+        method: 'POST',
+        url,
+        ...form({ _csrf: session.csrf }, { cookie: session.cookie, 'sec-fetch-site': 'cross-site' }),
+      });
       expect(crossSite.statusCode, `cross-site POST ${r.url}`).toBe(403);
       if (r.action !== null) {
         const noToken = await t.app.inject({ method: 'POST', url, ...form({}, { cookie: session.cookie }) });
@@ -97,7 +147,11 @@ describe('CSRF', () => {
   });
 
   it('GET and HEAD are never refused for lack of a token (they change nothing)', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/de/staff/sessions', headers: { cookie: session.cookie, 'sec-fetch-site': 'cross-site' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/de/staff/sessions',
+      headers: { cookie: session.cookie, 'sec-fetch-site': 'cross-site' },
+    });
     expect(res.statusCode).toBe(200);
   });
 });

@@ -14,9 +14,11 @@ export const authMessages: MessagesByLocale = {
         'Im nächsten Schritt brauchen Sie Ihren zweiten Faktor (Authenticator-App oder Passkey). Wer die Einrichtung des Kontos noch nicht abgeschlossen hat, kann sich nicht anmelden: Bitte schließen Sie sie über den Link in Ihrer Einladung ab.',
       failed:
         'Die Anmeldung hat nicht geklappt. Bitte prüfen Sie E-Mail-Adresse und Passwort. Konten ohne eingerichteten zweiten Faktor können sich nicht anmelden.',
-      throttled: 'Zu viele fehlgeschlagene Versuche. Bitte warten Sie {{minutes}} Minuten und versuchen Sie es dann erneut.',
+      throttled:
+        'Zu viele fehlgeschlagene Versuche. Bitte warten Sie {{minutes}} Minuten und versuchen Sie es dann erneut.',
       signedOut: 'Sie sind abgemeldet.',
-      passkeyAdded: 'Der Passkey wurde hinzugefügt. Bitte melden Sie sich jetzt noch einmal an und bestätigen Sie mit dem Passkey.',
+      passkeyAdded:
+        'Der Passkey wurde hinzugefügt. Bitte melden Sie sich jetzt noch einmal an und bestätigen Sie mit dem Passkey.',
       forgot: 'Passwort vergessen?',
     },
     secondFactor: {
@@ -58,7 +60,8 @@ export const authMessages: MessagesByLocale = {
     },
     sessions: {
       title: 'Angemeldete Geräte',
-      intro: 'Hier sehen Sie, wo Ihr Konto angemeldet ist. Beenden Sie jede Sitzung, die Sie nicht kennen, und ändern Sie dann Ihr Passwort.',
+      intro:
+        'Hier sehen Sie, wo Ihr Konto angemeldet ist. Beenden Sie jede Sitzung, die Sie nicht kennen, und ändern Sie dann Ihr Passwort.',
       device: 'Gerät',
       created: 'Angemeldet',
       lastSeen: 'Zuletzt aktiv',
@@ -106,7 +109,8 @@ export const authMessages: MessagesByLocale = {
       recoverySubmit: 'Sign in with a recovery code',
       failed: 'The code was not accepted. Please try again with a new code.',
       restart: 'Start signing in again',
-      passkeyRequired: 'As an administrator you confirm the sign-in with your passkey. With a code from the app or a recovery code you can only set up a new passkey.',
+      passkeyRequired:
+        'As an administrator you confirm the sign-in with your passkey. With a code from the app or a recovery code you can only set up a new passkey.',
     },
     reauth: {
       title: 'Confirm it is you',
@@ -131,7 +135,8 @@ export const authMessages: MessagesByLocale = {
     },
     sessions: {
       title: 'Signed-in devices',
-      intro: 'This is where your account is signed in. End every session you do not recognise, then change your password.',
+      intro:
+        'This is where your account is signed in. End every session you do not recognise, then change your password.',
       device: 'Device',
       created: 'Signed in',
       lastSeen: 'Last active',

@@ -31,6 +31,10 @@ export const csrfOnlyForm = z.object({ ...csrfField }).strict();
 
 export const endSessionForm = z.object({ ...csrfField, session: z.string().regex(/^[0-9a-f]{32}$/) }).strict();
 
-export const signInQuery = z.object({ next, signed_out: z.literal('1').optional(), passkey_added: z.literal('1').optional() });
+export const signInQuery = z.object({
+  next,
+  signed_out: z.literal('1').optional(),
+  passkey_added: z.literal('1').optional(),
+});
 export const nextQuery = z.object({ next });
 export const sessionsQuery = z.object({ ended: z.coerce.number().int().min(0).max(1000).optional() });

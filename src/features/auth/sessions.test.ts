@@ -50,7 +50,9 @@ async function sessionRow(s: Session) {
 }
 
 async function events(userId: string) {
-  const rows = await withScope(database.db, { kind: 'network' }, (trx) => trx.selectFrom('audit_log').select('event').where('actor_id', '=', userId).execute());
+  const rows = await withScope(database.db, { kind: 'network' }, (trx) =>
+    trx.selectFrom('audit_log').select('event').where('actor_id', '=', userId).execute(),
+  );
   return rows.map((r) => r.event);
 }
 
@@ -76,7 +78,9 @@ describe('ending sessions', () => {
     const a = await signIn(app, user);
     clock.advance(31_000);
     const b = await signIn(app, user);
-    await withScope(database.db, { kind: 'network' }, (trx) => trx.updateTable('app_user').set({ disabled_at: clock.now() }).where('id', '=', user.id).execute());
+    await withScope(database.db, { kind: 'network' }, (trx) =>
+      trx.updateTable('app_user').set({ disabled_at: clock.now() }).where('id', '=', user.id).execute(),
+    );
     expect((await get('/de/staff', a)).statusCode).toBe(303);
     expect((await get('/de/staff', b)).statusCode).toBe(303);
     expect(await sessionRow(a)).toBeUndefined();
@@ -177,7 +181,12 @@ describe('re-authentication (checklist #10)', () => {
     const page = await get(refused.headers.location as string, s);
     expect(page.statusCode).toBe(200);
 
-    const wrong = await postAs(app, s, '/de/staff/reauth', { password: 'falsches passwort', method: 'totp', code: '000000', next: '/de/staff/test-sensitive' });
+    const wrong = await postAs(app, s, '/de/staff/reauth', {
+      password: 'falsches passwort',
+      method: 'totp',
+      code: '000000',
+      next: '/de/staff/test-sensitive',
+    });
     expect(wrong.statusCode).toBe(401);
     expect((await get('/de/staff/test-sensitive', s)).statusCode).toBe(303);
 
@@ -195,7 +204,11 @@ describe('re-authentication (checklist #10)', () => {
   it('refuses the reauth form without the CSRF token', async () => {
     const user = await createUser(app, { role: 'counsellor' });
     const s = await signIn(app, user);
-    const res = await app.inject({ method: 'POST', url: '/de/staff/reauth', ...form({ password: user.password, method: 'totp', code: '000000' }, { cookie: s.cookie }) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/de/staff/reauth',
+      ...form({ password: user.password, method: 'totp', code: '000000' }, { cookie: s.cookie }),
+    });
     expect(res.statusCode).toBe(403);
   });
 });
@@ -211,7 +224,12 @@ describe('authorisation', () => {
   });
 
   it('shows on the start page only the links the user may follow', async () => {
-    addStaffLink({ key: 'test.admin-only', action: 'users.manage', path: '/staff/test-admin-only', label: { de: 'Nur Verwaltung', en: 'Admins only' } });
+    addStaffLink({
+      key: 'test.admin-only',
+      action: 'users.manage',
+      path: '/staff/test-admin-only',
+      label: { de: 'Nur Verwaltung', en: 'Admins only' },
+    });
     const counsellor = await signIn(app, await createUser(app, { role: 'counsellor' }));
     const admin = await signIn(app, await createUser(app, { role: 'admin' }));
     const c = await get('/en/staff', counsellor);

@@ -45,10 +45,18 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
   const anonymous = { config: { authFlow: 'anonymous' as const } };
   const pending = { config: { authFlow: 'pending' as const } };
 
-  const signInPage = (req: FastifyRequest, locale: Locale, next: string | null, email: string) => (notice: FlowNotice) =>
-    SignInPage({ ctx: pageContext(req, locale), next, email, notice });
+  const signInPage =
+    (req: FastifyRequest, locale: Locale, next: string | null, email: string) => (notice: FlowNotice) =>
+      SignInPage({ ctx: pageContext(req, locale), next, email, notice });
 
-  const secondFactorPage = (req: FastifyRequest, locale: Locale, next: string | null, hasTotp: boolean, passkey: boolean, passkeyRequired: boolean) => {
+  const secondFactorPage = (
+    req: FastifyRequest,
+    locale: Locale,
+    next: string | null,
+    hasTotp: boolean,
+    passkey: boolean,
+    passkeyRequired: boolean,
+  ) => {
     const csrf = csrfToken(req);
     // The passkey button only works with its script; without the asset it is left out.
     const withPasskey = passkey && app.platform.assets.all().has(PASSKEY_SCRIPT);
@@ -69,7 +77,11 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
     const q = parseOr400(signInQuery, req.query, 'query');
     const next = safeNextPath(q.next);
     if (req.actor) return reply.redirect(next ?? staffHome(locale), 303);
-    const notice = q.passkey_added ? ({ kind: 'passkeyAdded' } as const) : q.signed_out ? ({ kind: 'signedOut' } as const) : null;
+    const notice = q.passkey_added
+      ? ({ kind: 'passkeyAdded' } as const)
+      : q.signed_out
+        ? ({ kind: 'signedOut' } as const)
+        : null;
     return sendPage(reply, signInPage(req, locale, next, '')(notice));
   });
 
@@ -89,7 +101,15 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
 
     const user = pre.user;
     const passwordOk = await checkPassword(user, form.password);
-    const reason = !user ? 'unknown_account' : !passwordOk ? 'wrong_password' : user.disabled ? 'disabled' : !user.mfaEnrolled ? 'no_second_factor' : null;
+    const reason = !user
+      ? 'unknown_account'
+      : !passwordOk
+        ? 'wrong_password'
+        : user.disabled
+          ? 'disabled'
+          : !user.mfaEnrolled
+            ? 'no_second_factor'
+            : null;
     if (reason !== null || !user) {
       const retry = await recordFailedAttempt(app, req, form.email, user, 'password', reason ?? 'unknown_account');
       if (retry !== null) return sendThrottled(reply, retry, render);
@@ -102,7 +122,13 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
       // Whatever session this browser had before ends here: the new one gets a new token.
       if (req.authSession) await deleteSession(trx, req.authSession.tokenHash);
       await purgeExpiredSessions(trx, app.clock.now());
-      return createSession(trx, { userId: user.id, centreId: user.centreId, stage: 'password', now: app.clock.now(), userAgent: req.headers['user-agent'] });
+      return createSession(trx, {
+        userId: user.id,
+        centreId: user.centreId,
+        stage: 'password',
+        now: app.clock.now(),
+        userAgent: req.headers['user-agent'],
+      });
     });
     setSessionCookie(reply, session.token);
     return reply.redirect(withNext(`/${locale}/staff/second-factor`, next), 303);
@@ -115,7 +141,17 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
       user: await findUserById(trx, req.authSession!.userId),
       passkey: await hasPasskey(trx, req.authSession!.userId),
     }));
-    return sendPage(reply, secondFactorPage(req, locale, next, user?.hasTotp ?? false, passkey, user ? requiresPasskey(user.role) : false)(null));
+    return sendPage(
+      reply,
+      secondFactorPage(
+        req,
+        locale,
+        next,
+        user?.hasTotp ?? false,
+        passkey,
+        user ? requiresPasskey(user.role) : false,
+      )(null),
+    );
   });
 
   app.post('/:lang/staff/second-factor', pending, async (req, reply) => {
@@ -128,18 +164,34 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
       if (!user) return { kind: 'gone' as const };
       const now = app.clock.now();
       const locked = await lockedFor(trx, throttleKeys(app.keys.server, user.email, req.ip), now);
-      if (locked !== null) return { kind: 'locked' as const, seconds: locked, user, passkey: await hasPasskey(trx, user.id) };
+      if (locked !== null)
+        return { kind: 'locked' as const, seconds: locked, user, passkey: await hasPasskey(trx, user.id) };
       const result = await verifySecondFactor(trx, app, user, { method: form.method, code: form.code }, now);
       if (!result.ok) return { kind: 'failed' as const, user, passkey: await hasPasskey(trx, user.id) };
       const done = await completeSecondFactor(req, reply, trx, user.id, result.method);
       return { kind: 'ok' as const, restricted: done.restricted };
     });
     // A code does not complete an administrator's sign-in: straight to adding a passkey.
-    if (outcome.kind === 'ok') return reply.redirect(outcome.restricted ? `/${locale}/staff/passkey-setup` : (next ?? staffHome(locale)), 303);
+    if (outcome.kind === 'ok')
+      return reply.redirect(outcome.restricted ? `/${locale}/staff/passkey-setup` : (next ?? staffHome(locale)), 303);
     if (outcome.kind === 'gone') return reply.redirect(`/${locale}/staff/sign-in`, 303);
-    const render = secondFactorPage(req, locale, next, outcome.user.hasTotp, outcome.passkey, requiresPasskey(outcome.user.role));
+    const render = secondFactorPage(
+      req,
+      locale,
+      next,
+      outcome.user.hasTotp,
+      outcome.passkey,
+      requiresPasskey(outcome.user.role),
+    );
     if (outcome.kind === 'locked') return sendThrottled(reply, outcome.seconds, render);
-    const retry = await recordFailedAttempt(app, req, outcome.user.email, outcome.user, 'second_factor', `wrong_${form.method}`);
+    const retry = await recordFailedAttempt(
+      app,
+      req,
+      outcome.user.email,
+      outcome.user,
+      'second_factor',
+      `wrong_${form.method}`,
+    );
     if (retry !== null) return sendThrottled(reply, retry, render);
     return sendPage(reply, render({ kind: 'failed' }), 401);
   });
@@ -151,7 +203,18 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
     const now = app.clock.now();
     await withScope(db, scopeOf(actor), async (trx) => {
       await deleteSession(trx, actor.sessionHash);
-      await audit(trx, app.keys.audit, { event: 'auth.sign_out', actorId: actor.userId, centreId: actor.centreId, objectType: 'app_user', objectId: actor.userId }, now);
+      await audit(
+        trx,
+        app.keys.audit,
+        {
+          event: 'auth.sign_out',
+          actorId: actor.userId,
+          centreId: actor.centreId,
+          objectType: 'app_user',
+          objectId: actor.userId,
+        },
+        now,
+      );
     });
     clearSessionCookie(reply);
     return reply.redirect(`/${locale}/staff/sign-in?signed_out=1`, 303);

@@ -16,7 +16,8 @@ function Notice({ ctx, section, notice }: { ctx: PageContext; section: string; n
       </p>
     );
   }
-  const text = notice.kind === 'throttled' ? t('signIn.throttled', { minutes: notice.minutes ?? 15 }) : t(`${section}.failed`);
+  const text =
+    notice.kind === 'throttled' ? t('signIn.throttled', { minutes: notice.minutes ?? 15 }) : t(`${section}.failed`);
   return (
     <p class="notice warn" role="alert">
       {text}
@@ -24,7 +25,17 @@ function Notice({ ctx, section, notice }: { ctx: PageContext; section: string; n
   );
 }
 
-export function SignInPage({ ctx, next, email, notice }: { ctx: PageContext; next: string | null; email: string; notice: FlowNotice }) {
+export function SignInPage({
+  ctx,
+  next,
+  email,
+  notice,
+}: {
+  ctx: PageContext;
+  next: string | null;
+  email: string;
+  notice: FlowNotice;
+}) {
   const t = translator(ctx.locale, 'auth');
   return (
     <StaffFrame ctx={ctx} title={t('signIn.title')}>
@@ -41,7 +52,14 @@ export function SignInPage({ ctx, next, email, notice }: { ctx: PageContext; nex
         </div>
         <div>
           <label for="password">{t('signIn.password')}</label>
-          <input id="password" name="password" type="password" autocomplete="current-password" required maxLength={1024} />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+            maxLength={1024}
+          />
         </div>
         <div>
           <button type="submit">{t('signIn.submit')}</button>
@@ -98,7 +116,17 @@ export function SecondFactorPage({
           <input type="hidden" name="method" value="totp" />
           <div>
             <label for="code">{t('secondFactor.code')}</label>
-            <input id="code" name="code" type="text" inputMode="numeric" autocomplete="one-time-code" pattern="[0-9 ]{6,7}" maxLength={7} required aria-describedby="code-hint" />
+            <input
+              id="code"
+              name="code"
+              type="text"
+              inputMode="numeric"
+              autocomplete="one-time-code"
+              pattern="[0-9 ]{6,7}"
+              maxLength={7}
+              required
+              aria-describedby="code-hint"
+            />
             <p class="hint" id="code-hint">
               {t('secondFactor.codeHint')}
             </p>
@@ -115,7 +143,16 @@ export function SecondFactorPage({
           <input type="hidden" name="method" value="recovery" />
           <div>
             <label for="recovery-code">{t('secondFactor.recoveryCode')}</label>
-            <input id="recovery-code" name="code" type="text" autocomplete="off" spellcheck={false} maxLength={64} required aria-describedby="recovery-hint" />
+            <input
+              id="recovery-code"
+              name="code"
+              type="text"
+              autocomplete="off"
+              spellcheck={false}
+              maxLength={64}
+              required
+              aria-describedby="recovery-hint"
+            />
             <p class="hint" id="recovery-hint">
               {t('secondFactor.recoveryHint')}
             </p>
@@ -132,7 +169,19 @@ export function SecondFactorPage({
   );
 }
 
-export function ReauthPage({ ctx, csrf, next, hasTotp, notice }: { ctx: PageContext; csrf: string; next: string; hasTotp: boolean; notice: FlowNotice }) {
+export function ReauthPage({
+  ctx,
+  csrf,
+  next,
+  hasTotp,
+  notice,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  next: string;
+  hasTotp: boolean;
+  notice: FlowNotice;
+}) {
   const t = translator(ctx.locale, 'auth');
   return (
     <StaffFrame ctx={ctx} title={t('reauth.title')} csrf={csrf}>
@@ -144,7 +193,14 @@ export function ReauthPage({ ctx, csrf, next, hasTotp, notice }: { ctx: PageCont
         <input type="hidden" name="next" value={next} />
         <div>
           <label for="password">{t('signIn.password')}</label>
-          <input id="password" name="password" type="password" autocomplete="current-password" required maxLength={1024} />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+            maxLength={1024}
+          />
         </div>
         <fieldset>
           <legend>{t('reauth.method')}</legend>
@@ -161,7 +217,15 @@ export function ReauthPage({ ctx, csrf, next, hasTotp, notice }: { ctx: PageCont
         </fieldset>
         <div>
           <label for="code">{t('reauth.code')}</label>
-          <input id="code" name="code" type="text" autocomplete="one-time-code" spellcheck={false} maxLength={64} required />
+          <input
+            id="code"
+            name="code"
+            type="text"
+            autocomplete="one-time-code"
+            spellcheck={false}
+            maxLength={64}
+            required
+          />
         </div>
         <div>
           <button type="submit">{t('reauth.submit')}</button>

@@ -8,7 +8,16 @@ import { withScope } from '../../platform/db/tenant.ts';
 import { hashRecoveryCode, generateRecoveryCodes } from '../../platform/security/recovery-codes.ts';
 import { generateTotp } from '../../platform/security/totp.ts';
 import { testApp, type TestApp } from '../../../test/support/app.ts';
-import { createUser, csrfFrom, fakeClock, form, nextTotpCode, sessionCookieFrom, signIn, type TestUser } from '../../../test/support/auth.ts';
+import {
+  createUser,
+  csrfFrom,
+  fakeClock,
+  form,
+  nextTotpCode,
+  sessionCookieFrom,
+  signIn,
+  type TestUser,
+} from '../../../test/support/auth.ts';
 
 let t: TestApp;
 let counter = 0;
@@ -25,7 +34,12 @@ function ip(): string {
 }
 
 async function passwordStep(user: Pick<TestUser, 'email' | 'password'>, remoteAddress = ip()) {
-  return t.app.inject({ method: 'POST', url: '/de/staff/sign-in', remoteAddress, ...form({ email: user.email, password: user.password }) });
+  return t.app.inject({
+    method: 'POST',
+    url: '/de/staff/sign-in',
+    remoteAddress,
+    ...form({ email: user.email, password: user.password }),
+  });
 }
 
 async function pendingSession(user: TestUser) {
@@ -95,7 +109,10 @@ describe('sign-in', () => {
     const second = await t.app.inject({
       method: 'POST',
       url: '/de/staff/second-factor',
-      ...form({ _csrf: pending.csrf, method: 'totp', code: await nextTotpCode(t.app, user) }, { cookie: pending.cookie }),
+      ...form(
+        { _csrf: pending.csrf, method: 'totp', code: await nextTotpCode(t.app, user) },
+        { cookie: pending.cookie },
+      ),
     });
     expect(second.statusCode).toBe(303);
     expect(second.headers.location).toBe('/de/staff');
@@ -126,7 +143,10 @@ describe('sign-in', () => {
     const user = await createUser(t.app, { role: 'counsellor' });
     const address = ip();
     const wrong = await passwordStep({ email: user.email, password: 'not the password at all' }, address);
-    const unknown = await passwordStep({ email: `nobody-${counter}@example.org`, password: 'not the password at all' }, address);
+    const unknown = await passwordStep(
+      { email: `nobody-${counter}@example.org`, password: 'not the password at all' },
+      address,
+    );
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     const strip = (body: string) => body.replace(/value="[^"]*@example\.org"/, 'value=""');
@@ -165,7 +185,9 @@ describe('sign-in', () => {
 
   it('refuses a disabled account with the same generic answer', async () => {
     const user = await createUser(t.app, { role: 'admin' });
-    await withScope(t.database.db, { kind: 'network' }, (trx) => trx.updateTable('app_user').set({ disabled_at: new Date() }).where('id', '=', user.id).execute());
+    await withScope(t.database.db, { kind: 'network' }, (trx) =>
+      trx.updateTable('app_user').set({ disabled_at: new Date() }).where('id', '=', user.id).execute(),
+    );
     const res = await passwordStep(user);
     expect(res.statusCode).toBe(401);
   });
@@ -174,15 +196,27 @@ describe('sign-in', () => {
     const user = await createUser(t.app, { role: 'coordination' });
     const code = await nextTotpCode(t.app, user);
     const first = await pendingSession(user);
-    const ok = await t.app.inject({ method: 'POST', url: '/de/staff/second-factor', ...form({ _csrf: first.csrf, method: 'totp', code }, { cookie: first.cookie }) });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/second-factor',
+      ...form({ _csrf: first.csrf, method: 'totp', code }, { cookie: first.cookie }),
+    });
     expect(ok.statusCode).toBe(303);
     const again = await pendingSession(user);
-    const replay = await t.app.inject({ method: 'POST', url: '/de/staff/second-factor', ...form({ _csrf: again.csrf, method: 'totp', code }, { cookie: again.cookie }) });
+    const replay = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/second-factor',
+      ...form({ _csrf: again.csrf, method: 'totp', code }, { cookie: again.cookie }),
+    });
     expect(replay.statusCode).toBe(401);
     expect(replay.headers['set-cookie']).toBeUndefined();
     // An old code (two steps back) is refused too.
     const old = generateTotp(user.totpSecret!, t.app.clock.now().getTime() - 90_000);
-    const stale = await t.app.inject({ method: 'POST', url: '/de/staff/second-factor', ...form({ _csrf: again.csrf, method: 'totp', code: old }, { cookie: again.cookie }) });
+    const stale = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/second-factor',
+      ...form({ _csrf: again.csrf, method: 'totp', code: old }, { cookie: again.cookie }),
+    });
     expect(stale.statusCode).toBe(401);
   });
 
@@ -192,15 +226,30 @@ describe('sign-in', () => {
     await withScope(t.database.db, { kind: 'network' }, (trx) =>
       trx
         .insertInto('recovery_code')
-        .values(codes.map((c, idx) => ({ user_id: user.id, centre_id: user.centreId, idx, code_hash: hashRecoveryCode(c, t.app.keys.server) })))
+        .values(
+          codes.map((c, idx) => ({
+            user_id: user.id,
+            centre_id: user.centreId,
+            idx,
+            code_hash: hashRecoveryCode(c, t.app.keys.server),
+          })),
+        )
         .execute(),
     );
     const a = await pendingSession(user);
     const typed = codes[1]!.toUpperCase().replace(/-/g, ' ');
-    const ok = await t.app.inject({ method: 'POST', url: '/de/staff/second-factor', ...form({ _csrf: a.csrf, method: 'recovery', code: typed }, { cookie: a.cookie }) });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/second-factor',
+      ...form({ _csrf: a.csrf, method: 'recovery', code: typed }, { cookie: a.cookie }),
+    });
     expect(ok.statusCode).toBe(303);
     const b = await pendingSession(user);
-    const reuse = await t.app.inject({ method: 'POST', url: '/de/staff/second-factor', ...form({ _csrf: b.csrf, method: 'recovery', code: codes[1]! }, { cookie: b.cookie }) });
+    const reuse = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/second-factor',
+      ...form({ _csrf: b.csrf, method: 'recovery', code: codes[1]! }, { cookie: b.cookie }),
+    });
     expect(reuse.statusCode).toBe(401);
     const events = await auditEvents(user.id);
     expect(events.filter((e) => e === 'auth.recovery_code_used')).toHaveLength(1);
@@ -212,7 +261,18 @@ describe('sign-in', () => {
     const plain = await t.app.inject({ url: '/de/staff/second-factor', headers: { cookie: without.cookie } });
     expect(plain.body).not.toContain('data-passkey');
     await withScope(t.database.db, { kind: 'network' }, (trx) =>
-      trx.insertInto('webauthn_credential').values({ id: 'test-credential', user_id: user.id, centre_id: null, public_key: Buffer.from([1]), counter: 0, transports: null, last_used_at: null }).execute(),
+      trx
+        .insertInto('webauthn_credential')
+        .values({
+          id: 'test-credential',
+          user_id: user.id,
+          centre_id: null,
+          public_key: Buffer.from([1]),
+          counter: 0,
+          transports: null,
+          last_used_at: null,
+        })
+        .execute(),
     );
     const withKey = await t.app.inject({ url: '/de/staff/second-factor', headers: { cookie: without.cookie } });
     expect(withKey.body).toContain('data-passkey="authenticate"');
@@ -222,15 +282,28 @@ describe('sign-in', () => {
   it('needs the pending session’s CSRF token on the second-factor step', async () => {
     const user = await createUser(t.app, { role: 'admin' });
     const p = await pendingSession(user);
-    const res = await t.app.inject({ method: 'POST', url: '/de/staff/second-factor', ...form({ method: 'totp', code: '123456' }, { cookie: p.cookie }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/second-factor',
+      ...form({ method: 'totp', code: '123456' }, { cookie: p.cookie }),
+    });
     expect(res.statusCode).toBe(403);
-    const none = await t.app.inject({ method: 'POST', url: '/de/staff/second-factor', ...form({ method: 'totp', code: '123456' }) });
+    const none = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/second-factor',
+      ...form({ method: 'totp', code: '123456' }),
+    });
     expect(none.statusCode).toBe(303);
   });
 
   it('answers unknown or malformed form fields with 400 and writes nothing (checklist #16)', async () => {
     const user = await createUser(t.app, { role: 'admin' });
-    const extra = await t.app.inject({ method: 'POST', url: '/de/staff/sign-in', remoteAddress: ip(), ...form({ email: user.email, password: user.password, role: 'admin' }) });
+    const extra = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/sign-in',
+      remoteAddress: ip(),
+      ...form({ email: user.email, password: user.password, role: 'admin' }),
+    });
     expect(extra.statusCode).toBe(400);
     expect(extra.headers['set-cookie']).toBeUndefined();
     const dup = await t.app.inject({
@@ -240,12 +313,25 @@ describe('sign-in', () => {
       payload: `email=${encodeURIComponent(user.email)}&email=x&password=y`,
     });
     expect(dup.statusCode).toBe(400);
-    const huge = await t.app.inject({ method: 'POST', url: '/de/staff/sign-in', ...form({ email: user.email, password: 'x'.repeat(5000) }) });
+    const huge = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/sign-in',
+      ...form({ email: user.email, password: 'x'.repeat(5000) }),
+    });
     expect(huge.statusCode).toBe(400);
-    const json = await t.app.inject({ method: 'POST', url: '/de/staff/sign-in', headers: { 'content-type': 'application/json' }, payload: '{"email":1}' });
+    const json = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/sign-in',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":1}',
+    });
     expect(json.statusCode).toBe(400);
     const p = await pendingSession(user);
-    const sf = await t.app.inject({ method: 'POST', url: '/de/staff/second-factor', ...form({ _csrf: p.csrf, method: 'sms', code: '1' }, { cookie: p.cookie }) });
+    const sf = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/second-factor',
+      ...form({ _csrf: p.csrf, method: 'sms', code: '1' }, { cookie: p.cookie }),
+    });
     expect(sf.statusCode).toBe(400);
   });
 
@@ -253,13 +339,21 @@ describe('sign-in', () => {
     // Not an administrator: their TOTP sign-in always leads to the passkey set-up (passkeys.test.ts).
     const user = await createUser(t.app, { role: 'coordination' });
     const signInWithNext = async (next: string) => {
-      const res = await t.app.inject({ method: 'POST', url: '/en/staff/sign-in', remoteAddress: ip(), ...form({ email: user.email, password: user.password, next }) });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/en/staff/sign-in',
+        remoteAddress: ip(),
+        ...form({ email: user.email, password: user.password, next }),
+      });
       const cookie = sessionCookieFrom(res);
       const page = await t.app.inject({ url: res.headers.location as string, headers: { cookie } });
       const done = await t.app.inject({
         method: 'POST',
         url: '/en/staff/second-factor',
-        ...form({ _csrf: csrfFrom(page.body), method: 'totp', code: await nextTotpCode(t.app, user), next }, { cookie }),
+        ...form(
+          { _csrf: csrfFrom(page.body), method: 'totp', code: await nextTotpCode(t.app, user), next },
+          { cookie },
+        ),
       });
       return done.headers.location;
     };

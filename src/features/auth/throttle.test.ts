@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT_LIMIT, IP_LIMIT } from '../../platform/auth/throttle.ts';
 import { withScope } from '../../platform/db/tenant.ts';
 import { testApp, type TestApp } from '../../../test/support/app.ts';
-import { createUser, csrfFrom, fakeClock, form, nextTotpCode, sessionCookieFrom, signIn } from '../../../test/support/auth.ts';
+import {
+  createUser,
+  csrfFrom,
+  fakeClock,
+  form,
+  nextTotpCode,
+  sessionCookieFrom,
+  signIn,
+} from '../../../test/support/auth.ts';
 
 const clock = fakeClock();
 let t: TestApp;
@@ -42,7 +50,8 @@ describe('per account', () => {
 
   it('locks unknown addresses exactly like real ones (no enumeration through the lock)', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < ACCOUNT_LIMIT.max; i++) statuses.push((await attempt('nobody-here@example.org', `guess ${i}`)).statusCode);
+    for (let i = 0; i < ACCOUNT_LIMIT.max; i++)
+      statuses.push((await attempt('nobody-here@example.org', `guess ${i}`)).statusCode);
     expect(statuses).toEqual([401, 401, 401, 401, 429]);
   });
 
@@ -52,7 +61,13 @@ describe('per account', () => {
     const first = await attempt(user.email, user.password);
     const cookie = sessionCookieFrom(first);
     const csrf = csrfFrom((await t.app.inject({ url: '/en/staff/second-factor', headers: { cookie } })).body);
-    const wrongCode = () => t.app.inject({ method: 'POST', url: '/en/staff/second-factor', remoteAddress: freshIp(), ...form({ _csrf: csrf, method: 'totp', code: '000000' }, { cookie }) });
+    const wrongCode = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/en/staff/second-factor',
+        remoteAddress: freshIp(),
+        ...form({ _csrf: csrf, method: 'totp', code: '000000' }, { cookie }),
+      });
     expect((await wrongCode()).statusCode).toBe(401);
     const fifth = await wrongCode();
     expect(fifth.statusCode).toBe(429);

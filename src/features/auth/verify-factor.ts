@@ -24,9 +24,27 @@ export type AuthUser = {
   disabled: boolean;
 };
 
-const COLUMNS = ['id', 'email', 'role', 'centre_id', 'password_hash', 'totp_secret', 'mfa_enrolled_at', 'disabled_at'] as const;
+const COLUMNS = [
+  'id',
+  'email',
+  'role',
+  'centre_id',
+  'password_hash',
+  'totp_secret',
+  'mfa_enrolled_at',
+  'disabled_at',
+] as const;
 
-type Row = { id: string; email: string; role: Role; centre_id: string | null; password_hash: string | null; totp_secret: string | null; mfa_enrolled_at: Date | null; disabled_at: Date | null };
+type Row = {
+  id: string;
+  email: string;
+  role: Role;
+  centre_id: string | null;
+  password_hash: string | null;
+  totp_secret: string | null;
+  mfa_enrolled_at: Date | null;
+  disabled_at: Date | null;
+};
 
 function toUser(r: Row): AuthUser {
   return {
@@ -53,7 +71,12 @@ export async function findUserById(trx: Tx, id: string): Promise<AuthUser | null
 
 /** Has the user registered at least one passkey (so the passkey button is worth showing)? */
 export async function hasPasskey(trx: Tx, userId: string): Promise<boolean> {
-  const r = await trx.selectFrom('webauthn_credential').select('id').where('user_id', '=', userId).limit(1).executeTakeFirst();
+  const r = await trx
+    .selectFrom('webauthn_credential')
+    .select('id')
+    .where('user_id', '=', userId)
+    .limit(1)
+    .executeTakeFirst();
   return r !== undefined;
 }
 
@@ -73,8 +96,18 @@ export async function checkPassword(user: AuthUser | null, password: string): Pr
 export type FactorInput = { method: 'totp' | 'recovery'; code: string };
 export type FactorResult = { ok: true; method: 'totp' | 'recovery_code' } | { ok: false };
 
-async function verifyTotpFactor(trx: Tx, app: FastifyInstance, user: AuthUser, code: string, now: Date): Promise<boolean> {
-  const row = await trx.selectFrom('app_user').select(['totp_secret', 'totp_last_step']).where('id', '=', user.id).executeTakeFirst();
+async function verifyTotpFactor(
+  trx: Tx,
+  app: FastifyInstance,
+  user: AuthUser,
+  code: string,
+  now: Date,
+): Promise<boolean> {
+  const row = await trx
+    .selectFrom('app_user')
+    .select(['totp_secret', 'totp_last_step'])
+    .where('id', '=', user.id)
+    .executeTakeFirst();
   if (!row?.totp_secret) return false;
   const owner = { id: user.id, centreId: user.centreId };
   let secret: string;
@@ -96,7 +129,9 @@ async function verifyTotpFactor(trx: Tx, app: FastifyInstance, user: AuthUser, c
     .updateTable('app_user')
     .set({
       totp_last_step: result.step,
-      ...(needsReencryption(app.keys.encryption, row.totp_secret) ? { totp_secret: encryptTotpSecret(app.keys.encryption, owner, secret) } : {}),
+      ...(needsReencryption(app.keys.encryption, row.totp_secret)
+        ? { totp_secret: encryptTotpSecret(app.keys.encryption, owner, secret) }
+        : {}),
     })
     .where('id', '=', user.id)
     .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', String(result.step))]))
@@ -104,7 +139,13 @@ async function verifyTotpFactor(trx: Tx, app: FastifyInstance, user: AuthUser, c
   return Number(updated.numUpdatedRows) === 1;
 }
 
-async function verifyRecoveryFactor(trx: Tx, app: FastifyInstance, user: AuthUser, code: string, now: Date): Promise<boolean> {
+async function verifyRecoveryFactor(
+  trx: Tx,
+  app: FastifyInstance,
+  user: AuthUser,
+  code: string,
+  now: Date,
+): Promise<boolean> {
   const rows = await trx
     .selectFrom('recovery_code')
     .select(['idx', 'code_hash'])
@@ -112,7 +153,11 @@ async function verifyRecoveryFactor(trx: Tx, app: FastifyInstance, user: AuthUse
     .where('used_at', 'is', null)
     .orderBy('idx')
     .execute();
-  const i = matchRecoveryCode(code, rows.map((r) => r.code_hash), app.keys.server);
+  const i = matchRecoveryCode(
+    code,
+    rows.map((r) => r.code_hash),
+    app.keys.server,
+  );
   const match = i >= 0 ? rows[i] : undefined;
   if (!match) return false;
   const used = await trx
@@ -126,7 +171,14 @@ async function verifyRecoveryFactor(trx: Tx, app: FastifyInstance, user: AuthUse
   await audit(
     trx,
     app.keys.audit,
-    { event: 'auth.recovery_code_used', actorId: user.id, centreId: user.centreId, objectType: 'app_user', objectId: user.id, details: { remaining: rows.length - 1 } },
+    {
+      event: 'auth.recovery_code_used',
+      actorId: user.id,
+      centreId: user.centreId,
+      objectType: 'app_user',
+      objectId: user.id,
+      details: { remaining: rows.length - 1 },
+    },
     now,
   );
   return true;
@@ -137,8 +189,17 @@ async function verifyRecoveryFactor(trx: Tx, app: FastifyInstance, user: AuthUse
  * own) and consume it: a TOTP step or recovery code accepted here is never
  * accepted again. Disabled users never pass.
  */
-export async function verifySecondFactor(trx: Tx, app: FastifyInstance, user: AuthUser, input: FactorInput, now: Date): Promise<FactorResult> {
+export async function verifySecondFactor(
+  trx: Tx,
+  app: FastifyInstance,
+  user: AuthUser,
+  input: FactorInput,
+  now: Date,
+): Promise<FactorResult> {
   if (user.disabled) return { ok: false };
-  if (input.method === 'totp') return (await verifyTotpFactor(trx, app, user, input.code, now)) ? { ok: true, method: 'totp' } : { ok: false };
-  return (await verifyRecoveryFactor(trx, app, user, input.code, now)) ? { ok: true, method: 'recovery_code' } : { ok: false };
+  if (input.method === 'totp')
+    return (await verifyTotpFactor(trx, app, user, input.code, now)) ? { ok: true, method: 'totp' } : { ok: false };
+  return (await verifyRecoveryFactor(trx, app, user, input.code, now))
+    ? { ok: true, method: 'recovery_code' }
+    : { ok: false };
 }

@@ -74,7 +74,11 @@ export function draftFromRow(r: DraftDbRow): Draft {
 
 /** The centre and the directory entry it maintains (undefined when the scope cannot see it). */
 export async function centreLink(trx: Tx, centreId: string): Promise<CentreLink | undefined> {
-  const row = await trx.selectFrom('centre').select(['id', 'name', 'service_id']).where('id', '=', centreId).executeTakeFirst();
+  const row = await trx
+    .selectFrom('centre')
+    .select(['id', 'name', 'service_id'])
+    .where('id', '=', centreId)
+    .executeTakeFirst();
   return row ? { id: row.id, name: row.name, serviceId: row.service_id } : undefined;
 }
 
@@ -117,7 +121,11 @@ export type SubmitInput = { centreId: string; serviceId: string; entry: Director
  * pending draft is replaced (marked withdrawn): the office reviews one
  * proposal per entry, the latest.
  */
-export async function submitDraft(trx: Tx, ring: KeyRing, input: SubmitInput): Promise<{ id: string; replaced: string | null }> {
+export async function submitDraft(
+  trx: Tx,
+  ring: KeyRing,
+  input: SubmitInput,
+): Promise<{ id: string; replaced: string | null }> {
   await lockCentre(trx, input.centreId);
   const previous = await trx
     .updateTable('directory_draft')
@@ -160,7 +168,11 @@ export async function submitDraft(trx: Tx, ring: KeyRing, input: SubmitInput): P
  * Withdraw the centre's pending draft `draftId`. False when there is no such
  * pending draft in this scope (unknown, another centre's, already decided).
  */
-export async function withdrawDraft(trx: Tx, ring: KeyRing, input: { centreId: string; draftId: string; actorId: string; at: Date }): Promise<boolean> {
+export async function withdrawDraft(
+  trx: Tx,
+  ring: KeyRing,
+  input: { centreId: string; draftId: string; actorId: string; at: Date },
+): Promise<boolean> {
   await lockCentre(trx, input.centreId);
   const row = await trx
     .updateTable('directory_draft')

@@ -49,7 +49,11 @@ export function rawValue(e: DirectoryEntry, f: EntryField): unknown {
     case 'accessibility':
       return sorted(e[f]);
     case 'hours':
-      return sorted(e.schedules.map(({ byday, opens_at, closes_at, description }) => JSON.stringify([byday, opens_at, closes_at, description])));
+      return sorted(
+        e.schedules.map(({ byday, opens_at, closes_at, description }) =>
+          JSON.stringify([byday, opens_at, closes_at, description]),
+        ),
+      );
     case 'phones':
       return sorted(e.phones.map(({ number, type, description }) => JSON.stringify([number, type, description])));
     case 'email':
@@ -57,7 +61,9 @@ export function rawValue(e: DirectoryEntry, f: EntryField): unknown {
     case 'website':
       return e.service.url;
     case 'address':
-      return e.location ? [e.location.address.address_1, e.location.address.postal_code, e.location.address.city] : null;
+      return e.location
+        ? [e.location.address.address_1, e.location.address.postal_code, e.location.address.city]
+        : null;
     case 'address_protected':
       return e.location?.address_protected ?? false;
     case 'minimum_age':
@@ -91,7 +97,9 @@ export function displayValue(e: DirectoryEntry, f: EntryField, locale: Locale): 
     case 'hours':
       return formatSchedules(e, ft);
     case 'phones':
-      return e.phones.map((p) => `${p.number} (${t(`phoneType.${p.type}`)})${p.description ? ` – ${p.description}` : ''}`);
+      return e.phones.map(
+        (p) => `${p.number} (${t(`phoneType.${p.type}`)})${p.description ? ` – ${p.description}` : ''}`,
+      );
     case 'email':
       return present(e.service.email);
     case 'website':

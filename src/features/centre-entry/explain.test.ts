@@ -17,7 +17,9 @@ describe('explaining schema problems in the reader’s language', () => {
 
   it('translates known messages with their values', () => {
     expect(explainProblem('99999 is not a German postcode', de)).toBe('99999 ist keine deutsche Postleitzahl');
-    expect(explainProblem('closes at 09:00, not after it opens at 18:00', de)).toBe('Ende 09:00 liegt nicht nach dem Beginn 18:00');
+    expect(explainProblem('closes at 09:00, not after it opens at 18:00', de)).toBe(
+      'Ende 09:00 liegt nicht nach dem Beginn 18:00',
+    );
     expect(explainProblem('is longer than 300 characters', en)).toBe('is longer than 300 characters');
     expect(explainProblem('20 is below minimum_age 30', de)).toBe('20 ist kleiner als das Mindestalter 30');
   });

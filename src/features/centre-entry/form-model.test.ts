@@ -9,7 +9,9 @@ import { draftFromForm, formFromEntry, validateEntryForm } from './form-model.ts
 
 const entries = demoEntries(new Date('2026-03-01T12:00:00Z'));
 /** A demo entry with a public address, two phones and office hours. */
-const published: DirectoryEntry = entries.find((e) => e.location && !e.location.address_protected && e.phones.length === 2 && e.schedules.length >= 3)!;
+const published: DirectoryEntry = entries.find(
+  (e) => e.location && !e.location.address_protected && e.phones.length === 2 && e.schedules.length >= 3,
+)!;
 
 /** Post a form the way a browser would, then parse it back like the server. */
 function roundTrip(form: EntryForm): EntryForm {
@@ -65,31 +67,54 @@ describe('entry form ↔ directory entry', () => {
   });
 
   it('a protected address loses its street and shows the postcode centre', () => {
-    const r = validateEntryForm(published, withForm((f) => (f.address_protected = true)));
+    const r = validateEntryForm(
+      published,
+      withForm((f) => (f.address_protected = true)),
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const pc = lookupPostcode(published.location!.address.postal_code)!;
-    expect(r.entry.location).toMatchObject({ address_protected: true, latitude: pc.lat, longitude: pc.lon, transportation: null });
+    expect(r.entry.location).toMatchObject({
+      address_protected: true,
+      latitude: pc.lat,
+      longitude: pc.lon,
+      transportation: null,
+    });
     expect(r.entry.location!.address.address_1).toBeNull();
   });
 
   it('a moved address gets the new postcode centre and state', () => {
-    const r = validateEntryForm(published, withForm((f) => ((f.postal_code = '04109'), (f.city = ''))));
+    const r = validateEntryForm(
+      published,
+      withForm((f) => ((f.postal_code = '04109'), (f.city = ''))),
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const pc = lookupPostcode('04109')!;
     expect(r.entry.location).toMatchObject({ latitude: pc.lat, longitude: pc.lon });
-    expect(r.entry.location!.address).toMatchObject({ postal_code: '04109', state_province: 'DE-SN', city: pc.places[0] });
+    expect(r.entry.location!.address).toMatchObject({
+      postal_code: '04109',
+      state_province: 'DE-SN',
+      city: pc.places[0],
+    });
   });
 
   it('an empty address makes an online-only entry', () => {
-    const r = validateEntryForm(published, withForm((f) => ((f.address_1 = ''), (f.postal_code = ''), (f.city = ''))));
+    const r = validateEntryForm(
+      published,
+      withForm((f) => ((f.address_1 = ''), (f.postal_code = ''), (f.city = ''))),
+    );
     expect(r.ok && r.entry.location).toBeNull();
   });
 
   it('rows keep their ids by position, new rows get fresh distinct ids, blank rows are skipped', () => {
     const f = withForm((f) => {
-      f.phones = [f.phones[0]!, { number: '', type: 'voice', description: '' }, f.phones[1]!, { number: '+49 30 1234567', type: 'cell', description: '' }];
+      f.phones = [
+        f.phones[0]!,
+        { number: '', type: 'voice', description: '' },
+        f.phones[1]!,
+        { number: '+49 30 1234567', type: 'cell', description: '' },
+      ];
     });
     const r = validateEntryForm(published, f);
     expect(r.ok).toBe(true);
@@ -108,13 +133,30 @@ describe('entry form validation = the import’s rules, each problem at its fiel
         f.postal_code = '99999';
         f.minimum_age = 'zwölf';
         f.targetGroups = ['women', 'aliens'];
-        f.hours = [f.hours[0]!, { days: [], opens: '', closes: '', note: '' }, { days: ['MO'], opens: '18:00', closes: '09:00', note: '' }, { days: [], opens: '10:00', closes: '12:00', note: '' }];
-        f.phones = [{ number: '', type: 'voice', description: '' }, { number: 'call me', type: 'voice', description: '' }];
+        f.hours = [
+          f.hours[0]!,
+          { days: [], opens: '', closes: '', note: '' },
+          { days: ['MO'], opens: '18:00', closes: '09:00', note: '' },
+          { days: [], opens: '10:00', closes: '12:00', note: '' },
+        ];
+        f.phones = [
+          { number: '', type: 'voice', description: '' },
+          { number: 'call me', type: 'voice', description: '' },
+        ];
       }),
     );
     const fields = problems.map((p) => p.field).sort();
     expect(fields).toEqual(
-      ['email', 'website', 'postal_code', 'minimum_age', 'targetGroups', hourField(2, 'closes'), hourField(3, 'days'), phoneField(1, 'number')].sort(),
+      [
+        'email',
+        'website',
+        'postal_code',
+        'minimum_age',
+        'targetGroups',
+        hourField(2, 'closes'),
+        hourField(3, 'days'),
+        phoneField(1, 'number'),
+      ].sort(),
     );
     expect(problems.find((p) => p.field === 'postal_code')!.message).toBe('99999 is not a German postcode');
   });
@@ -127,7 +169,9 @@ describe('entry form validation = the import’s rules, each problem at its fiel
     });
     const direct = entrySchema.safeParse(draftFromForm(published, f).input);
     expect(direct.success).toBe(false);
-    const viaForm = problemsOf(f).map((p) => p.message).sort();
+    const viaForm = problemsOf(f)
+      .map((p) => p.message)
+      .sort();
     expect(viaForm).toEqual(direct.error!.issues.map((i) => i.message).sort());
     expect(problemsOf(f).find((p) => p.field === 'maximum_age')?.message).toBe('20 is below minimum_age 30');
   });
@@ -147,7 +191,10 @@ describe('the form body schema', () => {
   });
 
   it('accepts the CSRF field and a single checkbox as a one-item list', () => {
-    const body = entryFormBody.parse({ _csrf: 'abc', languages: 'de' }) as Record<string, string | string[] | undefined>;
+    const body = entryFormBody.parse({ _csrf: 'abc', languages: 'de' }) as Record<
+      string,
+      string | string[] | undefined
+    >;
     expect(formFromBody(body).languages).toEqual(['de']);
   });
 });

@@ -10,13 +10,7 @@ import { derivedId } from '../directory/derived-id.ts';
 import type { DirectoryEntry } from '../directory/entry.ts';
 import { TAXONOMIES, type TaxonomyName } from '../directory/taxonomies.ts';
 import { entrySchema } from '../directory-io/entry-schema.ts';
-import {
-  hourBlank,
-  hourField,
-  phoneBlank,
-  phoneField,
-  type EntryForm,
-} from './form-schema.ts';
+import { hourBlank, hourField, phoneBlank, phoneField, type EntryForm } from './form-schema.ts';
 
 /** One problem, attached to a form field (`field` is the input's name; '' = the form as a whole). */
 export type FieldProblem = { field: string; message: string };
@@ -40,7 +34,12 @@ export function formFromEntry(e: DirectoryEntry): EntryForm {
     address_protected: l?.address_protected ?? false,
     minimum_age: e.service.minimum_age === null ? '' : String(e.service.minimum_age),
     maximum_age: e.service.maximum_age === null ? '' : String(e.service.maximum_age),
-    hours: e.schedules.map((s) => ({ days: [...s.byday], opens: s.opens_at, closes: s.closes_at, note: s.description ?? '' })),
+    hours: e.schedules.map((s) => ({
+      days: [...s.byday],
+      opens: s.opens_at,
+      closes: s.closes_at,
+      note: s.description ?? '',
+    })),
     phones: e.phones.map((p) => ({ number: p.number, type: p.type, description: p.description ?? '' })),
   };
 }
@@ -99,7 +98,9 @@ export function draftFromForm(published: DirectoryEntry, form: EntryForm): Draft
   const old = published.location;
   const hasPlace = [form.address_1, form.postal_code, form.city].some((v) => v.trim() !== '');
   const sameAddress =
-    old !== null && old.address.postal_code === form.postal_code.trim() && (old.address.address_1 ?? '') === form.address_1.trim();
+    old !== null &&
+    old.address.postal_code === form.postal_code.trim() &&
+    (old.address.address_1 ?? '') === form.address_1.trim();
   // Coordinates of a moved (or newly unprotected) address are unknown: the
   // schema then uses the postcode's centre, as for every protected address.
   const keepPoint = sameAddress && old !== null && !old.address_protected && !form.address_protected;
@@ -113,7 +114,13 @@ export function draftFromForm(published: DirectoryEntry, form: EntryForm): Draft
         transportation: sameAddress ? old.transportation : null,
         address_protected: form.address_protected,
         accessibility: old?.accessibility ?? null,
-        address: { address_1: form.address_1, postal_code: form.postal_code, city: form.city, state_province: null, country: 'DE' },
+        address: {
+          address_1: form.address_1,
+          postal_code: form.postal_code,
+          city: form.city,
+          state_province: null,
+          country: 'DE',
+        },
       }
     : null;
 
@@ -143,7 +150,13 @@ export function draftFromForm(published: DirectoryEntry, form: EntryForm): Draft
     languages: byCode(form.languages),
     schedules: hourRows.map((row, k) => {
       const r = form.hours[row]!;
-      return { id: hourIds[k], byday: r.days, opens_at: r.opens.trim(), closes_at: r.closes.trim(), description: r.note };
+      return {
+        id: hourIds[k],
+        byday: r.days,
+        opens_at: r.opens.trim(),
+        closes_at: r.closes.trim(),
+        description: r.note,
+      };
     }),
     areas: [...published.areas],
     targetGroups: inVocabularyOrder('target_group', form.targetGroups),
@@ -166,7 +179,11 @@ const SCHEDULE_PARTS: Record<string, 'days' | 'opens' | 'closes' | 'note'> = {
   closes_at: 'closes',
   description: 'note',
 };
-const PHONE_PARTS: Record<string, 'number' | 'type' | 'description'> = { number: 'number', type: 'type', description: 'description' };
+const PHONE_PARTS: Record<string, 'number' | 'type' | 'description'> = {
+  number: 'number',
+  type: 'type',
+  description: 'description',
+};
 
 /** The form field a schema problem belongs to ('' when it is about something the form does not show). */
 export function fieldOf(path: readonly PropertyKey[], draft: Pick<Draft, 'hourRows' | 'phoneRows'>): string {

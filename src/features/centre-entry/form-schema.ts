@@ -41,7 +41,16 @@ export type EntryForm = {
 };
 
 export const LIST_FIELDS = ['targetGroups', 'exploitation', 'languages', 'accessibility'] as const;
-export const TEXT_FIELDS = ['description', 'email', 'website', 'address_1', 'postal_code', 'city', 'minimum_age', 'maximum_age'] as const;
+export const TEXT_FIELDS = [
+  'description',
+  'email',
+  'website',
+  'address_1',
+  'postal_code',
+  'city',
+  'minimum_age',
+  'maximum_age',
+] as const;
 export const HOUR_PARTS = ['days', 'opens', 'closes', 'note'] as const;
 export const PHONE_PARTS = ['number', 'type', 'description'] as const;
 

@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/support/app.ts';
-import { allDrafts, auditRows, demoCentre, entryBody, get, post, publishedEntry, signedIn, type Staff } from './testing.ts';
+import {
+  allDrafts,
+  auditRows,
+  demoCentre,
+  entryBody,
+  get,
+  post,
+  publishedEntry,
+  signedIn,
+  type Staff,
+} from './testing.ts';
 
 let t: TestApp;
 let leadA: Staff;
@@ -20,7 +30,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const pendingOf = async (centreId: string) => (await allDrafts(t.app)).filter((d) => d.centre_id === centreId && d.status === 'pending');
+const pendingOf = async (centreId: string) =>
+  (await allDrafts(t.app)).filter((d) => d.centre_id === centreId && d.status === 'pending');
 
 describe('a centre lead proposes changes to the centre’s entry', () => {
   it('sees the published entry of their own centre (no centre id in the URL)', async () => {
@@ -64,8 +75,12 @@ describe('a centre lead proposes changes to the centre’s entry', () => {
       ['hours_1_closes', 'Ende 09:00 liegt nicht nach dem Beginn 18:00'],
     ] as const) {
       expect(html).toContain(`href="#f-${field}"`);
-      expect(html).toMatch(new RegExp(`<p class="field-error" id="f-${field}-error">.*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-      expect(html).toMatch(new RegExp(`id="f-${field}"[^>]*aria-describedby="[^"]*f-${field}-error"[^>]*aria-invalid="true"`));
+      expect(html).toMatch(
+        new RegExp(`<p class="field-error" id="f-${field}-error">.*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+      );
+      expect(html).toMatch(
+        new RegExp(`id="f-${field}"[^>]*aria-describedby="[^"]*f-${field}-error"[^>]*aria-invalid="true"`),
+      );
     }
     // What the person typed is shown again, not the published value.
     expect(html).toContain('value="keine-adresse"');
@@ -77,7 +92,11 @@ describe('a centre lead proposes changes to the centre’s entry', () => {
   it('an unknown field is refused as a whole (no mass assignment), nothing written', async () => {
     const published = await publishedEntry(t.app, A.serviceId);
     const before = await allDrafts(t.app);
-    const extras: Record<string, string>[] = [{ assured_date: '2030-01-01' }, { name: 'Umbenannt' }, { centre_id: B.id }];
+    const extras: Record<string, string>[] = [
+      { assured_date: '2030-01-01' },
+      { name: 'Umbenannt' },
+      { centre_id: B.id },
+    ];
     for (const extra of extras) {
       const res = await post(t.app, leadA, '/de/staff/entry/edit', { ...entryBody(published), ...extra });
       expect(res.statusCode).toBe(400);
@@ -87,13 +106,23 @@ describe('a centre lead proposes changes to the centre’s entry', () => {
 
   it('a valid proposal becomes the pending draft, audited; a second one replaces it', async () => {
     const published = await publishedEntry(t.app, A.serviceId);
-    const res = await post(t.app, leadA, '/de/staff/entry/edit', entryBody(published, (f) => (f.description = 'Erster Vorschlag.')));
+    const res = await post(
+      t.app,
+      leadA,
+      '/de/staff/entry/edit',
+      entryBody(published, (f) => (f.description = 'Erster Vorschlag.')),
+    );
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/de/staff/entry?done=submitted');
     const [first] = await pendingOf(A.id);
     expect(first).toBeDefined();
 
-    const again = await post(t.app, leadA, '/de/staff/entry/edit', entryBody(published, (f) => (f.description = 'Zweiter Vorschlag.')));
+    const again = await post(
+      t.app,
+      leadA,
+      '/de/staff/entry/edit',
+      entryBody(published, (f) => (f.description = 'Zweiter Vorschlag.')),
+    );
     expect(again.statusCode).toBe(303);
     const pending = await pendingOf(A.id);
     expect(pending).toHaveLength(1);
@@ -134,7 +163,9 @@ describe('a centre lead proposes changes to the centre’s entry', () => {
     expect(res.statusCode).toBe(303);
     expect(await pendingOf(A.id)).toEqual([]);
     const rows = await auditRows(t.app, 'directory.draft_withdrawn');
-    expect(rows).toEqual([expect.objectContaining({ centre_id: A.id, actor_id: leadA.user.id, object_id: draftA!.id })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ centre_id: A.id, actor_id: leadA.user.id, object_id: draftA!.id }),
+    ]);
     // Twice is once too many.
     expect((await post(t.app, leadA, '/de/staff/entry/withdraw', { draft: draftA!.id })).statusCode).toBe(404);
     expect((await post(t.app, leadA, '/de/staff/entry/withdraw', { draft: 'not-a-uuid' })).statusCode).toBe(404);
@@ -162,7 +193,14 @@ describe('a centre lead proposes changes to the centre’s entry', () => {
   it('two proposals at the same moment leave exactly one pending draft', async () => {
     const published = await publishedEntry(t.app, A.serviceId);
     const results = await Promise.all(
-      ['Gleichzeitig 1.', 'Gleichzeitig 2.'].map((d) => post(t.app, leadA, '/de/staff/entry/edit', entryBody(published, (f) => (f.description = d)))),
+      ['Gleichzeitig 1.', 'Gleichzeitig 2.'].map((d) =>
+        post(
+          t.app,
+          leadA,
+          '/de/staff/entry/edit',
+          entryBody(published, (f) => (f.description = d)),
+        ),
+      ),
     );
     expect(results.map((r) => r.statusCode)).toEqual([303, 303]);
     expect(await pendingOf(A.id)).toHaveLength(1);
@@ -170,15 +208,39 @@ describe('a centre lead proposes changes to the centre’s entry', () => {
 
   it('any text in any field: a 303 or a 400, never a 500; a 400 writes nothing', async () => {
     const published = await publishedEntry(t.app, A.serviceId);
-    const fields = ['description', 'email', 'website', 'address_1', 'postal_code', 'city', 'minimum_age', 'maximum_age', 'hours_0_opens', 'hours_0_days', 'phone_0_number', 'phone_0_type', 'languages', 'targetGroups', 'address_protected'];
+    const fields = [
+      'description',
+      'email',
+      'website',
+      'address_1',
+      'postal_code',
+      'city',
+      'minimum_age',
+      'maximum_age',
+      'hours_0_opens',
+      'hours_0_days',
+      'phone_0_number',
+      'phone_0_type',
+      'languages',
+      'targetGroups',
+      'address_protected',
+    ];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...fields), fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('-1', '1e3', '０', '\u0000', '99999', '24:00', 'xx', '<script>')), async (field, value) => {
-        const before = await allDrafts(t.app);
-        const res = await post(t.app, leadA, '/de/staff/entry/edit', { ...entryBody(published), [field]: value });
-        expect([303, 400]).toContain(res.statusCode);
-        if (res.statusCode === 400) expect(await allDrafts(t.app)).toEqual(before);
-        expect(res.body).not.toContain('<script>');
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...fields),
+        fc.oneof(
+          fc.string({ maxLength: 40 }),
+          fc.string({ unit: 'binary', maxLength: 40 }),
+          fc.constantFrom('-1', '1e3', '０', '\u0000', '99999', '24:00', 'xx', '<script>'),
+        ),
+        async (field, value) => {
+          const before = await allDrafts(t.app);
+          const res = await post(t.app, leadA, '/de/staff/entry/edit', { ...entryBody(published), [field]: value });
+          expect([303, 400]).toContain(res.statusCode);
+          if (res.statusCode === 400) expect(await allDrafts(t.app)).toEqual(before);
+          expect(res.body).not.toContain('<script>');
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -190,7 +252,9 @@ describe('a centre lead proposes changes to the centre’s entry', () => {
     expect(page.body).toContain('noch mit keinem Eintrag der Hilfesuche verbunden');
     expect((await get(t.app, lead, '/de/staff/entry/edit')).statusCode).toBe(303);
     const before = await allDrafts(t.app);
-    expect((await post(t.app, lead, '/de/staff/entry/edit', entryBody(await publishedEntry(t.app, A.serviceId)))).statusCode).toBe(409);
+    expect(
+      (await post(t.app, lead, '/de/staff/entry/edit', entryBody(await publishedEntry(t.app, A.serviceId)))).statusCode,
+    ).toBe(409);
     expect(await allDrafts(t.app)).toEqual(before);
   });
 

@@ -53,7 +53,11 @@ function leadOf(req: FastifyRequest): Actor & { centreId: string } {
 
 type Situation = { centreName: string; published: DirectoryEntry | null; pending?: Draft; lastDecided?: Draft };
 
-async function situation(app: FastifyInstance, directory: DirectoryIndex, actor: Actor & { centreId: string }): Promise<Situation> {
+async function situation(
+  app: FastifyInstance,
+  directory: DirectoryIndex,
+  actor: Actor & { centreId: string },
+): Promise<Situation> {
   const { link, drafts } = await withScope(app.database.db, scopeOf(actor), async (trx) => {
     const link = await centreLink(trx, actor.centreId);
     return { link, drafts: link ? await centreDrafts(trx, actor.centreId) : {} };
@@ -88,7 +92,16 @@ export const centreEntryRoutes: FastifyPluginAsync<{ directory: DirectoryIndex }
     const s = await situation(app, directory, actor);
     if (!s.published) return reply.redirect(`/${locale}/staff/entry`, 303);
     const form = formFromEntry(startingPoint({ ...s, published: s.published }));
-    return sendPage(reply, EntryFormPage({ ctx: pageContext(req, locale), centreName: s.centreName, form, problems: [], csrf: csrfToken(req) }));
+    return sendPage(
+      reply,
+      EntryFormPage({
+        ctx: pageContext(req, locale),
+        centreName: s.centreName,
+        form,
+        problems: [],
+        csrf: csrfToken(req),
+      }),
+    );
   });
 
   app.post('/:lang/staff/entry/edit', opts, async (req, reply) => {
@@ -103,13 +116,25 @@ export const centreEntryRoutes: FastifyPluginAsync<{ directory: DirectoryIndex }
     if (!result.ok) {
       return sendPage(
         reply,
-        EntryFormPage({ ctx: pageContext(req, locale), centreName: s.centreName, form, problems: result.problems, csrf: csrfToken(req) }),
+        EntryFormPage({
+          ctx: pageContext(req, locale),
+          centreName: s.centreName,
+          form,
+          problems: result.problems,
+          csrf: csrfToken(req),
+        }),
         400,
       );
     }
     const serviceId = s.published.service.id;
     await withScope(app.database.db, scopeOf(actor), (trx) =>
-      submitDraft(trx, app.keys.audit, { centreId: actor.centreId, serviceId, entry: result.entry, actorId: actor.userId, at: app.clock.now() }),
+      submitDraft(trx, app.keys.audit, {
+        centreId: actor.centreId,
+        serviceId,
+        entry: result.entry,
+        actorId: actor.userId,
+        at: app.clock.now(),
+      }),
     );
     return reply.redirect(`/${locale}/staff/entry?done=submitted`, 303);
   });
@@ -122,7 +147,12 @@ export const centreEntryRoutes: FastifyPluginAsync<{ directory: DirectoryIndex }
     // screen; which drafts exist at all is decided by the centre scope.
     if (!UUID.safeParse(draft).success) throw new HttpError(404, 'Not found');
     const done = await withScope(app.database.db, scopeOf(actor), (trx) =>
-      withdrawDraft(trx, app.keys.audit, { centreId: actor.centreId, draftId: draft.toLowerCase(), actorId: actor.userId, at: app.clock.now() }),
+      withdrawDraft(trx, app.keys.audit, {
+        centreId: actor.centreId,
+        draftId: draft.toLowerCase(),
+        actorId: actor.userId,
+        at: app.clock.now(),
+      }),
     );
     // Not among the centre's pending drafts: another centre's id, or none at all.
     if (!done) throw new AccessDenied('object');

@@ -50,7 +50,10 @@ export function entryBody(entry: DirectoryEntry, change: (f: ReturnType<typeof f
   return bodyFromForm(form);
 }
 
-export async function publishedEntry(app: FastifyInstance & { directory: { get(): Promise<{ byId: ReadonlyMap<string, DirectoryEntry> }> } }, serviceId: string) {
+export async function publishedEntry(
+  app: FastifyInstance & { directory: { get(): Promise<{ byId: ReadonlyMap<string, DirectoryEntry> }> } },
+  serviceId: string,
+) {
   const e = (await app.directory.get()).byId.get(serviceId);
   if (!e) throw new Error(`service ${serviceId} not published`);
   return e;
@@ -61,14 +64,29 @@ export type DraftRow = { id: string; centre_id: string; status: string; review_c
 /** Every draft of the installation (network scope: what the database really holds). */
 export function allDrafts(app: FastifyInstance): Promise<DraftRow[]> {
   return withScope(app.database.db, { kind: 'network' }, (trx) =>
-    trx.selectFrom('directory_draft').select(['id', 'centre_id', 'status', 'review_comment']).orderBy('submitted_at').execute(),
+    trx
+      .selectFrom('directory_draft')
+      .select(['id', 'centre_id', 'status', 'review_comment'])
+      .orderBy('submitted_at')
+      .execute(),
   );
 }
 
-export type AuditRow = { event: string; centre_id: string | null; actor_id: string | null; object_id: string | null; details: unknown };
+export type AuditRow = {
+  event: string;
+  centre_id: string | null;
+  actor_id: string | null;
+  object_id: string | null;
+  details: unknown;
+};
 
 export function auditRows(app: FastifyInstance, event: string): Promise<AuditRow[]> {
   return withScope(app.database.db, { kind: 'network' }, (trx) =>
-    trx.selectFrom('audit_log').select(['event', 'centre_id', 'actor_id', 'object_id', 'details']).where('event', '=', event).orderBy('at').execute(),
+    trx
+      .selectFrom('audit_log')
+      .select(['event', 'centre_id', 'actor_id', 'object_id', 'details'])
+      .where('event', '=', event)
+      .orderBy('at')
+      .execute(),
   );
 }

@@ -21,7 +21,8 @@ describe('demo entries', () => {
     const perState = new Map<string, number>();
     for (const l of located) perState.set(l.address.state_province, (perState.get(l.address.state_province) ?? 0) + 1);
     expect([...perState.keys()].sort()).toEqual([...STATE_CODES].sort());
-    for (const big of ['DE-NW', 'DE-BY', 'DE-BW', 'DE-NI'] as const) expect(perState.get(big)).toBeGreaterThanOrEqual(3);
+    for (const big of ['DE-NW', 'DE-BY', 'DE-BW', 'DE-NI'] as const)
+      expect(perState.get(big)).toBeGreaterThanOrEqual(3);
   });
 
   it('marks every entry as an example', () => {
@@ -52,9 +53,15 @@ describe('demo entries', () => {
   it('is deterministic: same ids and content on every call', () => {
     expect(demoEntries(today)).toEqual(entries);
     // Without a date only assured_date may differ.
-    const strip = (list: ReturnType<typeof demoEntries>) => list.map((e) => ({ ...e, service: { ...e.service, assured_date: null } }));
+    const strip = (list: ReturnType<typeof demoEntries>) =>
+      list.map((e) => ({ ...e, service: { ...e.service, assured_date: null } }));
     expect(strip(demoEntries())).toEqual(strip(entries));
-    const ids = entries.flatMap((e) => [e.service.id, ...(e.location ? [e.location.id] : []), ...e.phones.map((p) => p.id), ...e.schedules.map((s) => s.id)]);
+    const ids = entries.flatMap((e) => [
+      e.service.id,
+      ...(e.location ? [e.location.id] : []),
+      ...e.phones.map((p) => p.id),
+      ...e.schedules.map((s) => s.id),
+    ]);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
@@ -97,11 +104,34 @@ describe('demo entries', () => {
   });
 
   it('offers variety in target groups, exploitation, languages and hours', () => {
-    const all = <T,>(f: (e: (typeof entries)[number]) => T[]) => new Set(entries.flatMap(f));
+    const all = <T>(f: (e: (typeof entries)[number]) => T[]) => new Set(entries.flatMap(f));
     expect([...all((e) => e.targetGroups)].sort()).toEqual([...TARGET_GROUPS].sort());
-    for (const ex of ['sexual', 'labour', 'begging', 'forced_criminality', 'forced_marriage'] as const) expect(all((e) => e.exploitation).has(ex)).toBe(true);
+    for (const ex of ['sexual', 'labour', 'begging', 'forced_criminality', 'forced_marriage'] as const)
+      expect(all((e) => e.exploitation).has(ex)).toBe(true);
     const langs = all((e) => e.languages);
-    for (const l of ['de', 'en', 'fr', 'ar', 'fa', 'uk', 'ru', 'ro', 'bg', 'hu', 'zh', 'vi', 'tr', 'es', 'pt', 'ti', 'so', 'yo', 'ig', 'pcm']) expect(langs.has(l)).toBe(true);
+    for (const l of [
+      'de',
+      'en',
+      'fr',
+      'ar',
+      'fa',
+      'uk',
+      'ru',
+      'ro',
+      'bg',
+      'hu',
+      'zh',
+      'vi',
+      'tr',
+      'es',
+      'pt',
+      'ti',
+      'so',
+      'yo',
+      'ig',
+      'pcm',
+    ])
+      expect(langs.has(l)).toBe(true);
     for (const l of langs) expect(SERVICE_LANGUAGES as readonly string[]).toContain(l);
     expect(all((e) => e.accessibility).size).toBe(4);
     expect(entries.some((e) => e.schedules.length === 0)).toBe(true);

@@ -25,11 +25,22 @@ export const DRAMA_NUMBER_PATTERN = /^(030 23125|040 66969|069 90009|089 99998|0
 
 /** The range a state's demo centres use: the nearest of the five cities. */
 const RANGE_BY_STATE: Record<StateCode, (typeof DRAMA_NUMBER_PREFIXES)[number]> = {
-  'DE-BE': '030 23125', 'DE-BB': '030 23125', 'DE-SN': '030 23125', 'DE-ST': '030 23125', 'DE-TH': '030 23125',
-  'DE-HH': '040 66969', 'DE-SH': '040 66969', 'DE-HB': '040 66969', 'DE-NI': '040 66969', 'DE-MV': '040 66969',
-  'DE-HE': '069 90009', 'DE-RP': '069 90009',
-  'DE-BY': '089 99998', 'DE-BW': '089 99998',
-  'DE-NW': '0221 4710', 'DE-SL': '0221 4710',
+  'DE-BE': '030 23125',
+  'DE-BB': '030 23125',
+  'DE-SN': '030 23125',
+  'DE-ST': '030 23125',
+  'DE-TH': '030 23125',
+  'DE-HH': '040 66969',
+  'DE-SH': '040 66969',
+  'DE-HB': '040 66969',
+  'DE-NI': '040 66969',
+  'DE-MV': '040 66969',
+  'DE-HE': '069 90009',
+  'DE-RP': '069 90009',
+  'DE-BY': '089 99998',
+  'DE-BW': '089 99998',
+  'DE-NW': '0221 4710',
+  'DE-SL': '0221 4710',
 };
 
 /** A number from the reserved ranges; `line` (0–9) picks one of ten lines per centre. */
@@ -40,7 +51,12 @@ export function demoPhoneNumber(state: StateCode | null, centreIndex: number, li
   return `${prefix} ${last}`;
 }
 
-type Hours = { byday: DirectoryEntry['schedules'][number]['byday']; opens_at: string; closes_at: string; description: string | null };
+type Hours = {
+  byday: DirectoryEntry['schedules'][number]['byday'];
+  opens_at: string;
+  closes_at: string;
+  description: string | null;
+};
 
 const HOURS: Record<HoursPattern, Hours[]> = {
   office: [
@@ -48,7 +64,14 @@ const HOURS: Record<HoursPattern, Hours[]> = {
     { byday: ['WE'], opens_at: '13:00', closes_at: '18:00', description: null },
     { byday: ['FR'], opens_at: '09:00', closes_at: '13:00', description: null },
   ],
-  short: [{ byday: ['TU', 'TH'], opens_at: '10:00', closes_at: '15:00', description: 'Offene Sprechstunde, sonst nach Vereinbarung' }],
+  short: [
+    {
+      byday: ['TU', 'TH'],
+      opens_at: '10:00',
+      closes_at: '15:00',
+      description: 'Offene Sprechstunde, sonst nach Vereinbarung',
+    },
+  ],
   extended: [
     { byday: ['MO', 'TU', 'WE', 'TH', 'FR'], opens_at: '09:00', closes_at: '17:00', description: null },
     { byday: ['WE'], opens_at: '17:00', closes_at: '20:00', description: 'Abendsprechstunde' },
@@ -92,7 +115,9 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Terms in vocabulary order, languages by code: the order the database hands them back in. */
 const inTaxonomyOrder = <T extends string>(t: TaxonomyName, codes: readonly T[]): T[] =>
-  [...codes].sort((a, b) => (TAXONOMIES[t] as readonly string[]).indexOf(a) - (TAXONOMIES[t] as readonly string[]).indexOf(b));
+  [...codes].sort(
+    (a, b) => (TAXONOMIES[t] as readonly string[]).indexOf(a) - (TAXONOMIES[t] as readonly string[]).indexOf(b),
+  );
 
 function entryFor(c: DemoCentre, index: number, today: Date): DirectoryEntry {
   const org = DEMO_ORGANIZATIONS.find((o) => o.key === c.org);
@@ -110,7 +135,13 @@ function entryFor(c: DemoCentre, index: number, today: Date): DirectoryEntry {
     },
   ];
   if (index % 3 === 0) {
-    phones.push({ id: derivedId(serviceId, 'phone:1'), number: demoPhoneNumber(state, index, 1), type: 'fax', description: null, languages: [] });
+    phones.push({
+      id: derivedId(serviceId, 'phone:1'),
+      number: demoPhoneNumber(state, index, 1),
+      type: 'fax',
+      description: null,
+      languages: [],
+    });
   }
   const location: DirectoryEntry['location'] = c.place
     ? {

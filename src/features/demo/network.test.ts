@@ -21,7 +21,11 @@ async function fresh(): Promise<Database> {
 const snapshot = (d: Database) =>
   withScope(d.db, { kind: 'network' }, async (trx) => ({
     orgs: await trx.selectFrom('member_organization').select(['id', 'name', 'is_coordination']).orderBy('id').execute(),
-    centres: await trx.selectFrom('centre').select(['id', 'name', 'member_organization_id', 'service_id']).orderBy('id').execute(),
+    centres: await trx
+      .selectFrom('centre')
+      .select(['id', 'name', 'member_organization_id', 'service_id'])
+      .orderBy('id')
+      .execute(),
   }));
 
 describe('the demo network', () => {
@@ -34,7 +38,11 @@ describe('the demo network', () => {
     const services = new Set(demoEntries().map((e) => e.service.id));
     for (const c of centres) expect(services.has(c.service_id!)).toBe(true);
     expect(new Set(centres.map((c) => c.service_id)).size).toBe(centres.length);
-    expect(centres.map((c) => c.id).sort()).toEqual(demoNetworkCentres().map((c) => c.id).sort());
+    expect(centres.map((c) => c.id).sort()).toEqual(
+      demoNetworkCentres()
+        .map((c) => c.id)
+        .sort(),
+    );
   });
 
   it('seeding again changes nothing', async () => {
@@ -47,8 +55,15 @@ describe('the demo network', () => {
   it('keeps a real coordination office instead of adding a second one', async () => {
     const d = await fresh();
     const realId = '3f00001c-82f8-44b4-a039-3b2a462f2952';
-    await d.db.updateTable('member_organization').set({ is_coordination: false }).where('id', '=', DEMO_COORDINATION_OFFICE_ID).execute();
-    await d.db.insertInto('member_organization').values({ id: realId, name: 'Echte Koordinierungsstelle', is_coordination: true }).execute();
+    await d.db
+      .updateTable('member_organization')
+      .set({ is_coordination: false })
+      .where('id', '=', DEMO_COORDINATION_OFFICE_ID)
+      .execute();
+    await d.db
+      .insertInto('member_organization')
+      .values({ id: realId, name: 'Echte Koordinierungsstelle', is_coordination: true })
+      .execute();
     expect(await seedDemoIfWanted(d, 'always')).toBe(true);
     const { orgs } = await snapshot(d);
     expect(orgs.filter((o) => o.is_coordination).map((o) => o.id)).toEqual([realId]);

@@ -24,7 +24,13 @@ export function demoCentreId(centreKey: string): string {
   return derivedId(DEMO_NAMESPACE, `centre:${centreKey}`);
 }
 
-export type DemoNetworkCentre = { id: string; key: string; name: string; memberOrganizationId: string; serviceId: string };
+export type DemoNetworkCentre = {
+  id: string;
+  key: string;
+  name: string;
+  memberOrganizationId: string;
+  serviceId: string;
+};
 
 /** Every demo centre with the ids it is stored under. */
 export function demoNetworkCentres(): DemoNetworkCentre[] {
@@ -64,7 +70,11 @@ export async function seedDemoNetwork(trx: Tx): Promise<void> {
       .onConflict((oc) => oc.column('id').doUpdateSet({ name: DEMO_COORDINATION_OFFICE_NAME }))
       .execute();
   }
-  const orgs = DEMO_ORGANIZATIONS.map((o) => ({ id: demoMemberOrganizationId(o.key), name: o.name, is_coordination: false }));
+  const orgs = DEMO_ORGANIZATIONS.map((o) => ({
+    id: demoMemberOrganizationId(o.key),
+    name: o.name,
+    is_coordination: false,
+  }));
   await trx
     .insertInto('member_organization')
     .values(orgs)
@@ -76,7 +86,17 @@ export async function seedDemoNetwork(trx: Tx): Promise<void> {
   // A centre whose demo service was removed (directory clear-demo) must not
   // point at a missing row; link only services that exist.
   const services = new Set(
-    (await trx.selectFrom('service').select('id').where('id', 'in', centres.map((c) => c.serviceId)).execute()).map((s) => s.id),
+    (
+      await trx
+        .selectFrom('service')
+        .select('id')
+        .where(
+          'id',
+          'in',
+          centres.map((c) => c.serviceId),
+        )
+        .execute()
+    ).map((s) => s.id),
   );
   await trx
     .insertInto('centre')

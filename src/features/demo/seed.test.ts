@@ -37,7 +37,12 @@ function realEntry(): DirectoryEntry {
   const id = derivedId('test:real', 'service');
   return {
     ...base,
-    organization: { ...base.organization, id: derivedId('test:real', 'org'), name: 'Echter Verein e.V.', is_demo: false },
+    organization: {
+      ...base.organization,
+      id: derivedId('test:real', 'org'),
+      name: 'Echter Verein e.V.',
+      is_demo: false,
+    },
     service: { ...base.service, id, name: 'Echte Beratungsstelle', is_demo: false },
     location: base.location ? { ...base.location, id: derivedId(id, 'location') } : null,
     phones: base.phones.map((p, i) => ({ ...p, id: derivedId(id, `phone:${i}`) })),
@@ -113,7 +118,11 @@ describe('seedDemoIfWanted', () => {
     expect(ids.has(real.service.id)).toBe(true);
     expect(ids.has(oldId)).toBe(false);
     expect(ids.size).toBe(demoEntries().length + 1);
-    const orphanOrg = await d.db.selectFrom('organization').select('id').where('id', '=', old.organization.id).executeTakeFirst();
+    const orphanOrg = await d.db
+      .selectFrom('organization')
+      .select('id')
+      .where('id', '=', old.organization.id)
+      .executeTakeFirst();
     expect(orphanOrg).toBeUndefined();
   });
 });

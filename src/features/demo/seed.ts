@@ -30,13 +30,24 @@ export async function seedDemoIfWanted(database: Database, mode: DemoMode): Prom
     if (mode === 'auto') {
       const any = await trx.selectFrom('service').select('id').limit(1).executeTakeFirst();
       if (any) return false;
-      const offered = await trx.selectFrom('platform_flag').select('name').where('name', '=', DEMO_FLAG).executeTakeFirst();
+      const offered = await trx
+        .selectFrom('platform_flag')
+        .select('name')
+        .where('name', '=', DEMO_FLAG)
+        .executeTakeFirst();
       if (offered) return false;
     }
     await assertOwner(trx);
-    await trx.insertInto('platform_flag').values({ name: DEMO_FLAG }).onConflict((oc) => oc.column('name').doNothing()).execute();
+    await trx
+      .insertInto('platform_flag')
+      .values({ name: DEMO_FLAG })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
     const entries = demoEntries();
-    await removeStaleDemo(trx, entries.map((e) => e.service.id));
+    await removeStaleDemo(
+      trx,
+      entries.map((e) => e.service.id),
+    );
     await writeEntries(trx, entries);
     // Last: it leaves the transaction in the restricted network scope.
     await seedDemoNetwork(trx);
@@ -50,7 +61,7 @@ export class DemoContentNeedsOwnerError extends Error {
     super(
       'DEMO_CONTENT=true: loading the demo content writes network data (member organisations, installation flags) that only ' +
         'the owner role may write, and DATABASE_URL logs in as a role that may not (such as schutznetz_app). Load it once as ' +
-        'the owner — `DEMO_CONTENT=true schutznetz migrate` with the owner\'s DATABASE_URL — and start the application without DEMO_CONTENT=true.',
+        "the owner — `DEMO_CONTENT=true schutznetz migrate` with the owner's DATABASE_URL — and start the application without DEMO_CONTENT=true.",
     );
     this.name = 'DemoContentNeedsOwnerError';
   }
@@ -63,7 +74,9 @@ export class DemoContentNeedsOwnerError extends Error {
  */
 async function assertOwner(trx: Transaction<DB>): Promise<void> {
   const r = await sql<{ ok: boolean }>`
-    SELECT has_table_privilege('member_organization', 'INSERT') AND has_table_privilege('platform_flag', 'INSERT') AS ok`.execute(trx);
+    SELECT has_table_privilege('member_organization', 'INSERT') AND has_table_privilege('platform_flag', 'INSERT') AS ok`.execute(
+    trx,
+  );
   if (!r.rows[0]?.ok) throw new DemoContentNeedsOwnerError();
 }
 
@@ -80,16 +93,33 @@ async function removeStaleDemo(trx: Transaction<DB>, keep: string[]): Promise<vo
     .execute();
   if (stale.length === 0) return;
   const ids = stale.map((s) => s.id);
-  const locations = await trx.selectFrom('service_at_location').select('location_id').where('service_id', 'in', ids).execute();
+  const locations = await trx
+    .selectFrom('service_at_location')
+    .select('location_id')
+    .where('service_id', 'in', ids)
+    .execute();
   await trx.deleteFrom('service').where('id', 'in', ids).execute();
   if (locations.length > 0) {
-    await trx.deleteFrom('location').where('id', 'in', locations.map((l) => l.location_id)).execute();
+    await trx
+      .deleteFrom('location')
+      .where(
+        'id',
+        'in',
+        locations.map((l) => l.location_id),
+      )
+      .execute();
   }
   await trx
     .deleteFrom('organization')
     .where('is_demo', '=', true)
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('service').select(sql.lit(1).as('one')).whereRef('service.organization_id', '=', 'organization.id'))),
+      not(
+        exists(
+          selectFrom('service')
+            .select(sql.lit(1).as('one'))
+            .whereRef('service.organization_id', '=', 'organization.id'),
+        ),
+      ),
     )
     .execute();
 }

@@ -14,7 +14,9 @@ const inOrder = (order: readonly string[]) => (a: string, b: string) => order.in
 export function canonicalEntry(e: DirectoryEntry): DirectoryEntry {
   return {
     ...e,
-    phones: [...e.phones].sort((a, b) => byString(a.id, b.id)).map((p) => ({ ...p, languages: [...p.languages].sort(byString) })),
+    phones: [...e.phones]
+      .sort((a, b) => byString(a.id, b.id))
+      .map((p) => ({ ...p, languages: [...p.languages].sort(byString) })),
     languages: [...e.languages].sort(byString),
     schedules: [...e.schedules].sort((a, b) => byString(a.opens_at, b.opens_at) || byString(a.id, b.id)),
     areas: [...e.areas].sort(byString),

@@ -49,12 +49,17 @@ async function clearDemoNetwork(trx: Tx): Promise<Pick<ClearDemoResult, 'centres
   for (const c of demoNetworkCentres()) {
     const existing = await trx.selectFrom('centre').select(['id', 'name']).where('id', '=', c.id).executeTakeFirst();
     if (!existing) continue;
-    if (await deleteUnlessReferenced(trx, () => trx.deleteFrom('centre').where('id', '=', c.id).executeTakeFirstOrThrow())) centres += 1;
+    if (
+      await deleteUnlessReferenced(trx, () => trx.deleteFrom('centre').where('id', '=', c.id).executeTakeFirstOrThrow())
+    )
+      centres += 1;
     else keptCentres.push(existing);
   }
   const orgIds = [DEMO_COORDINATION_OFFICE_ID, ...DEMO_ORGANIZATIONS.map((o) => demoMemberOrganizationId(o.key))];
   for (const id of orgIds) {
-    await deleteUnlessReferenced(trx, () => trx.deleteFrom('member_organization').where('id', '=', id).executeTakeFirstOrThrow());
+    await deleteUnlessReferenced(trx, () =>
+      trx.deleteFrom('member_organization').where('id', '=', id).executeTakeFirstOrThrow(),
+    );
   }
   return { centres, keptCentres };
 }
@@ -66,18 +71,40 @@ export async function clearDemo(db: Kysely<DB>): Promise<ClearDemoResult> {
     await trx
       .deleteFrom('location')
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('service_at_location').select(sql.lit(1).as('one')).whereRef('service_at_location.location_id', '=', 'location.id'))),
+        not(
+          exists(
+            selectFrom('service_at_location')
+              .select(sql.lit(1).as('one'))
+              .whereRef('service_at_location.location_id', '=', 'location.id'),
+          ),
+        ),
       )
       .execute();
     const orgs = await trx
       .deleteFrom('organization')
       .where('is_demo', '=', true)
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('service').select(sql.lit(1).as('one')).whereRef('service.organization_id', '=', 'organization.id'))),
+        not(
+          exists(
+            selectFrom('service')
+              .select(sql.lit(1).as('one'))
+              .whereRef('service.organization_id', '=', 'organization.id'),
+          ),
+        ),
       )
       .executeTakeFirst();
-    const kept = await trx.selectFrom('organization').select(['id', 'name']).where('is_demo', '=', true).orderBy('name').execute();
+    const kept = await trx
+      .selectFrom('organization')
+      .select(['id', 'name'])
+      .where('is_demo', '=', true)
+      .orderBy('name')
+      .execute();
     const network = await clearDemoNetwork(trx);
-    return { services: Number(services.numDeletedRows), organizations: Number(orgs.numDeletedRows), keptOrganizations: kept, ...network };
+    return {
+      services: Number(services.numDeletedRows),
+      organizations: Number(orgs.numDeletedRows),
+      keptOrganizations: kept,
+      ...network,
+    };
   });
 }

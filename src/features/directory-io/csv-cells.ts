@@ -56,15 +56,26 @@ export function formatPhones(phones: readonly Phone[]): string {
     .join('; ');
 }
 
-export const PHONE_SYNTAX = 'expected NUMBER (TYPE, LANG|LANG): DESCRIPTION, e.g. "+49 30 1234567 (voice, de|en): Beratung"';
+export const PHONE_SYNTAX =
+  'expected NUMBER (TYPE, LANG|LANG): DESCRIPTION, e.g. "+49 30 1234567 (voice, de|en): Beratung"';
 
 const PHONE_ITEM = new RegExp(`^(.+?) \\((${PHONE_TYPES.join('|')})(?:,\\s*([^)]*))?\\)(?::\\s*([\\s\\S]*))?$`, 'i');
 
 /** One phone item as a draft (unvalidated); a bare number is a voice line. */
-export function parsePhone(item: string): { number: string; type: string; languages: string[]; description: string | null } {
+export function parsePhone(item: string): {
+  number: string;
+  type: string;
+  languages: string[];
+  description: string | null;
+} {
   const m = PHONE_ITEM.exec(item);
   if (!m) return { number: item, type: 'voice', languages: [], description: null };
-  return { number: m[1]!.trim(), type: m[2]!.toLowerCase(), languages: splitCodes(m[3] ?? ''), description: m[4]?.trim() || null };
+  return {
+    number: m[1]!.trim(),
+    type: m[2]!.toLowerCase(),
+    languages: splitCodes(m[3] ?? ''),
+    description: m[4]?.trim() || null,
+  };
 }
 
 export function formatSchedules(schedules: readonly Schedule[]): string {
@@ -75,10 +86,13 @@ export function formatSchedules(schedules: readonly Schedule[]): string {
 
 export const SCHEDULE_SYNTAX = 'expected DAYS HH:MM-HH:MM: DESCRIPTION, e.g. "MO,TU,TH 09:00-16:00"';
 
-const SCHEDULE_ITEM = /^([A-Za-z]{2}(?:\s*,\s*[A-Za-z]{2})*)\s+(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})(?::\s*([\s\S]*))?$/;
+const SCHEDULE_ITEM =
+  /^([A-Za-z]{2}(?:\s*,\s*[A-Za-z]{2})*)\s+(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})(?::\s*([\s\S]*))?$/;
 
 /** One schedule item as a draft, or undefined when it does not follow the syntax. */
-export function parseSchedule(item: string): { byday: string[]; opens_at: string; closes_at: string; description: string | null } | undefined {
+export function parseSchedule(
+  item: string,
+): { byday: string[]; opens_at: string; closes_at: string; description: string | null } | undefined {
   const m = SCHEDULE_ITEM.exec(item);
   if (!m) return undefined;
   const pad = (t: string) => t.padStart(5, '0');

@@ -71,7 +71,16 @@ export const CSV_COLUMNS = [
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 const LOCATION_COLUMNS: CsvColumn[] = [
-  'location_id', 'location_name', 'address_1', 'postal_code', 'city', 'state_province', 'latitude', 'longitude', 'transportation', 'location_accessibility',
+  'location_id',
+  'location_name',
+  'address_1',
+  'postal_code',
+  'city',
+  'state_province',
+  'latitude',
+  'longitude',
+  'transportation',
+  'location_accessibility',
 ];
 
 const text = (v: string | null) => v ?? '';
@@ -181,7 +190,10 @@ function toDraft(get: (c: CsvColumn) => string, problem: (field: CsvColumn, reas
   const phoneIds = splitCodes(get('phone_ids'));
   const phones = splitItems(get('phones')).map(parsePhone);
   if (phoneIds.length > 0 && phoneIds.length !== phones.length) {
-    problem('phone_ids', `${phoneIds.length} ids for ${phones.length} phones: give one id per phone, in the same order, or none`);
+    problem(
+      'phone_ids',
+      `${phoneIds.length} ids for ${phones.length} phones: give one id per phone, in the same order, or none`,
+    );
   }
   const scheduleIds = splitCodes(get('schedule_ids'));
   const scheduleItems = splitItems(get('schedules'));
@@ -193,7 +205,10 @@ function toDraft(get: (c: CsvColumn) => string, problem: (field: CsvColumn, reas
     return { byday: ['MO'], opens_at: '00:00', closes_at: '00:01', description: null };
   });
   if (scheduleIds.length > 0 && scheduleIds.length !== scheduleItems.length) {
-    problem('schedule_ids', `${scheduleIds.length} ids for ${scheduleItems.length} opening times: give one id per opening time, in the same order, or none`);
+    problem(
+      'schedule_ids',
+      `${scheduleIds.length} ids for ${scheduleItems.length} opening times: give one id per opening time, in the same order, or none`,
+    );
   }
   return {
     organization: {
@@ -259,17 +274,26 @@ export function parseCsv(input: string): ParsedFile {
   const problems: ImportProblem[] = [];
   let records: string[][];
   try {
-    records = parse(input, { bom: true, delimiter: detectDelimiter(input), relax_column_count: true, skip_empty_lines: false });
+    records = parse(input, {
+      bom: true,
+      delimiter: detectDelimiter(input),
+      relax_column_count: true,
+      skip_empty_lines: false,
+    });
   } catch (err) {
     const line = (err as { lines?: number }).lines;
-    return { drafts: [], problems: [{ row: line ?? 1, field: '(file)', reason: `not readable as CSV: ${(err as Error).message}` }] };
+    return {
+      drafts: [],
+      problems: [{ row: line ?? 1, field: '(file)', reason: `not readable as CSV: ${(err as Error).message}` }],
+    };
   }
   const [header, ...rows] = records;
   if (!header) return { drafts: [], problems: [{ row: 1, field: '(file)', reason: 'the file is empty' }] };
   const names = header.map((h) => h.trim().toLowerCase());
   const index = new Map<CsvColumn, number>();
   names.forEach((n, i) => {
-    if (!(CSV_COLUMNS as readonly string[]).includes(n)) problems.push({ row: 1, field: n || `column ${i + 1}`, reason: 'unknown column' });
+    if (!(CSV_COLUMNS as readonly string[]).includes(n))
+      problems.push({ row: 1, field: n || `column ${i + 1}`, reason: 'unknown column' });
     else if (index.has(n as CsvColumn)) problems.push({ row: 1, field: n, reason: 'column appears twice' });
     else index.set(n as CsvColumn, i);
   });
@@ -283,7 +307,11 @@ export function parseCsv(input: string): ParsedFile {
     const row = i + 2;
     if (cells.every((c) => c.trim() === '')) return;
     if (cells.length > names.length) {
-      problems.push({ row, field: '(row)', reason: `${cells.length} cells, but the header has ${names.length} columns` });
+      problems.push({
+        row,
+        field: '(row)',
+        reason: `${cells.length} cells, but the header has ${names.length} columns`,
+      });
       return;
     }
     const get = (c: CsvColumn) => {
@@ -306,7 +334,11 @@ export function csvField(path: readonly PropertyKey[]): { field: string; prefix:
       return { field: a === undefined ? 'organization_name' : `organization_${a === 'id' ? 'id' : a}`, prefix: '' };
     case 'location': {
       if (a === 'address') return { field: b ?? 'postal_code', prefix: '' };
-      const map: Record<string, string> = { id: 'location_id', name: 'location_name', accessibility: 'location_accessibility' };
+      const map: Record<string, string> = {
+        id: 'location_id',
+        name: 'location_name',
+        accessibility: 'location_accessibility',
+      };
       return { field: a === undefined ? 'postal_code' : (map[a] ?? a), prefix: '' };
     }
     case 'phones':

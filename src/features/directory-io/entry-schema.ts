@@ -11,7 +11,12 @@
 import { z } from 'zod';
 import { derivedId } from '../directory/derived-id.ts';
 import type { DirectoryEntry, Weekday } from '../directory/entry.ts';
-import { ACCESSIBILITY_FEATURES, EXPLOITATION_FORMS, SERVICE_LANGUAGES, TARGET_GROUPS } from '../directory/taxonomies.ts';
+import {
+  ACCESSIBILITY_FEATURES,
+  EXPLOITATION_FORMS,
+  SERVICE_LANGUAGES,
+  TARGET_GROUPS,
+} from '../directory/taxonomies.ts';
 import { distanceKm } from '../geo/distance.ts';
 import { lookupPostcode } from '../geo/postcodes.ts';
 import { STATE_CODES } from '../geo/states.ts';
@@ -40,31 +45,62 @@ const NO_NUL = [(s: string) => !s.includes('\u0000'), 'contains a NUL character'
 const optText = (max = 5000) =>
   z.preprocess(
     (v) => (blank(v) ? null : typeof v === 'string' ? v.trim() : v),
-    z.string({ error: 'must be text' }).max(max, `is longer than ${max} characters`).refine(...NO_NUL).nullable(),
+    z
+      .string({ error: 'must be text' })
+      .max(max, `is longer than ${max} characters`)
+      .refine(...NO_NUL)
+      .nullable(),
   );
 const reqText = (max: number) =>
   z.preprocess(
     (v) => (typeof v === 'string' ? v.trim() : v),
-    z.string({ error: 'is required' }).min(1, 'is required').max(max, `is longer than ${max} characters`).refine(...NO_NUL),
+    z
+      .string({ error: 'is required' })
+      .min(1, 'is required')
+      .max(max, `is longer than ${max} characters`)
+      .refine(...NO_NUL),
   );
 const longText = z.preprocess(
   (v) => (blank(v) ? '' : typeof v === 'string' ? v.trim() : v),
-  z.string({ error: 'must be text' }).max(20_000, 'is longer than 20000 characters').refine(...NO_NUL),
+  z
+    .string({ error: 'must be text' })
+    .max(20_000, 'is longer than 20000 characters')
+    .refine(...NO_NUL),
 );
 const optId = z.preprocess(
   (v) => (blank(v) ? null : v),
-  z.string({ error: 'must be a UUID' }).regex(UUID, 'must be a UUID like 3f00001c-82f8-44b4-a039-3b2a462f2952').transform((s) => s.toLowerCase()).nullable(),
+  z
+    .string({ error: 'must be a UUID' })
+    .regex(UUID, 'must be a UUID like 3f00001c-82f8-44b4-a039-3b2a462f2952')
+    .transform((s) => s.toLowerCase())
+    .nullable(),
 );
-const flag = z.preprocess((v) => (v === undefined || v === null || v === '' ? false : v), z.boolean({ error: 'must be true or false' }));
-const age = z.preprocess((v) => (blank(v) ? null : v), z.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').max(120, 'must be 120 or less').nullable());
+const flag = z.preprocess(
+  (v) => (v === undefined || v === null || v === '' ? false : v),
+  z.boolean({ error: 'must be true or false' }),
+);
+const age = z.preprocess(
+  (v) => (blank(v) ? null : v),
+  z
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 or more')
+    .max(120, 'must be 120 or less')
+    .nullable(),
+);
 const email = optText(320).pipe(z.email({ error: 'is not an e-mail address' }).nullable());
-const webUrl = optText(2000).pipe(z.url({ protocol: /^https?$/, error: 'must be a web address starting with https:// or http://' }).nullable());
+const webUrl = optText(2000).pipe(
+  z.url({ protocol: /^https?$/, error: 'must be a web address starting with https:// or http://' }).nullable(),
+);
 const isoDate = z.preprocess(
   (v) => (blank(v) ? null : v),
   z
     .string({ error: 'must be a date (YYYY-MM-DD)' })
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a calendar date')
+    .refine(
+      (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+      'is not a calendar date',
+    )
     .nullable(),
 );
 const time = z
@@ -73,7 +109,12 @@ const time = z
 
 function codes<T extends readonly [string, ...string[]]>(values: T, label: string) {
   return z
-    .preprocess((v) => (v === undefined || v === null ? [] : v), z.array(z.enum(values, { error: (i) => `${String(i.input)} is not a known ${label} (known: ${values.join(', ')})` })))
+    .preprocess(
+      (v) => (v === undefined || v === null ? [] : v),
+      z.array(
+        z.enum(values, { error: (i) => `${String(i.input)} is not a known ${label} (known: ${values.join(', ')})` }),
+      ),
+    )
     .superRefine((list, ctx) => {
       list.forEach((v, i) => {
         if (list.indexOf(v) !== i) ctx.addIssue({ code: 'custom', path: [i], message: `${v} is listed twice` });
@@ -98,15 +139,25 @@ const schedule = z
   .strictObject({
     id: optId,
     byday: z
-      .array(z.enum(WEEKDAYS as unknown as readonly [Weekday, ...Weekday[]], { error: (i) => `${String(i.input)} is not a weekday (MO TU WE TH FR SA SU)` }))
+      .array(
+        z.enum(WEEKDAYS as unknown as readonly [Weekday, ...Weekday[]], {
+          error: (i) => `${String(i.input)} is not a weekday (MO TU WE TH FR SA SU)`,
+        }),
+      )
       .min(1, 'needs at least one weekday'),
     opens_at: time,
     closes_at: time,
     description: optText(500),
   })
   .superRefine((s, ctx) => {
-    if (new Set(s.byday).size !== s.byday.length) ctx.addIssue({ code: 'custom', path: ['byday'], message: 'a weekday is listed twice' });
-    if (s.closes_at <= s.opens_at) ctx.addIssue({ code: 'custom', path: ['closes_at'], message: `closes at ${s.closes_at}, not after it opens at ${s.opens_at}` });
+    if (new Set(s.byday).size !== s.byday.length)
+      ctx.addIssue({ code: 'custom', path: ['byday'], message: 'a weekday is listed twice' });
+    if (s.closes_at <= s.opens_at)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['closes_at'],
+        message: `closes at ${s.closes_at}, not after it opens at ${s.opens_at}`,
+      });
   });
 
 const postcode = z
@@ -115,7 +166,10 @@ const postcode = z
   .regex(/^\d{5}$/, 'must be a German postcode of five digits')
   .refine((p) => lookupPostcode(p) !== undefined, { error: (i) => `${String(i.input)} is not a German postcode` });
 
-const coordinate = z.preprocess((v) => (blank(v) ? null : v), z.number({ error: 'must be a number (decimal degrees)' }).nullable());
+const coordinate = z.preprocess(
+  (v) => (blank(v) ? null : v),
+  z.number({ error: 'must be a number (decimal degrees)' }).nullable(),
+);
 
 const location = z
   .strictObject({
@@ -130,7 +184,14 @@ const location = z
       address_1: optText(300),
       postal_code: postcode,
       city: optText(200),
-      state_province: z.preprocess((v) => (blank(v) ? null : v), z.enum(STATE_CODES, { error: (i) => `${String(i.input)} is not the ISO code of a German state (DE-BW … DE-TH)` }).nullable()),
+      state_province: z.preprocess(
+        (v) => (blank(v) ? null : v),
+        z
+          .enum(STATE_CODES, {
+            error: (i) => `${String(i.input)} is not the ISO code of a German state (DE-BW … DE-TH)`,
+          })
+          .nullable(),
+      ),
       country: z.preprocess((v) => (blank(v) ? 'DE' : v), z.literal('DE', { error: 'only DE (Germany)' })),
     }),
   })
@@ -138,7 +199,11 @@ const location = z
     const pc = lookupPostcode(l.address.postal_code)!;
     const state = l.address.state_province ?? pc.state;
     if (state !== pc.state) {
-      ctx.addIssue({ code: 'custom', path: ['address', 'state_province'], message: `is ${state}, but postcode ${pc.postcode} lies in ${pc.state}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['address', 'state_province'],
+        message: `is ${state}, but postcode ${pc.postcode} lies in ${pc.state}`,
+      });
     }
     let { latitude, longitude } = l;
     if (l.address_protected || (latitude === null && longitude === null)) {
@@ -146,12 +211,29 @@ const location = z
       latitude = pc.lat;
       longitude = pc.lon;
     } else if (latitude === null || longitude === null) {
-      ctx.addIssue({ code: 'custom', path: [latitude === null ? 'latitude' : 'longitude'], message: 'give both coordinates or neither (then the postcode centre is used)' });
-    } else if (latitude < GERMANY_BBOX.minLat || latitude > GERMANY_BBOX.maxLat || longitude < GERMANY_BBOX.minLon || longitude > GERMANY_BBOX.maxLon) {
-      ctx.addIssue({ code: 'custom', path: ['latitude'], message: `${latitude}, ${longitude} is not in Germany (latitude and longitude swapped?)` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [latitude === null ? 'latitude' : 'longitude'],
+        message: 'give both coordinates or neither (then the postcode centre is used)',
+      });
+    } else if (
+      latitude < GERMANY_BBOX.minLat ||
+      latitude > GERMANY_BBOX.maxLat ||
+      longitude < GERMANY_BBOX.minLon ||
+      longitude > GERMANY_BBOX.maxLon
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['latitude'],
+        message: `${latitude}, ${longitude} is not in Germany (latitude and longitude swapped?)`,
+      });
     } else if (distanceKm(latitude, longitude, pc.lat, pc.lon) > MAX_KM_FROM_POSTCODE) {
       const km = Math.round(distanceKm(latitude, longitude, pc.lat, pc.lon));
-      ctx.addIssue({ code: 'custom', path: ['latitude'], message: `${latitude}, ${longitude} is ${km} km from postcode ${pc.postcode}; check both` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['latitude'],
+        message: `${latitude}, ${longitude} is ${km} km from postcode ${pc.postcode}; check both`,
+      });
     }
     return {
       id: l.id,
@@ -190,7 +272,9 @@ const entry = z
       email,
       status: z.preprocess(
         (v) => (blank(v) ? 'active' : v),
-        z.enum(SERVICE_STATUSES, { error: (i) => `${String(i.input)} is not a status (${SERVICE_STATUSES.join(', ')})` }),
+        z.enum(SERVICE_STATUSES, {
+          error: (i) => `${String(i.input)} is not a status (${SERVICE_STATUSES.join(', ')})`,
+        }),
       ),
       interpretation_services: optText(),
       application_process: optText(),
@@ -213,14 +297,17 @@ const entry = z
   })
   .superRefine((e, ctx) => {
     const { minimum_age: min, maximum_age: max } = e.service;
-    if (min !== null && max !== null && min > max) ctx.addIssue({ code: 'custom', path: ['service', 'maximum_age'], message: `${max} is below minimum_age ${min}` });
+    if (min !== null && max !== null && min > max)
+      ctx.addIssue({ code: 'custom', path: ['service', 'maximum_age'], message: `${max} is below minimum_age ${min}` });
     const seen = new Set<string>();
     e.phones.forEach((p, i) => {
-      if (p.id && seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['phones', i, 'id'], message: `${p.id} is used twice` });
+      if (p.id && seen.has(p.id))
+        ctx.addIssue({ code: 'custom', path: ['phones', i, 'id'], message: `${p.id} is used twice` });
       if (p.id) seen.add(p.id);
     });
     e.schedules.forEach((s, i) => {
-      if (s.id && seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['schedules', i, 'id'], message: `${s.id} is used twice` });
+      if (s.id && seen.has(s.id))
+        ctx.addIssue({ code: 'custom', path: ['schedules', i, 'id'], message: `${s.id} is used twice` });
       if (s.id) seen.add(s.id);
     });
   })
@@ -237,9 +324,9 @@ const entry = z
       languages: e.languages,
       schedules: e.schedules.map((s, i) => ({ ...s, id: s.id ?? derivedId(serviceId, `schedule:${i}`) })),
       areas: e.areas as DirectoryEntry['areas'],
-      targetGroups: e.targetGroups as DirectoryEntry['targetGroups'],
-      exploitation: e.exploitation as DirectoryEntry['exploitation'],
-      accessibility: e.accessibility as DirectoryEntry['accessibility'],
+      targetGroups: e.targetGroups,
+      exploitation: e.exploitation,
+      accessibility: e.accessibility,
     };
   });
 

@@ -42,7 +42,15 @@ const hsdsService = z.strictObject({
   assured_date: v,
   alert: v,
   [EXT]: ext('is_demo'),
-  organization: z.strictObject({ id: v, name: v, description: v, email: v, website: v, legal_status: v, [EXT]: ext('is_demo') }),
+  organization: z.strictObject({
+    id: v,
+    name: v,
+    description: v,
+    email: v,
+    website: v,
+    legal_status: v,
+    [EXT]: ext('is_demo'),
+  }),
   service_at_locations: list(
     z.strictObject({
       id: v,
@@ -81,10 +89,35 @@ const hsdsService = z.strictObject({
   phones: list(z.strictObject({ id: v, service_id: v, number: v, type: v, description: v, languages: list(language) })),
   languages: list(language),
   schedules: list(
-    z.strictObject({ id: v, service_id: v, freq: z.literal('WEEKLY').optional(), byday: v, opens_at: v, closes_at: v, description: v }),
+    z.strictObject({
+      id: v,
+      service_id: v,
+      freq: z.literal('WEEKLY').optional(),
+      byday: v,
+      opens_at: v,
+      closes_at: v,
+      description: v,
+    }),
   ),
-  service_areas: list(z.strictObject({ id: v, service_id: v, name: v, description: v, extent: v, extent_type: z.literal('iso3166-2').optional() })),
-  attributes: list(z.strictObject({ id: v, link_id: v, link_entity: z.literal('service').optional(), taxonomy_term_id: v, taxonomy_term: v })),
+  service_areas: list(
+    z.strictObject({
+      id: v,
+      service_id: v,
+      name: v,
+      description: v,
+      extent: v,
+      extent_type: z.literal('iso3166-2').optional(),
+    }),
+  ),
+  attributes: list(
+    z.strictObject({
+      id: v,
+      link_id: v,
+      link_entity: z.literal('service').optional(),
+      taxonomy_term_id: v,
+      taxonomy_term: v,
+    }),
+  ),
 });
 type HsdsInput = z.output<typeof hsdsService>;
 
@@ -112,15 +145,28 @@ function toDraft(s: HsdsInput, problem: (field: string, reason: string) => void)
   const addr = loc?.addresses[0];
   if (sal) {
     mustBe('service_at_locations[0].service_id', sal.service_id, sid, 'id');
-    mustBe('service_at_locations[0].location_id', sal.location_id, typeof loc?.id === 'string' ? loc.id.toLowerCase() : undefined, 'location.id');
+    mustBe(
+      'service_at_locations[0].location_id',
+      sal.location_id,
+      typeof loc?.id === 'string' ? loc.id.toLowerCase() : undefined,
+      'location.id',
+    );
     mustBe('service_at_locations[0].location.organization_id', loc?.organization_id, orgId, 'organization.id');
   }
   s.phones?.forEach((p, i) => mustBe(`phones[${i}].service_id`, p.service_id, sid, 'id'));
   s.schedules?.forEach((x, i) => mustBe(`schedules[${i}].service_id`, x.service_id, sid, 'id'));
-  const terms: Record<'targetGroups' | 'exploitation' | 'accessibility', string[]> = { targetGroups: [], exploitation: [], accessibility: [] };
+  const terms: Record<'targetGroups' | 'exploitation' | 'accessibility', string[]> = {
+    targetGroups: [],
+    exploitation: [],
+    accessibility: [],
+  };
   s.attributes?.forEach((a, i) => {
     const term = typeof a.taxonomy_term_id === 'string' ? findTerm(a.taxonomy_term_id) : undefined;
-    if (!term) problem(`attributes[${i}].taxonomy_term_id`, `${String(a.taxonomy_term_id)} is not a term of our taxonomies (see /api/hsds/taxonomy_terms)`);
+    if (!term)
+      problem(
+        `attributes[${i}].taxonomy_term_id`,
+        `${String(a.taxonomy_term_id)} is not a term of our taxonomies (see /api/hsds/taxonomy_terms)`,
+      );
     else terms[KIND[term.taxonomy]].push(term.code);
   });
   return {
@@ -197,7 +243,8 @@ export function parseHsdsJson(input: string): ParsedFile {
   } catch (err) {
     return { drafts: [], problems: [{ row: 0, field: '(file)', reason: `not valid JSON: ${(err as Error).message}` }] };
   }
-  if (!Array.isArray(data)) return { drafts: [], problems: [{ row: 0, field: '(file)', reason: 'expected a JSON array of HSDS services' }] };
+  if (!Array.isArray(data))
+    return { drafts: [], problems: [{ row: 0, field: '(file)', reason: 'expected a JSON array of HSDS services' }] };
   const problems: ImportProblem[] = [];
   const drafts: ParsedFile['drafts'] = [];
   data.forEach((item, i) => {

@@ -21,7 +21,8 @@ const stored = () => loadAllEntries(database.db);
 const revision = () => directoryRevision(database.db);
 
 const csv = (...lines: string[]) => `${lines.join('\n')}\n`;
-const HEADER = 'name,organization_name,postal_code,state_province,email,phones,schedules,languages,target_groups,latitude,longitude,address_1,address_protected';
+const HEADER =
+  'name,organization_name,postal_code,state_province,email,phones,schedules,languages,target_groups,latitude,longitude,address_1,address_protected';
 
 describe('a file with problems', () => {
   it('reports every problem of every row and writes nothing', async () => {
@@ -71,7 +72,11 @@ describe('a file with problems', () => {
     const dup = { ...testEntry({ name: 'C' }), service: { ...a.service, name: 'C' } };
     const file = readDirectoryFile(exportCsv([a, b, dup]), 'csv');
     expect(file.problems).toEqual([
-      { row: 3, field: 'organization_name', reason: expect.stringContaining('differs from row 2 for the same organisation') },
+      {
+        row: 3,
+        field: 'organization_name',
+        reason: expect.stringContaining('differs from row 2 for the same organisation'),
+      },
       { row: 4, field: 'id', reason: `${a.service.id} is already used in row 2` },
     ]);
   });
@@ -82,7 +87,9 @@ describe('a file with problems', () => {
     const intruder = testEntry({ name: 'Eindringling' });
     intruder.phones = [{ ...owner.phones[0]!, number: '030 999' }];
     const report = await importDirectory(database.db, exportCsv([intruder]), { format: 'csv' });
-    expect(report.problems).toEqual([{ row: 2, field: 'phone_ids', reason: expect.stringContaining('belongs to the stored service "Besitzerin"') }]);
+    expect(report.problems).toEqual([
+      { row: 2, field: 'phone_ids', reason: expect.stringContaining('belongs to the stored service "Besitzerin"') },
+    ]);
     expect((await stored()).map((e) => e.service.name)).toEqual(['Besitzerin']);
   });
 
@@ -96,7 +103,9 @@ describe('a file with problems', () => {
   });
 
   it('reports HSDS JSON problems with their JSON path', () => {
-    const [good, unknownField, badTerm, badPostcode] = JSON.parse(exportHsdsJson(['A', 'B', 'C', 'D'].map((name) => testEntry({ name }))));
+    const [good, unknownField, badTerm, badPostcode] = JSON.parse(
+      exportHsdsJson(['A', 'B', 'C', 'D'].map((name) => testEntry({ name }))),
+    );
     unknownField.secret = 1;
     badTerm.attributes[0].taxonomy_term_id = randomUUID();
     badPostcode.service_at_locations[0].location.addresses[0].postal_code = '00000';
@@ -108,7 +117,10 @@ describe('a file with problems', () => {
       expect.stringMatching(/^item 4, phones\[0\]\.service_id: does not match id /),
       'item 4, service_at_locations[0].location.addresses[0].postal_code: 00000 is not a German postcode',
     ]);
-    expect(readDirectoryFile('{"not": "an array"}', 'hsds').problems[0]).toMatchObject({ row: 0, reason: 'expected a JSON array of HSDS services' });
+    expect(readDirectoryFile('{"not": "an array"}', 'hsds').problems[0]).toMatchObject({
+      row: 0,
+      reason: 'expected a JSON array of HSDS services',
+    });
     expect(readDirectoryFile('[{', 'hsds').problems[0]!.reason).toMatch(/^not valid JSON/);
   });
 });
@@ -121,14 +133,28 @@ describe('a valid file', () => {
   it('protects a protected address: no street, no way there, the postcode centre as coordinates', async () => {
     const report = await importDirectory(
       database.db,
-      csv('name,organization_name,postal_code,address_1,latitude,longitude,transportation,address_protected', 'Schutzhaus,Verein,04109,Geheimweg 3,51.3401,12.3702,Tram 4,ja'),
+      csv(
+        'name,organization_name,postal_code,address_1,latitude,longitude,transportation,address_protected',
+        'Schutzhaus,Verein,04109,Geheimweg 3,51.3401,12.3702,Tram 4,ja',
+      ),
       { format: 'csv' },
     );
     expect(report.ok).toBe(true);
-    expect(report.notes.map((n) => n.field)).toEqual(['address_1', 'id', 'latitude', 'organization_id', 'transportation']);
+    expect(report.notes.map((n) => n.field)).toEqual([
+      'address_1',
+      'id',
+      'latitude',
+      'organization_id',
+      'transportation',
+    ]);
     const [e] = await stored();
     const pc = lookupPostcode('04109')!;
-    expect(e!.location).toMatchObject({ latitude: pc.lat, longitude: pc.lon, transportation: null, address_protected: true });
+    expect(e!.location).toMatchObject({
+      latitude: pc.lat,
+      longitude: pc.lon,
+      transportation: null,
+      address_protected: true,
+    });
     expect(e!.location!.address).toMatchObject({ address_1: null, state_province: 'DE-SN', city: 'Leipzig' });
   });
 
@@ -152,9 +178,20 @@ describe('a valid file', () => {
     const keep = testEntry({ name: 'Bleibt' });
     const go = testEntry({ name: 'Geht' });
     await replaceDirectory(database, [keep, go]);
-    const updated = { ...keep, service: { ...keep.service, description: 'Neu, mit "Anführungszeichen"\nund Zeilenumbruch' } };
-    const dry = await importDirectory(database.db, exportHsdsJson([updated]), { format: 'hsds', replace: true, dryRun: true });
-    expect(dry).toMatchObject({ ok: true, written: false, counts: { services: 1, created: 0, updated: 1, unchanged: 0, deleted: 1 } });
+    const updated = {
+      ...keep,
+      service: { ...keep.service, description: 'Neu, mit "Anführungszeichen"\nund Zeilenumbruch' },
+    };
+    const dry = await importDirectory(database.db, exportHsdsJson([updated]), {
+      format: 'hsds',
+      replace: true,
+      dryRun: true,
+    });
+    expect(dry).toMatchObject({
+      ok: true,
+      written: false,
+      counts: { services: 1, created: 0, updated: 1, unchanged: 0, deleted: 1 },
+    });
     expect((await stored()).length).toBe(2);
     const real = await importDirectory(database.db, exportHsdsJson([updated]), { format: 'hsds', replace: true });
     expect(real.written).toBe(true);
@@ -165,7 +202,9 @@ describe('a valid file', () => {
   });
 
   it('reads what spreadsheets write: BOM, semicolons, decimal commas, German dates, ja/nein', () => {
-    const text = '\uFEFFname;organization_name;postal_code;latitude;longitude;assured_date;is_demo;languages\r\n' + 'Beratung;Verein;50667;50,9375;6,9603;3.2.2026;nein;DE|En\r\n';
+    const text =
+      '\uFEFFname;organization_name;postal_code;latitude;longitude;assured_date;is_demo;languages\r\n' +
+      'Beratung;Verein;50667;50,9375;6,9603;3.2.2026;nein;DE|En\r\n';
     const file = readDirectoryFile(text, 'csv');
     expect(file.problems).toEqual([]);
     const e = file.entries[0]!.entry;
@@ -180,7 +219,10 @@ describe('a valid file', () => {
     const file = readDirectoryFile(example, 'csv');
     expect(file.problems).toEqual([]);
     const [a, b] = file.entries.map((x) => x.entry);
-    expect(a!.phones.map((p) => [p.type, p.languages, p.description])).toEqual([['voice', ['de', 'en'], 'Beratung und Termine'], ['fax', [], null]]);
+    expect(a!.phones.map((p) => [p.type, p.languages, p.description])).toEqual([
+      ['voice', ['de', 'en'], 'Beratung und Termine'],
+      ['fax', [], null],
+    ]);
     expect(a!.schedules[1]).toMatchObject({ byday: ['WE'], description: 'Abendsprechstunde' });
     expect(b!.location).toMatchObject({ address_protected: true, address: { address_1: null, city: 'Dresden' } });
     expect(a!.organization.id).toBe(b!.organization.id);

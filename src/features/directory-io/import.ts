@@ -72,7 +72,12 @@ function collisions(file: ValidatedFile['entries'], staying: DirectoryEntry[], f
   const problems: ImportProblem[] = [];
   const check = (row: number, key: string, id: string, path: PropertyKey[]) => {
     const o = owner.get(key);
-    if (o) problems.push({ row, field: field(path).field, reason: `${id} belongs to the stored service "${o.service.name}" (${o.service.id}), which is not in this file` });
+    if (o)
+      problems.push({
+        row,
+        field: field(path).field,
+        reason: `${id} belongs to the stored service "${o.service.name}" (${o.service.id}), which is not in this file`,
+      });
   };
   for (const { row, entry: e } of file) {
     if (e.location) check(row, `location:${e.location.id}`, e.location.id, ['location', 'id']);
@@ -102,7 +107,14 @@ async function apply(trx: Transaction<DB>, file: ValidatedFile, opts: ImportOpti
     deleted: leaving.length,
   };
   const problems = sortProblems(collisions(file.entries, staying, field));
-  const report: ImportReport = { format: opts.format, ok: problems.length === 0, written: false, problems, notes: file.notes, counts };
+  const report: ImportReport = {
+    format: opts.format,
+    ok: problems.length === 0,
+    written: false,
+    problems,
+    notes: file.notes,
+    counts,
+  };
   if (!report.ok || opts.dryRun) throw new RolledBack(report);
   // Delete first: ids of services that leave may be reused by the file.
   if (opts.replace) await deleteEntriesExcept(trx, [...inFile]);
@@ -123,10 +135,23 @@ export async function importDirectory(db: Kysely<DB>, text: string, opts: Import
   const file = readDirectoryFile(text, opts.format);
   const empty: ImportCounts = { services: file.entries.length, created: 0, updated: 0, unchanged: 0, deleted: 0 };
   if (file.problems.length > 0) {
-    return { format: opts.format, ok: false, written: false, problems: file.problems, notes: file.notes, counts: empty };
+    return {
+      format: opts.format,
+      ok: false,
+      written: false,
+      problems: file.problems,
+      notes: file.notes,
+      counts: empty,
+    };
   }
   if (opts.replace && file.entries.length === 0) {
-    const problems = [{ row: opts.format === 'csv' ? 1 : 0, field: '(file)', reason: 'contains no services: refusing to replace the directory with nothing' }];
+    const problems = [
+      {
+        row: opts.format === 'csv' ? 1 : 0,
+        field: '(file)',
+        reason: 'contains no services: refusing to replace the directory with nothing',
+      },
+    ];
     return { format: opts.format, ok: false, written: false, problems, notes: [], counts: empty };
   }
   try {

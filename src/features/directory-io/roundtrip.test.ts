@@ -4,7 +4,12 @@ import { testDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../../platform/db/index.ts';
 import type { DirectoryEntry, Weekday } from '../directory/entry.ts';
 import { loadAllEntries } from '../directory/queries.ts';
-import { ACCESSIBILITY_FEATURES, EXPLOITATION_FORMS, SERVICE_LANGUAGES, TARGET_GROUPS } from '../directory/taxonomies.ts';
+import {
+  ACCESSIBILITY_FEATURES,
+  EXPLOITATION_FORMS,
+  SERVICE_LANGUAGES,
+  TARGET_GROUPS,
+} from '../directory/taxonomies.ts';
 import { lookupPostcode } from '../geo/postcodes.ts';
 import { STATE_CODES } from '../geo/states.ts';
 import { canonicalEntry } from './canonical.ts';
@@ -19,7 +24,11 @@ const FORMATS: [ImportFormat, (e: DirectoryEntry[]) => string][] = [
 ];
 
 /** import(export(entries)) in memory, failing loudly on any problem. */
-function roundTrip(entries: DirectoryEntry[], format: ImportFormat, exporter: (e: DirectoryEntry[]) => string): DirectoryEntry[] {
+function roundTrip(
+  entries: DirectoryEntry[],
+  format: ImportFormat,
+  exporter: (e: DirectoryEntry[]) => string,
+): DirectoryEntry[] {
   const file = readDirectoryFile(exporter(entries), format);
   expect(file.problems).toEqual([]);
   return file.entries.map((x) => x.entry);
@@ -27,20 +36,75 @@ function roundTrip(entries: DirectoryEntry[], format: ImportFormat, exporter: (e
 
 // ------------------------------------------------------------ generators
 
-const POSTCODES = ['10117', '04109', '80331', '50667', '20095', '01067', '06108', '99084', '24103', '66111', '70173', '28195', '19053', '14467', '39104', '55116'];
+const POSTCODES = [
+  '10117',
+  '04109',
+  '80331',
+  '50667',
+  '20095',
+  '01067',
+  '06108',
+  '99084',
+  '24103',
+  '66111',
+  '70173',
+  '28195',
+  '19053',
+  '14467',
+  '39104',
+  '55116',
+];
 
 /** Characters that break naive CSV or in-cell syntax, plus non-Latin scripts and emoji. */
-const TRICKY = [',', ';', '"', "'", '\n', '\r\n', '|', '(', ')', ':', '\\', '=', '+', '-', '@', '\t', ' ', 'ä', 'ß', 'ğ', 'ع', 'ب', 'ی', '中', 'ệ', '🙂', '👩🏽‍⚖️', 'x', 'y', 'Z', '1'];
-const rawText = fc.array(fc.oneof(fc.constantFrom(...TRICKY), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 12 }).map((parts) => parts.join(''));
+const TRICKY = [
+  ',',
+  ';',
+  '"',
+  "'",
+  '\n',
+  '\r\n',
+  '|',
+  '(',
+  ')',
+  ':',
+  '\\',
+  '=',
+  '+',
+  '-',
+  '@',
+  '\t',
+  ' ',
+  'ä',
+  'ß',
+  'ğ',
+  'ع',
+  'ب',
+  'ی',
+  '中',
+  'ệ',
+  '🙂',
+  '👩🏽‍⚖️',
+  'x',
+  'y',
+  'Z',
+  '1',
+];
+const rawText = fc
+  .array(fc.oneof(fc.constantFrom(...TRICKY), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 12 })
+  .map((parts) => parts.join(''));
 const text = rawText.map((s) => s.replaceAll('\u0000', '').trim());
 const required = text.filter((s) => s.length > 0);
 const optional = fc.option(required, { nil: null });
 const uuid = fc.uuid().map((u) => u.toLowerCase());
-const email = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9.]{0,10}[a-z0-9]$/), fc.constantFrom('example.org', 'beratung.de')).map(([l, d]) => `${l}@${d}`).filter((s) => !s.includes('..'));
+const email = fc
+  .tuple(fc.stringMatching(/^[a-z][a-z0-9.]{0,10}[a-z0-9]$/), fc.constantFrom('example.org', 'beratung.de'))
+  .map(([l, d]) => `${l}@${d}`)
+  .filter((s) => !s.includes('..'));
 const url = fc.stringMatching(/^[a-z0-9-]{1,12}$/).map((p) => `https://example.org/${p}?q=1,2;3`);
 const subset = <T>(values: readonly T[]) => fc.shuffledSubarray([...values]);
 const phoneNumber = fc.stringMatching(/^\+?[0-9][0-9 ()/-]{2,16}[0-9]$/);
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 const organization = fc.record({
   id: uuid,
@@ -76,7 +140,13 @@ const location = fc
       transportation: p ? null : l.transportation,
       address_protected: p,
       accessibility: l.accessibility,
-      address: { address_1: p ? null : l.address_1, postal_code: pc.postcode, city: l.city, state_province: pc.state, country: 'DE' },
+      address: {
+        address_1: p ? null : l.address_1,
+        postal_code: pc.postcode,
+        city: l.city,
+        state_province: pc.state,
+        country: 'DE',
+      },
     };
   });
 
@@ -95,8 +165,16 @@ const entry = (org: fc.Arbitrary<DirectoryEntry['organization']>) =>
         application_process: optional,
         fees_description: optional,
         eligibility_description: optional,
-        ages: fc.tuple(fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }), fc.option(fc.integer({ min: 60, max: 120 }), { nil: null })),
-        assured_date: fc.option(fc.date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), { nil: null }),
+        ages: fc.tuple(
+          fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
+          fc.option(fc.integer({ min: 60, max: 120 }), { nil: null }),
+        ),
+        assured_date: fc.option(
+          fc
+            .date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+            .map((d) => d.toISOString().slice(0, 10)),
+          { nil: null },
+        ),
         alert: optional,
         is_demo: fc.boolean(),
       })
@@ -114,12 +192,18 @@ const entry = (org: fc.Arbitrary<DirectoryEntry['organization']>) =>
     ),
     languages: subset(SERVICE_LANGUAGES).map((l) => l.slice(0, 6)),
     schedules: fc.array(
-      fc.record({
-        id: uuid,
-        byday: subset(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as Weekday[]).filter((d) => d.length > 0),
-        times: fc.tuple(fc.integer({ min: 0, max: 1438 }), fc.integer({ min: 1, max: 600 })),
-        description: optional,
-      }).map(({ times: [open, len], ...s }) => ({ ...s, opens_at: hhmm(open), closes_at: hhmm(Math.min(open + len, 1439)) })),
+      fc
+        .record({
+          id: uuid,
+          byday: subset(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as Weekday[]).filter((d) => d.length > 0),
+          times: fc.tuple(fc.integer({ min: 0, max: 1438 }), fc.integer({ min: 1, max: 600 })),
+          description: optional,
+        })
+        .map(({ times: [open, len], ...s }) => ({
+          ...s,
+          opens_at: hhmm(open),
+          closes_at: hhmm(Math.min(open + len, 1439)),
+        })),
       { maxLength: 3 },
     ),
     areas: subset(['DE', ...STATE_CODES] as const).map((a) => a.slice(0, 3)),
@@ -131,7 +215,9 @@ const entry = (org: fc.Arbitrary<DirectoryEntry['organization']>) =>
 /** Several entries; some share an organisation (same id, same fields), as real member organisations do. */
 const directory = fc
   .array(organization, { minLength: 1, maxLength: 3 })
-  .chain((orgs) => fc.uniqueArray(entry(fc.constantFrom(...orgs)), { minLength: 1, maxLength: 6, selector: (e) => e.service.id }));
+  .chain((orgs) =>
+    fc.uniqueArray(entry(fc.constantFrom(...orgs)), { minLength: 1, maxLength: 6, selector: (e) => e.service.id }),
+  );
 
 // ------------------------------------------------------------ tests
 
@@ -172,9 +258,15 @@ describe('import ∘ export is the identity', () => {
         expect(stored.size).toBe(entries.length);
         for (const e of entries) expect(stored.get(e.service.id)).toEqual(canonicalEntry(e));
         // And back out: exporting what is stored gives the same file, up to the database's list order.
-        expect(exporter([...stored.values()].sort((a, b) => entries.findIndex((e) => e.service.id === a.service.id) - entries.findIndex((e) => e.service.id === b.service.id)))).toBe(
-          exporter(entries.map(canonicalEntry)),
-        );
+        expect(
+          exporter(
+            [...stored.values()].sort(
+              (a, b) =>
+                entries.findIndex((e) => e.service.id === a.service.id) -
+                entries.findIndex((e) => e.service.id === b.service.id),
+            ),
+          ),
+        ).toBe(exporter(entries.map(canonicalEntry)));
       }),
       { numRuns: 8 },
     );

@@ -21,14 +21,18 @@ const present = (v: unknown) => v !== undefined && v !== null && !(typeof v === 
 function notesFor(row: number, draft: Draft, e: DirectoryEntry, field: FieldMapper): ImportNote[] {
   const notes: ImportNote[] = [];
   const add = (path: PropertyKey[], note: string) => notes.push({ row, field: field(path).field, note });
-  if (!present(draft.service.id)) add(['service', 'id'], `none given: ${e.service.id} derived from the organisation and service names`);
-  if (!present(draft.organization.id)) add(['organization', 'id'], `none given: ${e.organization.id} derived from the organisation name`);
+  if (!present(draft.service.id))
+    add(['service', 'id'], `none given: ${e.service.id} derived from the organisation and service names`);
+  if (!present(draft.organization.id))
+    add(['organization', 'id'], `none given: ${e.organization.id} derived from the organisation name`);
   const l = e.location;
   const d = draft.location;
   if (l && d) {
     if (l.address_protected) {
-      if (present(d.address.address_1)) add(['location', 'address', 'address_1'], 'not stored: the address is protected');
-      if (present(d.transportation)) add(['location', 'transportation'], 'not stored: it would lead to a protected address');
+      if (present(d.address.address_1))
+        add(['location', 'address', 'address_1'], 'not stored: the address is protected');
+      if (present(d.transportation))
+        add(['location', 'transportation'], 'not stored: it would lead to a protected address');
       if (present(d.latitude) && (d.latitude !== l.latitude || d.longitude !== l.longitude)) {
         add(['location', 'latitude'], 'replaced by the postcode centre: the address is protected');
       }
@@ -73,7 +77,12 @@ export function validateDrafts(parsed: ParsedFile, field: FieldMapper): Validate
     const key = `${kind}:${id}`;
     const first = firstUse.get(key);
     if (first === undefined) firstUse.set(key, row);
-    else problems.push({ row, field: field(path).field, reason: `${id} is already used in ${first === row ? 'this row' : `row ${first}`}` });
+    else
+      problems.push({
+        row,
+        field: field(path).field,
+        reason: `${id} is already used in ${first === row ? 'this row' : `row ${first}`}`,
+      });
   };
   const orgs = new Map<string, { row: number; org: DirectoryEntry['organization'] }>();
   for (const { row, entry: e } of entries) {

@@ -18,9 +18,18 @@ describe('writeEntries', () => {
     const first = testEntry({ name: 'Erste Fassung', postcode: '04109', languages: ['de', 'ar'], areas: ['DE-SN'] });
     await database.db.transaction().execute((trx) => writeEntries(trx, [first]));
     // Something else (e.g. a centre) points at the service.
-    await sql`CREATE TABLE test_pointer (service_id uuid REFERENCES service (id) ON DELETE SET NULL)`.execute(database.db);
+    await sql`CREATE TABLE test_pointer (service_id uuid REFERENCES service (id) ON DELETE SET NULL)`.execute(
+      database.db,
+    );
     await sql`INSERT INTO test_pointer VALUES (${first.service.id})`.execute(database.db);
-    const second = { ...first, service: { ...first.service, name: 'Zweite Fassung' }, languages: ['de'], phones: [{ id: randomUUID(), number: '+49 30 23125 002', type: 'voice' as const, description: null, languages: [] }] };
+    const second = {
+      ...first,
+      service: { ...first.service, name: 'Zweite Fassung' },
+      languages: ['de'],
+      phones: [
+        { id: randomUUID(), number: '+49 30 23125 002', type: 'voice' as const, description: null, languages: [] },
+      ],
+    };
     await database.db.transaction().execute((trx) => writeEntries(trx, [second]));
     const [back] = await loadAllEntries(database.db);
     expect(back).toEqual(second);

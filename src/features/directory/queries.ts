@@ -85,7 +85,9 @@ export async function loadAllEntries(db: Db): Promise<DirectoryEntry[]> {
       (attrsBySvc.get(s.id) ?? [])
         .filter((a) => a.taxonomy === taxonomyDbName(t))
         .map((a) => a.code)
-        .sort((a, b) => (TAXONOMIES[t] as readonly string[]).indexOf(a) - (TAXONOMIES[t] as readonly string[]).indexOf(b));
+        .sort(
+          (a, b) => (TAXONOMIES[t] as readonly string[]).indexOf(a) - (TAXONOMIES[t] as readonly string[]).indexOf(b),
+        );
     return {
       organization: {
         id: org.id,
@@ -156,9 +158,21 @@ export async function loadAllEntries(db: Db): Promise<DirectoryEntry[]> {
 }
 
 const SERVICE_COLUMNS = [
-  'organization_id', 'name', 'description', 'url', 'email', 'status', 'interpretation_services',
-  'application_process', 'fees_description', 'eligibility_description', 'minimum_age', 'maximum_age',
-  'assured_date', 'alert', 'is_demo',
+  'organization_id',
+  'name',
+  'description',
+  'url',
+  'email',
+  'status',
+  'interpretation_services',
+  'application_process',
+  'fees_description',
+  'eligibility_description',
+  'minimum_age',
+  'maximum_age',
+  'assured_date',
+  'alert',
+  'is_demo',
 ] as const;
 
 /**
@@ -202,7 +216,14 @@ export async function writeEntries(trx: Transaction<DB>, entries: DirectoryEntry
   await trx.deleteFrom('service_area').where('service_id', 'in', serviceIds).execute();
   await trx.deleteFrom('attribute').where('link_id', 'in', serviceIds).execute();
   if (oldLocations.length > 0) {
-    await trx.deleteFrom('location').where('id', 'in', oldLocations.map((l) => l.location_id)).execute();
+    await trx
+      .deleteFrom('location')
+      .where(
+        'id',
+        'in',
+        oldLocations.map((l) => l.location_id),
+      )
+      .execute();
   }
 
   const rows = {
@@ -245,9 +266,11 @@ export async function writeEntries(trx: Transaction<DB>, entries: DirectoryEntry
     }
     for (const p of e.phones) {
       rows.phone.push({ id: p.id, service_id: s.id, number: p.number, type: p.type, description: p.description });
-      for (const code of p.languages) rows.language.push({ id: derivedId(p.id, `language:${code}`), phone_id: p.id, code });
+      for (const code of p.languages)
+        rows.language.push({ id: derivedId(p.id, `language:${code}`), phone_id: p.id, code });
     }
-    for (const code of e.languages) rows.language.push({ id: derivedId(s.id, `language:${code}`), service_id: s.id, code });
+    for (const code of e.languages)
+      rows.language.push({ id: derivedId(s.id, `language:${code}`), service_id: s.id, code });
     for (const x of e.schedules) {
       rows.schedule.push({
         id: x.id,
@@ -260,7 +283,13 @@ export async function writeEntries(trx: Transaction<DB>, entries: DirectoryEntry
       });
     }
     for (const a of e.areas) {
-      rows.area.push({ id: derivedId(s.id, `area:${a}`), service_id: s.id, name: a, extent: a, extent_type: 'iso3166-2' });
+      rows.area.push({
+        id: derivedId(s.id, `area:${a}`),
+        service_id: s.id,
+        name: a,
+        extent: a,
+        extent_type: 'iso3166-2',
+      });
     }
     const attach = (t: TaxonomyName, codes: readonly string[]) => {
       for (const c of codes) {
@@ -276,7 +305,10 @@ export async function writeEntries(trx: Transaction<DB>, entries: DirectoryEntry
   // Batched inserts keep a 5,000-entry import to a few dozen statements.
   const insert = async (table: keyof DB, values: object[]) => {
     for (let i = 0; i < values.length; i += 500) {
-      await trx.insertInto(table).values(values.slice(i, i + 500) as never).execute();
+      await trx
+        .insertInto(table)
+        .values(values.slice(i, i + 500))
+        .execute();
     }
   };
   for (let i = 0; i < rows.service.length; i += 500) {
@@ -284,9 +316,9 @@ export async function writeEntries(trx: Transaction<DB>, entries: DirectoryEntry
       .insertInto('service')
       .values(rows.service.slice(i, i + 500) as never)
       .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) =>
-          Object.fromEntries(SERVICE_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])) as never,
-        ),
+        oc
+          .column('id')
+          .doUpdateSet((eb) => Object.fromEntries(SERVICE_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)]))),
       )
       .execute();
   }
@@ -305,12 +337,30 @@ export async function deleteEntriesExcept(trx: Transaction<DB>, keep: string[]):
   let q = trx.deleteFrom('service');
   if (keep.length > 0) q = q.where('id', 'not in', keep);
   const res = await q.executeTakeFirst();
-  await trx.deleteFrom('location').where(({ not, exists, selectFrom }) =>
-    not(exists(selectFrom('service_at_location').select(sql.lit(1).as('one')).whereRef('service_at_location.location_id', '=', 'location.id'))),
-  ).execute();
-  await trx.deleteFrom('organization').where(({ not, exists, selectFrom }) =>
-    not(exists(selectFrom('service').select(sql.lit(1).as('one')).whereRef('service.organization_id', '=', 'organization.id'))),
-  ).execute();
+  await trx
+    .deleteFrom('location')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('service_at_location')
+            .select(sql.lit(1).as('one'))
+            .whereRef('service_at_location.location_id', '=', 'location.id'),
+        ),
+      ),
+    )
+    .execute();
+  await trx
+    .deleteFrom('organization')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('service')
+            .select(sql.lit(1).as('one'))
+            .whereRef('service.organization_id', '=', 'organization.id'),
+        ),
+      ),
+    )
+    .execute();
   return Number(res.numDeletedRows);
 }
 

@@ -6,7 +6,8 @@ export const finderMessages: MessagesByLocale = {
       title: 'Hilfe bei Menschenhandel finden',
       lead: 'Finden Sie eine spezialisierte Fachberatungsstelle in Ihrer Nähe – für Betroffene, Unterstützende und Fachkräfte. Die Beratung ist vertraulich und kostenlos.',
       mapTitle: 'Karte der Fachberatungsstellen',
-      mapDesc: 'Karte von Deutschland mit {{count}} Beratungsstellen. Dieselben Einträge stehen in der Liste der Bundesländer.',
+      mapDesc:
+        'Karte von Deutschland mit {{count}} Beratungsstellen. Dieselben Einträge stehen in der Liste der Bundesländer.',
       byState: 'Nach Bundesland suchen',
     },
     form: {
@@ -52,12 +53,14 @@ export const finderMessages: MessagesByLocale = {
       count_one: '{{count}} Beratungsstelle gefunden.',
       count_other: '{{count}} Beratungsstellen gefunden.',
       showing: 'Angezeigt: {{from}}–{{to}}',
-      unknownPlace: 'Die Postleitzahl oder den Ort „{{q}}“ kennen wir nicht. Bitte prüfen Sie die Eingabe oder wählen Sie ein Bundesland.',
+      unknownPlace:
+        'Die Postleitzahl oder den Ort „{{q}}“ kennen wir nicht. Bitte prüfen Sie die Eingabe oder wählen Sie ein Bundesland.',
       ambiguous: '„{{q}}“ gibt es mehrmals. Welchen Ort meinen Sie?',
       none: 'Keine Beratungsstelle passt zu allen gewählten Angaben.',
       relax: 'Ohne „{{filter}}“ gibt es {{count}} Treffer: Suche ohne diese Angabe',
       helplinesTitle: 'Sie können jederzeit anrufen',
-      helplines: 'Hilfetelefon Gewalt gegen Frauen: 116 016 (rund um die Uhr, kostenlos, in vielen Sprachen). Bei akuter Gefahr: Polizei 110.',
+      helplines:
+        'Hilfetelefon Gewalt gegen Frauen: 116 016 (rund um die Uhr, kostenlos, in vielen Sprachen). Bei akuter Gefahr: Polizei 110.',
       prev: 'Vorherige Seite',
       next: 'Nächste Seite',
       mapTitle: 'Karte der Treffer',
@@ -167,12 +170,14 @@ export const finderMessages: MessagesByLocale = {
       count_one: '{{count}} counselling centre found.',
       count_other: '{{count}} counselling centres found.',
       showing: 'Showing {{from}}–{{to}}',
-      unknownPlace: 'We do not know the postcode or place “{{q}}”. Please check what you entered or choose a federal state.',
+      unknownPlace:
+        'We do not know the postcode or place “{{q}}”. Please check what you entered or choose a federal state.',
       ambiguous: 'There are several places called “{{q}}”. Which one do you mean?',
       none: 'No counselling centre matches everything you chose.',
       relax: 'Without “{{filter}}” there are {{count}} results: search without it',
       helplinesTitle: 'You can call at any time',
-      helplines: 'Helpline for women affected by violence: 116 016 (24/7, free, in many languages). In acute danger: police 110.',
+      helplines:
+        'Helpline for women affected by violence: 116 016 (24/7, free, in many languages). In acute danger: police 110.',
       prev: 'Previous page',
       next: 'Next page',
       mapTitle: 'Map of the results',

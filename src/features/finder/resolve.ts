@@ -19,13 +19,19 @@ export function resolveWhere(q: FinderQuery): Where {
   if (q.q) {
     const r = resolveLocation(q.q);
     if (r.kind === 'postcode') {
-      return { kind: 'origin', origin: { lat: r.lat, lon: r.lon, state: r.state, label: `${r.postcode} ${r.places[0] ?? ''}`.trim() } };
+      return {
+        kind: 'origin',
+        origin: { lat: r.lat, lon: r.lon, state: r.state, label: `${r.postcode} ${r.places[0] ?? ''}`.trim() },
+      };
     }
     if (r.kind === 'place') {
       return { kind: 'origin', origin: { lat: r.lat, lon: r.lon, state: r.state, label: r.name } };
     }
     if (r.kind === 'ambiguous') {
-      return { kind: 'ambiguous', options: r.options.map((o) => ({ label: `${o.name} (${o.postcode})`, q: o.postcode })) };
+      return {
+        kind: 'ambiguous',
+        options: r.options.map((o) => ({ label: `${o.name} (${o.postcode})`, q: o.postcode })),
+      };
     }
     return { kind: 'unknown' };
   }

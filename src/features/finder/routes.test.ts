@@ -3,9 +3,22 @@ import { testApp, type TestApp } from '../../../test/support/app.ts';
 import { replaceDirectory, testEntry } from '../../../test/support/entries.ts';
 
 let t: TestApp;
-const leipzig = testEntry({ name: 'Leipzig Mitte', postcode: '04109', languages: ['de', 'ar'], schedules: [{ id: crypto.randomUUID(), byday: ['MO', 'WE'], opens_at: '09:00', closes_at: '16:00', description: null }] });
+const leipzig = testEntry({
+  name: 'Leipzig Mitte',
+  postcode: '04109',
+  languages: ['de', 'ar'],
+  schedules: [
+    { id: crypto.randomUUID(), byday: ['MO', 'WE'], opens_at: '09:00', closes_at: '16:00', description: null },
+  ],
+});
 const halle = testEntry({ name: 'Halle Süd', postcode: '06108', targetGroups: ['minors'], exploitation: ['labour'] });
-const dresden = testEntry({ name: 'Dresden Schutzhaus', postcode: '01067', protectedAddress: true, areas: ['DE-SN'], languages: ['de', 'ru'] });
+const dresden = testEntry({
+  name: 'Dresden Schutzhaus',
+  postcode: '01067',
+  protectedAddress: true,
+  areas: ['DE-SN'],
+  languages: ['de', 'ru'],
+});
 const munich = testEntry({ name: 'München Beratung', postcode: '80331', accessibility: ['step_free'] });
 const online = testEntry({ name: 'Online bundesweit', postcode: null, areas: ['DE'], languages: ['de', 'en', 'ti'] });
 const closed = testEntry({ name: 'Geschlossen Leipzig', postcode: '04109', service: { status: 'temporarily closed' } });
@@ -18,15 +31,24 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const get = (url: string) => t.app.inject({ url });
-const names = (html: string) => [...html.matchAll(/<h3><a href="\/\w\w\/centres\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+const names = (html: string) =>
+  [...html.matchAll(/<h3><a href="\/\w\w\/centres\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
 
 describe('search by postcode or place', () => {
   it('lists the competent centres nearest first, with distances', async () => {
     const res = await get('/de/search?q=04109');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Beratungsstellen nahe 04109 Leipzig');
-    expect(names(res.body)).toEqual(['Leipzig Mitte', 'Halle Süd', 'Dresden Schutzhaus', 'München Beratung', 'Online bundesweit']);
-    const km = [...res.body.matchAll(/([\d.,]+) km entfernt/g)].map((m) => Number(m[1]!.replace('.', '').replace(',', '.')));
+    expect(names(res.body)).toEqual([
+      'Leipzig Mitte',
+      'Halle Süd',
+      'Dresden Schutzhaus',
+      'München Beratung',
+      'Online bundesweit',
+    ]);
+    const km = [...res.body.matchAll(/([\d.,]+) km entfernt/g)].map((m) =>
+      Number(m[1]!.replace('.', '').replace(',', '.')),
+    );
     expect(km).toHaveLength(4);
     expect([...km].sort((a, b) => a - b)).toEqual(km);
     expect(res.body).toContain('5 Beratungsstellen gefunden.');
@@ -81,7 +103,9 @@ describe('search by postcode or place', () => {
   });
 
   it('pages through long results', async () => {
-    const many = Array.from({ length: 23 }, (_, i) => testEntry({ name: `Stelle ${String(i).padStart(2, '0')}`, postcode: '10117' }));
+    const many = Array.from({ length: 23 }, (_, i) =>
+      testEntry({ name: `Stelle ${String(i).padStart(2, '0')}`, postcode: '10117' }),
+    );
     await replaceDirectory(t.database, many);
     t.app.directory.invalidate();
     const p1 = await get('/de/search?q=10117');

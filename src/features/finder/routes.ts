@@ -62,8 +62,17 @@ export const finderRoutes: FastifyPluginAsync<{ directory: DirectoryIndex }> = a
           model: {
             query,
             heading: t('results.titleAll'),
-            notice: where.kind === 'ambiguous' ? where : where.kind === 'unknown' ? { kind: 'unknown' } : hasFilters(query) ? undefined : { kind: 'noPlace' },
-            ...(where.kind === 'none' && hasFilters(query) ? paginate(searchDirectory(snap.entries, toSearchQuery(query, where)), query.page) : { hits: [], total: 0 }),
+            notice:
+              where.kind === 'ambiguous'
+                ? where
+                : where.kind === 'unknown'
+                  ? { kind: 'unknown' }
+                  : hasFilters(query)
+                    ? undefined
+                    : { kind: 'noPlace' },
+            ...(where.kind === 'none' && hasFilters(query)
+              ? paginate(searchDirectory(snap.entries, toSearchQuery(query, where)), query.page)
+              : { hits: [], total: 0 }),
             pageSize: PAGE_SIZE,
           },
         }),
@@ -72,7 +81,10 @@ export const finderRoutes: FastifyPluginAsync<{ directory: DirectoryIndex }> = a
     const sq = toSearchQuery(query, where);
     const all = searchDirectory(snap.entries, sq);
     const areaState: StateCode = where.kind === 'origin' ? where.origin.state : where.state;
-    const heading = where.kind === 'origin' ? t('results.titleNear', { place: where.origin.label }) : t('results.titleState', { state: stateName(where.state, locale) });
+    const heading =
+      where.kind === 'origin'
+        ? t('results.titleNear', { place: where.origin.label })
+        : t('results.titleState', { state: stateName(where.state, locale) });
     return sendPage(
       reply,
       ResultsPage({
@@ -104,7 +116,11 @@ export const finderRoutes: FastifyPluginAsync<{ directory: DirectoryIndex }> = a
     const active = snap.entries.filter((e) => e.service.status === 'active');
     const counts = new Map<StateCode, number>();
     for (const s of STATES) {
-      counts.set(s.code, searchDirectory(active, { state: s.code, targetGroups: [], exploitation: [], languages: [], accessibility: [] }).length);
+      counts.set(
+        s.code,
+        searchDirectory(active, { state: s.code, targetGroups: [], exploitation: [], languages: [], accessibility: [] })
+          .length,
+      );
     }
     return sendPage(reply, StatesPage({ ctx: pageContext(req, locale), counts, entries: active }));
   });
@@ -115,7 +131,13 @@ export const finderRoutes: FastifyPluginAsync<{ directory: DirectoryIndex }> = a
     const state = stateBySlug(slug);
     if (!state) throw new HttpError(404, 'Not found');
     const snap = await directory.get();
-    const hits = searchDirectory(snap.entries, { state: state.code, targetGroups: [], exploitation: [], languages: [], accessibility: [] });
+    const hits = searchDirectory(snap.entries, {
+      state: state.code,
+      targetGroups: [],
+      exploitation: [],
+      languages: [],
+      accessibility: [],
+    });
     const located = hits.filter((h) => h.entry.location?.address.state_province === state.code);
     const responsible = hits.filter((h) => h.entry.location?.address.state_province !== state.code);
     return sendPage(reply, StatePage({ ctx: pageContext(req, locale), state, located, responsible }));

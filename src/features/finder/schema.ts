@@ -34,7 +34,13 @@ export const finderQuerySchema = z.object({
   ex: many(EXPLOITATION_FORMS, 'form of exploitation'),
   lang: many(SERVICE_LANGUAGES, 'language'),
   acc: many(ACCESSIBILITY_FEATURES, 'accessibility feature'),
-  page: z.coerce.number({ error: 'page must be a number' }).int('page must be a whole number').min(1).max(1000).optional().default(1),
+  page: z.coerce
+    .number({ error: 'page must be a number' })
+    .int('page must be a whole number')
+    .min(1)
+    .max(1000)
+    .optional()
+    .default(1),
 });
 
 export type FinderQuery = z.infer<typeof finderQuerySchema>;

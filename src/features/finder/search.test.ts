@@ -3,23 +3,62 @@ import type { DirectoryEntry } from '../directory/entry.ts';
 import { searchDirectory, suggestRelaxation, type SearchQuery } from './search.ts';
 
 let n = 0;
-function entry(p: Partial<DirectoryEntry> & { name: string; at?: [number, number, DirectoryEntry['areas'][number] extends infer _ ? string : never] }): DirectoryEntry {
+function entry(
+  p: Partial<DirectoryEntry> & {
+    name: string;
+    at?: [number, number, DirectoryEntry['areas'][number] extends infer _ ? string : never];
+  },
+): DirectoryEntry {
   n += 1;
   const id = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
   const [lat, lon, state] = p.at ?? [0, 0, ''];
   return {
-    organization: { id, name: `Org ${p.name}`, description: '', email: null, website: null, legal_status: null, is_demo: false },
+    organization: {
+      id,
+      name: `Org ${p.name}`,
+      description: '',
+      email: null,
+      website: null,
+      legal_status: null,
+      is_demo: false,
+    },
     service: {
-      id, name: p.name, description: p.name, url: null, email: null, status: 'active', interpretation_services: null,
-      application_process: null, fees_description: null, eligibility_description: null, minimum_age: null, maximum_age: null,
-      assured_date: null, alert: null, is_demo: false, ...(p.service ?? {}),
+      id,
+      name: p.name,
+      description: p.name,
+      url: null,
+      email: null,
+      status: 'active',
+      interpretation_services: null,
+      application_process: null,
+      fees_description: null,
+      eligibility_description: null,
+      minimum_age: null,
+      maximum_age: null,
+      assured_date: null,
+      alert: null,
+      is_demo: false,
+      ...(p.service ?? {}),
     },
     location: p.at
-      ? { id, name: null, latitude: lat, longitude: lon, transportation: null, address_protected: false, accessibility: null,
-          address: { address_1: 'x', postal_code: '00000', city: 'X', state_province: state as never, country: 'DE' } }
+      ? {
+          id,
+          name: null,
+          latitude: lat,
+          longitude: lon,
+          transportation: null,
+          address_protected: false,
+          accessibility: null,
+          address: { address_1: 'x', postal_code: '00000', city: 'X', state_province: state as never, country: 'DE' },
+        }
       : null,
-    phones: [], languages: p.languages ?? ['de'], schedules: [], areas: p.areas ?? [],
-    targetGroups: p.targetGroups ?? ['women'], exploitation: p.exploitation ?? ['sexual'], accessibility: p.accessibility ?? [],
+    phones: [],
+    languages: p.languages ?? ['de'],
+    schedules: [],
+    areas: p.areas ?? [],
+    targetGroups: p.targetGroups ?? ['women'],
+    exploitation: p.exploitation ?? ['sexual'],
+    accessibility: p.accessibility ?? [],
   };
 }
 
@@ -27,11 +66,25 @@ const BERLIN = { lat: 52.52, lon: 13.405, state: 'DE-BE' as const, label: 'Berli
 const base: SearchQuery = { targetGroups: [], exploitation: [], languages: [], accessibility: [] };
 
 const berlin = entry({ name: 'Berlin centre', at: [52.5, 13.4, 'DE-BE'] });
-const potsdam = entry({ name: 'Potsdam centre', at: [52.4, 13.06, 'DE-BB'], languages: ['de', 'ar'], targetGroups: ['minors'] });
-const munich = entry({ name: 'Munich centre', at: [48.14, 11.58, 'DE-BY'], exploitation: ['labour'], accessibility: ['step_free', 'sign_language'] });
+const potsdam = entry({
+  name: 'Potsdam centre',
+  at: [52.4, 13.06, 'DE-BB'],
+  languages: ['de', 'ar'],
+  targetGroups: ['minors'],
+});
+const munich = entry({
+  name: 'Munich centre',
+  at: [48.14, 11.58, 'DE-BY'],
+  exploitation: ['labour'],
+  accessibility: ['step_free', 'sign_language'],
+});
 const bavariaWide = entry({ name: 'Bavaria-wide', at: [49.45, 11.08, 'DE-BY'], areas: ['DE-BY'] });
 const online = entry({ name: 'Online nationwide', areas: ['DE'], languages: ['de', 'en', 'ti'] });
-const closed = entry({ name: 'Closed', at: [52.52, 13.4, 'DE-BE'], service: { status: 'temporarily closed' } as never });
+const closed = entry({
+  name: 'Closed',
+  at: [52.52, 13.4, 'DE-BE'],
+  service: { status: 'temporarily closed' } as never,
+});
 const all = [munich, online, berlin, closed, potsdam, bavariaWide];
 
 describe('searchDirectory', () => {
@@ -41,7 +94,10 @@ describe('searchDirectory', () => {
   });
 
   it('gives distances in km and marks services responsible for the searched state', () => {
-    const hits = searchDirectory(all, { ...base, origin: { lat: 48.14, lon: 11.58, state: 'DE-BY', label: 'München' } });
+    const hits = searchDirectory(all, {
+      ...base,
+      origin: { lat: 48.14, lon: 11.58, state: 'DE-BY', label: 'München' },
+    });
     const byName = new Map(hits.map((h) => [h.entry.service.name, h]));
     expect(byName.get('Munich centre')!.distanceKm).toBeLessThan(1);
     expect(byName.get('Berlin centre')!.distanceKm).toBeGreaterThan(490);
@@ -51,12 +107,19 @@ describe('searchDirectory', () => {
   });
 
   it('drops far services beyond maxDistanceKm but keeps those responsible for the area', () => {
-    const names = searchDirectory(all, { ...base, origin: { lat: 48.14, lon: 11.58, state: 'DE-BY', label: 'M' }, maxDistanceKm: 50 }).map((h) => h.entry.service.name);
+    const names = searchDirectory(all, {
+      ...base,
+      origin: { lat: 48.14, lon: 11.58, state: 'DE-BY', label: 'M' },
+      maxDistanceKm: 50,
+    }).map((h) => h.entry.service.name);
     expect(names).toEqual(['Munich centre', 'Bavaria-wide', 'Online nationwide']);
   });
 
   it('combines filter kinds with AND and values of one kind with OR', () => {
-    const q = (p: Partial<SearchQuery>) => searchDirectory(all, { ...base, ...p }).map((h) => h.entry.service.name).sort();
+    const q = (p: Partial<SearchQuery>) =>
+      searchDirectory(all, { ...base, ...p })
+        .map((h) => h.entry.service.name)
+        .sort();
     expect(q({ languages: ['ar'] })).toEqual(['Potsdam centre']);
     expect(q({ languages: ['ar', 'ti'] })).toEqual(['Online nationwide', 'Potsdam centre']);
     expect(q({ languages: ['ar'], targetGroups: ['women'] })).toEqual([]);
@@ -71,8 +134,15 @@ describe('searchDirectory', () => {
   });
 
   it('matches free text across name, organisation and description, accent-insensitively', () => {
-    expect(searchDirectory(all, { ...base, text: 'MUNICH' }).map((h) => h.entry.service.name)).toEqual(['Munich centre']);
-    expect(searchDirectory([entry({ name: 'Beratung Göttingen', at: [51.5, 9.9, 'DE-NI'] })], { ...base, text: 'gottingen' })).toHaveLength(1);
+    expect(searchDirectory(all, { ...base, text: 'MUNICH' }).map((h) => h.entry.service.name)).toEqual([
+      'Munich centre',
+    ]);
+    expect(
+      searchDirectory([entry({ name: 'Beratung Göttingen', at: [51.5, 9.9, 'DE-NI'] })], {
+        ...base,
+        text: 'gottingen',
+      }),
+    ).toHaveLength(1);
   });
 });
 

@@ -26,7 +26,11 @@ function nameRank(entries: readonly DirectoryEntry[]): Int32Array {
   let ranks = nameRanks.get(entries);
   if (!ranks) {
     const order = entries.map((_, i) => i);
-    order.sort((a, b) => byName.compare(entries[a]!.service.name, entries[b]!.service.name) || (entries[a]!.service.id < entries[b]!.service.id ? -1 : 1));
+    order.sort(
+      (a, b) =>
+        byName.compare(entries[a]!.service.name, entries[b]!.service.name) ||
+        (entries[a]!.service.id < entries[b]!.service.id ? -1 : 1),
+    );
     ranks = new Int32Array(entries.length);
     order.forEach((entryIndex, position) => (ranks![entryIndex] = position));
     nameRanks.set(entries, ranks);
@@ -69,7 +73,9 @@ function matchesFilters(e: DirectoryEntry, q: SearchQuery, text: string | undefi
   // Accessibility needs are requirements, not alternatives: all must be met.
   if (!q.accessibility.every((a) => e.accessibility.includes(a))) return false;
   if (text) {
-    const hay = normalise(`${e.service.name} ${e.organization.name} ${e.service.description} ${e.location?.address.city ?? ''}`);
+    const hay = normalise(
+      `${e.service.name} ${e.organization.name} ${e.service.description} ${e.location?.address.city ?? ''}`,
+    );
     if (!text.split(/\s+/).every((w) => hay.includes(w))) return false;
   }
   return true;
@@ -135,7 +141,7 @@ export function suggestRelaxation(entries: readonly DirectoryEntry[], q: SearchQ
   }
   let best: Relaxation | undefined;
   for (const c of candidates) {
-    const relaxed = { ...q, [c.kind]: (q[c.kind] as string[]).filter((v) => !c.values.includes(v)) } as SearchQuery;
+    const relaxed = { ...q, [c.kind]: (q[c.kind] as string[]).filter((v) => !c.values.includes(v)) };
     const count = searchDirectory(entries, relaxed).length;
     if (count > 0 && (!best || count > best.count)) best = { ...c, count };
   }

@@ -70,7 +70,13 @@ describe('GermanyMap', () => {
   });
 
   it('stays small enough for a 14 KB page', () => {
-    const many = Array.from({ length: 40 }, (_, i) => ({ id: String(i), lat: 48 + i / 8, lon: 7 + i / 6, label: `Stelle ${i}`, href: `/de/stellen/${i}` }));
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      id: String(i),
+      lat: 48 + i / 8,
+      lon: 7 + i / 6,
+      label: `Stelle ${i}`,
+      href: `/de/stellen/${i}`,
+    }));
     const html = render({ markers: many, stateHref: (s) => `/de/bundeslaender/${s.slug}` });
     expect(gzipSync(html).length).toBeLessThan(8 * 1024);
   });

@@ -50,7 +50,14 @@ export type GermanyMapProps = {
 const MARKER_RADIUS = 7;
 
 /** Server-rendered SVG map of Germany; see the module comment for what the caller must add. */
-export function GermanyMap({ title, description, markers, highlight, stateHref, stateLabel = (s) => s.nameDe }: GermanyMapProps) {
+export function GermanyMap({
+  title,
+  description,
+  markers,
+  highlight,
+  stateHref,
+  stateLabel = (s) => s.nameDe,
+}: GermanyMapProps) {
   const id = useId();
   const titleId = `${id}-t`;
   const descId = `${id}-d`;

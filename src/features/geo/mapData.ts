@@ -13,7 +13,14 @@ export const MAP_FORMAT = 'schutznetz/de-states@1';
  * x = (lon − west) · kx, y = (north − lat) · ky, with kx = ky · cos(refLat),
  * so that east–west and north–south distances match at the reference latitude.
  */
-export type MapProjection = { kind: 'equirectangular'; refLat: number; west: number; north: number; kx: number; ky: number };
+export type MapProjection = {
+  kind: 'equirectangular';
+  refLat: number;
+  west: number;
+  north: number;
+  kx: number;
+  ky: number;
+};
 
 /** One state in the file: its facts (copied from states.ts) plus outline and label point. */
 export type MapState = StateInfo & {
@@ -55,7 +62,8 @@ export function parseMapFile(text: string): MapFile {
   if (!Array.isArray(file.states) || file.states.length !== STATES.length) fail('expected 16 states');
   STATES.forEach((s, i) => {
     const m = file.states[i];
-    if (!m || m.code !== s.code || m.slug !== s.slug || m.ars !== s.ars) fail(`state ${i} is not ${s.code}: regenerate after editing states.ts`);
+    if (!m || m.code !== s.code || m.slug !== s.slug || m.ars !== s.ars)
+      fail(`state ${i} is not ${s.code}: regenerate after editing states.ts`);
     if (typeof m.d !== 'string' || !m.d.startsWith('M')) fail(`no outline for ${s.code}`);
   });
   return file;

@@ -82,7 +82,16 @@ function cluster(members: Member[]): Member[][] {
 function toEntry(key: string, state: StateCode, members: Member[]): PlaceEntry {
   const [only] = members;
   if (members.length === 1 && only) {
-    return { name: only.name, key, looseKey: loosePlaceKey(key), lat: only.lat, lon: only.lon, state, postcode: only.postcode, postcodeCount: 1 };
+    return {
+      name: only.name,
+      key,
+      looseKey: loosePlaceKey(key),
+      lat: only.lat,
+      lon: only.lon,
+      state,
+      postcode: only.postcode,
+      postcodeCount: 1,
+    };
   }
   const lat = round4(members.reduce((s, m) => s + m.lat, 0) / members.length);
   const lon = round4(members.reduce((s, m) => s + m.lon, 0) / members.length);
@@ -91,10 +100,20 @@ function toEntry(key: string, state: StateCode, members: Member[]): PlaceEntry {
   for (const m of members) spellings.set(m.name, (spellings.get(m.name) ?? 0) + 1);
   const [name] = [...spellings].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0]))[0]!;
   const nearest = [...members].sort(
-    (a, b) => distanceKm(lat, lon, a.lat, a.lon) - distanceKm(lat, lon, b.lat, b.lon) || a.postcode.localeCompare(b.postcode),
+    (a, b) =>
+      distanceKm(lat, lon, a.lat, a.lon) - distanceKm(lat, lon, b.lat, b.lon) || a.postcode.localeCompare(b.postcode),
   )[0]!;
   const postcodes = new Set(members.map((m) => m.postcode));
-  return { name, key, looseKey: loosePlaceKey(key), lat, lon, state, postcode: nearest.postcode, postcodeCount: postcodes.size };
+  return {
+    name,
+    key,
+    looseKey: loosePlaceKey(key),
+    lat,
+    lon,
+    state,
+    postcode: nearest.postcode,
+    postcodeCount: postcodes.size,
+  };
 }
 
 /** First index in `sorted` whose `field` is ≥ `prefix` (binary search). */
@@ -111,7 +130,8 @@ function lowerBound(sorted: readonly PlaceEntry[], field: 'key' | 'looseKey', pr
 
 function withPrefix(sorted: readonly PlaceEntry[], field: 'key' | 'looseKey', prefix: string): PlaceEntry[] {
   const out: PlaceEntry[] = [];
-  for (let i = lowerBound(sorted, field, prefix); i < sorted.length && sorted[i]![field].startsWith(prefix); i++) out.push(sorted[i]!);
+  for (let i = lowerBound(sorted, field, prefix); i < sorted.length && sorted[i]![field].startsWith(prefix); i++)
+    out.push(sorted[i]!);
   return out;
 }
 
@@ -132,7 +152,9 @@ export function buildPlaceIndex(records: readonly PostcodeRecord[]): PlaceIndex 
   const entries: PlaceEntry[] = [];
   for (const g of groups.values()) for (const c of cluster(g.members)) entries.push(toEntry(g.key, g.state, c));
   entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || bySize(a, b));
-  const byLoose = [...entries].sort((a, b) => (a.looseKey < b.looseKey ? -1 : a.looseKey > b.looseKey ? 1 : 0) || bySize(a, b));
+  const byLoose = [...entries].sort(
+    (a, b) => (a.looseKey < b.looseKey ? -1 : a.looseKey > b.looseKey ? 1 : 0) || bySize(a, b),
+  );
 
   return {
     entries,

@@ -13,7 +13,7 @@ export const POSTCODE_LAYOUT =
   'postcodes: per state (ISO 3166-2), rows sorted by postcode: [postcode, lat, lon, ...places]. ' +
   'A postcode is listed under its state, the majority state of its places when it crosses a border. ' +
   'lat/lon: WGS84, mean of the source rows of that postcode, 4 decimals. Each place is a name ' +
-  '(lying in the row\'s state) or [name, stateCode] when it lies in another state. ' +
+  "(lying in the row's state) or [name, stateCode] when it lies in another state. " +
   'The place index (normalised name -> centroid, state, representative postcode) is derived from ' +
   'these rows at load time by src/features/geo/placeIndex.ts: storing it would about double the file.';
 
@@ -63,7 +63,8 @@ export function parsePostcodeFile(text: string): PostcodeRecord[] {
   const file = JSON.parse(text) as Partial<PostcodeFile>;
   if (file.format !== POSTCODE_FORMAT) fail(`format ${String(file.format)}, expected ${POSTCODE_FORMAT}`);
   if (typeof file.postcodes !== 'object' || file.postcodes === null) fail('no postcodes');
-  const checkState = (s: unknown): StateCode => (typeof s === 'string' && isStateCode(s) ? s : fail(`bad state ${String(s)}`));
+  const checkState = (s: unknown): StateCode =>
+    typeof s === 'string' && isStateCode(s) ? s : fail(`bad state ${String(s)}`);
   const out: PostcodeRecord[] = [];
   for (const [code, rows] of Object.entries(file.postcodes)) {
     const state = checkState(code);
@@ -76,7 +77,9 @@ export function parsePostcodeFile(text: string): PostcodeRecord[] {
         lat,
         lon,
         state,
-        places: places.map((p) => (typeof p === 'string' ? { name: p, state } : { name: p[0], state: checkState(p[1]) })),
+        places: places.map((p) =>
+          typeof p === 'string' ? { name: p, state } : { name: p[0], state: checkState(p[1]) },
+        ),
       });
     }
   }

@@ -37,7 +37,13 @@ function load(): Tables {
   return tables;
 }
 
-const toPlaceMatch = (e: PlaceEntry): PlaceMatch => ({ name: e.name, lat: e.lat, lon: e.lon, state: e.state, postcode: e.postcode });
+const toPlaceMatch = (e: PlaceEntry): PlaceMatch => ({
+  name: e.name,
+  lat: e.lat,
+  lon: e.lon,
+  state: e.state,
+  postcode: e.postcode,
+});
 
 /**
  * The postcode `plz` (five digits, surrounding spaces ignored), or `undefined`
@@ -68,13 +74,20 @@ export function lookupPlace(query: string): PlaceMatch[] {
  * "Neustadt/Harz"). A district lies in the city's state.
  */
 function isDistrictOf(e: PlaceEntry, place: PlaceEntry): boolean {
-  return e.state === place.state && e.name.startsWith(`${place.name} `) && /^\p{Lu}/u.test(e.name.slice(place.name.length + 1));
+  return (
+    e.state === place.state &&
+    e.name.startsWith(`${place.name} `) &&
+    /^\p{Lu}/u.test(e.name.slice(place.name.length + 1))
+  );
 }
 
 /** Are all these places one and the same area (same state, close together)? */
 function sameArea(entries: readonly PlaceEntry[]): boolean {
   const [first, ...rest] = entries;
-  return !!first && rest.every((e) => e.state === first.state && distanceKm(first.lat, first.lon, e.lat, e.lon) <= SAME_PLACE_KM);
+  return (
+    !!first &&
+    rest.every((e) => e.state === first.state && distanceKm(first.lat, first.lon, e.lat, e.lon) <= SAME_PLACE_KM)
+  );
 }
 
 /**

@@ -34,7 +34,19 @@ describe('project', () => {
     ] as const)
       expect(inside(project(lat, lon)), `${lat},${lon}`).toBe(true);
     for (const s of loadMapFile().states) expect(inside({ x: s.label[0], y: s.label[1] }), s.code).toBe(true);
-    for (const plz of ['01067', '10115', '18055', '24937', '26548', '52062', '66111', '80331', '87491', '94032', '99084'])
+    for (const plz of [
+      '01067',
+      '10115',
+      '18055',
+      '24937',
+      '26548',
+      '52062',
+      '66111',
+      '80331',
+      '87491',
+      '94032',
+      '99084',
+    ])
       expect(inside(project(lookupPostcode(plz)!.lat, lookupPostcode(plz)!.lon)), plz).toBe(true);
   });
 

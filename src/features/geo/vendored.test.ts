@@ -26,12 +26,16 @@ describe('vendored geodata', () => {
 
   it('has the states of states.ts, each with an outline and a label point', () => {
     const map = loadMapFile();
-    expect(map.states.map(({ code, ars, nameDe, nameEn, slug }) => ({ code, ars, nameDe, nameEn, slug }))).toEqual(STATES);
+    expect(map.states.map(({ code, ars, nameDe, nameEn, slug }) => ({ code, ars, nameDe, nameEn, slug }))).toEqual(
+      STATES,
+    );
     for (const s of map.states) expect(s.d).toMatch(/^M[\d -]+l[\d -]+z/);
   });
 
   it('keeps the outlines small: under 12 KB gzipped together', () => {
-    const paths = loadMapFile().states.map((s) => s.d).join('');
+    const paths = loadMapFile()
+      .states.map((s) => s.d)
+      .join('');
     expect(gzipSync(paths).length).toBeLessThan(12 * 1024);
   });
 

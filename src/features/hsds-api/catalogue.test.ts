@@ -15,5 +15,7 @@ it('matches the taxonomy and taxonomy_term tables exactly', async () => {
     [...CATALOGUE_TAXONOMIES].sort((a, b) => a.id.localeCompare(b.id)).map(({ key: _key, ...t }) => t),
   );
   const terms = await database.db.selectFrom('taxonomy_term').selectAll().orderBy('id').execute();
-  expect(terms).toEqual([...CATALOGUE_TERMS].sort((a, b) => a.id.localeCompare(b.id)).map(({ taxonomy: _t, ...t }) => t));
+  expect(terms).toEqual(
+    [...CATALOGUE_TERMS].sort((a, b) => a.id.localeCompare(b.id)).map(({ taxonomy: _t, ...t }) => t),
+  );
 });

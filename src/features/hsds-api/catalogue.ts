@@ -29,8 +29,14 @@ export type CatalogueTerm = {
 };
 
 const TAXONOMY_ROWS: Record<TaxonomyName, { id: string; description: string }> = {
-  target_group: { id: 'ee9b8194-f776-41a5-b23f-e7d44dfb1d8e', description: 'Who a service is for (Schutznetz target groups)' },
-  exploitation: { id: 'e069159b-a459-4625-8323-e1f082f2d602', description: 'Forms of exploitation (Ausbeutungsformen, StGB §§ 232–233a)' },
+  target_group: {
+    id: 'ee9b8194-f776-41a5-b23f-e7d44dfb1d8e',
+    description: 'Who a service is for (Schutznetz target groups)',
+  },
+  exploitation: {
+    id: 'e069159b-a459-4625-8323-e1f082f2d602',
+    description: 'Forms of exploitation (Ausbeutungsformen, StGB §§ 232–233a)',
+  },
   accessibility: { id: '6d94e968-b319-4420-8697-d8560939bb07', description: 'Accessibility features of a service' },
 };
 

@@ -39,7 +39,8 @@ export function checkSchema(value: unknown, schema: JsonSchema, components: Comp
   }
   if (s.const !== undefined && value !== s.const) errors.push(`${path}: expected ${JSON.stringify(s.const)}`);
   if (s.enum && !s.enum.includes(value as never)) errors.push(`${path}: ${JSON.stringify(value)} not in enum`);
-  if (typeof value === 'string' && s.pattern && !new RegExp(s.pattern, 'u').test(value)) errors.push(`${path}: ${JSON.stringify(value)} does not match ${s.pattern}`);
+  if (typeof value === 'string' && s.pattern && !new RegExp(s.pattern, 'u').test(value))
+    errors.push(`${path}: ${JSON.stringify(value)} does not match ${s.pattern}`);
   if (typeof value === 'number') {
     if (s.minimum !== undefined && value < s.minimum) errors.push(`${path}: below ${s.minimum}`);
     if (s.maximum !== undefined && value > s.maximum) errors.push(`${path}: above ${s.maximum}`);

@@ -27,10 +27,21 @@ export type JsonSchema = {
 };
 
 const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
-const str = (description?: string, format?: string): JsonSchema => ({ type: 'string', ...(description ? { description } : {}), ...(format ? { format } : {}) });
-const nstr = (description?: string, format?: string): JsonSchema => ({ ...str(description, format), type: ['string', 'null'] });
+const str = (description?: string, format?: string): JsonSchema => ({
+  type: 'string',
+  ...(description ? { description } : {}),
+  ...(format ? { format } : {}),
+});
+const nstr = (description?: string, format?: string): JsonSchema => ({
+  ...str(description, format),
+  type: ['string', 'null'],
+});
 const uuid = (description?: string): JsonSchema => str(description, 'uuid');
-const arr = (items: JsonSchema, description?: string): JsonSchema => ({ type: 'array', items, ...(description ? { description } : {}) });
+const arr = (items: JsonSchema, description?: string): JsonSchema => ({
+  type: 'array',
+  items,
+  ...(description ? { description } : {}),
+});
 
 /** An object whose listed properties are all required unless named in `optional`. */
 function obj(properties: Record<string, JsonSchema>, description?: string, optional: string[] = []): JsonSchema {
@@ -44,7 +55,12 @@ function obj(properties: Record<string, JsonSchema>, description?: string, optio
 }
 
 const demoExt = obj(
-  { is_demo: { type: 'boolean', description: 'A fictional example entry (demo content), not a real counselling centre.' } },
+  {
+    is_demo: {
+      type: 'boolean',
+      description: 'A fictional example entry (demo content), not a real counselling centre.',
+    },
+  },
   'Schutznetz profile extension.',
 );
 
@@ -74,13 +90,22 @@ const serviceDetailProperties: Record<string, JsonSchema> = {
   languages: arr(ref('Language'), 'Languages counselling is offered in.'),
   schedules: arr(ref('Schedule'), 'Opening hours, weekly.'),
   service_areas: arr(ref('ServiceArea')),
-  attributes: arr(ref('Attribute'), 'Target groups, forms of exploitation and accessibility features (our taxonomies).'),
+  attributes: arr(
+    ref('Attribute'),
+    'Target groups, forms of exploitation and accessibility features (our taxonomies).',
+  ),
 };
 
 const language: JsonSchema = {
   ...obj(
-    { id: uuid(), service_id: uuid(), phone_id: uuid(), code: { type: 'string', pattern: '^[a-z]{2,3}$', description: 'ISO 639 code.' }, name: str() },
-    'A language; `service_id` on a service\'s languages, `phone_id` on a phone\'s.',
+    {
+      id: uuid(),
+      service_id: uuid(),
+      phone_id: uuid(),
+      code: { type: 'string', pattern: '^[a-z]{2,3}$', description: 'ISO 639 code.' },
+      name: str(),
+    },
+    "A language; `service_id` on a service's languages, `phone_id` on a phone's.",
     ['service_id', 'phone_id'],
   ),
 };
@@ -143,15 +168,24 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
     website: nstr(undefined, 'uri'),
     legal_status: nstr(),
     'x-schutznetz': demoExt,
-    services: arr(ref('ServiceBase'), 'The organisation\'s services, one-to-one fields only.'),
+    services: arr(ref('ServiceBase'), "The organisation's services, one-to-one fields only."),
   }),
   ServiceBase: obj(serviceBaseProperties, 'The one-to-one fields of a service.'),
-  ServiceDetails: obj(serviceDetailProperties, 'A service with everything but its places (nested in a service_at_location).'),
+  ServiceDetails: obj(
+    serviceDetailProperties,
+    'A service with everything but its places (nested in a service_at_location).',
+  ),
   Service: obj(
     { ...serviceDetailProperties, service_at_locations: { ...arr(ref('ServiceAtLocation')), maxItems: 1 } },
     'A fully nested service.',
   ),
-  ServiceAtLocation: obj({ id: uuid(), service_id: uuid(), location_id: uuid(), description: { type: 'null' }, location: ref('Location') }),
+  ServiceAtLocation: obj({
+    id: uuid(),
+    service_id: uuid(),
+    location_id: uuid(),
+    description: { type: 'null' },
+    location: ref('Location'),
+  }),
   ServiceAtLocationListItem: obj(
     {
       id: uuid(),
@@ -168,7 +202,8 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       'x-schutznetz': obj({
         covers_area: {
           type: 'boolean',
-          description: 'The service is responsible for the postcode\'s whole state (or all of Germany), whatever the distance.',
+          description:
+            "The service is responsible for the postcode's whole state (or all of Germany), whatever the distance.",
         },
       }),
     },
@@ -179,7 +214,12 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
     location_type: { type: 'string', const: 'physical' },
     organization_id: uuid(),
     name: nstr(),
-    latitude: { type: 'number', minimum: -90, maximum: 90, description: 'WGS84; for protected addresses the postcode\'s centre.' },
+    latitude: {
+      type: 'number',
+      minimum: -90,
+      maximum: 90,
+      description: "WGS84; for protected addresses the postcode's centre.",
+    },
     longitude: { type: 'number', minimum: -180, maximum: 180 },
     transportation: nstr('Always null for protected addresses.'),
     addresses: { ...arr(ref('Address')), maxItems: 1 },
@@ -195,7 +235,11 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       address_1: str('Street and number. Absent when the address is protected (profile: not required).'),
       city: str(),
       region: { type: 'null' },
-      state_province: { type: 'string', pattern: '^DE-[A-Z]{2}$', description: 'ISO 3166-2 code of the federal state.' },
+      state_province: {
+        type: 'string',
+        pattern: '^DE-[A-Z]{2}$',
+        description: 'ISO 3166-2 code of the federal state.',
+      },
       postal_code: { type: 'string', pattern: '^\\d{5}$' },
       country: { type: 'string', const: 'DE' },
       address_type: { type: 'string', const: 'physical' },
@@ -227,7 +271,11 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       service_id: uuid(),
       name: str(),
       description: { type: 'null' },
-      extent: { type: 'string', pattern: '^DE(-[A-Z]{2})?$', description: 'ISO 3166-2 code of a state, or DE for all of Germany.' },
+      extent: {
+        type: 'string',
+        pattern: '^DE(-[A-Z]{2})?$',
+        description: 'ISO 3166-2 code of a state, or DE for all of Germany.',
+      },
       extent_type: { type: 'string', const: 'iso3166-2', description: 'Profile extension of the extent_type codes.' },
     },
     'Where the service is responsible beyond its own place.',

@@ -69,7 +69,9 @@ describe('the OpenAPI document', () => {
     const ids = await idsFor();
     for (const path of Object.keys(doc.paths)) {
       const url = path.includes('{id}') ? path.replace('{id}', ids[path]!) : path;
-      const res = await get(`${url}${doc.paths[path]!.get.parameters?.some((p: any) => p.$ref?.endsWith('/per_page')) ? '?per_page=100' : ''}`);
+      const res = await get(
+        `${url}${doc.paths[path]!.get.parameters?.some((p: any) => p.$ref?.endsWith('/per_page')) ? '?per_page=100' : ''}`,
+      );
       expect(res.statusCode, path).toBe(200);
       expect(res.headers['content-type'], path).toMatch(/^application\/json/);
       const errors = checkSchema(res.json(), responseSchema(path, '200'), doc.components.schemas);
@@ -93,10 +95,22 @@ describe('the OpenAPI document', () => {
     const ids = await idsFor();
     const tax = (await get('/taxonomies')).json().contents[0].id;
     const sample: Record<string, string> = {
-      page: '1', per_page: '10', format: 'json', full: 'true', full_service: 'false', search: 'beratung',
-      taxonomy_term_id: ids['/taxonomy_terms/{id}']!, taxonomy_id: tax, organization_id: ids['/organizations/{id}']!,
-      target_group: 'women', exploitation: 'sexual', language: 'de', accessibility: 'step_free', state: 'DE-BE',
-      postcode: '10117', proximity: 'postcode=10117&proximity=50000',
+      page: '1',
+      per_page: '10',
+      format: 'json',
+      full: 'true',
+      full_service: 'false',
+      search: 'beratung',
+      taxonomy_term_id: ids['/taxonomy_terms/{id}']!,
+      taxonomy_id: tax,
+      organization_id: ids['/organizations/{id}']!,
+      target_group: 'women',
+      exploitation: 'sexual',
+      language: 'de',
+      accessibility: 'step_free',
+      state: 'DE-BE',
+      postcode: '10117',
+      proximity: 'postcode=10117&proximity=50000',
     };
     for (const [path, item] of Object.entries(doc.paths)) {
       const url = path.includes('{id}') ? path.replace('{id}', ids[path]!) : path;

@@ -32,7 +32,13 @@ type PathItem = { get: Operation };
 export type OpenApiDocument = {
   openapi: '3.1.0';
   jsonSchemaDialect: string;
-  info: { title: string; version: string; summary: string; description: string; license: { name: string; identifier: string } };
+  info: {
+    title: string;
+    version: string;
+    summary: string;
+    description: string;
+    license: { name: string; identifier: string };
+  };
   servers: { url: string }[];
   tags: { name: string; description: string }[];
   paths: Record<string, PathItem>;
@@ -60,7 +66,13 @@ const listOf = (name: string): Parameter => ({
 });
 
 const PARAMETERS: Record<string, Parameter> = {
-  id: { name: 'id', in: 'path', required: true, description: 'A UUID. A malformed one is a 400, an unknown one a 404.', schema: { type: 'string', format: 'uuid' } },
+  id: {
+    name: 'id',
+    in: 'path',
+    required: true,
+    description: 'A UUID. A malformed one is a 400, an unknown one a 404.',
+    schema: { type: 'string', format: 'uuid' },
+  },
   page: { name: 'page', in: 'query', description: 'Page number, from 1.', schema: { type: 'integer', minimum: 1 } },
   per_page: {
     name: 'per_page',
@@ -68,14 +80,45 @@ const PARAMETERS: Record<string, Parameter> = {
     description: `Items per page (default ${DEFAULT_PER_PAGE}).`,
     schema: { type: 'integer', minimum: 1, maximum: MAX_PER_PAGE },
   },
-  format: { name: 'format', in: 'query', description: 'Only `json` is offered.', schema: { type: 'string', enum: ['json'] } },
-  full: { name: 'full', in: 'query', description: 'Accepted for HSDS clients; answers are always fully nested.', schema: { type: 'boolean' } },
-  full_service: { name: 'full_service', in: 'query', description: 'Accepted for HSDS clients; the services are always included.', schema: { type: 'boolean' } },
-  search: { name: 'search', in: 'query', description: 'Words that must all occur (case and accents ignored).', schema: { type: 'string' } },
-  taxonomy_term_id: { ...listOf('taxonomy_term_id'), description: 'Services with any of these terms (per taxonomy; different taxonomies must all match).' },
+  format: {
+    name: 'format',
+    in: 'query',
+    description: 'Only `json` is offered.',
+    schema: { type: 'string', enum: ['json'] },
+  },
+  full: {
+    name: 'full',
+    in: 'query',
+    description: 'Accepted for HSDS clients; answers are always fully nested.',
+    schema: { type: 'boolean' },
+  },
+  full_service: {
+    name: 'full_service',
+    in: 'query',
+    description: 'Accepted for HSDS clients; the services are always included.',
+    schema: { type: 'boolean' },
+  },
+  search: {
+    name: 'search',
+    in: 'query',
+    description: 'Words that must all occur (case and accents ignored).',
+    schema: { type: 'string' },
+  },
+  taxonomy_term_id: {
+    ...listOf('taxonomy_term_id'),
+    description: 'Services with any of these terms (per taxonomy; different taxonomies must all match).',
+  },
   taxonomy_id: { ...listOf('taxonomy_id'), description: 'Services with any term of these taxonomies.' },
-  organization_id: { name: 'organization_id', in: 'query', description: 'Services of this organisation.', schema: { type: 'string', format: 'uuid' } },
-  target_group: { ...listOf('target_group'), description: 'Profile: target group codes (any of them); repeat or separate by commas.' },
+  organization_id: {
+    name: 'organization_id',
+    in: 'query',
+    description: 'Services of this organisation.',
+    schema: { type: 'string', format: 'uuid' },
+  },
+  target_group: {
+    ...listOf('target_group'),
+    description: 'Profile: target group codes (any of them); repeat or separate by commas.',
+  },
   exploitation: { ...listOf('exploitation'), description: 'Profile: forms of exploitation (any of them).' },
   language: { ...listOf('language'), description: 'Profile: ISO 639 codes of counselling languages (any of them).' },
   accessibility: { ...listOf('accessibility'), description: 'Profile: accessibility features (all of them).' },
@@ -95,16 +138,34 @@ const PARAMETERS: Record<string, Parameter> = {
     name: 'proximity',
     in: 'query',
     description:
-      'Metres (as in HSDS) from the postcode\'s centre. Services responsible for the postcode\'s whole state are included whatever their distance (x-schutznetz.covers_area).',
+      "Metres (as in HSDS) from the postcode's centre. Services responsible for the postcode's whole state are included whatever their distance (x-schutznetz.covers_area).",
     schema: { type: 'number', minimum: 0, maximum: MAX_PROXIMITY_M },
   },
 };
 
-const SERVICE_FILTERS = ['search', 'taxonomy_term_id', 'taxonomy_id', 'organization_id', 'target_group', 'exploitation', 'language', 'accessibility', 'state'];
+const SERVICE_FILTERS = [
+  'search',
+  'taxonomy_term_id',
+  'taxonomy_id',
+  'organization_id',
+  'target_group',
+  'exploitation',
+  'language',
+  'accessibility',
+  'state',
+];
 const PAGING = ['page', 'per_page', 'format', 'full'];
 const ONE = ['id', 'format', 'full'];
 
-function get(operationId: string, summary: string, tags: Operation['tags'], response: Response, params: string[], notFound = false, description?: string): PathItem {
+function get(
+  operationId: string,
+  summary: string,
+  tags: Operation['tags'],
+  response: Response,
+  params: string[],
+  notFound = false,
+  description?: string,
+): PathItem {
   return {
     get: {
       operationId,
@@ -138,21 +199,42 @@ export function openApiDocument(publicOrigin: string): OpenApiDocument {
       { name: 'profile', description: 'Added by the Schutznetz profile.' },
     ],
     paths: {
-      '/': get('getAPIMetaInformation', 'API meta information', ['required'], ok('HSDS version, profile and this document.', 'Root'), []),
+      '/': get(
+        'getAPIMetaInformation',
+        'API meta information',
+        ['required'],
+        ok('HSDS version, profile and this document.', 'Root'),
+        [],
+      ),
       '/profile': get('getProfile', 'The Schutznetz HSDS profile', ['profile'], ok('The profile.', 'Profile'), []),
       '/openapi.json': {
         get: {
           operationId: 'getOpenApi',
           summary: 'This document',
           tags: ['profile'],
-          responses: { '200': { description: 'OpenAPI 3.1 document.', content: json({ type: 'object', required: ['openapi', 'paths'] }) } },
+          responses: {
+            '200': {
+              description: 'OpenAPI 3.1 document.',
+              content: json({ type: 'object', required: ['openapi', 'paths'] }),
+            },
+          },
         },
       },
-      '/services': get('getPaginatedListOfServices', 'Services, fully nested, paginated', ['required'], ok('A page of services.', 'ServicePage'), [
-        ...SERVICE_FILTERS,
-        ...PAGING,
-      ]),
-      '/services/{id}': get('getFullyNestedServiceById', 'One fully nested service', ['required'], ok('The service.', 'Service'), ONE, true),
+      '/services': get(
+        'getPaginatedListOfServices',
+        'Services, fully nested, paginated',
+        ['required'],
+        ok('A page of services.', 'ServicePage'),
+        [...SERVICE_FILTERS, ...PAGING],
+      ),
+      '/services/{id}': get(
+        'getFullyNestedServiceById',
+        'One fully nested service',
+        ['required'],
+        ok('The service.', 'Service'),
+        ONE,
+        true,
+      ),
       '/service_at_locations': get(
         'getPaginatedListOfServiceAtLocation',
         'Services at their places, nearest first',
@@ -170,10 +252,13 @@ export function openApiDocument(publicOrigin: string): OpenApiDocument {
         ONE,
         true,
       ),
-      '/organizations': get('getPaginatedListOfOrganizations', 'Organisations, paginated', ['optional'], ok('A page of organisations.', 'OrganizationPage'), [
-        'search',
-        ...PAGING,
-      ]),
+      '/organizations': get(
+        'getPaginatedListOfOrganizations',
+        'Organisations, paginated',
+        ['optional'],
+        ok('A page of organisations.', 'OrganizationPage'),
+        ['search', ...PAGING],
+      ),
       '/organizations/{id}': get(
         'getOrganizationById',
         'One organisation with its services',
@@ -182,20 +267,45 @@ export function openApiDocument(publicOrigin: string): OpenApiDocument {
         [...ONE, 'full_service'],
         true,
       ),
-      '/taxonomies': get('getPaginatedListOfTaxonomies', 'Our taxonomies', ['optional'], ok('A page of taxonomies.', 'TaxonomyPage'), ['search', ...PAGING]),
-      '/taxonomies/{id}': get('getTaxonomyById', 'One taxonomy', ['optional'], ok('The taxonomy.', 'Taxonomy'), ONE, true),
-      '/taxonomy_terms': get('getPaginatedListOfTaxonomyTerms', 'Terms of our taxonomies', ['optional'], ok('A page of terms.', 'TaxonomyTermPage'), [
-        'search',
-        'taxonomy_id',
-        ...PAGING,
-      ]),
-      '/taxonomy_terms/{id}': get('getTaxonomyTermById', 'One taxonomy term', ['optional'], ok('The term.', 'TaxonomyTerm'), ONE, true),
+      '/taxonomies': get(
+        'getPaginatedListOfTaxonomies',
+        'Our taxonomies',
+        ['optional'],
+        ok('A page of taxonomies.', 'TaxonomyPage'),
+        ['search', ...PAGING],
+      ),
+      '/taxonomies/{id}': get(
+        'getTaxonomyById',
+        'One taxonomy',
+        ['optional'],
+        ok('The taxonomy.', 'Taxonomy'),
+        ONE,
+        true,
+      ),
+      '/taxonomy_terms': get(
+        'getPaginatedListOfTaxonomyTerms',
+        'Terms of our taxonomies',
+        ['optional'],
+        ok('A page of terms.', 'TaxonomyTermPage'),
+        ['search', 'taxonomy_id', ...PAGING],
+      ),
+      '/taxonomy_terms/{id}': get(
+        'getTaxonomyTermById',
+        'One taxonomy term',
+        ['optional'],
+        ok('The term.', 'TaxonomyTerm'),
+        ONE,
+        true,
+      ),
     },
     components: {
       schemas: COMPONENT_SCHEMAS,
       parameters: PARAMETERS,
       responses: {
-        BadRequest: { description: 'A parameter is malformed, unknown or names something that does not exist.', content: json(schemaRef('Error')) },
+        BadRequest: {
+          description: 'A parameter is malformed, unknown or names something that does not exist.',
+          content: json(schemaRef('Error')),
+        },
         NotFound: { description: 'No such record.', content: json(schemaRef('Error')) },
       },
     },

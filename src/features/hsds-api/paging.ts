@@ -18,7 +18,12 @@ export type HsdsPage<T> = {
  * A page past the end is an empty page, not an error: a client walking the
  * pages while the directory shrinks should simply stop.
  */
-export function paginate<T, U>(items: readonly T[], page: number, perPage: number, present: (item: T) => U): HsdsPage<U> {
+export function paginate<T, U>(
+  items: readonly T[],
+  page: number,
+  perPage: number,
+  present: (item: T) => U,
+): HsdsPage<U> {
   const totalPages = Math.ceil(items.length / perPage);
   const contents = items.slice((page - 1) * perPage, page * perPage).map(present);
   return {

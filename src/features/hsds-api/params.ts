@@ -5,7 +5,12 @@
  * be ignored silently and return too much — so unknown parameters are a 400.
  */
 import { z } from 'zod';
-import { ACCESSIBILITY_FEATURES, EXPLOITATION_FORMS, SERVICE_LANGUAGES, TARGET_GROUPS } from '../directory/taxonomies.ts';
+import {
+  ACCESSIBILITY_FEATURES,
+  EXPLOITATION_FORMS,
+  SERVICE_LANGUAGES,
+  TARGET_GROUPS,
+} from '../directory/taxonomies.ts';
 import { STATE_CODES } from '../geo/states.ts';
 
 export const MAX_PER_PAGE = 100;

@@ -29,25 +29,36 @@ export function profileDocument(publicOrigin: string) {
         ...ext({
           address_protected: {
             type: 'boolean',
-            description: 'Only the city is published: the address has no address_1, transportation is null, coordinates are the postcode\'s centre.',
+            description:
+              "Only the city is published: the address has no address_1, transportation is null, coordinates are the postcode's centre.",
           },
         }),
       },
       address: {
         description: 'address_1 is absent for protected addresses, so it is not required.',
         required: ['id', 'city', 'state_province', 'postal_code', 'country', 'address_type'],
-        properties: { state_province: { pattern: '^DE-[A-Z]{2}$', description: 'ISO 3166-2 code of the federal state.' } },
+        properties: {
+          state_province: { pattern: '^DE-[A-Z]{2}$', description: 'ISO 3166-2 code of the federal state.' },
+        },
       },
       service_area: {
         properties: {
-          extent: { pattern: '^DE(-[A-Z]{2})?$', description: 'ISO 3166-2 code of a federal state, or DE for all of Germany.' },
+          extent: {
+            pattern: '^DE(-[A-Z]{2})?$',
+            description: 'ISO 3166-2 code of a federal state, or DE for all of Germany.',
+          },
           extent_type: { enum: ['iso3166-2'], description: 'extent holds an ISO 3166-2 code instead of a shape.' },
         },
       },
       service_at_location: {
         properties: {
           distance: { type: ['integer', 'null'], description: 'Metres from the centre of the requested postcode.' },
-          ...ext({ covers_area: { type: 'boolean', description: 'Responsible for the postcode\'s whole state or all of Germany.' } }).properties,
+          ...ext({
+            covers_area: {
+              type: 'boolean',
+              description: "Responsible for the postcode's whole state or all of Germany.",
+            },
+          }).properties,
         },
       },
     },

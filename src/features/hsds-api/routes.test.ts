@@ -9,11 +9,19 @@ const leipzig = testEntry({
   name: 'Leipzig Mitte',
   postcode: '04109',
   languages: ['de', 'ar'],
-  phones: [{ id: randomUUID(), number: '+49 30 23125 001', type: 'voice', description: 'Beratung', languages: ['de', 'ar'] }],
+  phones: [
+    { id: randomUUID(), number: '+49 30 23125 001', type: 'voice', description: 'Beratung', languages: ['de', 'ar'] },
+  ],
   schedules: [{ id: randomUUID(), byday: ['MO', 'WE'], opens_at: '09:00', closes_at: '16:00', description: null }],
 });
 const halle = testEntry({ name: 'Halle Süd', postcode: '06108', targetGroups: ['minors'], exploitation: ['labour'] });
-const dresden = testEntry({ name: 'Dresden Schutzhaus', postcode: '01067', protectedAddress: true, areas: ['DE-SN'], languages: ['de', 'ru'] });
+const dresden = testEntry({
+  name: 'Dresden Schutzhaus',
+  postcode: '01067',
+  protectedAddress: true,
+  areas: ['DE-SN'],
+  languages: ['de', 'ru'],
+});
 const munich = testEntry({ name: 'München Beratung', postcode: '80331', accessibility: ['step_free'] });
 const online = testEntry({ name: 'Online bundesweit', postcode: null, areas: ['DE'], languages: ['de', 'en', 'ti'] });
 const closed = testEntry({ name: 'Geschlossen Leipzig', postcode: '04109', service: { status: 'temporarily closed' } });
@@ -40,7 +48,11 @@ describe('GET /api/hsds/', () => {
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.headers['access-control-allow-origin']).toBe('*');
     expect(res.headers['set-cookie']).toBeUndefined();
-    expect(res.body).toMatchObject({ version: '3.0', profile: 'http://localhost:3000/api/hsds/profile', openapi_url: 'http://localhost:3000/api/hsds/openapi.json' });
+    expect(res.body).toMatchObject({
+      version: '3.0',
+      profile: 'http://localhost:3000/api/hsds/profile',
+      openapi_url: 'http://localhost:3000/api/hsds/openapi.json',
+    });
     expect((await get('/api/hsds')).status).toBe(200);
     expect((await get('/api/hsds/profile')).body.taxonomies).toHaveLength(3);
   });
@@ -50,7 +62,15 @@ describe('GET /api/hsds/services', () => {
   it('lists the active services with a HSDS page object', async () => {
     const res = await get('/api/hsds/services');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ total_items: 6, total_pages: 1, page_number: 1, size: 6, first_page: true, last_page: true, empty: false });
+    expect(res.body).toMatchObject({
+      total_items: 6,
+      total_pages: 1,
+      page_number: 1,
+      size: 6,
+      first_page: true,
+      last_page: true,
+      empty: false,
+    });
     expect(names(res.body)).not.toContain('Geschlossen Leipzig');
   });
 
@@ -66,18 +86,44 @@ describe('GET /api/hsds/services', () => {
 
   it('filters by text, taxonomy term, our vocabularies and state', async () => {
     expect(names((await get('/api/hsds/services?search=halle')).body)).toEqual(['Halle Süd']);
-    expect(names((await get(`/api/hsds/services?taxonomy_term_id=${termFor('target_group', 'minors').id}`)).body)).toEqual(['Halle Süd']);
+    expect(
+      names((await get(`/api/hsds/services?taxonomy_term_id=${termFor('target_group', 'minors').id}`)).body),
+    ).toEqual(['Halle Süd']);
     expect(names((await get('/api/hsds/services?exploitation=labour')).body)).toEqual(['Halle Süd']);
     expect(names((await get('/api/hsds/services?language=ar')).body)).toEqual(['Leipzig Mitte']);
-    expect(names((await get('/api/hsds/services?language=ru&language=ti')).body).sort()).toEqual(['Dresden Schutzhaus', 'Online bundesweit']);
-    expect(names((await get('/api/hsds/services?language=ru,ti')).body).sort()).toEqual(['Dresden Schutzhaus', 'Online bundesweit']);
+    expect(names((await get('/api/hsds/services?language=ru&language=ti')).body).sort()).toEqual([
+      'Dresden Schutzhaus',
+      'Online bundesweit',
+    ]);
+    expect(names((await get('/api/hsds/services?language=ru,ti')).body).sort()).toEqual([
+      'Dresden Schutzhaus',
+      'Online bundesweit',
+    ]);
     expect(names((await get('/api/hsds/services?accessibility=step_free')).body)).toEqual(['München Beratung']);
-    expect(names((await get('/api/hsds/services?state=DE-BY')).body)).toEqual(['München Beratung', 'Online bundesweit']);
-    expect(names((await get(`/api/hsds/services?organization_id=${halle.organization.id}`)).body)).toEqual(['Halle Süd']);
+    expect(names((await get('/api/hsds/services?state=DE-BY')).body)).toEqual([
+      'München Beratung',
+      'Online bundesweit',
+    ]);
+    expect(names((await get(`/api/hsds/services?organization_id=${halle.organization.id}`)).body)).toEqual([
+      'Halle Süd',
+    ]);
   });
 
   it('answers bad parameters with a 400 that names them, never a 500', async () => {
-    for (const q of ['per_page=101', 'per_page=0', 'page=x', 'state=BY', 'language=xx', 'target_group=kids', 'format=ndjson', 'langauge=de', 'taxonomy_term_id=nope', `taxonomy_term_id=${randomUUID()}`, `taxonomy_id=${randomUUID()}`, 'search=' + 'a'.repeat(201)]) {
+    for (const q of [
+      'per_page=101',
+      'per_page=0',
+      'page=x',
+      'state=BY',
+      'language=xx',
+      'target_group=kids',
+      'format=ndjson',
+      'langauge=de',
+      'taxonomy_term_id=nope',
+      `taxonomy_term_id=${randomUUID()}`,
+      `taxonomy_id=${randomUUID()}`,
+      'search=' + 'a'.repeat(201),
+    ]) {
       const res = await get(`/api/hsds/services?${q}`);
       expect(res.status, q).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/json/);
@@ -94,10 +140,27 @@ describe('GET /api/hsds/services/{id}', () => {
     const res = await get(`/api/hsds/services/${leipzig.service.id}`);
     expect(res.status).toBe(200);
     const s = res.body;
-    expect(s).toMatchObject({ id: leipzig.service.id, organization_id: leipzig.organization.id, status: 'active', 'x-schutznetz': { is_demo: false } });
+    expect(s).toMatchObject({
+      id: leipzig.service.id,
+      organization_id: leipzig.organization.id,
+      status: 'active',
+      'x-schutznetz': { is_demo: false },
+    });
     expect(s.organization.id).toBe(leipzig.organization.id);
-    expect(s.service_at_locations[0].location.addresses[0]).toMatchObject({ address_1: 'Teststraße 1', postal_code: '04109', state_province: 'DE-SN', country: 'DE' });
-    expect(s.phones[0]).toMatchObject({ number: '+49 30 23125 001', type: 'voice', languages: [{ code: 'ar', name: 'Arabic' }, { code: 'de', name: 'German' }] });
+    expect(s.service_at_locations[0].location.addresses[0]).toMatchObject({
+      address_1: 'Teststraße 1',
+      postal_code: '04109',
+      state_province: 'DE-SN',
+      country: 'DE',
+    });
+    expect(s.phones[0]).toMatchObject({
+      number: '+49 30 23125 001',
+      type: 'voice',
+      languages: [
+        { code: 'ar', name: 'Arabic' },
+        { code: 'de', name: 'German' },
+      ],
+    });
     expect(s.languages.map((l: any) => l.code)).toEqual(['ar', 'de']);
     expect(s.schedules[0]).toMatchObject({ freq: 'WEEKLY', byday: 'MO,WE', opens_at: '09:00', closes_at: '16:00' });
     expect(s.attributes.map((a: any) => a.taxonomy_term.code)).toEqual(['women', 'sexual']);
@@ -114,7 +177,9 @@ describe('GET /api/hsds/services/{id}', () => {
     expect(loc['x-schutznetz']).toEqual({ address_protected: true });
     expect('address_1' in loc.addresses[0]).toBe(false);
     expect(loc.transportation).toBeNull();
-    expect(s.service_areas).toEqual([expect.objectContaining({ extent: 'DE-SN', extent_type: 'iso3166-2', name: 'Sachsen' })]);
+    expect(s.service_areas).toEqual([
+      expect.objectContaining({ extent: 'DE-SN', extent_type: 'iso3166-2', name: 'Sachsen' }),
+    ]);
     const raw = (await t.app.inject({ url: `/api/hsds/services/${dresden.service.id}` })).body;
     expect(raw).not.toContain('Teststraße');
     expect(raw).not.toContain('Tram 4');
@@ -142,7 +207,13 @@ describe('GET /api/hsds/service_at_locations', () => {
   it('sorts by distance from the postcode and reports it in metres', async () => {
     const res = await get('/api/hsds/service_at_locations?postcode=04109');
     expect(res.status).toBe(200);
-    expect(names(res.body)).toEqual(['Leipzig Mitte', 'Halle Süd', 'Dresden Schutzhaus', 'Beispiel Demo', 'München Beratung']);
+    expect(names(res.body)).toEqual([
+      'Leipzig Mitte',
+      'Halle Süd',
+      'Dresden Schutzhaus',
+      'Beispiel Demo',
+      'München Beratung',
+    ]);
     const d = (res.body.contents as any[]).map((c) => c.distance as number);
     expect([...d].sort((a, b) => a - b)).toEqual(d);
     expect(d[0]).toBeLessThan(2000);
@@ -159,7 +230,7 @@ describe('GET /api/hsds/service_at_locations', () => {
     expect(tiny.body).toMatchObject({ total_items: 0, empty: true });
   });
 
-  it('is the finder\'s search: the same filters, the same order', async () => {
+  it("is the finder's search: the same filters, the same order", async () => {
     const res = await get('/api/hsds/service_at_locations?postcode=80331&language=de');
     expect(names(res.body)[0]).toBe('München Beratung');
     expect(res.body.total_items).toBe(5);
@@ -172,7 +243,14 @@ describe('GET /api/hsds/service_at_locations', () => {
     const unknown = await get('/api/hsds/service_at_locations?postcode=00000');
     expect(unknown.status).toBe(400);
     expect(unknown.body.error).toBe('Invalid query: postcode: 00000 is not a German postcode');
-    for (const q of ['postcode=1234', 'postcode=abcde', 'proximity=5000', 'postcode=04109&proximity=-1', 'postcode=04109&proximity=x', 'postcode=04109&state=DE-SN']) {
+    for (const q of [
+      'postcode=1234',
+      'postcode=abcde',
+      'proximity=5000',
+      'postcode=04109&proximity=-1',
+      'postcode=04109&proximity=x',
+      'postcode=04109&state=DE-SN',
+    ]) {
       const res = await get(`/api/hsds/service_at_locations?${q}`);
       expect(res.status, q).toBe(400);
       expect(res.body.details[0].field, q).toBeTruthy();
@@ -202,11 +280,22 @@ describe('organizations and taxonomies', () => {
 
   it('lists our three taxonomies and their terms', async () => {
     const tax = await get('/api/hsds/taxonomies');
-    expect(tax.body.contents.map((x: any) => x.name)).toEqual(['schutznetz:target_group', 'schutznetz:exploitation', 'schutznetz:accessibility']);
+    expect(tax.body.contents.map((x: any) => x.name)).toEqual([
+      'schutznetz:target_group',
+      'schutznetz:exploitation',
+      'schutznetz:accessibility',
+    ]);
     const terms = await get('/api/hsds/taxonomy_terms?per_page=100');
     expect(terms.body.total_items).toBe(16);
     const tg = await get(`/api/hsds/taxonomy_terms?taxonomy_id=${tax.body.contents[0].id}`);
-    expect(tg.body.contents.map((x: any) => x.code)).toEqual(['women', 'men', 'trans_nonbinary', 'minors', 'boys_young_men', 'lgbtiq']);
+    expect(tg.body.contents.map((x: any) => x.code)).toEqual([
+      'women',
+      'men',
+      'trans_nonbinary',
+      'minors',
+      'boys_young_men',
+      'lgbtiq',
+    ]);
     const women = termFor('target_group', 'women');
     expect((await get(`/api/hsds/taxonomy_terms/${women.id}`)).body).toMatchObject({ code: 'women', name: 'Women' });
     expect((await get(`/api/hsds/taxonomies/${tax.body.contents[1].id}`)).body.name).toBe('schutznetz:exploitation');

@@ -64,7 +64,8 @@ export const hsdsRoutes: FastifyPluginAsync<Options> = async (app, { directory, 
       version: '3.0',
       profile: `${config.publicOrigin}${B}/profile`,
       openapi_url: `${config.publicOrigin}${B}/openapi.json`,
-      description: 'Schutznetz: specialised counselling centres against human trafficking in Germany (Fachberatungsstellen).',
+      description:
+        'Schutznetz: specialised counselling centres against human trafficking in Germany (Fachberatungsstellen).',
       publisher: { name: 'Schutznetz', website: config.publicOrigin },
     };
   });
@@ -95,7 +96,8 @@ export const hsdsRoutes: FastifyPluginAsync<Options> = async (app, { directory, 
 
   app.get(`${B}/service_at_locations`, pub, async (req) => {
     const q = parseOr400(serviceAtLocationsQuery, req.query, 'query');
-    if (q.proximity !== undefined && !q.postcode) throw badQuery('proximity', 'proximity needs a postcode to measure from');
+    if (q.proximity !== undefined && !q.postcode)
+      throw badQuery('proximity', 'proximity needs a postcode to measure from');
     if (q.postcode && q.state) throw badQuery('state', 'give either a postcode or a state, not both');
     let origin: SearchOrigin | undefined;
     if (q.postcode) {
@@ -108,7 +110,9 @@ export const hsdsRoutes: FastifyPluginAsync<Options> = async (app, { directory, 
       ...(origin ? { origin } : {}),
       ...(q.proximity !== undefined ? { maxDistanceKm: q.proximity / 1000 } : {}),
     }).filter((h) => h.entry.location !== null);
-    return paginate(hits, q.page, q.per_page, (h) => presentServiceAtLocationItem(h.entry, h.distanceKm, h.coversArea)!);
+    return paginate(hits, q.page, q.per_page, (h) =>
+      presentServiceAtLocationItem(h.entry, h.distanceKm, h.coversArea)!,
+    );
   });
 
   app.get(`${B}/service_at_locations/:id`, pub, async (req) => {
@@ -155,7 +159,8 @@ export const hsdsRoutes: FastifyPluginAsync<Options> = async (app, { directory, 
 
   app.get(`${B}/taxonomy_terms`, pub, async (req) => {
     const q = parseOr400(taxonomyTermsQuery, req.query, 'query');
-    if (q.taxonomy_id && !findTaxonomy(q.taxonomy_id)) throw badQuery('taxonomy_id', `no taxonomy has the id ${q.taxonomy_id}`);
+    if (q.taxonomy_id && !findTaxonomy(q.taxonomy_id))
+      throw badQuery('taxonomy_id', `no taxonomy has the id ${q.taxonomy_id}`);
     const list = CATALOGUE_TERMS.filter(
       (t) => (!q.taxonomy_id || t.taxonomy_id === q.taxonomy_id) && matchesWords(`${t.code} ${t.name}`, q.search),
     );

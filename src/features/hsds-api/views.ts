@@ -31,7 +31,9 @@ export function viewsOf(entries: readonly DirectoryEntry[]): SnapshotViews {
     if (e.location) entryBySalId.set(serviceAtLocationId(e.service.id, e.location.id), e);
   }
   const organizations = [...byOrg.values()].sort(
-    (a, b) => a.organization.name.localeCompare(b.organization.name, 'de') || a.organization.id.localeCompare(b.organization.id),
+    (a, b) =>
+      a.organization.name.localeCompare(b.organization.name, 'de') ||
+      a.organization.id.localeCompare(b.organization.id),
   );
   const views = { organizations, organizationById: byOrg, entryBySalId };
   cache.set(entries, views);
@@ -47,5 +49,8 @@ export function searchable(s: string): string {
 export function matchesWords(text: string, query: string | undefined): boolean {
   if (!query) return true;
   const hay = searchable(text);
-  return searchable(query).split(/\s+/).filter(Boolean).every((w) => hay.includes(w));
+  return searchable(query)
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => hay.includes(w));
 }

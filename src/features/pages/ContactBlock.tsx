@@ -9,7 +9,15 @@ export const telHref = (phone: string) => `tel:${phone.replace(/(?!^\+)[^0-9]/g,
  * `fallbackName` stands in when the operator configured no name, so the
  * block never shows a placeholder.
  */
-export function ContactBlock({ contact, fallbackName, t }: { contact: ContactDetails; fallbackName: string; t: Translate }) {
+export function ContactBlock({
+  contact,
+  fallbackName,
+  t,
+}: {
+  contact: ContactDetails;
+  fallbackName: string;
+  t: Translate;
+}) {
   const lines = contact.postalAddress ?? [];
   const channels = [
     contact.email ? (

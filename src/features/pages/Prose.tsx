@@ -19,9 +19,19 @@ export type ProseText = { title: string; description: string; lead: string; sect
 
 const blockSchema = z.union([z.string(), z.object({ ul: z.array(z.string()) }), z.object({ ol: z.array(z.string()) })]);
 const sectionSchema: z.ZodType<Section> = z.lazy(() =>
-  z.object({ h: z.string(), id: z.string().optional(), body: z.array(blockSchema), sub: z.array(sectionSchema).optional() }),
+  z.object({
+    h: z.string(),
+    id: z.string().optional(),
+    body: z.array(blockSchema),
+    sub: z.array(sectionSchema).optional(),
+  }),
 );
-const proseSchema = z.object({ title: z.string(), description: z.string(), lead: z.string(), sections: z.array(sectionSchema) });
+const proseSchema = z.object({
+  title: z.string(),
+  description: z.string(),
+  lead: z.string(),
+  sections: z.array(sectionSchema),
+});
 
 const cache = new Map<string, ProseText>();
 
@@ -50,7 +60,8 @@ function Link({ href, locale, children }: { href: string; locale: Locale; childr
       </a>
     );
   }
-  if (href.startsWith('/') || href.startsWith('tel:') || href.startsWith('mailto:')) return <a href={href}>{children}</a>;
+  if (href.startsWith('/') || href.startsWith('tel:') || href.startsWith('mailto:'))
+    return <a href={href}>{children}</a>;
   if (/^[a-z-]+$/.test(href)) return <a href={`/${locale}/${href}`}>{children}</a>;
   // Anything else (http:, javascript:, typos) is shown as text, never as a link.
   return <>{children}</>;
@@ -63,7 +74,12 @@ export function Rich({ text, locale }: { text: string; locale: Locale }) {
   for (const m of text.matchAll(INLINE)) {
     if (m.index > last) out.push(text.slice(last, m.index));
     if (m[3] !== undefined) out.push(<strong>{m[3]}</strong>);
-    else out.push(<Link href={m[2]!} locale={locale}>{m[1]}</Link>);
+    else
+      out.push(
+        <Link href={m[2]!} locale={locale}>
+          {m[1]}
+        </Link>,
+      );
     last = m.index + m[0].length;
   }
   if (last < text.length) out.push(text.slice(last));
@@ -109,7 +125,17 @@ function SectionView({ s, level, locale, extras }: { s: Section; level: 2 | 3; l
  * The body of a text page. `extras` puts computed content (contact details,
  * dates) at the end of the section whose `id` matches.
  */
-export function Prose({ text, locale, extras = {}, variant }: { text: ProseText; locale: Locale; extras?: Extras; variant?: string | undefined }) {
+export function Prose({
+  text,
+  locale,
+  extras = {},
+  variant,
+}: {
+  text: ProseText;
+  locale: Locale;
+  extras?: Extras;
+  variant?: string | undefined;
+}) {
   return (
     <article class={variant ? `prose ${variant}` : 'prose'}>
       <h1>{text.title}</h1>

@@ -16,8 +16,22 @@ const contact = {
 };
 
 const byLocale = {
-  de: { safety: safety.de, about: about.de, easy: easy.de, accessibility: accessibility.de, privacy: privacy.de, contact: contact.de },
-  en: { safety: safety.en, about: about.en, easy: easy.en, accessibility: accessibility.en, privacy: privacy.en, contact: contact.en },
+  de: {
+    safety: safety.de,
+    about: about.de,
+    easy: easy.de,
+    accessibility: accessibility.de,
+    privacy: privacy.de,
+    contact: contact.de,
+  },
+  en: {
+    safety: safety.en,
+    about: about.en,
+    easy: easy.en,
+    accessibility: accessibility.en,
+    privacy: privacy.en,
+    contact: contact.en,
+  },
 };
 
 // The text pages hold lists (arrays), which the i18n wrapper's type does not

@@ -94,12 +94,28 @@ describe('static pages', () => {
 
   it('names the licences and sources on the about page', async () => {
     const html = (await get('/de/about')).body;
-    for (const s of ['EUPL-1.2', 'GeoNames', 'CC BY 4.0', 'GeoBasis-DE / BKG', 'dl-de/by-2-0', 'Flucht &amp; Menschenhandel']) expect(html).toContain(s);
+    for (const s of [
+      'EUPL-1.2',
+      'GeoNames',
+      'CC BY 4.0',
+      'GeoBasis-DE / BKG',
+      'dl-de/by-2-0',
+      'Flucht &amp; Menschenhandel',
+    ])
+      expect(html).toContain(s);
   });
 
   it('gives the accessibility statement its required parts', async () => {
     const html = (await get('/de/accessibility')).body;
-    for (const s of ['WCAG', 'BITV 2.0', 'teilweise vereinbar', 'Gebärdensprache', 'axe-core', 'Koordinierungsstelle', 'https://www.schlichtungsstelle-bgg.de/']) {
+    for (const s of [
+      'WCAG',
+      'BITV 2.0',
+      'teilweise vereinbar',
+      'Gebärdensprache',
+      'axe-core',
+      'Koordinierungsstelle',
+      'https://www.schlichtungsstelle-bgg.de/',
+    ]) {
       expect(html).toContain(s);
     }
     expect(html).toMatch(/erstellt\./);

@@ -15,7 +15,9 @@ type Props = { ctx: PageContext; options: ResolvedPagesOptions };
  * shifts. British order for English: day before month, as readers in Germany expect.
  */
 export function formatDate(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 }
 
 function hostOf(url: string): string {
@@ -26,7 +28,17 @@ function hostOf(url: string): string {
   }
 }
 
-function TextPage({ ctx, page, extras, variant }: { ctx: PageContext; page: PageName; extras?: Parameters<typeof Prose>[0]['extras']; variant?: string }) {
+function TextPage({
+  ctx,
+  page,
+  extras,
+  variant,
+}: {
+  ctx: PageContext;
+  page: PageName;
+  extras?: Parameters<typeof Prose>[0]['extras'];
+  variant?: string;
+}) {
   const t = translator(ctx.locale, 'pages');
   const text = proseText(t, ctx.locale, page);
   return (
@@ -47,8 +59,16 @@ export function AccessibilityPage({ ctx, options }: Props) {
       ctx={ctx}
       page="accessibility"
       extras={{
-        prepared: <p>{t('accessibility.preparedOn', { date: formatDate(options.accessibilityStatementDate, ctx.locale) })}</p>,
-        feedback: <ContactBlock contact={options.accessibilityContact} fallbackName={t('accessibility.contactFallback')} t={t} />,
+        prepared: (
+          <p>{t('accessibility.preparedOn', { date: formatDate(options.accessibilityStatementDate, ctx.locale) })}</p>
+        ),
+        feedback: (
+          <ContactBlock
+            contact={options.accessibilityContact}
+            fallbackName={t('accessibility.contactFallback')}
+            t={t}
+          />
+        ),
       }}
     />
   );

@@ -4,7 +4,12 @@
  * at 00:30 German time belongs to the new day, not UTC's previous one).
  */
 
-const BERLIN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+const BERLIN_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Berlin',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** 'YYYY-MM-DD' of `at` in Germany. */
 export function berlinDate(at: Date): string {
@@ -31,5 +36,7 @@ export function formatDay(value: string | Date, locale: string): string {
     const [y, m, d] = value.split('-').map(Number) as [number, number, number];
     return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
   }
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(value);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(
+    value,
+  );
 }

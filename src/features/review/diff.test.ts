@@ -20,7 +20,10 @@ describe('diffEntries', () => {
     proposed.location!.address_protected = true;
     const changed = diffEntries(published, proposed, 'de').filter((d) => d.changed);
     expect(changed.map((d) => d.field)).toEqual(['languages', 'email', 'address_protected']);
-    expect(changed.find((d) => d.field === 'email')).toMatchObject({ before: [published.service.email], after: ['neu@example.org'] });
+    expect(changed.find((d) => d.field === 'email')).toMatchObject({
+      before: [published.service.email],
+      after: ['neu@example.org'],
+    });
     expect(changed.find((d) => d.field === 'languages')!.after).toContain('Ukrainisch');
     expect(changed.find((d) => d.field === 'address_protected')).toMatchObject({ before: ['nein'], after: ['ja'] });
   });
@@ -28,7 +31,9 @@ describe('diffEntries', () => {
   it('order and row ids are no change (the database has its own order)', () => {
     const proposed = structuredClone(published);
     proposed.languages.reverse();
-    proposed.phones = proposed.phones.map((p, i) => ({ ...p, id: `00000000-0000-4000-8000-00000000000${i}` })).reverse();
+    proposed.phones = proposed.phones
+      .map((p, i) => ({ ...p, id: `00000000-0000-4000-8000-00000000000${i}` }))
+      .reverse();
     expect(diffEntries(published, proposed, 'en').filter((d) => d.changed)).toEqual([]);
   });
 });

@@ -20,8 +20,10 @@ export const reviewMessages: MessagesByLocale = {
       status: 'Status: {{status}}',
       reviewed: 'Entschieden am {{date}} von {{name}}.',
       comment: 'Kommentar',
-      noPublished: 'Der Eintrag ist nicht mehr in der Hilfesuche veröffentlicht; der Vorschlag kann nicht angenommen werden.',
-      noChanges: 'Keine Änderungen: Die Beratungsstelle bestätigt, dass der Eintrag stimmt. Annehmen setzt das Datum „zuletzt bestätigt“ auf heute.',
+      noPublished:
+        'Der Eintrag ist nicht mehr in der Hilfesuche veröffentlicht; der Vorschlag kann nicht angenommen werden.',
+      noChanges:
+        'Keine Änderungen: Die Beratungsstelle bestätigt, dass der Eintrag stimmt. Annehmen setzt das Datum „zuletzt bestätigt“ auf heute.',
       acceptTitle: 'Annehmen',
       acceptText: 'Veröffentlicht die Änderungen sofort und setzt „zuletzt bestätigt“ auf heute.',
       accept: 'Annehmen und veröffentlichen',
@@ -35,7 +37,8 @@ export const reviewMessages: MessagesByLocale = {
       errorPrefix: 'Fehler:',
       back: 'Zurück zur Liste',
       notPending: 'Über diesen Vorschlag wurde schon entschieden.',
-      invalid: 'Der Eintrag entspricht in dieser Form nicht mehr den Regeln der Hilfesuche und kann nicht veröffentlicht werden: {{detail}}',
+      invalid:
+        'Der Eintrag entspricht in dieser Form nicht mehr den Regeln der Hilfesuche und kann nicht veröffentlicht werden: {{detail}}',
     },
     diff: {
       caption: 'Änderungen gegenüber dem veröffentlichten Eintrag',
@@ -92,7 +95,7 @@ export const reviewMessages: MessagesByLocale = {
       errorPrefix: 'Error:',
       back: 'Back to the list',
       notPending: 'This proposal has already been decided.',
-      invalid: 'In this form the entry no longer meets the help finder\'s rules and cannot be published: {{detail}}',
+      invalid: "In this form the entry no longer meets the help finder's rules and cannot be published: {{detail}}",
     },
     diff: {
       caption: 'Changes compared with the published entry',

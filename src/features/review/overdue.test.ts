@@ -16,6 +16,11 @@ describe('overdueEntries', () => {
       entry('day too old', '2025-03-14'),
       entry('closed', '2020-01-01', 'defunct'),
     ];
-    expect(overdueEntries(list, '2026-03-15').map((e) => e.service.name)).toEqual(['never', 'older', 'old', 'day too old']);
+    expect(overdueEntries(list, '2026-03-15').map((e) => e.service.name)).toEqual([
+      'never',
+      'older',
+      'old',
+      'day too old',
+    ]);
   });
 });

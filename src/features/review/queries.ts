@@ -13,7 +13,14 @@ import { entrySchema } from '../directory-io/entry-schema.ts';
 import { applyEdits } from '../centre-entry/editable.ts';
 import { draftFromRow, lockCentre, type Draft } from '../centre-entry/drafts.ts';
 
-export type QueueItem = { id: string; centreId: string; centreName: string; serviceId: string; submittedAt: Date; submittedByName: string };
+export type QueueItem = {
+  id: string;
+  centreId: string;
+  centreName: string;
+  serviceId: string;
+  submittedAt: Date;
+  submittedByName: string;
+};
 
 /** Pending drafts, oldest first (first come, first reviewed). */
 export async function pendingDrafts(trx: Tx): Promise<QueueItem[]> {
@@ -63,7 +70,12 @@ export async function draftForReview(trx: Tx, id: string): Promise<DraftWithCont
     .where('d.id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;
-  return { ...draftFromRow(row), centreName: row.centre_name, submittedByName: row.submitted_by_name, reviewedByName: row.reviewed_by_name };
+  return {
+    ...draftFromRow(row),
+    centreName: row.centre_name,
+    submittedByName: row.submitted_by_name,
+    reviewedByName: row.reviewed_by_name,
+  };
 }
 
 /** The entry as published now, read inside the transaction (undefined: no longer in the directory). */
@@ -85,13 +97,28 @@ export type Decision =
 type DecisionInput = { draftId: string; actorId: string; at: Date };
 
 async function lockPending(trx: Tx, draftId: string): Promise<Draft | 'not_found' | 'not_pending'> {
-  const owner = await trx.selectFrom('directory_draft').select('centre_id').where('id', '=', draftId).executeTakeFirst();
+  const owner = await trx
+    .selectFrom('directory_draft')
+    .select('centre_id')
+    .where('id', '=', draftId)
+    .executeTakeFirst();
   if (!owner) return 'not_found';
   // Centre first, then the draft: the order submitDraft uses, so the two cannot deadlock.
   await lockCentre(trx, owner.centre_id);
   const row = await trx
     .selectFrom('directory_draft')
-    .select(['id', 'centre_id', 'service_id', 'entry', 'status', 'submitted_by', 'submitted_at', 'reviewed_by', 'reviewed_at', 'review_comment'])
+    .select([
+      'id',
+      'centre_id',
+      'service_id',
+      'entry',
+      'status',
+      'submitted_by',
+      'submitted_at',
+      'reviewed_by',
+      'reviewed_at',
+      'review_comment',
+    ])
     .where('id', '=', draftId)
     .forUpdate()
     .executeTakeFirst();
@@ -113,7 +140,11 @@ export async function acceptDraft(trx: Tx, ring: KeyRing, input: DecisionInput &
   if (!published) return { ok: false, reason: 'entry_gone' };
   const checked = entrySchema.safeParse(entryToPublish(published, draft, input.today));
   if (!checked.success) {
-    return { ok: false, reason: 'invalid', detail: checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+    return {
+      ok: false,
+      reason: 'invalid',
+      detail: checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    };
   }
   await writeEntries(trx, [checked.data]);
   // writeEntries replaces the service row, and the centre's link to it is
@@ -141,7 +172,11 @@ export async function acceptDraft(trx: Tx, ring: KeyRing, input: DecisionInput &
 }
 
 /** Return a pending draft to its centre with a comment (stored with the draft, never in the audit log). */
-export async function returnDraft(trx: Tx, ring: KeyRing, input: DecisionInput & { comment: string }): Promise<Decision | { ok: true }> {
+export async function returnDraft(
+  trx: Tx,
+  ring: KeyRing,
+  input: DecisionInput & { comment: string },
+): Promise<Decision | { ok: true }> {
   const draft = await lockPending(trx, input.draftId);
   if (typeof draft === 'string') return { ok: false, reason: draft };
   await trx

@@ -3,7 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/support/app.ts';
 import { verifyAuditLog } from '../../platform/audit/verify.ts';
 import { withScope } from '../../platform/db/tenant.ts';
-import { allDrafts, auditRows, demoCentre, entryBody, get, post, publishedEntry, signedIn, type Staff } from '../centre-entry/testing.ts';
+import {
+  allDrafts,
+  auditRows,
+  demoCentre,
+  entryBody,
+  get,
+  post,
+  publishedEntry,
+  signedIn,
+  type Staff,
+} from '../centre-entry/testing.ts';
 import { berlinDate } from './dates.ts';
 
 let t: TestApp;
@@ -25,7 +35,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function propose(lead: Staff, serviceId: string, change: Parameters<typeof entryBody>[1]): Promise<string> {
-  const res = await post(t.app, lead, '/de/staff/entry/edit', entryBody(await publishedEntry(t.app, serviceId), change));
+  const res = await post(
+    t.app,
+    lead,
+    '/de/staff/entry/edit',
+    entryBody(await publishedEntry(t.app, serviceId), change),
+  );
   expect(res.statusCode).toBe(303);
   const pending = (await allDrafts(t.app)).filter((d) => d.status === 'pending' && d.centre_id === lead.user.centreId);
   expect(pending).toHaveLength(1);
@@ -33,7 +48,9 @@ async function propose(lead: Staff, serviceId: string, change: Parameters<typeof
 }
 
 const centreLink = (centreId: string) =>
-  withScope(t.app.database.db, { kind: 'network' }, (trx) => trx.selectFrom('centre').select('service_id').where('id', '=', centreId).executeTakeFirstOrThrow());
+  withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    trx.selectFrom('centre').select('service_id').where('id', '=', centreId).executeTakeFirstOrThrow(),
+  );
 
 describe('the coordination office reviews proposals', () => {
   let draftA = '';
@@ -54,7 +71,9 @@ describe('the coordination office reviews proposals', () => {
     const published = await publishedEntry(t.app, A.serviceId);
     const res = await get(t.app, coordination, `/de/staff/review/${draftA}`);
     expect(res.statusCode).toBe(200);
-    const changedRows = [...res.body.matchAll(/<tbody class="changed"><tr><th scope="rowgroup"[^>]*>([^<]+)/g)].map((m) => m[1]!.trim());
+    const changedRows = [...res.body.matchAll(/<tbody class="changed"><tr><th scope="rowgroup"[^>]*>([^<]+)/g)].map(
+      (m) => m[1]!.trim(),
+    );
     expect(changedRows).toEqual(['Beschreibung des Angebots', 'E-Mail']);
     expect(res.body).toContain(published.service.email!);
     expect(res.body).toContain('neu-stuttgart@example.org');
@@ -67,9 +86,13 @@ describe('the coordination office reviews proposals', () => {
       expect((await get(t.app, who, `/de/staff/review/${draftA}`)).statusCode).toBe(404);
       expect((await post(t.app, who, `/de/staff/review/${draftA}/accept`)).statusCode).toBe(404);
     }
-    expect((await get(t.app, coordination, '/de/staff/review/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+    expect((await get(t.app, coordination, '/de/staff/review/00000000-0000-4000-8000-000000000000')).statusCode).toBe(
+      404,
+    );
     expect((await get(t.app, coordination, '/de/staff/review/nonsense')).statusCode).toBe(404);
-    expect((await post(t.app, coordination, '/de/staff/review/00000000-0000-4000-8000-000000000000/accept')).statusCode).toBe(404);
+    expect(
+      (await post(t.app, coordination, '/de/staff/review/00000000-0000-4000-8000-000000000000/accept')).statusCode,
+    ).toBe(404);
     expect((await allDrafts(t.app)).find((d) => d.id === draftA)?.status).toBe('pending');
   });
 
@@ -105,11 +128,16 @@ describe('the coordination office reviews proposals', () => {
     const empty = await post(t.app, coordination, `/de/staff/review/${draftB}/return`, { comment: '   ' });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('class="error-summary"');
-    expect(empty.body).toMatch(/id="f-comment"[^>]*aria-describedby="f-comment-hint f-comment-error"[^>]*aria-invalid="true"/);
+    expect(empty.body).toMatch(
+      /id="f-comment"[^>]*aria-describedby="f-comment-hint f-comment-error"[^>]*aria-invalid="true"/,
+    );
     expect((await allDrafts(t.app)).find((d) => d.id === draftB)?.status).toBe('pending');
     expect(await auditRows(t.app, 'directory.draft_returned')).toEqual(auditBefore);
     // No other fields (no mass assignment).
-    expect((await post(t.app, coordination, `/de/staff/review/${draftB}/return`, { comment: 'x', status: 'accepted' })).statusCode).toBe(400);
+    expect(
+      (await post(t.app, coordination, `/de/staff/review/${draftB}/return`, { comment: 'x', status: 'accepted' }))
+        .statusCode,
+    ).toBe(400);
 
     const comment = 'Bitte die neue Website noch einmal prüfen <b>danke</b>.';
     const res = await post(t.app, coordination, `/de/staff/review/${draftB}/return`, { comment });
@@ -117,7 +145,9 @@ describe('the coordination office reviews proposals', () => {
     const draft = (await allDrafts(t.app)).find((d) => d.id === draftB)!;
     expect(draft).toMatchObject({ status: 'returned', review_comment: comment });
     const rows = await auditRows(t.app, 'directory.draft_returned');
-    expect(rows).toEqual([expect.objectContaining({ centre_id: B.id, actor_id: coordination.user.id, object_id: draftB })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ centre_id: B.id, actor_id: coordination.user.id, object_id: draftB }),
+    ]);
     // The comment is free text: it stays with the draft, never in the audit log.
     expect(JSON.stringify(rows)).not.toContain('Website');
 
@@ -133,7 +163,9 @@ describe('the coordination office reviews proposals', () => {
   it('lists entries not verified for 12 months, oldest first', async () => {
     const res = await get(t.app, coordination, '/de/staff/review/overdue');
     expect(res.statusCode).toBe(200);
-    const names = [...res.body.matchAll(/<th scope="row"><a href="\/de\/centres\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]!);
+    const names = [...res.body.matchAll(/<th scope="row"><a href="\/de\/centres\/[^"]+">([^<]+)<\/a>/g)].map(
+      (m) => m[1]!,
+    );
     expect(names).toContain(B.name);
     expect(names).not.toContain(A.name);
     expect(names).not.toContain(C.name);
@@ -146,23 +178,35 @@ describe('the coordination office reviews proposals', () => {
   it('any comment or draft id: a clear 4xx or a redirect, never a 500', async () => {
     const draft = await propose(leadA, A.serviceId, (f) => (f.description = 'Fuzz.'));
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }), fc.constant('\u0000'), fc.constant('x'.repeat(2001))), async (text) => {
-        const ret = await post(t.app, coordination, `/de/staff/review/${draft}/return`, { comment: text });
-        expect([303, 400, 409]).toContain(ret.statusCode);
-        const byId = await get(t.app, coordination, `/de/staff/review/${encodeURIComponent(text)}`);
-        // 400: a zero byte in the path is refused before routing (platform/http/input-guard.ts).
-        expect(text.includes('\u0000') ? [400] : [200, 404, 414]).toContain(byId.statusCode);
-        const withdraw = await post(t.app, leadA, '/de/staff/entry/withdraw', { draft: text });
-        expect([303, 400, 404]).toContain(withdraw.statusCode);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ maxLength: 60 }),
+          fc.string({ unit: 'binary', maxLength: 60 }),
+          fc.constant('\u0000'),
+          fc.constant('x'.repeat(2001)),
+        ),
+        async (text) => {
+          const ret = await post(t.app, coordination, `/de/staff/review/${draft}/return`, { comment: text });
+          expect([303, 400, 409]).toContain(ret.statusCode);
+          const byId = await get(t.app, coordination, `/de/staff/review/${encodeURIComponent(text)}`);
+          // 400: a zero byte in the path is refused before routing (platform/http/input-guard.ts).
+          expect(text.includes('\u0000') ? [400] : [200, 404, 414]).toContain(byId.statusCode);
+          const withdraw = await post(t.app, leadA, '/de/staff/entry/withdraw', { draft: text });
+          expect([303, 400, 404]).toContain(withdraw.statusCode);
+        },
+      ),
       { numRuns: 30 },
     );
   });
 
   it('every edit and review is in an intact audit chain', async () => {
-    expect(new Set((await auditRows(t.app, 'directory.draft_submitted')).map((r) => r.centre_id))).toEqual(new Set([A.id, B.id]));
+    expect(new Set((await auditRows(t.app, 'directory.draft_submitted')).map((r) => r.centre_id))).toEqual(
+      new Set([A.id, B.id]),
+    );
     const chains = await verifyAuditLog(t.app.database.db, t.app.keys.audit);
-    expect(chains.map((c) => c.chain)).toEqual(expect.arrayContaining([expect.stringContaining(A.id), expect.stringContaining(B.id)]));
+    expect(chains.map((c) => c.chain)).toEqual(
+      expect.arrayContaining([expect.stringContaining(A.id), expect.stringContaining(B.id)]),
+    );
     expect(chains.filter((c) => !c.ok)).toEqual([]);
   });
 });

@@ -66,7 +66,12 @@ function draftIdOf(req: FastifyRequest): string {
 export const reviewRoutes: FastifyPluginAsync<{ directory: DirectoryIndex }> = async (app, { directory }) => {
   const opts = { config: { action: ACTION } } as const;
 
-  async function renderDraft(req: FastifyRequest, locale: Locale, draft: DraftWithContext, form: { comment: string; commentError?: string }) {
+  async function renderDraft(
+    req: FastifyRequest,
+    locale: Locale,
+    draft: DraftWithContext,
+    form: { comment: string; commentError?: string },
+  ) {
     const published = (await directory.get()).byId.get(draft.serviceId);
     const diff = published ? diffEntries(published, applyEdits(published, draft.entry), locale) : null;
     return DraftPage({ ctx: pageContext(req, locale), model: { draft, diff, ...form, csrf: csrfToken(req) } });
@@ -129,7 +134,12 @@ export const reviewRoutes: FastifyPluginAsync<{ directory: DirectoryIndex }> = a
     // PostgreSQL text cannot hold U+0000; it carries nothing a reader would miss.
     const comment = raw.replaceAll('\u0000', '').trim();
     const t = translator(locale, 'review');
-    const problem = comment === '' ? t('draft.commentRequired') : comment.length > MAX_COMMENT ? t('draft.commentTooLong', { max: MAX_COMMENT }) : undefined;
+    const problem =
+      comment === ''
+        ? t('draft.commentRequired')
+        : comment.length > MAX_COMMENT
+          ? t('draft.commentTooLong', { max: MAX_COMMENT })
+          : undefined;
     if (problem) {
       const draft = await loadDraft(actor, id);
       return sendPage(reply, await renderDraft(req, locale, draft, { comment: raw, commentError: problem }), 400);

@@ -48,7 +48,17 @@ function summaries(trx: Tx) {
   return trx
     .selectFrom('app_user as u')
     .leftJoin('centre as c', 'c.id', 'u.centre_id')
-    .select(['u.id', 'u.email', 'u.display_name', 'u.role', 'u.centre_id', 'c.name as centre_name', 'u.disabled_at', 'u.mfa_enrolled_at', 'u.created_at']);
+    .select([
+      'u.id',
+      'u.email',
+      'u.display_name',
+      'u.role',
+      'u.centre_id',
+      'c.name as centre_name',
+      'u.disabled_at',
+      'u.mfa_enrolled_at',
+      'u.created_at',
+    ]);
 }
 
 type SummaryRow = {
@@ -83,7 +93,8 @@ function toSummary(r: SummaryRow): AccountSummary {
  */
 export async function listAccountSummaries(trx: Tx, order: 'role' | 'name'): Promise<AccountSummary[]> {
   const q = summaries(trx);
-  const ordered = order === 'role' ? q.orderBy('u.role').orderBy('u.email') : q.orderBy('u.display_name').orderBy('u.id');
+  const ordered =
+    order === 'role' ? q.orderBy('u.role').orderBy('u.email') : q.orderBy('u.display_name').orderBy('u.id');
   return (await ordered.execute()).map(toSummary);
 }
 
@@ -125,16 +136,32 @@ export type DisableResult = { sessionsEnded: number; alreadyDisabled: boolean };
  * account's own chain, with pseudonymous ids only. Calling it again for a
  * disabled account changes nothing but is recorded again.
  */
-export async function disableAccount(trx: Tx, account: Pick<AccountSummary, 'id' | 'email' | 'centreId'>, by: ChangedBy): Promise<DisableResult> {
+export async function disableAccount(
+  trx: Tx,
+  account: Pick<AccountSummary, 'id' | 'email' | 'centreId'>,
+  by: ChangedBy,
+): Promise<DisableResult> {
   // Decided by the update itself, not by an earlier read: two parallel requests cannot both "disable".
-  const updated = await trx.updateTable('app_user').set({ disabled_at: by.now }).where('id', '=', account.id).where('disabled_at', 'is', null).executeTakeFirst();
+  const updated = await trx
+    .updateTable('app_user')
+    .set({ disabled_at: by.now })
+    .where('id', '=', account.id)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
   const sessionsEnded = await deleteUserSessions(trx, account.id);
   await closeOpenInvitations(trx, account.email, by.now);
   await closeOpenResets(trx, account.id, by.now);
   await audit(
     trx,
     by.auditRing,
-    { event: 'users.disabled', actorId: by.actorId, centreId: account.centreId, objectType: 'app_user', objectId: account.id, details: { sessions_ended: sessionsEnded, via: by.via } },
+    {
+      event: 'users.disabled',
+      actorId: by.actorId,
+      centreId: account.centreId,
+      objectType: 'app_user',
+      objectId: account.id,
+      details: { sessions_ended: sessionsEnded, via: by.via },
+    },
     by.now,
   );
   return { sessionsEnded, alreadyDisabled: Number(updated.numUpdatedRows) === 0 };
@@ -148,7 +175,12 @@ export type RoleChangeResult = { ok: true; sessionsEnded: number } | { ok: false
  * its next sign-in rather than in a session opened under the old role.
  * Audited as `users.role_changed` with the old and the new role.
  */
-export async function changeCentreRole(trx: Tx, account: Pick<AccountSummary, 'id' | 'centreId'> & { role: CentreRole }, to: CentreRole, by: ChangedBy): Promise<RoleChangeResult> {
+export async function changeCentreRole(
+  trx: Tx,
+  account: Pick<AccountSummary, 'id' | 'centreId'> & { role: CentreRole },
+  to: CentreRole,
+  by: ChangedBy,
+): Promise<RoleChangeResult> {
   // Only from the role the actor saw, and never for a disabled account (a parallel change wins).
   const updated = await trx
     .updateTable('app_user')

@@ -23,10 +23,12 @@ export const userAdminMessages: MessagesByLocale = {
       disabled: 'gesperrt',
     },
     done: {
-      disabled: 'Das Konto ist gesperrt. Alle seine Sitzungen sind beendet, offene Einladungs- und Passwort-Links gelten nicht mehr.',
+      disabled:
+        'Das Konto ist gesperrt. Alle seine Sitzungen sind beendet, offene Einladungs- und Passwort-Links gelten nicht mehr.',
       role: 'Die Rolle ist geändert. Alle Sitzungen des Kontos sind beendet; die neuen Rechte gelten ab der nächsten Anmeldung.',
     },
-    disabledNotice: 'Dieses Konto ist gesperrt. Es kann sich nicht anmelden, und Links, die ihm geschickt wurden, gelten nicht mehr.',
+    disabledNotice:
+      'Dieses Konto ist gesperrt. Es kann sich nicht anmelden, und Links, die ihm geschickt wurden, gelten nicht mehr.',
     noEnable:
       'Eine Sperre lässt sich hier nicht aufheben: Es gibt keine Schaltfläche zum Entsperren, und auch eine neue Einladung an dieselbe Adresse öffnet ein gesperrtes Konto nicht wieder. Nur die Plattform-Administration kann die Person wieder zulassen („schutznetz users enable“); sie beginnt dann ohne ihr altes Passwort und ohne ihre alten zweiten Faktoren neu. Sperren Sie deshalb nur Konten von Personen, die nicht mehr mitarbeiten. Wer nur das Smartphone oder den Passkey verloren hat, bekommt von der Plattform-Administration mit „schutznetz users reset-mfa“ einen neuen Einrichtungslink – dafür das Konto bitte nicht sperren.',
     disable: {
@@ -42,11 +44,13 @@ export const userAdminMessages: MessagesByLocale = {
       confirmError: 'Bitte bestätigen Sie, dass Sie das Konto sperren möchten.',
       submit: 'Konto von {{name}} jetzt sperren',
       ownAccount: 'Ihr eigenes Konto können Sie nicht sperren.',
-      notYours: 'Leitungen sperren nur Konten der Beratung ihrer eigenen Fachberatungsstelle. Dieses Konto kann die Plattform-Administration sperren.',
+      notYours:
+        'Leitungen sperren nur Konten der Beratung ihrer eigenen Fachberatungsstelle. Dieses Konto kann die Plattform-Administration sperren.',
     },
     role: {
       title: 'Rolle ändern',
-      intro: 'Innerhalb von {{centre}} kann das Konto zwischen „Beratung“ und „Leitung einer Fachberatungsstelle“ wechseln. Alle Sitzungen des Kontos enden dabei sofort, damit die neuen Rechte ab der nächsten Anmeldung gelten.',
+      intro:
+        'Innerhalb von {{centre}} kann das Konto zwischen „Beratung“ und „Leitung einer Fachberatungsstelle“ wechseln. Alle Sitzungen des Kontos enden dabei sofort, damit die neuen Rechte ab der nächsten Anmeldung gelten.',
       submit: 'Rolle ändern zu: {{role}}',
       notCentreRole:
         'Die Rollen der Koordinierungsstelle und der Plattform-Administration können im Web nicht geändert werden: Diese Konten gehören zu keiner Fachberatungsstelle. Hier lässt sich nur zwischen Beratung und Leitung innerhalb einer Fachberatungsstelle wechseln.',
@@ -56,7 +60,8 @@ export const userAdminMessages: MessagesByLocale = {
       ownAccount: 'Ihr eigenes Konto können Sie nicht sperren.',
       notCentreRole: 'Die Rolle dieses Kontos kann im Web nicht geändert werden.',
       disabled: 'Die Rolle eines gesperrten Kontos kann nicht geändert werden.',
-      changedMeanwhile: 'Das Konto wurde inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie die Angaben.',
+      changedMeanwhile:
+        'Das Konto wurde inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie die Angaben.',
     },
   },
   en: {
@@ -78,7 +83,8 @@ export const userAdminMessages: MessagesByLocale = {
       disabled: 'disabled',
     },
     done: {
-      disabled: 'The account is disabled. All its sessions have ended; open invitation and password links no longer work.',
+      disabled:
+        'The account is disabled. All its sessions have ended; open invitation and password links no longer work.',
       role: "The role has been changed. All the account's sessions have ended; the new rights apply from the next sign-in.",
     },
     disabledNotice: 'This account is disabled. It cannot sign in, and links sent to it no longer work.',
@@ -97,11 +103,13 @@ export const userAdminMessages: MessagesByLocale = {
       confirmError: 'Please confirm that you want to disable the account.',
       submit: "Disable {{name}}'s account now",
       ownAccount: 'You cannot disable your own account.',
-      notYours: "Centre leads disable only the counsellors' accounts of their own centre. The platform administration can disable this account.",
+      notYours:
+        "Centre leads disable only the counsellors' accounts of their own centre. The platform administration can disable this account.",
     },
     role: {
       title: 'Change the role',
-      intro: "Within {{centre}} the account can move between \"Counsellor\" and \"Lead of a counselling centre\". All the account's sessions end at once, so the new rights apply from the next sign-in.",
+      intro:
+        'Within {{centre}} the account can move between "Counsellor" and "Lead of a counselling centre". All the account\'s sessions end at once, so the new rights apply from the next sign-in.',
       submit: 'Change role to: {{role}}',
       notCentreRole:
         'The roles of the coordination office and the platform administration cannot be changed on the web: these accounts belong to no counselling centre. Here an account can only move between counsellor and lead within a counselling centre.',

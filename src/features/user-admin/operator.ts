@@ -14,7 +14,13 @@ import { withScope, type Tx } from '../../platform/db/tenant.ts';
 import type { KeyRing } from '../../platform/security/keys.ts';
 import { closeOpenInvitations, createInvitation, invitationLink } from '../account/invitations/invitation-store.ts';
 import { closeOpenResets } from '../account/password-reset/reset-store.ts';
-import { accountByEmail, disableAccount, listAccountSummaries, type AccountSummary, type DisableResult } from './accounts.ts';
+import {
+  accountByEmail,
+  disableAccount,
+  listAccountSummaries,
+  type AccountSummary,
+  type DisableResult,
+} from './accounts.ts';
 
 export type { AccountSummary } from './accounts.ts';
 
@@ -42,8 +48,24 @@ export async function issueAdminInvitation(
   return withScope(ctx.db, NETWORK, async (trx) => {
     if (await accountByEmail(trx, email)) return { ok: false as const, reason: 'account_exists' as const };
     await closeOpenInvitations(trx, email, ctx.now);
-    const inv = await createInvitation(trx, { email, role: 'admin', centreId: null, invitedBy: null, displayName }, ctx.now);
-    await audit(trx, ctx.auditRing, { event: 'users.invited', actorId: null, centreId: null, objectType: 'invitation', objectId: inv.id, details: { role: 'admin', via } }, ctx.now);
+    const inv = await createInvitation(
+      trx,
+      { email, role: 'admin', centreId: null, invitedBy: null, displayName },
+      ctx.now,
+    );
+    await audit(
+      trx,
+      ctx.auditRing,
+      {
+        event: 'users.invited',
+        actorId: null,
+        centreId: null,
+        objectType: 'invitation',
+        objectId: inv.id,
+        details: { role: 'admin', via },
+      },
+      ctx.now,
+    );
     return { ok: true as const, link: invitationLink(ctx.publicOrigin, 'de', inv.token) };
   });
 }
@@ -55,12 +77,19 @@ export async function disableAccountByEmail(ctx: OperatorContext, email: string)
   return withScope(ctx.db, NETWORK, async (trx) => {
     const account = await accountByEmail(trx, email);
     if (!account) return { ok: false as const, reason: 'not_found' as const };
-    const result = await disableAccount(trx, account, { actorId: null, via: 'cli', auditRing: ctx.auditRing, now: ctx.now });
+    const result = await disableAccount(trx, account, {
+      actorId: null,
+      via: 'cli',
+      auditRing: ctx.auditRing,
+      now: ctx.now,
+    });
     return { ok: true as const, ...result };
   });
 }
 
-export type MfaResetResult = { ok: true; link: string; sessionsEnded: number; passkeysRemoved: number } | { ok: false; reason: 'not_found' | 'disabled' };
+export type MfaResetResult =
+  | { ok: true; link: string; sessionsEnded: number; passkeysRemoved: number }
+  | { ok: false; reason: 'not_found' | 'disabled' };
 export type EnableResult = { ok: true; link: string } | { ok: false; reason: 'not_found' | 'not_disabled' };
 
 type FreshStart = { link: string; sessionsEnded: number; passkeysRemoved: number };
@@ -72,14 +101,26 @@ type FreshStart = { link: string; sessionsEnded: number; passkeysRemoved: number
  * Until then the account cannot complete a sign-in.
  */
 async function startAfresh(trx: Tx, ctx: OperatorContext, user: AccountSummary): Promise<FreshStart> {
-  await trx.updateTable('app_user').set({ totp_secret: null, totp_last_step: null, mfa_enrolled_at: null }).where('id', '=', user.id).execute();
+  await trx
+    .updateTable('app_user')
+    .set({ totp_secret: null, totp_last_step: null, mfa_enrolled_at: null })
+    .where('id', '=', user.id)
+    .execute();
   const passkeys = await trx.deleteFrom('webauthn_credential').where('user_id', '=', user.id).executeTakeFirst();
   await trx.deleteFrom('recovery_code').where('user_id', '=', user.id).execute();
   const sessionsEnded = await deleteUserSessions(trx, user.id);
   await closeOpenResets(trx, user.id, ctx.now);
   await closeOpenInvitations(trx, user.email, ctx.now);
-  const inv = await createInvitation(trx, { email: user.email, role: user.role, centreId: user.centreId, invitedBy: null, displayName: user.displayName }, ctx.now);
-  return { link: invitationLink(ctx.publicOrigin, 'de', inv.token), sessionsEnded, passkeysRemoved: Number(passkeys.numDeletedRows) };
+  const inv = await createInvitation(
+    trx,
+    { email: user.email, role: user.role, centreId: user.centreId, invitedBy: null, displayName: user.displayName },
+    ctx.now,
+  );
+  return {
+    link: invitationLink(ctx.publicOrigin, 'de', inv.token),
+    sessionsEnded,
+    passkeysRemoved: Number(passkeys.numDeletedRows),
+  };
 }
 
 /**
@@ -121,12 +162,23 @@ export async function enableAccount(ctx: OperatorContext, email: string): Promis
     const user = await accountByEmail(trx, email);
     if (!user) return { ok: false as const, reason: 'not_found' as const };
     if (!user.disabled) return { ok: false as const, reason: 'not_disabled' as const };
-    await trx.updateTable('app_user').set({ disabled_at: null, password_hash: null }).where('id', '=', user.id).execute();
+    await trx
+      .updateTable('app_user')
+      .set({ disabled_at: null, password_hash: null })
+      .where('id', '=', user.id)
+      .execute();
     const fresh = await startAfresh(trx, ctx, { ...user, disabled: false });
     await audit(
       trx,
       ctx.auditRing,
-      { event: 'users.enabled', actorId: null, centreId: user.centreId, objectType: 'app_user', objectId: user.id, details: { via: 'cli' } },
+      {
+        event: 'users.enabled',
+        actorId: null,
+        centreId: user.centreId,
+        objectType: 'app_user',
+        objectId: user.id,
+        details: { via: 'cli' },
+      },
       ctx.now,
     );
     return { ok: true as const, link: fresh.link };

@@ -20,7 +20,14 @@ import { addMessages, translator, type Locale } from '../../platform/i18n/index.
 import { pageContext } from '../../platform/layout/context.ts';
 import { sendPage } from '../../platform/layout/render.ts';
 import { pageLocale } from '../auth/locale.ts';
-import { accountById, changeCentreRole, disableAccount, openSessionCount, type AccountSummary, type ChangedBy } from './accounts.ts';
+import {
+  accountById,
+  changeCentreRole,
+  disableAccount,
+  openSessionCount,
+  type AccountSummary,
+  type ChangedBy,
+} from './accounts.ts';
 import { USER_ADMIN_NS, userAdminMessages } from './messages.ts';
 import { disableCheck, mayView, roleChangeCheck, roleOffer } from './rules.ts';
 import { accountIdOf, disableBody, pageQuery, roleBody, type Done } from './schema.ts';
@@ -39,7 +46,12 @@ const refused = () => new AccessDenied('object');
 const notFound = () => new HttpError(404, 'Not found');
 
 export const userAdminRoutes: FastifyPluginAsync = async (app) => {
-  const changedBy = (actor: Actor): ChangedBy => ({ actorId: actor.userId, via: 'web', auditRing: app.keys.audit, now: app.clock.now() });
+  const changedBy = (actor: Actor): ChangedBy => ({
+    actorId: actor.userId,
+    via: 'web',
+    auditRing: app.keys.audit,
+    now: app.clock.now(),
+  });
 
   /** The account and its open sessions, read in the actor's scope (null: unknown or not visible to it). */
   const load = (actor: Actor, id: string) =>
@@ -48,8 +60,21 @@ export const userAdminRoutes: FastifyPluginAsync = async (app) => {
       return account ? { account, openSessions: await openSessionCount(trx, id, app.clock.now()) } : null;
     });
 
-  function render(req: FastifyRequest, reply: FastifyReply, locale: Locale, actor: Actor, view: { account: AccountSummary; openSessions: number }, extra: { done?: Done | undefined; confirmError?: string }, status = 200) {
-    const model = { ...view, disable: disableCheck(actor, view.account), role: roleOffer(actor, view.account), ...extra };
+  function render(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    locale: Locale,
+    actor: Actor,
+    view: { account: AccountSummary; openSessions: number },
+    extra: { done?: Done | undefined; confirmError?: string },
+    status = 200,
+  ) {
+    const model = {
+      ...view,
+      disable: disableCheck(actor, view.account),
+      role: roleOffer(actor, view.account),
+      ...extra,
+    };
     return sendPage(reply, UserPage({ ctx: pageContext(req, locale), csrf: csrfToken(req), model }), status);
   }
 
@@ -100,7 +125,12 @@ export const userAdminRoutes: FastifyPluginAsync = async (app) => {
       if (!account) return 'not_found' as const;
       const check = roleChangeCheck(actor, account, to);
       if (!check.ok) return check.reason;
-      const result = await changeCentreRole(trx, { id: account.id, centreId: account.centreId, role: check.from }, check.to, changedBy(actor));
+      const result = await changeCentreRole(
+        trx,
+        { id: account.id, centreId: account.centreId, role: check.from },
+        check.to,
+        changedBy(actor),
+      );
       return result.ok ? ('done' as const) : result.reason;
     });
     const t = translator(locale, USER_ADMIN_NS);

@@ -7,7 +7,13 @@ const A = '0a000000-0000-4000-8000-00000000000a';
 const B = '0b000000-0000-4000-8000-00000000000b';
 
 let n = 0;
-const person = (role: Role, centreId: string | null, disabled = false) => ({ id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, userId: '', role, centreId, disabled });
+const person = (role: Role, centreId: string | null, disabled = false) => ({
+  id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+  userId: '',
+  role,
+  centreId,
+  disabled,
+});
 const actor = (role: Role, centreId: string | null) => {
   const p = person(role, centreId);
   return { ...p, userId: p.id };
@@ -29,7 +35,10 @@ const targets = {
 
 describe('who may see an account', () => {
   it('administrators every account, centre leads their own centre only, nobody else any', () => {
-    const seen = (who: typeof admin) => Object.entries(targets).filter(([, t]) => mayView(who, t)).map(([k]) => k);
+    const seen = (who: typeof admin) =>
+      Object.entries(targets)
+        .filter(([, t]) => mayView(who, t))
+        .map(([k]) => k);
     expect(seen(admin)).toEqual(Object.keys(targets));
     expect(seen(leadA)).toEqual(['leadA', 'counsellorA']);
     expect(seen(coordination)).toEqual([]);
@@ -44,7 +53,9 @@ describe('who may disable an account', () => {
   });
 
   it('centre leads only the counsellors of their own centre — not a fellow lead, not another centre', () => {
-    const allowed = Object.entries(targets).filter(([, t]) => disableCheck(leadA, t) === 'allowed').map(([k]) => k);
+    const allowed = Object.entries(targets)
+      .filter(([, t]) => disableCheck(leadA, t) === 'allowed')
+      .map(([k]) => k);
     expect(allowed).toEqual(['counsellorA']);
     expect(disableCheck(leadA, targets.leadA)).toBe('refused');
     expect(disableCheck(leadA, targets.counsellorB)).toBe('refused');
@@ -60,17 +71,32 @@ describe('who may disable an account', () => {
 
 describe('who may change a role', () => {
   it('administrators, between counsellor and centre lead only', () => {
-    expect(roleChangeCheck(admin, targets.counsellorA, 'centre_lead')).toEqual({ ok: true, from: 'counsellor', to: 'centre_lead' });
-    expect(roleChangeCheck(admin, targets.leadB, 'counsellor')).toEqual({ ok: true, from: 'centre_lead', to: 'counsellor' });
+    expect(roleChangeCheck(admin, targets.counsellorA, 'centre_lead')).toEqual({
+      ok: true,
+      from: 'counsellor',
+      to: 'centre_lead',
+    });
+    expect(roleChangeCheck(admin, targets.leadB, 'counsellor')).toEqual({
+      ok: true,
+      from: 'centre_lead',
+      to: 'counsellor',
+    });
     expect(roleChangeCheck(admin, targets.leadB, 'centre_lead')).toEqual({ ok: false, reason: 'same_role' });
-    expect(roleChangeCheck(admin, targets.coordination, 'counsellor')).toEqual({ ok: false, reason: 'not_centre_role' });
+    expect(roleChangeCheck(admin, targets.coordination, 'counsellor')).toEqual({
+      ok: false,
+      reason: 'not_centre_role',
+    });
     expect(roleChangeCheck(admin, targets.otherAdmin, 'centre_lead')).toEqual({ ok: false, reason: 'not_centre_role' });
-    expect(roleChangeCheck(admin, person('counsellor', A, true), 'centre_lead')).toEqual({ ok: false, reason: 'disabled' });
+    expect(roleChangeCheck(admin, person('counsellor', A, true), 'centre_lead')).toEqual({
+      ok: false,
+      reason: 'disabled',
+    });
   });
 
   it('nobody else, not even a lead for their own counsellor', () => {
     for (const who of [coordination, leadA, counsellorA]) {
-      for (const t of Object.values(targets)) expect(roleChangeCheck(who, t, 'centre_lead')).toEqual({ ok: false, reason: 'refused' });
+      for (const t of Object.values(targets))
+        expect(roleChangeCheck(who, t, 'centre_lead')).toEqual({ ok: false, reason: 'refused' });
       for (const t of Object.values(targets)) expect(roleOffer(who, t)).toBeNull();
     }
   });

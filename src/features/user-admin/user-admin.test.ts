@@ -6,7 +6,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/support/app.ts';
-import { createCentre, createUser, fakeClock, form, postAs, signIn, type Session, type TestUser } from '../../../test/support/auth.ts';
+import {
+  createCentre,
+  createUser,
+  fakeClock,
+  form,
+  postAs,
+  signIn,
+  type Session,
+  type TestUser,
+} from '../../../test/support/auth.ts';
 import { AUDIT_TABLES, WriteWatcher } from '../../../test/support/security.ts';
 import { withScope } from '../../platform/db/tenant.ts';
 import { missingKeys } from '../../platform/i18n/index.ts';
@@ -43,8 +52,10 @@ async function freshSignIn(user: TestUser): Promise<Session> {
   return signIn(t.app, user);
 }
 
-const page = (s: Session, id: string, lang = 'de') => t.app.inject({ method: 'GET', url: `/${lang}/staff/users/${id}`, headers: { cookie: s.cookie } });
-const disable = (s: Session, id: string, fields: Record<string, string> = { confirm: 'yes' }) => postAs(t.app, s, `/de/staff/users/${id}/disable`, fields);
+const page = (s: Session, id: string, lang = 'de') =>
+  t.app.inject({ method: 'GET', url: `/${lang}/staff/users/${id}`, headers: { cookie: s.cookie } });
+const disable = (s: Session, id: string, fields: Record<string, string> = { confirm: 'yes' }) =>
+  postAs(t.app, s, `/de/staff/users/${id}/disable`, fields);
 const changeRole = (s: Session, id: string, role: string) => postAs(t.app, s, `/de/staff/users/${id}/role`, { role });
 
 /**
@@ -53,7 +64,8 @@ const changeRole = (s: Session, id: string, role: string) => postAs(t.app, s, `/
  * by that bookkeeping.
  */
 async function settle(...sessions: Session[]): Promise<void> {
-  for (const s of [adminS, leadAS, ...sessions]) await t.app.inject({ method: 'GET', url: '/de/staff', headers: { cookie: s.cookie } });
+  for (const s of [adminS, leadAS, ...sessions])
+    await t.app.inject({ method: 'GET', url: '/de/staff', headers: { cookie: s.cookie } });
 }
 
 async function stillSignedIn(s: Session): Promise<boolean> {
@@ -62,7 +74,13 @@ async function stillSignedIn(s: Session): Promise<boolean> {
 }
 
 async function account(id: string) {
-  return withScope(t.app.database.db, { kind: 'network' }, (trx) => trx.selectFrom('app_user').select(['role', 'centre_id', 'disabled_at']).where('id', '=', id).executeTakeFirstOrThrow());
+  return withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    trx
+      .selectFrom('app_user')
+      .select(['role', 'centre_id', 'disabled_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow(),
+  );
 }
 
 async function eventsAbout(id: string, event: string) {
@@ -72,7 +90,13 @@ async function eventsAbout(id: string, event: string) {
 /** The visible text of the page's main content, whitespace collapsed. */
 function text(html: string): string {
   const main = /<main[\s>][\s\S]*<\/main>/.exec(html)?.[0] ?? html;
-  return main.replace(/<[^>]*>/g, ' ').replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+  return main
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 describe('the account page', () => {
@@ -88,9 +112,26 @@ describe('the account page', () => {
     expect(de.statusCode).toBe(200);
     expect(de.headers['cache-control']).toBe('no-store');
     const body = text(de.body);
-    for (const s of ['Konto: Lea Leitung', leadA.email, 'Leitung einer Fachberatungsstelle', 'Beratungsstelle Nord', 'Status aktiv', 'Angelegt am', 'Offene Sitzungen 1']) expect(body).toContain(s);
+    for (const s of [
+      'Konto: Lea Leitung',
+      leadA.email,
+      'Leitung einer Fachberatungsstelle',
+      'Beratungsstelle Nord',
+      'Status aktiv',
+      'Angelegt am',
+      'Offene Sitzungen 1',
+    ])
+      expect(body).toContain(s);
     const en = text((await page(adminS, leadA.id, 'en')).body);
-    for (const s of ['Account: Lea Leitung', 'Lead of a counselling centre', 'Counselling centre Beratungsstelle Nord', 'Status active', 'Created on', 'Open sessions 1']) expect(en).toContain(s);
+    for (const s of [
+      'Account: Lea Leitung',
+      'Lead of a counselling centre',
+      'Counselling centre Beratungsstelle Nord',
+      'Status active',
+      'Created on',
+      'Open sessions 1',
+    ])
+      expect(en).toContain(s);
   });
 
   it('says when an account has no second factor yet, and that network accounts belong to no centre', async () => {
@@ -112,20 +153,52 @@ describe('the account page', () => {
   });
 
   it('answers 404 for malformed, unknown and over-long ids, never 500', async () => {
-    for (const id of ['not-a-uuid', '1', randomUUID(), '00000000-0000-0000-0000-000000000000', `${leadA.id}x`, 'x'.repeat(150), "'%20OR%201=1--", '..%2F..%2Fusers']) {
-      expect((await t.app.inject({ method: 'GET', url: `/de/staff/users/${id}`, headers: { cookie: adminS.cookie } })).statusCode, `GET ${id}`).toBe(404);
+    for (const id of [
+      'not-a-uuid',
+      '1',
+      randomUUID(),
+      '00000000-0000-0000-0000-000000000000',
+      `${leadA.id}x`,
+      'x'.repeat(150),
+      "'%20OR%201=1--",
+      '..%2F..%2Fusers',
+    ]) {
+      expect(
+        (await t.app.inject({ method: 'GET', url: `/de/staff/users/${id}`, headers: { cookie: adminS.cookie } }))
+          .statusCode,
+        `GET ${id}`,
+      ).toBe(404);
       expect((await disable(adminS, id)).statusCode, `disable ${id}`).toBe(404);
       expect((await changeRole(adminS, id, 'counsellor')).statusCode, `role ${id}`).toBe(404);
     }
     // A NUL byte is refused by the input guard before any route runs.
-    expect((await t.app.inject({ method: 'GET', url: '/de/staff/users/%00', headers: { cookie: adminS.cookie } })).statusCode).toBe(400);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/de/staff/users/%00', headers: { cookie: adminS.cookie } }))
+        .statusCode,
+    ).toBe(400);
     // Upper case is the same UUID.
     expect((await page(adminS, leadA.id.toUpperCase())).statusCode).toBe(200);
   });
 
   it('refuses unknown query parameters and fields (400)', async () => {
-    expect((await t.app.inject({ method: 'GET', url: `/de/staff/users/${leadA.id}?done=nonsense`, headers: { cookie: adminS.cookie } })).statusCode).toBe(400);
-    expect((await t.app.inject({ method: 'GET', url: `/de/staff/users/${leadA.id}?role=admin`, headers: { cookie: adminS.cookie } })).statusCode).toBe(400);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/de/staff/users/${leadA.id}?done=nonsense`,
+          headers: { cookie: adminS.cookie },
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/de/staff/users/${leadA.id}?role=admin`,
+          headers: { cookie: adminS.cookie },
+        })
+      ).statusCode,
+    ).toBe(400);
     await settle();
     await writes.reset();
     expect((await disable(adminS, leadA.id, { confirm: 'yes', disabled_at: '' })).statusCode).toBe(400);
@@ -145,7 +218,11 @@ describe('disabling', () => {
     const s2 = await freshSignIn(lead);
     const now = clock.now();
     await withScope(t.app.database.db, { kind: 'network' }, async (trx) => {
-      await createInvitation(trx, { email: lead.email, role: 'centre_lead', centreId: centreB, invitedBy: admin.id }, now);
+      await createInvitation(
+        trx,
+        { email: lead.email, role: 'centre_lead', centreId: centreB, invitedBy: admin.id },
+        now,
+      );
       await createReset(trx, { id: lead.id, centreId: centreB }, now);
     });
     const before = text((await page(adminS, lead.id)).body);
@@ -169,19 +246,42 @@ describe('disabling', () => {
     expect(await stillSignedIn(s2)).toBe(false);
     expect((await account(lead.id)).disabled_at).not.toBeNull();
     const open = await withScope(t.app.database.db, { kind: 'network' }, async (trx) => ({
-      sessions: (await trx.selectFrom('user_session').select('token_hash').where('user_id', '=', lead.id).execute()).length,
-      invitations: (await trx.selectFrom('invitation').select('id').where('email', '=', lead.email).where('used_at', 'is', null).execute()).length,
-      resets: (await trx.selectFrom('password_reset').select('token_hash').where('user_id', '=', lead.id).where('used_at', 'is', null).execute()).length,
+      sessions: (await trx.selectFrom('user_session').select('token_hash').where('user_id', '=', lead.id).execute())
+        .length,
+      invitations: (
+        await trx
+          .selectFrom('invitation')
+          .select('id')
+          .where('email', '=', lead.email)
+          .where('used_at', 'is', null)
+          .execute()
+      ).length,
+      resets: (
+        await trx
+          .selectFrom('password_reset')
+          .select('token_hash')
+          .where('user_id', '=', lead.id)
+          .where('used_at', 'is', null)
+          .execute()
+      ).length,
     }));
     expect(open).toEqual({ sessions: 0, invitations: 0, resets: 0 });
 
     const rows = await eventsAbout(lead.id, 'users.disabled');
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ actor_id: admin.id, centre_id: centreB, details: { sessions_ended: 2, via: 'web' } });
+    expect(rows[0]).toMatchObject({
+      actor_id: admin.id,
+      centre_id: centreB,
+      details: { sessions_ended: 2, via: 'web' },
+    });
     expect(JSON.stringify(rows[0])).not.toContain('@');
     expect(JSON.stringify(rows[0])).not.toContain('Lotte');
 
-    const after = await t.app.inject({ method: 'GET', url: String(res.headers.location), headers: { cookie: adminS.cookie } });
+    const after = await t.app.inject({
+      method: 'GET',
+      url: String(res.headers.location),
+      headers: { cookie: adminS.cookie },
+    });
     const body = text(after.body);
     expect(body).toContain('Das Konto ist gesperrt.');
     expect(body).toContain('Dieses Konto ist gesperrt.');
@@ -202,12 +302,20 @@ describe('disabling', () => {
     expect(await stillSignedIn(leadAS)).toBe(true);
     const rows = await eventsAbout(counsellor.id, 'users.disabled');
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ actor_id: leadA.id, centre_id: centreA, details: { sessions_ended: 1, via: 'web' } });
+    expect(rows[0]).toMatchObject({
+      actor_id: leadA.id,
+      centre_id: centreA,
+      details: { sessions_ended: 1, via: 'web' },
+    });
   });
 
   it('a centre lead can neither see nor disable another centre’s counsellor, nor disable a fellow lead (404, nothing changed)', async () => {
     const otherCounsellor = await createUser(t.app, { role: 'counsellor', centreId: centreB });
-    const fellowLead = await createUser(t.app, { role: 'centre_lead', centreId: centreA, displayName: 'Fritz Leitung' });
+    const fellowLead = await createUser(t.app, {
+      role: 'centre_lead',
+      centreId: centreA,
+      displayName: 'Fritz Leitung',
+    });
     const otherS = await freshSignIn(otherCounsellor);
     const fellowS = await freshSignIn(fellowLead);
 
@@ -229,7 +337,10 @@ describe('disabling', () => {
     // Only the refusal itself is recorded (access.denied in the lead's chain).
     expect(await writes.changes(AUDIT_TABLES)).toEqual([]);
 
-    for (const [u, s] of [[otherCounsellor, otherS], [fellowLead, fellowS]] as const) {
+    for (const [u, s] of [
+      [otherCounsellor, otherS],
+      [fellowLead, fellowS],
+    ] as const) {
       expect((await account(u.id)).disabled_at).toBeNull();
       expect(await stillSignedIn(s)).toBe(true);
       expect(await eventsAbout(u.id, 'users.disabled')).toEqual([]);
@@ -285,9 +396,17 @@ describe('disabling', () => {
       const fields = { confirm: 'yes', role: 'centre_lead' };
       const none = await t.app.inject({ method: 'POST', url, ...form(fields, { cookie: adminS.cookie }) });
       expect(none.statusCode).toBe(403);
-      const foreign = await t.app.inject({ method: 'POST', url, ...form({ ...fields, _csrf: leadAS.csrf }, { cookie: adminS.cookie }) });
+      const foreign = await t.app.inject({
+        method: 'POST',
+        url,
+        ...form({ ...fields, _csrf: leadAS.csrf }, { cookie: adminS.cookie }),
+      });
       expect(foreign.statusCode).toBe(403);
-      const crossSite = await t.app.inject({ method: 'POST', url, ...form({ ...fields, _csrf: adminS.csrf }, { cookie: adminS.cookie, origin: 'https://evil.example' }) });
+      const crossSite = await t.app.inject({
+        method: 'POST',
+        url,
+        ...form({ ...fields, _csrf: adminS.csrf }, { cookie: adminS.cookie, origin: 'https://evil.example' }),
+      });
       expect(crossSite.statusCode).toBe(403);
     }
     expect(await writes.changes()).toEqual([]);
@@ -299,7 +418,9 @@ describe('changing the role', () => {
   it('counsellor → centre lead and back: sessions end, the new rights apply, each change audited with old and new role', async () => {
     const person = await createUser(t.app, { role: 'counsellor', centreId: centreA, displayName: 'Wanda Wechsel' });
     let s = await signIn(t.app, person);
-    expect((await t.app.inject({ method: 'GET', url: '/de/staff/users', headers: { cookie: s.cookie } })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/de/staff/users', headers: { cookie: s.cookie } })).statusCode,
+    ).toBe(404);
     expect(text((await page(adminS, person.id)).body)).toContain('Rolle ändern zu: Leitung einer Fachberatungsstelle');
 
     const up = await changeRole(adminS, person.id, 'centre_lead');
@@ -309,13 +430,23 @@ describe('changing the role', () => {
     expect(await account(person.id)).toMatchObject({ role: 'centre_lead', centre_id: centreA, disabled_at: null });
     const [first, ...rest] = await eventsAbout(person.id, 'users.role_changed');
     expect(rest).toEqual([]);
-    expect(first).toMatchObject({ actor_id: admin.id, centre_id: centreA, details: { old_role: 'counsellor', new_role: 'centre_lead', sessions_ended: 1, via: 'web' } });
-    const done = await t.app.inject({ method: 'GET', url: `/en/staff/users/${person.id}?done=role`, headers: { cookie: adminS.cookie } });
+    expect(first).toMatchObject({
+      actor_id: admin.id,
+      centre_id: centreA,
+      details: { old_role: 'counsellor', new_role: 'centre_lead', sessions_ended: 1, via: 'web' },
+    });
+    const done = await t.app.inject({
+      method: 'GET',
+      url: `/en/staff/users/${person.id}?done=role`,
+      headers: { cookie: adminS.cookie },
+    });
     expect(text(done.body)).toContain('The role has been changed.');
 
     // Signed in again, the lead's rights apply.
     s = await freshSignIn(person);
-    expect((await t.app.inject({ method: 'GET', url: '/de/staff/users', headers: { cookie: s.cookie } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/de/staff/users', headers: { cookie: s.cookie } })).statusCode,
+    ).toBe(200);
 
     const down = await changeRole(adminS, person.id, 'counsellor');
     expect(down.statusCode).toBe(303);
@@ -323,9 +454,16 @@ describe('changing the role', () => {
     expect((await account(person.id)).role).toBe('counsellor');
     const rows = await eventsAbout(person.id, 'users.role_changed');
     expect(rows).toHaveLength(2);
-    expect(rows[1]?.details).toEqual({ old_role: 'centre_lead', new_role: 'counsellor', sessions_ended: 1, via: 'web' });
+    expect(rows[1]?.details).toEqual({
+      old_role: 'centre_lead',
+      new_role: 'counsellor',
+      sessions_ended: 1,
+      via: 'web',
+    });
     s = await freshSignIn(person);
-    expect((await t.app.inject({ method: 'GET', url: '/de/staff/users', headers: { cookie: s.cookie } })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/de/staff/users', headers: { cookie: s.cookie } })).statusCode,
+    ).toBe(404);
   });
 
   it('the same form sent twice changes nothing the second time', async () => {
@@ -346,7 +484,9 @@ describe('changing the role', () => {
     expect((await disable(adminS, gone.id)).statusCode).toBe(303);
 
     const coordPage = await page(adminS, coord.id);
-    expect(text(coordPage.body)).toContain('Die Rollen der Koordinierungsstelle und der Plattform-Administration können im Web nicht geändert werden');
+    expect(text(coordPage.body)).toContain(
+      'Die Rollen der Koordinierungsstelle und der Plattform-Administration können im Web nicht geändert werden',
+    );
     expect(coordPage.body).not.toContain('/role"');
     expect(text((await page(adminS, admin.id, 'en')).body)).toContain('cannot be changed on the web');
 

@@ -22,7 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const count = async () => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM audit_log`.execute(database.db)).rows[0]!.n);
+const count = async () =>
+  Number((await sql<{ n: string }>`SELECT count(*) AS n FROM audit_log`.execute(database.db)).rows[0]!.n);
 
 describe('audit_log is append-only', () => {
   const scopes: [string, () => Scope][] = [
@@ -59,7 +60,9 @@ describe('audit_log is append-only', () => {
 
   it('the app role cannot delete chain heads in any scope (it may only move them, which verify exposes)', async () => {
     for (const [, scope] of scopes) {
-      await expect(withScope(database.db, scope(), (trx) => sql`DELETE FROM audit_chain_head`.execute(trx))).rejects.toThrow(/permission denied/);
+      await expect(
+        withScope(database.db, scope(), (trx) => sql`DELETE FROM audit_chain_head`.execute(trx)),
+      ).rejects.toThrow(/permission denied/);
     }
   });
 
@@ -69,7 +72,9 @@ describe('audit_log is append-only', () => {
     );
     // RLS: the centre scope sees its own chain only.
     expect(new Set(rows.map((r) => r.chain))).toEqual(new Set([centre]));
-    expect(await withScope(database.db, { kind: 'auth' }, (trx) => trx.selectFrom('audit_log').select('seq').execute())).toEqual([]);
+    expect(
+      await withScope(database.db, { kind: 'auth' }, (trx) => trx.selectFrom('audit_log').select('seq').execute()),
+    ).toEqual([]);
     expect((await verifyAuditLog(database.db, ring)).every((r) => r.ok)).toBe(true);
   });
 });

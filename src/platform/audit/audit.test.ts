@@ -29,8 +29,29 @@ describe('audit()', () => {
   it('starts a chain at seq 1 with the genesis hash and links every next row to the previous hash', async () => {
     const actor = randomUUID();
     await withScope(database.db, { kind: 'centre', centreId: centreA }, async (trx) => {
-      await audit(trx, ring, { event: 'directory.draft_submitted', actorId: actor, centreId: centreA, objectType: 'directory_draft', objectId: randomUUID() }, at);
-      await audit(trx, ring, { event: 'auth.sign_in', actorId: actor, centreId: centreA, details: { method: 'totp', attempts: 2, remembered: false, note: null } }, at);
+      await audit(
+        trx,
+        ring,
+        {
+          event: 'directory.draft_submitted',
+          actorId: actor,
+          centreId: centreA,
+          objectType: 'directory_draft',
+          objectId: randomUUID(),
+        },
+        at,
+      );
+      await audit(
+        trx,
+        ring,
+        {
+          event: 'auth.sign_in',
+          actorId: actor,
+          centreId: centreA,
+          details: { method: 'totp', attempts: 2, remembered: false, note: null },
+        },
+        at,
+      );
     });
     const rows = await rowsOf(centreA);
     expect(rows.map((r) => Number(r.seq))).toEqual([1, 2]);
@@ -45,10 +66,16 @@ describe('audit()', () => {
   });
 
   it('writes the network chain for entries without a centre, from the auth and the network scope', async () => {
-    await withScope(database.db, { kind: 'auth' }, (trx) => audit(trx, ring, { event: 'auth.sign_in_failed', actorId: null, centreId: null }, at));
-    await withScope(database.db, { kind: 'network' }, (trx) => audit(trx, ring, { event: 'users.invited', actorId: randomUUID(), centreId: null }, at));
+    await withScope(database.db, { kind: 'auth' }, (trx) =>
+      audit(trx, ring, { event: 'auth.sign_in_failed', actorId: null, centreId: null }, at),
+    );
+    await withScope(database.db, { kind: 'network' }, (trx) =>
+      audit(trx, ring, { event: 'users.invited', actorId: randomUUID(), centreId: null }, at),
+    );
     // The auth scope writes centre chains too: a centre lead's failed sign-in belongs to the centre.
-    await withScope(database.db, { kind: 'auth' }, (trx) => audit(trx, ring, { event: 'auth.sign_in_failed', actorId: randomUUID(), centreId: centreB }, at));
+    await withScope(database.db, { kind: 'auth' }, (trx) =>
+      audit(trx, ring, { event: 'auth.sign_in_failed', actorId: randomUUID(), centreId: centreB }, at),
+    );
     expect((await rowsOf('network')).map((r) => Number(r.seq))).toEqual([1, 2]);
     expect((await rowsOf(centreB)).map((r) => r.centre_id)).toEqual([centreB]);
   });
@@ -65,10 +92,14 @@ describe('audit()', () => {
 
   it("refuses to write another centre's chain or the network chain from a centre scope", async () => {
     await expect(
-      withScope(database.db, { kind: 'centre', centreId: centreA }, (trx) => audit(trx, ring, { event: 'auth.sign_in', actorId: null, centreId: centreB }, at)),
+      withScope(database.db, { kind: 'centre', centreId: centreA }, (trx) =>
+        audit(trx, ring, { event: 'auth.sign_in', actorId: null, centreId: centreB }, at),
+      ),
     ).rejects.toThrow();
     await expect(
-      withScope(database.db, { kind: 'centre', centreId: centreA }, (trx) => audit(trx, ring, { event: 'auth.sign_in', actorId: null, centreId: null }, at)),
+      withScope(database.db, { kind: 'centre', centreId: centreA }, (trx) =>
+        audit(trx, ring, { event: 'auth.sign_in', actorId: null, centreId: null }, at),
+      ),
     ).rejects.toThrow();
     expect(await rowsOf(centreB)).toHaveLength(1);
   });
@@ -88,7 +119,9 @@ describe('audit()', () => {
     const [c] = await createCentres(database.db, 1);
     await Promise.all(
       Array.from({ length: 16 }, (_, i) =>
-        withScope(database.db, { kind: 'network' }, (trx) => audit(trx, ring, { event: 'outbox.read', actorId: null, centreId: c!, details: { i } }, at)),
+        withScope(database.db, { kind: 'network' }, (trx) =>
+          audit(trx, ring, { event: 'outbox.read', actorId: null, centreId: c!, details: { i } }, at),
+        ),
       ),
     );
     const rows = await rowsOf(c!);
@@ -100,19 +133,26 @@ describe('audit()', () => {
 
   it('keeps appending when a row written past the head took the next slot, and the verifier names that row', async () => {
     const [c] = await createCentres(database.db, 1);
-    await withScope(database.db, { kind: 'network' }, (trx) => audit(trx, ring, { event: 'auth.sign_in', actorId: null, centreId: c! }, at));
+    await withScope(database.db, { kind: 'network' }, (trx) =>
+      audit(trx, ring, { event: 'auth.sign_in', actorId: null, centreId: c! }, at),
+    );
     // What an injected INSERT as the app role could do: occupy seq 2 without moving the head.
     await withScope(database.db, { kind: 'auth' }, (trx) =>
       sql`INSERT INTO audit_log (chain, seq, centre_id, at, event, key_id, prev_hash, hash)
           VALUES (${c!}, 2, ${c!}, now(), 'auth.sign_in', 't1', repeat('0', 64), repeat('f', 64))`.execute(trx),
     );
     // Sign-ins of this centre must not fail for good because of it.
-    await withScope(database.db, { kind: 'centre', centreId: c! }, (trx) => audit(trx, ring, { event: 'auth.sign_in', actorId: null, centreId: c! }, at));
+    await withScope(database.db, { kind: 'centre', centreId: c! }, (trx) =>
+      audit(trx, ring, { event: 'auth.sign_in', actorId: null, centreId: c! }, at),
+    );
     const rows = await rowsOf(c!);
     expect(rows.map((r) => Number(r.seq))).toEqual([1, 2, 3]);
     expect(rows[2]!.prev_hash).toBe(rows[0]!.hash);
     expect(Number((await headOf(c!))!.seq)).toBe(3);
-    expect((await verifyAuditLog(database.db, ring)).find((r) => r.chain === c)).toMatchObject({ ok: false, brokenAt: 2 });
+    expect((await verifyAuditLog(database.db, ring)).find((r) => r.chain === c)).toMatchObject({
+      ok: false,
+      brokenAt: 2,
+    });
   });
 
   const bad: [string, AuditEntry][] = [
@@ -120,11 +160,26 @@ describe('audit()', () => {
     ['empty event', { event: '', actorId: null, centreId: null }],
     ['event too long', { event: 'a'.repeat(65), actorId: null, centreId: null }],
     ['actor that is not an id', { event: 'auth.sign_in', actorId: 'alice', centreId: null }],
-    ['e-mail in details', { event: 'auth.sign_in_failed', actorId: null, centreId: null, details: { user: 'alice@example.org' } }],
-    ['IPv4 in details', { event: 'auth.sign_in_failed', actorId: null, centreId: null, details: { from: '203.0.113.7' } }],
-    ['IPv4 with port in details', { event: 'auth.sign_in_failed', actorId: null, centreId: null, details: { from: 'ip=203.0.113.7:443' } }],
-    ['IPv6 in details', { event: 'auth.sign_in_failed', actorId: null, centreId: null, details: { from: '2001:db8::1' } }],
-    ['bracketed IPv6 in details', { event: 'auth.sign_in_failed', actorId: null, centreId: null, details: { from: '[::ffff:10.0.0.1]:80' } }],
+    [
+      'e-mail in details',
+      { event: 'auth.sign_in_failed', actorId: null, centreId: null, details: { user: 'alice@example.org' } },
+    ],
+    [
+      'IPv4 in details',
+      { event: 'auth.sign_in_failed', actorId: null, centreId: null, details: { from: '203.0.113.7' } },
+    ],
+    [
+      'IPv4 with port in details',
+      { event: 'auth.sign_in_failed', actorId: null, centreId: null, details: { from: 'ip=203.0.113.7:443' } },
+    ],
+    [
+      'IPv6 in details',
+      { event: 'auth.sign_in_failed', actorId: null, centreId: null, details: { from: '2001:db8::1' } },
+    ],
+    [
+      'bracketed IPv6 in details',
+      { event: 'auth.sign_in_failed', actorId: null, centreId: null, details: { from: '[::ffff:10.0.0.1]:80' } },
+    ],
     ['e-mail as object id', { event: 'users.invited', actorId: null, centreId: null, objectId: 'bob@example.org' }],
     ['nested details', { event: 'auth.sign_in', actorId: null, centreId: null, details: { a: { b: 1 } } as never }],
     ['array details', { event: 'auth.sign_in', actorId: null, centreId: null, details: { a: [1] } as never }],
@@ -136,7 +191,9 @@ describe('audit()', () => {
   ];
   it.each(bad)('refuses an entry with %s and writes nothing', async (_, entry) => {
     const before = await headOf('network');
-    const err = await withScope(database.db, { kind: 'network' }, (trx) => audit(trx, ring, entry, at)).catch((e: unknown) => e);
+    const err = await withScope(database.db, { kind: 'network' }, (trx) => audit(trx, ring, entry, at)).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(AuditEntryError);
     // The message names the field, never the refused value.
     expect(String((err as Error).message)).not.toMatch(/example\.org|203\.0\.113|2001:db8/);
@@ -145,13 +202,17 @@ describe('audit()', () => {
 
   it('refuses an invalid date', async () => {
     await expect(
-      withScope(database.db, { kind: 'network' }, (trx) => audit(trx, ring, { event: 'auth.sign_in', actorId: null, centreId: null }, new Date('x'))),
+      withScope(database.db, { kind: 'network' }, (trx) =>
+        audit(trx, ring, { event: 'auth.sign_in', actorId: null, centreId: null }, new Date('x')),
+      ),
     ).rejects.toBeInstanceOf(AuditEntryError);
   });
 });
 
 describe('looksPersonal', () => {
-  it.each(['a@b', 'x＠y.de', '10.0.0.1', 'fe80::1%eth0', '::1', 'host 192.168.1.20, ok'])('flags %s', (s) => expect(looksPersonal(s)).toBe(true));
+  it.each(['a@b', 'x＠y.de', '10.0.0.1', 'fe80::1%eth0', '::1', 'host 192.168.1.20, ok'])('flags %s', (s) =>
+    expect(looksPersonal(s)).toBe(true),
+  );
   it.each(['totp', '10:15:00', 'v1.2.3', randomUUID(), 'passkey-3', '2025-03-01T10:00:00Z', 'de'])('accepts %s', (s) =>
     expect(looksPersonal(s)).toBe(false),
   );

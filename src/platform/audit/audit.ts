@@ -84,7 +84,8 @@ export async function audit(trx: Tx, ring: KeyRing, entry: AuditEntry, at: Date)
       `Invalid audit entry: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'entry'}: ${i.message}`).join('; ')}`,
     );
   }
-  if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new AuditEntryError('Invalid audit entry: at must be a valid Date');
+  if (!(at instanceof Date) || Number.isNaN(at.getTime()))
+    throw new AuditEntryError('Invalid audit entry: at must be a valid Date');
   const e = parsed.data;
   const chain = chainOf(e.centreId);
   const head = await lockHead(trx, chain, e.centreId);
@@ -111,7 +112,10 @@ export async function audit(trx: Tx, ring: KeyRing, entry: AuditEntry, at: Date)
     // here would block every audited action of this tenant — sign-in
     // included — for good. Append after it instead: our row still links to
     // the last genuine hash, and `audit verify` names the foreign row.
-    if (skipped >= MAX_FOREIGN_ROWS) throw new Error(`The audit chain ${chain} has more than ${MAX_FOREIGN_ROWS} foreign rows after its head; run \`schutznetz audit verify\`.`);
+    if (skipped >= MAX_FOREIGN_ROWS)
+      throw new Error(
+        `The audit chain ${chain} has more than ${MAX_FOREIGN_ROWS} foreign rows after its head; run \`schutznetz audit verify\`.`,
+      );
     previous = { seq, hash: head.hash };
   }
   await trx.updateTable('audit_chain_head').set({ seq: row.seq, hash: row.hash }).where('chain', '=', chain).execute();
@@ -160,7 +164,12 @@ async function insertUnlessTaken(trx: Tx, row: ChainRow, f: AuditContentFields):
  */
 async function lockHead(trx: Tx, chain: string, centreId: string | null): Promise<{ seq: number; hash: string }> {
   const select = () =>
-    trx.selectFrom('audit_chain_head').select(['seq', 'hash']).where('chain', '=', chain).forUpdate().executeTakeFirst();
+    trx
+      .selectFrom('audit_chain_head')
+      .select(['seq', 'hash'])
+      .where('chain', '=', chain)
+      .forUpdate()
+      .executeTakeFirst();
   let head = await select();
   if (!head) {
     await sql`INSERT INTO audit_chain_head (chain, centre_id, seq, hash)

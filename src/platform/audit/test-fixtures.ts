@@ -15,11 +15,17 @@ export const TEST_AUDIT_RING = loadKeyRing(`t1:${Buffer.alloc(32, 2).toString('b
 /** Create a member organisation with `n` centres (as the owner), returning the centre ids. */
 export async function createCentres(db: Kysely<DB>, n: number): Promise<string[]> {
   const org = randomUUID();
-  await db.insertInto('member_organization').values({ id: org, name: `Org ${org.slice(0, 8)}` }).execute();
+  await db
+    .insertInto('member_organization')
+    .values({ id: org, name: `Org ${org.slice(0, 8)}` })
+    .execute();
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const id = randomUUID();
-    await db.insertInto('centre').values({ id, member_organization_id: org, name: `Centre ${i}` }).execute();
+    await db
+      .insertInto('centre')
+      .values({ id, member_organization_id: org, name: `Centre ${i}` })
+      .execute();
     ids.push(id);
   }
   return ids;
@@ -38,7 +44,12 @@ export async function tamper(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<un
 }
 
 /** Append `n` simple entries to the chain of `centreId` (network scope). */
-export async function appendEntries(db: Kysely<DB>, centreId: string | null, n: number, at = new Date('2025-01-02T03:04:05Z')): Promise<void> {
+export async function appendEntries(
+  db: Kysely<DB>,
+  centreId: string | null,
+  n: number,
+  at = new Date('2025-01-02T03:04:05Z'),
+): Promise<void> {
   await withScope(db, { kind: 'network' }, async (trx) => {
     for (let i = 0; i < n; i++) {
       await audit(trx, TEST_AUDIT_RING, { event: 'auth.sign_in', actorId: null, centreId, details: { n: i } }, at);

@@ -42,7 +42,12 @@ describe('verifyAuditLog', () => {
     );
     // Batches of 2 put the broken row at a batch boundary: the result is the same.
     for (const batchSize of [1, 2, 1000]) {
-      expect(await resultFor(c!, { batchSize })).toMatchObject({ ok: false, brokenAt: 3, reason: 'hash_mismatch', count: 2 });
+      expect(await resultFor(c!, { batchSize })).toMatchObject({
+        ok: false,
+        brokenAt: 3,
+        reason: 'hash_mismatch',
+        count: 2,
+      });
     }
   });
 
@@ -61,7 +66,9 @@ describe('verifyAuditLog', () => {
 
     await appendEntries(database.db, d!, 3);
     await tamper(database.db, (trx) =>
-      sql`UPDATE audit_log SET event = 'auth.sign_out', hash = repeat('a', 64) WHERE chain = ${d!} AND seq = 3`.execute(trx),
+      sql`UPDATE audit_log SET event = 'auth.sign_out', hash = repeat('a', 64) WHERE chain = ${d!} AND seq = 3`.execute(
+        trx,
+      ),
     );
     expect(await resultFor(d!)).toMatchObject({ ok: false, brokenAt: 3, reason: 'hash_mismatch' });
   });
@@ -73,7 +80,9 @@ describe('verifyAuditLog', () => {
     // Move c's second row into d's chain at seq 2 and fix both heads: only the MAC can tell.
     await tamper(database.db, async (trx) => {
       await sql`UPDATE audit_log SET chain = ${d!}, centre_id = ${d!} WHERE chain = ${c!} AND seq = 2`.execute(trx);
-      await sql`UPDATE audit_chain_head SET seq = 1, hash = (SELECT hash FROM audit_log WHERE chain = ${c!} AND seq = 1) WHERE chain = ${c!}`.execute(trx);
+      await sql`UPDATE audit_chain_head SET seq = 1, hash = (SELECT hash FROM audit_log WHERE chain = ${c!} AND seq = 1) WHERE chain = ${c!}`.execute(
+        trx,
+      );
     });
     expect(await resultFor(c!)).toMatchObject({ ok: true, count: 1 });
     expect(await resultFor(d!)).toMatchObject({ ok: false, brokenAt: 2 });
@@ -104,14 +113,23 @@ describe('verifyAuditLog', () => {
     const recorded = (await resultFor(c!)).head!;
     await tamper(database.db, async (trx) => {
       await sql`DELETE FROM audit_log WHERE chain = ${c!} AND seq >= 3`.execute(trx);
-      await sql`UPDATE audit_chain_head SET seq = 2, hash = (SELECT hash FROM audit_log WHERE chain = ${c!} AND seq = 2) WHERE chain = ${c!}`.execute(trx);
+      await sql`UPDATE audit_chain_head SET seq = 2, hash = (SELECT hash FROM audit_log WHERE chain = ${c!} AND seq = 2) WHERE chain = ${c!}`.execute(
+        trx,
+      );
     });
     // Without the outside record the shortened chain looks whole (documented limit)…
     expect(await resultFor(c!)).toMatchObject({ ok: true, count: 2 });
     // …with it, the missing rows are named.
     const knownHeads = new Map([[c!, recorded]]);
-    expect(await resultFor(c!, { knownHeads, batchSize: 1 })).toMatchObject({ ok: false, brokenAt: 3, reason: 'known_head_mismatch' });
-    expect(await resultFor(c!, { knownHeads: new Map([[c!, { seq: 1, hash: recorded.hash }]]) })).toMatchObject({ ok: false, reason: 'known_head_mismatch' });
+    expect(await resultFor(c!, { knownHeads, batchSize: 1 })).toMatchObject({
+      ok: false,
+      brokenAt: 3,
+      reason: 'known_head_mismatch',
+    });
+    expect(await resultFor(c!, { knownHeads: new Map([[c!, { seq: 1, hash: recorded.hash }]]) })).toMatchObject({
+      ok: false,
+      reason: 'known_head_mismatch',
+    });
   });
 
   it('reports rows sealed with a key that is no longer in the ring', async () => {
@@ -125,11 +143,19 @@ describe('verifyAuditLog', () => {
   it('verifies across a key rotation', async () => {
     const [c] = await createCentres(database.db, 1);
     await appendEntries(database.db, c!, 2);
-    const rotated = loadKeyRing(`t1:${Buffer.alloc(32, 2).toString('base64')},t2:${Buffer.alloc(32, 9).toString('base64')}`);
-    await withScope(database.db, { kind: 'network' }, (trx) => audit(trx, rotated, { event: 'auth.sign_in', actorId: randomUUID(), centreId: c! }, new Date()));
+    const rotated = loadKeyRing(
+      `t1:${Buffer.alloc(32, 2).toString('base64')},t2:${Buffer.alloc(32, 9).toString('base64')}`,
+    );
+    await withScope(database.db, { kind: 'network' }, (trx) =>
+      audit(trx, rotated, { event: 'auth.sign_in', actorId: randomUUID(), centreId: c! }, new Date()),
+    );
     const r = (await verifyAuditLog(database.db, rotated)).find((x) => x.chain === c);
     expect(r).toMatchObject({ ok: true, count: 3 });
-    expect((await verifyAuditLog(database.db, ring)).find((x) => x.chain === c)).toMatchObject({ ok: false, brokenAt: 3, reason: 'unknown_key' });
+    expect((await verifyAuditLog(database.db, ring)).find((x) => x.chain === c)).toMatchObject({
+      ok: false,
+      brokenAt: 3,
+      reason: 'unknown_key',
+    });
   });
 
   it('refuses a nonsensical batch size', async () => {

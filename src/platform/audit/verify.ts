@@ -58,7 +58,11 @@ export type VerifyOptions = {
 };
 
 /** Verify every chain (those with rows and those with a head row), in chain order. */
-export async function verifyAuditLog(db: Kysely<DB>, ring: KeyRing, opts: VerifyOptions = {}): Promise<AuditChainResult[]> {
+export async function verifyAuditLog(
+  db: Kysely<DB>,
+  ring: KeyRing,
+  opts: VerifyOptions = {},
+): Promise<AuditChainResult[]> {
   const batchSize = opts.batchSize ?? 2000;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be a positive integer');
   return db
@@ -73,7 +77,9 @@ export async function verifyAuditLog(db: Kysely<DB>, ring: KeyRing, opts: Verify
           { seq: Number(h.seq), hash: h.hash },
         ]),
       );
-      const chains = [...new Set([...(await chainsWithRows(trx)), ...heads.keys(), ...(opts.knownHeads?.keys() ?? [])])].sort();
+      const chains = [
+        ...new Set([...(await chainsWithRows(trx)), ...heads.keys(), ...(opts.knownHeads?.keys() ?? [])]),
+      ].sort();
       const results: AuditChainResult[] = [];
       for (const chain of chains) {
         results.push(await verifyOne(trx, ring, chain, heads.get(chain), opts.knownHeads?.get(chain), batchSize));
@@ -127,7 +133,13 @@ async function verifyOne(
         objectId: r.object_id,
         details: r.details as AuditContentFields['details'],
       };
-      return { seq: fields.seq, keyId: r.key_id, prevHash: r.prev_hash, hash: r.hash, content: auditContent(fields) as { [k: string]: JsonValue } };
+      return {
+        seq: fields.seq,
+        keyId: r.key_id,
+        prevHash: r.prev_hash,
+        hash: r.hash,
+        content: auditContent(fields) as { [k: string]: JsonValue },
+      };
     });
     const v = verifyChain(ring, chain, chainRows, after ? { after } : {});
     if (!v.ok) {

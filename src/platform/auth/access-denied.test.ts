@@ -9,7 +9,15 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../app.ts';
 import { testApp, TEST_KEYS, type TestApp } from '../../../test/support/app.ts';
-import { createCentre, createUser, fakeClock, postAs, signIn, type Session, type TestUser } from '../../../test/support/auth.ts';
+import {
+  createCentre,
+  createUser,
+  fakeClock,
+  postAs,
+  signIn,
+  type Session,
+  type TestUser,
+} from '../../../test/support/auth.ts';
 import { markRecentAuth } from '../../../test/support/security.ts';
 import { testDatabase } from '../../../test/support/db.ts';
 import { verifyAuditLog } from '../audit/verify.ts';
@@ -41,7 +49,15 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t?.close());
 
-type Row = { chain: string; centre_id: string | null; actor_id: string | null; object_type: string | null; object_id: string | null; details: unknown; at: Date };
+type Row = {
+  chain: string;
+  centre_id: string | null;
+  actor_id: string | null;
+  object_type: string | null;
+  object_id: string | null;
+  details: unknown;
+  at: Date;
+};
 
 async function deniedRows(app: App, actorId: string): Promise<Row[]> {
   return withScope(app.database.db, { kind: 'network' }, (trx) =>
@@ -56,7 +72,8 @@ async function deniedRows(app: App, actorId: string): Promise<Row[]> {
   );
 }
 
-const get = (session: Session, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: session.cookie } });
+const get = (session: Session, url: string) =>
+  t.app.inject({ method: 'GET', url, headers: { cookie: session.cookie } });
 
 describe('a refused route (policy)', () => {
   it('a counsellor opening the coordination office’s review queue: 404 and one access.denied row in the centre’s chain', async () => {
@@ -79,16 +96,24 @@ describe('a refused route (policy)', () => {
   });
 
   it('a refused POST is recorded with its method, before its body is even read', async () => {
-    const res = await postAs(t.app, s.counsellorA, '/de/staff/users/invite', { email: 'jemand@example.org', role: 'counsellor' });
+    const res = await postAs(t.app, s.counsellorA, '/de/staff/users/invite', {
+      email: 'jemand@example.org',
+      role: 'counsellor',
+    });
     expect(res.statusCode).toBe(404);
     const rows = await deniedRows(t.app, counsellorA.id);
-    expect(rows.map((r) => r.details)).toContainEqual({ route: '/:lang/staff/users/invite', http_method: 'POST', reason: 'role' });
+    expect(rows.map((r) => r.details)).toContainEqual({
+      route: '/:lang/staff/users/invite',
+      http_method: 'POST',
+      reason: 'role',
+    });
     expect(JSON.stringify(rows)).not.toContain('example.org');
   });
 
   it('a flood of refusals leaves one row per actor, method and route and minute', async () => {
     const before = (await deniedRows(t.app, counsellorA.id)).length;
-    for (let i = 0; i < 5; i++) expect((await get(s.counsellorA, `/de/staff/review?versuch=${i}`)).statusCode).toBe(404);
+    for (let i = 0; i < 5; i++)
+      expect((await get(s.counsellorA, `/de/staff/review?versuch=${i}`)).statusCode).toBe(404);
     expect((await deniedRows(t.app, counsellorA.id)).length).toBe(before);
     // Another refused route is recorded on its own.
     expect((await get(s.counsellorA, '/de/staff/outbox')).statusCode).toBe(404);
@@ -114,11 +139,20 @@ describe('a refused object (another centre’s)', () => {
     expect(res.statusCode).toBe(404);
     const rows = await deniedRows(t.app, leadA.id);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ chain: centreA, centre_id: centreA, details: { route: '/:lang/staff/audit', http_method: 'GET', reason: 'object' } });
+    expect(rows[0]).toMatchObject({
+      chain: centreA,
+      centre_id: centreA,
+      details: { route: '/:lang/staff/audit', http_method: 'GET', reason: 'object' },
+    });
     // B's id was asked for, but the row does not repeat it.
     expect(JSON.stringify(rows[0])).not.toContain(centreB);
     const inB = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
-      trx.selectFrom('audit_log').select('seq').where('chain', '=', centreB).where('event', '=', 'access.denied').execute(),
+      trx
+        .selectFrom('audit_log')
+        .select('seq')
+        .where('chain', '=', centreB)
+        .where('event', '=', 'access.denied')
+        .execute(),
     );
     expect(inB).toEqual([]);
   });
@@ -126,15 +160,31 @@ describe('a refused object (another centre’s)', () => {
   it('a centre-A lead removing a centre-B lead’s passkey: 404, the passkey stays, and the refusal is recorded', async () => {
     const passkeyId = 'cGFzc2tleS12b24tYg';
     await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
-      trx.insertInto('webauthn_credential').values({ id: passkeyId, user_id: leadB.id, centre_id: centreB, public_key: Buffer.from([1]), counter: 0, name: 'B' }).execute(),
+      trx
+        .insertInto('webauthn_credential')
+        .values({
+          id: passkeyId,
+          user_id: leadB.id,
+          centre_id: centreB,
+          public_key: Buffer.from([1]),
+          counter: 0,
+          name: 'B',
+        })
+        .execute(),
     );
     await markRecentAuth(t.app, s.leadA);
     const res = await postAs(t.app, s.leadA, '/de/staff/account/passkeys/remove', { id: passkeyId });
     expect(res.statusCode).toBe(404);
-    const still = await withScope(t.app.database.db, { kind: 'network' }, (trx) => trx.selectFrom('webauthn_credential').select('id').where('id', '=', passkeyId).execute());
+    const still = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+      trx.selectFrom('webauthn_credential').select('id').where('id', '=', passkeyId).execute(),
+    );
     expect(still).toHaveLength(1);
     const rows = await deniedRows(t.app, leadA.id);
-    expect(rows.map((r) => r.details)).toContainEqual({ route: '/:lang/staff/account/passkeys/remove', http_method: 'POST', reason: 'object' });
+    expect(rows.map((r) => r.details)).toContainEqual({
+      route: '/:lang/staff/account/passkeys/remove',
+      http_method: 'POST',
+      reason: 'object',
+    });
     expect(JSON.stringify(rows)).not.toContain(passkeyId);
   });
 
@@ -142,7 +192,11 @@ describe('a refused object (another centre’s)', () => {
     expect((await get(s.coordination, '/de/staff/entry')).statusCode).toBe(404);
     const rows = await deniedRows(t.app, coordination.id);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ chain: 'network', centre_id: null, details: { route: '/:lang/staff/entry', reason: 'role' } });
+    expect(rows[0]).toMatchObject({
+      chain: 'network',
+      centre_id: null,
+      details: { route: '/:lang/staff/entry', reason: 'role' },
+    });
   });
 
   it('every chain still verifies', async () => {
@@ -166,7 +220,11 @@ describe('a refusal inside a transaction that rolls back', () => {
     await app.register(async (scoped: FastifyInstance) => {
       scoped.post('/:lang/staff/test-refusal', { config: { action: 'account.manage' } }, async (req) => {
         await withScope(app.database.db, { kind: 'network' }, async (trx) => {
-          await trx.updateTable('app_user').set({ display_name: 'Vor der Ablehnung' }).where('id', '=', req.actor!.userId).execute();
+          await trx
+            .updateTable('app_user')
+            .set({ display_name: 'Vor der Ablehnung' })
+            .where('id', '=', req.actor!.userId)
+            .execute();
           throw new AccessDenied('object');
         });
       });
@@ -184,12 +242,15 @@ describe('a refusal inside a transaction that rolls back', () => {
   it('the handler’s write is rolled back, the access.denied row is kept', async () => {
     const res = await postAs(app, session, '/de/staff/test-refusal');
     expect(res.statusCode).toBe(404);
-    const name = await withScope(app.database.db, { kind: 'network' }, (trx) => trx.selectFrom('app_user').select('display_name').where('id', '=', user.id).executeTakeFirstOrThrow());
+    const name = await withScope(app.database.db, { kind: 'network' }, (trx) =>
+      trx.selectFrom('app_user').select('display_name').where('id', '=', user.id).executeTakeFirstOrThrow(),
+    );
     expect(name.display_name).toBe('Unverändert');
     const rows = await deniedRows(app, user.id);
-    expect(rows.map((r) => r.details)).toEqual([{ route: '/:lang/staff/test-refusal', http_method: 'POST', reason: 'object' }]);
+    expect(rows.map((r) => r.details)).toEqual([
+      { route: '/:lang/staff/test-refusal', http_method: 'POST', reason: 'object' },
+    ]);
     const verified = await verifyAuditLog(app.database.db, app.keys.audit);
     expect(verified.every((r) => r.ok)).toBe(true);
   });
-
 });

@@ -82,7 +82,12 @@ export async function recordAccessDenied(req: FastifyRequest, reason: AccessDeni
       await audit(
         trx,
         app.keys.audit,
-        { event: 'access.denied', actorId: actor.userId, centreId: actor.centreId, details: { route, http_method: method, reason } },
+        {
+          event: 'access.denied',
+          actorId: actor.userId,
+          centreId: actor.centreId,
+          details: { route, http_method: method, reason },
+        },
         now,
       );
       return true;

@@ -49,7 +49,9 @@ export function checkRoute(route: RouteOptions): RouteEntry[] {
       throw new Error(`Route ${where} has an unknown auth flow.`);
     }
     if (!config.action && !config.authFlow) {
-      throw new Error(`Route ${where} is not public and names no policy action: add { config: { action } } (see src/platform/auth/policy.ts) or { config: { public: true } }.`);
+      throw new Error(
+        `Route ${where} is not public and names no policy action: add { config: { action } } (see src/platform/auth/policy.ts) or { config: { public: true } }.`,
+      );
     }
     if (config.action && !Object.hasOwn(ACTIONS, config.action)) {
       throw new Error(`Route ${where} names the unknown action "${config.action}".`);
@@ -89,7 +91,10 @@ function passkeySetupPath(req: FastifyRequest): string {
 function sendToPasskeySetup(req: FastifyRequest, reply: FastifyReply): FastifyReply {
   const to = passkeySetupPath(req);
   if (wantsJson(req)) {
-    return reply.code(403).type('application/json; charset=utf-8').send({ error: 'passkey_required', status: 403, redirect: to });
+    return reply
+      .code(403)
+      .type('application/json; charset=utf-8')
+      .send({ error: 'passkey_required', status: 403, redirect: to });
   }
   return reply.redirect(to, 303);
 }
@@ -97,7 +102,11 @@ function sendToPasskeySetup(req: FastifyRequest, reply: FastifyReply): FastifyRe
 /** A complete session on a set-up route: nothing to set up, go to the start page. */
 function sendHome(req: FastifyRequest, reply: FastifyReply): FastifyReply {
   const to = staffHome(requestLocale(req));
-  if (wantsJson(req)) return reply.code(409).type('application/json; charset=utf-8').send({ error: 'not_needed', status: 409, redirect: to });
+  if (wantsJson(req))
+    return reply
+      .code(409)
+      .type('application/json; charset=utf-8')
+      .send({ error: 'not_needed', status: 409, redirect: to });
   return reply.redirect(to, 303);
 }
 

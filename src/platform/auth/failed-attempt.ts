@@ -45,6 +45,12 @@ export async function recordFailedAttempt(
 }
 
 /** Seconds the account or address of this attempt is still locked, or null. */
-export async function attemptLockedFor(app: FastifyInstance, req: FastifyRequest, email: string): Promise<number | null> {
-  return withScope(app.database.db, { kind: 'auth' }, (trx) => lockedFor(trx, throttleKeys(app.keys.server, email, req.ip), app.clock.now()));
+export async function attemptLockedFor(
+  app: FastifyInstance,
+  req: FastifyRequest,
+  email: string,
+): Promise<number | null> {
+  return withScope(app.database.db, { kind: 'auth' }, (trx) =>
+    lockedFor(trx, throttleKeys(app.keys.server, email, req.ip), app.clock.now()),
+  );
 }

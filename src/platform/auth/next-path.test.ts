@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { safeNextPath, signInPath } from './next-path.ts';
 
 describe('safeNextPath (no open redirect)', () => {
-  it.each(['/de/staff', '/en/staff/sessions', '/de/staff/directory/edit?tab=hours&x=1'])('accepts the staff path %s', (p) => {
-    expect(safeNextPath(p)).toBe(p);
-  });
+  it.each(['/de/staff', '/en/staff/sessions', '/de/staff/directory/edit?tab=hours&x=1'])(
+    'accepts the staff path %s',
+    (p) => {
+      expect(safeNextPath(p)).toBe(p);
+    },
+  );
 
   it.each([
     'https://evil.example/de/staff',

@@ -41,18 +41,28 @@ describe('route access rules', () => {
   });
 
   it('refuses to start for an unknown action or a contradictory config', async () => {
-    expect(String(await startWith(async (app) => {
-      app.get('/x', { config: { action: 'no.such' as never } }, async () => 'x');
-    }))).toMatch(/unknown action "no.such"/);
-    expect(String(await startWith(async (app) => {
-      app.post('/y', { config: { public: true, action: 'staff.home' } }, async () => 'y');
-    }))).toMatch(/public and yet names an action/);
+    expect(
+      String(
+        await startWith(async (app) => {
+          app.get('/x', { config: { action: 'no.such' as never } }, async () => 'x');
+        }),
+      ),
+    ).toMatch(/unknown action "no.such"/);
+    expect(
+      String(
+        await startWith(async (app) => {
+          app.post('/y', { config: { public: true, action: 'staff.home' } }, async () => 'y');
+        }),
+      ),
+    ).toMatch(/public and yet names an action/);
   });
 
   it('starts when every route has a rule', async () => {
-    expect(await startWith(async (app) => {
-      app.get('/:lang/staff/fine', { config: { action: 'staff.home' } }, async () => 'ok');
-    })).toBeNull();
+    expect(
+      await startWith(async (app) => {
+        app.get('/:lang/staff/fine', { config: { action: 'staff.home' } }, async () => 'ok');
+      }),
+    ).toBeNull();
   });
 
   it('records every route, and only GET, HEAD and POST exist (no mutating GET, no PUT/PATCH/DELETE)', () => {

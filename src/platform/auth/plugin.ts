@@ -9,7 +9,6 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { HttpError } from '../http/errors.ts';
 import { AccessDenied, recordAccessDenied } from './access-denied.ts';
 import { authorize, checkRoute, type RouteEntry } from './authorize.ts';
 import { csrfRefused, isStateChanging, originProblem } from './csrf.ts';

@@ -65,7 +65,11 @@ export function can(actor: Pick<Actor, 'role'> | null, action: Action): boolean 
  * Object-level check for centre-owned records: network roles see every
  * centre, centre roles only their own.
  */
-export function canOnCentre(actor: Pick<Actor, 'role' | 'centreId'> | null, action: Action, centreId: string | null): boolean {
+export function canOnCentre(
+  actor: Pick<Actor, 'role' | 'centreId'> | null,
+  action: Action,
+  centreId: string | null,
+): boolean {
   if (!actor || !can(actor, action)) return false;
   if (actor.role === 'admin' || actor.role === 'coordination') return true;
   return centreId !== null && actor.centreId === centreId;

@@ -33,7 +33,12 @@ export function reauthPath(req: FastifyRequest, next?: string): string {
  *
  *     if (!requireRecentAuth(req, reply)) return reply;
  */
-export function requireRecentAuth(req: FastifyRequest, reply: FastifyReply, maxAgeMinutes = REAUTH_MAX_AGE_MINUTES, next?: string): boolean {
+export function requireRecentAuth(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  maxAgeMinutes = REAUTH_MAX_AGE_MINUTES,
+  next?: string,
+): boolean {
   if (!req.actor) {
     // The authorisation hook runs first; reaching here unsigned is a wiring bug.
     throw new Error('requireRecentAuth on a request without an actor');

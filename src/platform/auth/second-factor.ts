@@ -63,9 +63,19 @@ export async function completeSecondFactor(
   await audit(
     trx,
     app.keys.audit,
-    { event: 'auth.sign_in', actorId: userId, centreId: user.centre_id, objectType: 'app_user', objectId: userId, details: { method } },
+    {
+      event: 'auth.sign_in',
+      actorId: userId,
+      centreId: user.centre_id,
+      objectType: 'app_user',
+      objectId: userId,
+      details: { method },
+    },
     now,
   );
   setSessionCookie(reply, session.token);
-  return { csrfSecret: session.csrfSecret, restricted: isPasskeyRestricted({ stage: 'full', role: user.role, secondFactor: method }) };
+  return {
+    csrfSecret: session.csrfSecret,
+    restricted: isPasskeyRestricted({ stage: 'full', role: user.role, secondFactor: method }),
+  };
 }

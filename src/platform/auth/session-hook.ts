@@ -13,7 +13,14 @@ import { withScope } from '../db/tenant.ts';
 import { hashToken } from '../security/tokens.ts';
 import { requiresPasskey } from './policy.ts';
 import { clearSessionCookie, readSessionToken } from './cookie.ts';
-import { deleteSession, findSession, isExpired, needsTouch, touchSession, type LoadedSession } from './session-store.ts';
+import {
+  deleteSession,
+  findSession,
+  isExpired,
+  needsTouch,
+  touchSession,
+  type LoadedSession,
+} from './session-store.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -46,8 +46,7 @@ export type LoadedSession = {
 export async function createSession(
   trx: Tx,
   s: { userId: string; centreId: string | null; now: Date; userAgent?: string | undefined; reauthAt?: Date | null } & (
-    | { stage: 'password' }
-    | { stage: 'full'; secondFactor: SecondFactorMethod }
+    { stage: 'password' } | { stage: 'full'; secondFactor: SecondFactorMethod }
   ),
 ): Promise<{ token: string; tokenHash: string; csrfSecret: string }> {
   const token = randomToken(32);

@@ -91,7 +91,11 @@ export async function storeTotpSecret(trx: Tx, kek: KeyRing, owner: TotpOwner, s
  * null when the user has none (or is not visible in the transaction's scope).
  * @throws DecryptionError when the stored value does not belong to this row
  */
-export async function readTotpSecret(trx: Tx, kek: KeyRing, userId: string): Promise<{ secret: string; lastStep: number | null } | null> {
+export async function readTotpSecret(
+  trx: Tx,
+  kek: KeyRing,
+  userId: string,
+): Promise<{ secret: string; lastStep: number | null } | null> {
   const row = await trx
     .selectFrom('app_user')
     .select(['id', 'centre_id', 'totp_secret', 'totp_last_step'])

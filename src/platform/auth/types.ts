@@ -5,6 +5,8 @@
  */
 import type { Role } from '../db/schema.ts';
 import type { Scope } from '../db/tenant.ts';
+import type { AuthFlow } from './authorize.ts';
+import type { Action } from './policy.ts';
 
 export type { Role };
 
@@ -36,7 +38,7 @@ declare module 'fastify' {
      * The policy action a staff route needs (see policy.ts). Routes without
      * `public: true` must name one; a test walks the route list to prove it.
      */
-    action?: import('./policy.ts').Action;
+    action?: Action;
     /**
      * Sign-in flow routes that need no policy action (they run before anyone
      * is fully signed in). 'anonymous': no session required; state changes
@@ -48,6 +50,6 @@ declare module 'fastify' {
      * checked; it adds a passkey or signs out there and nowhere else. Such
      * routes may set the session cookie; `public` routes never may.
      */
-    authFlow?: import('./authorize.ts').AuthFlow;
+    authFlow?: AuthFlow;
   }
 }

@@ -11,7 +11,10 @@ describe('loadConfig', () => {
   });
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/x' }).database).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/x' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/x' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u:p@db:5432/x',
+    });
   });
 
   it('treats empty variables as unset', () => {
@@ -21,7 +24,12 @@ describe('loadConfig', () => {
   it('names every bad variable in one clear message and never echoes the database URL', () => {
     let err: unknown;
     try {
-      loadConfig({ PORT: 'eighty', DEMO_CONTENT: 'maybe', DATABASE_URL: 'mysql://secret@x/y', QUICK_EXIT_URL: 'http://insecure.example' });
+      loadConfig({
+        PORT: 'eighty',
+        DEMO_CONTENT: 'maybe',
+        DATABASE_URL: 'mysql://secret@x/y',
+        QUICK_EXIT_URL: 'http://insecure.example',
+      });
     } catch (e) {
       err = e;
     }

@@ -28,7 +28,10 @@ const envSchema = z.object({
   SERVER_KEYS: z.string().optional(),
   AUDIT_KEYS: z.string().optional(),
   ENCRYPTION_KEYS: z.string().optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('Schutznetz <no-reply@localhost>'),
   SEARCH_INDEX_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
 });
@@ -88,7 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const e = parsed.data;
   if (e.NODE_ENV === 'production') {
     const missing = (['SERVER_KEYS', 'AUDIT_KEYS', 'ENCRYPTION_KEYS'] as const).filter((k) => !e[k]);
-    if (missing.length) throw new ConfigError(missing.map((k) => `${k}: required in production (keys must live outside the database)`));
+    if (missing.length)
+      throw new ConfigError(missing.map((k) => `${k}: required in production (keys must live outside the database)`));
   }
   return {
     env: e.NODE_ENV,

@@ -68,7 +68,10 @@ export function lockDataDir(dataDir: string): () => void {
         fs.rmSync(dir, { recursive: true, force: true });
         continue;
       }
-      throw new DataDirLockedError(dataDir, owner ? `pid ${owner.pid} on ${owner.host} since ${owner.since}` : 'starting up');
+      throw new DataDirLockedError(
+        dataDir,
+        owner ? `pid ${owner.pid} on ${owner.host} since ${owner.since}` : 'starting up',
+      );
     }
     const owner: Owner = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
     fs.writeFileSync(path.join(dir, 'owner.json'), JSON.stringify(owner));

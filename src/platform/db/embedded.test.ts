@@ -13,7 +13,9 @@ describe('embedded data folder', () => {
   it('refuses a second process on the same folder with a clear error, and frees it on close', async () => {
     const first = await openDatabase({ kind: 'pglite', dataDir: dir });
     await expect(openDatabase({ kind: 'pglite', dataDir: dir })).rejects.toBeInstanceOf(DataDirLockedError);
-    await expect(openDatabase({ kind: 'pglite', dataDir: dir })).rejects.toThrow(/in use by another Schutznetz process/);
+    await expect(openDatabase({ kind: 'pglite', dataDir: dir })).rejects.toThrow(
+      /in use by another Schutznetz process/,
+    );
     // The first handle still works after the refused attempt.
     expect(await migrate(first.db)).toEqual(readMigrations().map((m) => m.name));
     await first.close();
@@ -32,7 +34,10 @@ describe('stale locks', () => {
     const data = path.join(folder, 'data');
     const writeOwner = (pid: number) => {
       fs.mkdirSync(`${data}.lock`, { recursive: true });
-      fs.writeFileSync(path.join(`${data}.lock`, 'owner.json'), JSON.stringify({ pid, host: os.hostname(), since: 'then' }));
+      fs.writeFileSync(
+        path.join(`${data}.lock`, 'owner.json'),
+        JSON.stringify({ pid, host: os.hostname(), since: 'then' }),
+      );
     };
     writeOwner(process.ppid);
     await expect(openDatabase({ kind: 'pglite', dataDir: data })).rejects.toThrow(new RegExp(`pid ${process.ppid}`));

@@ -20,7 +20,7 @@ const DATE_OID = 1082;
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === DATE_OID) return (v: string) => v;
-    return pg.types.getTypeParser(oid, format as 'text');
+    return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
   },
 };
 
@@ -43,7 +43,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   // PGlite is a single connection. One pooled client means Kysely's
   // transactions hold it exclusively, so no query can slip into another
   // request's transaction (the kysely-pglite hazard, ADR 002).
-  const pool = new pg.Pool({ ...embedded.pgConfig, max: 1, idleTimeoutMillis: 0, types } as pg.PoolConfig);
+  const pool = new pg.Pool({ ...embedded.pgConfig, max: 1, idleTimeoutMillis: 0, types });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -5,7 +5,14 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../../test/support/db.ts';
 import type { Database } from './index.ts';
-import { assertMigrated, migrate, migrateOrCheck, MIGRATIONS_DIR, PendingMigrationsError, readMigrations } from './migrate.ts';
+import {
+  assertMigrated,
+  migrate,
+  migrateOrCheck,
+  MIGRATIONS_DIR,
+  PendingMigrationsError,
+  readMigrations,
+} from './migrate.ts';
 import { APP_ROLE } from './tenant.ts';
 
 let database: Database;
@@ -95,7 +102,9 @@ describe('MIGRATE_ON_START=false: check only', () => {
     await sql`DROP TABLE schema_migration`.execute(database.db);
     const err = await refusal(assertMigrated(database.db));
     expect(err.pending).toEqual(readMigrations().map((m) => m.name));
-    expect(err.message).toMatch(/^The database is not up to date: migrations 0001_directory\.sql, .* have not been applied\./);
+    expect(err.message).toMatch(
+      /^The database is not up to date: migrations 0001_directory\.sql, .* have not been applied\./,
+    );
   });
 
   it('says so when an applied migration was edited (migrating would not help)', async () => {

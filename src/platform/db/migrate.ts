@@ -50,7 +50,10 @@ async function applyPending(db: Kysely<DB>, migrations: Migration[], applied: st
     await sql`CREATE TABLE IF NOT EXISTS schema_migration (
       name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`.execute(trx);
     const done = new Map(
-      (await trx.selectFrom('schema_migration').select(['name', 'checksum']).execute()).map((r) => [r.name, r.checksum]),
+      (await trx.selectFrom('schema_migration').select(['name', 'checksum']).execute()).map((r) => [
+        r.name,
+        r.checksum,
+      ]),
     );
     for (const m of migrations) {
       const prior = done.get(m.name);
@@ -125,7 +128,12 @@ export async function assertMigrated(db: Kysely<DB>, dir = MIGRATIONS_DIR): Prom
   let done = new Map<string, string>();
   if (exists.rows[0]?.t) {
     try {
-      done = new Map((await db.selectFrom('schema_migration').select(['name', 'checksum']).execute()).map((r) => [r.name, r.checksum]));
+      done = new Map(
+        (await db.selectFrom('schema_migration').select(['name', 'checksum']).execute()).map((r) => [
+          r.name,
+          r.checksum,
+        ]),
+      );
     } catch (err) {
       if ((err as { code?: unknown }).code === '42501') throw new PendingMigrationsError([], [], true);
       throw err;

@@ -28,7 +28,9 @@ describe('no way around row-level security in the schema', () => {
     const r = await sql<{ name: string }>`
       SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'public' AND c.relkind IN ('v', 'm')
-        AND NOT coalesce('security_invoker=true' = ANY(c.reloptions) OR 'security_invoker=on' = ANY(c.reloptions), false)`.execute(database.db);
+        AND NOT coalesce('security_invoker=true' = ANY(c.reloptions) OR 'security_invoker=on' = ANY(c.reloptions), false)`.execute(
+      database.db,
+    );
     expect(r.rows.map((x) => x.name)).toEqual([]);
   });
 

@@ -37,7 +37,9 @@ async function tenantTables(): Promise<Row[]> {
 describe('row-level security catalogue', () => {
   it('every table with a centre column has RLS enabled and forced', async () => {
     const rows = await tenantTables();
-    expect(rows.map((r) => r.table)).toEqual(expect.arrayContaining(['app_user', 'audit_log', 'centre', 'directory_draft', 'outbox_mail', 'user_session']));
+    expect(rows.map((r) => r.table)).toEqual(
+      expect.arrayContaining(['app_user', 'audit_log', 'centre', 'directory_draft', 'outbox_mail', 'user_session']),
+    );
     for (const r of rows) {
       expect({ table: r.table, rls: r.rls, forced: r.forced }).toEqual({ table: r.table, rls: true, forced: true });
     }
@@ -75,16 +77,36 @@ describe('behaviour', () => {
 
   beforeAll(async () => {
     // member_organization is network data written by the owner (the app role may only read it).
-    await sql`INSERT INTO member_organization (id, name) VALUES (${org}, 'Org') ON CONFLICT DO NOTHING`.execute(database.db);
+    await sql`INSERT INTO member_organization (id, name) VALUES (${org}, 'Org') ON CONFLICT DO NOTHING`.execute(
+      database.db,
+    );
     await withScope(database.db, { kind: 'network' }, async (trx) => {
-      await trx.insertInto('centre').values([
-        { id: centreA, member_organization_id: org, name: 'A' },
-        { id: centreB, member_organization_id: org, name: 'B' },
-      ]).execute();
-      await trx.insertInto('app_user').values([
-        { id: randomUUID(), email: `a-${centreA}@example.org`, display_name: 'A', role: 'counsellor', centre_id: centreA },
-        { id: randomUUID(), email: `b-${centreB}@example.org`, display_name: 'B', role: 'counsellor', centre_id: centreB },
-      ]).execute();
+      await trx
+        .insertInto('centre')
+        .values([
+          { id: centreA, member_organization_id: org, name: 'A' },
+          { id: centreB, member_organization_id: org, name: 'B' },
+        ])
+        .execute();
+      await trx
+        .insertInto('app_user')
+        .values([
+          {
+            id: randomUUID(),
+            email: `a-${centreA}@example.org`,
+            display_name: 'A',
+            role: 'counsellor',
+            centre_id: centreA,
+          },
+          {
+            id: randomUUID(),
+            email: `b-${centreB}@example.org`,
+            display_name: 'B',
+            role: 'counsellor',
+            centre_id: centreB,
+          },
+        ])
+        .execute();
     });
   });
 
@@ -97,11 +119,22 @@ describe('behaviour', () => {
   });
 
   it('a centre scope sees only its own rows and cannot write into another centre', async () => {
-    const seen = await withScope(database.db, { kind: 'centre', centreId: centreA }, (trx) => trx.selectFrom('app_user').select('centre_id').execute());
+    const seen = await withScope(database.db, { kind: 'centre', centreId: centreA }, (trx) =>
+      trx.selectFrom('app_user').select('centre_id').execute(),
+    );
     expect(seen.map((r) => r.centre_id)).toEqual([centreA]);
     await expect(
       withScope(database.db, { kind: 'centre', centreId: centreA }, (trx) =>
-        trx.insertInto('app_user').values({ id: randomUUID(), email: `x-${randomUUID()}@example.org`, display_name: 'X', role: 'counsellor', centre_id: centreB }).execute(),
+        trx
+          .insertInto('app_user')
+          .values({
+            id: randomUUID(),
+            email: `x-${randomUUID()}@example.org`,
+            display_name: 'X',
+            role: 'counsellor',
+            centre_id: centreB,
+          })
+          .execute(),
       ),
     ).rejects.toThrow(/row-level security/);
     const moved = await withScope(database.db, { kind: 'centre', centreId: centreA }, (trx) =>
@@ -112,7 +145,10 @@ describe('behaviour', () => {
 
   it('the scope does not outlive its transaction on a pooled connection', async () => {
     await withScope(database.db, { kind: 'network' }, (trx) => trx.selectFrom('app_user').select('id').execute());
-    const after = await sql<{ scope: string | null; role: string }>`SELECT current_setting('app.scope', true) AS scope, current_user AS role`.execute(database.db);
+    const after = await sql<{
+      scope: string | null;
+      role: string;
+    }>`SELECT current_setting('app.scope', true) AS scope, current_user AS role`.execute(database.db);
     expect(after.rows[0]!.scope ?? '').toBe('');
     expect(after.rows[0]!.role).not.toBe(APP_ROLE);
   });
@@ -127,7 +163,9 @@ describe('behaviour', () => {
     try {
       expect((await client.query('SELECT count(*)::int AS n FROM app_user')).rows[0].n).toBe(0);
       await client.query('BEGIN');
-      await client.query(`SELECT set_config('app.scope', 'centre', true), set_config('app.centre_id', $1, true)`, [centreB]);
+      await client.query(`SELECT set_config('app.scope', 'centre', true), set_config('app.centre_id', $1, true)`, [
+        centreB,
+      ]);
       expect((await client.query('SELECT centre_id FROM app_user')).rows.map((r) => r.centre_id)).toEqual([centreB]);
       await client.query('ROLLBACK');
       await expect(client.query('ALTER TABLE app_user DISABLE ROW LEVEL SECURITY')).rejects.toThrow(/owner/);
@@ -138,8 +176,12 @@ describe('behaviour', () => {
   });
 
   it('the application role cannot change the audit log', async () => {
-    await expect(withScope(database.db, { kind: 'network' }, (trx) => sql`UPDATE audit_log SET event = 'x'`.execute(trx))).rejects.toThrow(/permission denied/);
-    await expect(withScope(database.db, { kind: 'network' }, (trx) => sql`DELETE FROM audit_log`.execute(trx))).rejects.toThrow(/permission denied/);
+    await expect(
+      withScope(database.db, { kind: 'network' }, (trx) => sql`UPDATE audit_log SET event = 'x'`.execute(trx)),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
+      withScope(database.db, { kind: 'network' }, (trx) => sql`DELETE FROM audit_log`.execute(trx)),
+    ).rejects.toThrow(/permission denied/);
   });
 
   it('the mail outbox: every scope may add a mail, only the network scope reads or updates it', async () => {
@@ -147,36 +189,62 @@ describe('behaviour', () => {
     const tag = randomUUID();
     const scopes = [{ kind: 'auth' }, { kind: 'centre', centreId: centreA }, { kind: 'network' }] as const;
     for (const scope of scopes) {
-      await withScope(database.db, scope, (trx) => trx.insertInto('outbox_mail').values(mail(`${scope.kind}-${tag}@example.org`)).execute());
+      await withScope(database.db, scope, (trx) =>
+        trx
+          .insertInto('outbox_mail')
+          .values(mail(`${scope.kind}-${tag}@example.org`))
+          .execute(),
+      );
     }
     for (const scope of scopes.slice(0, 2)) {
       const seen = await withScope(database.db, scope, (trx) => trx.selectFrom('outbox_mail').select('id').execute());
       expect(seen, scope.kind).toEqual([]);
-      const changed = await withScope(database.db, scope, (trx) => trx.updateTable('outbox_mail').set({ error: 'x' }).executeTakeFirst());
+      const changed = await withScope(database.db, scope, (trx) =>
+        trx.updateTable('outbox_mail').set({ error: 'x' }).executeTakeFirst(),
+      );
       expect(Number(changed.numUpdatedRows), scope.kind).toBe(0);
     }
     const network = await withScope(database.db, { kind: 'network' }, (trx) =>
-      trx.selectFrom('outbox_mail').select('recipient').where('recipient', 'like', `%-${tag}@example.org`).orderBy('recipient').execute(),
+      trx
+        .selectFrom('outbox_mail')
+        .select('recipient')
+        .where('recipient', 'like', `%-${tag}@example.org`)
+        .orderBy('recipient')
+        .execute(),
     );
     expect(network.map((r) => r.recipient.split('-')[0])).toEqual(['auth', 'centre', 'network']);
     const marked = await withScope(database.db, { kind: 'network' }, (trx) =>
-      trx.updateTable('outbox_mail').set({ sent_at: new Date() }).where('recipient', 'like', `%-${tag}@example.org`).executeTakeFirst(),
+      trx
+        .updateTable('outbox_mail')
+        .set({ sent_at: new Date() })
+        .where('recipient', 'like', `%-${tag}@example.org`)
+        .executeTakeFirst(),
     );
     expect(Number(marked.numUpdatedRows)).toBe(3);
     // Outside a scope: neither written nor read (fail closed), and no scope deletes.
     await expect(
       database.db.transaction().execute(async (trx) => {
         await sql.raw(`SET LOCAL ROLE ${APP_ROLE}`).execute(trx);
-        await trx.insertInto('outbox_mail').values(mail(`none-${tag}@example.org`)).execute();
+        await trx
+          .insertInto('outbox_mail')
+          .values(mail(`none-${tag}@example.org`))
+          .execute();
       }),
     ).rejects.toThrow(/row-level security/);
-    await expect(withScope(database.db, { kind: 'network' }, (trx) => trx.deleteFrom('outbox_mail').execute())).rejects.toThrow(/permission denied/);
+    await expect(
+      withScope(database.db, { kind: 'network' }, (trx) => trx.deleteFrom('outbox_mail').execute()),
+    ).rejects.toThrow(/permission denied/);
   });
 
   it('enterScope sets transaction-local settings only', async () => {
     const r = await database.db.transaction().execute(async (trx) => {
       await enterScope(trx, { kind: 'centre', centreId: centreA });
-      return (await sql<{ s: string; c: string }>`SELECT current_setting('app.scope') AS s, current_setting('app.centre_id') AS c`.execute(trx)).rows[0];
+      return (
+        await sql<{
+          s: string;
+          c: string;
+        }>`SELECT current_setting('app.scope') AS s, current_setting('app.centre_id') AS c`.execute(trx)
+      ).rows[0];
     });
     expect(r).toEqual({ s: 'centre', c: centreA });
   });

@@ -58,9 +58,23 @@ export function wantsJson(req: FastifyRequest): boolean {
   return accept.includes('application/json') && !accept.includes('text/html');
 }
 
-function send(req: FastifyRequest, reply: FastifyReply, status: number, message: string, render: ErrorPageRenderer, details?: unknown) {
-  if (wantsJson(req)) return reply.code(status).type('application/json; charset=utf-8').send({ error: message, status, ...(details ? { details } : {}) });
-  return reply.code(status).type('text/html; charset=utf-8').send(render(req, localeOf(req.url), status, status < 500 ? message : undefined));
+function send(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  message: string,
+  render: ErrorPageRenderer,
+  details?: unknown,
+) {
+  if (wantsJson(req))
+    return reply
+      .code(status)
+      .type('application/json; charset=utf-8')
+      .send({ error: message, status, ...(details ? { details } : {}) });
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .send(render(req, localeOf(req.url), status, status < 500 ? message : undefined));
 }
 
 export function registerErrorHandling(app: FastifyInstance, render: ErrorPageRenderer): void {

@@ -11,17 +11,20 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('security headers', () => {
-  it.each(['/de/', '/en/search?q=10115', '/de/centres/not-a-uuid', '/healthz', '/nope'])('%s carries the full header set and no cookie', async (url) => {
-    const res = await t.app.inject({ url });
-    expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
-    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
-    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
-    expect(res.headers['strict-transport-security']).toMatch(/max-age=31536000/);
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['referrer-policy']).toBe('no-referrer');
-    expect(res.headers['cache-control']).toBe('no-store');
-    expect(res.headers['set-cookie']).toBeUndefined();
-  });
+  it.each(['/de/', '/en/search?q=10115', '/de/centres/not-a-uuid', '/healthz', '/nope'])(
+    '%s carries the full header set and no cookie',
+    async (url) => {
+      const res = await t.app.inject({ url });
+      expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+      expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
+      expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=31536000/);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['set-cookie']).toBeUndefined();
+    },
+  );
 
   it('lets fingerprinted assets be cached, gzip-encoded', async () => {
     const css = t.app.platform.assets.url('app.css');
@@ -40,7 +43,10 @@ describe('logs', () => {
     const canary = 'Canaryvillage-7741';
     lines.length = 0;
     await t.app.inject({ url: `/de/search?q=${canary}&tg=women`, remoteAddress: '203.0.113.77' });
-    await t.app.inject({ url: `/api/hsds/service_at_locations?postcode=${canary}&proximity=20`, remoteAddress: '203.0.113.77' });
+    await t.app.inject({
+      url: `/api/hsds/service_at_locations?postcode=${canary}&proximity=20`,
+      remoteAddress: '203.0.113.77',
+    });
     await t.app.inject({ url: `/de/search?q=${canary}&tg=bogus`, remoteAddress: '203.0.113.77' });
     await t.app.inject({ url: `/de/search?q=${'x'.repeat(300)}${canary}`, remoteAddress: '203.0.113.77' });
     const log = lines.join('\n');

@@ -1,4 +1,4 @@
-import { addMessages, translator, type Locale } from '../i18n/index.ts';
+import { addMessages, translator } from '../i18n/index.ts';
 import type { PageContext } from './context.ts';
 import { Layout } from './Layout.tsx';
 
@@ -27,8 +27,16 @@ addMessages('errors', {
   },
 });
 
-export function ErrorPage({ ctx, status, message }: { ctx: PageContext; status: number; message?: string | undefined }) {
-  const t = translator(ctx.locale as Locale, 'errors');
+export function ErrorPage({
+  ctx,
+  status,
+  message,
+}: {
+  ctx: PageContext;
+  status: number;
+  message?: string | undefined;
+}) {
+  const t = translator(ctx.locale, 'errors');
   const key = [400, 403, 404, 429].includes(status) ? status : status >= 500 ? 500 : 400;
   return (
     <Layout ctx={ctx} title={t(`title_${key}`)}>

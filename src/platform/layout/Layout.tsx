@@ -59,7 +59,12 @@ export function Layout({ ctx, title, description, scripts = [], children }: Prop
           <span class="exit-hint" id="quick-exit-hint" hidden>
             {t('quickExitHint')}
           </span>
-          <span class="exit-progress" role="status" aria-live="polite" data-progress-template={t('quickExitProgress', { n: '{n}' })} />
+          <span
+            class="exit-progress"
+            role="status"
+            aria-live="polite"
+            data-progress-template={t('quickExitProgress', { n: '{n}' })}
+          />
         </div>
         {ctx.demo ? (
           <p class="demo-banner" role="note">

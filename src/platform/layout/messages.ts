@@ -26,7 +26,8 @@ export const layoutMessages: MessagesByLocale = {
       accessibility: 'Barrierefreiheit',
       privacy: 'Datenschutz',
       api: 'Offene Schnittstelle (HSDS)',
-      attribution: 'Kartendaten © GeoBasis-DE / BKG (2021), dl-de/by-2-0, vereinfacht; Postleitzahlen © GeoNames, CC BY 4.0, bearbeitet.',
+      attribution:
+        'Kartendaten © GeoBasis-DE / BKG (2021), dl-de/by-2-0, vereinfacht; Postleitzahlen © GeoNames, CC BY 4.0, bearbeitet.',
     },
   },
   en: {
@@ -54,7 +55,8 @@ export const layoutMessages: MessagesByLocale = {
       accessibility: 'Accessibility',
       privacy: 'Privacy',
       api: 'Open data interface (HSDS)',
-      attribution: 'Map data © GeoBasis-DE / BKG (2021), dl-de/by-2-0, simplified; postcodes © GeoNames, CC BY 4.0, modified.',
+      attribution:
+        'Map data © GeoBasis-DE / BKG (2021), dl-de/by-2-0, simplified; postcodes © GeoNames, CC BY 4.0, modified.',
     },
   },
 };

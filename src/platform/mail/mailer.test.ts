@@ -35,7 +35,13 @@ const network = { kind: 'network' } as const;
 describe('smtpOptions', () => {
   it('uses implicit TLS for smtps:// and decodes credentials', () => {
     const o = smtpOptions('smtps://mailer%40example.org:p%3Ass%2Fword@mail.example.org');
-    expect(o).toMatchObject({ host: 'mail.example.org', port: 465, secure: true, requireTLS: false, auth: { user: 'mailer@example.org', pass: 'p:ss/word' } });
+    expect(o).toMatchObject({
+      host: 'mail.example.org',
+      port: 465,
+      secure: true,
+      requireTLS: false,
+      auth: { user: 'mailer@example.org', pass: 'p:ss/word' },
+    });
   });
 
   it('requires STARTTLS for smtp:// except on the loopback interface', () => {
@@ -71,8 +77,16 @@ describe('sendMail over SMTP', () => {
   });
 
   it('refuses header injection through subject or recipient', async () => {
-    await expect(withScope(database.db, network, (trx) => sendMail(context(smtp.url), trx, { ...MAIL, subject: 'x\r\nBcc: evil@example.org' }))).rejects.toThrow(TypeError);
-    await expect(withScope(database.db, network, (trx) => sendMail(context(smtp.url), trx, { ...MAIL, to: 'a@example.org\nBcc: b@example.org' }))).rejects.toThrow(TypeError);
+    await expect(
+      withScope(database.db, network, (trx) =>
+        sendMail(context(smtp.url), trx, { ...MAIL, subject: 'x\r\nBcc: evil@example.org' }),
+      ),
+    ).rejects.toThrow(TypeError);
+    await expect(
+      withScope(database.db, network, (trx) =>
+        sendMail(context(smtp.url), trx, { ...MAIL, to: 'a@example.org\nBcc: b@example.org' }),
+      ),
+    ).rejects.toThrow(TypeError);
   });
 });
 
@@ -100,9 +114,13 @@ describe('sendMail without SMTP', () => {
     const url = smtp.url;
     await smtp.close(); // nothing listens on that port any more
     const ctx = context(url);
-    const outcome = await withScope(database.db, network, (trx) => sendMail(ctx, trx, { ...MAIL, subject: 'unzustellbar' }));
+    const outcome = await withScope(database.db, network, (trx) =>
+      sendMail(ctx, trx, { ...MAIL, subject: 'unzustellbar' }),
+    );
     expect(outcome.via).toBe('outbox');
-    const mail = (await withScope(database.db, network, (trx) => listOutbox(trx))).find((m) => m.subject === 'unzustellbar');
+    const mail = (await withScope(database.db, network, (trx) => listOutbox(trx))).find(
+      (m) => m.subject === 'unzustellbar',
+    );
     expect(mail?.error).toBeTruthy();
     // The log line names the failure only — never the recipient or content.
     expect(JSON.stringify(ctx.warnings)).not.toContain('invitee@example.org');

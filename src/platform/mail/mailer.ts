@@ -45,7 +45,8 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
  */
 export function smtpOptions(url: string) {
   const u = new URL(url);
-  if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:') throw new TypeError('SMTP_URL must start with smtp:// or smtps://');
+  if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:')
+    throw new TypeError('SMTP_URL must start with smtp:// or smtps://');
   const secure = u.protocol === 'smtps:';
   const host = u.hostname;
   const user = decodeURIComponent(u.username);
@@ -106,7 +107,12 @@ export async function sendMail(app: MailContext, trx: Tx, mail: MailMessage): Pr
   const url = app.config.smtpUrl;
   if (!url) return { via: 'outbox', id: await toOutbox(trx, mail, null) };
   try {
-    await transportFor(url).sendMail({ from: app.config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text });
+    await transportFor(url).sendMail({
+      from: app.config.mailFrom,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+    });
     return { via: 'smtp' };
   } catch (err) {
     const code = (err as { code?: unknown }).code;

@@ -31,7 +31,10 @@ export function parseMessage(raw: string): { headers: Record<string, string>; te
   let bytes: Buffer;
   if (cte === 'quoted-printable') {
     const joined = body.replace(/=\r\n/g, '');
-    bytes = Buffer.from(joined.replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1');
+    bytes = Buffer.from(
+      joined.replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    );
   } else if (cte === 'base64') {
     bytes = Buffer.from(body.replace(/\s+/g, ''), 'base64');
   } else {
@@ -44,7 +47,9 @@ export function parseMessage(raw: string): { headers: Record<string, string>; te
  * Start a server. With `credentials`, clients must log in with exactly them
  * (AUTH over the unencrypted loopback connection, which only tests allow).
  */
-export async function startTestSmtpServer(opts: { credentials?: { user: string; pass: string } } = {}): Promise<TestSmtpServer> {
+export async function startTestSmtpServer(
+  opts: { credentials?: { user: string; pass: string } } = {},
+): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   const creds = opts.credentials;
   const server = new SMTPServer({
@@ -54,7 +59,8 @@ export async function startTestSmtpServer(opts: { credentials?: { user: string; 
     allowInsecureAuth: true,
     logger: false,
     onAuth(auth, _session, cb) {
-      if (creds && auth.username === creds.user && auth.password === creds.pass) return cb(null, { user: auth.username });
+      if (creds && auth.username === creds.user && auth.password === creds.pass)
+        return cb(null, { user: auth.username });
       return cb(new Error('Invalid username or password'));
     },
     onData(stream, session, cb) {

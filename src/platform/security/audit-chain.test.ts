@@ -7,7 +7,10 @@ import { GENESIS_HASH, chainHash, sealRow, verifyChain, type ChainKey, type Chai
 const CHAIN = 'tenant-7f3c';
 const k1: ChainKey = { keyId: 'a1', key: randomBytes(32) };
 const k2: ChainKey = { keyId: 'a2', key: randomBytes(32) };
-const ringOf = (...keys: ChainKey[]): KeyRing => ({ currentId: keys.at(-1)!.keyId, keys: new Map(keys.map((k) => [k.keyId, k.key])) });
+const ringOf = (...keys: ChainKey[]): KeyRing => ({
+  currentId: keys.at(-1)!.keyId,
+  keys: new Map(keys.map((k) => [k.keyId, k.key])),
+});
 
 /** A chain of `n` rows; rows after `rotateAfter` use k2. */
 function buildChain(n: number, rotateAfter = Infinity): ChainRow[] {
@@ -32,7 +35,9 @@ const clone = (rows: ChainRow[]) => structuredClone(rows);
 describe('chainHash', () => {
   it('is HMAC-SHA256(key, prevHash ‖ canonical JSON)', () => {
     const key = Buffer.alloc(32, 1);
-    const expected = createHmac('sha256', key).update(GENESIS_HASH + '{"a":1,"b":[true,null]}').digest('hex');
+    const expected = createHmac('sha256', key)
+      .update(GENESIS_HASH + '{"a":1,"b":[true,null]}')
+      .digest('hex');
     expect(chainHash(key, GENESIS_HASH, { b: [true, null], a: 1 })).toBe(expected);
     expect(GENESIS_HASH).toBe('0'.repeat(64));
   });
@@ -86,8 +91,8 @@ describe('verifyChain', () => {
     const swapped = clone(rows);
     [swapped[19], swapped[20]] = [swapped[20]!, swapped[19]!];
     expect(verifyChain(ring, CHAIN, swapped)).toEqual({ ok: false, brokenAt: 21, reason: 'seq_gap' });
-    swapped[19]!.seq = 20;
-    swapped[20]!.seq = 21;
+    swapped[19].seq = 20;
+    swapped[20].seq = 21;
     expect(verifyChain(ring, CHAIN, swapped)).toEqual({ ok: false, brokenAt: 20, reason: 'prev_mismatch' });
   });
 
@@ -124,30 +129,49 @@ describe('verifyChain', () => {
     const cut = rows.slice(0, 90);
     expect(verifyChain(ring, CHAIN, cut).ok).toBe(true);
     const head = { seq: 100, hash: rows[99]!.hash };
-    expect(verifyChain(ring, CHAIN, cut, { expectedHead: head })).toEqual({ ok: false, brokenAt: 100, reason: 'truncated' });
+    expect(verifyChain(ring, CHAIN, cut, { expectedHead: head })).toEqual({
+      ok: false,
+      brokenAt: 100,
+      reason: 'truncated',
+    });
     expect(verifyChain(ring, CHAIN, rows, { expectedHead: head }).ok).toBe(true);
     // A chain that grew past the recorded head is fine, if it still contains it.
     expect(verifyChain(ring, CHAIN, rows, { expectedHead: { seq: 80, hash: rows[79]!.hash } }).ok).toBe(true);
-    expect(verifyChain(ring, CHAIN, rows, { expectedHead: { seq: 80, hash: rows[78]!.hash } })).toMatchObject({ ok: false, reason: 'truncated' });
+    expect(verifyChain(ring, CHAIN, rows, { expectedHead: { seq: 80, hash: rows[78]!.hash } })).toMatchObject({
+      ok: false,
+      reason: 'truncated',
+    });
   });
 
   it('verifies a segment after an already verified row', () => {
     const after = { seq: 60, hash: rows[59]!.hash };
-    expect(verifyChain(ring, CHAIN, rows.slice(60), { after })).toEqual({ ok: true, count: 40, head: { seq: 100, hash: rows[99]!.hash } });
+    expect(verifyChain(ring, CHAIN, rows.slice(60), { after })).toEqual({
+      ok: true,
+      count: 40,
+      head: { seq: 100, hash: rows[99]!.hash },
+    });
     expect(verifyChain(ring, CHAIN, rows.slice(61), { after })).toEqual({ ok: false, brokenAt: 62, reason: 'seq_gap' });
-    expect(verifyChain(ring, CHAIN, rows.slice(60), { after: { seq: 60, hash: GENESIS_HASH } })).toMatchObject({ brokenAt: 61, reason: 'prev_mismatch' });
+    expect(verifyChain(ring, CHAIN, rows.slice(60), { after: { seq: 60, hash: GENESIS_HASH } })).toMatchObject({
+      brokenAt: 61,
+      reason: 'prev_mismatch',
+    });
   });
 
   it('property: any single changed content value is found at exactly its row', () => {
     const small = buildChain(30);
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 29 }), fc.constantFrom('event', 'actor', 'object', 'at'), fc.string(), (i, field, value) => {
-        fc.pre(small[i]!.content[field] !== value);
-        const tampered = clone(small);
-        tampered[i]!.content[field] = value;
-        const r = verifyChain(ring, CHAIN, tampered);
-        return !r.ok && r.brokenAt === i + 1 && r.reason === 'hash_mismatch';
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 29 }),
+        fc.constantFrom('event', 'actor', 'object', 'at'),
+        fc.string(),
+        (i, field, value) => {
+          fc.pre(small[i]!.content[field] !== value);
+          const tampered = clone(small);
+          tampered[i]!.content[field] = value;
+          const r = verifyChain(ring, CHAIN, tampered);
+          return !r.ok && r.brokenAt === i + 1 && r.reason === 'hash_mismatch';
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -35,7 +35,11 @@ export type ChainRow = {
 
 export type ChainVerification =
   | { ok: true; count: number; head: { seq: number; hash: string } | null }
-  | { ok: false; brokenAt: number; reason: 'seq_gap' | 'prev_mismatch' | 'hash_mismatch' | 'unknown_key' | 'truncated' };
+  | {
+      ok: false;
+      brokenAt: number;
+      reason: 'seq_gap' | 'prev_mismatch' | 'hash_mismatch' | 'unknown_key' | 'truncated';
+    };
 
 /**
  * The chain hash: HMAC-SHA256 over `prevHash` (64 hex characters, so the
@@ -127,7 +131,11 @@ export function verifyChain(
   // A head from before the verified segment says nothing about this segment.
   if (want && !(opts.after && want.seq < opts.after.seq)) {
     const seen =
-      want.seq === prevSeq ? prevHash : want.seq === opts.after?.seq ? opts.after.hash : rows.find((r) => r.seq === want.seq)?.hash;
+      want.seq === prevSeq
+        ? prevHash
+        : want.seq === opts.after?.seq
+          ? opts.after.hash
+          : rows.find((r) => r.seq === want.seq)?.hash;
     if (seen !== want.hash) return { ok: false, brokenAt: want.seq, reason: 'truncated' };
   }
   return { ok: true, count: rows.length, head };

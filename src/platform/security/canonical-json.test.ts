@@ -88,7 +88,9 @@ describe('canonicalJson — RFC 8785 test vectors', () => {
 describe('canonicalJson — input fence', () => {
   it('sorts nested objects, keeps array order, omits undefined members', () => {
     expect(canonicalJson({ b: [3, { d: 1, c: 2 }], a: undefined, c: null })).toBe('{"b":[3,{"c":2,"d":1}],"c":null}');
-    expect(canonicalJson(Object.assign(Object.create(null) as object, { z: 1, y: 2 }) as JsonValue)).toBe('{"y":2,"z":1}');
+    expect(canonicalJson(Object.assign(Object.create(null) as object, { z: 1, y: 2 }) as JsonValue)).toBe(
+      '{"y":2,"z":1}',
+    );
   });
 
   it('refuses values without one JSON meaning', () => {
@@ -125,7 +127,7 @@ describe('canonicalJson — input fence', () => {
   it('property: canonical form is stable under parse/re-serialise and key order', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
-        const c = canonicalJson(value as JsonValue);
+        const c = canonicalJson(value);
         const reordered = JSON.parse(JSON.stringify(value), (_k, v: unknown) =>
           v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
         ) as JsonValue;

@@ -64,9 +64,9 @@ function assertPlainJson(value: unknown, path: string, ancestors: Set<object>): 
   if (Array.isArray(value)) {
     value.forEach((item, i) => assertPlainJson(item, `${path}[${i}]`, ancestors));
   } else {
-    const proto = Object.getPrototypeOf(value);
+    const proto = Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null;
     if (proto !== Object.prototype && proto !== null) {
-      throw new CanonicalJsonError(`${proto?.constructor?.name ?? 'Object'} is not a plain object`, path);
+      throw new CanonicalJsonError(`${proto.constructor?.name ?? 'Object'} is not a plain object`, path);
     }
     for (const [k, v] of Object.entries(value)) {
       if (hasLoneSurrogate(k)) throw new CanonicalJsonError('Member name contains a lone surrogate', path);

@@ -14,7 +14,12 @@ import {
 } from './field-encryption.ts';
 
 const ring = (entries: [string, Buffer][]): KeyRing => ({ currentId: entries.at(-1)![0], keys: new Map(entries) });
-const ctx: FieldContext = { tenantId: '3f0c9a52-0d7e-4c4b-9e36-2b1f0a7d8e11', table: 'referrals', column: 'notes', rowId: 'r-1001' };
+const ctx: FieldContext = {
+  tenantId: '3f0c9a52-0d7e-4c4b-9e36-2b1f0a7d8e11',
+  table: 'referrals',
+  column: 'notes',
+  rowId: 'r-1001',
+};
 const d1 = generateDataKey();
 const dataKeys = ring([['d1', d1]]);
 const SECRET = 'Klientin A., geb. 2007, Unterkunft Musterstraße 5 — 🔒';
@@ -65,14 +70,26 @@ describe('encryptField / decryptField', () => {
 
   it('detects tampering with ciphertext, tag or IV', () => {
     const s = encryptField(SECRET, dataKeys, ctx);
-    for (const part of [2, 3, 4] as const) expectDecryptionError(() => decryptField(flip(s, part), dataKeys, ctx), 'authentication_failed');
+    for (const part of [2, 3, 4] as const)
+      expectDecryptionError(() => decryptField(flip(s, part), dataKeys, ctx), 'authentication_failed');
   });
 
   it('refuses malformed values, including a truncated tag', () => {
     const s = encryptField(SECRET, dataKeys, ctx);
     const parts = s.split('.');
-    const shortTag = [...parts.slice(0, 4), Buffer.from(parts[4]!, 'base64url').subarray(0, 12).toString('base64url')].join('.');
-    for (const bad of [shortTag, '', 'v1', s.replace(/^v1/, 'v2'), `${s}.x`, s.replace(/\.([^.]+)$/, '.!!!'), 'v1.d1.a.b.c']) {
+    const shortTag = [
+      ...parts.slice(0, 4),
+      Buffer.from(parts[4]!, 'base64url').subarray(0, 12).toString('base64url'),
+    ].join('.');
+    for (const bad of [
+      shortTag,
+      '',
+      'v1',
+      s.replace(/^v1/, 'v2'),
+      `${s}.x`,
+      s.replace(/\.([^.]+)$/, '.!!!'),
+      'v1.d1.a.b.c',
+    ]) {
       expectDecryptionError(() => decryptField(bad, dataKeys, ctx), 'malformed');
     }
   });
@@ -90,14 +107,20 @@ describe('encryptField / decryptField', () => {
   });
 
   it('refuses a value whose key-version label was changed', () => {
-    const both = ring([['d1', d1], ['d2', generateDataKey()]]);
+    const both = ring([
+      ['d1', d1],
+      ['d2', generateDataKey()],
+    ]);
     const relabelled = encryptField(SECRET, dataKeys, ctx).replace('.d1.', '.d2.');
     expectDecryptionError(() => decryptField(relabelled, both, ctx), 'authentication_failed');
   });
 
   it('keeps decrypting old versions after a data-key rotation', () => {
     const old = encryptField(SECRET, dataKeys, ctx);
-    const rotated = ring([['d1', d1], ['d2', generateDataKey()]]);
+    const rotated = ring([
+      ['d1', d1],
+      ['d2', generateDataKey()],
+    ]);
     const fresh = encryptField('neu', rotated, ctx);
     expect(keyIdOf(fresh)).toBe('d2');
     expect(decryptField(old, rotated, ctx)).toBe(SECRET);
@@ -130,8 +153,14 @@ describe('wrapDataKey / unwrapDataKey / rewrapDataKey (envelope, KEK rotation)',
   it('a wrapped key cannot be moved to another tenant or version, or tampered with', () => {
     const wrapped = wrapDataKey(d1, ring([['k1', kek1]]), wrapCtx);
     const kek = ring([['k1', kek1]]);
-    expectDecryptionError(() => unwrapDataKey(wrapped, kek, { ...wrapCtx, tenantId: 'other' }), 'authentication_failed');
-    expectDecryptionError(() => unwrapDataKey(wrapped, kek, { ...wrapCtx, dataKeyVersion: 'd2' }), 'authentication_failed');
+    expectDecryptionError(
+      () => unwrapDataKey(wrapped, kek, { ...wrapCtx, tenantId: 'other' }),
+      'authentication_failed',
+    );
+    expectDecryptionError(
+      () => unwrapDataKey(wrapped, kek, { ...wrapCtx, dataKeyVersion: 'd2' }),
+      'authentication_failed',
+    );
     expectDecryptionError(() => unwrapDataKey(flip(wrapped, 3), kek, wrapCtx), 'authentication_failed');
     expectDecryptionError(() => unwrapDataKey(wrapped, ring([['k1', kek2]]), wrapCtx), 'authentication_failed');
     expectDecryptionError(() => unwrapDataKey(wrapped, ring([['k9', kek1]]), wrapCtx), 'unknown_key');
@@ -139,7 +168,10 @@ describe('wrapDataKey / unwrapDataKey / rewrapDataKey (envelope, KEK rotation)',
 
   it('rewrapping under a new KEK keeps old data decryptable, without re-encrypting it', () => {
     const before = ring([['k1', kek1]]);
-    const during = ring([['k1', kek1], ['k2', kek2]]);
+    const during = ring([
+      ['k1', kek1],
+      ['k2', kek2],
+    ]);
     const after = ring([['k2', kek2]]);
     const wrapped = wrapDataKey(d1, before, wrapCtx);
     const field = encryptField(SECRET, ring([['d1', unwrapDataKey(wrapped, before, wrapCtx)]]), ctx);

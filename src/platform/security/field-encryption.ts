@@ -73,14 +73,17 @@ function wrapAad(ctx: { tenantId: string; dataKeyVersion: string }, kekId: strin
 }
 
 function seal(key: Buffer, keyId: string, plaintext: Buffer, aad: Buffer): string {
-  if (key.length !== KEY_BYTES) throw new TypeError(`AES-256 keys are ${KEY_BYTES} bytes (key "${keyId}" has ${key.length}).`);
+  if (key.length !== KEY_BYTES)
+    throw new TypeError(`AES-256 keys are ${KEY_BYTES} bytes (key "${keyId}" has ${key.length}).`);
   if (!isValidKeyId(keyId)) throw new TypeError('Invalid key id.');
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(aad);
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [FORMAT, keyId, iv.toString('base64url'), ciphertext.toString('base64url'), tag.toString('base64url')].join('.');
+  return [FORMAT, keyId, iv.toString('base64url'), ciphertext.toString('base64url'), tag.toString('base64url')].join(
+    '.',
+  );
 }
 
 type Parsed = { keyId: string; iv: Buffer; ciphertext: Buffer; tag: Buffer };
@@ -163,7 +166,11 @@ export function wrapDataKey(dataKey: Buffer, kek: KeyRing, ctx: { tenantId: stri
  * Unwrap a data key with whichever KEK of the ring it names.
  * @throws DecryptionError if tampered, moved, or the KEK id is not in the ring
  */
-export function unwrapDataKey(wrapped: string, kek: KeyRing, ctx: { tenantId: string; dataKeyVersion: string }): Buffer {
+export function unwrapDataKey(
+  wrapped: string,
+  kek: KeyRing,
+  ctx: { tenantId: string; dataKeyVersion: string },
+): Buffer {
   const p = parse(wrapped);
   const key = kek.keys.get(p.keyId);
   if (!key) throw new DecryptionError('unknown_key');
@@ -178,6 +185,10 @@ export function unwrapDataKey(wrapped: string, kek: KeyRing, ctx: { tenantId: st
  * itself does not change. Once every wrapped key names the new KEK, the old one
  * can leave the ring.
  */
-export function rewrapDataKey(wrapped: string, kek: KeyRing, ctx: { tenantId: string; dataKeyVersion: string }): string {
+export function rewrapDataKey(
+  wrapped: string,
+  kek: KeyRing,
+  ctx: { tenantId: string; dataKeyVersion: string },
+): string {
   return wrapDataKey(unwrapDataKey(wrapped, kek, ctx), kek, ctx);
 }

@@ -3,7 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { DEVELOPMENT_KEY_DIR, KeyRingError, currentKey, developmentKeyFile, generateKeyRingEntry, loadKeyRing } from './keys.ts';
+import {
+  DEVELOPMENT_KEY_DIR,
+  KeyRingError,
+  currentKey,
+  developmentKeyFile,
+  generateKeyRingEntry,
+  loadKeyRing,
+} from './keys.ts';
 
 const b64 = (n = 32) => randomBytes(n).toString('base64');
 

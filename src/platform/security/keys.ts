@@ -54,7 +54,9 @@ export function loadKeyRing(envValue: string | undefined, opts: { name?: string;
   const name = opts.name ?? 'key ring';
   const entries = (envValue ?? '').split(/[\s,]+/).filter((e) => e !== '');
   if (entries.length === 0) {
-    throw new KeyRingError(`${name} is not set: expected "id:base64key[,id2:base64key]" with keys of at least ${MIN_KEY_BYTES} random bytes (e.g. \`openssl rand -base64 32\`).`);
+    throw new KeyRingError(
+      `${name} is not set: expected "id:base64key[,id2:base64key]" with keys of at least ${MIN_KEY_BYTES} random bytes (e.g. \`openssl rand -base64 32\`).`,
+    );
   }
   const keys = new Map<string, Buffer>();
   let currentId = '';
@@ -69,10 +71,14 @@ export function loadKeyRing(envValue: string | undefined, opts: { name?: string;
     if (!BASE64.test(encoded)) throw new KeyRingError(`${where} ("${id}"): the key is not valid base64.`);
     const key = Buffer.from(encoded, 'base64');
     if (key.length < MIN_KEY_BYTES) {
-      throw new KeyRingError(`${where} ("${id}"): the key has ${key.length} bytes, at least ${MIN_KEY_BYTES} are required.`);
+      throw new KeyRingError(
+        `${where} ("${id}"): the key has ${key.length} bytes, at least ${MIN_KEY_BYTES} are required.`,
+      );
     }
     if (opts.length !== undefined && key.length !== opts.length) {
-      throw new KeyRingError(`${where} ("${id}"): the key has ${key.length} bytes, exactly ${opts.length} are required.`);
+      throw new KeyRingError(
+        `${where} ("${id}"): the key has ${key.length} bytes, exactly ${opts.length} are required.`,
+      );
     }
     keys.set(id, key);
     currentId = id;
@@ -90,7 +96,8 @@ export function currentKey(ring: KeyRing): { keyId: string; key: Buffer } {
 /** A fresh ring entry `id:base64` for operators (e.g. a CLI "generate key" command). */
 export function generateKeyRingEntry(id: string, bytes = MIN_KEY_BYTES): string {
   if (!KEY_ID.test(id)) throw new KeyRingError('Key id must be 1–32 letters, digits, "_" or "-".');
-  if (!Number.isInteger(bytes) || bytes < MIN_KEY_BYTES) throw new KeyRingError(`Keys need at least ${MIN_KEY_BYTES} bytes.`);
+  if (!Number.isInteger(bytes) || bytes < MIN_KEY_BYTES)
+    throw new KeyRingError(`Keys need at least ${MIN_KEY_BYTES} bytes.`);
   return `${id}:${randomBytes(bytes).toString('base64')}`;
 }
 
@@ -125,7 +132,9 @@ export function developmentKeyFile(dataDir: string, name = 'server'): KeyRing {
   if (process.platform !== 'win32') {
     const mode = fs.statSync(file).mode & 0o777;
     if ((mode & 0o077) !== 0) {
-      throw new KeyRingError(`${file} is readable by other users (mode ${mode.toString(8)}); run \`chmod 600\` on it or delete it to create a new one.`);
+      throw new KeyRingError(
+        `${file} is readable by other users (mode ${mode.toString(8)}); run \`chmod 600\` on it or delete it to create a new one.`,
+      );
     }
   }
   return loadKeyRing(fs.readFileSync(file, 'utf8'), { name: file });

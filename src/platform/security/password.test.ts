@@ -40,7 +40,11 @@ describe('hashPassword (ASVS 11.4.2: argon2id, m ≥ 19 MiB, t ≥ 2, p = 1)', (
     expect(phc.m).toBeGreaterThanOrEqual(19456);
     expect(phc.t).toBeGreaterThanOrEqual(2);
     expect(phc.p).toBe(1);
-    expect({ m: phc.m, t: phc.t, p: phc.p }).toEqual({ m: ARGON2_PARAMS.memoryCost, t: ARGON2_PARAMS.timeCost, p: ARGON2_PARAMS.parallelism });
+    expect({ m: phc.m, t: phc.t, p: phc.p }).toEqual({
+      m: ARGON2_PARAMS.memoryCost,
+      t: ARGON2_PARAMS.timeCost,
+      p: ARGON2_PARAMS.parallelism,
+    });
     expect(phc.saltBytes).toBeGreaterThanOrEqual(16);
     expect(phc.hashBytes).toBe(32);
   });
@@ -89,7 +93,13 @@ describe('needsRehash', () => {
 describe('dummyVerify (no user enumeration through timing)', () => {
   it('uses a hash with exactly the current parameters', () => {
     const phc = parsePhc(DUMMY_HASH);
-    expect(phc).toMatchObject({ algorithm: 'argon2id', version: 19, m: ARGON2_PARAMS.memoryCost, t: ARGON2_PARAMS.timeCost, p: ARGON2_PARAMS.parallelism });
+    expect(phc).toMatchObject({
+      algorithm: 'argon2id',
+      version: 19,
+      m: ARGON2_PARAMS.memoryCost,
+      t: ARGON2_PARAMS.timeCost,
+      p: ARGON2_PARAMS.parallelism,
+    });
     expect(needsRehash(DUMMY_HASH)).toBe(false);
   });
 
@@ -131,7 +141,9 @@ describe('checkPasswordPolicy (ASVS 6.2.1/9/12)', () => {
   });
 
   it(`allows 64 and ${PASSWORD_MAX_LENGTH} code points, rejects more`, () => {
-    expect(checkPasswordPolicy('Ein langer Satz als Passwort ist gut zu merken und schwer zu raten')).toEqual({ ok: true });
+    expect(checkPasswordPolicy('Ein langer Satz als Passwort ist gut zu merken und schwer zu raten')).toEqual({
+      ok: true,
+    });
     expect(checkPasswordPolicy('x'.repeat(64))).toEqual({ ok: true });
     expect(checkPasswordPolicy('xy'.repeat(64))).toEqual({ ok: true });
     expect(checkPasswordPolicy('x'.repeat(PASSWORD_MAX_LENGTH + 1))).toMatchObject({ ok: false, reason: 'too_long' });
@@ -152,7 +164,15 @@ describe('checkPasswordPolicy (ASVS 6.2.1/9/12)', () => {
   });
 
   it('rejects common passwords, whatever their case', () => {
-    for (const pw of ['password1234', 'Password1234', 'PASSWORD1234', '123456789012', 'qwerty123456', '1q2w3e4r5t6y', 'passwordpassword']) {
+    for (const pw of [
+      'password1234',
+      'Password1234',
+      'PASSWORD1234',
+      '123456789012',
+      'qwerty123456',
+      '1q2w3e4r5t6y',
+      'passwordpassword',
+    ]) {
       expect(checkPasswordPolicy(pw), pw).toMatchObject({ ok: false, reason: 'common' });
     }
   });
@@ -162,7 +182,9 @@ describe('checkPasswordPolicy (ASVS 6.2.1/9/12)', () => {
     expect(checkPasswordPolicy('maria.schmidt-2024', ctx)).toMatchObject({ reason: 'contains_identity' });
     expect(checkPasswordPolicy('Garten-SCHMIDT-Sommer', ctx)).toMatchObject({ reason: 'contains_identity' });
     expect(checkPasswordPolicy('MariaSchmidt!!', ctx)).toMatchObject({ reason: 'contains_identity' });
-    expect(checkPasswordPolicy('ich bin maria und so', { email: 'maria@x.example' })).toMatchObject({ reason: 'contains_identity' });
+    expect(checkPasswordPolicy('ich bin maria und so', { email: 'maria@x.example' })).toMatchObject({
+      reason: 'contains_identity',
+    });
     expect(checkPasswordPolicy('Fahrrad Kaffee Regenbogen', ctx)).toEqual({ ok: true });
     // Very short identifiers are too unspecific to forbid as substrings.
     expect(checkPasswordPolicy('major-journey-home', { email: 'jo@x.example' })).toEqual({ ok: true });

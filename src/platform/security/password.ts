@@ -16,7 +16,7 @@
  * common/breached passwords, not the user's own e-mail or name.
  */
 import { hash, parseOptions, verify } from '@node-rs/argon2';
-import type { Algorithm, Options } from '@node-rs/argon2';
+import type { Algorithm, Options, Version } from '@node-rs/argon2';
 import { isCommonPassword } from './common-passwords.ts';
 
 /** The parameters new hashes get; `needsRehash` flags anything weaker. */
@@ -38,7 +38,7 @@ const OPTIONS: Options = {
   parallelism: ARGON2_PARAMS.parallelism,
   outputLen: ARGON2_PARAMS.outputLen,
 };
-const VERSION_0x13 = 1;
+const VERSION_0x13 = 1 as Version.V0x13;
 const MIN_SALT_BYTES = 16;
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -116,7 +116,8 @@ export function needsRehash(phc: string): boolean {
  * successfully (it only ever decides "false"). A test asserts its parameters
  * match ARGON2_PARAMS, so raising the parameters forces regenerating it.
  */
-export const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=1$L73hFhxyuD1rb/TUl1S2qQ$5EQps+E8yIIe6IZKSSyd62D4MiUUASXNEV5xOnOws6c';
+export const DUMMY_HASH =
+  '$argon2id$v=19$m=65536,t=3,p=1$L73hFhxyuD1rb/TUl1S2qQ$5EQps+E8yIIe6IZKSSyd62D4MiUUASXNEV5xOnOws6c';
 
 /**
  * Spend the same time as a real password check. Call it when the account is
@@ -183,7 +184,7 @@ function identityTokens(context: { email?: string; name?: string }): string[] {
     const at = context.email.lastIndexOf('@');
     const local = at >= 0 ? context.email.slice(0, at) : context.email;
     add(local, MIN_IDENTITY_TOKEN);
-    for (const part of local.split(/[._+\-]+/)) add(part, MIN_IDENTITY_PART);
+    for (const part of local.split(/[._+-]+/)) add(part, MIN_IDENTITY_PART);
   }
   if (context.name) {
     add(context.name.replace(/[\s\p{P}]+/gu, ''), MIN_IDENTITY_TOKEN);
@@ -203,7 +204,10 @@ function identityTokens(context: { email?: string; name?: string }): string[] {
  * - does not contain the e-mail local part or the user's name
  *   (case-insensitive; see MIN_IDENTITY_TOKEN for very short ones).
  */
-export function checkPasswordPolicy(password: string, context: { email?: string; name?: string } = {}): PasswordPolicyResult {
+export function checkPasswordPolicy(
+  password: string,
+  context: { email?: string; name?: string } = {},
+): PasswordPolicyResult {
   // Even Hangul syllable composition (3 units → 1) cannot bring this many
   // units down to 128 code points, so skip normalising megabytes.
   if (password.length > MAX_INPUT_UNITS) return fail('too_long');

@@ -33,7 +33,8 @@ describe('generateRecoveryCodes', () => {
 
   it('draws every symbol roughly uniformly', () => {
     const counts = new Map<string, number>();
-    for (const code of generateRecoveryCodes(500)) for (const c of code.replaceAll('-', '')) counts.set(c, (counts.get(c) ?? 0) + 1);
+    for (const code of generateRecoveryCodes(500))
+      for (const c of code.replaceAll('-', '')) counts.set(c, (counts.get(c) ?? 0) + 1);
     const expected = (500 * 16) / RECOVERY_CODE_ALPHABET.length; // ≈ 258
     expect(counts.size).toBe(RECOVERY_CODE_ALPHABET.length);
     for (const n of counts.values()) {
@@ -81,7 +82,10 @@ describe('hashRecoveryCode / matchRecoveryCode', () => {
 
   it('needs the server key: another key matches nothing, a rotated ring still matches', () => {
     expect(matchRecoveryCode(codes[0]!, hashes, ring([['r1', k2]]))).toBe(-1);
-    const rotated = ring([['r1', k1], ['r2', k2]]);
+    const rotated = ring([
+      ['r1', k1],
+      ['r2', k2],
+    ]);
     expect(matchRecoveryCode(codes[0]!, hashes, rotated)).toBe(0);
     expect(hashRecoveryCode(codes[0]!, rotated)).toMatch(/^r2\./);
   });

@@ -89,7 +89,18 @@ describe('verifyTotp', () => {
   });
 
   it('refuses malformed input without throwing', () => {
-    for (const bad of ['', 'abcdef', '12345', '1234567', '12a456', '１２３４５６', '-12345', '1e5000', '123456\u0000', ' ']) {
+    for (const bad of [
+      '',
+      'abcdef',
+      '12345',
+      '1234567',
+      '12a456',
+      '１２３４５６',
+      '-12345',
+      '1e5000',
+      '123456\u0000',
+      ' ',
+    ]) {
       expect(() => verifyTotp(secret, bad, { now: NOW })).not.toThrow();
       expect(verifyTotp(secret, bad, { now: NOW }), JSON.stringify(bad)).toEqual({ ok: false });
     }

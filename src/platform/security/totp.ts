@@ -35,7 +35,14 @@ export function generateTotpSecret(): string {
  * @param accountName shown in the app next to the issuer, typically the e-mail
  */
 export function totpUri(secret: string, accountName: string, issuer = 'Schutznetz'): string {
-  return generateURI({ issuer, label: accountName, secret, algorithm: 'sha1', digits: TOTP_DIGITS, period: TOTP_PERIOD_SECONDS });
+  return generateURI({
+    issuer,
+    label: accountName,
+    secret,
+    algorithm: 'sha1',
+    digits: TOTP_DIGITS,
+    period: TOTP_PERIOD_SECONDS,
+  });
 }
 
 function epochSeconds(now: Date | number): number {
@@ -51,7 +58,13 @@ export function totpStep(now: Date | number = Date.now()): number {
 
 /** The code for `now`. Meant for tests and development tooling, not for login flows. */
 export function generateTotp(secret: string, now: Date | number = Date.now()): string {
-  return generateSync({ secret, epoch: epochSeconds(now), period: TOTP_PERIOD_SECONDS, digits: TOTP_DIGITS, algorithm: 'sha1' });
+  return generateSync({
+    secret,
+    epoch: epochSeconds(now),
+    period: TOTP_PERIOD_SECONDS,
+    digits: TOTP_DIGITS,
+    algorithm: 'sha1',
+  });
 }
 
 export type TotpResult = { ok: true; step: number } | { ok: false };
@@ -68,7 +81,11 @@ export type TotpResult = { ok: true; step: number } | { ok: false };
  * @param opts.now the clock (Date or ms since epoch), injectable for tests
  * @param opts.lastUsedStep the step returned by the last successful check, or null
  */
-export function verifyTotp(secret: string, code: string, opts: { now?: Date | number; lastUsedStep?: number | null } = {}): TotpResult {
+export function verifyTotp(
+  secret: string,
+  code: string,
+  opts: { now?: Date | number; lastUsedStep?: number | null } = {},
+): TotpResult {
   if (typeof code !== 'string') return { ok: false };
   const token = code.replace(/\s+/g, '');
   if (!/^[0-9]{6}$/.test(token)) return { ok: false };

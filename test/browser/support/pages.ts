@@ -14,7 +14,11 @@ export type PublicPage = { name: string; path: string; status: number };
 const perLocale = (lang: 'de' | 'en'): PublicPage[] => [
   { name: `home (${lang})`, path: `/${lang}/`, status: 200 },
   { name: `search results (${lang})`, path: `/${lang}/search?q=04109`, status: 200 },
-  { name: `search with filters, empty (${lang})`, path: `/${lang}/search?q=04109&tg=men&acc=sign_language`, status: 200 },
+  {
+    name: `search with filters, empty (${lang})`,
+    path: `/${lang}/search?q=04109&tg=men&acc=sign_language`,
+    status: 200,
+  },
   { name: `search unknown postcode (${lang})`, path: `/${lang}/search?q=00000`, status: 200 },
   { name: `search ambiguous place (${lang})`, path: `/${lang}/search?q=Neustadt`, status: 200 },
   { name: `search without a place (${lang})`, path: `/${lang}/search`, status: 200 },

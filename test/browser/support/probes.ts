@@ -33,14 +33,19 @@ export type AxeViolation = {
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
       helpUrl: v.helpUrl,
-      nodes: v.nodes.map((n) => ({ target: n.target, ...(n.failureSummary ? { failureSummary: n.failureSummary } : {}) })),
+      nodes: v.nodes.map((n) => ({
+        target: n.target,
+        ...(n.failureSummary ? { failureSummary: n.failureSummary } : {}),
+      })),
     }));
   }, AXE_TAGS);
 }
@@ -69,14 +74,20 @@ export async function accessibilityInfo(page: Page, selector: string): Promise<A
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: { nodeId: number } };
-    const { nodeIds } = (await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector })) as { nodeIds: number[] };
+    const { nodeIds } = (await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector })) as {
+      nodeIds: number[];
+    };
     const out: AxInfo[] = [];
     for (const nodeId of nodeIds) {
       const { nodes } = (await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false })) as {
         nodes: { ignored?: boolean; role?: { value?: string }; name?: { value?: string } }[];
       };
       const node = nodes[0];
-      out.push({ role: String(node?.role?.value ?? ''), name: String(node?.name?.value ?? ''), ignored: Boolean(node?.ignored) });
+      out.push({
+        role: String(node?.role?.value ?? ''),
+        name: String(node?.name?.value ?? ''),
+        ignored: Boolean(node?.ignored),
+      });
     }
     return out;
   } finally {
@@ -109,7 +120,9 @@ export async function watchPage(page: Page): Promise<PageLog> {
       'securitypolicyviolation',
       (e) => {
         const report = (window as unknown as { __schutznetzCsp(v: string): void }).__schutznetzCsp;
-        report(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
+        report(
+          `${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`,
+        );
       },
       true,
     );

@@ -65,7 +65,11 @@ export type GuardedContext = {
  * internet. German browser locale by default, like most users.
  */
 export async function newContext(site: Site, options: BrowserContextOptions = {}): Promise<GuardedContext> {
-  const context = await site.browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 }, ...options });
+  const context = await site.browser.newContext({
+    locale: 'de-DE',
+    viewport: { width: 1280, height: 900 },
+    ...options,
+  });
   context.setDefaultTimeout(15_000);
   const foreign: string[] = [];
   await context.route(

@@ -119,17 +119,32 @@ export async function submitAndWait(page: Page, click: () => Promise<void>): Pro
 
 /** Where the browser is and what the page says, for failure messages. */
 export async function describePage(page: Page, status?: number): Promise<string> {
-  const text = ((await page.locator('main').textContent().catch(() => '')) ?? '').replace(/\s+/g, ' ').trim();
+  const text = (
+    (await page
+      .locator('main')
+      .textContent()
+      .catch(() => '')) ?? ''
+  )
+    .replace(/\s+/g, ' ')
+    .trim();
   return `${status === undefined ? '' : `status ${status}, `}${new URL(page.url()).pathname}: "${text.slice(0, 240)}"`;
 }
 
 /** The password step of the sign-in, as a person types it; lands on the second-factor page. */
-export async function enterPassword(page: Page, base: string, email: string, password: string, lang = 'de'): Promise<void> {
+export async function enterPassword(
+  page: Page,
+  base: string,
+  email: string,
+  password: string,
+  lang = 'de',
+): Promise<void> {
   await page.goto(`${base}/${lang}/staff/sign-in`);
   await page.locator('#email').fill(email);
   await page.locator('#password').fill(password);
   const status = await submitAndWait(page, () => page.locator('main form button[type=submit]').first().click());
-  expect(new URL(page.url()).pathname, `password step: ${await describePage(page, status)}`).toBe(`/${lang}/staff/second-factor`);
+  expect(new URL(page.url()).pathname, `password step: ${await describePage(page, status)}`).toBe(
+    `/${lang}/staff/second-factor`,
+  );
 }
 
 /** Type a TOTP code on the second-factor page and send it; returns the answer's status. */
@@ -155,7 +170,14 @@ export class VirtualAuthenticator {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('WebAuthn.enable', { enableUI: false });
     const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
     });
     return new VirtualAuthenticator(cdp, authenticatorId);
   }
@@ -173,30 +195,57 @@ export class VirtualAuthenticator {
  * on the sign-in page, which asks for a sign-in with the new passkey.
  */
 export async function addPasskeyOnSetupPage(page: Page, name: string): Promise<void> {
-  expect(new URL(page.url()).pathname, `before adding a passkey: ${await describePage(page)}`).toMatch(/^\/(de|en)\/staff\/passkey-setup$/);
+  expect(new URL(page.url()).pathname, `before adding a passkey: ${await describePage(page)}`).toMatch(
+    /^\/(de|en)\/staff\/passkey-setup$/,
+  );
   await page.getByLabel('Name des Passkeys').fill(name);
-  await Promise.all([page.waitForURL(/\/staff\/sign-in\?passkey_added=1$/), page.getByRole('button', { name: 'Passkey hinzufügen' }).click()]);
+  await Promise.all([
+    page.waitForURL(/\/staff\/sign-in\?passkey_added=1$/),
+    page.getByRole('button', { name: 'Passkey hinzufügen' }).click(),
+  ]);
 }
 
 /** Password, then "Confirm with a passkey" (the page's script asks the authenticator); ends on the staff start page. */
-export async function signInWithPasskey(page: Page, base: string, user: { email: string; password: string }, lang = 'de'): Promise<void> {
+export async function signInWithPasskey(
+  page: Page,
+  base: string,
+  user: { email: string; password: string },
+  lang = 'de',
+): Promise<void> {
   await enterPassword(page, base, user.email, user.password, lang);
-  const button = page.getByRole('button', { name: lang === 'de' ? 'Mit Passkey bestätigen' : 'Confirm with a passkey' });
+  const button = page.getByRole('button', {
+    name: lang === 'de' ? 'Mit Passkey bestätigen' : 'Confirm with a passkey',
+  });
   await Promise.all([page.waitForURL(`${base}/${lang}/staff`), button.click()]);
-  expect(await page.locator('h1').textContent(), `after the passkey: ${await describePage(page)}`).toContain(lang === 'de' ? 'Übersicht' : 'Overview');
+  expect(await page.locator('h1').textContent(), `after the passkey: ${await describePage(page)}`).toContain(
+    lang === 'de' ? 'Übersicht' : 'Overview',
+  );
 }
 
 /** Both sign-in steps; ends on the staff start page. */
-export async function signInInBrowser(page: Page, base: string, user: { email: string; password: string }, auth: Authenticator, lang = 'de'): Promise<void> {
+export async function signInInBrowser(
+  page: Page,
+  base: string,
+  user: { email: string; password: string },
+  auth: Authenticator,
+  lang = 'de',
+): Promise<void> {
   await enterPassword(page, base, user.email, user.password, lang);
   const status = await enterTotp(page, await auth.code());
-  expect(`${status} ${new URL(page.url()).pathname}`, `second-factor step: ${await describePage(page, status)}`).toBe(`200 /${lang}/staff`);
+  expect(`${status} ${new URL(page.url()).pathname}`, `second-factor step: ${await describePage(page, status)}`).toBe(
+    `200 /${lang}/staff`,
+  );
 }
 
 /** The newest invitation link sent to `email`, read from the outbox table (as the owner role, like an operator). */
 export async function invitationLinkFromOutbox(site: Site, email: string): Promise<string> {
   const row = await withScope(site.testApp.app.database.db, { kind: 'network' }, (trx) =>
-    trx.selectFrom('outbox_mail').select(['body_text']).where('recipient', '=', email).orderBy('created_at', 'desc').executeTakeFirst(),
+    trx
+      .selectFrom('outbox_mail')
+      .select(['body_text'])
+      .where('recipient', '=', email)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst(),
   );
   const link = row ? /https?:\/\/\S+\/staff\/invitation\/\S+/.exec(row.body_text)?.[0] : undefined;
   if (!link) throw new Error(`no invitation link in the outbox for ${email}`);
@@ -217,10 +266,18 @@ export async function horizontalOverflow(page: Page): Promise<string | null> {
   const o = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const culprits = [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest('.skip') && !el.parentElement?.closest('.table-scroll'))
+      .filter(
+        (el) =>
+          el.getBoundingClientRect().right > width + 1 &&
+          !el.closest('.skip') &&
+          !el.parentElement?.closest('.table-scroll'),
+      )
       .filter((el, _i, all) => !all.some((other) => other !== el && other.contains(el)))
       .slice(0, 3)
-      .map((el) => `<${el.localName}${el.id ? `#${el.id}` : ''}${el.getAttribute('class') ? `.${el.getAttribute('class')!.split(' ').join('.')}` : ''}> right=${Math.round(el.getBoundingClientRect().right)}`);
+      .map(
+        (el) =>
+          `<${el.localName}${el.id ? `#${el.id}` : ''}${el.getAttribute('class') ? `.${el.getAttribute('class')!.split(' ').join('.')}` : ''}> right=${Math.round(el.getBoundingClientRect().right)}`,
+      );
     return { scrollWidth: document.documentElement.scrollWidth, width, culprits };
   });
   return o.scrollWidth > o.width ? `${o.scrollWidth}px wide at ${o.width}px; ${o.culprits.join(', ')}` : null;
@@ -243,7 +300,9 @@ export async function reflowProblems(page: Page, whileNarrow?: () => Promise<voi
     const problems: string[] = [];
     const overflow = await horizontalOverflow(page);
     if (overflow) problems.push(`the page scrolls sideways: ${overflow}`);
-    const loose = await page.locator('main table').evaluateAll((tables) => tables.filter((t) => !t.parentElement?.closest('.table-scroll')).length);
+    const loose = await page
+      .locator('main table')
+      .evaluateAll((tables) => tables.filter((t) => !t.parentElement?.closest('.table-scroll')).length);
     if (loose) problems.push(`${loose} data table(s) outside a .table-scroll region`);
     const regions = page.locator('.table-scroll');
     for (let i = 0; i < (await regions.count()); i++) {
@@ -255,7 +314,8 @@ export async function reflowProblems(page: Page, whileNarrow?: () => Promise<voi
         tabIndex: (el as HTMLElement).tabIndex,
       }));
       const which = `.table-scroll "${facts.name}"`;
-      if (facts.role !== 'region' || !facts.name) problems.push(`${which}: role=${facts.role}, needs role=region and a name`);
+      if (facts.role !== 'region' || !facts.name)
+        problems.push(`${which}: role=${facts.role}, needs role=region and a name`);
       if (!facts.scrolls) continue;
       if (facts.tabIndex !== 0) {
         problems.push(`${which} scrolls but is not in the tab order (tabindex ${facts.tabIndex})`);
@@ -267,20 +327,31 @@ export async function reflowProblems(page: Page, whileNarrow?: () => Promise<voi
       await page.keyboard.press('Tab');
       const focus = await region.evaluate((el) => {
         const style = getComputedStyle(el);
-        return { focused: document.activeElement === el, outline: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth) };
+        return {
+          focused: document.activeElement === el,
+          outline: style.outlineStyle,
+          outlineWidth: parseFloat(style.outlineWidth),
+        };
       });
       if (!focus.focused) {
         problems.push(`${which}: Tab does not reach it`);
         continue;
       }
-      if (focus.outline === 'none' || focus.outlineWidth < 2) problems.push(`${which}: no visible focus outline (${focus.outline} ${focus.outlineWidth}px)`);
+      if (focus.outline === 'none' || focus.outlineWidth < 2)
+        problems.push(`${which}: no visible focus outline (${focus.outline} ${focus.outlineWidth}px)`);
       await page.keyboard.press('ArrowRight');
       const scrolled = await region
-        .evaluate((el) => new Promise<number>((resolve) => {
-          const started = performance.now();
-          const check = () => (el.scrollLeft > 0 || performance.now() - started > 1000 ? resolve(el.scrollLeft) : requestAnimationFrame(check));
-          check();
-        }))
+        .evaluate(
+          (el) =>
+            new Promise<number>((resolve) => {
+              const started = performance.now();
+              const check = () =>
+                el.scrollLeft > 0 || performance.now() - started > 1000
+                  ? resolve(el.scrollLeft)
+                  : requestAnimationFrame(check);
+              check();
+            }),
+        )
         .catch(() => 0);
       if (scrolled <= 0) problems.push(`${which}: the arrow keys do not scroll it`);
       await region.evaluate((el) => {

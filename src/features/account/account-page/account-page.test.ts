@@ -24,15 +24,30 @@ async function userWithPasskey(): Promise<{ user: TestUser; passkeyId: string }>
   const user = await createUser(t.app, { role: 'counsellor' });
   const passkeyId = `pk-${user.id.slice(0, 8)}`;
   await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
-    trx.insertInto('webauthn_credential').values({ id: passkeyId, user_id: user.id, centre_id: user.centreId, public_key: Buffer.from([1]), counter: 0, name: 'Sicherheitsschlüssel' }).execute(),
+    trx
+      .insertInto('webauthn_credential')
+      .values({
+        id: passkeyId,
+        user_id: user.id,
+        centre_id: user.centreId,
+        public_key: Buffer.from([1]),
+        counter: 0,
+        name: 'Sicherheitsschlüssel',
+      })
+      .execute(),
   );
   return { user, passkeyId };
 }
 
-const page = (s: Session, query = '') => t.app.inject({ method: 'GET', url: `/de/staff/account${query}`, headers: { cookie: s.cookie } });
+const page = (s: Session, query = '') =>
+  t.app.inject({ method: 'GET', url: `/de/staff/account${query}`, headers: { cookie: s.cookie } });
 
 async function passwordHash(id: string) {
-  return (await withScope(t.app.database.db, { kind: 'network' }, (trx) => trx.selectFrom('app_user').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow())).password_hash!;
+  return (
+    await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+      trx.selectFrom('app_user').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow(),
+    )
+  ).password_hash!;
 }
 
 describe('the account page', () => {
@@ -79,7 +94,10 @@ describe('changing the password', () => {
     const user = await createUser(t.app, { role: 'coordination' });
     const other = await signIn(t.app, user);
     const s = await signIn(t.app, user);
-    const res = await postAs(t.app, s, '/de/staff/account/password', { password: NEW_PASSWORD, password_repeat: NEW_PASSWORD });
+    const res = await postAs(t.app, s, '/de/staff/account/password', {
+      password: NEW_PASSWORD,
+      password_repeat: NEW_PASSWORD,
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/de/staff/account?done=password');
     expect(await verifyPassword(await passwordHash(user.id), NEW_PASSWORD)).toBe(true);
@@ -96,7 +114,15 @@ describe('changing the password', () => {
     const res = await postAs(t.app, s, '/de/staff/account/password', { password: 'kurz', password_repeat: 'kurz' });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('id="f-password-error"');
-    expect((await postAs(t.app, s, '/de/staff/account/password', { password: NEW_PASSWORD, password_repeat: NEW_PASSWORD, role: 'admin' })).statusCode).toBe(400);
+    expect(
+      (
+        await postAs(t.app, s, '/de/staff/account/password', {
+          password: NEW_PASSWORD,
+          password_repeat: NEW_PASSWORD,
+          role: 'admin',
+        })
+      ).statusCode,
+    ).toBe(400);
     expect(await passwordHash(user.id)).toBe(before);
   });
 
@@ -105,7 +131,10 @@ describe('changing the password', () => {
     const s = await signIn(t.app, user);
     clock.advance(11 * 60_000);
     const before = await passwordHash(user.id);
-    const res = await postAs(t.app, s, '/de/staff/account/password', { password: NEW_PASSWORD, password_repeat: NEW_PASSWORD });
+    const res = await postAs(t.app, s, '/de/staff/account/password', {
+      password: NEW_PASSWORD,
+      password_repeat: NEW_PASSWORD,
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/de/staff/reauth?next=%2Fde%2Fstaff%2Faccount');
     expect(await passwordHash(user.id)).toBe(before);
@@ -117,7 +146,11 @@ describe('changing the password', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/de/staff/account/password',
-      headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      headers: {
+        cookie: s.cookie,
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'https://evil.example',
+      },
       payload: new URLSearchParams({ _csrf: s.csrf, password: NEW_PASSWORD, password_repeat: NEW_PASSWORD }).toString(),
     });
     expect(res.statusCode).toBe(403);
@@ -131,9 +164,13 @@ describe('removing a passkey', () => {
     const res = await postAs(t.app, s, '/de/staff/account/passkeys/remove', { id: passkeyId });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/de/staff/account?done=passkey_removed');
-    const left = await withScope(t.app.database.db, { kind: 'network' }, (trx) => trx.selectFrom('webauthn_credential').select('id').where('id', '=', passkeyId).execute());
+    const left = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+      trx.selectFrom('webauthn_credential').select('id').where('id', '=', passkeyId).execute(),
+    );
     expect(left).toEqual([]);
-    expect((await auditEvents(t.app)).some((e) => e.event === 'auth.mfa_passkey_removed' && e.object_id === passkeyId)).toBe(true);
+    expect(
+      (await auditEvents(t.app)).some((e) => e.event === 'auth.mfa_passkey_removed' && e.object_id === passkeyId),
+    ).toBe(true);
   });
 
   it('cannot remove someone else’s passkey (404), not even in the same centre', async () => {
@@ -141,7 +178,9 @@ describe('removing a passkey', () => {
     const intruder = await createUser(t.app, { role: 'centre_lead', centreId: owner.centreId! });
     const s = await signIn(t.app, intruder);
     expect((await postAs(t.app, s, '/de/staff/account/passkeys/remove', { id: passkeyId })).statusCode).toBe(404);
-    const still = await withScope(t.app.database.db, { kind: 'network' }, (trx) => trx.selectFrom('webauthn_credential').select('id').where('id', '=', passkeyId).execute());
+    const still = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+      trx.selectFrom('webauthn_credential').select('id').where('id', '=', passkeyId).execute(),
+    );
     expect(still).toHaveLength(1);
   });
 
@@ -151,7 +190,9 @@ describe('removing a passkey', () => {
     clock.advance(11 * 60_000);
     const res = await postAs(t.app, s, '/de/staff/account/passkeys/remove', { id: passkeyId });
     expect(res.headers.location).toMatch(/^\/de\/staff\/reauth/);
-    const still = await withScope(t.app.database.db, { kind: 'network' }, (trx) => trx.selectFrom('webauthn_credential').select('id').where('id', '=', passkeyId).execute());
+    const still = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+      trx.selectFrom('webauthn_credential').select('id').where('id', '=', passkeyId).execute(),
+    );
     expect(still).toHaveLength(1);
   });
 });
@@ -167,17 +208,28 @@ describe('recovery codes', () => {
     expect(new Set(codes).size).toBe(10);
     const second = recoveryCodesIn((await postAs(t.app, s, '/de/staff/account/recovery-codes')).body);
     expect(second.some((c) => codes.includes(c))).toBe(false);
-    const rows = await withScope(t.app.database.db, { kind: 'network' }, (trx) => trx.selectFrom('recovery_code').select('code_hash').where('user_id', '=', user.id).execute());
+    const rows = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+      trx.selectFrom('recovery_code').select('code_hash').where('user_id', '=', user.id).execute(),
+    );
     expect(rows).toHaveLength(10);
     expect(JSON.stringify(rows)).not.toContain(second[0]!);
     expect((await page(s)).body).toContain('noch 10 unbenutzte Codes');
-    expect((await auditEvents(t.app)).filter((e) => e.event === 'auth.mfa_recovery_codes_regenerated' && e.actor_id === user.id)).toHaveLength(2);
+    expect(
+      (await auditEvents(t.app)).filter(
+        (e) => e.event === 'auth.mfa_recovery_codes_regenerated' && e.actor_id === user.id,
+      ),
+    ).toHaveLength(2);
   });
 
   it('needs a recent re-authentication and the CSRF token', async () => {
     const user = await createUser(t.app, { role: 'admin' });
     const s = await signIn(t.app, user);
-    const noToken = await t.app.inject({ method: 'POST', url: '/de/staff/account/recovery-codes', headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+    const noToken = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/account/recovery-codes',
+      headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: '',
+    });
     expect(noToken.statusCode).toBe(403);
     clock.advance(11 * 60_000);
     const stale = await postAs(t.app, s, '/de/staff/account/recovery-codes');

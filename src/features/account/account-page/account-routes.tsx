@@ -40,7 +40,11 @@ const csrfOnly = z.object({ ...csrfField }).strict();
 async function loadAccount(req: FastifyRequest, actor: Actor): Promise<AccountView> {
   const app = req.server;
   return withScope(app.database.db, scopeOf(actor), async (trx) => {
-    const user = await trx.selectFrom('app_user').select(['display_name', 'email', 'role']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
+    const user = await trx
+      .selectFrom('app_user')
+      .select(['display_name', 'email', 'role'])
+      .where('id', '=', actor.userId)
+      .executeTakeFirstOrThrow();
     const passkeys = await listPasskeys(trx, actor.userId);
     return {
       displayName: user.display_name,
@@ -56,7 +60,11 @@ export const accountPageRoutes: FastifyPluginAsync = async (app) => {
   const manage = { config: { action: 'account.manage' as const } };
   const pagePath = (locale: Locale) => `/${locale}/staff/account`;
 
-  const renderPage = async (req: FastifyRequest, locale: Locale, extra: { done?: z.infer<typeof accountQuery>['done']; errors?: FieldErrors }) => {
+  const renderPage = async (
+    req: FastifyRequest,
+    locale: Locale,
+    extra: { done?: z.infer<typeof accountQuery>['done']; errors?: FieldErrors },
+  ) => {
     const actor = actorOf(req);
     return AccountPage({
       ctx: pageContext(req, locale),
@@ -82,9 +90,18 @@ export const accountPageRoutes: FastifyPluginAsync = async (app) => {
     if (!requireRecentAuth(req, reply, undefined, pagePath(locale))) return reply;
     const t = translator(locale, 'account');
     const identity = await withScope(app.database.db, scopeOf(actor), (trx) =>
-      trx.selectFrom('app_user').select(['email', 'display_name']).where('id', '=', actor.userId).executeTakeFirstOrThrow(),
+      trx
+        .selectFrom('app_user')
+        .select(['email', 'display_name'])
+        .where('id', '=', actor.userId)
+        .executeTakeFirstOrThrow(),
     );
-    const errors = newPasswordErrors(t, locale, { password: body.password, repeat: body.password_repeat }, { email: identity.email, name: identity.display_name });
+    const errors = newPasswordErrors(
+      t,
+      locale,
+      { password: body.password, repeat: body.password_repeat },
+      { email: identity.email, name: identity.display_name },
+    );
     if (hasErrors(errors)) return sendPage(reply, await renderPage(req, locale, { errors }), 400);
     const hash = await hashPassword(body.password);
     const now = app.clock.now();
@@ -95,7 +112,14 @@ export const accountPageRoutes: FastifyPluginAsync = async (app) => {
       await audit(
         trx,
         app.keys.audit,
-        { event: 'auth.password_changed', actorId: actor.userId, centreId: actor.centreId, objectType: 'app_user', objectId: actor.userId, details: { sessions_ended: ended } },
+        {
+          event: 'auth.password_changed',
+          actorId: actor.userId,
+          centreId: actor.centreId,
+          objectType: 'app_user',
+          objectId: actor.userId,
+          details: { sessions_ended: ended },
+        },
         now,
       );
     });
@@ -113,7 +137,13 @@ export const accountPageRoutes: FastifyPluginAsync = async (app) => {
       await audit(
         trx,
         app.keys.audit,
-        { event: 'auth.mfa_passkey_removed', actorId: actor.userId, centreId: actor.centreId, objectType: 'webauthn_credential', objectId: auditCredentialId(body.id) },
+        {
+          event: 'auth.mfa_passkey_removed',
+          actorId: actor.userId,
+          centreId: actor.centreId,
+          objectType: 'webauthn_credential',
+          objectId: auditCredentialId(body.id),
+        },
         now,
       );
       return true;
@@ -134,11 +164,25 @@ export const accountPageRoutes: FastifyPluginAsync = async (app) => {
       await audit(
         trx,
         app.keys.audit,
-        { event: 'auth.mfa_recovery_codes_regenerated', actorId: actor.userId, centreId: actor.centreId, objectType: 'app_user', objectId: actor.userId },
+        {
+          event: 'auth.mfa_recovery_codes_regenerated',
+          actorId: actor.userId,
+          centreId: actor.centreId,
+          objectType: 'app_user',
+          objectId: actor.userId,
+        },
         now,
       );
       return fresh;
     });
-    return sendPage(reply, NewRecoveryCodesPage({ ctx: pageContext(req, locale), t: translator(locale, 'account'), csrf: csrfToken(req), codes }));
+    return sendPage(
+      reply,
+      NewRecoveryCodesPage({
+        ctx: pageContext(req, locale),
+        t: translator(locale, 'account'),
+        csrf: csrfToken(req),
+        codes,
+      }),
+    );
   });
 };

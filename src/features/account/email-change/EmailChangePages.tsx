@@ -7,14 +7,29 @@ import { ErrorSummary, Field, PostForm } from '../views/Form.tsx';
 
 type Base = { ctx: PageContext; t: Translate };
 
-export function EmailChangeFormPage({ ctx, t, csrf, current, value = '', errors = {} }: Base & { csrf: string; current: string; value?: string; errors?: FieldErrors }) {
+export function EmailChangeFormPage({
+  ctx,
+  t,
+  csrf,
+  current,
+  value = '',
+  errors = {},
+}: Base & { csrf: string; current: string; value?: string; errors?: FieldErrors }) {
   return (
     <StaffFrame ctx={ctx} title={t('title')} csrf={csrf}>
       <h1>{t('title')}</h1>
       <ErrorSummary title={t('errorsTitle')} errors={errors} />
       <p>{t('intro', { email: current })}</p>
       <PostForm action={`/${ctx.locale}/staff/account/email`} csrf={csrf}>
-        <Field name="email" type="email" label={t('newEmail')} value={value} error={errors.email} autocomplete="email" maxLength={254} />
+        <Field
+          name="email"
+          type="email"
+          label={t('newEmail')}
+          value={value}
+          error={errors.email}
+          autocomplete="email"
+          maxLength={254}
+        />
         <button type="submit">{t('submit')}</button>
       </PostForm>
       <p>
@@ -54,7 +69,13 @@ export function EmailChangeDonePage({ ctx, t, signedIn }: Base & { signedIn: boo
     <StaffFrame ctx={ctx} title={t('doneTitle')}>
       <h1>{t('doneTitle')}</h1>
       <p role="status">{t('done')}</p>
-      <p>{signedIn ? <a href={`/${ctx.locale}/staff/account`}>{t('toAccount')}</a> : <a href={`/${ctx.locale}/staff/sign-in`}>{t('toSignIn')}</a>}</p>
+      <p>
+        {signedIn ? (
+          <a href={`/${ctx.locale}/staff/account`}>{t('toAccount')}</a>
+        ) : (
+          <a href={`/${ctx.locale}/staff/sign-in`}>{t('toSignIn')}</a>
+        )}
+      </p>
     </StaffFrame>
   );
 }

@@ -13,7 +13,12 @@ import type { Actor } from '../../../platform/auth/types.ts';
 import { withScope } from '../../../platform/db/tenant.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import { sendMail } from '../../../platform/mail/mailer.ts';
-import { closeOpenEmailChanges, consumeEmailChange, createEmailChange, type OpenEmailChange } from './email-change-store.ts';
+import {
+  closeOpenEmailChanges,
+  consumeEmailChange,
+  createEmailChange,
+  type OpenEmailChange,
+} from './email-change-store.ts';
 import { EMAIL_NS } from './messages.ts';
 
 /** The link in the mail to the new address. */
@@ -31,7 +36,12 @@ function isUniqueViolation(err: unknown): boolean {
  * from the actor's current address. Scope 'auth': the uniqueness check must
  * see every account, not only the actor's tenant.
  */
-export async function requestEmailChange(app: FastifyInstance, actor: Actor, newEmail: string, locale: Locale): Promise<void> {
+export async function requestEmailChange(
+  app: FastifyInstance,
+  actor: Actor,
+  newEmail: string,
+  locale: Locale,
+): Promise<void> {
   const now = app.clock.now();
   const t = translator(locale, EMAIL_NS);
   await withScope(app.database.db, { kind: 'auth' }, async (trx) => {
@@ -56,13 +66,22 @@ export type CompleteResult = 'changed' | 'gone' | 'taken';
  * account except `keepSession` (the confirming browser's own session, when
  * it belongs to the same account).
  */
-export async function completeEmailChange(app: FastifyInstance, change: OpenEmailChange, keepSession: string | undefined, locale: Locale): Promise<CompleteResult> {
+export async function completeEmailChange(
+  app: FastifyInstance,
+  change: OpenEmailChange,
+  keepSession: string | undefined,
+  locale: Locale,
+): Promise<CompleteResult> {
   const now = app.clock.now();
   const t = translator(locale, EMAIL_NS);
   try {
     return await withScope(app.database.db, { kind: 'auth' }, async (trx): Promise<CompleteResult> => {
       if (!(await consumeEmailChange(trx, change.tokenHash, now))) return 'gone';
-      const taken = await trx.selectFrom('app_user').select('id').where('email', '=', change.newEmail).executeTakeFirst();
+      const taken = await trx
+        .selectFrom('app_user')
+        .select('id')
+        .where('email', '=', change.newEmail)
+        .executeTakeFirst();
       if (taken) return 'taken';
       const updated = await trx
         .updateTable('app_user')
@@ -78,7 +97,14 @@ export async function completeEmailChange(app: FastifyInstance, change: OpenEmai
       await audit(
         trx,
         app.keys.audit,
-        { event: 'auth.email_changed', actorId: change.userId, centreId: change.centreId, objectType: 'app_user', objectId: change.userId, details: { sessions_ended: ended } },
+        {
+          event: 'auth.email_changed',
+          actorId: change.userId,
+          centreId: change.centreId,
+          objectType: 'app_user',
+          objectId: change.userId,
+          details: { sessions_ended: ended },
+        },
         now,
       );
       return 'changed';

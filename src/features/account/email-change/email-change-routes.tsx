@@ -20,7 +20,13 @@ import { sendPage } from '../../../platform/layout/render.ts';
 import { actorOf, emailSchema, localeOf, type FieldErrors } from '../http.ts';
 import { completeEmailChange, requestEmailChange } from './email-change-flow.ts';
 import { findOpenEmailChange, type OpenEmailChange } from './email-change-store.ts';
-import { EmailChangeConfirmPage, EmailChangeDonePage, EmailChangeFormPage, EmailChangeProblemPage, EmailChangeSentPage } from './EmailChangePages.tsx';
+import {
+  EmailChangeConfirmPage,
+  EmailChangeDonePage,
+  EmailChangeFormPage,
+  EmailChangeProblemPage,
+  EmailChangeSentPage,
+} from './EmailChangePages.tsx';
 import { EMAIL_NS, emailChangeMessages } from './messages.ts';
 
 addMessages(EMAIL_NS, emailChangeMessages);
@@ -43,16 +49,24 @@ async function currentEmail(req: FastifyRequest): Promise<string> {
   return row.email;
 }
 
-async function openChange(req: FastifyRequest): Promise<{ locale: Locale; token: string; change: OpenEmailChange | null }> {
+async function openChange(
+  req: FastifyRequest,
+): Promise<{ locale: Locale; token: string; change: OpenEmailChange | null }> {
   const locale = localeOf(req);
   const token = tokenOf(req);
   const app = req.server;
-  const change = await withScope(app.database.db, { kind: 'auth' }, (trx) => findOpenEmailChange(trx, token, app.clock.now()));
+  const change = await withScope(app.database.db, { kind: 'auth' }, (trx) =>
+    findOpenEmailChange(trx, token, app.clock.now()),
+  );
   return { locale, token, change };
 }
 
 function sendProblem(req: FastifyRequest, reply: FastifyReply, locale: Locale, kind: 'invalid' | 'taken') {
-  return sendPage(reply, EmailChangeProblemPage({ ctx: pageContext(req, locale), t: translator(locale, EMAIL_NS), kind }), kind === 'invalid' ? 410 : 409);
+  return sendPage(
+    reply,
+    EmailChangeProblemPage({ ctx: pageContext(req, locale), t: translator(locale, EMAIL_NS), kind }),
+    kind === 'invalid' ? 410 : 409,
+  );
 }
 
 export const emailChangeRoutes: FastifyPluginAsync = async (app) => {
@@ -60,8 +74,18 @@ export const emailChangeRoutes: FastifyPluginAsync = async (app) => {
   const flow = { config: { authFlow: 'anonymous' as const } };
   const formPath = (locale: Locale) => `/${locale}/staff/account/email`;
 
-  const renderForm = async (req: FastifyRequest, locale: Locale, extra: { value?: string; errors?: FieldErrors } = {}) =>
-    EmailChangeFormPage({ ctx: pageContext(req, locale), t: translator(locale, EMAIL_NS), csrf: csrfToken(req), current: await currentEmail(req), ...extra });
+  const renderForm = async (
+    req: FastifyRequest,
+    locale: Locale,
+    extra: { value?: string; errors?: FieldErrors } = {},
+  ) =>
+    EmailChangeFormPage({
+      ctx: pageContext(req, locale),
+      t: translator(locale, EMAIL_NS),
+      csrf: csrfToken(req),
+      current: await currentEmail(req),
+      ...extra,
+    });
 
   app.get('/:lang/staff/account/email', manage, async (req, reply) => {
     const locale = localeOf(req);
@@ -76,9 +100,18 @@ export const emailChangeRoutes: FastifyPluginAsync = async (app) => {
     if (!requireRecentAuth(req, reply, undefined, formPath(locale))) return reply;
     const t = translator(locale, EMAIL_NS);
     const email = emailSchema.safeParse(body.email);
-    if (!email.success) return sendPage(reply, await renderForm(req, locale, { value: body.email, errors: { email: t('errors.email') } }), 400);
+    if (!email.success)
+      return sendPage(
+        reply,
+        await renderForm(req, locale, { value: body.email, errors: { email: t('errors.email') } }),
+        400,
+      );
     if (email.data === (await currentEmail(req))) {
-      return sendPage(reply, await renderForm(req, locale, { value: body.email, errors: { email: t('errors.same') } }), 400);
+      return sendPage(
+        reply,
+        await renderForm(req, locale, { value: body.email, errors: { email: t('errors.same') } }),
+        400,
+      );
     }
     await requestEmailChange(app, actor, email.data, locale);
     return sendPage(reply, EmailChangeSentPage({ ctx: pageContext(req, locale), t, csrf: csrfToken(req) }));
@@ -88,7 +121,15 @@ export const emailChangeRoutes: FastifyPluginAsync = async (app) => {
     const { locale, token, change } = await openChange(req);
     if (!change) return sendProblem(req, reply, locale, 'invalid');
     const t = translator(locale, EMAIL_NS);
-    return sendPage(reply, EmailChangeConfirmPage({ ctx: pageContext(req, locale), t, action: `/${locale}/staff/email-change/${token}`, newEmail: change.newEmail }));
+    return sendPage(
+      reply,
+      EmailChangeConfirmPage({
+        ctx: pageContext(req, locale),
+        t,
+        action: `/${locale}/staff/email-change/${token}`,
+        newEmail: change.newEmail,
+      }),
+    );
   });
 
   app.post('/:lang/staff/email-change/:token', flow, async (req, reply) => {
@@ -99,6 +140,13 @@ export const emailChangeRoutes: FastifyPluginAsync = async (app) => {
     const own = req.actor?.userId === change.userId ? req.actor.sessionHash : undefined;
     const result = await completeEmailChange(app, change, own, locale);
     if (result !== 'changed') return sendProblem(req, reply, locale, result === 'taken' ? 'taken' : 'invalid');
-    return sendPage(reply, EmailChangeDonePage({ ctx: pageContext(req, locale), t: translator(locale, EMAIL_NS), signedIn: own !== undefined }));
+    return sendPage(
+      reply,
+      EmailChangeDonePage({
+        ctx: pageContext(req, locale),
+        t: translator(locale, EMAIL_NS),
+        signedIn: own !== undefined,
+      }),
+    );
   });
 };

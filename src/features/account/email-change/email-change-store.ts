@@ -9,15 +9,31 @@ import { isTokenShaped } from '../invitations/invitation-store.ts';
 
 export const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60_000;
 
-export type OpenEmailChange = { tokenHash: string; userId: string; centreId: string | null; newEmail: string; oldEmail: string };
+export type OpenEmailChange = {
+  tokenHash: string;
+  userId: string;
+  centreId: string | null;
+  newEmail: string;
+  oldEmail: string;
+};
 
 /** Close the user's open change links (before a new one, after a change). */
 export async function closeOpenEmailChanges(trx: Tx, userId: string, now: Date): Promise<void> {
-  await trx.updateTable('email_change').set({ used_at: now }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
+  await trx
+    .updateTable('email_change')
+    .set({ used_at: now })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
 }
 
 /** A new change link for the user. @returns the token (shown once in the mail, never stored) */
-export async function createEmailChange(trx: Tx, user: { id: string; centreId: string | null }, newEmail: string, now: Date): Promise<string> {
+export async function createEmailChange(
+  trx: Tx,
+  user: { id: string; centreId: string | null },
+  newEmail: string,
+  now: Date,
+): Promise<string> {
   await closeOpenEmailChanges(trx, user.id, now);
   const token = randomToken(32);
   await trx
@@ -50,7 +66,13 @@ export async function findOpenEmailChange(trx: Tx, token: string, now: Date): Pr
     .where('u.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row) return null;
-  return { tokenHash: row.token_hash, userId: row.user_id, centreId: row.centre_id, newEmail: row.new_email, oldEmail: row.email };
+  return {
+    tokenHash: row.token_hash,
+    userId: row.user_id,
+    centreId: row.centre_id,
+    newEmail: row.new_email,
+    oldEmail: row.email,
+  };
 }
 
 /** Mark the change used if still open; false when another request got there first. */

@@ -31,18 +31,24 @@ function linkToken(body: string): string {
 }
 
 async function emailOf(id: string): Promise<string> {
-  const r = await withScope(t.app.database.db, { kind: 'network' }, (trx) => trx.selectFrom('app_user').select('email').where('id', '=', id).executeTakeFirstOrThrow());
+  const r = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    trx.selectFrom('app_user').select('email').where('id', '=', id).executeTakeFirstOrThrow(),
+  );
   return r.email;
 }
 
 async function changeRows(userId: string): Promise<number> {
-  const rows = await withScope(t.app.database.db, { kind: 'network' }, (trx) => trx.selectFrom('email_change').select('token_hash').where('user_id', '=', userId).execute());
+  const rows = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    trx.selectFrom('email_change').select('token_hash').where('user_id', '=', userId).execute(),
+  );
   return rows.length;
 }
 
 const request = (s: Session, email: string, lang = 'de') => postAs(t.app, s, `/${lang}/staff/account/email`, { email });
-const openLink = (token: string, cookie?: string) => t.app.inject({ method: 'GET', url: `/de/staff/email-change/${token}`, headers: cookie ? { cookie } : {} });
-const confirm = (token: string, cookie?: string) => t.app.inject({ method: 'POST', url: `/de/staff/email-change/${token}`, ...form({}, cookie ? { cookie } : {}) });
+const openLink = (token: string, cookie?: string) =>
+  t.app.inject({ method: 'GET', url: `/de/staff/email-change/${token}`, headers: cookie ? { cookie } : {} });
+const confirm = (token: string, cookie?: string) =>
+  t.app.inject({ method: 'POST', url: `/de/staff/email-change/${token}`, ...form({}, cookie ? { cookie } : {}) });
 const home = (s: Session) => t.app.inject({ method: 'GET', url: '/de/staff', headers: { cookie: s.cookie } });
 
 describe('asking for the change', () => {
@@ -62,10 +68,16 @@ describe('asking for the change', () => {
   });
 
   it('is for signed-in people only and needs the CSRF token', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/de/staff/account/email' })).headers.location).toMatch(/^\/de\/staff\/sign-in/);
+    expect((await t.app.inject({ method: 'GET', url: '/de/staff/account/email' })).headers.location).toMatch(
+      /^\/de\/staff\/sign-in/,
+    );
     const user = await createUser(t.app, { role: 'admin' });
     const s = await signIn(t.app, user);
-    const res = await t.app.inject({ method: 'POST', url: '/de/staff/account/email', ...form({ email: newAddress() }, { cookie: s.cookie }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/account/email',
+      ...form({ email: newAddress() }, { cookie: s.cookie }),
+    });
     expect(res.statusCode).toBe(403);
     expect(await changeRows(user.id)).toBe(0);
   });
@@ -129,7 +141,13 @@ describe('using the link', () => {
     const mail = await lastMailTo(t.app, to);
     expect(mail?.body).toContain(`${t.config.publicOrigin}/de/staff/email-change/`);
     const token = linkToken(mail!.body);
-    expect(JSON.stringify(await withScope(t.app.database.db, { kind: 'network' }, (trx) => trx.selectFrom('email_change').selectAll().execute()))).not.toContain(token);
+    expect(
+      JSON.stringify(
+        await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+          trx.selectFrom('email_change').selectAll().execute(),
+        ),
+      ),
+    ).not.toContain(token);
 
     // Opening the link (as a mail scanner would) changes nothing.
     const page = await openLink(token);
@@ -176,7 +194,9 @@ describe('using the link', () => {
     expect((await confirm(token, s.cookie)).statusCode).toBe(200);
     expect((await confirm(token, s.cookie)).statusCode).toBe(410);
     expect((await openLink(token)).statusCode).toBe(410);
-    expect((await auditEvents(t.app)).filter((e) => e.event === 'auth.email_changed' && e.object_id === user.id)).toHaveLength(1);
+    expect(
+      (await auditEvents(t.app)).filter((e) => e.event === 'auth.email_changed' && e.object_id === user.id),
+    ).toHaveLength(1);
   });
 
   it('expires after 24 hours and changes nothing', async () => {
@@ -224,7 +244,11 @@ describe('using the link', () => {
     const to = newAddress();
     await request(s, to);
     const token = linkToken((await lastMailTo(t.app, to))!.body);
-    const res = await t.app.inject({ method: 'POST', url: `/de/staff/email-change/${token}`, ...form({ email: 'andere@example.org' }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/de/staff/email-change/${token}`,
+      ...form({ email: 'andere@example.org' }),
+    });
     expect(res.statusCode).toBe(400);
     expect(await emailOf(user.id)).toBe(user.email);
     expect((await openLink(token)).statusCode).toBe(200); // still usable
@@ -236,7 +260,11 @@ describe('using the link', () => {
     const to = newAddress();
     await request(s, to);
     const token = linkToken((await lastMailTo(t.app, to))!.body);
-    const res = await t.app.inject({ method: 'POST', url: `/de/staff/email-change/${token}`, ...form({}, { origin: 'https://evil.example' }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/de/staff/email-change/${token}`,
+      ...form({}, { origin: 'https://evil.example' }),
+    });
     expect(res.statusCode).toBe(403);
     expect(await emailOf(user.id)).toBe(user.email);
   });

@@ -7,7 +7,8 @@ export const emailChangeMessages: MessagesByLocale = {
   de: {
     linkLabel: 'E-Mail-Adresse ändern',
     title: 'E-Mail-Adresse ändern',
-    intro: 'Ihre Anmeldeadresse ist {{email}}. Wir schicken einen Bestätigungslink an die neue Adresse; geändert wird erst, wenn Sie ihn öffnen. Der Link gilt 24 Stunden und nur einmal.',
+    intro:
+      'Ihre Anmeldeadresse ist {{email}}. Wir schicken einen Bestätigungslink an die neue Adresse; geändert wird erst, wenn Sie ihn öffnen. Der Link gilt 24 Stunden und nur einmal.',
     newEmail: 'Neue E-Mail-Adresse',
     submit: 'Bestätigungslink senden',
     errorsTitle: 'Bitte korrigieren Sie Folgendes:',
@@ -19,14 +20,16 @@ export const emailChangeMessages: MessagesByLocale = {
     sentTitle: 'Bitte sehen Sie in das Postfach der neuen Adresse',
     sent: 'Wir haben eine E-Mail an die neue Adresse geschickt. Öffnen Sie den Link darin, um die Änderung abzuschließen. Bis dahin bleibt Ihre bisherige Adresse gültig.',
     confirmTitle: 'Neue E-Mail-Adresse bestätigen',
-    confirmIntro: 'Die Anmeldeadresse des Kontos wird zu {{email}} geändert. Alle anderen Sitzungen des Kontos werden beendet, und die bisherige Adresse wird benachrichtigt.',
+    confirmIntro:
+      'Die Anmeldeadresse des Kontos wird zu {{email}} geändert. Alle anderen Sitzungen des Kontos werden beendet, und die bisherige Adresse wird benachrichtigt.',
     confirm: 'Adresse ändern',
     doneTitle: 'Ihre E-Mail-Adresse wurde geändert',
     done: 'Melden Sie sich künftig mit der neuen Adresse an. Ihre anderen Sitzungen wurden beendet.',
     toAccount: 'Zu „Mein Konto“',
     toSignIn: 'Zur Anmeldung',
     invalidTitle: 'Dieser Link gilt nicht (mehr)',
-    invalidBody: 'Links zur Adressänderung gelten 24 Stunden und nur einmal. Fordern Sie bei Bedarf auf „Mein Konto“ einen neuen an.',
+    invalidBody:
+      'Links zur Adressänderung gelten 24 Stunden und nur einmal. Fordern Sie bei Bedarf auf „Mein Konto“ einen neuen an.',
     takenTitle: 'Diese Adresse ist bereits vergeben',
     takenBody: 'Zu dieser Adresse besteht schon ein anderes Konto. Ihre Adresse wurde nicht geändert.',
     mail: {
@@ -44,7 +47,8 @@ export const emailChangeMessages: MessagesByLocale = {
   en: {
     linkLabel: 'Change e-mail address',
     title: 'Change e-mail address',
-    intro: 'You sign in with {{email}}. We send a confirmation link to the new address; nothing changes until you open it. The link works for 24 hours and only once.',
+    intro:
+      'You sign in with {{email}}. We send a confirmation link to the new address; nothing changes until you open it. The link works for 24 hours and only once.',
     newEmail: 'New e-mail address',
     submit: 'Send confirmation link',
     errorsTitle: 'Please correct the following:',
@@ -56,14 +60,16 @@ export const emailChangeMessages: MessagesByLocale = {
     sentTitle: 'Please check the new address’s inbox',
     sent: 'We have sent an e-mail to the new address. Open the link in it to complete the change. Until then your current address stays valid.',
     confirmTitle: 'Confirm the new e-mail address',
-    confirmIntro: 'The account’s sign-in address will change to {{email}}. All other sessions of the account end, and the previous address is notified.',
+    confirmIntro:
+      'The account’s sign-in address will change to {{email}}. All other sessions of the account end, and the previous address is notified.',
     confirm: 'Change the address',
     doneTitle: 'Your e-mail address was changed',
     done: 'From now on, sign in with the new address. Your other sessions were ended.',
     toAccount: 'To “My account”',
     toSignIn: 'To sign-in',
     invalidTitle: 'This link is not valid (any more)',
-    invalidBody: 'Address change links work for 24 hours and only once. Request a new one on “My account” if you need to.',
+    invalidBody:
+      'Address change links work for 24 hours and only once. Request a new one on “My account” if you need to.',
     takenTitle: 'This address is already in use',
     takenBody: 'Another account already uses this address. Your address was not changed.',
     mail: {

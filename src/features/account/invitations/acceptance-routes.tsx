@@ -15,7 +15,7 @@ import { parseOr400 } from '../../../platform/http/errors.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import { pageContext } from '../../../platform/layout/context.ts';
 import { sendPage } from '../../../platform/layout/render.ts';
-import { hashPassword, PASSWORD_MAX_LENGTH } from '../../../platform/security/password.ts';
+import { hashPassword } from '../../../platform/security/password.ts';
 import { qrCodeSvg } from '../../../platform/security/qr-svg.ts';
 import { generateTotpSecret, totpUri, verifyTotp } from '../../../platform/security/totp.ts';
 import { hasErrors, localeOf, PASSWORD_FIELD_MAX, type FieldErrors } from '../http.ts';
@@ -51,24 +51,43 @@ const GONE = 410;
 
 type Step = { locale: Locale; token: string; inv: OpenInvitation };
 
-async function openInvitation(req: FastifyRequest): Promise<{ locale: Locale; token: string; inv: OpenInvitation | null }> {
+async function openInvitation(
+  req: FastifyRequest,
+): Promise<{ locale: Locale; token: string; inv: OpenInvitation | null }> {
   const locale = localeOf(req);
   const token = tokenOf(req);
   const app = req.server;
-  const inv = await withScope(app.database.db, { kind: 'auth' }, (trx) => findOpenInvitation(trx, token, app.clock.now()));
+  const inv = await withScope(app.database.db, { kind: 'auth' }, (trx) =>
+    findOpenInvitation(trx, token, app.clock.now()),
+  );
   return { locale, token, inv };
 }
 
 function sendGone(req: FastifyRequest, reply: FastifyReply, locale: Locale): FastifyReply {
   const t = translator(locale, 'account');
-  return sendPage(reply, InvalidLinkPage({ ctx: pageContext(req, locale), t, title: t('accept.invalidTitle'), body: t('accept.invalidBody') }), GONE);
+  return sendPage(
+    reply,
+    InvalidLinkPage({
+      ctx: pageContext(req, locale),
+      t,
+      title: t('accept.invalidTitle'),
+      body: t('accept.invalidBody'),
+    }),
+    GONE,
+  );
 }
 
 function basePath(s: Pick<Step, 'locale' | 'token'>): string {
   return `/${s.locale}/staff/invitation/${s.token}`;
 }
 
-function sendPasswordStep(req: FastifyRequest, reply: FastifyReply, s: Step, form: { displayName: string; errors?: FieldErrors; notice?: string }, status = 200) {
+function sendPasswordStep(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  s: Step,
+  form: { displayName: string; errors?: FieldErrors; notice?: string },
+  status = 200,
+) {
   const t = translator(s.locale, 'account');
   return sendPage(
     reply,
@@ -86,7 +105,14 @@ function sendPasswordStep(req: FastifyRequest, reply: FastifyReply, s: Step, for
   );
 }
 
-async function sendTotpStep(req: FastifyRequest, reply: FastifyReply, s: Step, state: string, secret: string, error?: string) {
+async function sendTotpStep(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  s: Step,
+  state: string,
+  secret: string,
+  error?: string,
+) {
   const t = translator(s.locale, 'account');
   const qrSvg = await qrCodeSvg(totpUri(secret, s.inv.email), t('accept.qrLabel'));
   return sendPage(
@@ -114,7 +140,15 @@ export const acceptanceRoutes: FastifyPluginAsync = async (app) => {
     const displayName = normaliseDisplayName(body.display_name);
     const errors: FieldErrors = {};
     if (displayName.length < 1 || !isSafeDisplayName(displayName)) errors.display_name = t('accept.errors.name');
-    Object.assign(errors, newPasswordErrors(t, locale, { password: body.password, repeat: body.password_repeat }, { email: inv.email, name: displayName }));
+    Object.assign(
+      errors,
+      newPasswordErrors(
+        t,
+        locale,
+        { password: body.password, repeat: body.password_repeat },
+        { email: inv.email, name: displayName },
+      ),
+    );
     if (hasErrors(errors)) return sendPasswordStep(req, reply, step, { displayName, errors }, 400);
 
     const secret = generateTotpSecret();
@@ -135,13 +169,28 @@ export const acceptanceRoutes: FastifyPluginAsync = async (app) => {
     const step = { locale, token, inv };
     const now = app.clock.now();
     const state = openEnrolmentState(app.keys.server, inv.tokenHash, body.state, now);
-    if (!state) return sendPasswordStep(req, reply, step, { displayName: inv.displayName ?? '', notice: t('accept.restart') }, 400);
+    if (!state)
+      return sendPasswordStep(
+        req,
+        reply,
+        step,
+        { displayName: inv.displayName ?? '', notice: t('accept.restart') },
+        400,
+      );
 
     const check = verifyTotp(state.totpSecret, body.code, { now });
     if (!check.ok) return sendTotpStep(req, reply, step, body.state, state.totpSecret, t('accept.errors.code'));
 
     const result = await redeemInvitation(app, inv, state, check.step);
     if (!result.ok) return sendGone(req, reply, locale);
-    return sendPage(reply, AcceptDonePage({ ctx: pageContext(req, locale), t, codes: result.recoveryCodes, signIn: `/${locale}/staff/sign-in` }));
+    return sendPage(
+      reply,
+      AcceptDonePage({
+        ctx: pageContext(req, locale),
+        t,
+        codes: result.recoveryCodes,
+        signIn: `/${locale}/staff/sign-in`,
+      }),
+    );
   });
 };

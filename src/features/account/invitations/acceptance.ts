@@ -37,7 +37,10 @@ async function targetAccount(trx: Tx, inv: OpenInvitation): Promise<{ id: string
     .executeTakeFirst();
   if (!existing) return { id: randomUUID(), isNew: true };
   const reEnrolment =
-    existing.mfa_enrolled_at === null && existing.disabled_at === null && existing.role === inv.role && existing.centre_id === inv.centreId;
+    existing.mfa_enrolled_at === null &&
+    existing.disabled_at === null &&
+    existing.role === inv.role &&
+    existing.centre_id === inv.centreId;
   if (!reEnrolment) throw new NotRedeemable();
   return { id: existing.id, isNew: false };
 }
@@ -87,8 +90,24 @@ export async function redeemInvitation(
       const recoveryCodes = await replaceRecoveryCodes(trx, app.keys.server, owner);
       await closeOpenInvitations(trx, inv.email, now);
       const base = { actorId: account.id, centreId: inv.centreId } as const;
-      await audit(trx, app.keys.audit, { ...base, event: 'users.invitation_accepted', objectType: 'invitation', objectId: inv.id, details: { role: inv.role, re_enrolment: !account.isNew } }, now);
-      await audit(trx, app.keys.audit, { ...base, event: 'auth.mfa_totp_enrolled', objectType: 'app_user', objectId: account.id }, now);
+      await audit(
+        trx,
+        app.keys.audit,
+        {
+          ...base,
+          event: 'users.invitation_accepted',
+          objectType: 'invitation',
+          objectId: inv.id,
+          details: { role: inv.role, re_enrolment: !account.isNew },
+        },
+        now,
+      );
+      await audit(
+        trx,
+        app.keys.audit,
+        { ...base, event: 'auth.mfa_totp_enrolled', objectType: 'app_user', objectId: account.id },
+        now,
+      );
       return { ok: true as const, userId: account.id, recoveryCodes };
     });
   } catch (err) {

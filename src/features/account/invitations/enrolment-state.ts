@@ -53,9 +53,16 @@ export function sealEnrolmentState(ring: KeyRing, tokenHash: string, state: Enro
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', derive(key), iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(`${keyId}|${tokenHash}`, 'utf8'));
-  const payload = { n: state.displayName, p: state.passwordHash, s: state.totpSecret, e: now.getTime() + ENROLMENT_STATE_TTL_MS };
+  const payload = {
+    n: state.displayName,
+    p: state.passwordHash,
+    s: state.totpSecret,
+    e: now.getTime() + ENROLMENT_STATE_TTL_MS,
+  };
   const ct = Buffer.concat([cipher.update(JSON.stringify(payload), 'utf8'), cipher.final()]);
-  return [keyId, iv.toString('base64url'), ct.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
+  return [keyId, iv.toString('base64url'), ct.toString('base64url'), cipher.getAuthTag().toString('base64url')].join(
+    '.',
+  );
 }
 
 /**

@@ -4,7 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../../test/support/app.ts';
-import { createCentre, createUser, fakeClock, postAs, signIn, type Session, type TestUser } from '../../../../test/support/auth.ts';
+import {
+  createCentre,
+  createUser,
+  fakeClock,
+  postAs,
+  signIn,
+  type Session,
+  type TestUser,
+} from '../../../../test/support/auth.ts';
 import { withScope } from '../../../platform/db/tenant.ts';
 import { auditEvents, lastMailTo, mailCount, tokenIn } from '../test-support.ts';
 
@@ -30,13 +38,22 @@ afterAll(async () => t.close());
 
 async function openInvitations(email: string) {
   return withScope(t.app.database.db, { kind: 'network' }, (trx) =>
-    trx.selectFrom('invitation').select(['id', 'role', 'centre_id', 'invited_by', 'expires_at']).where('email', '=', email).where('used_at', 'is', null).execute(),
+    trx
+      .selectFrom('invitation')
+      .select(['id', 'role', 'centre_id', 'invited_by', 'expires_at'])
+      .where('email', '=', email)
+      .where('used_at', 'is', null)
+      .execute(),
   );
 }
 
 describe('the invitation form', () => {
   it('offers administrators the staff roles and every centre', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/de/staff/users/invite', headers: { cookie: adminSession.cookie } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/de/staff/users/invite',
+      headers: { cookie: adminSession.cookie },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body).toContain('value="coordination"');
@@ -47,7 +64,11 @@ describe('the invitation form', () => {
   });
 
   it('offers centre leads only counsellors for their own centre', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/en/staff/users/invite', headers: { cookie: leadSession.cookie } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/en/staff/users/invite',
+      headers: { cookie: leadSession.cookie },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('name="role" value="counsellor"');
     expect(res.body).not.toContain('centre_lead');
@@ -58,8 +79,13 @@ describe('the invitation form', () => {
     for (const role of ['counsellor', 'coordination'] as const) {
       const u = await createUser(t.app, { role, ...(role === 'counsellor' ? { centreId: centreA } : {}) });
       const s = await signIn(t.app, u);
-      expect((await t.app.inject({ method: 'GET', url: '/de/staff/users/invite', headers: { cookie: s.cookie } })).statusCode).toBe(404);
-      expect((await postAs(t.app, s, '/de/staff/users/invite', { email: 'x@example.org', role: 'counsellor' })).statusCode).toBe(404);
+      expect(
+        (await t.app.inject({ method: 'GET', url: '/de/staff/users/invite', headers: { cookie: s.cookie } }))
+          .statusCode,
+      ).toBe(404);
+      expect(
+        (await postAs(t.app, s, '/de/staff/users/invite', { email: 'x@example.org', role: 'counsellor' })).statusCode,
+      ).toBe(404);
     }
   });
 });
@@ -67,7 +93,12 @@ describe('the invitation form', () => {
 describe('inviting', () => {
   it('an administrator invites a centre lead: one open invitation, a mail with a 72-hour link, an audit entry', async () => {
     const email = 'neue.leitung@example.org';
-    const res = await postAs(t.app, adminSession, '/de/staff/users/invite', { email: ' Neue.Leitung@Example.org ', display_name: 'Neue Leitung', role: 'centre_lead', centre_id: centreB });
+    const res = await postAs(t.app, adminSession, '/de/staff/users/invite', {
+      email: ' Neue.Leitung@Example.org ',
+      display_name: 'Neue Leitung',
+      role: 'centre_lead',
+      centre_id: centreB,
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/de/staff/users/invite?sent=1');
     const [inv, ...more] = await openInvitations(email);
@@ -79,7 +110,9 @@ describe('inviting', () => {
     expect(mail?.body).toContain(`${t.config.publicOrigin}/de/staff/invitation/`);
     // Only the hash is stored.
     const token = tokenIn(mail!.body, 'invitation');
-    const raw = await withScope(t.app.database.db, { kind: 'network' }, (trx) => trx.selectFrom('invitation').selectAll().where('id', '=', inv!.id).executeTakeFirstOrThrow());
+    const raw = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+      trx.selectFrom('invitation').selectAll().where('id', '=', inv!.id).executeTakeFirstOrThrow(),
+    );
     expect(JSON.stringify(raw)).not.toContain(token);
     const events = await auditEvents(t.app);
     const e = events.find((x) => x.event === 'users.invited' && x.object_id === inv!.id);
@@ -106,8 +139,16 @@ describe('inviting', () => {
     expect(a.statusCode).toBe(b.statusCode);
     expect(a.headers.location).toBe(b.headers.location);
     expect(a.body).toBe(b.body);
-    const pageA = await t.app.inject({ method: 'GET', url: a.headers.location as string, headers: { cookie: leadSession.cookie } });
-    const pageB = await t.app.inject({ method: 'GET', url: b.headers.location as string, headers: { cookie: leadSession.cookie } });
+    const pageA = await t.app.inject({
+      method: 'GET',
+      url: a.headers.location as string,
+      headers: { cookie: leadSession.cookie },
+    });
+    const pageB = await t.app.inject({
+      method: 'GET',
+      url: b.headers.location as string,
+      headers: { cookie: leadSession.cookie },
+    });
     expect(pageA.body).toBe(pageB.body);
     // Both addresses get a mail; only the new one a working link.
     expect((await lastMailTo(t.app, fresh))?.body).toContain('/en/staff/invitation/');
@@ -128,12 +169,18 @@ describe('inviting', () => {
     const email = 'beraterin@example.org';
     const res = await postAs(t.app, leadSession, '/de/staff/users/invite', { email, role: 'counsellor' });
     expect(res.statusCode).toBe(303);
-    expect(await openInvitations(email)).toEqual([expect.objectContaining({ role: 'counsellor', centre_id: centreA, invited_by: lead.id })]);
+    expect(await openInvitations(email)).toEqual([
+      expect.objectContaining({ role: 'counsellor', centre_id: centreA, invited_by: lead.id }),
+    ]);
   });
 
   it('a centre lead cannot invite into another centre (404, nothing written, no mail)', async () => {
     const email = 'fremd@example.org';
-    const res = await postAs(t.app, leadSession, '/de/staff/users/invite', { email, role: 'counsellor', centre_id: centreB });
+    const res = await postAs(t.app, leadSession, '/de/staff/users/invite', {
+      email,
+      role: 'counsellor',
+      centre_id: centreB,
+    });
     expect(res.statusCode).toBe(404);
     expect(await openInvitations(email)).toEqual([]);
     expect(await mailCount(t.app, email)).toBe(0);
@@ -149,7 +196,10 @@ describe('inviting', () => {
   });
 
   it('an administrator cannot invite an administrator on the web (404)', async () => {
-    const res = await postAs(t.app, adminSession, '/de/staff/users/invite', { email: 'admin2@example.org', role: 'admin' });
+    const res = await postAs(t.app, adminSession, '/de/staff/users/invite', {
+      email: 'admin2@example.org',
+      role: 'admin',
+    });
     expect(res.statusCode).toBe(404);
   });
 
@@ -176,8 +226,19 @@ describe('inviting', () => {
   });
 
   it('refuses unknown fields and oversized input with 400', async () => {
-    expect((await postAs(t.app, adminSession, '/de/staff/users/invite', { email: 'a@example.org', role: 'coordination', invited_by: lead.id })).statusCode).toBe(400);
-    expect((await postAs(t.app, adminSession, '/de/staff/users/invite', { email: 'a'.repeat(2000), role: 'coordination' })).statusCode).toBe(400);
+    expect(
+      (
+        await postAs(t.app, adminSession, '/de/staff/users/invite', {
+          email: 'a@example.org',
+          role: 'coordination',
+          invited_by: lead.id,
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (await postAs(t.app, adminSession, '/de/staff/users/invite', { email: 'a'.repeat(2000), role: 'coordination' }))
+        .statusCode,
+    ).toBe(400);
     expect(await openInvitations('a@example.org')).toEqual([]);
   });
 
@@ -214,6 +275,8 @@ describe('the users list', () => {
   it('is not there for counsellors (404)', async () => {
     const c = await createUser(t.app, { role: 'counsellor', centreId: centreA });
     const s = await signIn(t.app, c);
-    expect((await t.app.inject({ method: 'GET', url: '/de/staff/users', headers: { cookie: s.cookie } })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/de/staff/users', headers: { cookie: s.cookie } })).statusCode,
+    ).toBe(404);
   });
 });

@@ -39,7 +39,12 @@ async function accountExists(app: FastifyInstance, email: string): Promise<boole
  * centre a second time. Older open invitations to the same address (that
  * the actor may see) are closed: only the newest link works.
  */
-export async function inviteUser(app: FastifyInstance, actor: Actor, req: InviteRequest, locale: Locale): Promise<void> {
+export async function inviteUser(
+  app: FastifyInstance,
+  actor: Actor,
+  req: InviteRequest,
+  locale: Locale,
+): Promise<void> {
   const exists = await accountExists(app, req.email);
   const t = translator(locale, 'account');
   const now = app.clock.now();
@@ -50,7 +55,13 @@ export async function inviteUser(app: FastifyInstance, actor: Actor, req: Invite
     if (!exists) await closeOpenInvitations(trx, req.email, now);
     const inv = await createInvitation(
       trx,
-      { email: req.email, role: req.role, centreId: req.centreId, invitedBy: actor.userId, displayName: req.displayName },
+      {
+        email: req.email,
+        role: req.role,
+        centreId: req.centreId,
+        invitedBy: actor.userId,
+        displayName: req.displayName,
+      },
       now,
     );
     if (exists) {
@@ -58,7 +69,10 @@ export async function inviteUser(app: FastifyInstance, actor: Actor, req: Invite
       await sendMail(app, trx, {
         to: req.email,
         subject: t('mail.existsSubject'),
-        text: t('mail.existsBody', { signIn: `${origin}/${locale}/staff/sign-in`, reset: `${origin}/${locale}/staff/password-reset` }),
+        text: t('mail.existsBody', {
+          signIn: `${origin}/${locale}/staff/sign-in`,
+          reset: `${origin}/${locale}/staff/password-reset`,
+        }),
       });
     } else {
       await sendMail(app, trx, {
@@ -70,7 +84,14 @@ export async function inviteUser(app: FastifyInstance, actor: Actor, req: Invite
     await audit(
       trx,
       app.keys.audit,
-      { event: 'users.invited', actorId: actor.userId, centreId: req.centreId, objectType: 'invitation', objectId: inv.id, details: { role: req.role } },
+      {
+        event: 'users.invited',
+        actorId: actor.userId,
+        centreId: req.centreId,
+        objectType: 'invitation',
+        objectId: inv.id,
+        details: { role: req.role },
+      },
       now,
     );
   });

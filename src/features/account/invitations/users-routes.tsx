@@ -101,7 +101,10 @@ async function validateInvite(
     centreId = chosen ?? actor.centreId;
     if (!centreId || !canOnCentre(actor, 'users.invite_counsellor', centreId)) throw NOT_FOUND('object');
   } else {
-    const known = chosen && z.uuid().safeParse(chosen).success ? (await listCentres(req, actor)).some((c) => c.id === chosen) : false;
+    const known =
+      chosen && z.uuid().safeParse(chosen).success
+        ? (await listCentres(req, actor)).some((c) => c.id === chosen)
+        : false;
     if (!known) errors.centre_id = t('invite.errors.centre');
     else centreId = chosen;
   }
@@ -110,7 +113,12 @@ async function validateInvite(
 }
 
 export const usersRoutes: FastifyPluginAsync = async (app) => {
-  const render = async (req: FastifyRequest, locale: Locale, actor: Actor, extra: { values?: Partial<InviteFormValues>; errors?: FieldErrors; sent?: boolean }) =>
+  const render = async (
+    req: FastifyRequest,
+    locale: Locale,
+    actor: Actor,
+    extra: { values?: Partial<InviteFormValues>; errors?: FieldErrors; sent?: boolean },
+  ) =>
     InvitePage({
       ctx: pageContext(req, locale),
       t: translator(locale, 'account'),
@@ -125,7 +133,16 @@ export const usersRoutes: FastifyPluginAsync = async (app) => {
     const locale = localeOf(req);
     const actor = actorOf(req);
     const users = await listUsers(req, actor);
-    return sendPage(reply, UsersPage({ ctx: pageContext(req, locale), t: translator(locale, 'account'), csrf: csrfToken(req), users, canInvite: invitableRoles(actor).length > 0 }));
+    return sendPage(
+      reply,
+      UsersPage({
+        ctx: pageContext(req, locale),
+        t: translator(locale, 'account'),
+        csrf: csrfToken(req),
+        users,
+        canInvite: invitableRoles(actor).length > 0,
+      }),
+    );
   });
 
   app.get('/:lang/staff/users/invite', { config: { action: 'users.invite' } }, async (req, reply) => {
@@ -142,7 +159,12 @@ export const usersRoutes: FastifyPluginAsync = async (app) => {
     const t = translator(locale, 'account');
     const result = await validateInvite(req, actor, t, body);
     if ('errors' in result) {
-      const values = { email: body.email, display_name: body.display_name ?? '', role: body.role ?? '', centre_id: body.centre_id ?? '' };
+      const values = {
+        email: body.email,
+        display_name: body.display_name ?? '',
+        role: body.role ?? '',
+        centre_id: body.centre_id ?? '',
+      };
       return sendPage(reply, await render(req, locale, actor, { values, errors: result.errors }), 400);
     }
     await inviteUser(app, actor, result.request, locale);

@@ -13,7 +13,8 @@ export const accountMessages = {
       },
       passkeys: {
         title: 'Passkeys',
-        intro: 'Ein Passkey ersetzt bei der Anmeldung den Code aus der Authenticator-App: Sie bestätigen mit Fingerabdruck, Gesichtserkennung oder PIN Ihres Geräts oder Sicherheitsschlüssels.',
+        intro:
+          'Ein Passkey ersetzt bei der Anmeldung den Code aus der Authenticator-App: Sie bestätigen mit Fingerabdruck, Gesichtserkennung oder PIN Ihres Geräts oder Sicherheitsschlüssels.',
         none: 'Sie haben noch keinen Passkey.',
         added: 'hinzugefügt {{date}}',
         lastUsed: 'zuletzt benutzt {{date}}',
@@ -38,7 +39,8 @@ export const accountMessages = {
         intro: 'Neue Codes ersetzen alle bisherigen; die alten gelten dann nicht mehr.',
         regenerate: 'Neue Codes erzeugen',
         newTitle: 'Ihre neuen Wiederherstellungscodes',
-        newIntro: 'Die bisherigen Codes gelten nicht mehr. Jeder dieser Codes gilt einmal. Sie sehen sie nur jetzt: Drucken Sie sie aus oder schreiben Sie sie ab und bewahren Sie sie getrennt vom Smartphone auf.',
+        newIntro:
+          'Die bisherigen Codes gelten nicht mehr. Jeder dieser Codes gilt einmal. Sie sehen sie nur jetzt: Drucken Sie sie aus oder schreiben Sie sie ab und bewahren Sie sie getrennt vom Smartphone auf.',
         back: 'Zurück zu „Mein Konto“',
       },
     },
@@ -55,8 +57,10 @@ export const accountMessages = {
       why: 'Ein Passkey ist an diese Website gebunden: Anders als ein Code aus der App kann ihn eine gefälschte Anmeldeseite nicht abfangen. Für den Zugang zur Verwaltung der ganzen Plattform genügt deshalb kein Code.',
       restricted:
         'Sie haben sich mit dem Code aus der Authenticator-App oder mit einem Wiederherstellungscode angemeldet. Damit können Sie nur einen Passkey hinzufügen — sonst nichts. Danach melden Sie sich noch einmal an, dann mit dem Passkey.',
-      hasPasskeys_one: 'Für Ihr Konto ist schon {{count}} Passkey eingerichtet. Wenn Sie ihn zur Hand haben, melden Sie sich ab und wieder an und bestätigen Sie mit dem Passkey. Haben Sie ihn verloren, fügen Sie hier einen neuen hinzu und entfernen Sie den alten danach unter „Mein Konto“.',
-      hasPasskeys_other: 'Für Ihr Konto sind schon {{count}} Passkeys eingerichtet. Wenn Sie einen davon zur Hand haben, melden Sie sich ab und wieder an und bestätigen Sie mit dem Passkey. Haben Sie sie verloren, fügen Sie hier einen neuen hinzu und entfernen Sie die alten danach unter „Mein Konto“.',
+      hasPasskeys_one:
+        'Für Ihr Konto ist schon {{count}} Passkey eingerichtet. Wenn Sie ihn zur Hand haben, melden Sie sich ab und wieder an und bestätigen Sie mit dem Passkey. Haben Sie ihn verloren, fügen Sie hier einen neuen hinzu und entfernen Sie den alten danach unter „Mein Konto“.',
+      hasPasskeys_other:
+        'Für Ihr Konto sind schon {{count}} Passkeys eingerichtet. Wenn Sie einen davon zur Hand haben, melden Sie sich ab und wieder an und bestätigen Sie mit dem Passkey. Haben Sie sie verloren, fügen Sie hier einen neuen hinzu und entfernen Sie die alten danach unter „Mein Konto“.',
       how: 'Sie brauchen einen Sicherheitsschlüssel, ein Smartphone oder einen Computer mit Passkey-Unterstützung (Fingerabdruck, Gesichtserkennung oder PIN).',
       signOut: 'Abmelden',
     },
@@ -74,7 +78,8 @@ export const accountMessages = {
       },
       passkeys: {
         title: 'Passkeys',
-        intro: 'A passkey replaces the authenticator app’s code when you sign in: you confirm with your device’s or security key’s fingerprint, face recognition or PIN.',
+        intro:
+          'A passkey replaces the authenticator app’s code when you sign in: you confirm with your device’s or security key’s fingerprint, face recognition or PIN.',
         none: 'You have no passkey yet.',
         added: 'added {{date}}',
         lastUsed: 'last used {{date}}',
@@ -99,7 +104,8 @@ export const accountMessages = {
         intro: 'New codes replace all previous ones; the old ones stop working.',
         regenerate: 'Create new codes',
         newTitle: 'Your new recovery codes',
-        newIntro: 'The previous codes no longer work. Each of these codes works once. You see them only now: print them or write them down and keep them apart from your phone.',
+        newIntro:
+          'The previous codes no longer work. Each of these codes works once. You see them only now: print them or write them down and keep them apart from your phone.',
         back: 'Back to “My account”',
       },
     },
@@ -116,8 +122,10 @@ export const accountMessages = {
       why: 'A passkey is bound to this website: unlike a code from the app, a fake sign-in page cannot catch it. A code alone is therefore not enough to administer the whole platform.',
       restricted:
         'You signed in with a code from your authenticator app or with a recovery code. With that you can only add a passkey — nothing else. Afterwards, sign in again, this time with the passkey.',
-      hasPasskeys_one: 'Your account already has {{count}} passkey. If you have it at hand, sign out, sign in again and confirm with the passkey. If you lost it, add a new one here and remove the old one afterwards under “My account”.',
-      hasPasskeys_other: 'Your account already has {{count}} passkeys. If you have one of them at hand, sign out, sign in again and confirm with the passkey. If you lost them, add a new one here and remove the old ones afterwards under “My account”.',
+      hasPasskeys_one:
+        'Your account already has {{count}} passkey. If you have it at hand, sign out, sign in again and confirm with the passkey. If you lost it, add a new one here and remove the old one afterwards under “My account”.',
+      hasPasskeys_other:
+        'Your account already has {{count}} passkeys. If you have one of them at hand, sign out, sign in again and confirm with the passkey. If you lost them, add a new one here and remove the old ones afterwards under “My account”.',
       how: 'You need a security key, a phone or a computer that supports passkeys (fingerprint, face recognition or PIN).',
       signOut: 'Sign out',
     },

@@ -3,13 +3,15 @@ export const resetMessages = {
   de: {
     reset: {
       title: 'Passwort vergessen',
-      intro: 'Geben Sie die E-Mail-Adresse Ihres Kontos ein. Sie erhalten einen Link, mit dem Sie ein neues Passwort festlegen. Zur Anmeldung brauchen Sie danach weiterhin Ihre Authenticator-App oder Ihren Passkey.',
+      intro:
+        'Geben Sie die E-Mail-Adresse Ihres Kontos ein. Sie erhalten einen Link, mit dem Sie ein neues Passwort festlegen. Zur Anmeldung brauchen Sie danach weiterhin Ihre Authenticator-App oder Ihren Passkey.',
       email: 'E-Mail-Adresse',
       submit: 'Link anfordern',
       sentTitle: 'Bitte sehen Sie in Ihr Postfach',
       sent: 'Wenn zu dieser Adresse ein Konto besteht, haben wir einen Link geschickt. Er gilt eine Stunde lang und nur einmal. Kommt nichts an, sehen Sie im Spam-Ordner nach oder fragen Sie die Person, die Ihr Konto verwaltet.',
       newTitle: 'Neues Passwort festlegen',
-      newIntro: 'Legen Sie ein neues Passwort fest. Danach melden Sie sich wie gewohnt an, mit Passwort und zweitem Faktor. Alle noch offenen Sitzungen Ihres Kontos werden beendet.',
+      newIntro:
+        'Legen Sie ein neues Passwort fest. Danach melden Sie sich wie gewohnt an, mit Passwort und zweitem Faktor. Alle noch offenen Sitzungen Ihres Kontos werden beendet.',
       password: 'Neues Passwort',
       passwordRepeat: 'Neues Passwort wiederholen',
       save: 'Passwort speichern',
@@ -25,13 +27,15 @@ export const resetMessages = {
   en: {
     reset: {
       title: 'Forgot your password',
-      intro: 'Enter your account’s e-mail address. You will receive a link to set a new password. To sign in afterwards you still need your authenticator app or passkey.',
+      intro:
+        'Enter your account’s e-mail address. You will receive a link to set a new password. To sign in afterwards you still need your authenticator app or passkey.',
       email: 'E-mail address',
       submit: 'Request a link',
       sentTitle: 'Please check your inbox',
       sent: 'If there is an account for this address, we have sent a link. It works for one hour and only once. If nothing arrives, check your spam folder or ask the person who manages your account.',
       newTitle: 'Set a new password',
-      newIntro: 'Set a new password. Then sign in as usual, with password and second factor. All open sessions of your account are ended.',
+      newIntro:
+        'Set a new password. Then sign in as usual, with password and second factor. All open sessions of your account are ended.',
       password: 'New password',
       passwordRepeat: 'Repeat the new password',
       save: 'Save password',

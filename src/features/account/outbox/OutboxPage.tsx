@@ -6,7 +6,17 @@ import type { OutboxMail } from '../../../platform/mail/outbox.ts';
 
 const BERLIN = 'Europe/Berlin';
 
-export function OutboxPage({ ctx, t, csrf, mails }: { ctx: PageContext; t: Translate; csrf: string; mails: OutboxMail[] }) {
+export function OutboxPage({
+  ctx,
+  t,
+  csrf,
+  mails,
+}: {
+  ctx: PageContext;
+  t: Translate;
+  csrf: string;
+  mails: OutboxMail[];
+}) {
   const when = new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: BERLIN });
   return (
     <StaffFrame ctx={ctx} title={t('outbox.title')} csrf={csrf}>

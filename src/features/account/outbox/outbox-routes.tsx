@@ -24,9 +24,17 @@ export const outboxRoutes: FastifyPluginAsync = async (app) => {
     const now = app.clock.now();
     const mails = await withScope(app.database.db, scopeOf(actor), async (trx) => {
       const list = await listOutbox(trx);
-      await audit(trx, app.keys.audit, { event: 'outbox.read', actorId: actor.userId, centreId: actor.centreId, details: { count: list.length } }, now);
+      await audit(
+        trx,
+        app.keys.audit,
+        { event: 'outbox.read', actorId: actor.userId, centreId: actor.centreId, details: { count: list.length } },
+        now,
+      );
       return list;
     });
-    return sendPage(reply, OutboxPage({ ctx: pageContext(req, locale), t: translator(locale, 'mail'), csrf: csrfToken(req), mails }));
+    return sendPage(
+      reply,
+      OutboxPage({ ctx: pageContext(req, locale), t: translator(locale, 'mail'), csrf: csrfToken(req), mails }),
+    );
   });
 };

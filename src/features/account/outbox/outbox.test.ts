@@ -14,7 +14,10 @@ describe('/:lang/staff/outbox', () => {
   it('shows administrators every mail with its body — the way an invitation link reaches its recipient without SMTP', async () => {
     const admin = await createUser(t.app, { role: 'admin' });
     const s = await signIn(t.app, admin);
-    expect((await postAs(t.app, s, '/de/staff/users/invite', { email: 'outbox.test@example.org', role: 'coordination' })).statusCode).toBe(303);
+    expect(
+      (await postAs(t.app, s, '/de/staff/users/invite', { email: 'outbox.test@example.org', role: 'coordination' }))
+        .statusCode,
+    ).toBe(303);
     const res = await t.app.inject({ method: 'GET', url: '/de/staff/outbox', headers: { cookie: s.cookie } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
@@ -28,7 +31,12 @@ describe('/:lang/staff/outbox', () => {
   it('escapes what it shows', async () => {
     await t.app.database.db
       .insertInto('outbox_mail')
-      .values({ id: '00000000-0000-4000-8000-000000000001', recipient: '<b>x</b>@example.org', subject: '<script>alert(1)</script>', body_text: '<img src=x onerror=alert(1)>' })
+      .values({
+        id: '00000000-0000-4000-8000-000000000001',
+        recipient: '<b>x</b>@example.org',
+        subject: '<script>alert(1)</script>',
+        body_text: '<img src=x onerror=alert(1)>',
+      })
       .execute();
     const s = await signIn(t.app, await createUser(t.app, { role: 'admin' }));
     const res = await t.app.inject({ method: 'GET', url: '/en/staff/outbox', headers: { cookie: s.cookie } });

@@ -34,7 +34,11 @@ function userHandle(userId: string): Uint8Array<ArrayBuffer> {
 }
 
 /** Options for navigator.credentials.create(); remembers the challenge for this session. */
-export async function registrationOptions(app: FastifyInstance, trx: Tx, s: Session & { email: string; displayName: string }) {
+export async function registrationOptions(
+  app: FastifyInstance,
+  trx: Tx,
+  s: Session & { email: string; displayName: string },
+) {
   const rp = relyingParty(app.config);
   const existing = await listPasskeys(trx, s.userId);
   const options = await generateRegistrationOptions({
@@ -49,7 +53,11 @@ export async function registrationOptions(app: FastifyInstance, trx: Tx, s: Sess
     excludeCredentials: existing.map((p) => ({ id: p.id, transports: p.transports })),
     authenticatorSelection: { residentKey: 'preferred', userVerification: 'required' },
   });
-  await putChallenge(trx, { sessionHash: s.sessionHash, purpose: 'register', userId: s.userId, challenge: options.challenge }, app.clock.now());
+  await putChallenge(
+    trx,
+    { sessionHash: s.sessionHash, purpose: 'register', userId: s.userId, challenge: options.challenge },
+    app.clock.now(),
+  );
   return options;
 }
 
@@ -62,7 +70,11 @@ export async function verifyRegistration(
   s: Session,
   response: z.infer<typeof registrationResponse>,
 ): Promise<VerifiedPasskey | null> {
-  const expectedChallenge = await takeChallenge(trx, { sessionHash: s.sessionHash, purpose: 'register', userId: s.userId }, app.clock.now());
+  const expectedChallenge = await takeChallenge(
+    trx,
+    { sessionHash: s.sessionHash, purpose: 'register', userId: s.userId },
+    app.clock.now(),
+  );
   if (!expectedChallenge) return null;
   const rp = relyingParty(app.config);
   try {
@@ -75,7 +87,12 @@ export async function verifyRegistration(
     });
     if (!result.verified) return null;
     const c = result.registrationInfo.credential;
-    return { id: c.id, publicKey: c.publicKey, counter: c.counter, transports: encodeTransports(response.response.transports) };
+    return {
+      id: c.id,
+      publicKey: c.publicKey,
+      counter: c.counter,
+      transports: encodeTransports(response.response.transports),
+    };
   } catch {
     // The library throws for every malformed or mismatching response; to
     // the user they are all "this did not work".
@@ -98,7 +115,11 @@ export async function authenticationOptions(app: FastifyInstance, trx: Tx, s: Se
     timeout: CEREMONY_TIMEOUT_MS,
     userVerification: 'required',
   });
-  await putChallenge(trx, { sessionHash: s.sessionHash, purpose: 'authenticate', userId: s.userId, challenge: options.challenge }, app.clock.now());
+  await putChallenge(
+    trx,
+    { sessionHash: s.sessionHash, purpose: 'authenticate', userId: s.userId, challenge: options.challenge },
+    app.clock.now(),
+  );
   return options;
 }
 
@@ -113,7 +134,11 @@ export async function verifyAuthentication(
   response: z.infer<typeof authenticationResponse>,
 ): Promise<boolean> {
   const now = app.clock.now();
-  const expectedChallenge = await takeChallenge(trx, { sessionHash: s.sessionHash, purpose: 'authenticate', userId: s.userId }, now);
+  const expectedChallenge = await takeChallenge(
+    trx,
+    { sessionHash: s.sessionHash, purpose: 'authenticate', userId: s.userId },
+    now,
+  );
   if (!expectedChallenge) return false;
   const passkey = await findPasskey(trx, s.userId, response.id);
   if (!passkey) return false;
@@ -124,7 +149,12 @@ export async function verifyAuthentication(
       expectedChallenge,
       expectedOrigin: rp.origin,
       expectedRPID: rp.rpID,
-      credential: { id: passkey.id, publicKey: passkey.publicKey, counter: passkey.counter, transports: passkey.transports as never },
+      credential: {
+        id: passkey.id,
+        publicKey: passkey.publicKey,
+        counter: passkey.counter,
+        transports: passkey.transports,
+      },
       requireUserVerification: true,
     });
     if (!result.verified) return false;

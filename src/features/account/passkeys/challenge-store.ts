@@ -22,7 +22,11 @@ export async function putChallenge(
   now: Date,
 ): Promise<void> {
   const db = accountTx(trx);
-  await db.deleteFrom('webauthn_challenge').where('session_hash', '=', c.sessionHash).where('purpose', '=', c.purpose).execute();
+  await db
+    .deleteFrom('webauthn_challenge')
+    .where('session_hash', '=', c.sessionHash)
+    .where('purpose', '=', c.purpose)
+    .execute();
   await db
     .insertInto('webauthn_challenge')
     .values({

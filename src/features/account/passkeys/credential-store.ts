@@ -42,24 +42,47 @@ function toPasskey(r: {
 const COLUMNS = ['id', 'public_key', 'counter', 'transports', 'name', 'created_at', 'last_used_at'] as const;
 
 export async function listPasskeys(trx: Tx, userId: string): Promise<StoredPasskey[]> {
-  const rows = await trx.selectFrom('webauthn_credential').select(COLUMNS).where('user_id', '=', userId).orderBy('created_at').orderBy('id').execute();
+  const rows = await trx
+    .selectFrom('webauthn_credential')
+    .select(COLUMNS)
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   return rows.map(toPasskey);
 }
 
 export async function findPasskey(trx: Tx, userId: string, credentialId: string): Promise<StoredPasskey | null> {
-  const row = await trx.selectFrom('webauthn_credential').select(COLUMNS).where('user_id', '=', userId).where('id', '=', credentialId).executeTakeFirst();
+  const row = await trx
+    .selectFrom('webauthn_credential')
+    .select(COLUMNS)
+    .where('user_id', '=', userId)
+    .where('id', '=', credentialId)
+    .executeTakeFirst();
   return row ? toPasskey(row) : null;
 }
 
 /** Is this credential id registered to anyone? (Asked before inserting, so a clash never aborts the transaction.) */
 export async function passkeyIdTaken(trx: Tx, credentialId: string): Promise<boolean> {
-  const row = await trx.selectFrom('webauthn_credential').select('id').where('id', '=', credentialId).executeTakeFirst();
+  const row = await trx
+    .selectFrom('webauthn_credential')
+    .select('id')
+    .where('id', '=', credentialId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 export async function insertPasskey(
   trx: Tx,
-  p: { id: string; userId: string; centreId: string | null; publicKey: Uint8Array; counter: number; transports: string | null; name: string },
+  p: {
+    id: string;
+    userId: string;
+    centreId: string | null;
+    publicKey: Uint8Array;
+    counter: number;
+    transports: string | null;
+    name: string;
+  },
   now: Date,
 ): Promise<void> {
   await trx
@@ -78,7 +101,13 @@ export async function insertPasskey(
 }
 
 /** Record a successful use: the new signature counter and when. */
-export async function markPasskeyUsed(trx: Tx, userId: string, credentialId: string, counter: number, now: Date): Promise<void> {
+export async function markPasskeyUsed(
+  trx: Tx,
+  userId: string,
+  credentialId: string,
+  counter: number,
+  now: Date,
+): Promise<void> {
   await trx
     .updateTable('webauthn_credential')
     .set({ counter, last_used_at: now })
@@ -89,7 +118,11 @@ export async function markPasskeyUsed(trx: Tx, userId: string, credentialId: str
 
 /** Remove one of the user's passkeys. @returns whether it existed */
 export async function deletePasskey(trx: Tx, userId: string, credentialId: string): Promise<boolean> {
-  const r = await trx.deleteFrom('webauthn_credential').where('user_id', '=', userId).where('id', '=', credentialId).executeTakeFirst();
+  const r = await trx
+    .deleteFrom('webauthn_credential')
+    .where('user_id', '=', userId)
+    .where('id', '=', credentialId)
+    .executeTakeFirst();
   return Number(r.numDeletedRows) === 1;
 }
 

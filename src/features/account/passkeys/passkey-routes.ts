@@ -55,7 +55,12 @@ export async function addPasskey(
   const now = app.clock.now();
   try {
     return await withScope(app.database.db, owner.scope, async (trx) => {
-      const verified = await verifyRegistration(app, trx, { sessionHash: owner.sessionHash, userId: owner.userId }, body.credential);
+      const verified = await verifyRegistration(
+        app,
+        trx,
+        { sessionHash: owner.sessionHash, userId: owner.userId },
+        body.credential,
+      );
       if (!verified) return 'not_verified';
       if (await passkeyIdTaken(trx, verified.id)) return 'already_registered';
       await insertPasskey(trx, { ...verified, userId: owner.userId, centreId: owner.centreId, name: body.name }, now);
@@ -92,8 +97,17 @@ export const passkeyRoutes: FastifyPluginAsync = async (app) => {
     const account = `/${locale}/staff/account`;
     if (!hasRecentAuth(req)) return json(reply, 403, { error: 'reauth_required', redirect: reauthPath(req, account) });
     const options = await withScope(app.database.db, scopeOf(actor), async (trx) => {
-      const user = await trx.selectFrom('app_user').select(['email', 'display_name']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
-      return registrationOptions(app, trx, { sessionHash: actor.sessionHash, userId: actor.userId, email: user.email, displayName: user.display_name });
+      const user = await trx
+        .selectFrom('app_user')
+        .select(['email', 'display_name'])
+        .where('id', '=', actor.userId)
+        .executeTakeFirstOrThrow();
+      return registrationOptions(app, trx, {
+        sessionHash: actor.sessionHash,
+        userId: actor.userId,
+        email: user.email,
+        displayName: user.display_name,
+      });
     });
     return json(reply, 200, options as unknown as Record<string, unknown>);
   });
@@ -104,7 +118,11 @@ export const passkeyRoutes: FastifyPluginAsync = async (app) => {
     const body = parseOr400(registerBody, req.body, 'body');
     const account = `/${locale}/staff/account`;
     if (!hasRecentAuth(req)) return json(reply, 403, { error: 'reauth_required', redirect: reauthPath(req, account) });
-    const outcome = await addPasskey(app, { sessionHash: actor.sessionHash, userId: actor.userId, centreId: actor.centreId, scope: scopeOf(actor) }, body);
+    const outcome = await addPasskey(
+      app,
+      { sessionHash: actor.sessionHash, userId: actor.userId, centreId: actor.centreId, scope: scopeOf(actor) },
+      body,
+    );
     if (outcome !== 'added') return json(reply, 400, { error: outcome });
     return json(reply, 200, { redirect: `${account}?done=passkey_added` });
   });
@@ -142,14 +160,25 @@ export const passkeyRoutes: FastifyPluginAsync = async (app) => {
       await audit(
         trx,
         app.keys.audit,
-        { event: 'auth.sign_in_failed', actorId: null, centreId: s.centreId, objectType: 'app_user', objectId: s.userId, details: { step: 'second_factor', reason: 'wrong_passkey', locked: retry !== null } },
+        {
+          event: 'auth.sign_in_failed',
+          actorId: null,
+          centreId: s.centreId,
+          objectType: 'app_user',
+          objectId: s.userId,
+          details: { step: 'second_factor', reason: 'wrong_passkey', locked: retry !== null },
+        },
         now,
       );
       return retry === null ? { kind: 'failed' as const } : { kind: 'locked' as const, seconds: retry };
     });
     if (outcome.kind === 'ok') return json(reply, 200, { redirect: safeNextPath(body.next) ?? staffHome(locale) });
     if (outcome.kind === 'gone') return json(reply, 401, { error: 'Not signed in' });
-    if (outcome.kind === 'locked') return json(reply.header('retry-after', String(outcome.seconds)), 429, { error: 'locked', retry_after: outcome.seconds });
+    if (outcome.kind === 'locked')
+      return json(reply.header('retry-after', String(outcome.seconds)), 429, {
+        error: 'locked',
+        retry_after: outcome.seconds,
+      });
     return json(reply, 400, { error: 'not_verified' });
   });
 };

@@ -71,17 +71,38 @@ export const passkeySetupRoutes: FastifyPluginAsync = async (app) => {
     const locale = localeOf(req);
     const s = restrictedSession(req);
     const passkeys = await withScope(app.database.db, scopeOf(s), (trx) => listPasskeys(trx, s.userId));
-    return sendPage(reply, PasskeySetupPage({ ctx: pageContext(req, locale), t: translator(locale, 'account'), csrf: csrfToken(req), passkeys: passkeys.length }));
+    return sendPage(
+      reply,
+      PasskeySetupPage({
+        ctx: pageContext(req, locale),
+        t: translator(locale, 'account'),
+        csrf: csrfToken(req),
+        passkeys: passkeys.length,
+      }),
+    );
   });
 
   app.post('/:lang/staff/passkey-setup/options', setup, async (req, reply) => {
     const locale = localeOf(req);
     parseOr400(emptyBody, req.body, 'body');
     const s = restrictedSession(req);
-    if (!signedInRecently(req, s)) return json(reply, 403, { error: 'reauth_required', redirect: signInPath(locale, `/${locale}/staff/passkey-setup`) });
+    if (!signedInRecently(req, s))
+      return json(reply, 403, {
+        error: 'reauth_required',
+        redirect: signInPath(locale, `/${locale}/staff/passkey-setup`),
+      });
     const options = await withScope(app.database.db, scopeOf(s), async (trx) => {
-      const user = await trx.selectFrom('app_user').select(['email', 'display_name']).where('id', '=', s.userId).executeTakeFirstOrThrow();
-      return registrationOptions(app, trx, { sessionHash: s.tokenHash, userId: s.userId, email: user.email, displayName: user.display_name });
+      const user = await trx
+        .selectFrom('app_user')
+        .select(['email', 'display_name'])
+        .where('id', '=', s.userId)
+        .executeTakeFirstOrThrow();
+      return registrationOptions(app, trx, {
+        sessionHash: s.tokenHash,
+        userId: s.userId,
+        email: user.email,
+        displayName: user.display_name,
+      });
     });
     return json(reply, 200, options as unknown as Record<string, unknown>);
   });
@@ -90,9 +111,18 @@ export const passkeySetupRoutes: FastifyPluginAsync = async (app) => {
     const locale = localeOf(req);
     const body = parseOr400(registerBody, req.body, 'body');
     const s = restrictedSession(req);
-    if (!signedInRecently(req, s)) return json(reply, 403, { error: 'reauth_required', redirect: signInPath(locale, `/${locale}/staff/passkey-setup`) });
+    if (!signedInRecently(req, s))
+      return json(reply, 403, {
+        error: 'reauth_required',
+        redirect: signInPath(locale, `/${locale}/staff/passkey-setup`),
+      });
     // 'step' tells the log reader this passkey came from a code-only sign-in.
-    const outcome = await addPasskey(app, { sessionHash: s.tokenHash, userId: s.userId, centreId: s.centreId, scope: scopeOf(s) }, body, { step: 'passkey_setup' });
+    const outcome = await addPasskey(
+      app,
+      { sessionHash: s.tokenHash, userId: s.userId, centreId: s.centreId, scope: scopeOf(s) },
+      body,
+      { step: 'passkey_setup' },
+    );
     if (outcome !== 'added') return json(reply, 400, { error: outcome });
     await withScope(app.database.db, scopeOf(s), (trx) => deleteSession(trx, s.tokenHash));
     clearSessionCookie(reply);
@@ -106,7 +136,12 @@ export const passkeySetupRoutes: FastifyPluginAsync = async (app) => {
     const now = app.clock.now();
     await withScope(app.database.db, scopeOf(s), async (trx) => {
       await deleteSession(trx, s.tokenHash);
-      await audit(trx, app.keys.audit, { event: 'auth.sign_out', actorId: s.userId, centreId: s.centreId, objectType: 'app_user', objectId: s.userId }, now);
+      await audit(
+        trx,
+        app.keys.audit,
+        { event: 'auth.sign_out', actorId: s.userId, centreId: s.centreId, objectType: 'app_user', objectId: s.userId },
+        now,
+      );
     });
     clearSessionCookie(reply);
     return reply.redirect(`/${locale}/staff/sign-in?signed_out=1`, 303);

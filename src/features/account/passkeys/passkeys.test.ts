@@ -7,7 +7,17 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../../test/support/app.ts';
-import { createUser, csrfFrom, fakeClock, form, sessionCookieFrom, signIn, signInRestricted, type Session, type TestUser } from '../../../../test/support/auth.ts';
+import {
+  createUser,
+  csrfFrom,
+  fakeClock,
+  form,
+  sessionCookieFrom,
+  signIn,
+  signInRestricted,
+  type Session,
+  type TestUser,
+} from '../../../../test/support/auth.ts';
 import { directSession } from '../../../../test/support/security.ts';
 import { withScope } from '../../../platform/db/tenant.ts';
 import { replaceRecoveryCodes } from '../recovery-code-store.ts';
@@ -28,17 +38,33 @@ function postJson(url: string, s: Session, body: unknown) {
   return t.app.inject({
     method: 'POST',
     url,
-    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json', accept: 'application/json' },
+    headers: {
+      cookie: s.cookie,
+      'x-csrf-token': s.csrf,
+      'content-type': 'application/json',
+      accept: 'application/json',
+    },
     payload: JSON.stringify(body),
   });
 }
 
 async function passkeysOf(userId: string) {
-  return withScope(t.app.database.db, { kind: 'network' }, (trx) => trx.selectFrom('webauthn_credential').select(['id', 'name', 'counter', 'centre_id']).where('user_id', '=', userId).execute());
+  return withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    trx
+      .selectFrom('webauthn_credential')
+      .select(['id', 'name', 'counter', 'centre_id'])
+      .where('user_id', '=', userId)
+      .execute(),
+  );
 }
 
 /** Ask for creation options and register `auth`'s key, optionally spoiled. */
-async function register(s: Session, auth: SoftAuthenticator, spoil: Parameters<SoftAuthenticator['register']>[1] = {}, name = 'Laptop') {
+async function register(
+  s: Session,
+  auth: SoftAuthenticator,
+  spoil: Parameters<SoftAuthenticator['register']>[1] = {},
+  name = 'Laptop',
+) {
   const opt = await postJson('/de/staff/account/passkeys/options', s, {});
   expect(opt.statusCode).toBe(200);
   return postJson('/de/staff/account/passkeys', s, { name, credential: auth.register(opt.json(), spoil) });
@@ -46,7 +72,11 @@ async function register(s: Session, auth: SoftAuthenticator, spoil: Parameters<S
 
 /** Password step of a sign-in: the pending session and its CSRF token. */
 async function passwordStep(user: TestUser): Promise<Session> {
-  const first = await t.app.inject({ method: 'POST', url: '/de/staff/sign-in', ...form({ email: user.email, password: user.password }) });
+  const first = await t.app.inject({
+    method: 'POST',
+    url: '/de/staff/sign-in',
+    ...form({ email: user.email, password: user.password }),
+  });
   expect(first.statusCode).toBe(303);
   const cookie = sessionCookieFrom(first);
   const page = await t.app.inject({ method: 'GET', url: '/de/staff/second-factor', headers: { cookie } });
@@ -54,15 +84,23 @@ async function passwordStep(user: TestUser): Promise<Session> {
 }
 
 /** Second factor by passkey: options, then the (optionally spoiled) assertion. */
-async function passkeyStep(pending: Session, auth: SoftAuthenticator, spoil: Parameters<SoftAuthenticator['assert']>[1] = {}, next?: string) {
+async function passkeyStep(
+  pending: Session,
+  auth: SoftAuthenticator,
+  spoil: Parameters<SoftAuthenticator['assert']>[1] = {},
+  next?: string,
+) {
   const opt = await postJson('/de/staff/passkey/options', pending, {});
   expect(opt.statusCode).toBe(200);
-  return postJson('/de/staff/passkey/verify', pending, { credential: auth.assert(opt.json(), spoil), ...(next ? { next } : {}) });
+  return postJson('/de/staff/passkey/verify', pending, {
+    credential: auth.assert(opt.json(), spoil),
+    ...(next ? { next } : {}),
+  });
 }
 
 function hasSessionCookie(res: { headers: Record<string, unknown> }): boolean {
   const raw = res.headers['set-cookie'];
-  const all = Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
+  const all = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
   return all.some((c) => /^__Host-sn_session=[A-Za-z0-9_-]{43};/.test(c));
 }
 
@@ -90,7 +128,9 @@ describe('adding a passkey', () => {
     const res = await register(s, auth, {}, '  Laptop  ');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ redirect: '/de/staff/account?done=passkey_added' });
-    expect(await passkeysOf(user.id)).toEqual([{ id: auth.id, name: 'Laptop', counter: '0', centre_id: user.centreId }]);
+    expect(await passkeysOf(user.id)).toEqual([
+      { id: auth.id, name: 'Laptop', counter: '0', centre_id: user.centreId },
+    ]);
     const e = (await auditEvents(t.app)).find((x) => x.event === 'auth.mfa_passkey_added');
     expect(e).toMatchObject({ actor_id: user.id, object_id: auth.id, centre_id: user.centreId });
   });
@@ -160,9 +200,19 @@ describe('adding a passkey', () => {
   });
 
   it('needs the CSRF token and a session', async () => {
-    const noToken = await t.app.inject({ method: 'POST', url: '/de/staff/account/passkeys/options', headers: { cookie: s.cookie, 'content-type': 'application/json' }, payload: '{}' });
+    const noToken = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/account/passkeys/options',
+      headers: { cookie: s.cookie, 'content-type': 'application/json' },
+      payload: '{}',
+    });
     expect(noToken.statusCode).toBe(403);
-    const noSession = await t.app.inject({ method: 'POST', url: '/de/staff/account/passkeys/options', headers: { 'content-type': 'application/json', accept: 'application/json' }, payload: '{}' });
+    const noSession = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/account/passkeys/options',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      payload: '{}',
+    });
     expect(noSession.statusCode).toBe(401);
   });
 });
@@ -185,16 +235,26 @@ describe('signing in with a passkey as the second factor', () => {
     const pending = await passwordStep(user);
     const opt = await postJson('/de/staff/passkey/options', pending, {});
     expect(opt.statusCode).toBe(200);
-    expect(opt.json()).toMatchObject({ rpId: 'localhost', userVerification: 'required', allowCredentials: [{ id: auth.id, type: 'public-key' }] });
-    const res = await postJson('/de/staff/passkey/verify', pending, { credential: auth.assert(opt.json()), next: '/de/staff/account' });
+    expect(opt.json()).toMatchObject({
+      rpId: 'localhost',
+      userVerification: 'required',
+      allowCredentials: [{ id: auth.id, type: 'public-key' }],
+    });
+    const res = await postJson('/de/staff/passkey/verify', pending, {
+      credential: auth.assert(opt.json()),
+      next: '/de/staff/account',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ redirect: '/de/staff/account' });
     expect(hasSessionCookie(res)).toBe(true);
-    const cookie = sessionCookieFrom(res as never);
+    const cookie = sessionCookieFrom(res);
     expect(cookie).not.toBe(pending.cookie);
     expect((await t.app.inject({ method: 'GET', url: '/de/staff/account', headers: { cookie } })).statusCode).toBe(200);
     // The pending session is gone.
-    expect((await t.app.inject({ method: 'GET', url: '/de/staff/second-factor', headers: { cookie: pending.cookie } })).statusCode).toBe(303);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/de/staff/second-factor', headers: { cookie: pending.cookie } }))
+        .statusCode,
+    ).toBe(303);
     expect((await passkeysOf(user.id))[0]!.counter).toBe(String(auth.counter));
     const e = (await auditEvents(t.app)).filter((x) => x.event === 'auth.sign_in' && x.actor_id === user.id).at(-1);
     expect(e?.details).toEqual({ method: 'passkey' });
@@ -202,7 +262,11 @@ describe('signing in with a passkey as the second factor', () => {
 
   it('offers the passkey button (hidden until passkey.js runs) on the second-factor page', async () => {
     const pending = await passwordStep(user);
-    const page = await t.app.inject({ method: 'GET', url: '/de/staff/second-factor', headers: { cookie: pending.cookie } });
+    const page = await t.app.inject({
+      method: 'GET',
+      url: '/de/staff/second-factor',
+      headers: { cookie: pending.cookie },
+    });
     expect(page.body).toMatch(/<form[^>]*data-passkey="authenticate"[^>]*hidden/);
     expect(page.body).toMatch(/<script src="\/assets\/passkey\.[0-9a-f]+\.js" defer/);
     expect(page.body).toContain('name="code"'); // TOTP without JavaScript stays
@@ -229,8 +293,12 @@ describe('signing in with a passkey as the second factor', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json()).toEqual({ error: 'not_verified' });
       expect(hasSessionCookie(res)).toBe(false);
-      expect((await t.app.inject({ method: 'GET', url: '/de/staff', headers: { cookie: pending.cookie } })).statusCode).not.toBe(200);
-      const e = (await auditEvents(t.app)).filter((x) => x.event === 'auth.sign_in_failed' && x.object_id === user.id).at(-1);
+      expect(
+        (await t.app.inject({ method: 'GET', url: '/de/staff', headers: { cookie: pending.cookie } })).statusCode,
+      ).not.toBe(200);
+      const e = (await auditEvents(t.app))
+        .filter((x) => x.event === 'auth.sign_in_failed' && x.object_id === user.id)
+        .at(-1);
       expect(e?.details).toEqual({ step: 'second_factor', reason: 'wrong_passkey', locked: false });
       if (!what.includes('counter')) auth.counter--; // the spoiled assertion used up no real counter value
     });
@@ -240,7 +308,9 @@ describe('signing in with a passkey as the second factor', () => {
     const pending = await passwordStep(user);
     const opt = await postJson('/de/staff/passkey/options', pending, {});
     const credential = auth.assert(opt.json());
-    const bad = await postJson('/de/staff/passkey/verify', pending, { credential: auth.assert(opt.json(), { origin: 'https://evil.example', counter: auth.counter + 5 }) });
+    const bad = await postJson('/de/staff/passkey/verify', pending, {
+      credential: auth.assert(opt.json(), { origin: 'https://evil.example', counter: auth.counter + 5 }),
+    });
     expect(bad.statusCode).toBe(400);
     const replay = await postJson('/de/staff/passkey/verify', pending, { credential });
     expect(replay.statusCode).toBe(400);
@@ -272,12 +342,22 @@ describe('signing in with a passkey as the second factor', () => {
   });
 
   it('is only for the pending step of a sign-in', async () => {
-    const none = await t.app.inject({ method: 'POST', url: '/de/staff/passkey/options', headers: { 'content-type': 'application/json', accept: 'application/json' }, payload: '{}' });
+    const none = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/passkey/options',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      payload: '{}',
+    });
     expect(none.statusCode).toBe(401);
     const full = await signIn(t.app, user);
     expect((await postJson('/de/staff/passkey/options', full, {})).statusCode).toBe(401);
     const pending = await passwordStep(user);
-    const noToken = await t.app.inject({ method: 'POST', url: '/de/staff/passkey/options', headers: { cookie: pending.cookie, 'content-type': 'application/json' }, payload: '{}' });
+    const noToken = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/passkey/options',
+      headers: { cookie: pending.cookie, 'content-type': 'application/json' },
+      payload: '{}',
+    });
     expect(noToken.statusCode).toBe(403);
   });
 
@@ -301,28 +381,50 @@ describe('administrators must complete the sign-in with a passkey (checklist #1)
     await t.app.database.db.deleteFrom('auth_throttle').execute();
   });
 
-  const get = (s: Session, url: string, accept?: string) => t.app.inject({ method: 'GET', url, headers: { cookie: s.cookie, ...(accept ? { accept } : {}) } });
+  const get = (s: Session, url: string, accept?: string) =>
+    t.app.inject({ method: 'GET', url, headers: { cookie: s.cookie, ...(accept ? { accept } : {}) } });
   const factorOf = async (s: Session) => {
     const token = s.cookie.split('=')[1]!;
     const row = await withScope(t.app.database.db, { kind: 'auth' }, (trx) =>
-      trx.selectFrom('user_session').select(['stage', 'second_factor']).where('token_hash', '=', createHash('sha256').update(token).digest('hex')).executeTakeFirst(),
+      trx
+        .selectFrom('user_session')
+        .select(['stage', 'second_factor'])
+        .where('token_hash', '=', createHash('sha256').update(token).digest('hex'))
+        .executeTakeFirst(),
     );
     return row ?? null;
   };
 
   it('the second-factor page tells an administrator that a code only allows setting up a passkey', async () => {
     const pending = await passwordStep(admin);
-    const page = await t.app.inject({ method: 'GET', url: '/de/staff/second-factor', headers: { cookie: pending.cookie } });
-    expect(page.body).toContain('Als Administratorin oder Administrator bestätigen Sie die Anmeldung mit Ihrem Passkey');
+    const page = await t.app.inject({
+      method: 'GET',
+      url: '/de/staff/second-factor',
+      headers: { cookie: pending.cookie },
+    });
+    expect(page.body).toContain(
+      'Als Administratorin oder Administrator bestätigen Sie die Anmeldung mit Ihrem Passkey',
+    );
     const counsellor = await passwordStep(await createUser(t.app, { role: 'counsellor' }));
-    const other = await t.app.inject({ method: 'GET', url: '/de/staff/second-factor', headers: { cookie: counsellor.cookie } });
+    const other = await t.app.inject({
+      method: 'GET',
+      url: '/de/staff/second-factor',
+      headers: { cookie: counsellor.cookie },
+    });
     expect(other.body).not.toContain('Administratorin');
   });
 
   it('a TOTP sign-in gives a restricted session that reaches only the passkey set-up', async () => {
     const s = await signInRestricted(t.app, admin);
     expect(await factorOf(s)).toEqual({ stage: 'full', second_factor: 'totp' });
-    for (const url of ['/de/staff', '/de/staff/users', '/de/staff/outbox', '/de/staff/account', '/de/staff/sessions', '/de/staff/audit']) {
+    for (const url of [
+      '/de/staff',
+      '/de/staff/users',
+      '/de/staff/outbox',
+      '/de/staff/account',
+      '/de/staff/sessions',
+      '/de/staff/audit',
+    ]) {
       const res = await get(s, url);
       expect(`${res.statusCode} ${String(res.headers.location)}`, url).toBe('303 /de/staff/passkey-setup');
     }
@@ -331,7 +433,11 @@ describe('administrators must complete the sign-in with a passkey (checklist #1)
     expect(json.statusCode).toBe(403);
     expect(json.json()).toEqual({ error: 'passkey_required', status: 403, redirect: '/de/staff/passkey-setup' });
     // Forms are refused the same way, and nothing is done.
-    const invite = await t.app.inject({ method: 'POST', url: '/de/staff/users/invite', ...form({ _csrf: s.csrf, email: 'x@example.org', role: 'coordination' }, { cookie: s.cookie }) });
+    const invite = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/users/invite',
+      ...form({ _csrf: s.csrf, email: 'x@example.org', role: 'coordination' }, { cookie: s.cookie }),
+    });
     expect(`${invite.statusCode} ${String(invite.headers.location)}`).toBe('303 /de/staff/passkey-setup');
     // The sign-in itself is audited with the factor used.
     const e = (await auditEvents(t.app)).filter((x) => x.event === 'auth.sign_in' && x.actor_id === admin.id).at(-1);
@@ -355,9 +461,18 @@ describe('administrators must complete the sign-in with a passkey (checklist #1)
   });
 
   it('a recovery code gives the same restricted session', async () => {
-    const codes = await withScope(t.app.database.db, { kind: 'network' }, (trx) => replaceRecoveryCodes(trx, t.app.keys.server, { id: admin.id, centreId: null }));
+    const codes = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+      replaceRecoveryCodes(trx, t.app.keys.server, { id: admin.id, centreId: null }),
+    );
     const pending = await passwordStep(admin);
-    const res = await t.app.inject({ method: 'POST', url: '/de/staff/second-factor', ...form({ _csrf: pending.csrf, method: 'recovery', code: codes[0]!, next: '/de/staff/users' }, { cookie: pending.cookie }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/second-factor',
+      ...form(
+        { _csrf: pending.csrf, method: 'recovery', code: codes[0]!, next: '/de/staff/users' },
+        { cookie: pending.cookie },
+      ),
+    });
     expect(`${res.statusCode} ${String(res.headers.location)}`).toBe('303 /de/staff/passkey-setup');
     const s = { cookie: sessionCookieFrom(res), csrf: '' };
     expect(await factorOf(s)).toEqual({ stage: 'full', second_factor: 'recovery_code' });
@@ -368,7 +483,11 @@ describe('administrators must complete the sign-in with a passkey (checklist #1)
     const s = await directSession(t.app, { ...admin, passkey: new SoftAuthenticator('localhost', ORIGIN) });
     const token = s.cookie.split('=')[1]!;
     await withScope(t.app.database.db, { kind: 'auth' }, (trx) =>
-      trx.updateTable('user_session').set({ second_factor: null }).where('token_hash', '=', createHash('sha256').update(token).digest('hex')).execute(),
+      trx
+        .updateTable('user_session')
+        .set({ second_factor: null })
+        .where('token_hash', '=', createHash('sha256').update(token).digest('hex'))
+        .execute(),
     );
     expect((await get(s, '/de/staff/users')).headers.location).toBe('/de/staff/passkey-setup');
   });
@@ -378,14 +497,20 @@ describe('administrators must complete the sign-in with a passkey (checklist #1)
     clock.advance(11 * 60_000);
     const res = await postJson('/de/staff/passkey-setup/options', s, {});
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toEqual({ error: 'reauth_required', redirect: '/de/staff/sign-in?next=%2Fde%2Fstaff%2Fpasskey-setup' });
+    expect(res.json()).toEqual({
+      error: 'reauth_required',
+      redirect: '/de/staff/sign-in?next=%2Fde%2Fstaff%2Fpasskey-setup',
+    });
   });
 
   it('refuses a spoiled registration and stores nothing', async () => {
     const s = await signInRestricted(t.app, admin);
     const opt = await postJson('/de/staff/passkey-setup/options', s, {});
     expect(opt.statusCode).toBe(200);
-    const res = await postJson('/de/staff/passkey-setup', s, { name: 'Böse', credential: auth.register(opt.json(), { noUserVerification: true }) });
+    const res = await postJson('/de/staff/passkey-setup', s, {
+      name: 'Böse',
+      credential: auth.register(opt.json(), { noUserVerification: true }),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({ error: 'not_verified' });
     expect(await passkeysOf(admin.id)).toEqual([]);
@@ -397,12 +522,20 @@ describe('administrators must complete the sign-in with a passkey (checklist #1)
     const s = await signInRestricted(t.app, admin);
     const opt = await postJson('/de/staff/passkey-setup/options', s, {});
     expect(opt.statusCode).toBe(200);
-    expect(opt.json()).toMatchObject({ rp: { id: 'localhost' }, authenticatorSelection: { userVerification: 'required' } });
-    const res = await postJson('/de/staff/passkey-setup', s, { name: 'Sicherheitsschlüssel', credential: auth.register(opt.json()) });
+    expect(opt.json()).toMatchObject({
+      rp: { id: 'localhost' },
+      authenticatorSelection: { userVerification: 'required' },
+    });
+    const res = await postJson('/de/staff/passkey-setup', s, {
+      name: 'Sicherheitsschlüssel',
+      credential: auth.register(opt.json()),
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ redirect: '/de/staff/sign-in?passkey_added=1' });
     expect(String(res.headers['set-cookie'])).toMatch(/^__Host-sn_session=;/);
-    expect(await passkeysOf(admin.id)).toEqual([{ id: auth.id, name: 'Sicherheitsschlüssel', counter: '0', centre_id: null }]);
+    expect(await passkeysOf(admin.id)).toEqual([
+      { id: auth.id, name: 'Sicherheitsschlüssel', counter: '0', centre_id: null },
+    ]);
     const e = (await auditEvents(t.app)).find((x) => x.event === 'auth.mfa_passkey_added' && x.actor_id === admin.id);
     expect(e).toMatchObject({ object_id: auth.id, centre_id: null, details: { step: 'passkey_setup' } });
     // The restricted session is gone.
@@ -417,7 +550,7 @@ describe('administrators must complete the sign-in with a passkey (checklist #1)
     const res = await passkeyStep(pending, auth, {}, '/de/staff/users');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ redirect: '/de/staff/users' });
-    const s = { cookie: sessionCookieFrom(res as never), csrf: '' };
+    const s = { cookie: sessionCookieFrom(res), csrf: '' };
     expect(await factorOf(s)).toEqual({ stage: 'full', second_factor: 'passkey' });
     expect((await get(s, '/de/staff/users')).statusCode).toBe(200);
     expect((await get(s, '/de/staff/outbox')).statusCode).toBe(200);
@@ -434,14 +567,22 @@ describe('administrators must complete the sign-in with a passkey (checklist #1)
 
   it('signing out from the set-up page ends the session and is audited', async () => {
     const s = await signInRestricted(t.app, admin);
-    const res = await t.app.inject({ method: 'POST', url: '/de/staff/passkey-setup/sign-out', ...form({ _csrf: s.csrf }, { cookie: s.cookie }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/passkey-setup/sign-out',
+      ...form({ _csrf: s.csrf }, { cookie: s.cookie }),
+    });
     expect(`${res.statusCode} ${String(res.headers.location)}`).toBe('303 /de/staff/sign-in?signed_out=1');
     expect(await factorOf(s)).toBeNull();
     const e = (await auditEvents(t.app)).filter((x) => x.event === 'auth.sign_out' && x.actor_id === admin.id);
     expect(e.length).toBeGreaterThan(0);
     // Without the token it is refused like any other form.
     const again = await signInRestricted(t.app, admin);
-    const forged = await t.app.inject({ method: 'POST', url: '/de/staff/passkey-setup/sign-out', ...form({}, { cookie: again.cookie }) });
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/passkey-setup/sign-out',
+      ...form({}, { cookie: again.cookie }),
+    });
     expect(forged.statusCode).toBe(403);
     expect(await factorOf(again)).toEqual({ stage: 'full', second_factor: 'totp' });
   });

@@ -108,8 +108,18 @@ export class SoftAuthenticator {
   register(options: { challenge: string }, spoil: Spoil = {}) {
     const flags = FLAG_UP | FLAG_AT | (spoil.noUserVerification ? 0 : FLAG_UV);
     const authData = this.authData(flags, this.counter, spoil.rpId ?? this.rpId, true);
-    const clientDataJSON = this.clientData(spoil.type ?? 'webauthn.create', spoil.challenge ?? options.challenge, spoil.origin ?? this.origin);
-    const attestationObject = cbor(new Map<string, CborValue>([['fmt', 'none'], ['attStmt', new Map()], ['authData', authData]]));
+    const clientDataJSON = this.clientData(
+      spoil.type ?? 'webauthn.create',
+      spoil.challenge ?? options.challenge,
+      spoil.origin ?? this.origin,
+    );
+    const attestationObject = cbor(
+      new Map<string, CborValue>([
+        ['fmt', 'none'],
+        ['attStmt', new Map()],
+        ['authData', authData],
+      ]),
+    );
     return {
       id: this.id,
       rawId: this.id,
@@ -129,7 +139,11 @@ export class SoftAuthenticator {
     const counter = spoil.counter ?? ++this.counter;
     const flags = FLAG_UP | (spoil.noUserVerification ? 0 : FLAG_UV);
     const authenticatorData = this.authData(flags, counter, spoil.rpId ?? this.rpId, false);
-    const clientDataJSON = this.clientData(spoil.type ?? 'webauthn.get', spoil.challenge ?? options.challenge, spoil.origin ?? this.origin);
+    const clientDataJSON = this.clientData(
+      spoil.type ?? 'webauthn.get',
+      spoil.challenge ?? options.challenge,
+      spoil.origin ?? this.origin,
+    );
     const signed = Buffer.concat([authenticatorData, createHash('sha256').update(clientDataJSON).digest()]);
     // ES256 signatures in WebAuthn are ASN.1 DER, node's default for EC keys.
     const signature = sign('sha256', signed, this.privateKey);

@@ -6,7 +6,12 @@
  */
 import { z } from 'zod';
 
-const b64url = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9_-]+$/, 'must be base64url');
+const b64url = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]+$/, 'must be base64url');
 
 /** Credential ids are at most 1023 bytes (WebAuthn §5.1.1) → 1364 base64url characters. */
 export const credentialId = b64url(1364);
@@ -26,7 +31,9 @@ export const registrationResponse = z
       })
       .strict(),
     // The library asks for credProps by default; nothing else is requested.
-    clientExtensionResults: z.object({ credProps: z.object({ rk: z.boolean().optional() }).strict().optional() }).strict(),
+    clientExtensionResults: z
+      .object({ credProps: z.object({ rk: z.boolean().optional() }).strict().optional() })
+      .strict(),
     authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
   })
   .strict();

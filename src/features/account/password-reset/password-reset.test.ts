@@ -5,7 +5,14 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../../test/support/app.ts';
-import { createUser, fakeClock, form, sessionCookieFrom, signIn, type TestUser } from '../../../../test/support/auth.ts';
+import {
+  createUser,
+  fakeClock,
+  form,
+  sessionCookieFrom,
+  signIn,
+  type TestUser,
+} from '../../../../test/support/auth.ts';
 import { withScope } from '../../../platform/db/tenant.ts';
 import { verifyPassword } from '../../../platform/security/password.ts';
 import { settleBackgroundTasks } from '../background.ts';
@@ -35,7 +42,9 @@ async function freshUser(): Promise<TestUser> {
 }
 
 async function passwordHashOf(id: string): Promise<string> {
-  const r = await withScope(t.app.database.db, { kind: 'network' }, (trx) => trx.selectFrom('app_user').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow());
+  const r = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    trx.selectFrom('app_user').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow(),
+  );
   return r.password_hash!;
 }
 
@@ -59,13 +68,17 @@ describe('asking for a link', () => {
     expect(mail?.subject).toBe('Schutznetz: Passwort zurücksetzen');
     expect(mail?.body).toContain(`${t.config.publicOrigin}/de/staff/password-reset/`);
     expect(await mailCount(t.app, 'gibt.es.nicht@example.org')).toBe(0);
-    const e = (await auditEvents(t.app)).find((x) => x.event === 'auth.password_reset_requested' && x.object_id === user.id);
+    const e = (await auditEvents(t.app)).find(
+      (x) => x.event === 'auth.password_reset_requested' && x.object_id === user.id,
+    );
     expect(e).toBeDefined();
   });
 
   it('sends nothing for disabled accounts or accounts without a second factor, with the same answer', async () => {
     const disabled = await freshUser();
-    await withScope(t.app.database.db, { kind: 'network' }, (trx) => trx.updateTable('app_user').set({ disabled_at: clock.now() }).where('id', '=', disabled.id).execute());
+    await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+      trx.updateTable('app_user').set({ disabled_at: clock.now() }).where('id', '=', disabled.id).execute(),
+    );
     const unenrolled = await createUser(t.app, { role: 'coordination', totp: false });
     const reference = await requestReset('niemand@example.org');
     for (const u of [disabled, unenrolled]) {
@@ -88,7 +101,15 @@ describe('asking for a link', () => {
     const res = await t.app.inject({ method: 'POST', url: '/de/staff/password-reset', ...form({ email: 'kein-at' }) });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('id="f-email-error"');
-    expect((await t.app.inject({ method: 'POST', url: '/de/staff/password-reset', ...form({ email: 'a@example.org', user_id: 'x' }) })).statusCode).toBe(400);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/de/staff/password-reset',
+          ...form({ email: 'a@example.org', user_id: 'x' }),
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 });
 
@@ -100,17 +121,29 @@ describe('setting the new password', () => {
     const token = tokenIn((await lastMailTo(t.app, user.email))!.body, 'password-reset');
     const page = await t.app.inject({ method: 'GET', url: `/de/staff/password-reset/${token}` });
     expect(page.statusCode).toBe(200);
-    const res = await t.app.inject({ method: 'POST', url: `/de/staff/password-reset/${token}`, ...form({ password: NEW_PASSWORD, password_repeat: NEW_PASSWORD }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/de/staff/password-reset/${token}`,
+      ...form({ password: NEW_PASSWORD, password_repeat: NEW_PASSWORD }),
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/de/staff/sign-in');
     // The reset itself gives no session at all.
     expect(res.headers['set-cookie'] ?? '').not.toMatch(/__Host-sn_session=[A-Za-z0-9_-]{43}/);
     expect(await verifyPassword(await passwordHashOf(user.id), NEW_PASSWORD)).toBe(true);
-    expect((await t.app.inject({ method: 'GET', url: '/de/staff', headers: { cookie: old.cookie } })).statusCode).not.toBe(200);
-    expect((await auditEvents(t.app)).some((e) => e.event === 'auth.password_reset' && e.object_id === user.id)).toBe(true);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/de/staff', headers: { cookie: old.cookie } })).statusCode,
+    ).not.toBe(200);
+    expect((await auditEvents(t.app)).some((e) => e.event === 'auth.password_reset' && e.object_id === user.id)).toBe(
+      true,
+    );
 
     // Signing in with the new password leads to the second-factor step, not into the staff area.
-    const first = await t.app.inject({ method: 'POST', url: '/de/staff/sign-in', ...form({ email: user.email, password: NEW_PASSWORD }) });
+    const first = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/sign-in',
+      ...form({ email: user.email, password: NEW_PASSWORD }),
+    });
     expect(first.statusCode).toBe(303);
     expect(first.headers.location).toMatch(/^\/de\/staff\/second-factor/);
     const pending = sessionCookieFrom(first);
@@ -118,18 +151,27 @@ describe('setting the new password', () => {
       const r = await t.app.inject({ method: 'GET', url: path, headers: { cookie: pending } });
       expect(r.statusCode, path).not.toBe(200);
     }
-    const stage = await withScope(t.app.database.db, { kind: 'network' }, (trx) => trx.selectFrom('user_session').select('stage').where('user_id', '=', user.id).execute());
+    const stage = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+      trx.selectFrom('user_session').select('stage').where('user_id', '=', user.id).execute(),
+    );
     expect(stage).toEqual([{ stage: 'password' }]);
     // Only with the second factor does the account get in.
     const full = await signIn(t.app, { ...user, password: NEW_PASSWORD });
-    expect((await t.app.inject({ method: 'GET', url: '/de/staff', headers: { cookie: full.cookie } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/de/staff', headers: { cookie: full.cookie } })).statusCode).toBe(
+      200,
+    );
   });
 
   it('works once', async () => {
     const user = await freshUser();
     await requestReset(user.email);
     const token = tokenIn((await lastMailTo(t.app, user.email))!.body, 'password-reset');
-    const post = () => t.app.inject({ method: 'POST', url: `/de/staff/password-reset/${token}`, ...form({ password: NEW_PASSWORD, password_repeat: NEW_PASSWORD }) });
+    const post = () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/de/staff/password-reset/${token}`,
+        ...form({ password: NEW_PASSWORD, password_repeat: NEW_PASSWORD }),
+      });
     expect((await post()).statusCode).toBe(303);
     const hash = await passwordHashOf(user.id);
     expect((await post()).statusCode).toBe(410);
@@ -142,8 +184,14 @@ describe('setting the new password', () => {
     await requestReset(user.email);
     const token = tokenIn((await lastMailTo(t.app, user.email))!.body, 'password-reset');
     const hash = await passwordHashOf(user.id);
-    await withScope(t.app.database.db, { kind: 'network' }, (trx) => trx.updateTable('app_user').set({ disabled_at: clock.now() }).where('id', '=', user.id).execute());
-    const res = await t.app.inject({ method: 'POST', url: `/de/staff/password-reset/${token}`, ...form({ password: NEW_PASSWORD, password_repeat: NEW_PASSWORD }) });
+    await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+      trx.updateTable('app_user').set({ disabled_at: clock.now() }).where('id', '=', user.id).execute(),
+    );
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/de/staff/password-reset/${token}`,
+      ...form({ password: NEW_PASSWORD, password_repeat: NEW_PASSWORD }),
+    });
     expect(res.statusCode).toBe(410);
     expect(await passwordHashOf(user.id)).toBe(hash);
   });
@@ -156,7 +204,11 @@ describe('setting the new password', () => {
     expect((await t.app.inject({ method: 'GET', url: `/de/staff/password-reset/${token}` })).statusCode).toBe(200);
     clock.advance(60_000);
     expect((await t.app.inject({ method: 'GET', url: `/de/staff/password-reset/${token}` })).statusCode).toBe(410);
-    const res = await t.app.inject({ method: 'POST', url: `/de/staff/password-reset/${token}`, ...form({ password: NEW_PASSWORD, password_repeat: NEW_PASSWORD }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/de/staff/password-reset/${token}`,
+      ...form({ password: NEW_PASSWORD, password_repeat: NEW_PASSWORD }),
+    });
     expect(res.statusCode).toBe(410);
   });
 
@@ -179,13 +231,24 @@ describe('setting the new password', () => {
       [{ password: 'kurz', password_repeat: 'kurz' }, 'mindestens 12 Zeichen'],
       [{ password: 'password1234', password_repeat: 'password1234' }, 'sehr verbreitet'],
       [{ password: NEW_PASSWORD, password_repeat: 'anders' }, 'f-password_repeat-error'],
-      [{ password: `${user.email.split('@')[0]}-geheim`, password_repeat: `${user.email.split('@')[0]}-geheim` }, 'E-Mail-Adresse'],
+      [
+        { password: `${user.email.split('@')[0]}-geheim`, password_repeat: `${user.email.split('@')[0]}-geheim` },
+        'E-Mail-Adresse',
+      ],
     ] as const) {
       const res = await t.app.inject({ method: 'POST', url: `/de/staff/password-reset/${token}`, ...form(fields) });
       expect(res.statusCode).toBe(400);
       expect(res.body).toContain(expected);
     }
-    expect((await t.app.inject({ method: 'POST', url: `/de/staff/password-reset/${token}`, ...form({ password: NEW_PASSWORD, password_repeat: NEW_PASSWORD, user_id: user.id }) })).statusCode).toBe(400);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/de/staff/password-reset/${token}`,
+          ...form({ password: NEW_PASSWORD, password_repeat: NEW_PASSWORD, user_id: user.id }),
+        })
+      ).statusCode,
+    ).toBe(400);
     expect(await passwordHashOf(user.id)).toBe(hash);
     expect((await t.app.inject({ method: 'GET', url: `/de/staff/password-reset/${token}` })).statusCode).toBe(200); // still usable
   });
@@ -232,7 +295,10 @@ describe('over SMTP', () => {
     const res = await s.app.inject({
       method: 'POST',
       url: '/de/staff/users/invite',
-      ...form({ _csrf: session.csrf, email: 'smtp.invite@example.org', role: 'coordination' }, { cookie: session.cookie }),
+      ...form(
+        { _csrf: session.csrf, email: 'smtp.invite@example.org', role: 'coordination' },
+        { cookie: session.cookie },
+      ),
     });
     expect(res.statusCode).toBe(303);
     const mail = smtp.received.find((m) => m.to.includes('smtp.invite@example.org'));

@@ -11,7 +11,14 @@ import { deleteUserSessions } from '../../../platform/auth/session-store.ts';
 import { withScope } from '../../../platform/db/tenant.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import { sendMail } from '../../../platform/mail/mailer.ts';
-import { closeOpenResets, consumeReset, createReset, recentResetCount, RESET_REQUESTS_PER_HOUR, type OpenReset } from './reset-store.ts';
+import {
+  closeOpenResets,
+  consumeReset,
+  createReset,
+  recentResetCount,
+  RESET_REQUESTS_PER_HOUR,
+  type OpenReset,
+} from './reset-store.ts';
 
 /** The link in the mail. */
 export function resetLink(publicOrigin: string, locale: Locale, token: string): string {
@@ -46,7 +53,13 @@ export async function requestReset(app: FastifyInstance, email: string, locale: 
     await audit(
       trx,
       app.keys.audit,
-      { event: 'auth.password_reset_requested', actorId: null, centreId: user.centre_id, objectType: 'app_user', objectId: user.id },
+      {
+        event: 'auth.password_reset_requested',
+        actorId: null,
+        centreId: user.centre_id,
+        objectType: 'app_user',
+        objectId: user.id,
+      },
       now,
     );
   });
@@ -75,7 +88,14 @@ export async function completeReset(app: FastifyInstance, reset: OpenReset, pass
     await audit(
       trx,
       app.keys.audit,
-      { event: 'auth.password_reset', actorId: reset.userId, centreId: reset.centreId, objectType: 'app_user', objectId: reset.userId, details: { sessions_ended: ended } },
+      {
+        event: 'auth.password_reset',
+        actorId: reset.userId,
+        centreId: reset.centreId,
+        objectType: 'app_user',
+        objectId: reset.userId,
+        details: { sessions_ended: ended },
+      },
       now,
     );
     return true;

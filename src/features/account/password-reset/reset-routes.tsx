@@ -64,7 +64,16 @@ export const resetRoutes: FastifyPluginAsync = async (app) => {
     const body = parseOr400(requestBody, req.body, 'form');
     const email = emailSchema.safeParse(body.email);
     if (!email.success) {
-      return sendPage(reply, ResetRequestPage({ ctx: pageContext(req, locale), t, email: body.email, errors: { email: t('reset.errors.email') } }), 400);
+      return sendPage(
+        reply,
+        ResetRequestPage({
+          ctx: pageContext(req, locale),
+          t,
+          email: body.email,
+          errors: { email: t('reset.errors.email') },
+        }),
+        400,
+      );
     }
     runInBackground(app, 'password_reset_request', () => requestReset(app, email.data, locale));
     return sendPage(reply, ResetSentPage({ ctx: pageContext(req, locale), t }));
@@ -74,7 +83,15 @@ export const resetRoutes: FastifyPluginAsync = async (app) => {
     const { locale, token, reset } = await openReset(req);
     if (!reset) return sendInvalid(req, reply, locale);
     const t = translator(locale, 'account');
-    return sendPage(reply, ResetNewPasswordPage({ ctx: pageContext(req, locale), t, action: `/${locale}/staff/password-reset/${token}`, email: reset.email }));
+    return sendPage(
+      reply,
+      ResetNewPasswordPage({
+        ctx: pageContext(req, locale),
+        t,
+        action: `/${locale}/staff/password-reset/${token}`,
+        email: reset.email,
+      }),
+    );
   });
 
   app.post('/:lang/staff/password-reset/:token', flow, async (req, reply) => {
@@ -82,9 +99,20 @@ export const resetRoutes: FastifyPluginAsync = async (app) => {
     if (!reset) return sendInvalid(req, reply, locale);
     const t = translator(locale, 'account');
     const body = parseOr400(newPasswordBody, req.body, 'form');
-    const errors = newPasswordErrors(t, locale, { password: body.password, repeat: body.password_repeat }, { email: reset.email, name: reset.displayName });
+    const errors = newPasswordErrors(
+      t,
+      locale,
+      { password: body.password, repeat: body.password_repeat },
+      { email: reset.email, name: reset.displayName },
+    );
     if (hasErrors(errors)) {
-      const page = ResetNewPasswordPage({ ctx: pageContext(req, locale), t, action: `/${locale}/staff/password-reset/${token}`, email: reset.email, errors });
+      const page = ResetNewPasswordPage({
+        ctx: pageContext(req, locale),
+        t,
+        action: `/${locale}/staff/password-reset/${token}`,
+        email: reset.email,
+        errors,
+      });
       return sendPage(reply, page, 400);
     }
     if (!(await completeReset(app, reset, await hashPassword(body.password)))) return sendInvalid(req, reply, locale);

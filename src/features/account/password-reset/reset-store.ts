@@ -11,11 +11,22 @@ export const RESET_TTL_MS = 60 * 60_000;
 /** Requests per account per hour beyond which no more mails go out (inbox flooding). */
 export const RESET_REQUESTS_PER_HOUR = 3;
 
-export type OpenReset = { tokenHash: string; userId: string; centreId: string | null; email: string; displayName: string };
+export type OpenReset = {
+  tokenHash: string;
+  userId: string;
+  centreId: string | null;
+  email: string;
+  displayName: string;
+};
 
 /** Close the user's open reset links (after a reset, before a new link, on disabling). */
 export async function closeOpenResets(trx: Tx, userId: string, now: Date): Promise<void> {
-  await trx.updateTable('password_reset').set({ used_at: now }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
+  await trx
+    .updateTable('password_reset')
+    .set({ used_at: now })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
 }
 
 /** How many reset links the user requested within the last hour. */
@@ -35,7 +46,13 @@ export async function createReset(trx: Tx, user: { id: string; centreId: string 
   const token = randomToken(32);
   await trx
     .insertInto('password_reset')
-    .values({ token_hash: hashToken(token), user_id: user.id, centre_id: user.centreId, created_at: now, expires_at: new Date(now.getTime() + RESET_TTL_MS) })
+    .values({
+      token_hash: hashToken(token),
+      user_id: user.id,
+      centre_id: user.centreId,
+      created_at: now,
+      expires_at: new Date(now.getTime() + RESET_TTL_MS),
+    })
     .execute();
   return token;
 }
@@ -57,7 +74,13 @@ export async function findOpenReset(trx: Tx, token: string, now: Date): Promise<
     .where('u.mfa_enrolled_at', 'is not', null)
     .executeTakeFirst();
   if (!row) return null;
-  return { tokenHash: row.token_hash, userId: row.user_id, centreId: row.centre_id, email: row.email, displayName: row.display_name };
+  return {
+    tokenHash: row.token_hash,
+    userId: row.user_id,
+    centreId: row.centre_id,
+    email: row.email,
+    displayName: row.display_name,
+  };
 }
 
 /** Mark the reset used if still open; false when another request got there first. */

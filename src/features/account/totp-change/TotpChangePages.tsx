@@ -11,7 +11,15 @@ type Base = { ctx: PageContext; t: Translate; csrf: string };
  * QR code, the secret in text and the confirmation form. `qrSvg` comes
  * from qrCodeSvg (generated on our server, escaped, style-free), never from input.
  */
-export function TotpChangePage({ ctx, t, csrf, state, qrSvg, secret, error }: Base & { state: string; qrSvg: string; secret: string; error?: string | undefined }) {
+export function TotpChangePage({
+  ctx,
+  t,
+  csrf,
+  state,
+  qrSvg,
+  secret,
+  error,
+}: Base & { state: string; qrSvg: string; secret: string; error?: string | undefined }) {
   return (
     <StaffFrame ctx={ctx} title={t('title')} csrf={csrf}>
       <h1>{t('title')}</h1>
@@ -26,7 +34,14 @@ export function TotpChangePage({ ctx, t, csrf, state, qrSvg, secret, error }: Ba
       </div>
       <PostForm action={`/${ctx.locale}/staff/account/totp`} csrf={csrf}>
         <input type="hidden" name="state" value={state} />
-        <Field name="code" label={t('code')} error={error} autocomplete="one-time-code" inputMode="numeric" maxLength={12} />
+        <Field
+          name="code"
+          label={t('code')}
+          error={error}
+          autocomplete="one-time-code"
+          inputMode="numeric"
+          maxLength={12}
+        />
         <button type="submit">{t('confirm')}</button>
       </PostForm>
       <p>

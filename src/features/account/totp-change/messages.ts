@@ -7,7 +7,8 @@ export const totpChangeMessages: MessagesByLocale = {
   de: {
     linkLabel: 'Authenticator-App wechseln',
     title: 'Authenticator-App wechseln',
-    intro: 'Richten Sie die neue App mit diesem QR-Code ein und geben Sie zur Bestätigung den Code ein, den sie anzeigt. Bis dahin gilt Ihre bisherige App weiter; danach nur noch die neue.',
+    intro:
+      'Richten Sie die neue App mit diesem QR-Code ein und geben Sie zur Bestätigung den Code ein, den sie anzeigt. Bis dahin gilt Ihre bisherige App weiter; danach nur noch die neue.',
     qrLabel: 'QR-Code zum Einrichten der Authenticator-App',
     manual: 'Wenn Sie nicht scannen können, geben Sie diesen Schlüssel in der App ein:',
     code: 'Sechsstelliger Code aus der neuen App',
@@ -24,7 +25,8 @@ export const totpChangeMessages: MessagesByLocale = {
   en: {
     linkLabel: 'Change authenticator app',
     title: 'Change authenticator app',
-    intro: 'Set up the new app with this QR code and enter the code it shows to confirm. Until then your current app keeps working; afterwards only the new one does.',
+    intro:
+      'Set up the new app with this QR code and enter the code it shows to confirm. Until then your current app keeps working; afterwards only the new one does.',
     qrLabel: 'QR code to set up the authenticator app',
     manual: 'If you cannot scan, enter this key in the app:',
     code: 'Six-digit code from the new app',

@@ -33,12 +33,21 @@ function ring(server: KeyRing): KeyRing {
 }
 
 function context(owner: PendingOwner) {
-  return { tenantId: owner.centreId ?? 'network', table: 'totp_change', column: 'pending_secret', rowId: `${owner.userId}:${owner.sessionHash}` };
+  return {
+    tenantId: owner.centreId ?? 'network',
+    table: 'totp_change',
+    column: 'pending_secret',
+    rowId: `${owner.userId}:${owner.sessionHash}`,
+  };
 }
 
 /** Seal a freshly generated secret for this user's current session. */
 export function sealPendingSecret(server: KeyRing, owner: PendingOwner, secret: string, now: Date): string {
-  return encryptField(JSON.stringify({ s: secret, e: now.getTime() + PENDING_SECRET_TTL_MS }), ring(server), context(owner));
+  return encryptField(
+    JSON.stringify({ s: secret, e: now.getTime() + PENDING_SECRET_TTL_MS }),
+    ring(server),
+    context(owner),
+  );
 }
 
 /** The secret, or null for anything that is not an intact, unexpired value of this user and session. */

@@ -42,14 +42,28 @@ export const totpChangeRoutes: FastifyPluginAsync = async (app) => {
   const formPath = (locale: Locale) => `/${locale}/staff/account/totp`;
 
   /** The set-up page for `secret` (sealed into `state`), optionally with an error next to the code. */
-  const sendSetup = async (req: FastifyRequest, reply: FastifyReply, locale: Locale, pending: { secret: string; state: string }, error?: string) => {
+  const sendSetup = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    locale: Locale,
+    pending: { secret: string; state: string },
+    error?: string,
+  ) => {
     const actor = actorOf(req);
     const t = translator(locale, TOTP_NS);
     const { email } = await withScope(app.database.db, scopeOf(actor), (trx) =>
       trx.selectFrom('app_user').select('email').where('id', '=', actor.userId).executeTakeFirstOrThrow(),
     );
     const qrSvg = await qrCodeSvg(totpUri(pending.secret, email), t('qrLabel'));
-    const page = TotpChangePage({ ctx: pageContext(req, locale), t, csrf: csrfToken(req), state: pending.state, qrSvg, secret: pending.secret, error });
+    const page = TotpChangePage({
+      ctx: pageContext(req, locale),
+      t,
+      csrf: csrfToken(req),
+      state: pending.state,
+      qrSvg,
+      secret: pending.secret,
+      error,
+    });
     return sendPage(reply, page, error ? 400 : 200);
   };
 
@@ -83,7 +97,14 @@ export const totpChangeRoutes: FastifyPluginAsync = async (app) => {
       await audit(
         trx,
         app.keys.audit,
-        { event: 'auth.mfa_totp_enrolled', actorId: actor.userId, centreId: actor.centreId, objectType: 'app_user', objectId: actor.userId, details: { replaced: true } },
+        {
+          event: 'auth.mfa_totp_enrolled',
+          actorId: actor.userId,
+          centreId: actor.centreId,
+          objectType: 'app_user',
+          objectId: actor.userId,
+          details: { replaced: true },
+        },
         now,
       );
     });

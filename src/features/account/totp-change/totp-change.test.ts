@@ -5,7 +5,15 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../../test/support/app.ts';
-import { createUser, fakeClock, form, postAs, signIn, type Session, type TestUser } from '../../../../test/support/auth.ts';
+import {
+  createUser,
+  fakeClock,
+  form,
+  postAs,
+  signIn,
+  type Session,
+  type TestUser,
+} from '../../../../test/support/auth.ts';
 import { readTotpSecret } from '../../../platform/auth/totp-secret.ts';
 import { withScope } from '../../../platform/db/tenant.ts';
 import { missingKeys } from '../../../platform/i18n/index.ts';
@@ -23,12 +31,21 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 beforeEach(() => clock.advance(60_000));
 
-const setupPage = (s: Session) => t.app.inject({ method: 'GET', url: '/de/staff/account/totp', headers: { cookie: s.cookie } });
+const setupPage = (s: Session) =>
+  t.app.inject({ method: 'GET', url: '/de/staff/account/totp', headers: { cookie: s.cookie } });
 
 async function stored(user: TestUser) {
   return withScope(t.app.database.db, { kind: 'network' }, async (trx) => {
-    const row = await trx.selectFrom('app_user').select(['totp_secret', 'totp_last_step']).where('id', '=', user.id).executeTakeFirstOrThrow();
-    return { cipher: row.totp_secret, lastStep: row.totp_last_step == null ? null : Number(row.totp_last_step), secret: (await readTotpSecret(trx, t.app.keys.encryption, user.id))?.secret };
+    const row = await trx
+      .selectFrom('app_user')
+      .select(['totp_secret', 'totp_last_step'])
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    return {
+      cipher: row.totp_secret,
+      lastStep: row.totp_last_step == null ? null : Number(row.totp_last_step),
+      secret: (await readTotpSecret(trx, t.app.keys.encryption, user.id))?.secret,
+    };
   });
 }
 
@@ -40,7 +57,8 @@ async function start(role: TestUser['role'] = 'counsellor') {
   return { user, s, page, secret: secretIn(page.body), state: hiddenValue(page.body, 'state') };
 }
 
-const enrolled = (userId: string) => auditEvents(t.app).then((all) => all.filter((e) => e.event === 'auth.mfa_totp_enrolled' && e.object_id === userId));
+const enrolled = (userId: string) =>
+  auditEvents(t.app).then((all) => all.filter((e) => e.event === 'auth.mfa_totp_enrolled' && e.object_id === userId));
 
 describe('changing the authenticator app', () => {
   it('needs a recent re-authentication, for the page and the post', async () => {
@@ -91,7 +109,10 @@ describe('changing the authenticator app', () => {
     const before = await stored(user);
     const code = generateTotp(secret, clock.now());
 
-    const wrong = await postAs(t.app, s, '/de/staff/account/totp', { state, code: code === '000000' ? '111111' : '000000' });
+    const wrong = await postAs(t.app, s, '/de/staff/account/totp', {
+      state,
+      code: code === '000000' ? '111111' : '000000',
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('id="f-code-error"');
     expect(secretIn(wrong.body)).toBe(secret); // same set-up, try again
@@ -103,7 +124,9 @@ describe('changing the authenticator app', () => {
     // A state made for another session (even of the same user) does not open.
     expect((await postAs(t.app, other, '/de/staff/account/totp', { state, code })).statusCode).toBe(400);
 
-    expect((await postAs(t.app, s, '/de/staff/account/totp', { state, code, totp_secret: 'AAAA' })).statusCode).toBe(400);
+    expect((await postAs(t.app, s, '/de/staff/account/totp', { state, code, totp_secret: 'AAAA' })).statusCode).toBe(
+      400,
+    );
     expect((await postAs(t.app, s, '/de/staff/account/totp', { code })).statusCode).toBe(400);
     expect((await postAs(t.app, s, '/de/staff/account/totp', { state: 'x'.repeat(5000), code })).statusCode).toBe(400);
     expect(await stored(user)).toEqual(before);
@@ -114,17 +137,25 @@ describe('changing the authenticator app', () => {
     const owner = { userId: '00000000-0000-4000-8000-000000000001', centreId: null, sessionHash: 'a'.repeat(64) };
     const now = clock.now();
     const sealed = sealPendingSecret(t.app.keys.server, owner, 'A'.repeat(32), now);
-    expect(openPendingSecret(t.app.keys.server, owner, sealed, new Date(now.getTime() + 10 * 60_000 - 1))).toBe('A'.repeat(32));
+    expect(openPendingSecret(t.app.keys.server, owner, sealed, new Date(now.getTime() + 10 * 60_000 - 1))).toBe(
+      'A'.repeat(32),
+    );
     expect(openPendingSecret(t.app.keys.server, owner, sealed, new Date(now.getTime() + 10 * 60_000))).toBeNull();
     expect(openPendingSecret(t.app.keys.server, { ...owner, sessionHash: 'b'.repeat(64) }, sealed, now)).toBeNull();
-    expect(openPendingSecret(t.app.keys.server, { ...owner, userId: '00000000-0000-4000-8000-000000000002' }, sealed, now)).toBeNull();
+    expect(
+      openPendingSecret(t.app.keys.server, { ...owner, userId: '00000000-0000-4000-8000-000000000002' }, sealed, now),
+    ).toBeNull();
     expect(openPendingSecret(t.app.keys.server, owner, 'nonsense', now)).toBeNull();
   });
 
   it('needs the CSRF token', async () => {
     const { user, s, secret, state } = await start();
     const before = await stored(user);
-    const res = await t.app.inject({ method: 'POST', url: '/de/staff/account/totp', ...form({ state, code: generateTotp(secret, clock.now()) }, { cookie: s.cookie }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/account/totp',
+      ...form({ state, code: generateTotp(secret, clock.now()) }, { cookie: s.cookie }),
+    });
     expect(res.statusCode).toBe(403);
     expect(await stored(user)).toEqual(before);
   });

@@ -10,7 +10,7 @@ import { ErrorSummary, Field, PostForm } from './Form.tsx';
 
 type Base = { ctx: PageContext; t: Translate };
 
-export function InvalidLinkPage({ ctx, t, title, body }: Base & { title: string; body: string }) {
+export function InvalidLinkPage({ ctx, title, body }: Base & { title: string; body: string }) {
   return (
     <StaffFrame ctx={ctx} title={title}>
       <h1>{title}</h1>
@@ -37,11 +37,34 @@ export function AcceptPasswordPage({
       <ErrorSummary title={t('form.errorsTitle')} errors={errors} />
       <p>{t('accept.intro', { role: t(`roles.${role}`), email })}</p>
       <PostForm action={action}>
-        <Field name="display_name" label={t('accept.name')} hint={t('accept.nameHint')} value={displayName} error={errors.display_name} autocomplete="name" maxLength={200} />
+        <Field
+          name="display_name"
+          label={t('accept.name')}
+          hint={t('accept.nameHint')}
+          value={displayName}
+          error={errors.display_name}
+          autocomplete="name"
+          maxLength={200}
+        />
         {/* Lets password managers store the new credential under the right account. */}
         <input type="hidden" name="username" value={email} autocomplete="username" />
-        <Field name="password" type="password" label={t('accept.password')} hint={t('accept.passwordHint')} error={errors.password} autocomplete="new-password" maxLength={PASSWORD_MAX_LENGTH} />
-        <Field name="password_repeat" type="password" label={t('accept.passwordRepeat')} error={errors.password_repeat} autocomplete="new-password" maxLength={PASSWORD_MAX_LENGTH} />
+        <Field
+          name="password"
+          type="password"
+          label={t('accept.password')}
+          hint={t('accept.passwordHint')}
+          error={errors.password}
+          autocomplete="new-password"
+          maxLength={PASSWORD_MAX_LENGTH}
+        />
+        <Field
+          name="password_repeat"
+          type="password"
+          label={t('accept.passwordRepeat')}
+          error={errors.password_repeat}
+          autocomplete="new-password"
+          maxLength={PASSWORD_MAX_LENGTH}
+        />
         <button type="submit">{t('accept.next')}</button>
       </PostForm>
     </StaffFrame>
@@ -67,7 +90,14 @@ export function AcceptTotpPage({
       <TotpSetup t={t} qrSvg={qrSvg} secret={secret} />
       <PostForm action={action}>
         <input type="hidden" name="state" value={state} />
-        <Field name="code" label={t('accept.code')} error={error} autocomplete="one-time-code" inputMode="numeric" maxLength={12} />
+        <Field
+          name="code"
+          label={t('accept.code')}
+          error={error}
+          autocomplete="one-time-code"
+          inputMode="numeric"
+          maxLength={12}
+        />
         <button type="submit">{t('accept.confirm')}</button>
       </PostForm>
     </StaffFrame>

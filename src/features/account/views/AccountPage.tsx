@@ -53,8 +53,7 @@ export function AccountPage({ ctx, t, csrf, account, recent, reauthHref, done, e
       <ErrorSummary title={t('form.errorsTitle')} errors={errors} />
       {recent ? null : (
         <p class="notice">
-          {t('account.reauthNeeded')}{' '}
-          <a href={reauthHref}>{t('account.reauth')}</a>
+          {t('account.reauthNeeded')} <a href={reauthHref}>{t('account.reauth')}</a>
         </p>
       )}
 
@@ -77,7 +76,9 @@ export function AccountPage({ ctx, t, csrf, account, recent, reauthHref, done, e
               <strong>{p.name}</strong>{' '}
               <span class="meta">
                 {t('account.passkeys.added', { date: formatDate(ctx.locale, p.createdAt) })} ·{' '}
-                {p.lastUsedAt ? t('account.passkeys.lastUsed', { date: formatDate(ctx.locale, p.lastUsedAt) }) : t('account.passkeys.neverUsed')}
+                {p.lastUsedAt
+                  ? t('account.passkeys.lastUsed', { date: formatDate(ctx.locale, p.lastUsedAt) })
+                  : t('account.passkeys.neverUsed')}
               </span>
               {recent ? (
                 <form method="post" action={`${base}/passkeys/remove`} class="inline">
@@ -91,7 +92,9 @@ export function AccountPage({ ctx, t, csrf, account, recent, reauthHref, done, e
             </li>
           ))}
         </ul>
-        {recent ? <PasskeyRegisterForm t={t} csrf={csrf} action={`${base}/passkeys`} optionsUrl={`${base}/passkeys/options`} /> : null}
+        {recent ? (
+          <PasskeyRegisterForm t={t} csrf={csrf} action={`${base}/passkeys`} optionsUrl={`${base}/passkeys/options`} />
+        ) : null}
       </section>
 
       <section aria-labelledby="recovery-title">
@@ -110,8 +113,23 @@ export function AccountPage({ ctx, t, csrf, account, recent, reauthHref, done, e
         {recent ? (
           <PostForm action={`${base}/password`} csrf={csrf}>
             <input type="hidden" name="username" value={account.email} autocomplete="username" />
-            <Field name="password" type="password" label={t('account.password.new')} hint={t('accept.passwordHint')} error={errors.password} autocomplete="new-password" maxLength={PASSWORD_MAX_LENGTH} />
-            <Field name="password_repeat" type="password" label={t('account.password.repeat')} error={errors.password_repeat} autocomplete="new-password" maxLength={PASSWORD_MAX_LENGTH} />
+            <Field
+              name="password"
+              type="password"
+              label={t('account.password.new')}
+              hint={t('accept.passwordHint')}
+              error={errors.password}
+              autocomplete="new-password"
+              maxLength={PASSWORD_MAX_LENGTH}
+            />
+            <Field
+              name="password_repeat"
+              type="password"
+              label={t('account.password.repeat')}
+              error={errors.password_repeat}
+              autocomplete="new-password"
+              maxLength={PASSWORD_MAX_LENGTH}
+            />
             <button type="submit">{t('account.password.save')}</button>
           </PostForm>
         ) : null}
@@ -120,7 +138,17 @@ export function AccountPage({ ctx, t, csrf, account, recent, reauthHref, done, e
   );
 }
 
-export function NewRecoveryCodesPage({ ctx, t, csrf, codes }: { ctx: PageContext; t: Translate; csrf: string; codes: readonly string[] }) {
+export function NewRecoveryCodesPage({
+  ctx,
+  t,
+  csrf,
+  codes,
+}: {
+  ctx: PageContext;
+  t: Translate;
+  csrf: string;
+  codes: readonly string[];
+}) {
   return (
     <StaffFrame ctx={ctx} title={t('account.recovery.newTitle')} csrf={csrf}>
       <h1>{t('account.recovery.newTitle')}</h1>

@@ -20,9 +20,7 @@ export function TotpSetup({ t, qrSvg, secret }: { t: Translate; qrSvg: string; s
       <div class="qr" dangerouslySetInnerHTML={{ __html: qrSvg }} />
       <p>{t('accept.manual')}</p>
       <p>
-        <code class="secret">
-          {groupSecret(secret)}
-        </code>
+        <code class="secret">{groupSecret(secret)}</code>
       </p>
     </div>
   );

@@ -20,7 +20,18 @@ type FieldProps = {
   required?: boolean;
 };
 
-export function Field({ name, label, type = 'text', value, error, hint, autocomplete, inputMode, maxLength, required = true }: FieldProps) {
+export function Field({
+  name,
+  label,
+  type = 'text',
+  value,
+  error,
+  hint,
+  autocomplete,
+  inputMode,
+  maxLength,
+  required = true,
+}: FieldProps) {
   const id = `f-${name}`;
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
@@ -73,7 +84,17 @@ export function ErrorSummary({ title, errors }: { title: string; errors: FieldEr
 }
 
 /** A POST form with the session's CSRF token (empty before a session exists). */
-export function PostForm({ action, csrf, children, class: cls }: { action: string; csrf?: string; children: ComponentChildren; class?: string }) {
+export function PostForm({
+  action,
+  csrf,
+  children,
+  class: cls,
+}: {
+  action: string;
+  csrf?: string;
+  children: ComponentChildren;
+  class?: string;
+}) {
   return (
     <form method="post" action={action} class={cls ?? 'staff-form'} novalidate>
       {csrf ? <input type="hidden" name={CSRF_FIELD} value={csrf} /> : null}

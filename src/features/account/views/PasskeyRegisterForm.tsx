@@ -7,7 +7,17 @@ import { CSRF_FIELD } from '../../../platform/auth/csrf.ts';
 import type { Translate } from '../../../platform/i18n/index.ts';
 import { Field } from './Form.tsx';
 
-export function PasskeyRegisterForm({ t, csrf, action, optionsUrl }: { t: Translate; csrf: string; action: string; optionsUrl: string }) {
+export function PasskeyRegisterForm({
+  t,
+  csrf,
+  action,
+  optionsUrl,
+}: {
+  t: Translate;
+  csrf: string;
+  action: string;
+  optionsUrl: string;
+}) {
   return (
     <>
       <form
@@ -22,7 +32,14 @@ export function PasskeyRegisterForm({ t, csrf, action, optionsUrl }: { t: Transl
         hidden
       >
         <input type="hidden" name={CSRF_FIELD} value={csrf} />
-        <Field name="name" label={t('account.passkeys.name')} hint={t('account.passkeys.nameHint')} maxLength={60} required={false} autocomplete="off" />
+        <Field
+          name="name"
+          label={t('account.passkeys.name')}
+          hint={t('account.passkeys.nameHint')}
+          maxLength={60}
+          required={false}
+          autocomplete="off"
+        />
         <button type="submit">{t('account.passkeys.add')}</button>
         <p class="passkey-status" role="status" aria-live="polite" />
       </form>

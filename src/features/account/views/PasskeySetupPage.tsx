@@ -12,7 +12,17 @@ import { StaffFrame } from '../../auth/StaffFrame.tsx';
 import { PasskeyRegisterForm } from './PasskeyRegisterForm.tsx';
 import { PASSKEY_SCRIPT } from './PasskeySignIn.tsx';
 
-export function PasskeySetupPage({ ctx, t, csrf, passkeys }: { ctx: PageContext; t: Translate; csrf: string; passkeys: number }) {
+export function PasskeySetupPage({
+  ctx,
+  t,
+  csrf,
+  passkeys,
+}: {
+  ctx: PageContext;
+  t: Translate;
+  csrf: string;
+  passkeys: number;
+}) {
   const base = `/${ctx.locale}/staff/passkey-setup`;
   return (
     <StaffFrame ctx={ctx} title={t('passkeySetup.title')} scripts={[PASSKEY_SCRIPT]}>

@@ -15,7 +15,15 @@ export function ResetRequestPage({ ctx, t, email = '', errors = {} }: Base & { e
       <ErrorSummary title={t('form.errorsTitle')} errors={errors} />
       <p>{t('reset.intro')}</p>
       <PostForm action={`/${ctx.locale}/staff/password-reset`}>
-        <Field name="email" type="email" label={t('reset.email')} value={email} error={errors.email} autocomplete="username" maxLength={254} />
+        <Field
+          name="email"
+          type="email"
+          label={t('reset.email')}
+          value={email}
+          error={errors.email}
+          autocomplete="username"
+          maxLength={254}
+        />
         <button type="submit">{t('reset.submit')}</button>
       </PostForm>
     </StaffFrame>
@@ -31,7 +39,13 @@ export function ResetSentPage({ ctx, t }: Base) {
   );
 }
 
-export function ResetNewPasswordPage({ ctx, t, action, email, errors = {} }: Base & { action: string; email: string; errors?: FieldErrors }) {
+export function ResetNewPasswordPage({
+  ctx,
+  t,
+  action,
+  email,
+  errors = {},
+}: Base & { action: string; email: string; errors?: FieldErrors }) {
   return (
     <StaffFrame ctx={ctx} title={t('reset.newTitle')}>
       <h1>{t('reset.newTitle')}</h1>
@@ -39,8 +53,23 @@ export function ResetNewPasswordPage({ ctx, t, action, email, errors = {} }: Bas
       <p>{t('reset.newIntro')}</p>
       <PostForm action={action}>
         <input type="hidden" name="username" value={email} autocomplete="username" />
-        <Field name="password" type="password" label={t('reset.password')} hint={t('accept.passwordHint')} error={errors.password} autocomplete="new-password" maxLength={PASSWORD_MAX_LENGTH} />
-        <Field name="password_repeat" type="password" label={t('reset.passwordRepeat')} error={errors.password_repeat} autocomplete="new-password" maxLength={PASSWORD_MAX_LENGTH} />
+        <Field
+          name="password"
+          type="password"
+          label={t('reset.password')}
+          hint={t('accept.passwordHint')}
+          error={errors.password}
+          autocomplete="new-password"
+          maxLength={PASSWORD_MAX_LENGTH}
+        />
+        <Field
+          name="password_repeat"
+          type="password"
+          label={t('reset.passwordRepeat')}
+          error={errors.password_repeat}
+          autocomplete="new-password"
+          maxLength={PASSWORD_MAX_LENGTH}
+        />
         <button type="submit">{t('reset.save')}</button>
       </PostForm>
     </StaffFrame>

@@ -19,7 +19,13 @@ export type UserRow = {
   enrolled: boolean;
 };
 
-export function UsersPage({ ctx, t, csrf, users, canInvite }: Base & { csrf: string; users: UserRow[]; canInvite: boolean }) {
+export function UsersPage({
+  ctx,
+  t,
+  csrf,
+  users,
+  canInvite,
+}: Base & { csrf: string; users: UserRow[]; canInvite: boolean }) {
   return (
     <StaffFrame ctx={ctx} title={t('users.title')} csrf={csrf}>
       <h1>{t('users.title')}</h1>
@@ -79,7 +85,17 @@ type InviteProps = Base & {
   network: boolean;
 };
 
-export function InvitePage({ ctx, t, csrf, roles, centres, values = {}, errors = {}, sent = false, network }: InviteProps) {
+export function InvitePage({
+  ctx,
+  t,
+  csrf,
+  roles,
+  centres,
+  values = {},
+  errors = {},
+  sent = false,
+  network,
+}: InviteProps) {
   return (
     <StaffFrame ctx={ctx} title={t('invite.title')} csrf={csrf}>
       <h1>{t('invite.title')}</h1>
@@ -91,8 +107,25 @@ export function InvitePage({ ctx, t, csrf, roles, centres, values = {}, errors =
       <ErrorSummary title={t('form.errorsTitle')} errors={errors} />
       <p>{network ? t('invite.leadAdmin') : t('invite.leadCentre')}</p>
       <PostForm action={`/${ctx.locale}/staff/users/invite`} csrf={csrf}>
-        <Field name="email" type="email" label={t('invite.email')} value={values.email ?? ''} error={errors.email} autocomplete="off" maxLength={254} />
-        <Field name="display_name" label={t('invite.name')} hint={t('invite.nameHint')} value={values.display_name ?? ''} error={errors.display_name} autocomplete="off" maxLength={200} required={false} />
+        <Field
+          name="email"
+          type="email"
+          label={t('invite.email')}
+          value={values.email ?? ''}
+          error={errors.email}
+          autocomplete="off"
+          maxLength={254}
+        />
+        <Field
+          name="display_name"
+          label={t('invite.name')}
+          hint={t('invite.nameHint')}
+          value={values.display_name ?? ''}
+          error={errors.display_name}
+          autocomplete="off"
+          maxLength={200}
+          required={false}
+        />
         {roles.length === 1 ? (
           <input type="hidden" name="role" value={roles[0]} />
         ) : (
@@ -121,7 +154,12 @@ export function InvitePage({ ctx, t, csrf, roles, centres, values = {}, errors =
                 {errors.centre_id}
               </p>
             ) : null}
-            <select id="f-centre_id" name="centre_id" aria-invalid={errors.centre_id ? 'true' : undefined} aria-describedby={errors.centre_id ? 'f-centre_id-error' : undefined}>
+            <select
+              id="f-centre_id"
+              name="centre_id"
+              aria-invalid={errors.centre_id ? 'true' : undefined}
+              aria-describedby={errors.centre_id ? 'f-centre_id-error' : undefined}
+            >
               <option value="">{t('invite.chooseCentre')}</option>
               {centres.map((c) => (
                 <option value={c.id} selected={values.centre_id === c.id}>

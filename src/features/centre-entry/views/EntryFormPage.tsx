@@ -2,7 +2,12 @@
 import { translator } from '../../../platform/i18n/index.ts';
 import { StaffFrame } from '../../auth/StaffFrame.tsx';
 import type { PageContext } from '../../../platform/layout/context.ts';
-import { ACCESSIBILITY_FEATURES, EXPLOITATION_FORMS, SERVICE_LANGUAGES, TARGET_GROUPS } from '../../directory/taxonomies.ts';
+import {
+  ACCESSIBILITY_FEATURES,
+  EXPLOITATION_FORMS,
+  SERVICE_LANGUAGES,
+  TARGET_GROUPS,
+} from '../../directory/taxonomies.ts';
 import { PHONE_TYPES, WEEKDAYS } from '../../directory-io/entry-schema.ts';
 import { languageName } from '../../finder/views/format.ts';
 import '../entry-fields.ts';
@@ -19,7 +24,16 @@ import {
   type HourRow,
   type PhoneRow,
 } from '../form-schema.ts';
-import { CheckboxGroup, control, ErrorSummary, Field, FieldError, inputId, type Errors, type SummaryItem } from './form-controls.tsx';
+import {
+  CheckboxGroup,
+  control,
+  ErrorSummary,
+  Field,
+  FieldError,
+  inputId,
+  type Errors,
+  type SummaryItem,
+} from './form-controls.tsx';
 
 type Props = { ctx: PageContext; centreName: string; form: EntryForm; problems: FieldProblem[]; csrf: string };
 
@@ -33,11 +47,24 @@ function padRows<T>(rows: readonly T[], blank: T, min: number, max: number): T[]
 
 /** Where each field sits in the form, for the error summary's order. */
 function formOrder(field: string): number {
-  const fixed = ['description', 'targetGroups', 'exploitation', 'languages', 'accessibility', 'minimum_age', 'maximum_age'];
+  const fixed = [
+    'description',
+    'targetGroups',
+    'exploitation',
+    'languages',
+    'accessibility',
+    'minimum_age',
+    'maximum_age',
+  ];
   const i = fixed.indexOf(field);
   if (i >= 0) return i;
   const row = /^(hours|phone)_(\d+)_(\w+)$/.exec(field);
-  if (row) return (row[1] === 'hours' ? 100 : 200) + Number(row[2]) * 10 + ['days', 'opens', 'closes', 'note', 'number', 'type', 'description'].indexOf(row[3]!);
+  if (row)
+    return (
+      (row[1] === 'hours' ? 100 : 200) +
+      Number(row[2]) * 10 +
+      ['days', 'opens', 'closes', 'note', 'number', 'type', 'description'].indexOf(row[3]!)
+    );
   const rest = ['email', 'website', 'address_1', 'postal_code', 'city', 'address_protected'].indexOf(field);
   return rest >= 0 ? 300 + rest : -1;
 }
@@ -66,7 +93,16 @@ export function EntryFormPage({ ctx, centreName, form, problems, csrf }: Props) 
     const row = /^(hours|phone)_(\d+)_(\w+)$/.exec(field);
     if (row) {
       const n = Number(row[2]) + 1;
-      const part = { days: 'days', opens: 'opens', closes: 'closes', note: 'note', number: 'number', type: 'type', description: 'phoneDescription' }[row[3]!] ?? 'number';
+      const part =
+        {
+          days: 'days',
+          opens: 'opens',
+          closes: 'closes',
+          note: 'note',
+          number: 'number',
+          type: 'type',
+          description: 'phoneDescription',
+        }[row[3]!] ?? 'number';
       return `${row[1] === 'hours' ? t('form.hoursLegend') : t('form.phonesLegend')}, ${t(row[1] === 'hours' ? 'form.hoursRow' : 'form.phoneRow', { n })}, ${t(`form.${part}`)}`;
     }
     return t(`field.${field}`);
@@ -79,8 +115,18 @@ export function EntryFormPage({ ctx, centreName, form, problems, csrf }: Props) 
     }));
   const e: Errors = errors;
   const pre = t('form.errorPrefix');
-  const hours = padRows<HourRow>(form.hours, { days: [], opens: '', closes: '', note: '' }, MIN_HOUR_ROWS, MAX_HOUR_ROWS);
-  const phones = padRows<PhoneRow>(form.phones, { number: '', type: 'voice', description: '' }, MIN_PHONE_ROWS, MAX_PHONE_ROWS);
+  const hours = padRows<HourRow>(
+    form.hours,
+    { days: [], opens: '', closes: '', note: '' },
+    MIN_HOUR_ROWS,
+    MAX_HOUR_ROWS,
+  );
+  const phones = padRows<PhoneRow>(
+    form.phones,
+    { number: '', type: 'voice', description: '' },
+    MIN_PHONE_ROWS,
+    MAX_PHONE_ROWS,
+  );
   const languages = [...SERVICE_LANGUAGES]
     .map((c) => ({ value: c, label: `${languageName(c, ctx.locale)} (${c})` }))
     .sort((a, b) => a.label.localeCompare(b.label, ctx.locale));
@@ -95,15 +141,49 @@ export function EntryFormPage({ ctx, centreName, form, problems, csrf }: Props) 
       <form method="post" action={`${base}/edit`} class="staff-form" novalidate>
         <input type="hidden" name="_csrf" value={csrf} />
         <h2>{t('form.services')}</h2>
-        <Field name="description" label={t('field.description')} hint={t('form.descriptionHint')} errors={e} errorPrefix={pre}>
+        <Field
+          name="description"
+          label={t('field.description')}
+          hint={t('form.descriptionHint')}
+          errors={e}
+          errorPrefix={pre}
+        >
           <textarea {...control('description', e, true)} rows={8}>
             {form.description}
           </textarea>
         </Field>
-        <CheckboxGroup name="targetGroups" legend={t('field.targetGroups')} options={TARGET_GROUPS.map((c) => ({ value: c, label: ft(`tg.${c}`) }))} checked={form.targetGroups} errors={e} errorPrefix={pre} />
-        <CheckboxGroup name="exploitation" legend={t('field.exploitation')} options={EXPLOITATION_FORMS.map((c) => ({ value: c, label: ft(`ex.${c}`) }))} checked={form.exploitation} errors={e} errorPrefix={pre} />
-        <CheckboxGroup name="languages" legend={t('field.languages')} options={languages} checked={form.languages} errors={e} errorPrefix={pre} />
-        <CheckboxGroup name="accessibility" legend={t('field.accessibility')} options={ACCESSIBILITY_FEATURES.map((c) => ({ value: c, label: ft(`acc.${c}`) }))} checked={form.accessibility} errors={e} errorPrefix={pre} />
+        <CheckboxGroup
+          name="targetGroups"
+          legend={t('field.targetGroups')}
+          options={TARGET_GROUPS.map((c) => ({ value: c, label: ft(`tg.${c}`) }))}
+          checked={form.targetGroups}
+          errors={e}
+          errorPrefix={pre}
+        />
+        <CheckboxGroup
+          name="exploitation"
+          legend={t('field.exploitation')}
+          options={EXPLOITATION_FORMS.map((c) => ({ value: c, label: ft(`ex.${c}`) }))}
+          checked={form.exploitation}
+          errors={e}
+          errorPrefix={pre}
+        />
+        <CheckboxGroup
+          name="languages"
+          legend={t('field.languages')}
+          options={languages}
+          checked={form.languages}
+          errors={e}
+          errorPrefix={pre}
+        />
+        <CheckboxGroup
+          name="accessibility"
+          legend={t('field.accessibility')}
+          options={ACCESSIBILITY_FEATURES.map((c) => ({ value: c, label: ft(`acc.${c}`) }))}
+          checked={form.accessibility}
+          errors={e}
+          errorPrefix={pre}
+        />
         {(['minimum_age', 'maximum_age'] as const).map((name) => (
           <Field name={name} label={t(`field.${name}`)} hint={t('form.ageHint')} errors={e} errorPrefix={pre}>
             <input type="text" inputMode="numeric" class="short" {...control(name, e, true)} value={form[name]} />
@@ -154,7 +234,12 @@ export function EntryFormPage({ ctx, centreName, form, problems, csrf }: Props) 
                   ))}
                 </select>
               </Field>
-              <Field name={phoneField(i, 'description')} label={t('form.phoneDescription')} errors={e} errorPrefix={pre}>
+              <Field
+                name={phoneField(i, 'description')}
+                label={t('form.phoneDescription')}
+                errors={e}
+                errorPrefix={pre}
+              >
                 <input type="text" {...control(phoneField(i, 'description'), e, false)} value={r.description} />
               </Field>
             </div>
@@ -171,8 +256,20 @@ export function EntryFormPage({ ctx, centreName, form, problems, csrf }: Props) 
         <Field name="address_1" label={t('field.address_1')} hint={t('form.streetHint')} errors={e} errorPrefix={pre}>
           <input type="text" {...control('address_1', e, true)} value={form.address_1} />
         </Field>
-        <Field name="postal_code" label={t('field.postal_code')} hint={t('form.postcodeHint')} errors={e} errorPrefix={pre}>
-          <input type="text" inputMode="numeric" class="short" {...control('postal_code', e, true)} value={form.postal_code} />
+        <Field
+          name="postal_code"
+          label={t('field.postal_code')}
+          hint={t('form.postcodeHint')}
+          errors={e}
+          errorPrefix={pre}
+        >
+          <input
+            type="text"
+            inputMode="numeric"
+            class="short"
+            {...control('postal_code', e, true)}
+            value={form.postal_code}
+          />
         </Field>
         <Field name="city" label={t('field.city')} hint={t('form.cityHint')} errors={e} errorPrefix={pre}>
           <input type="text" {...control('city', e, true)} value={form.city} />
@@ -180,7 +277,12 @@ export function EntryFormPage({ ctx, centreName, form, problems, csrf }: Props) 
         <div class={e.has('address_protected') ? 'field has-error checks' : 'field checks'}>
           <FieldError name="address_protected" errors={e} prefix={pre} />
           <label>
-            <input type="checkbox" value="1" checked={form.address_protected} {...control('address_protected', e, true)} />
+            <input
+              type="checkbox"
+              value="1"
+              checked={form.address_protected}
+              {...control('address_protected', e, true)}
+            />
             {t('form.protectedLabel')}
           </label>
           <p class="hint" id="f-address_protected-hint">

@@ -67,13 +67,18 @@ export function EntryPage({ ctx, model }: { ctx: PageContext; model: EntryPageMo
           ) : null}
         </section>
       ) : null}
-      {accepted?.reviewedAt ? <p class="notice">{t('page.acceptedText', { date: formatDay(accepted.reviewedAt, ctx.locale) })}</p> : null}
+      {accepted?.reviewedAt ? (
+        <p class="notice">{t('page.acceptedText', { date: formatDay(accepted.reviewedAt, ctx.locale) })}</p>
+      ) : null}
 
       {pending && published ? (
         <section aria-labelledby="pending-title" class="pending">
           <h2 id="pending-title">{t('page.pendingTitle')}</h2>
           <p>{t('page.pendingText', { date: formatDay(pending.submittedAt, ctx.locale) })}</p>
-          <DiffTable diff={diffEntries(published, applyEdits(published, pending.entry), ctx.locale)} locale={ctx.locale} />
+          <DiffTable
+            diff={diffEntries(published, applyEdits(published, pending.entry), ctx.locale)}
+            locale={ctx.locale}
+          />
           <div class="actions">
             <a class="button" href={`${base}/edit`}>
               {t('page.editAgain')}
@@ -93,7 +98,9 @@ export function EntryPage({ ctx, model }: { ctx: PageContext; model: EntryPageMo
         <section aria-labelledby="published-title">
           <h2 id="published-title">{t('page.published')}</h2>
           <p class="meta">
-            {published.service.assured_date ? t('page.lastVerified', { date: formatDay(published.service.assured_date, ctx.locale) }) : t('page.neverVerified')}
+            {published.service.assured_date
+              ? t('page.lastVerified', { date: formatDay(published.service.assured_date, ctx.locale) })
+              : t('page.neverVerified')}
             {' · '}
             <a href={`/${ctx.locale}/centres/${published.service.id}`}>{t('page.viewPublic')}</a>
           </p>

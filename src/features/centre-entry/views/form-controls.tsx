@@ -102,7 +102,10 @@ type CheckboxGroupProps = {
 export function CheckboxGroup({ name, legend, hint, options, checked, errors, errorPrefix }: CheckboxGroupProps) {
   const on = new Set(checked);
   return (
-    <fieldset class={errors.has(name) ? 'field has-error' : 'field'} aria-describedby={describedBy(name, errors, Boolean(hint))}>
+    <fieldset
+      class={errors.has(name) ? 'field has-error' : 'field'}
+      aria-describedby={describedBy(name, errors, Boolean(hint))}
+    >
       <legend>{legend}</legend>
       <Hint name={name} text={hint} />
       <FieldError name={name} errors={errors} prefix={errorPrefix} />

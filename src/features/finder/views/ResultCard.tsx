@@ -10,7 +10,17 @@ export function stateName(code: string, locale: Locale): string {
   return locale === 'de' ? s.nameDe : s.nameEn;
 }
 
-export function ResultCard({ hit, locale, t, areaState }: { hit: SearchHit; locale: Locale; t: Translate; areaState?: string | undefined }) {
+export function ResultCard({
+  hit,
+  locale,
+  t,
+  areaState,
+}: {
+  hit: SearchHit;
+  locale: Locale;
+  t: Translate;
+  areaState?: string | undefined;
+}) {
   const { entry, distanceKm } = hit;
   const s = entry.service;
   const loc = entry.location;
@@ -28,7 +38,9 @@ export function ResultCard({ hit, locale, t, areaState }: { hit: SearchHit; loca
         {loc ? ` · ${loc.address.postal_code} ${loc.address.city}` : ''}
         {distanceKm !== null ? ` · ${t('card.km', { km: formatKm(distanceKm, locale) })}` : ''}
       </p>
-      {hit.coversArea && !nationwide && areaState ? <p>{t('card.coversState', { state: stateName(areaState, locale) })}</p> : null}
+      {hit.coversArea && !nationwide && areaState ? (
+        <p>{t('card.coversState', { state: stateName(areaState, locale) })}</p>
+      ) : null}
       {nationwide ? <p>{t('card.coversNation')}</p> : null}
       {!loc ? <p>{t('card.online')}</p> : loc.address_protected ? <p>{t('card.protected')}</p> : null}
       {entry.targetGroups.length > 0 ? (

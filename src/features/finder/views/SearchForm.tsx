@@ -4,7 +4,13 @@
  */
 import type { Locale, Translate } from '../../../platform/i18n/index.ts';
 import { STATES } from '../../geo/states.ts';
-import { ACCESSIBILITY_FEATURES, EXPLOITATION_FORMS, SERVICE_LANGUAGES, TARGET_GROUPS, type ServiceLanguage } from '../../directory/taxonomies.ts';
+import {
+  ACCESSIBILITY_FEATURES,
+  EXPLOITATION_FORMS,
+  SERVICE_LANGUAGES,
+  TARGET_GROUPS,
+  type ServiceLanguage,
+} from '../../directory/taxonomies.ts';
 import type { FinderQuery } from '../schema.ts';
 import { collatorFor, languageName } from './format.ts';
 
@@ -24,7 +30,19 @@ const sortedLanguages = (() => {
 
 type Props = { locale: Locale; t: Translate; query?: Partial<FinderQuery> };
 
-function Checks({ name, legend, values, chosen, label }: { name: string; legend: string; values: readonly string[]; chosen: readonly string[]; label: (v: string) => string }) {
+function Checks({
+  name,
+  legend,
+  values,
+  chosen,
+  label,
+}: {
+  name: string;
+  legend: string;
+  values: readonly string[];
+  chosen: readonly string[];
+  label: (v: string) => string;
+}) {
   return (
     <fieldset>
       <legend>{legend}</legend>
@@ -51,7 +69,16 @@ export function SearchForm({ locale, t, query = {} }: Props) {
     <form class="search" method="get" action={`/${locale}/search`} role="search" aria-label={t('form.legend')}>
       <div>
         <label for="q">{t('form.where')}</label>
-        <input type="search" id="q" name="q" value={query.q ?? ''} autocomplete="off" maxLength={100} aria-describedby="q-hint" inputMode="search" />
+        <input
+          type="search"
+          id="q"
+          name="q"
+          value={query.q ?? ''}
+          autocomplete="off"
+          maxLength={100}
+          aria-describedby="q-hint"
+          inputMode="search"
+        />
         <p class="hint" id="q-hint">
           {t('form.whereHint')}
         </p>
@@ -70,8 +97,20 @@ export function SearchForm({ locale, t, query = {} }: Props) {
       <details class="filters" open={anyFilter}>
         <summary>{t('form.filters')}</summary>
         <div>
-          <Checks name="tg" legend={t('form.targetGroups')} values={TARGET_GROUPS} chosen={tg} label={(v) => t(`tg.${v}`)} />
-          <Checks name="ex" legend={t('form.exploitation')} values={EXPLOITATION_FORMS.filter((e) => e !== 'organ_removal')} chosen={ex} label={(v) => t(`ex.${v}`)} />
+          <Checks
+            name="tg"
+            legend={t('form.targetGroups')}
+            values={TARGET_GROUPS}
+            chosen={tg}
+            label={(v) => t(`tg.${v}`)}
+          />
+          <Checks
+            name="ex"
+            legend={t('form.exploitation')}
+            values={EXPLOITATION_FORMS.filter((e) => e !== 'organ_removal')}
+            chosen={ex}
+            label={(v) => t(`ex.${v}`)}
+          />
           <div>
             <label for="lang">{t('form.language')}</label>
             <select id="lang" name="lang">
@@ -83,7 +122,13 @@ export function SearchForm({ locale, t, query = {} }: Props) {
               ))}
             </select>
           </div>
-          <Checks name="acc" legend={t('form.accessibility')} values={ACCESSIBILITY_FEATURES} chosen={acc} label={(v) => t(`acc.${v}`)} />
+          <Checks
+            name="acc"
+            legend={t('form.accessibility')}
+            values={ACCESSIBILITY_FEATURES}
+            chosen={acc}
+            label={(v) => t(`acc.${v}`)}
+          />
         </div>
       </details>
       <div>

@@ -32,7 +32,7 @@ export const collatorFor = cached((l) => new Intl.Collator(l));
 /** 'YYYY-MM-DD' → '3. März 2026' / '3 March 2026', without time-zone shifts. */
 export function formatDate(isoDate: string, locale: Locale): string {
   const [y, m, d] = isoDate.split('-').map(Number);
-  return dateFormat(locale).format(Date.UTC(y!, m! - 1, d!));
+  return dateFormat(locale).format(Date.UTC(y!, m! - 1, d));
 }
 
 export function formatKm(km: number, locale: Locale): string {

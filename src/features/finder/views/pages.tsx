@@ -18,7 +18,15 @@ const ft = (ctx: PageContext) => translator(ctx.locale, 'finder');
 function markers(ctx: PageContext, entries: readonly DirectoryEntry[]) {
   return entries.flatMap((e) =>
     e.location
-      ? [{ id: e.service.id, lat: e.location.latitude, lon: e.location.longitude, label: `${e.service.name}, ${e.location.address.city}`, href: `/${ctx.locale}/centres/${e.service.id}` }]
+      ? [
+          {
+            id: e.service.id,
+            lat: e.location.latitude,
+            lon: e.location.longitude,
+            label: `${e.service.name}, ${e.location.address.city}`,
+            href: `/${ctx.locale}/centres/${e.service.id}`,
+          },
+        ]
       : [],
   );
 }
@@ -38,7 +46,10 @@ function Helplines({ t }: { t: Translate }) {
 
 export function HomePage({ ctx, entries }: { ctx: PageContext; entries: readonly DirectoryEntry[] }) {
   const t = ft(ctx);
-  const located = markers(ctx, entries.filter((e) => e.service.status === 'active'));
+  const located = markers(
+    ctx,
+    entries.filter((e) => e.service.status === 'active'),
+  );
   return (
     <Layout ctx={ctx} title={t('home.title')} description={t('home.lead')}>
       <h1>{t('home.title')}</h1>
@@ -47,7 +58,13 @@ export function HomePage({ ctx, entries }: { ctx: PageContext; entries: readonly
         <SearchForm locale={ctx.locale} t={t} />
         <div>
           <div class="map">
-            <GermanyMap stateLabel={(s) => stateName(s.code, ctx.locale)} title={t('home.mapTitle')} description={t('home.mapDesc', { count: located.length })} markers={located} stateHref={stateHref(ctx)} />
+            <GermanyMap
+              stateLabel={(s) => stateName(s.code, ctx.locale)}
+              title={t('home.mapTitle')}
+              description={t('home.mapDesc', { count: located.length })}
+              markers={located}
+              stateHref={stateHref(ctx)}
+            />
           </div>
           <p>
             <a href={`/${ctx.locale}/states`}>{t('home.byState')}</a>
@@ -76,7 +93,13 @@ export function ResultsPage({ ctx, model }: { ctx: PageContext; model: ResultsMo
   const to = Math.min(total, query.page * pageSize);
   const link = (q: Partial<FinderQuery>) => `/${ctx.locale}/search?${toSearchParams(q)}`;
   const relaxLabel = (r: Relaxation) =>
-    r.values.map((v) => (r.kind === 'languages' ? languageName(v, ctx.locale) : t(`${{ targetGroups: 'tg', exploitation: 'ex', accessibility: 'acc' }[r.kind as 'targetGroups']}.${v}`))).join(', ');
+    r.values
+      .map((v) =>
+        r.kind === 'languages'
+          ? languageName(v, ctx.locale)
+          : t(`${{ targetGroups: 'tg', exploitation: 'ex', accessibility: 'acc' }[r.kind as 'targetGroups']}.${v}`),
+      )
+      .join(', ');
   const relaxKey = { targetGroups: 'tg', exploitation: 'ex', languages: 'lang', accessibility: 'acc' } as const;
   return (
     <Layout ctx={ctx} title={model.heading}>
@@ -115,7 +138,9 @@ export function ResultsPage({ ctx, model }: { ctx: PageContext; model: ResultsMo
                     href={link({
                       ...query,
                       page: 1,
-                      [relaxKey[model.relaxation.kind]]: (query[relaxKey[model.relaxation.kind]] as string[]).filter((v) => !model.relaxation!.values.includes(v)),
+                      [relaxKey[model.relaxation.kind]]: (query[relaxKey[model.relaxation.kind]] as string[]).filter(
+                        (v) => !model.relaxation!.values.includes(v),
+                      ),
                     })}
                   >
                     {t('results.relax', { filter: relaxLabel(model.relaxation), count: model.relaxation.count })}
@@ -142,7 +167,16 @@ export function ResultsPage({ ctx, model }: { ctx: PageContext; model: ResultsMo
         <div>
           {hits.length > 0 ? (
             <div class="map">
-              <GermanyMap stateLabel={(s) => stateName(s.code, ctx.locale)} title={t('results.mapTitle')} description={t('results.mapDesc')} markers={markers(ctx, hits.map((h) => h.entry))} highlight={model.areaState} />
+              <GermanyMap
+                stateLabel={(s) => stateName(s.code, ctx.locale)}
+                title={t('results.mapTitle')}
+                description={t('results.mapDesc')}
+                markers={markers(
+                  ctx,
+                  hits.map((h) => h.entry),
+                )}
+                highlight={model.areaState}
+              />
             </div>
           ) : null}
           <SearchForm locale={ctx.locale} t={t} query={query} />
@@ -186,10 +220,18 @@ export function CentrePage({ ctx, entry }: { ctx: PageContext; entry: DirectoryE
       <p>{s.description}</p>
       <dl class="facts">
         <Fact label={t('centre.organisation')}>{entry.organization.name}</Fact>
-        {entry.targetGroups.length ? <Fact label={t('centre.forWhom')}>{entry.targetGroups.map((g) => t(`tg.${g}`)).join(', ')}</Fact> : null}
+        {entry.targetGroups.length ? (
+          <Fact label={t('centre.forWhom')}>{entry.targetGroups.map((g) => t(`tg.${g}`)).join(', ')}</Fact>
+        ) : null}
         {ages ? <Fact label={t('centre.ages')}>{ages}</Fact> : null}
-        {entry.exploitation.length ? <Fact label={t('centre.exploitation')}>{entry.exploitation.map((g) => t(`ex.${g}`)).join(', ')}</Fact> : null}
-        {entry.languages.length ? <Fact label={t('centre.languages')}>{entry.languages.map((l) => languageName(l, ctx.locale)).join(', ')}</Fact> : null}
+        {entry.exploitation.length ? (
+          <Fact label={t('centre.exploitation')}>{entry.exploitation.map((g) => t(`ex.${g}`)).join(', ')}</Fact>
+        ) : null}
+        {entry.languages.length ? (
+          <Fact label={t('centre.languages')}>
+            {entry.languages.map((l) => languageName(l, ctx.locale)).join(', ')}
+          </Fact>
+        ) : null}
         {s.interpretation_services ? <Fact label={t('centre.interpretation')}>{s.interpretation_services}</Fact> : null}
         {hours.length ? (
           <Fact label={t('centre.hours')}>
@@ -223,14 +265,21 @@ export function CentrePage({ ctx, entry }: { ctx: PageContext; entry: DirectoryE
           )}
         </Fact>
         {entry.areas.length ? (
-          <Fact label={t('centre.area')}>{entry.areas.map((a) => (a === 'DE' ? t('card.coversNation') : stateName(a, ctx.locale))).join(', ')}</Fact>
+          <Fact label={t('centre.area')}>
+            {entry.areas.map((a) => (a === 'DE' ? t('card.coversNation') : stateName(a, ctx.locale))).join(', ')}
+          </Fact>
         ) : null}
         {entry.accessibility.length || loc?.accessibility ? (
           <Fact label={t('centre.accessibility')}>
-            {[...entry.accessibility.map((a) => t(`acc.${a}`)), ...(loc?.accessibility ? [loc.accessibility] : [])].join(', ')}
+            {[
+              ...entry.accessibility.map((a) => t(`acc.${a}`)),
+              ...(loc?.accessibility ? [loc.accessibility] : []),
+            ].join(', ')}
           </Fact>
         ) : null}
-        <Fact label={t('centre.verified')}>{s.assured_date ? formatDate(s.assured_date, ctx.locale) : t('centre.notVerified')}</Fact>
+        <Fact label={t('centre.verified')}>
+          {s.assured_date ? formatDate(s.assured_date, ctx.locale) : t('centre.notVerified')}
+        </Fact>
       </dl>
       <h2>{t('centre.howTo')}</h2>
       {s.application_process ? <p>{s.application_process}</p> : null}
@@ -263,7 +312,15 @@ export function CentrePage({ ctx, entry }: { ctx: PageContext; entry: DirectoryE
   );
 }
 
-export function StatesPage({ ctx, counts, entries }: { ctx: PageContext; counts: Map<StateCode, number>; entries: readonly DirectoryEntry[] }) {
+export function StatesPage({
+  ctx,
+  counts,
+  entries,
+}: {
+  ctx: PageContext;
+  counts: Map<StateCode, number>;
+  entries: readonly DirectoryEntry[];
+}) {
   const t = ft(ctx);
   return (
     <Layout ctx={ctx} title={t('states.title')}>
@@ -273,19 +330,36 @@ export function StatesPage({ ctx, counts, entries }: { ctx: PageContext; counts:
         <ul class="states-list">
           {STATES.map((s) => (
             <li>
-              <a href={`/${ctx.locale}/states/${s.slug}`}>{stateName(s.code, ctx.locale)}</a> ({t('states.count', { count: counts.get(s.code) ?? 0 })})
+              <a href={`/${ctx.locale}/states/${s.slug}`}>{stateName(s.code, ctx.locale)}</a> (
+              {t('states.count', { count: counts.get(s.code) ?? 0 })})
             </li>
           ))}
         </ul>
         <div class="map">
-          <GermanyMap stateLabel={(s) => stateName(s.code, ctx.locale)} title={t('home.mapTitle')} description={t('home.mapDesc', { count: entries.length })} markers={markers(ctx, entries)} stateHref={stateHref(ctx)} />
+          <GermanyMap
+            stateLabel={(s) => stateName(s.code, ctx.locale)}
+            title={t('home.mapTitle')}
+            description={t('home.mapDesc', { count: entries.length })}
+            markers={markers(ctx, entries)}
+            stateHref={stateHref(ctx)}
+          />
         </div>
       </div>
     </Layout>
   );
 }
 
-export function StatePage({ ctx, state, located, responsible }: { ctx: PageContext; state: StateInfo; located: SearchHit[]; responsible: SearchHit[] }) {
+export function StatePage({
+  ctx,
+  state,
+  located,
+  responsible,
+}: {
+  ctx: PageContext;
+  state: StateInfo;
+  located: SearchHit[];
+  responsible: SearchHit[];
+}) {
   const t = ft(ctx);
   const name = stateName(state.code, ctx.locale);
   return (
@@ -294,7 +368,9 @@ export function StatePage({ ctx, state, located, responsible }: { ctx: PageConte
       <div class="split">
         <div>
           <h2>{t('states.located', { state: name })}</h2>
-          {located.length === 0 ? <p>{t('states.none')}</p> : (
+          {located.length === 0 ? (
+            <p>{t('states.none')}</p>
+          ) : (
             <ul class="results">
               {located.map((h) => (
                 <ResultCard hit={h} locale={ctx.locale} t={t} areaState={state.code} />
@@ -314,7 +390,17 @@ export function StatePage({ ctx, state, located, responsible }: { ctx: PageConte
         </div>
         <div>
           <div class="map">
-            <GermanyMap stateLabel={(s) => stateName(s.code, ctx.locale)} title={t('results.mapTitle')} description={t('results.mapDesc')} markers={markers(ctx, located.map((h) => h.entry))} highlight={state.code} stateHref={stateHref(ctx)} />
+            <GermanyMap
+              stateLabel={(s) => stateName(s.code, ctx.locale)}
+              title={t('results.mapTitle')}
+              description={t('results.mapDesc')}
+              markers={markers(
+                ctx,
+                located.map((h) => h.entry),
+              )}
+              highlight={state.code}
+              stateHref={stateHref(ctx)}
+            />
           </div>
           <SearchForm locale={ctx.locale} t={t} query={{ state: state.code }} />
         </div>

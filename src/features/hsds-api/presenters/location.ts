@@ -77,7 +77,9 @@ export function presentLocation(l: Location, organizationId: string): HsdsLocati
     longitude: l.longitude,
     transportation: isProtected ? null : l.transportation,
     addresses: [address],
-    accessibility: l.accessibility ? [{ id: derivedId(l.id, 'accessibility'), location_id: l.id, description: l.accessibility }] : [],
+    accessibility: l.accessibility
+      ? [{ id: derivedId(l.id, 'accessibility'), location_id: l.id, description: l.accessibility }]
+      : [],
     [EXT]: { address_protected: isProtected },
   };
 }

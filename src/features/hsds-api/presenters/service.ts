@@ -139,9 +139,19 @@ export function presentServiceDetails(e: DirectoryEntry): HsdsServiceDetails {
       number: p.number,
       type: p.type,
       description: p.description,
-      languages: p.languages.map((code) => ({ id: derivedId(p.id, `language:${code}`), phone_id: p.id, code, name: languageName(code) })),
+      languages: p.languages.map((code) => ({
+        id: derivedId(p.id, `language:${code}`),
+        phone_id: p.id,
+        code,
+        name: languageName(code),
+      })),
     })),
-    languages: e.languages.map((code) => ({ id: derivedId(sid, `language:${code}`), service_id: sid, code, name: languageName(code) })),
+    languages: e.languages.map((code) => ({
+      id: derivedId(sid, `language:${code}`),
+      service_id: sid,
+      code,
+      name: languageName(code),
+    })),
     schedules: e.schedules.map((x) => ({
       id: x.id,
       service_id: sid,

@@ -4,7 +4,8 @@ import type { ProseText } from '../Prose.tsx';
 export const about: { de: ProseText; en: ProseText } = {
   de: {
     title: 'Über Schutznetz',
-    description: 'Was Schutznetz ist, für wen es gemacht ist, wie die Einträge geprüft werden und unter welchen Lizenzen Software und Daten stehen.',
+    description:
+      'Was Schutznetz ist, für wen es gemacht ist, wie die Einträge geprüft werden und unter welchen Lizenzen Software und Daten stehen.',
     lead: 'Schutznetz hilft, die passende Fachberatungsstelle gegen Menschenhandel zu finden: schnell, vertraulich und ohne Anmeldung. Schutznetz selbst berät nicht. Es zeigt, wer berät.',
     sections: [
       {
@@ -72,7 +73,8 @@ export const about: { de: ProseText; en: ProseText } = {
   },
   en: {
     title: 'About Schutznetz',
-    description: 'What Schutznetz is, who it is for, how entries are checked and under which licences the software and data are published.',
+    description:
+      'What Schutznetz is, who it is for, how entries are checked and under which licences the software and data are published.',
     lead: 'Schutznetz helps you find the right specialised counselling centre against human trafficking: quickly, confidentially and without signing up. Schutznetz does not counsel people itself. It shows who does.',
     sections: [
       {

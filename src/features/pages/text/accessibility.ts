@@ -15,7 +15,8 @@ export type AccessibilityText = ProseText & {
 export const accessibility: { de: AccessibilityText; en: AccessibilityText } = {
   de: {
     title: 'Erklärung zur Barrierefreiheit',
-    description: 'Wie barrierefrei Schutznetz ist, welche Einschränkungen bekannt sind und wie Sie Barrieren melden können.',
+    description:
+      'Wie barrierefrei Schutznetz ist, welche Einschränkungen bekannt sind und wie Sie Barrieren melden können.',
     lead: 'Schutznetz soll für alle Menschen nutzbar sein, auch mit Screenreader, nur mit der Tastatur, mit Vergrößerung oder auf einem einfachen Handy. Diese Erklärung gilt für die öffentlichen Seiten von Schutznetz: die Suche, die Seiten der Beratungsstellen und Bundesländer und diese Informationsseiten.',
     sections: [
       {

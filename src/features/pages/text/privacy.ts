@@ -94,7 +94,8 @@ export const privacy: { de: PrivacyText; en: PrivacyText } = {
         ],
       },
     ],
-    controllerFallback: 'Die Koordinierungsstelle des Netzwerks der Fachberatungsstellen, das diese Installation von Schutznetz betreibt',
+    controllerFallback:
+      'Die Koordinierungsstelle des Netzwerks der Fachberatungsstellen, das diese Installation von Schutznetz betreibt',
     dpo: 'Datenschutzbeauftragte Stelle: {{dpo}}',
     logRetention: 'Aufbewahrung der Protokolle: {{retention}}',
     exitTarget: 'Derzeit führt der Knopf zu: {{host}}',
@@ -178,7 +179,8 @@ export const privacy: { de: PrivacyText; en: PrivacyText } = {
         ],
       },
     ],
-    controllerFallback: 'The coordination office of the network of counselling centres that runs this installation of Schutznetz',
+    controllerFallback:
+      'The coordination office of the network of counselling centres that runs this installation of Schutznetz',
     dpo: 'Data protection officer: {{dpo}}',
     logRetention: 'How long logs are kept: {{retention}}',
     exitTarget: 'At the moment the button leads to: {{host}}',

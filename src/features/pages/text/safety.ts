@@ -4,7 +4,8 @@ import type { ProseText } from '../Prose.tsx';
 export const safety: { de: ProseText; en: ProseText } = {
   de: {
     title: 'Sicher surfen',
-    description: 'Schnellausstieg, privates Fenster, Verlauf löschen, Spionage-Apps: wie Sie diese Seite mit weniger Risiko nutzen.',
+    description:
+      'Schnellausstieg, privates Fenster, Verlauf löschen, Spionage-Apps: wie Sie diese Seite mit weniger Risiko nutzen.',
     lead: 'Vielleicht kontrolliert jemand Ihr Handy oder Ihren Computer. Hier steht, was Sie tun können, damit Ihr Besuch weniger auffällt. Keiner dieser Schritte schützt vollständig. Vertrauen Sie Ihrem Gefühl.',
     sections: [
       {

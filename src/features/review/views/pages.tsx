@@ -11,7 +11,17 @@ import type { DraftWithContext, QueueItem } from '../queries.ts';
 import { DiffTable } from './DiffTable.tsx';
 
 /** Pending proposals, oldest first. */
-export function QueuePage({ ctx, csrf, items, done }: { ctx: PageContext; csrf: string; items: QueueItem[]; done?: 'accepted' | 'returned' | undefined }) {
+export function QueuePage({
+  ctx,
+  csrf,
+  items,
+  done,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  items: QueueItem[];
+  done?: 'accepted' | 'returned' | undefined;
+}) {
   const t = translator(ctx.locale, 'review');
   const base = `/${ctx.locale}/staff/review`;
   return (
@@ -77,7 +87,10 @@ export function DraftPage({ ctx, model }: { ctx: PageContext; model: DraftPageMo
   const title = t('draft.title', { centre: draft.centreName });
   return (
     <StaffFrame ctx={ctx} csrf={model.csrf} title={model.commentError ? `${t('draft.errorPrefix')} ${title}` : title}>
-      <ErrorSummary title={t('draft.errorTitle')} items={model.commentError ? [{ href: `#${inputId('comment')}`, text: model.commentError }] : []} />
+      <ErrorSummary
+        title={t('draft.errorTitle')}
+        items={model.commentError ? [{ href: `#${inputId('comment')}`, text: model.commentError }] : []}
+      />
       <p>
         <a href={base}>{t('draft.back')}</a>
       </p>
@@ -89,7 +102,11 @@ export function DraftPage({ ctx, model }: { ctx: PageContext; model: DraftPageMo
       {!pending ? (
         <div class="notice">
           <p>{t('draft.notPending')}</p>
-          {draft.reviewedAt ? <p>{t('draft.reviewed', { date: formatDay(draft.reviewedAt, ctx.locale), name: draft.reviewedByName ?? '' })}</p> : null}
+          {draft.reviewedAt ? (
+            <p>
+              {t('draft.reviewed', { date: formatDay(draft.reviewedAt, ctx.locale), name: draft.reviewedByName ?? '' })}
+            </p>
+          ) : null}
           {draft.reviewComment ? (
             <>
               <h2>{t('draft.comment')}</h2>

@@ -72,12 +72,30 @@ export function UserPage({ ctx, csrf, model }: { ctx: PageContext; csrf: string;
       </dl>
 
       {model.role ? <RoleSection ctx={ctx} csrf={csrf} account={account} offer={model.role} /> : null}
-      {account.disabled ? null : <DisableSection ctx={ctx} csrf={csrf} account={account} check={model.disable} confirmError={model.confirmError} />}
+      {account.disabled ? null : (
+        <DisableSection
+          ctx={ctx}
+          csrf={csrf}
+          account={account}
+          check={model.disable}
+          confirmError={model.confirmError}
+        />
+      )}
     </StaffFrame>
   );
 }
 
-function RoleSection({ ctx, csrf, account, offer }: { ctx: PageContext; csrf: string; account: AccountSummary; offer: NonNullable<RoleOffer> }) {
+function RoleSection({
+  ctx,
+  csrf,
+  account,
+  offer,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  account: AccountSummary;
+  offer: NonNullable<RoleOffer>;
+}) {
   const t = translator(ctx.locale, USER_ADMIN_NS);
   const ta = translator(ctx.locale, 'account');
   return (
@@ -100,7 +118,13 @@ function RoleSection({ ctx, csrf, account, offer }: { ctx: PageContext; csrf: st
   );
 }
 
-function DisableSection(props: { ctx: PageContext; csrf: string; account: AccountSummary; check: DisableCheck; confirmError?: string | undefined }) {
+function DisableSection(props: {
+  ctx: PageContext;
+  csrf: string;
+  account: AccountSummary;
+  check: DisableCheck;
+  confirmError?: string | undefined;
+}) {
   const { ctx, csrf, account, check, confirmError } = props;
   const t = translator(ctx.locale, USER_ADMIN_NS);
   return (
