@@ -1,45 +1,67 @@
 /**
- * Builds the Fastify application from its parts. Used by main.ts, the tests
- * (through fastify.inject) and the benchmarks, so all three exercise the same
- * wiring.
+ * Builds the Fastify application from the kernel and the features' manifests.
+ * Used by main.ts, the tests (through fastify.inject) and the benchmarks, so
+ * all three exercise the same wiring. `FEATURES` is the one list of what the
+ * platform consists of; each manifest (src/features/<name>/index.ts) says what
+ * the feature brings: routes, message namespaces, staff menu links, actions.
  */
 import compress from '@fastify/compress';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from './platform/config/index.ts';
 import type { Database } from './platform/db/index.ts';
+import type { Feature } from './platform/feature.ts';
 import { loadAssets, registerAssets, type Assets } from './platform/http/assets.ts';
 import { registerErrorHandling } from './platform/http/errors.ts';
 import { registerInputGuard } from './platform/http/input-guard.ts';
 import { loggerOptions } from './platform/http/logging.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { addMessages } from './platform/i18n/index.ts';
-import { pageContext } from './platform/layout/context.ts';
-import { ErrorPage } from './platform/layout/ErrorPage.tsx';
-import { layoutMessages } from './platform/layout/messages.ts';
-import { renderDocument } from './platform/layout/render.ts';
+import { requestLocalePlugin, unknownLanguagePlugin } from './platform/i18n/request-locale.ts';
+import { KERNEL_MESSAGES } from './platform/messages.ts';
+import { renderErrorPage } from './platform/layout/render-error.ts';
 import { loadServerKeys, type ServerKeys } from './platform/security/server-keys.ts';
-import { DirectoryIndex } from './features/directory/directory-index.ts';
-import { finderRoutes } from './features/finder/routes.ts';
-import { healthRoutes } from './features/health/routes.ts';
-import { hsdsRoutes } from './features/hsds-api/routes.ts';
-import { pagesRoutes } from './features/pages/routes.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
-import { authRoutes } from './features/auth/routes.ts';
-import { centreEntryRoutes } from './features/centre-entry/routes.ts';
-import { reviewRoutes } from './features/review/routes.ts';
-import { auditLogRoutes } from './features/audit-log/routes.ts';
-import { accountRoutes } from './features/account/routes.ts';
-import { userAdminRoutes } from './features/user-admin/routes.ts';
+import { KERNEL_ACTIONS, PolicyRegistry } from './platform/auth/policy.ts';
+import { staffMenu } from './platform/staff/menu.ts';
+import { DirectoryIndex } from './features/directory/directory-index.ts';
+import { accountFeature } from './features/account/index.ts';
+import { auditLogFeature } from './features/audit-log/index.ts';
+import { authFeature } from './features/auth/index.ts';
+import { centreEntryFeature } from './features/centre-entry/index.ts';
+import { directoryFeature } from './features/directory/index.ts';
+import { finderFeature } from './features/finder/index.ts';
+import { healthFeature } from './features/health/index.ts';
+import { hsdsApiFeature } from './features/hsds-api/index.ts';
+import { pagesFeature } from './features/pages/index.ts';
+import { reviewFeature } from './features/review/index.ts';
+import { userAdminFeature } from './features/user-admin/index.ts';
+
+/** Every feature, in the order its routes are registered. */
+export const FEATURES: readonly Feature[] = [
+  healthFeature,
+  directoryFeature,
+  finderFeature,
+  pagesFeature,
+  hsdsApiFeature,
+  authFeature,
+  centreEntryFeature,
+  reviewFeature,
+  auditLogFeature,
+  accountFeature,
+  userAdminFeature,
+];
 
 export type AppDeps = {
   config: Config;
   database: Database;
   /** Override the logger (tests capture log lines to check for personal data). */
-  logger?: Fastify.FastifyBaseLogger | boolean | object;
+  logger?: FastifyBaseLogger | boolean | object;
   assets?: Assets;
   /** Time source; tests pass a fake clock to exercise session timeouts. */
   clock?: Clock;
   keys?: ServerKeys;
+  /** The features to wire (tests may add one); default FEATURES. */
+  features?: readonly Feature[];
 };
 
 export type Clock = { now(): Date };
@@ -50,15 +72,33 @@ declare module 'fastify' {
     database: Database;
     clock: Clock;
     keys: ServerKeys;
+    directory: DirectoryIndex;
   }
 }
 
-export type App = FastifyInstance & { directory: DirectoryIndex };
+export type App = FastifyInstance;
 
-addMessages('layout', layoutMessages);
+/**
+ * Register the message namespaces of the kernel and of `features` (default:
+ * all). Idempotent; buildApp calls it, and so may tests that render views
+ * without an app.
+ */
+export function registerMessages(features: readonly Feature[] = FEATURES): void {
+  for (const [ns, messages] of Object.entries(KERNEL_MESSAGES)) addMessages(ns, messages);
+  const owners = new Map<string, string>();
+  for (const f of features) {
+    for (const [ns, messages] of Object.entries(f.messages ?? {})) {
+      const owner = owners.get(ns);
+      if (owner && owner !== f.name) throw new Error(`Message namespace "${ns}" is claimed by ${owner} and ${f.name}.`);
+      owners.set(ns, f.name);
+      addMessages(ns, messages);
+    }
+  }
+}
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config, database } = deps;
+  const features = deps.features ?? FEATURES;
   const app = Fastify({
     logger: deps.logger ?? loggerOptions(config.logLevel),
     trustProxy: config.trustProxy,
@@ -66,10 +106,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }) as unknown as App;
 
+  registerMessages(features);
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('clock', deps.clock ?? { now: () => new Date() });
   app.decorate('keys', deps.keys ?? loadServerKeys(config));
+  app.decorate('policy', new PolicyRegistry([...KERNEL_ACTIONS, ...features.flatMap((f) => f.actions ?? [])]));
+  app.decorate('staffMenu', staffMenu(features.flatMap((f) => f.staffLinks ?? [])));
 
   const directory = new DirectoryIndex(database.db, config.searchIndexTtlMs);
   await directory.get();
@@ -82,25 +125,18 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     isDemo: () => directory.current()?.hasDemo ?? false,
   });
 
+  // First, so every later hook, handler and error page knows the request's language.
+  await app.register(requestLocalePlugin);
   registerSecurityHeaders(app);
-  registerErrorHandling(app, (req, locale, status, message) =>
-    renderDocument(ErrorPage({ ctx: pageContext(req, locale), status, message })),
-  );
+  registerErrorHandling(app, renderErrorPage);
   registerInputGuard(app);
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'identity'] });
   // Before every route: it checks each route's access rule as it is added.
   await app.register(authPlugin);
+  // After the authorisation hook, so an unknown language never reveals more than a refusal would.
+  await app.register(unknownLanguagePlugin);
   registerAssets(app, assets);
 
-  await app.register(healthRoutes, { database });
-  await app.register(finderRoutes, { directory });
-  await app.register(pagesRoutes);
-  await app.register(hsdsRoutes, { directory, config });
-  await app.register(authRoutes);
-  await app.register(centreEntryRoutes, { directory });
-  await app.register(reviewRoutes, { directory });
-  await app.register(auditLogRoutes);
-  await app.register(accountRoutes);
-  await app.register(userAdminRoutes);
+  for (const f of features) if (f.routes) await app.register(f.routes);
   return app;
 }

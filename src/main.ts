@@ -10,7 +10,7 @@ import { openDatabase } from './platform/db/index.ts';
 import { DataDirLockedError } from './platform/db/embedded.ts';
 import { MigrationPermissionError, migrateOrCheck, PendingMigrationsError } from './platform/db/migrate.ts';
 import { DemoContentNeedsOwnerError, seedDemoIfWanted } from './features/demo/seed.ts';
-import { ADMIN_PASSKEY_NOTE, demoAdminSetupLink } from './features/account/invitations/demo-admin.ts';
+import { ADMIN_PASSKEY_NOTE, demoAdminSetupLink } from './features/user-admin/demo-admin.ts';
 
 async function main(): Promise<void> {
   const started = performance.now();

@@ -14,8 +14,8 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDate } from '../../src/features/finder/views/format.ts';
-import { berlinDate, formatDay } from '../../src/features/review/dates.ts';
+import { formatDate } from '../../src/features/directory/format.ts';
+import { berlinDate, formatDay } from '../../src/platform/time/dates.ts';
 import { withScope } from '../../src/platform/db/tenant.ts';
 import { createUser, type TestUser } from '../support/auth.ts';
 import { watchPage, type PageLog } from './support/probes.ts';

@@ -43,7 +43,7 @@ import {
   type Payload,
 } from './fuzz-inputs.ts';
 import { ROUTE_MATRIX } from './route-matrix.ts';
-import { createInvitation } from '../../src/features/account/invitations/invitation-store.ts';
+import { createInvitation } from '../../src/platform/auth/queries/invitations.ts';
 import { hiddenValue, secretIn } from '../../src/features/account/test-support.ts';
 import { withScope } from '../../src/platform/db/tenant.ts';
 import { generateTotp } from '../../src/platform/security/totp.ts';

@@ -9,7 +9,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { ACTIONS } from '../../src/platform/auth/policy.ts';
 import { withScope } from '../../src/platform/db/tenant.ts';
 import { testApp, type TestApp } from '../support/app.ts';
 import { createCentre, fakeClock, type Session } from '../support/auth.ts';
@@ -151,8 +150,7 @@ function expectedFromAccess(access: string): Record<Who, Outcome> {
   if (access === 'flow:pending') return { ...all('redirect-sign-in'), pending: 'ok' };
   if (access === 'flow:passkey_setup')
     return { ...all('home'), anonymous: 'redirect-sign-in', pending: 'redirect-sign-in', restricted: 'ok' };
-  const action = access.slice('action:'.length) as keyof typeof ACTIONS;
-  const allowed: readonly string[] = ACTIONS[action] ?? [];
+  const allowed: readonly string[] = t.app.policy.get(access.slice('action:'.length))?.roles ?? [];
   const out = { ...all('redirect-sign-in'), restricted: 'redirect-passkey' as const };
   for (const role of ['admin', 'coordination', 'centre_lead', 'counsellor'] as const)
     out[role] = allowed.includes(role) ? 'ok' : 'not-found';

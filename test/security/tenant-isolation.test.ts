@@ -14,7 +14,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInvitation } from '../../src/features/account/invitations/invitation-store.ts';
+import { createInvitation } from '../../src/platform/auth/queries/invitations.ts';
 import { demoNetworkCentres } from '../../src/features/demo/network.ts';
 import { withScope } from '../../src/platform/db/tenant.ts';
 import { testApp, type TestApp } from '../support/app.ts';

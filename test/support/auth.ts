@@ -9,7 +9,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { LightMyRequestResponse } from 'fastify';
-import { insertPasskey } from '../../src/features/account/passkeys/credential-store.ts';
+import { insertPasskey } from '../../src/features/account/passkeys/queries.ts';
 import { relyingParty } from '../../src/features/account/passkeys/relying-party.ts';
 import { SoftAuthenticator } from '../../src/features/account/passkeys/test-authenticator.ts';
 import { storeTotpSecret } from '../../src/platform/auth/totp-secret.ts';

@@ -6,13 +6,13 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
-import { createSession } from '../../src/platform/auth/session-store.ts';
+import { createSession } from '../../src/platform/auth/queries/sessions.ts';
 import { SESSION_COOKIE } from '../../src/platform/auth/cookie.ts';
 import { withScope } from '../../src/platform/db/tenant.ts';
 import { hashToken } from '../../src/platform/security/tokens.ts';
-import { createInvitation } from '../../src/features/account/invitations/invitation-store.ts';
-import { createReset } from '../../src/features/account/password-reset/reset-store.ts';
-import { createEmailChange } from '../../src/features/account/email-change/email-change-store.ts';
+import { createInvitation } from '../../src/platform/auth/queries/invitations.ts';
+import { createReset } from '../../src/platform/auth/queries/password-resets.ts';
+import { createEmailChange } from '../../src/platform/auth/queries/email-changes.ts';
 import { demoNetworkCentres } from '../../src/features/demo/network.ts';
 import { entryBody, publishedEntry, post as postForm } from '../../src/features/centre-entry/testing.ts';
 import type { App } from '../../src/app.ts';

@@ -1,12 +1,13 @@
 /** `schutznetz directory …`: import, export and clear the demo content of the help-finder directory. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { clearDemo } from '../../features/directory-io/clear-demo.ts';
+import { clearDemo } from '../../features/directory-io/queries/clear-demo.ts';
 import { exportDirectory } from '../../features/directory-io/export.ts';
 import { formatFromFileName, importDirectory, type ImportReport } from '../../features/directory-io/import.ts';
 import { formatNote, formatProblem, type ImportFormat } from '../../features/directory-io/problems.ts';
 import { withDatabase } from '../database.ts';
 import { EXIT, UsageError, type CliIo, type Command, type CommandGroup } from '../types.ts';
+import { serviceCount } from '../../features/directory/queries.ts';
 
 function formatOption(value: unknown): ImportFormat | undefined {
   if (value === undefined) return undefined;
@@ -106,11 +107,7 @@ const clearDemoCommand: Command = {
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
     const { result, remaining, kind } = await withDatabase(io, async (database) => {
       const result = await clearDemo(database.db);
-      const remaining = await database.db
-        .selectFrom('service')
-        .select(({ fn }) => fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow();
-      return { result, remaining: Number(remaining.n), kind: database.kind };
+      return { result, remaining: await serviceCount(database.db), kind: database.kind };
     });
     io.out(
       `Removed ${plural(result.services, 'demo service', 'demo services')} and ${plural(result.organizations, 'demo organisation', 'demo organisations')}.\n`,

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_KEYS, testApp, type TestApp } from '../../../test/support/app.ts';
 import { createCentre, createUser, signIn, type TestUser } from '../../../test/support/auth.ts';
-import { demoAdminSetupLink, DEMO_ADMIN_EMAIL } from '../../features/account/invitations/demo-admin.ts';
+import { demoAdminSetupLink, DEMO_ADMIN_EMAIL } from '../../features/user-admin/demo-admin.ts';
 import { acceptInvitation, auditEvents, tokenIn } from '../../features/account/test-support.ts';
 import { withScope } from '../../platform/db/tenant.ts';
 import { runCli } from '../main.ts';

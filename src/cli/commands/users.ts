@@ -5,9 +5,9 @@
  * operator hands them over through a channel they trust.
  */
 import { z } from 'zod';
-import { isSafeDisplayName, normaliseDisplayName } from '../../features/account/display-name.ts';
-import { emailSchema } from '../../features/account/http.ts';
-import { ADMIN_PASSKEY_NOTE } from '../../features/account/invitations/demo-admin.ts';
+import { isSafeDisplayName, normaliseDisplayName } from '../../platform/auth/display-name.ts';
+import { emailSchema } from '../../platform/auth/email.ts';
+import { ADMIN_PASSKEY_NOTE } from '../../features/user-admin/demo-admin.ts';
 import {
   disableAccountByEmail,
   enableAccount,

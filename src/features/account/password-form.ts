@@ -6,7 +6,10 @@
  */
 import type { Locale, Translate } from '../../platform/i18n/index.ts';
 import { checkPasswordPolicy } from '../../platform/security/password.ts';
-import type { FieldErrors } from './http.ts';
+import type { FieldErrors } from '../../platform/staff/forms.tsx';
+
+/** Bound on what a password field may carry before the policy check even looks (argon2 refuses more anyway). */
+export const PASSWORD_FIELD_MAX = 1024;
 
 export function newPasswordErrors(
   t: Translate,

@@ -7,7 +7,7 @@
 import { translator, type Translate } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/layout/context.ts';
 import { TableScroll } from '../../platform/layout/TableScroll.tsx';
-import { StaffFrame } from '../auth/StaffFrame.tsx';
+import { StaffFrame } from '../../platform/staff/StaffFrame.tsx';
 import { encodeCursor, type AuditQuery, type Cursor } from './filters.ts';
 import { eventKey, KNOWN_EVENTS, SHOWN_DETAILS } from './messages.ts';
 import type { AuditRow, Option } from './queries.ts';
@@ -87,7 +87,7 @@ export function AuditPage({ ctx, model }: { ctx: PageContext; model: AuditPageMo
   const eventOptions: string[] =
     q.event && !(KNOWN_EVENTS as readonly string[]).includes(q.event) ? [...KNOWN_EVENTS, q.event] : [...KNOWN_EVENTS];
   return (
-    <StaffFrame ctx={ctx} csrf={model.csrf} title={t('title')}>
+    <StaffFrame ctx={ctx} title={t('title')}>
       <h1>{t('title')}</h1>
       <p class="lead">{centres ? t('lead') : `${t('leadCentre')} ${t('lead')}`}</p>
       <form method="get" action={`/${ctx.locale}/staff/audit`} class="audit-filters">

@@ -66,6 +66,7 @@ export const eventKey = (event: string) => `event.${event.replaceAll('.', '_')}`
 
 export const auditLogMessages: MessagesByLocale = {
   de: {
+    staffLink: 'Protokoll ansehen',
     title: 'Protokoll',
     lead: 'Wer hat wann was getan: Anmeldungen, Änderungen an Konten und Einträgen. Das Protokoll kann nicht geändert werden; jede Zeile ist mit der vorigen verkettet.',
     leadCentre: 'Das Protokoll Ihrer Beratungsstelle.',
@@ -162,6 +163,7 @@ export const auditLogMessages: MessagesByLocale = {
     },
   },
   en: {
+    staffLink: 'View the audit log',
     title: 'Audit log',
     lead: 'Who did what and when: sign-ins, changes to accounts and entries. The log cannot be changed; every row is chained to the one before.',
     leadCentre: "Your centre's audit log.",

@@ -2,19 +2,18 @@
 import { translator } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/layout/context.ts';
 import { TableScroll } from '../../platform/layout/TableScroll.tsx';
-import type { StaffLink } from './staff-menu.ts';
-import { StaffFrame } from './StaffFrame.tsx';
+import { StaffFrame } from '../../platform/staff/StaffFrame.tsx';
 
-export function StaffHomePage({ ctx, csrf, links }: { ctx: PageContext; csrf: string; links: StaffLink[] }) {
+export function StaffHomePage({ ctx, links }: { ctx: PageContext; links: { href: string; label: string }[] }) {
   const t = translator(ctx.locale, 'auth');
   return (
-    <StaffFrame ctx={ctx} title={t('home.title')} csrf={csrf}>
+    <StaffFrame ctx={ctx} title={t('home.title')}>
       <h1>{t('home.title')}</h1>
       <p>{t('home.intro')}</p>
       <ul class="staff-links">
         {links.map((l) => (
           <li>
-            <a href={`/${ctx.locale}${l.path}`}>{l.label[ctx.locale] ?? l.label.en}</a>
+            <a href={l.href}>{l.label}</a>
           </li>
         ))}
       </ul>
@@ -56,7 +55,7 @@ export function SessionsPage({
   const action = `/${ctx.locale}/staff/sessions`;
   const others = sessions.filter((s) => !s.current).length;
   return (
-    <StaffFrame ctx={ctx} title={t('sessions.title')} csrf={csrf}>
+    <StaffFrame ctx={ctx} title={t('sessions.title')}>
       <h1>{t('sessions.title')}</h1>
       <p>{t('sessions.intro')}</p>
       {ended !== null ? (

@@ -2,7 +2,6 @@ import type { MessagesByLocale } from '../../platform/i18n/index.ts';
 
 export const authMessages: MessagesByLocale = {
   de: {
-    staffArea: 'Bereich für Mitarbeitende',
     signIn: {
       title: 'Anmelden',
       intro: 'Nur für Mitarbeitende der Fachberatungsstellen und der Koordinierungsstelle. Sie suchen Hilfe?',
@@ -52,12 +51,6 @@ export const authMessages: MessagesByLocale = {
       title: 'Übersicht',
       intro: 'Was Sie hier tun können:',
     },
-    nav: {
-      label: 'Konto',
-      home: 'Übersicht',
-      sessions: 'Angemeldete Geräte',
-      signOut: 'Abmelden',
-    },
     sessions: {
       title: 'Angemeldete Geräte',
       intro:
@@ -79,7 +72,6 @@ export const authMessages: MessagesByLocale = {
     },
   },
   en: {
-    staffArea: 'Staff area',
     signIn: {
       title: 'Sign in',
       intro: 'For staff of the counselling centres and the coordination office only. Looking for help?',
@@ -126,12 +118,6 @@ export const authMessages: MessagesByLocale = {
     home: {
       title: 'Overview',
       intro: 'What you can do here:',
-    },
-    nav: {
-      label: 'Account',
-      home: 'Overview',
-      sessions: 'Signed-in devices',
-      signOut: 'Sign out',
     },
     sessions: {
       title: 'Signed-in devices',

@@ -5,10 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, type App } from '../../app.ts';
+import { buildApp, FEATURES, type App } from '../../app.ts';
 import { requireRecentAuth } from '../../platform/auth/reauth.ts';
-import { addStaffLink } from './staff-menu.ts';
-import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../../platform/auth/session-store.ts';
+import { ACCOUNT_MANAGE } from '../../platform/auth/policy.ts';
+import type { Feature } from '../../platform/feature.ts';
+import { USERS_MANAGE } from '../user-admin/actions.ts';
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../../platform/auth/session.ts';
 import { loadConfig } from '../../platform/config/index.ts';
 import type { Database } from '../../platform/db/index.ts';
 import { withScope } from '../../platform/db/tenant.ts';
@@ -24,15 +26,22 @@ let database: Database;
 beforeAll(async () => {
   database = await testDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEARCH_INDEX_TTL_MS: '0', ...TEST_KEYS });
-  app = await buildApp({ config, database, clock });
-  // A sensitive action, as other features will have (exports, factor changes).
-  await app.register(async (a: FastifyInstance) => {
-    a.get('/:lang/staff/test-sensitive', { config: { action: 'account.manage' } }, async (req, reply) => {
-      if (!requireRecentAuth(req, reply)) return reply;
-      return 'sensitive ok';
-    });
-    a.get('/:lang/staff/test-admin-only', { config: { action: 'users.manage' } }, async () => 'admin ok');
-  });
+  // A feature of the test's own: a sensitive action, as other features will
+  // have (exports, factor changes), and a page with a staff link only
+  // administrators may follow.
+  const testFeature: Feature = {
+    name: 'test',
+    routes: async (a: FastifyInstance) => {
+      a.get('/:lang/staff/test-sensitive', { config: { action: ACCOUNT_MANAGE } }, async (req, reply) => {
+        if (!requireRecentAuth(req, reply)) return reply;
+        return 'sensitive ok';
+      });
+      a.get('/:lang/staff/test-admin-only', { config: { action: USERS_MANAGE } }, async () => 'admin ok');
+    },
+    messages: { sessionsTest: { de: { adminOnly: 'Nur Verwaltung' }, en: { adminOnly: 'Admins only' } } },
+    staffLinks: [{ action: USERS_MANAGE, path: '/staff/test-admin-only', label: 'sessionsTest:adminOnly', order: 99 }],
+  };
+  app = await buildApp({ config, database, clock, features: [...FEATURES, testFeature] });
   await app.ready();
 });
 afterAll(async () => {
@@ -224,12 +233,6 @@ describe('authorisation', () => {
   });
 
   it('shows on the start page only the links the user may follow', async () => {
-    addStaffLink({
-      key: 'test.admin-only',
-      action: 'users.manage',
-      path: '/staff/test-admin-only',
-      label: { de: 'Nur Verwaltung', en: 'Admins only' },
-    });
     const counsellor = await signIn(app, await createUser(app, { role: 'counsellor' }));
     const admin = await signIn(app, await createUser(app, { role: 'admin' }));
     const c = await get('/en/staff', counsellor);

@@ -4,31 +4,27 @@
  * 'full' session), and sign-out. Failures give one generic answer whatever
  * went wrong, count against the account and the address, and are audited.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { audit } from '../../platform/audit/audit.ts';
 import { clearSessionCookie, setSessionCookie } from '../../platform/auth/cookie.ts';
 import { csrfToken } from '../../platform/auth/csrf.ts';
 import { safeNextPath, staffHome } from '../../platform/auth/next-path.ts';
-import { requiresPasskey } from '../../platform/auth/policy.ts';
+import { ACCOUNT_MANAGE, requiresPasskey } from '../../platform/auth/policy.ts';
 import { completeSecondFactor } from '../../platform/auth/second-factor.ts';
-import { createSession, deleteSession, purgeExpiredSessions } from '../../platform/auth/session-store.ts';
+import { createSession, deleteSession, purgeExpiredSessions } from '../../platform/auth/queries/sessions.ts';
 import { recordFailedAttempt } from '../../platform/auth/failed-attempt.ts';
 import { lockedFor, throttleKeys } from '../../platform/auth/throttle.ts';
-import { scopeOf } from '../../platform/auth/types.ts';
-import { withScope } from '../../platform/db/tenant.ts';
 import { parseOr400 } from '../../platform/http/errors.ts';
-import type { Locale } from '../../platform/i18n/index.ts';
 import { pageContext } from '../../platform/layout/context.ts';
 import { sendPage } from '../../platform/layout/render.ts';
 import { hashPassword, needsRehash } from '../../platform/security/password.ts';
-import { pageLocale } from './locale.ts';
 import { csrfOnlyForm, secondFactorForm, signInForm, signInQuery } from './schemas.ts';
 import { SecondFactorPage, SignInPage, type FlowNotice } from './sign-in-views.tsx';
-import { PASSKEY_SCRIPT, PasskeySignIn } from '../account/views/PasskeySignIn.tsx';
-import { checkPassword, findUserByEmail, findUserById, hasPasskey, verifySecondFactor } from './verify-factor.ts';
-
-const AUTH = { kind: 'auth' } as const;
+import { PASSKEY_SCRIPT, PasskeySignIn } from '../../platform/staff/PasskeySignIn.tsx';
+import { authTx, staffRequest } from '../../platform/request/context.ts';
+import { findUserByEmail, findUserById, hasPasskey, updatePasswordHash } from './queries.ts';
+import { checkPassword, verifySecondFactor } from './verify-factor.ts';
 
 function withNext(path: string, next: string | null): string {
   return next ? `${path}?next=${encodeURIComponent(next)}` : path;
@@ -40,18 +36,15 @@ export function sendThrottled(reply: FastifyReply, seconds: number, render: (not
   return sendPage(reply, render({ kind: 'throttled', minutes: Math.max(1, Math.ceil(seconds / 60)) }), 429);
 }
 
-export async function signInRoutes(app: FastifyInstance): Promise<void> {
-  const db = app.database.db;
+export const signInRoutes: FastifyPluginAsync = async (app) => {
   const anonymous = { config: { authFlow: 'anonymous' as const } };
   const pending = { config: { authFlow: 'pending' as const } };
 
-  const signInPage =
-    (req: FastifyRequest, locale: Locale, next: string | null, email: string) => (notice: FlowNotice) =>
-      SignInPage({ ctx: pageContext(req, locale), next, email, notice });
+  const signInPage = (req: FastifyRequest, next: string | null, email: string) => (notice: FlowNotice) =>
+    SignInPage({ ctx: pageContext(req), next, email, notice });
 
   const secondFactorPage = (
     req: FastifyRequest,
-    locale: Locale,
     next: string | null,
     hasTotp: boolean,
     passkey: boolean,
@@ -62,18 +55,20 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
     const withPasskey = passkey && app.platform.assets.all().has(PASSKEY_SCRIPT);
     return (notice: FlowNotice) =>
       SecondFactorPage({
-        ctx: pageContext(req, locale),
+        ctx: pageContext(req),
         csrf,
         next,
         hasTotp,
         passkeyRequired,
         notice,
-        ...(withPasskey ? { passkey: PasskeySignIn({ locale, csrf, next }), scripts: [PASSKEY_SCRIPT] } : {}),
+        ...(withPasskey
+          ? { passkey: PasskeySignIn({ locale: req.locale, csrf, next }), scripts: [PASSKEY_SCRIPT] }
+          : {}),
       });
   };
 
   app.get('/:lang/staff/sign-in', anonymous, async (req, reply) => {
-    const locale = pageLocale(req);
+    const locale = req.locale;
     const q = parseOr400(signInQuery, req.query, 'query');
     const next = safeNextPath(q.next);
     if (req.actor) return reply.redirect(next ?? staffHome(locale), 303);
@@ -82,17 +77,17 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
       : q.signed_out
         ? ({ kind: 'signedOut' } as const)
         : null;
-    return sendPage(reply, signInPage(req, locale, next, '')(notice));
+    return sendPage(reply, signInPage(req, next, '')(notice));
   });
 
   app.post('/:lang/staff/sign-in', anonymous, async (req, reply) => {
-    const locale = pageLocale(req);
+    const locale = req.locale;
     const form = parseOr400(signInForm, req.body, 'form');
     const next = safeNextPath(form.next);
-    const render = signInPage(req, locale, next, form.email);
+    const render = signInPage(req, next, form.email);
     const keys = throttleKeys(app.keys.server, form.email, req.ip);
 
-    const pre = await withScope(db, AUTH, async (trx) => ({
+    const pre = await authTx(req, async (trx) => ({
       locked: await lockedFor(trx, keys, app.clock.now()),
       user: await findUserByEmail(trx, form.email),
     }));
@@ -117,8 +112,8 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
     }
 
     const rehash = user.passwordHash && needsRehash(user.passwordHash) ? await hashPassword(form.password) : null;
-    const session = await withScope(db, AUTH, async (trx) => {
-      if (rehash) await trx.updateTable('app_user').set({ password_hash: rehash }).where('id', '=', user.id).execute();
+    const session = await authTx(req, async (trx) => {
+      if (rehash) await updatePasswordHash(trx, user.id, rehash);
       // Whatever session this browser had before ends here: the new one gets a new token.
       if (req.authSession) await deleteSession(trx, req.authSession.tokenHash);
       await purgeExpiredSessions(trx, app.clock.now());
@@ -135,31 +130,23 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/:lang/staff/second-factor', pending, async (req, reply) => {
-    const locale = pageLocale(req);
     const next = safeNextPath(parseOr400(signInQuery, req.query, 'query').next);
-    const { user, passkey } = await withScope(db, AUTH, async (trx) => ({
+    const { user, passkey } = await authTx(req, async (trx) => ({
       user: await findUserById(trx, req.authSession!.userId),
       passkey: await hasPasskey(trx, req.authSession!.userId),
     }));
     return sendPage(
       reply,
-      secondFactorPage(
-        req,
-        locale,
-        next,
-        user?.hasTotp ?? false,
-        passkey,
-        user ? requiresPasskey(user.role) : false,
-      )(null),
+      secondFactorPage(req, next, user?.hasTotp ?? false, passkey, user ? requiresPasskey(user.role) : false)(null),
     );
   });
 
   app.post('/:lang/staff/second-factor', pending, async (req, reply) => {
-    const locale = pageLocale(req);
+    const locale = req.locale;
     const form = parseOr400(secondFactorForm, req.body, 'form');
     const next = safeNextPath(form.next);
     const pendingSession = req.authSession!;
-    const outcome = await withScope(db, AUTH, async (trx) => {
+    const outcome = await authTx(req, async (trx) => {
       const user = await findUserById(trx, pendingSession.userId);
       if (!user) return { kind: 'gone' as const };
       const now = app.clock.now();
@@ -177,7 +164,6 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
     if (outcome.kind === 'gone') return reply.redirect(`/${locale}/staff/sign-in`, 303);
     const render = secondFactorPage(
       req,
-      locale,
       next,
       outcome.user.hasTotp,
       outcome.passkey,
@@ -196,12 +182,11 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
     return sendPage(reply, render({ kind: 'failed' }), 401);
   });
 
-  app.post('/:lang/staff/sign-out', { config: { action: 'account.manage' } }, async (req, reply) => {
-    const locale = pageLocale(req);
+  app.post('/:lang/staff/sign-out', { config: { action: ACCOUNT_MANAGE } }, async (req, reply) => {
+    const { actor, locale, tx } = staffRequest(req);
     parseOr400(csrfOnlyForm, req.body, 'form');
-    const actor = req.actor!;
     const now = app.clock.now();
-    await withScope(db, scopeOf(actor), async (trx) => {
+    await tx(async (trx) => {
       await deleteSession(trx, actor.sessionHash);
       await audit(
         trx,
@@ -219,4 +204,4 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
     clearSessionCookie(reply);
     return reply.redirect(`/${locale}/staff/sign-in?signed_out=1`, 303);
   });
-}
+};

@@ -2,7 +2,7 @@
 import type { VNode } from 'preact';
 import { translator } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/layout/context.ts';
-import { StaffFrame } from './StaffFrame.tsx';
+import { StaffFrame } from '../../platform/staff/StaffFrame.tsx';
 
 export type FlowNotice = { kind: 'failed' | 'throttled' | 'signedOut' | 'passkeyAdded'; minutes?: number } | null;
 
@@ -184,7 +184,7 @@ export function ReauthPage({
 }) {
   const t = translator(ctx.locale, 'auth');
   return (
-    <StaffFrame ctx={ctx} title={t('reauth.title')} csrf={csrf}>
+    <StaffFrame ctx={ctx} title={t('reauth.title')}>
       <h1>{t('reauth.title')}</h1>
       <p>{t('reauth.intro')}</p>
       <Notice ctx={ctx} section="reauth" notice={notice} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { missingKeys, translator } from '../../platform/i18n/index.ts';
-import './entry-fields.ts';
+import '../directory/drafts/entry-fields.ts';
 import { explainProblem, PROBLEM_KEYS } from './explain.ts';
 
 describe('explaining schema problems in the reader’s language', () => {

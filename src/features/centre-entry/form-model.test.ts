@@ -3,7 +3,7 @@ import { demoEntries } from '../demo/entries.ts';
 import type { DirectoryEntry } from '../directory/entry.ts';
 import { entrySchema } from '../directory-io/entry-schema.ts';
 import { lookupPostcode } from '../geo/postcodes.ts';
-import { applyEdits } from './editable.ts';
+import { applyEdits } from '../directory/drafts/editable.ts';
 import { bodyFromForm, entryFormBody, formFromBody, hourField, phoneField, type EntryForm } from './form-schema.ts';
 import { draftFromForm, formFromEntry, validateEntryForm } from './form-model.ts';
 

@@ -4,12 +4,10 @@
  * them unless asked, because a production directory must not mix invented
  * centres with real ones.
  */
-import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/index.ts';
-import type { DB } from '../../platform/db/schema.ts';
-import { writeEntries } from '../directory/queries.ts';
+import { anyService, writeEntries } from '../directory/queries.ts';
 import { demoEntries } from './entries.ts';
-import { seedDemoNetwork } from './network.ts';
+import { flagIsSet, mayWriteNetworkTables, removeStaleDemo, seedDemoNetwork, setFlag } from './queries.ts';
 
 const DEMO_FLAG = 'demo_offered';
 
@@ -28,21 +26,11 @@ export async function seedDemoIfWanted(database: Database, mode: DemoMode): Prom
   if (mode === 'auto' && database.kind !== 'pglite') return false;
   return database.db.transaction().execute(async (trx) => {
     if (mode === 'auto') {
-      const any = await trx.selectFrom('service').select('id').limit(1).executeTakeFirst();
-      if (any) return false;
-      const offered = await trx
-        .selectFrom('platform_flag')
-        .select('name')
-        .where('name', '=', DEMO_FLAG)
-        .executeTakeFirst();
-      if (offered) return false;
+      if (await anyService(trx)) return false;
+      if (await flagIsSet(trx, DEMO_FLAG)) return false;
     }
-    await assertOwner(trx);
-    await trx
-      .insertInto('platform_flag')
-      .values({ name: DEMO_FLAG })
-      .onConflict((oc) => oc.column('name').doNothing())
-      .execute();
+    if (!(await mayWriteNetworkTables(trx))) throw new DemoContentNeedsOwnerError();
+    await setFlag(trx, DEMO_FLAG);
     const entries = demoEntries();
     await removeStaleDemo(
       trx,
@@ -65,61 +53,4 @@ export class DemoContentNeedsOwnerError extends Error {
     );
     this.name = 'DemoContentNeedsOwnerError';
   }
-}
-
-/**
- * Demo seeding is owner work (the application role may only read member
- * organisations and flags); an application logged in as that role says so
- * before writing anything instead of failing halfway with "permission denied".
- */
-async function assertOwner(trx: Transaction<DB>): Promise<void> {
-  const r = await sql<{ ok: boolean }>`
-    SELECT has_table_privilege('member_organization', 'INSERT') AND has_table_privilege('platform_flag', 'INSERT') AS ok`.execute(
-    trx,
-  );
-  if (!r.rows[0]?.ok) throw new DemoContentNeedsOwnerError();
-}
-
-/**
- * Demo services an older release wrote that this release no longer has
- * would otherwise stay forever. Only rows marked is_demo are touched.
- */
-async function removeStaleDemo(trx: Transaction<DB>, keep: string[]): Promise<void> {
-  const stale = await trx
-    .selectFrom('service')
-    .select('id')
-    .where('is_demo', '=', true)
-    .where('id', 'not in', keep)
-    .execute();
-  if (stale.length === 0) return;
-  const ids = stale.map((s) => s.id);
-  const locations = await trx
-    .selectFrom('service_at_location')
-    .select('location_id')
-    .where('service_id', 'in', ids)
-    .execute();
-  await trx.deleteFrom('service').where('id', 'in', ids).execute();
-  if (locations.length > 0) {
-    await trx
-      .deleteFrom('location')
-      .where(
-        'id',
-        'in',
-        locations.map((l) => l.location_id),
-      )
-      .execute();
-  }
-  await trx
-    .deleteFrom('organization')
-    .where('is_demo', '=', true)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('service')
-            .select(sql.lit(1).as('one'))
-            .whereRef('service.organization_id', '=', 'organization.id'),
-        ),
-      ),
-    )
-    .execute();
 }

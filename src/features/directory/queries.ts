@@ -332,12 +332,10 @@ export async function writeEntries(trx: Transaction<DB>, entries: DirectoryEntry
   await insert('attribute', rows.attribute);
 }
 
-/** Remove every service (and organisations left without services) not in `keep`. */
-export async function deleteEntriesExcept(trx: Transaction<DB>, keep: string[]): Promise<number> {
-  let q = trx.deleteFrom('service');
-  if (keep.length > 0) q = q.where('id', 'not in', keep);
-  const res = await q.executeTakeFirst();
-  await trx
+/** Delete the locations no service is offered at any more. */
+export async function deleteOrphanLocations(trx: Transaction<DB>, only?: readonly string[]): Promise<void> {
+  if (only?.length === 0) return;
+  let q = trx
     .deleteFrom('location')
     .where(({ not, exists, selectFrom }) =>
       not(
@@ -347,9 +345,17 @@ export async function deleteEntriesExcept(trx: Transaction<DB>, keep: string[]):
             .whereRef('service_at_location.location_id', '=', 'location.id'),
         ),
       ),
-    )
-    .execute();
-  await trx
+    );
+  if (only) q = q.where('id', 'in', only);
+  await q.execute();
+}
+
+/** Delete the organisations left without services (`demoOnly`: only demo ones); returns how many went. */
+export async function deleteEmptyOrganizations(
+  trx: Transaction<DB>,
+  opts: { demoOnly?: boolean } = {},
+): Promise<number> {
+  let q = trx
     .deleteFrom('organization')
     .where(({ not, exists, selectFrom }) =>
       not(
@@ -359,9 +365,73 @@ export async function deleteEntriesExcept(trx: Transaction<DB>, keep: string[]):
             .whereRef('service.organization_id', '=', 'organization.id'),
         ),
       ),
-    )
+    );
+  if (opts.demoOnly) q = q.where('is_demo', '=', true);
+  return Number((await q.executeTakeFirst()).numDeletedRows);
+}
+
+/** The locations these services are offered at. */
+export async function locationsOfServices(trx: Transaction<DB>, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await trx
+    .selectFrom('service_at_location')
+    .select('location_id')
+    .where('service_id', 'in', ids)
     .execute();
+  return rows.map((r) => r.location_id);
+}
+
+/** Remove every service (and organisations left without services) not in `keep`. */
+export async function deleteEntriesExcept(trx: Transaction<DB>, keep: string[]): Promise<number> {
+  let q = trx.deleteFrom('service');
+  if (keep.length > 0) q = q.where('id', 'not in', keep);
+  const res = await q.executeTakeFirst();
+  await deleteOrphanLocations(trx);
+  await deleteEmptyOrganizations(trx);
   return Number(res.numDeletedRows);
+}
+
+/** Delete these services (demo clean-up); their locations and empty demo organisations follow. */
+export async function deleteDemoServices(trx: Transaction<DB>, ids?: readonly string[]): Promise<number> {
+  let q = trx.deleteFrom('service').where('is_demo', '=', true);
+  if (ids) {
+    if (ids.length === 0) return 0;
+    q = q.where('id', 'in', ids);
+  }
+  const res = await q.executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
+/** Demo services other than `keep` (left behind by an older release's demo content). */
+export async function demoServicesExcept(trx: Transaction<DB>, keep: readonly string[]): Promise<string[]> {
+  let q = trx.selectFrom('service').select('id').where('is_demo', '=', true);
+  if (keep.length > 0) q = q.where('id', 'not in', keep);
+  return (await q.execute()).map((r) => r.id);
+}
+
+/** Demo organisations still there (kept because they have real services). */
+export async function remainingDemoOrganizations(trx: Transaction<DB>): Promise<{ id: string; name: string }[]> {
+  return trx.selectFrom('organization').select(['id', 'name']).where('is_demo', '=', true).orderBy('name').execute();
+}
+
+/** Is there any service at all? */
+export async function anyService(trx: Transaction<DB>): Promise<boolean> {
+  return (await trx.selectFrom('service').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** How many services the directory holds. */
+export async function serviceCount(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('service')
+    .select(({ fn }) => fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Those of `ids` that exist as services. */
+export async function existingServiceIds(trx: Transaction<DB>, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  return new Set((await trx.selectFrom('service').select('id').where('id', 'in', ids).execute()).map((s) => s.id));
 }
 
 export async function hasDemoEntries(db: Db): Promise<boolean> {

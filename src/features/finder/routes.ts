@@ -3,35 +3,25 @@
  * resolve the place → search the in-memory directory → render. No session,
  * no cookie, nothing about the search is stored or logged.
  */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { HttpError, parseOr400 } from '../../platform/http/errors.ts';
-import { addMessages, isLocale, negotiateLocale, translator, type Locale } from '../../platform/i18n/index.ts';
+import { negotiateLocale, translator } from '../../platform/i18n/index.ts';
 import { pageContext } from '../../platform/layout/context.ts';
 import { sendPage } from '../../platform/layout/render.ts';
-import type { DirectoryIndex } from '../directory/directory-index.ts';
 import { STATES, stateBySlug, type StateCode } from '../geo/states.ts';
-import { finderMessages } from './messages.ts';
 import { resolveWhere, toSearchQuery } from './resolve.ts';
 import { finderQuerySchema } from './schema.ts';
 import { searchDirectory, suggestRelaxation } from './search.ts';
 import { stateName } from './views/ResultCard.tsx';
 import { CentrePage, HomePage, ResultsPage, StatePage, StatesPage } from './views/pages.tsx';
 
-addMessages('finder', finderMessages);
-
 export const PAGE_SIZE = 10;
 
-const langParam = z.object({ lang: z.string() });
 const idParam = z.object({ lang: z.string(), id: z.uuid() });
 
-function localeOf(req: FastifyRequest): Locale {
-  const { lang } = langParam.parse(req.params);
-  if (!isLocale(lang)) throw new HttpError(404, 'Not found');
-  return lang;
-}
-
-export const finderRoutes: FastifyPluginAsync<{ directory: DirectoryIndex }> = async (app, { directory }) => {
+export const finderRoutes: FastifyPluginAsync = async (app) => {
+  const directory = app.directory;
   const pub = { config: { public: true } };
 
   // The bare root picks a language once; after that the language is in the path.
@@ -41,18 +31,17 @@ export const finderRoutes: FastifyPluginAsync<{ directory: DirectoryIndex }> = a
   });
 
   app.get('/:lang', pub, async (req, reply) => {
-    const locale = localeOf(req);
     const snap = await directory.get();
-    return sendPage(reply, HomePage({ ctx: pageContext(req, locale), entries: snap.entries }));
+    return sendPage(reply, HomePage({ ctx: pageContext(req), entries: snap.entries }));
   });
 
   app.get('/:lang/search', pub, async (req, reply) => {
-    const locale = localeOf(req);
+    const locale = req.locale;
     const query = parseOr400(finderQuerySchema, req.query, 'search');
     const t = translator(locale, 'finder');
     const snap = await directory.get();
     const where = resolveWhere(query);
-    const ctx = pageContext(req, locale);
+    const ctx = pageContext(req);
     if (where.kind === 'unknown' || where.kind === 'ambiguous' || where.kind === 'none') {
       // No place to search from: ask again, with the state picker, and still show everything useful.
       return sendPage(
@@ -102,16 +91,14 @@ export const finderRoutes: FastifyPluginAsync<{ directory: DirectoryIndex }> = a
   });
 
   app.get('/:lang/centres/:id', pub, async (req, reply) => {
-    const locale = localeOf(req);
     const r = idParam.safeParse(req.params);
     const entry = r.success ? (await directory.get()).byId.get(r.data.id) : undefined;
     // Defunct entries stay out of public view; a vague 404 either way.
     if (!entry || entry.service.status === 'defunct') throw new HttpError(404, 'Not found');
-    return sendPage(reply, CentrePage({ ctx: pageContext(req, locale), entry }));
+    return sendPage(reply, CentrePage({ ctx: pageContext(req), entry }));
   });
 
   app.get('/:lang/states', pub, async (req, reply) => {
-    const locale = localeOf(req);
     const snap = await directory.get();
     const active = snap.entries.filter((e) => e.service.status === 'active');
     const counts = new Map<StateCode, number>();
@@ -122,11 +109,10 @@ export const finderRoutes: FastifyPluginAsync<{ directory: DirectoryIndex }> = a
           .length,
       );
     }
-    return sendPage(reply, StatesPage({ ctx: pageContext(req, locale), counts, entries: active }));
+    return sendPage(reply, StatesPage({ ctx: pageContext(req), counts, entries: active }));
   });
 
   app.get('/:lang/states/:slug', pub, async (req, reply) => {
-    const locale = localeOf(req);
     const { slug } = z.object({ slug: z.string().max(60) }).parse(req.params);
     const state = stateBySlug(slug);
     if (!state) throw new HttpError(404, 'Not found');
@@ -140,7 +126,7 @@ export const finderRoutes: FastifyPluginAsync<{ directory: DirectoryIndex }> = a
     });
     const located = hits.filter((h) => h.entry.location?.address.state_province === state.code);
     const responsible = hits.filter((h) => h.entry.location?.address.state_province !== state.code);
-    return sendPage(reply, StatePage({ ctx: pageContext(req, locale), state, located, responsible }));
+    return sendPage(reply, StatePage({ ctx: pageContext(req), state, located, responsible }));
   });
 };
 

@@ -52,7 +52,9 @@ describe('the OpenAPI document', () => {
     bare.addHook('onRoute', (r) => {
       if (r.method === 'GET' || (Array.isArray(r.method) && r.method.includes('GET'))) registered.push(r.url);
     });
-    await bare.register(hsdsRoutes, { directory: t.app.directory, config: t.config });
+    bare.decorate('directory', t.app.directory);
+    bare.decorate('config', t.config);
+    await bare.register(hsdsRoutes);
     await bare.ready();
     await bare.close();
     const asDocumented = registered.map((u) => u.slice(HSDS_BASE.length).replace(/:(\w+)/g, '{$1}'));

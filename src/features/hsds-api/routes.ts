@@ -11,9 +11,7 @@
  * reveals where somebody looked for help, and shared caches must not keep it.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import type { Config } from '../../platform/config/index.ts';
 import { HttpError, parseOr400 } from '../../platform/http/errors.ts';
-import type { DirectoryIndex } from '../directory/directory-index.ts';
 import type { SearchOrigin } from '../finder/search.ts';
 import { lookupPostcode } from '../geo/postcodes.ts';
 import { CATALOGUE_TAXONOMIES, CATALOGUE_TERMS, findTaxonomy, findTerm } from './catalogue.ts';
@@ -36,15 +34,14 @@ import { profileDocument } from './profile.ts';
 import { searchServices } from './search-query.ts';
 import { matchesWords, viewsOf } from './views.ts';
 
-type Options = { directory: DirectoryIndex; config: Config };
-
 const notFound = (what: string, id: string) => new HttpError(404, `No ${what} with id ${id}`);
 
 function badQuery(field: string, message: string): HttpError {
   return new HttpError(400, `Invalid query: ${field}: ${message}`, [{ field, message }]);
 }
 
-export const hsdsRoutes: FastifyPluginAsync<Options> = async (app, { directory, config }) => {
+export const hsdsRoutes: FastifyPluginAsync = async (app) => {
+  const { directory, config } = app;
   const pub = { config: { public: true } };
   const B = HSDS_BASE;
   const openapi = openApiDocument(config.publicOrigin);

@@ -6,20 +6,14 @@
  * redirecting to German: the language switch then stays meaningful, and
  * many people looking for help read simple English better than German.
  */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { VNode } from 'preact';
-import { z } from 'zod';
-import { HttpError } from '../../platform/http/errors.ts';
-import { addMessages, isLocale, type Locale } from '../../platform/i18n/index.ts';
 import { pageContext, type PageContext } from '../../platform/layout/context.ts';
 import { sendPage } from '../../platform/layout/render.ts';
-import { pagesMessages } from './messages.ts';
 import { resolvePagesOptions, type PagesOptions, type ResolvedPagesOptions } from './options.ts';
 import { AboutPage, AccessibilityPage, EasyReadPage, PrivacyPage, SafetyPage } from './views.tsx';
 
 export type { ContactDetails, OperatorDetails, PagesOptions } from './options.ts';
-
-addMessages('pages', pagesMessages);
 
 type View = (props: { ctx: PageContext; options: ResolvedPagesOptions }) => VNode;
 
@@ -32,14 +26,6 @@ export const PAGE_PATHS: Record<string, View> = {
   privacy: PrivacyPage,
 };
 
-const langParam = z.object({ lang: z.string() });
-
-function localeOf(req: FastifyRequest): Locale {
-  const { lang } = langParam.parse(req.params);
-  if (!isLocale(lang)) throw new HttpError(404, 'Not found');
-  return lang;
-}
-
 /**
  * Registers the pages. Options (all optional, validated at start-up): the
  * accessibility feedback contact, the privacy controller and the statement
@@ -50,8 +36,7 @@ export const pagesRoutes: FastifyPluginAsync<PagesOptions> = async (app, opts) =
   const pub = { config: { public: true } };
   for (const [path, View] of Object.entries(PAGE_PATHS)) {
     app.get(`/:lang/${path}`, pub, async (req, reply) => {
-      const locale = localeOf(req);
-      return sendPage(reply, View({ ctx: pageContext(req, locale), options }));
+      return sendPage(reply, View({ ctx: pageContext(req), options }));
     });
   }
 };

@@ -1,24 +1,25 @@
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { addMessages, translator, type Locale } from '../../platform/i18n/index.ts';
+import { registerMessages } from '../../app.ts';
+import { translator, type Locale } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/layout/context.ts';
-import { layoutMessages } from '../../platform/layout/messages.ts';
 import { telHref } from './ContactBlock.tsx';
 import { resolvePagesOptions, type PagesOptions } from './options.ts';
 import { Rich } from './Prose.tsx';
-import './routes.ts';
 import { AccessibilityPage, formatDate, PrivacyPage } from './views.tsx';
 
-addMessages('layout', layoutMessages);
+registerMessages();
 
 function ctx(locale: Locale): PageContext {
   return {
     locale,
+    locales: ['de', 'en'],
     pathInLocale: '/privacy',
     demo: false,
     assets: { url: (n) => `/assets/${n}`, all: () => new Map() },
     quickExitUrl: 'https://neutral.example.net/weather',
     t: translator(locale, 'layout'),
+    staff: null,
   };
 }
 

@@ -2,6 +2,10 @@ import type { MessagesByLocale } from '../../platform/i18n/index.ts';
 
 export const reviewMessages: MessagesByLocale = {
   de: {
+    staffLinks: {
+      queue: 'Vorschläge der Beratungsstellen prüfen',
+      overdue: 'Lange nicht bestätigte Einträge',
+    },
     queue: {
       title: 'Vorschläge prüfen',
       lead: 'Änderungen, die Beratungsstellen an ihrem Eintrag vorschlagen. Veröffentlicht wird erst, was Sie annehmen.',
@@ -40,16 +44,6 @@ export const reviewMessages: MessagesByLocale = {
       invalid:
         'Der Eintrag entspricht in dieser Form nicht mehr den Regeln der Hilfesuche und kann nicht veröffentlicht werden: {{detail}}',
     },
-    diff: {
-      caption: 'Änderungen gegenüber dem veröffentlichten Eintrag',
-      field: 'Angabe',
-      before: 'bisher',
-      after: 'neu',
-      empty: '(leer)',
-      unchanged_one: '{{count}} Angabe unverändert',
-      unchanged_other: '{{count}} Angaben unverändert',
-      changedMark: 'geändert',
-    },
     overdue: {
       title: 'Lange nicht bestätigte Einträge',
       lead: 'Einträge, deren Angaben seit mehr als 12 Monaten nicht bestätigt wurden, älteste zuerst. Bitten Sie die Beratungsstellen, ihren Eintrag zu prüfen.',
@@ -62,6 +56,10 @@ export const reviewMessages: MessagesByLocale = {
     },
   },
   en: {
+    staffLinks: {
+      queue: "Review the centres' proposals",
+      overdue: 'Entries not verified for a long time',
+    },
     queue: {
       title: 'Review proposals',
       lead: 'Changes centres propose to their entry. Nothing is published until you accept it.',
@@ -96,16 +94,6 @@ export const reviewMessages: MessagesByLocale = {
       back: 'Back to the list',
       notPending: 'This proposal has already been decided.',
       invalid: "In this form the entry no longer meets the help finder's rules and cannot be published: {{detail}}",
-    },
-    diff: {
-      caption: 'Changes compared with the published entry',
-      field: 'Field',
-      before: 'before',
-      after: 'new',
-      empty: '(empty)',
-      unchanged_one: '{{count}} field unchanged',
-      unchanged_other: '{{count}} fields unchanged',
-      changedMark: 'changed',
     },
     overdue: {
       title: 'Entries not verified for a long time',

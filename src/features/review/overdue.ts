@@ -4,7 +4,7 @@
  * directory, oldest first, never-verified before everything else.
  */
 import type { DirectoryEntry } from '../directory/entry.ts';
-import { monthsBefore } from './dates.ts';
+import { monthsBefore } from '../../platform/time/dates.ts';
 
 /** How long a verification counts. */
 export const VERIFICATION_MONTHS = 12;

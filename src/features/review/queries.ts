@@ -10,8 +10,8 @@ import type { KeyRing } from '../../platform/security/keys.ts';
 import type { DirectoryEntry } from '../directory/entry.ts';
 import { loadAllEntries, writeEntries } from '../directory/queries.ts';
 import { entrySchema } from '../directory-io/entry-schema.ts';
-import { applyEdits } from '../centre-entry/editable.ts';
-import { draftFromRow, lockCentre, type Draft } from '../centre-entry/drafts.ts';
+import { applyEdits } from '../directory/drafts/editable.ts';
+import { draftFromRow, lockCentre, type Draft } from '../directory/drafts/queries.ts';
 
 export type QueueItem = {
   id: string;

@@ -14,7 +14,7 @@ import {
   signedIn,
   type Staff,
 } from '../centre-entry/testing.ts';
-import { berlinDate } from './dates.ts';
+import { berlinDate } from '../../platform/time/dates.ts';
 
 let t: TestApp;
 let leadA: Staff;

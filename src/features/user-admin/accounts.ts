@@ -13,25 +13,16 @@
  * change — row-level security is the second wall behind rules.ts.
  */
 import { audit } from '../../platform/audit/audit.ts';
-import { ABSOLUTE_TIMEOUT_MS, deleteUserSessions, IDLE_TIMEOUT_MS } from '../../platform/auth/session-store.ts';
+import { deleteUserSessions } from '../../platform/auth/queries/sessions.ts';
 import type { Role } from '../../platform/db/schema.ts';
 import type { Tx } from '../../platform/db/tenant.ts';
 import type { KeyRing } from '../../platform/security/keys.ts';
-import { closeOpenInvitations } from '../account/invitations/invitation-store.ts';
-import { closeOpenResets } from '../account/password-reset/reset-store.ts';
+import { closeOpenInvitations } from '../../platform/auth/queries/invitations.ts';
+import { closeOpenResets } from '../../platform/auth/queries/password-resets.ts';
+import { markDisabled, switchRole } from './queries.ts';
 
-export type AccountSummary = {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  centreId: string | null;
-  centreName: string | null;
-  disabled: boolean;
-  /** A second factor is enrolled (without one the account cannot complete a sign-in). */
-  enrolled: boolean;
-  createdAt: Date;
-};
+export { accountByEmail, accountById, listAccountSummaries, openSessionCount, type AccountSummary } from './queries.ts';
+import type { AccountSummary } from './queries.ts';
 
 /** The roles within a centre; the only ones that can change (into each other). */
 export const CENTRE_ROLES = ['counsellor', 'centre_lead'] as const satisfies readonly Role[];
@@ -43,88 +34,6 @@ export function isCentreRole(role: Role): role is CentreRole {
 
 /** Who makes a change, and how it is recorded. actorId null: the operator at the console. */
 export type ChangedBy = { actorId: string | null; via: 'cli' | 'web'; auditRing: KeyRing; now: Date };
-
-function summaries(trx: Tx) {
-  return trx
-    .selectFrom('app_user as u')
-    .leftJoin('centre as c', 'c.id', 'u.centre_id')
-    .select([
-      'u.id',
-      'u.email',
-      'u.display_name',
-      'u.role',
-      'u.centre_id',
-      'c.name as centre_name',
-      'u.disabled_at',
-      'u.mfa_enrolled_at',
-      'u.created_at',
-    ]);
-}
-
-type SummaryRow = {
-  id: string;
-  email: string;
-  display_name: string;
-  role: Role;
-  centre_id: string | null;
-  centre_name: string | null;
-  disabled_at: Date | null;
-  mfa_enrolled_at: Date | null;
-  created_at: Date;
-};
-
-function toSummary(r: SummaryRow): AccountSummary {
-  return {
-    id: r.id,
-    email: r.email,
-    displayName: r.display_name,
-    role: r.role,
-    centreId: r.centre_id,
-    centreName: r.centre_name,
-    disabled: r.disabled_at !== null,
-    enrolled: r.mfa_enrolled_at !== null,
-    createdAt: new Date(r.created_at),
-  };
-}
-
-/**
- * Every account the transaction's scope can see, without secrets: by role
- * and address (the operator's list) or by name (the web list).
- */
-export async function listAccountSummaries(trx: Tx, order: 'role' | 'name'): Promise<AccountSummary[]> {
-  const q = summaries(trx);
-  const ordered =
-    order === 'role' ? q.orderBy('u.role').orderBy('u.email') : q.orderBy('u.display_name').orderBy('u.id');
-  return (await ordered.execute()).map(toSummary);
-}
-
-/** One account by id (a UUID; the caller checks the shape), or null when unknown or outside the scope. */
-export async function accountById(trx: Tx, id: string): Promise<AccountSummary | null> {
-  const row = await summaries(trx).where('u.id', '=', id).executeTakeFirst();
-  return row ? toSummary(row) : null;
-}
-
-/** One account by its (stored, lower-case) address, or null. */
-export async function accountByEmail(trx: Tx, email: string): Promise<AccountSummary | null> {
-  const row = await summaries(trx).where('u.email', '=', email).executeTakeFirst();
-  return row ? toSummary(row) : null;
-}
-
-/**
- * The account's signed-in sessions that have not timed out at `now`.
- * Expired rows are refused on use and purged lazily, so they are not counted.
- */
-export async function openSessionCount(trx: Tx, userId: string, now: Date): Promise<number> {
-  const row = await trx
-    .selectFrom('user_session')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('user_id', '=', userId)
-    .where('stage', '=', 'full')
-    .where('last_seen_at', '>', new Date(now.getTime() - IDLE_TIMEOUT_MS))
-    .where('created_at', '>', new Date(now.getTime() - ABSOLUTE_TIMEOUT_MS))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
 
 export type DisableResult = { sessionsEnded: number; alreadyDisabled: boolean };
 
@@ -142,12 +51,7 @@ export async function disableAccount(
   by: ChangedBy,
 ): Promise<DisableResult> {
   // Decided by the update itself, not by an earlier read: two parallel requests cannot both "disable".
-  const updated = await trx
-    .updateTable('app_user')
-    .set({ disabled_at: by.now })
-    .where('id', '=', account.id)
-    .where('disabled_at', 'is', null)
-    .executeTakeFirst();
+  const newlyDisabled = await markDisabled(trx, account.id, by.now);
   const sessionsEnded = await deleteUserSessions(trx, account.id);
   await closeOpenInvitations(trx, account.email, by.now);
   await closeOpenResets(trx, account.id, by.now);
@@ -164,7 +68,7 @@ export async function disableAccount(
     },
     by.now,
   );
-  return { sessionsEnded, alreadyDisabled: Number(updated.numUpdatedRows) === 0 };
+  return { sessionsEnded, alreadyDisabled: !newlyDisabled };
 }
 
 export type RoleChangeResult = { ok: true; sessionsEnded: number } | { ok: false; reason: 'changed_meanwhile' };
@@ -182,14 +86,7 @@ export async function changeCentreRole(
   by: ChangedBy,
 ): Promise<RoleChangeResult> {
   // Only from the role the actor saw, and never for a disabled account (a parallel change wins).
-  const updated = await trx
-    .updateTable('app_user')
-    .set({ role: to })
-    .where('id', '=', account.id)
-    .where('role', '=', account.role)
-    .where('disabled_at', 'is', null)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: 'changed_meanwhile' };
+  if (!(await switchRole(trx, account.id, account.role, to))) return { ok: false, reason: 'changed_meanwhile' };
   const sessionsEnded = await deleteUserSessions(trx, account.id);
   await audit(
     trx,

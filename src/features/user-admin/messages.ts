@@ -63,6 +63,57 @@ export const userAdminMessages: MessagesByLocale = {
       changedMeanwhile:
         'Das Konto wurde inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie die Angaben.',
     },
+    invite: {
+      title: 'Person einladen',
+      leadAdmin:
+        'Laden Sie Mitarbeitende der Koordinierungsstelle oder die Leitung einer Fachberatungsstelle ein. Die Person erhält einen Link, der 72 Stunden lang einmal gültig ist.',
+      leadCentre:
+        'Laden Sie eine Beraterin oder einen Berater in Ihre Fachberatungsstelle ein. Die Person erhält einen Link, der 72 Stunden lang einmal gültig ist.',
+      email: 'E-Mail-Adresse',
+      name: 'Name (optional)',
+      nameHint: 'So wird die Person angesprochen. Sie kann den Namen beim Einrichten ändern.',
+      role: 'Rolle',
+      centre: 'Fachberatungsstelle',
+      chooseCentre: '– bitte wählen –',
+      submit: 'Einladung senden',
+      sent: 'Erledigt. Hat die Adresse noch kein Konto, erhält sie einen Einladungslink; hat sie schon eines, erhält sie stattdessen einen Hinweis darauf.',
+      errors: {
+        email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein, zum Beispiel name@beratungsstelle.de.',
+        name: 'Der Name darf höchstens 200 Zeichen lang sein und keine unsichtbaren Steuerzeichen enthalten.',
+        role: 'Bitte wählen Sie eine Rolle.',
+        centre: 'Bitte wählen Sie die Fachberatungsstelle, die die Person leiten soll.',
+        centreNotAllowed: 'Mitarbeitende der Koordinierungsstelle gehören zu keiner Fachberatungsstelle.',
+      },
+    },
+    users: {
+      title: 'Personen',
+      invite: 'Person einladen',
+      empty: 'Noch keine Konten.',
+      name: 'Name',
+      email: 'E-Mail',
+      role: 'Rolle',
+      centre: 'Fachberatungsstelle',
+      status: 'Status',
+      active: 'aktiv',
+      disabled: 'gesperrt',
+      noFactor: 'zweiter Faktor fehlt',
+    },
+    mail: {
+      inviteSubject: 'Einladung zu Schutznetz',
+      inviteBody:
+        'Guten Tag,\n\nSie wurden eingeladen, bei Schutznetz mitzuarbeiten (Rolle: {{role}}).\n\nRichten Sie Ihr Konto über diesen Link ein:\n{{link}}\n\nDer Link gilt 72 Stunden und nur einmal. Sie brauchen dafür eine Authenticator-App auf Ihrem Smartphone.\n\nWenn Sie diese Einladung nicht erwartet haben, ignorieren Sie diese E-Mail.\n',
+      existsSubject: 'Schutznetz: Sie haben bereits ein Konto',
+      existsBody:
+        'Guten Tag,\n\njemand wollte Sie zu Schutznetz einladen. Mit dieser Adresse besteht aber bereits ein Konto.\n\nAnmelden: {{signIn}}\nPasswort vergessen: {{reset}}\n\nWenn Sie das nicht erwartet haben, ignorieren Sie diese E-Mail.\n',
+    },
+    form: {
+      errorsTitle: 'Bitte korrigieren Sie Folgendes:',
+      invalidForm: 'Das Formular enthielt unerwartete Angaben. Bitte laden Sie die Seite neu.',
+    },
+    staffLinks: {
+      users: 'Personen',
+      invite: 'Person einladen',
+    },
   },
   en: {
     title: 'Account: {{name}}',
@@ -120,6 +171,57 @@ export const userAdminMessages: MessagesByLocale = {
       notCentreRole: "This account's role cannot be changed on the web.",
       disabled: "A disabled account's role cannot be changed.",
       changedMeanwhile: 'The account has been changed in the meantime. Please reload the page and check the details.',
+    },
+    invite: {
+      title: 'Invite a person',
+      leadAdmin:
+        'Invite coordination-office staff or the lead of a counselling centre. The person receives a link that works once within 72 hours.',
+      leadCentre:
+        'Invite a counsellor into your counselling centre. The person receives a link that works once within 72 hours.',
+      email: 'E-mail address',
+      name: 'Name (optional)',
+      nameHint: 'How the person is addressed. They can change it while setting up.',
+      role: 'Role',
+      centre: 'Counselling centre',
+      chooseCentre: '– please choose –',
+      submit: 'Send invitation',
+      sent: 'Done. If the address has no account yet, it receives an invitation link; if it already has one, it receives a note saying so instead.',
+      errors: {
+        email: 'Please enter a valid e-mail address, for example name@centre.org.',
+        name: 'The name must be at most 200 characters long and contain no invisible control characters.',
+        role: 'Please choose a role.',
+        centre: 'Please choose the counselling centre the person is to lead.',
+        centreNotAllowed: 'Coordination-office staff belong to no counselling centre.',
+      },
+    },
+    users: {
+      title: 'People',
+      invite: 'Invite a person',
+      empty: 'No accounts yet.',
+      name: 'Name',
+      email: 'E-mail',
+      role: 'Role',
+      centre: 'Counselling centre',
+      status: 'Status',
+      active: 'active',
+      disabled: 'disabled',
+      noFactor: 'second factor missing',
+    },
+    mail: {
+      inviteSubject: 'Invitation to Schutznetz',
+      inviteBody:
+        'Hello,\n\nyou have been invited to work with Schutznetz (role: {{role}}).\n\nSet up your account with this link:\n{{link}}\n\nThe link works for 72 hours and only once. You need an authenticator app on your phone.\n\nIf you did not expect this invitation, please ignore this e-mail.\n',
+      existsSubject: 'Schutznetz: you already have an account',
+      existsBody:
+        'Hello,\n\nsomeone wanted to invite you to Schutznetz, but there already is an account with this address.\n\nSign in: {{signIn}}\nForgot your password: {{reset}}\n\nIf you did not expect this, please ignore this e-mail.\n',
+    },
+    form: {
+      errorsTitle: 'Please correct the following:',
+      invalidForm: 'The form contained unexpected data. Please reload the page.',
+    },
+    staffLinks: {
+      users: 'People',
+      invite: 'Invite a person',
     },
   },
 };

@@ -8,12 +8,12 @@
  */
 import type { Kysely } from 'kysely';
 import { audit } from '../../platform/audit/audit.ts';
-import { deleteUserSessions } from '../../platform/auth/session-store.ts';
+import { deleteUserSessions } from '../../platform/auth/queries/sessions.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { withScope, type Tx } from '../../platform/db/tenant.ts';
 import type { KeyRing } from '../../platform/security/keys.ts';
-import { closeOpenInvitations, createInvitation, invitationLink } from '../account/invitations/invitation-store.ts';
-import { closeOpenResets } from '../account/password-reset/reset-store.ts';
+import { closeOpenInvitations, createInvitation, invitationLink } from '../../platform/auth/queries/invitations.ts';
+import { closeOpenResets } from '../../platform/auth/queries/password-resets.ts';
 import {
   accountByEmail,
   disableAccount,
@@ -21,6 +21,7 @@ import {
   type AccountSummary,
   type DisableResult,
 } from './accounts.ts';
+import { enableWithoutPassword, removeSecondFactors } from './queries.ts';
 
 export type { AccountSummary } from './accounts.ts';
 
@@ -101,13 +102,7 @@ type FreshStart = { link: string; sessionsEnded: number; passkeysRemoved: number
  * Until then the account cannot complete a sign-in.
  */
 async function startAfresh(trx: Tx, ctx: OperatorContext, user: AccountSummary): Promise<FreshStart> {
-  await trx
-    .updateTable('app_user')
-    .set({ totp_secret: null, totp_last_step: null, mfa_enrolled_at: null })
-    .where('id', '=', user.id)
-    .execute();
-  const passkeys = await trx.deleteFrom('webauthn_credential').where('user_id', '=', user.id).executeTakeFirst();
-  await trx.deleteFrom('recovery_code').where('user_id', '=', user.id).execute();
+  const passkeysRemoved = await removeSecondFactors(trx, user.id);
   const sessionsEnded = await deleteUserSessions(trx, user.id);
   await closeOpenResets(trx, user.id, ctx.now);
   await closeOpenInvitations(trx, user.email, ctx.now);
@@ -119,7 +114,7 @@ async function startAfresh(trx: Tx, ctx: OperatorContext, user: AccountSummary):
   return {
     link: invitationLink(ctx.publicOrigin, 'de', inv.token),
     sessionsEnded,
-    passkeysRemoved: Number(passkeys.numDeletedRows),
+    passkeysRemoved,
   };
 }
 
@@ -162,11 +157,7 @@ export async function enableAccount(ctx: OperatorContext, email: string): Promis
     const user = await accountByEmail(trx, email);
     if (!user) return { ok: false as const, reason: 'not_found' as const };
     if (!user.disabled) return { ok: false as const, reason: 'not_disabled' as const };
-    await trx
-      .updateTable('app_user')
-      .set({ disabled_at: null, password_hash: null })
-      .where('id', '=', user.id)
-      .execute();
+    await enableWithoutPassword(trx, user.id);
     const fresh = await startAfresh(trx, ctx, { ...user, disabled: false });
     await audit(
       trx,

@@ -11,15 +11,17 @@
  * An id that is not a UUID is an unknown account: 404, never 500.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { notFound, requireAccess } from '../../platform/auth/access.ts';
 import { AccessDenied } from '../../platform/auth/access-denied.ts';
 import { csrfToken } from '../../platform/auth/csrf.ts';
-import { scopeOf, type Actor } from '../../platform/auth/types.ts';
-import { withScope } from '../../platform/db/tenant.ts';
+import type { Actor } from '../../platform/auth/types.ts';
+import type { Tx } from '../../platform/db/tenant.ts';
 import { HttpError, parseOr400 } from '../../platform/http/errors.ts';
-import { addMessages, translator, type Locale } from '../../platform/i18n/index.ts';
+import { translator } from '../../platform/i18n/index.ts';
 import { pageContext } from '../../platform/layout/context.ts';
 import { sendPage } from '../../platform/layout/render.ts';
-import { pageLocale } from '../auth/locale.ts';
+import { staffRequest } from '../../platform/request/context.ts';
+import { USERS_DISABLE, USERS_LIST, USERS_MANAGE } from './actions.ts';
 import {
   accountById,
   changeCentreRole,
@@ -28,22 +30,13 @@ import {
   type AccountSummary,
   type ChangedBy,
 } from './accounts.ts';
-import { USER_ADMIN_NS, userAdminMessages } from './messages.ts';
-import { disableCheck, mayView, roleChangeCheck, roleOffer } from './rules.ts';
+import { USER_ADMIN_NS } from './messages.ts';
+import { disableCheck, roleChangeCheck, roleOffer } from './rules.ts';
 import { accountIdOf, disableBody, pageQuery, roleBody, type Done } from './schema.ts';
 import { UserPage } from './views/UserPage.tsx';
 
-addMessages(USER_ADMIN_NS, userAdminMessages);
-
-/** The authorisation hook has refused requests without an actor; this narrows the type. */
-function actorOf(req: FastifyRequest): Actor {
-  if (!req.actor) throw new HttpError(404, 'Not found');
-  return req.actor;
-}
-
-/** An account the actor may not see: the same 404 as an unknown one, recorded as a refusal. */
+/** An account the actor may not act on: the same 404 as an unknown one, recorded as a refusal. */
 const refused = () => new AccessDenied('object');
-const notFound = () => new HttpError(404, 'Not found');
 
 export const userAdminRoutes: FastifyPluginAsync = async (app) => {
   const changedBy = (actor: Actor): ChangedBy => ({
@@ -53,17 +46,15 @@ export const userAdminRoutes: FastifyPluginAsync = async (app) => {
     now: app.clock.now(),
   });
 
-  /** The account and its open sessions, read in the actor's scope (null: unknown or not visible to it). */
-  const load = (actor: Actor, id: string) =>
-    withScope(app.database.db, scopeOf(actor), async (trx) => {
-      const account = await accountById(trx, id);
-      return account ? { account, openSessions: await openSessionCount(trx, id, app.clock.now()) } : null;
-    });
+  /** The account the actor may see and its open sessions; 404 (audited where it exists) otherwise. */
+  const load = async (trx: Tx, actor: Actor, id: string) => {
+    const account = requireAccess(actor, USERS_LIST, await accountById(trx, id));
+    return { account, openSessions: await openSessionCount(trx, id, app.clock.now()) };
+  };
 
   function render(
     req: FastifyRequest,
     reply: FastifyReply,
-    locale: Locale,
     actor: Actor,
     view: { account: AccountSummary; openSessions: number },
     extra: { done?: Done | undefined; confirmError?: string },
@@ -75,26 +66,22 @@ export const userAdminRoutes: FastifyPluginAsync = async (app) => {
       role: roleOffer(actor, view.account),
       ...extra,
     };
-    return sendPage(reply, UserPage({ ctx: pageContext(req, locale), csrf: csrfToken(req), model }), status);
+    return sendPage(reply, UserPage({ ctx: pageContext(req), csrf: csrfToken(req), model }), status);
   }
 
-  app.get('/:lang/staff/users/:id', { config: { action: 'users.list' } }, async (req, reply) => {
-    const locale = pageLocale(req);
-    const actor = actorOf(req);
+  app.get('/:lang/staff/users/:id', { config: { action: USERS_LIST } }, async (req, reply) => {
+    const { actor, tx } = staffRequest(req);
     const id = accountIdOf(req);
     const { done } = parseOr400(pageQuery, req.query, 'query');
-    const view = await load(actor, id);
-    if (!view) throw notFound();
-    if (!mayView(actor, view.account)) throw refused();
-    return render(req, reply, locale, actor, view, { done });
+    const view = await tx((trx) => load(trx, actor, id));
+    return render(req, reply, actor, view, { done });
   });
 
-  app.post('/:lang/staff/users/:id/disable', { config: { action: 'users.disable' } }, async (req, reply) => {
-    const locale = pageLocale(req);
-    const actor = actorOf(req);
+  app.post('/:lang/staff/users/:id/disable', { config: { action: USERS_DISABLE } }, async (req, reply) => {
+    const { actor, locale, tx } = staffRequest(req);
     const id = accountIdOf(req);
     const body = parseOr400(disableBody, req.body ?? {}, 'form');
-    const outcome = await withScope(app.database.db, scopeOf(actor), async (trx) => {
+    const outcome = await tx(async (trx) => {
       const account = await accountById(trx, id);
       if (!account) return 'not_found' as const;
       const check = disableCheck(actor, account);
@@ -108,19 +95,17 @@ export const userAdminRoutes: FastifyPluginAsync = async (app) => {
     if (outcome === 'refused') throw refused();
     if (outcome === 'own_account') throw new HttpError(409, t('errors.ownAccount'));
     if (outcome === 'unconfirmed') {
-      const view = await load(actor, id);
-      if (!view) throw notFound();
-      return render(req, reply, locale, actor, view, { confirmError: t('disable.confirmError') }, 400);
+      const view = await tx((trx) => load(trx, actor, id));
+      return render(req, reply, actor, view, { confirmError: t('disable.confirmError') }, 400);
     }
     return reply.redirect(`/${locale}/staff/users/${id}?done=disabled`, 303);
   });
 
-  app.post('/:lang/staff/users/:id/role', { config: { action: 'users.manage' } }, async (req, reply) => {
-    const locale = pageLocale(req);
-    const actor = actorOf(req);
+  app.post('/:lang/staff/users/:id/role', { config: { action: USERS_MANAGE } }, async (req, reply) => {
+    const { actor, locale, tx } = staffRequest(req);
     const id = accountIdOf(req);
     const { role: to } = parseOr400(roleBody, req.body ?? {}, 'form');
-    const outcome = await withScope(app.database.db, scopeOf(actor), async (trx) => {
+    const outcome = await tx(async (trx) => {
       const account = await accountById(trx, id);
       if (!account) return 'not_found' as const;
       const check = roleChangeCheck(actor, account, to);

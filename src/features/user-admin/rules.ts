@@ -1,14 +1,14 @@
 /**
  * Who may see, disable and re-role which account: the object-level half of
- * the rules, on top of the route-level actions in src/platform/auth/policy.ts
+ * the rules, on top of the route-level actions (actions.ts)
  * (the hook has already refused roles the route's action does not list).
  *
  * - See an account: administrators every one; centre leads those of their
- *   own centre ('users.list' + canOnCentre).
- * - Disable: administrators any account but their own ('users.manage');
+ *   own centre (USERS_LIST).
+ * - Disable: administrators any account but their own (USERS_MANAGE);
  *   centre leads the counsellors of their own centre
- *   ('users.disable_counsellor' + canOnCentre) — not a fellow lead.
- * - Change the role: administrators only ('users.manage'), and only between
+ *   (USERS_DISABLE_COUNSELLOR) — not a fellow lead.
+ * - Change the role: administrators only (USERS_MANAGE), and only between
  *   counsellor and centre lead within the account's centre. Network roles
  *   have no centre to keep, so they are not changed on the web.
  *
@@ -16,16 +16,17 @@
  * run their queries in the actor's scope as well, so row-level security
  * enforces the centre boundary a second time.
  */
-import { can, canOnCentre } from '../../platform/auth/policy.ts';
+import { can } from '../../platform/auth/policy.ts';
 import type { Actor } from '../../platform/auth/types.ts';
 import { isCentreRole, type AccountSummary, type CentreRole } from './accounts.ts';
+import { USERS_DISABLE_COUNSELLOR, USERS_LIST, USERS_MANAGE } from './actions.ts';
 
 type Who = Pick<Actor, 'userId' | 'role' | 'centreId'>;
 type Target = Pick<AccountSummary, 'id' | 'role' | 'centreId' | 'disabled'>;
 
 /** May `actor` open this account's page? */
 export function mayView(actor: Who, target: Target): boolean {
-  return canOnCentre(actor, 'users.list', target.centreId);
+  return can(actor, USERS_LIST, target);
 }
 
 /**
@@ -37,8 +38,7 @@ export type DisableCheck = 'allowed' | 'own_account' | 'refused';
 export function disableCheck(actor: Who, target: Target): DisableCheck {
   if (!mayView(actor, target)) return 'refused';
   if (target.id === actor.userId) return 'own_account';
-  if (can(actor, 'users.manage')) return 'allowed';
-  if (target.role === 'counsellor' && canOnCentre(actor, 'users.disable_counsellor', target.centreId)) return 'allowed';
+  if (can(actor, USERS_MANAGE, target) || can(actor, USERS_DISABLE_COUNSELLOR, target)) return 'allowed';
   return 'refused';
 }
 
@@ -57,7 +57,7 @@ export type RoleChangeCheck =
   | { ok: false; reason: 'refused' | 'not_centre_role' | 'disabled' | 'same_role' };
 
 export function roleChangeCheck(actor: Who, target: Target, to: CentreRole): RoleChangeCheck {
-  if (!can(actor, 'users.manage') || !mayView(actor, target)) return { ok: false, reason: 'refused' };
+  if (!can(actor, USERS_MANAGE, target) || !mayView(actor, target)) return { ok: false, reason: 'refused' };
   if (!isCentreRole(target.role)) return { ok: false, reason: 'not_centre_role' };
   if (target.disabled) return { ok: false, reason: 'disabled' };
   if (target.role === to) return { ok: false, reason: 'same_role' };
@@ -68,7 +68,7 @@ export function roleChangeCheck(actor: Who, target: Target, to: CentreRole): Rol
 export type RoleOffer = { kind: 'offer'; to: CentreRole } | { kind: 'not_centre_role' } | { kind: 'disabled' } | null;
 
 export function roleOffer(actor: Who, target: Target): RoleOffer {
-  if (!can(actor, 'users.manage') || !mayView(actor, target)) return null;
+  if (!can(actor, USERS_MANAGE, target) || !mayView(actor, target)) return null;
   if (!isCentreRole(target.role)) return { kind: 'not_centre_role' };
   if (target.disabled) return { kind: 'disabled' };
   return { kind: 'offer', to: otherCentreRole(target.role) };

@@ -19,8 +19,8 @@ import {
 import { AUDIT_TABLES, WriteWatcher } from '../../../test/support/security.ts';
 import { withScope } from '../../platform/db/tenant.ts';
 import { missingKeys } from '../../platform/i18n/index.ts';
-import { createInvitation } from '../account/invitations/invitation-store.ts';
-import { createReset } from '../account/password-reset/reset-store.ts';
+import { createInvitation } from '../../platform/auth/queries/invitations.ts';
+import { createReset } from '../../platform/auth/queries/password-resets.ts';
 import { auditEvents } from '../account/test-support.ts';
 import { USER_ADMIN_NS } from './messages.ts';
 

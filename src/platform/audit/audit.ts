@@ -8,18 +8,17 @@
  * broken). The lock is held until the caller's transaction ends: keep audited
  * transactions short.
  */
-import { sql } from 'kysely';
 import type { Tx } from '../db/tenant.ts';
-import { GENESIS_HASH, sealRow, type ChainRow } from '../security/audit-chain.ts';
+import { sealRow, type ChainRow } from '../security/audit-chain.ts';
 import { currentKey, type KeyRing } from '../security/keys.ts';
 import { auditEntrySchema, chainOf, type AuditEntry, type DetailValue } from './entry.ts';
+import { insertAuditRowUnlessTaken, lockChainHead, moveChainHead } from './queries.ts';
 
 export type { AuditEntry, DetailValue } from './entry.ts';
 export { NETWORK_CHAIN, chainOf, looksPersonal } from './entry.ts';
 
 /** How many rows written past the head (tampering) an append steps over before giving up. */
 const MAX_FOREIGN_ROWS = 100;
-const UNIQUE_VIOLATION = '23505';
 
 /** Raised for an entry that breaks the contract; nothing is written. */
 export class AuditEntryError extends Error {
@@ -88,7 +87,9 @@ export async function audit(trx: Tx, ring: KeyRing, entry: AuditEntry, at: Date)
     throw new AuditEntryError('Invalid audit entry: at must be a valid Date');
   const e = parsed.data;
   const chain = chainOf(e.centreId);
-  const head = await lockHead(trx, chain, e.centreId);
+  const head = await lockChainHead(trx, chain, e.centreId);
+  // Invisible despite the insert: the scope may not write this chain.
+  if (!head) throw new Error(`The audit chain ${chain} is not writable in this scope.`);
   const key = currentKey(ring);
   let previous = head.seq === 0 ? null : head;
   let row: ChainRow;
@@ -106,7 +107,16 @@ export async function audit(trx: Tx, ring: KeyRing, entry: AuditEntry, at: Date)
       details: e.details ?? {},
     };
     row = sealRow(key, chain, previous, auditContent(fields));
-    if (await insertUnlessTaken(trx, row, fields)) break;
+    if (
+      await insertAuditRowUnlessTaken(trx, {
+        ...fields,
+        details: JSON.stringify(fields.details),
+        keyId: row.keyId,
+        prevHash: row.prevHash,
+        hash: row.hash,
+      })
+    )
+      break;
     // The slot after the head is taken by a row this function did not write
     // (an INSERT that bypassed the head). Rows cannot be deleted, so failing
     // here would block every audited action of this tenant — sign-in
@@ -118,66 +128,5 @@ export async function audit(trx: Tx, ring: KeyRing, entry: AuditEntry, at: Date)
       );
     previous = { seq, hash: head.hash };
   }
-  await trx.updateTable('audit_chain_head').set({ seq: row.seq, hash: row.hash }).where('chain', '=', chain).execute();
-}
-
-/**
- * Insert a sealed row; false when its (chain, seq) slot is already taken.
- * Neither RETURNING nor ON CONFLICT can be used: both need the SELECT policy,
- * and the 'auth' scope may append to the log but not read it. A savepoint
- * keeps the caller's transaction usable after the unique violation.
- */
-async function insertUnlessTaken(trx: Tx, row: ChainRow, f: AuditContentFields): Promise<boolean> {
-  await sql`SAVEPOINT audit_append`.execute(trx);
-  try {
-    await trx
-      .insertInto('audit_log')
-      .values({
-        chain: f.chain,
-        seq: row.seq,
-        centre_id: f.centreId,
-        at: f.at,
-        actor_id: f.actorId,
-        event: f.event,
-        object_type: f.objectType,
-        object_id: f.objectId,
-        details: JSON.stringify(f.details),
-        key_id: row.keyId,
-        prev_hash: row.prevHash,
-        hash: row.hash,
-      })
-      .execute();
-  } catch (err) {
-    await sql`ROLLBACK TO SAVEPOINT audit_append`.execute(trx);
-    await sql`RELEASE SAVEPOINT audit_append`.execute(trx);
-    if ((err as { code?: string }).code === UNIQUE_VIOLATION) return false;
-    throw err;
-  }
-  await sql`RELEASE SAVEPOINT audit_append`.execute(trx);
-  return true;
-}
-
-/**
- * Lock the chain's head row, creating it (seq 0, genesis hash) on the
- * chain's first use. ON CONFLICT DO NOTHING makes two first writers agree:
- * the second waits for the first's insert and then locks the same row.
- */
-async function lockHead(trx: Tx, chain: string, centreId: string | null): Promise<{ seq: number; hash: string }> {
-  const select = () =>
-    trx
-      .selectFrom('audit_chain_head')
-      .select(['seq', 'hash'])
-      .where('chain', '=', chain)
-      .forUpdate()
-      .executeTakeFirst();
-  let head = await select();
-  if (!head) {
-    await sql`INSERT INTO audit_chain_head (chain, centre_id, seq, hash)
-              VALUES (${chain}, ${centreId}, 0, ${GENESIS_HASH})
-              ON CONFLICT (chain) DO NOTHING`.execute(trx);
-    head = await select();
-  }
-  // Invisible despite the insert: the scope may not write this chain.
-  if (!head) throw new Error(`The audit chain ${chain} is not writable in this scope.`);
-  return { seq: Number(head.seq), hash: head.hash };
+  await moveChainHead(trx, chain, { seq: row.seq, hash: row.hash });
 }

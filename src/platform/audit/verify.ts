@@ -18,13 +18,14 @@
  * the same snapshot, so appends running meanwhile are never mistaken for a
  * mismatch between head and rows.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { enterScope, type Tx } from '../db/tenant.ts';
 import { verifyChain, type ChainRow, type ChainVerification } from '../security/audit-chain.ts';
 import type { JsonValue } from '../security/canonical-json.ts';
 import type { KeyRing } from '../security/keys.ts';
 import { auditContent, type AuditContentFields } from './audit.ts';
+import { chainHeads, chainRowsAfter, chainsWithRows } from './queries.ts';
 
 type ChainFailure = Extract<ChainVerification, { ok: false }>['reason'];
 
@@ -71,12 +72,7 @@ export async function verifyAuditLog(
     .setAccessMode('read only')
     .execute(async (trx) => {
       await enterScope(trx, { kind: 'network' });
-      const heads = new Map(
-        (await trx.selectFrom('audit_chain_head').select(['chain', 'seq', 'hash']).execute()).map((h) => [
-          h.chain,
-          { seq: Number(h.seq), hash: h.hash },
-        ]),
-      );
+      const heads = await chainHeads(trx);
       const chains = [
         ...new Set([...(await chainsWithRows(trx)), ...heads.keys(), ...(opts.knownHeads?.keys() ?? [])]),
       ].sort();
@@ -86,18 +82,6 @@ export async function verifyAuditLog(
       }
       return results;
     });
-}
-
-/** Distinct chains by skipping through the primary key index, not scanning every row. */
-async function chainsWithRows(trx: Tx): Promise<string[]> {
-  const r = await sql<{ chain: string }>`
-    WITH RECURSIVE c(chain) AS (
-      SELECT min(chain) FROM audit_log
-      UNION ALL
-      SELECT (SELECT min(chain) FROM audit_log WHERE chain > c.chain) FROM c WHERE c.chain IS NOT NULL
-    )
-    SELECT chain FROM c WHERE chain IS NOT NULL`.execute(trx);
-  return r.rows.map((x) => x.chain);
 }
 
 async function verifyOne(
@@ -112,14 +96,7 @@ async function verifyOne(
   let count = 0;
   let knownSeen: string | undefined;
   for (;;) {
-    const rows = await trx
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('chain', '=', chain)
-      .where('seq', '>', String(after?.seq ?? 0))
-      .orderBy('seq')
-      .limit(batchSize)
-      .execute();
+    const rows = await chainRowsAfter(trx, chain, after?.seq ?? 0, batchSize);
     if (rows.length === 0) break;
     const chainRows: ChainRow[] = rows.map((r) => {
       const fields: AuditContentFields = {

@@ -24,6 +24,7 @@ import { verifyAuditLog } from '../audit/verify.ts';
 import { loadConfig } from '../config/index.ts';
 import { withScope } from '../db/tenant.ts';
 import { AccessDenied, ACCESS_DENIED_INTERVAL_MS } from './access-denied.ts';
+import { ACCOUNT_MANAGE } from './policy.ts';
 
 const clock = fakeClock();
 let t: TestApp;
@@ -218,7 +219,7 @@ describe('a refusal inside a transaction that rolls back', () => {
     app = await buildApp({ config, database });
     // A handler that writes, then refuses inside the same transaction.
     await app.register(async (scoped: FastifyInstance) => {
-      scoped.post('/:lang/staff/test-refusal', { config: { action: 'account.manage' } }, async (req) => {
+      scoped.post('/:lang/staff/test-refusal', { config: { action: ACCOUNT_MANAGE } }, async (req) => {
         await withScope(app.database.db, { kind: 'network' }, async (trx) => {
           await trx
             .updateTable('app_user')

@@ -23,8 +23,8 @@
  *   cannot both pass it.
  */
 import type { FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
 import { audit, chainOf } from '../audit/audit.ts';
+import { lockChainHead, recentRefusal } from '../audit/queries.ts';
 import { withScope } from '../db/tenant.ts';
 import { HttpError } from '../http/errors.ts';
 import { scopeOf } from './types.ts';
@@ -66,18 +66,15 @@ export async function recordAccessDenied(req: FastifyRequest, reason: AccessDeni
     return await withScope(app.database.db, scopeOf(actor), async (trx) => {
       const chain = chainOf(actor.centreId);
       // Taken again (re-entrantly) by audit(); taking it first makes check-then-append atomic.
-      await trx.selectFrom('audit_chain_head').select('seq').where('chain', '=', chain).forUpdate().executeTakeFirst();
-      const recent = await trx
-        .selectFrom('audit_log')
-        .select('seq')
-        .where('at', '>', new Date(now.getTime() - ACCESS_DENIED_INTERVAL_MS))
-        .where('chain', '=', chain)
-        .where('event', '=', ACCESS_DENIED_EVENT)
-        .where('actor_id', '=', actor.userId)
-        .where(sql<string>`details->>'route'`, '=', route)
-        .where(sql<string>`details->>'http_method'`, '=', method)
-        .limit(1)
-        .executeTakeFirst();
+      await lockChainHead(trx, chain, actor.centreId);
+      const recent = await recentRefusal(trx, {
+        chain,
+        event: ACCESS_DENIED_EVENT,
+        actorId: actor.userId,
+        route,
+        method,
+        since: new Date(now.getTime() - ACCESS_DENIED_INTERVAL_MS),
+      });
       if (recent) return false;
       await audit(
         trx,

@@ -15,10 +15,33 @@ import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { AccessDenied } from './access-denied.ts';
 import { csrfRefused, hasValidCsrfToken, isStateChanging } from './csrf.ts';
 import { requestLocale, signInPath, staffHome } from './next-path.ts';
-import { ACTIONS, can } from './policy.ts';
-import { isPasskeyRestricted, isPublicRoute } from './session-hook.ts';
+import { can, type ActionDefinition, type PolicyRegistry } from './policy.ts';
+import { isPublicRoute, wantsJson } from '../http/route-kind.ts';
+import { isPasskeyRestricted } from './session-hook.ts';
 
-/** The sign-in flows a route may belong to instead of naming a policy action (see types.ts). */
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The policy action a staff route needs (see policy.ts). Routes without
+     * `public: true` must name one; a test walks the route list to prove it.
+     */
+    action?: ActionDefinition<never>;
+    /**
+     * Sign-in flow routes that need no policy action (they run before anyone
+     * is fully signed in). 'anonymous': no session required; state changes
+     * checked by Origin / Sec-Fetch-Site only (sign-in form, invitation,
+     * password reset). 'pending': a password-stage session is required and
+     * its CSRF token is checked (second factor, passkey assertion).
+     * 'passkey_setup': only a restricted session — an administrator signed
+     * in with TOTP or a recovery code (session-hook.ts) — whose CSRF token is
+     * checked; it adds a passkey or signs out there and nowhere else. Such
+     * routes may set the session cookie; `public` routes never may.
+     */
+    authFlow?: AuthFlow;
+  }
+}
+
+/** The sign-in flows a route may belong to instead of naming a policy action. */
 export type AuthFlow = 'anonymous' | 'pending' | 'passkey_setup';
 const AUTH_FLOWS: readonly string[] = ['anonymous', 'pending', 'passkey_setup'] satisfies AuthFlow[];
 
@@ -35,8 +58,8 @@ export type RouteEntry = {
  * Check a route at registration; throws for a non-public route without an
  * action (or with an unknown one). Returns its entry for the route list.
  */
-export function checkRoute(route: RouteOptions): RouteEntry[] {
-  const config = (route.config ?? {}) as { public?: boolean; action?: string; authFlow?: AuthFlow };
+export function checkRoute(route: RouteOptions, policy: PolicyRegistry): RouteEntry[] {
+  const config = (route.config ?? {}) as { public?: boolean; action?: ActionDefinition<never>; authFlow?: AuthFlow };
   const methods = Array.isArray(route.method) ? route.method : [route.method];
   const isPublic = config.public === true;
   const where = `${methods.join(',')} ${route.url}`;
@@ -53,24 +76,19 @@ export function checkRoute(route: RouteOptions): RouteEntry[] {
         `Route ${where} is not public and names no policy action: add { config: { action } } (see src/platform/auth/policy.ts) or { config: { public: true } }.`,
       );
     }
-    if (config.action && !Object.hasOwn(ACTIONS, config.action)) {
-      throw new Error(`Route ${where} names the unknown action "${config.action}".`);
+    if (config.action && !policy.has(config.action)) {
+      throw new Error(
+        `Route ${where} names the unknown action "${config.action.name}": list it in its feature's manifest.`,
+      );
     }
   }
   return methods.map((m) => ({
     method: String(m).toUpperCase(),
     url: route.url,
     public: isPublic,
-    action: config.action ?? null,
+    action: config.action?.name ?? null,
     authFlow: config.authFlow ?? null,
   }));
-}
-
-/** JSON clients get status codes, browsers get pages and redirects. */
-export function wantsJson(req: FastifyRequest): boolean {
-  if (req.url.startsWith('/api/')) return true;
-  const accept = String(req.headers.accept ?? '');
-  return accept.includes('application/json') && !accept.includes('text/html');
 }
 
 /** Send the not-signed-in answer. GET pages remember themselves as `next`. */

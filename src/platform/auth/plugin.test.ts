@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../config/index.ts';
+import { defineAction, STAFF_HOME } from './policy.ts';
 import { testApp, TEST_KEYS, type TestApp } from '../../../test/support/app.ts';
 import { testDatabase } from '../../../test/support/db.ts';
 
@@ -44,14 +45,18 @@ describe('route access rules', () => {
     expect(
       String(
         await startWith(async (app) => {
-          app.get('/x', { config: { action: 'no.such' as never } }, async () => 'x');
+          app.get(
+            '/x',
+            { config: { action: defineAction({ name: 'no.such', roles: ['admin'], description: 'unregistered' }) } },
+            async () => 'x',
+          );
         }),
       ),
     ).toMatch(/unknown action "no.such"/);
     expect(
       String(
         await startWith(async (app) => {
-          app.post('/y', { config: { public: true, action: 'staff.home' } }, async () => 'y');
+          app.post('/y', { config: { public: true, action: STAFF_HOME } }, async () => 'y');
         }),
       ),
     ).toMatch(/public and yet names an action/);
@@ -60,7 +65,7 @@ describe('route access rules', () => {
   it('starts when every route has a rule', async () => {
     expect(
       await startWith(async (app) => {
-        app.get('/:lang/staff/fine', { config: { action: 'staff.home' } }, async () => 'ok');
+        app.get('/:lang/staff/fine', { config: { action: STAFF_HOME } }, async () => 'ok');
       }),
     ).toBeNull();
   });

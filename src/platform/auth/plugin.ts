@@ -34,7 +34,7 @@ export const authPlugin = fp(
     const routes: RouteEntry[] = [];
     app.decorate('routeTable', routes);
     app.addHook('onRoute', (route) => {
-      routes.push(...checkRoute(route));
+      routes.push(...checkRoute(route, app.policy));
     });
 
     app.addHook('onRequest', async (req, reply) => {

@@ -7,8 +7,10 @@ import { audit } from '../audit/audit.ts';
 import type { Tx } from '../db/tenant.ts';
 import { setSessionCookie } from './cookie.ts';
 import { isPasskeyRestricted } from './session-hook.ts';
-import { createSession, deleteSession, type SecondFactorMethod } from './session-store.ts';
+import { createSession, deleteSession } from './queries/sessions.ts';
+import { type SecondFactorMethod } from './session.ts';
 import { resetAccount, throttleKeys } from './throttle.ts';
+import { sessionOwner } from './queries/users.ts';
 
 export type { SecondFactorMethod };
 
@@ -42,17 +44,13 @@ export async function completeSecondFactor(
   }
   const app = req.server;
   const now = app.clock.now();
-  const user = await trx
-    .selectFrom('app_user')
-    .select(['id', 'email', 'role', 'centre_id', 'disabled_at', 'mfa_enrolled_at'])
-    .where('id', '=', userId)
-    .executeTakeFirstOrThrow();
-  if (user.disabled_at !== null) throw new Error('completeSecondFactor: user is disabled');
+  const user = await sessionOwner(trx, userId);
+  if (user.disabled) throw new Error('completeSecondFactor: user is disabled');
 
   await deleteSession(trx, pending.tokenHash);
   const session = await createSession(trx, {
     userId,
-    centreId: user.centre_id,
+    centreId: user.centreId,
     stage: 'full',
     secondFactor: method,
     now,
@@ -66,7 +64,7 @@ export async function completeSecondFactor(
     {
       event: 'auth.sign_in',
       actorId: userId,
-      centreId: user.centre_id,
+      centreId: user.centreId,
       objectType: 'app_user',
       objectId: userId,
       details: { method },

@@ -10,17 +10,12 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { withScope } from '../db/tenant.ts';
+import { isPublicRoute } from '../http/route-kind.ts';
 import { hashToken } from '../security/tokens.ts';
 import { requiresPasskey } from './policy.ts';
 import { clearSessionCookie, readSessionToken } from './cookie.ts';
-import {
-  deleteSession,
-  findSession,
-  isExpired,
-  needsTouch,
-  touchSession,
-  type LoadedSession,
-} from './session-store.ts';
+import { deleteSession, findSession, touchSession } from './queries/sessions.ts';
+import { isExpired, needsTouch, type LoadedSession } from './session.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -30,11 +25,6 @@ declare module 'fastify' {
      */
     authSession: LoadedSession | null;
   }
-}
-
-/** Public routes and unmatched URLs (404) never touch the session. */
-export function isPublicRoute(req: FastifyRequest): boolean {
-  return req.routeOptions.config?.public === true || req.routeOptions.url === undefined;
 }
 
 /**

@@ -12,9 +12,9 @@
  * must not reset the budget of an address that guesses many).
  */
 import { createHmac } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Tx } from '../db/tenant.ts';
 import { currentKey, type KeyRing } from '../security/keys.ts';
+import { activeLocks, countFailure as countInTable, forgetKey, lockKey } from './queries/throttle.ts';
 
 export type Limit = { max: number; windowMs: number; lockMs: number };
 
@@ -40,33 +40,17 @@ export function throttleKeys(ring: KeyRing, email: string, ip: string): Throttle
 
 /** Seconds until the longest lock among `keys` ends, or null when none is locked. */
 export async function lockedFor(trx: Tx, keys: ThrottleKeys, now: Date): Promise<number | null> {
-  const rows = await trx
-    .selectFrom('auth_throttle')
-    .select('locked_until')
-    .where('key', 'in', [keys.account, keys.ip])
-    .where('locked_until', '>', now)
-    .execute();
   let until = 0;
-  for (const r of rows) if (r.locked_until) until = Math.max(until, new Date(r.locked_until).getTime());
+  for (const end of await activeLocks(trx, [keys.account, keys.ip], now)) until = Math.max(until, end.getTime());
   return until === 0 ? null : Math.max(1, Math.ceil((until - now.getTime()) / 1000));
 }
 
 /** Count one failure for `key`; returns the lock in seconds when this failure reached the limit. */
 async function countFailure(trx: Tx, key: string, limit: Limit, now: Date): Promise<number | null> {
-  const cutoff = new Date(now.getTime() - limit.windowMs);
-  // One statement, so concurrent failures on several instances cannot lose a count.
-  const r = await sql<{ failures: number }>`
-    INSERT INTO auth_throttle AS t (key, failures, window_start, locked_until)
-    VALUES (${key}, 1, ${now}::timestamptz, NULL)
-    ON CONFLICT (key) DO UPDATE SET
-      failures     = CASE WHEN t.window_start <= ${cutoff}::timestamptz THEN 1 ELSE t.failures + 1 END,
-      window_start = CASE WHEN t.window_start <= ${cutoff}::timestamptz THEN ${now}::timestamptz ELSE t.window_start END,
-      locked_until = CASE WHEN t.window_start <= ${cutoff}::timestamptz THEN NULL ELSE t.locked_until END
-    RETURNING failures`.execute(trx);
-  const failures = Number(r.rows[0]?.failures ?? 0);
+  const failures = await countInTable(trx, key, now, new Date(now.getTime() - limit.windowMs));
   if (failures < limit.max) return null;
   const until = new Date(now.getTime() + limit.lockMs);
-  await trx.updateTable('auth_throttle').set({ locked_until: until }).where('key', '=', key).execute();
+  await lockKey(trx, key, until);
   return Math.ceil(limit.lockMs / 1000);
 }
 
@@ -83,5 +67,5 @@ export async function recordFailure(trx: Tx, keys: ThrottleKeys, now: Date): Pro
 
 /** After a successful sign-in: forget the account's failures. */
 export async function resetAccount(trx: Tx, keys: Pick<ThrottleKeys, 'account'>): Promise<void> {
-  await trx.deleteFrom('auth_throttle').where('key', '=', keys.account).execute();
+  await forgetKey(trx, keys.account);
 }

@@ -24,6 +24,7 @@ import { hkdfSync } from 'node:crypto';
 import type { Tx } from '../db/tenant.ts';
 import { decryptField, encryptField, keyIdOf } from '../security/field-encryption.ts';
 import type { KeyRing } from '../security/keys.ts';
+import { setTotpSecret, totpColumns } from './queries/users.ts';
 
 const INFO_PREFIX = 'schutznetz/field-key/v1|';
 const SALT = Buffer.from('schutznetz field keys', 'utf8');
@@ -79,11 +80,7 @@ export function needsReencryption(kek: KeyRing, stored: string): boolean {
  * enrolment flow decides when enrolment is complete.
  */
 export async function storeTotpSecret(trx: Tx, kek: KeyRing, owner: TotpOwner, secret: string): Promise<void> {
-  await trx
-    .updateTable('app_user')
-    .set({ totp_secret: encryptTotpSecret(kek, owner, secret), totp_last_step: null })
-    .where('id', '=', owner.id)
-    .execute();
+  await setTotpSecret(trx, owner.id, encryptTotpSecret(kek, owner, secret));
 }
 
 /**
@@ -96,14 +93,7 @@ export async function readTotpSecret(
   kek: KeyRing,
   userId: string,
 ): Promise<{ secret: string; lastStep: number | null } | null> {
-  const row = await trx
-    .selectFrom('app_user')
-    .select(['id', 'centre_id', 'totp_secret', 'totp_last_step'])
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  if (!row?.totp_secret) return null;
-  return {
-    secret: decryptTotpSecret(kek, { id: row.id, centreId: row.centre_id }, row.totp_secret),
-    lastStep: row.totp_last_step == null ? null : Number(row.totp_last_step),
-  };
+  const row = await totpColumns(trx, userId);
+  if (!row?.secret) return null;
+  return { secret: decryptTotpSecret(kek, { id: row.id, centreId: row.centreId }, row.secret), lastStep: row.lastStep };
 }

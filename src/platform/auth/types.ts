@@ -5,8 +5,6 @@
  */
 import type { Role } from '../db/schema.ts';
 import type { Scope } from '../db/tenant.ts';
-import type { AuthFlow } from './authorize.ts';
-import type { Action } from './policy.ts';
 
 export type { Role };
 
@@ -32,24 +30,5 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in user with a complete (two-factor) session, if any. */
     actor: Actor | null;
-  }
-  interface FastifyContextConfig {
-    /**
-     * The policy action a staff route needs (see policy.ts). Routes without
-     * `public: true` must name one; a test walks the route list to prove it.
-     */
-    action?: Action;
-    /**
-     * Sign-in flow routes that need no policy action (they run before anyone
-     * is fully signed in). 'anonymous': no session required; state changes
-     * checked by Origin / Sec-Fetch-Site only (sign-in form, invitation,
-     * password reset). 'pending': a password-stage session is required and
-     * its CSRF token is checked (second factor, passkey assertion).
-     * 'passkey_setup': only a restricted session — an administrator signed
-     * in with TOTP or a recovery code (session-hook.ts) — whose CSRF token is
-     * checked; it adds a passkey or signs out there and nowhere else. Such
-     * routes may set the session cookie; `public` routes never may.
-     */
-    authFlow?: AuthFlow;
   }
 }

@@ -223,9 +223,19 @@ export interface InvitationTable {
   role: Role;
   centre_id: string | null;
   invited_by: string | null;
+  display_name: string | null;
   created_at: Generated<Date>;
   expires_at: Date;
   used_at: Date | null;
+}
+
+/** migrations/0005_account_enrolment.sql: WebAuthn ceremony challenges. */
+export interface WebauthnChallengeTable {
+  session_hash: string;
+  purpose: 'register' | 'authenticate';
+  user_id: string;
+  challenge: string;
+  expires_at: Date;
 }
 
 export interface PasswordResetTable {
@@ -319,6 +329,7 @@ export interface DB {
   attribute: AttributeTable;
   directory_revision: DirectoryRevisionTable;
   schema_migration: SchemaMigrationTable;
+  webauthn_challenge: WebauthnChallengeTable;
 }
 
 /** migrations/0007_email_change.sql: pending sign-in address changes (token hash only). */

@@ -5,9 +5,9 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { isLocale, DEFAULT_LOCALE, translator, type Locale } from '../i18n/index.ts';
+import { translator, type Locale } from '../i18n/index.ts';
 import type { ErrorMessageKey } from './error-messages.ts';
-import './error-messages.ts';
+import { wantsJson } from './route-kind.ts';
 
 export class HttpError extends Error {
   /** A key of the `refusals` message namespace: the page shows it in the reader's language. */
@@ -43,21 +43,6 @@ export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, what 
 
 export type ErrorPageRenderer = (req: FastifyRequest, locale: Locale, status: number, message?: string) => string;
 
-function localeOf(url: string): Locale {
-  const seg = url.split('/')[1];
-  return isLocale(seg) ? seg : DEFAULT_LOCALE;
-}
-
-/**
- * JSON clients get JSON errors, browsers get pages: the API and health
- * check always, and scripts that ask for JSON only (the passkey ceremonies).
- */
-export function wantsJson(req: FastifyRequest): boolean {
-  if (req.url.startsWith('/api/') || req.url === '/healthz') return true;
-  const accept = String(req.headers.accept ?? '');
-  return accept.includes('application/json') && !accept.includes('text/html');
-}
-
 function send(
   req: FastifyRequest,
   reply: FastifyReply,
@@ -74,7 +59,7 @@ function send(
   return reply
     .code(status)
     .type('text/html; charset=utf-8')
-    .send(render(req, localeOf(req.url), status, status < 500 ? message : undefined));
+    .send(render(req, req.locale, status, status < 500 ? message : undefined));
 }
 
 export function registerErrorHandling(app: FastifyInstance, render: ErrorPageRenderer): void {
@@ -83,7 +68,7 @@ export function registerErrorHandling(app: FastifyInstance, render: ErrorPageRen
     if (status >= 400 && status < 500) {
       const details = err instanceof HttpError ? err.details : undefined;
       const key = err instanceof HttpError ? err.messageKey : undefined;
-      const message = key && !wantsJson(req) ? translator(localeOf(req.url), 'refusals')(key) : err.message;
+      const message = key && !wantsJson(req) ? translator(req.locale, 'refusals')(key) : err.message;
       return send(req, reply, status, message, render, details);
     }
     req.log.error({ err: { type: err.name, message: err.message, stack: err.stack } }, 'request failed');

@@ -3,7 +3,8 @@
  * the browser contact any other origin (a watched person's traffic would show
  * it), so the CSP allows 'self' only and no inline code at all.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { isPublicRoute } from './route-kind.ts';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -29,18 +30,6 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=(), browsing-topics=()',
 };
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** Public routes: no session, no cookie, ever. */
-    public?: boolean;
-  }
-}
-
-function isPublic(req: FastifyRequest): boolean {
-  // Unmatched routes (404s) are public too.
-  return req.routeOptions.config?.public === true || req.routeOptions.url === undefined;
-}
-
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (_req, reply, payload) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
@@ -49,7 +38,7 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     // Defence in depth: public pages never set cookies; strip any that slip in.
     // Only staff routes (not marked public) may carry a session cookie.
-    if (isPublic(_req)) reply.removeHeader('set-cookie');
+    if (isPublicRoute(_req)) reply.removeHeader('set-cookie');
     return payload;
   });
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import '../../app.ts';
+import { registerMessages } from '../../app.ts';
 import { LOCALES, missingKeys, negotiateLocale, translator } from './index.ts';
+
+registerMessages();
 
 describe('negotiateLocale', () => {
   it('honours quality values and falls back to German', () => {

@@ -1,11 +1,14 @@
 /**
- * What every public page needs to know about the request it renders for.
- * Built per request by `pageContext`; views receive it instead of reaching
- * into Fastify.
+ * What every page needs to know about the request it renders for. Built per
+ * request by `pageContext`; views receive it instead of reaching into
+ * Fastify.
  */
 import type { FastifyRequest } from 'fastify';
-import { translator, type Locale, type Translate } from '../i18n/index.ts';
+import { csrfToken } from '../auth/csrf.ts';
+import type { Role } from '../auth/types.ts';
+import { LOCALES, translator, type Locale, type Translate } from '../i18n/index.ts';
 import type { Assets } from '../http/assets.ts';
+import { visibleLinks } from '../staff/menu.ts';
 
 export type Platform = {
   assets: Assets;
@@ -20,27 +23,57 @@ declare module 'fastify' {
   }
 }
 
+/** The signed-in person as the staff frame shows them, and the menu they may use. */
+export type StaffView = {
+  name: string | null;
+  role: Role;
+  links: { href: string; label: string }[];
+  /** The session's CSRF token, for the sign-out form. */
+  csrf: string;
+};
+
 export type PageContext = {
   locale: Locale;
+  /** The languages offered, in the order the language switch lists them. */
+  locales: readonly Locale[];
   /** The request path without the locale prefix, with its query, for the language switch. */
   pathInLocale: string;
   demo: boolean;
   assets: Assets;
   quickExitUrl: string;
   t: Translate;
+  /** Set on requests of a fully signed-in staff member. */
+  staff: StaffView | null;
 };
 
-export function pageContext(req: FastifyRequest, locale: Locale): PageContext {
+const OFFERED = Object.keys(LOCALES) as Locale[];
+
+function staffView(req: FastifyRequest, locale: Locale): StaffView | null {
+  const actor = req.actor;
+  const session = req.authSession;
+  if (!actor || !session) return null;
+  const t = translator(locale, 'staff');
+  return {
+    name: session.displayName,
+    role: actor.role,
+    links: visibleLinks(req.server.staffMenu, actor).map((l) => ({ href: `/${locale}${l.path}`, label: t(l.label) })),
+    csrf: csrfToken(req),
+  };
+}
+
+export function pageContext(req: FastifyRequest, locale: Locale = req.locale): PageContext {
   const p = req.server.platform;
   const url = req.url;
   const prefix = `/${locale}`;
   const rest = url.startsWith(prefix) ? url.slice(prefix.length) : url;
   return {
     locale,
+    locales: OFFERED,
     pathInLocale: rest === '' ? '/' : rest,
     demo: p.isDemo(),
     assets: p.assets,
     quickExitUrl: p.quickExitUrl,
     t: translator(locale, 'layout'),
+    staff: staffView(req, locale),
   };
 }

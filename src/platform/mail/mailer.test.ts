@@ -3,7 +3,7 @@ import { testDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../db/index.ts';
 import { withScope } from '../db/tenant.ts';
 import { closeMailTransports, sendMail, smtpOptions, type MailContext } from './mailer.ts';
-import { listOutbox } from './outbox.ts';
+import { listOutbox } from './queries.ts';
 import { startTestSmtpServer, type TestSmtpServer } from './test-smtp-server.ts';
 
 const MAIL = {

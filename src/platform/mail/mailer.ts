@@ -18,6 +18,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config/index.ts';
 import type { Tx } from '../db/tenant.ts';
+import { insertOutboxMail } from './queries.ts';
 
 export type MailMessage = { to: string; subject: string; text: string };
 
@@ -84,10 +85,7 @@ function singleLine(s: string, what: string): string {
 
 async function toOutbox(trx: Tx, mail: MailMessage, error: string | null): Promise<string> {
   const id = randomUUID();
-  await trx
-    .insertInto('outbox_mail')
-    .values({ id, recipient: mail.to, subject: mail.subject, body_text: mail.text, error })
-    .execute();
+  await insertOutboxMail(trx, { id, recipient: mail.to, subject: mail.subject, bodyText: mail.text, error });
   return id;
 }
 

@@ -7,22 +7,23 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { audit } from '../../../platform/audit/audit.ts';
-import { AccessDenied } from '../../../platform/auth/access-denied.ts';
+import { requireAccess } from '../../../platform/auth/access.ts';
 import { csrfField, csrfToken } from '../../../platform/auth/csrf.ts';
 import { hasRecentAuth, reauthPath, requireRecentAuth } from '../../../platform/auth/reauth.ts';
-import { deleteUserSessions } from '../../../platform/auth/session-store.ts';
-import { scopeOf, type Actor } from '../../../platform/auth/types.ts';
-import { withScope } from '../../../platform/db/tenant.ts';
+import { ACCOUNT_MANAGE } from '../../../platform/auth/policy.ts';
+import { deleteUserSessions } from '../../../platform/auth/queries/sessions.ts';
 import { parseOr400 } from '../../../platform/http/errors.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
+import { staffRequest } from '../../../platform/request/context.ts';
+import { hasErrors, type FieldErrors } from '../../../platform/staff/forms.tsx';
 import { pageContext } from '../../../platform/layout/context.ts';
 import { sendPage } from '../../../platform/layout/render.ts';
 import { hashPassword } from '../../../platform/security/password.ts';
-import { actorOf, hasErrors, localeOf, PASSWORD_FIELD_MAX, type FieldErrors } from '../http.ts';
+import { PASSWORD_FIELD_MAX } from '../password-form.ts';
 import { credentialId } from '../passkeys/webauthn-json.ts';
-import { auditCredentialId, deletePasskey, listPasskeys } from '../passkeys/credential-store.ts';
+import { auditCredentialId, deletePasskey, listPasskeys, passkeyOwner } from '../passkeys/queries.ts';
 import { newPasswordErrors } from '../password-form.ts';
-import { replaceRecoveryCodes, unusedRecoveryCodeCount } from '../recovery-code-store.ts';
+import { ownAccount, replaceRecoveryCodes, setPasswordHash, unusedRecoveryCodeCount } from '../queries.ts';
 import { AccountPage, NewRecoveryCodesPage, type AccountView } from '../views/AccountPage.tsx';
 
 const accountQuery = z.object({ done: z.enum(['password', 'passkey_added', 'passkey_removed']).optional() }).strict();
@@ -37,19 +38,13 @@ const passwordBody = z
 const removeBody = z.object({ ...csrfField, id: credentialId }).strict();
 const csrfOnly = z.object({ ...csrfField }).strict();
 
-async function loadAccount(req: FastifyRequest, actor: Actor): Promise<AccountView> {
-  const app = req.server;
-  return withScope(app.database.db, scopeOf(actor), async (trx) => {
-    const user = await trx
-      .selectFrom('app_user')
-      .select(['display_name', 'email', 'role'])
-      .where('id', '=', actor.userId)
-      .executeTakeFirstOrThrow();
+async function loadAccount(req: FastifyRequest): Promise<AccountView> {
+  const { actor, tx } = staffRequest(req);
+  return tx(async (trx) => {
+    const user = await ownAccount(trx, actor.userId);
     const passkeys = await listPasskeys(trx, actor.userId);
     return {
-      displayName: user.display_name,
-      email: user.email,
-      role: user.role,
+      ...user,
       passkeys: passkeys.map((p) => ({ id: p.id, name: p.name, createdAt: p.createdAt, lastUsedAt: p.lastUsedAt })),
       recoveryCodesLeft: await unusedRecoveryCodeCount(trx, actor.userId),
     };
@@ -57,7 +52,7 @@ async function loadAccount(req: FastifyRequest, actor: Actor): Promise<AccountVi
 }
 
 export const accountPageRoutes: FastifyPluginAsync = async (app) => {
-  const manage = { config: { action: 'account.manage' as const } };
+  const manage = { config: { action: ACCOUNT_MANAGE } };
   const pagePath = (locale: Locale) => `/${locale}/staff/account`;
 
   const renderPage = async (
@@ -65,12 +60,11 @@ export const accountPageRoutes: FastifyPluginAsync = async (app) => {
     locale: Locale,
     extra: { done?: z.infer<typeof accountQuery>['done']; errors?: FieldErrors },
   ) => {
-    const actor = actorOf(req);
     return AccountPage({
-      ctx: pageContext(req, locale),
+      ctx: pageContext(req),
       t: translator(locale, 'account'),
       csrf: csrfToken(req),
-      account: await loadAccount(req, actor),
+      account: await loadAccount(req),
       recent: hasRecentAuth(req),
       reauthHref: reauthPath(req, pagePath(locale)),
       ...extra,
@@ -78,35 +72,28 @@ export const accountPageRoutes: FastifyPluginAsync = async (app) => {
   };
 
   app.get('/:lang/staff/account', manage, async (req, reply) => {
-    const locale = localeOf(req);
+    const locale = req.locale;
     const q = parseOr400(accountQuery, req.query, 'query');
     return sendPage(reply, await renderPage(req, locale, { done: q.done }));
   });
 
   app.post('/:lang/staff/account/password', manage, async (req, reply) => {
-    const locale = localeOf(req);
-    const actor = actorOf(req);
+    const { actor, locale, tx } = staffRequest(req);
     const body = parseOr400(passwordBody, req.body, 'form');
     if (!requireRecentAuth(req, reply, undefined, pagePath(locale))) return reply;
     const t = translator(locale, 'account');
-    const identity = await withScope(app.database.db, scopeOf(actor), (trx) =>
-      trx
-        .selectFrom('app_user')
-        .select(['email', 'display_name'])
-        .where('id', '=', actor.userId)
-        .executeTakeFirstOrThrow(),
-    );
+    const identity = await tx((trx) => ownAccount(trx, actor.userId));
     const errors = newPasswordErrors(
       t,
       locale,
       { password: body.password, repeat: body.password_repeat },
-      { email: identity.email, name: identity.display_name },
+      { email: identity.email, name: identity.displayName },
     );
     if (hasErrors(errors)) return sendPage(reply, await renderPage(req, locale, { errors }), 400);
     const hash = await hashPassword(body.password);
     const now = app.clock.now();
-    await withScope(app.database.db, scopeOf(actor), async (trx) => {
-      await trx.updateTable('app_user').set({ password_hash: hash }).where('id', '=', actor.userId).execute();
+    await tx(async (trx) => {
+      await setPasswordHash(trx, actor.userId, hash);
       // Whoever knew the old password may hold another session: end those, keep this one.
       const ended = await deleteUserSessions(trx, actor.userId, actor.sessionHash);
       await audit(
@@ -127,13 +114,14 @@ export const accountPageRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/:lang/staff/account/passkeys/remove', manage, async (req, reply) => {
-    const locale = localeOf(req);
-    const actor = actorOf(req);
+    const { actor, locale, tx } = staffRequest(req);
     const body = parseOr400(removeBody, req.body, 'form');
     if (!requireRecentAuth(req, reply, undefined, pagePath(locale))) return reply;
     const now = app.clock.now();
-    const removed = await withScope(app.database.db, scopeOf(actor), async (trx) => {
-      if (!(await deletePasskey(trx, actor.userId, body.id))) return false;
+    await tx(async (trx) => {
+      // Somebody else's passkey id (or none): refused and audited like any other right.
+      requireAccess(actor, ACCOUNT_MANAGE, await passkeyOwner(trx, body.id), { missing: 'refused' });
+      await deletePasskey(trx, actor.userId, body.id);
       await audit(
         trx,
         app.keys.audit,
@@ -146,20 +134,16 @@ export const accountPageRoutes: FastifyPluginAsync = async (app) => {
         },
         now,
       );
-      return true;
     });
-    // Someone else's passkey id (or none): refused and audited like any other right.
-    if (!removed) throw new AccessDenied('object');
     return reply.redirect(`${pagePath(locale)}?done=passkey_removed`, 303);
   });
 
   app.post('/:lang/staff/account/recovery-codes', manage, async (req, reply) => {
-    const locale = localeOf(req);
-    const actor = actorOf(req);
+    const { actor, locale, tx } = staffRequest(req);
     parseOr400(csrfOnly, req.body, 'form');
     if (!requireRecentAuth(req, reply, undefined, pagePath(locale))) return reply;
     const now = app.clock.now();
-    const codes = await withScope(app.database.db, scopeOf(actor), async (trx) => {
+    const codes = await tx(async (trx) => {
       const fresh = await replaceRecoveryCodes(trx, app.keys.server, { id: actor.userId, centreId: actor.centreId });
       await audit(
         trx,
@@ -178,9 +162,8 @@ export const accountPageRoutes: FastifyPluginAsync = async (app) => {
     return sendPage(
       reply,
       NewRecoveryCodesPage({
-        ctx: pageContext(req, locale),
+        ctx: pageContext(req),
         t: translator(locale, 'account'),
-        csrf: csrfToken(req),
         codes,
       }),
     );

@@ -1,9 +1,8 @@
 /** Pages of the e-mail address change. */
 import type { Translate } from '../../../platform/i18n/index.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
-import { StaffFrame } from '../../auth/StaffFrame.tsx';
-import type { FieldErrors } from '../http.ts';
-import { ErrorSummary, Field, PostForm } from '../views/Form.tsx';
+import { StaffFrame } from '../../../platform/staff/StaffFrame.tsx';
+import { FieldErrorSummary, InputField, PostForm, type FieldErrors } from '../../../platform/staff/forms.tsx';
 
 type Base = { ctx: PageContext; t: Translate };
 
@@ -16,12 +15,12 @@ export function EmailChangeFormPage({
   errors = {},
 }: Base & { csrf: string; current: string; value?: string; errors?: FieldErrors }) {
   return (
-    <StaffFrame ctx={ctx} title={t('title')} csrf={csrf}>
+    <StaffFrame ctx={ctx} title={t('title')}>
       <h1>{t('title')}</h1>
-      <ErrorSummary title={t('errorsTitle')} errors={errors} />
+      <FieldErrorSummary title={t('errorsTitle')} errors={errors} />
       <p>{t('intro', { email: current })}</p>
       <PostForm action={`/${ctx.locale}/staff/account/email`} csrf={csrf}>
-        <Field
+        <InputField
           name="email"
           type="email"
           label={t('newEmail')}
@@ -39,9 +38,9 @@ export function EmailChangeFormPage({
   );
 }
 
-export function EmailChangeSentPage({ ctx, t, csrf }: Base & { csrf: string }) {
+export function EmailChangeSentPage({ ctx, t }: Base) {
   return (
-    <StaffFrame ctx={ctx} title={t('sentTitle')} csrf={csrf}>
+    <StaffFrame ctx={ctx} title={t('sentTitle')}>
       <h1>{t('sentTitle')}</h1>
       <p role="status">{t('sent')}</p>
       <p>

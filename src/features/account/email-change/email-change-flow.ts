@@ -8,7 +8,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { audit } from '../../../platform/audit/audit.ts';
-import { deleteUserSessions } from '../../../platform/auth/session-store.ts';
+import { deleteUserSessions } from '../../../platform/auth/queries/sessions.ts';
+import { changeEmail, userIdByEmail } from '../../../platform/auth/queries/users.ts';
 import type { Actor } from '../../../platform/auth/types.ts';
 import { withScope } from '../../../platform/db/tenant.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
@@ -18,7 +19,7 @@ import {
   consumeEmailChange,
   createEmailChange,
   type OpenEmailChange,
-} from './email-change-store.ts';
+} from '../../../platform/auth/queries/email-changes.ts';
 import { EMAIL_NS } from './messages.ts';
 
 /** The link in the mail to the new address. */
@@ -45,8 +46,7 @@ export async function requestEmailChange(
   const now = app.clock.now();
   const t = translator(locale, EMAIL_NS);
   await withScope(app.database.db, { kind: 'auth' }, async (trx) => {
-    const taken = await trx.selectFrom('app_user').select('id').where('email', '=', newEmail).executeTakeFirst();
-    if (taken) {
+    if ((await userIdByEmail(trx, newEmail)) !== null) {
       await sendMail(app, trx, { to: newEmail, subject: t('mail.takenSubject'), text: t('mail.takenBody') });
       return;
     }
@@ -77,20 +77,8 @@ export async function completeEmailChange(
   try {
     return await withScope(app.database.db, { kind: 'auth' }, async (trx): Promise<CompleteResult> => {
       if (!(await consumeEmailChange(trx, change.tokenHash, now))) return 'gone';
-      const taken = await trx
-        .selectFrom('app_user')
-        .select('id')
-        .where('email', '=', change.newEmail)
-        .executeTakeFirst();
-      if (taken) return 'taken';
-      const updated = await trx
-        .updateTable('app_user')
-        .set({ email: change.newEmail })
-        .where('id', '=', change.userId)
-        .where('disabled_at', 'is', null)
-        .where('email', '=', change.oldEmail)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) return 'gone';
+      if ((await userIdByEmail(trx, change.newEmail)) !== null) return 'taken';
+      if (!(await changeEmail(trx, change.userId, change.oldEmail, change.newEmail))) return 'gone';
       await closeOpenEmailChanges(trx, change.userId, now);
       const ended = await deleteUserSessions(trx, change.userId, keepSession);
       await sendMail(app, trx, { to: change.oldEmail, subject: t('mail.changedSubject'), text: t('mail.changedBody') });

@@ -11,15 +11,17 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { csrfField, csrfToken } from '../../../platform/auth/csrf.ts';
 import { requireRecentAuth } from '../../../platform/auth/reauth.ts';
-import { scopeOf } from '../../../platform/auth/types.ts';
-import { withScope } from '../../../platform/db/tenant.ts';
+import { ACCOUNT_MANAGE } from '../../../platform/auth/policy.ts';
+import { emailOf } from '../../../platform/auth/queries/users.ts';
+import { authTx, staffRequest } from '../../../platform/request/context.ts';
+import type { FieldErrors } from '../../../platform/staff/forms.tsx';
 import { parseOr400 } from '../../../platform/http/errors.ts';
-import { addMessages, translator, type Locale } from '../../../platform/i18n/index.ts';
+import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import { pageContext } from '../../../platform/layout/context.ts';
 import { sendPage } from '../../../platform/layout/render.ts';
-import { actorOf, emailSchema, localeOf, type FieldErrors } from '../http.ts';
+import { emailSchema } from '../../../platform/auth/email.ts';
 import { completeEmailChange, requestEmailChange } from './email-change-flow.ts';
-import { findOpenEmailChange, type OpenEmailChange } from './email-change-store.ts';
+import { findOpenEmailChange, type OpenEmailChange } from '../../../platform/auth/queries/email-changes.ts';
 import {
   EmailChangeConfirmPage,
   EmailChangeDonePage,
@@ -27,9 +29,7 @@ import {
   EmailChangeProblemPage,
   EmailChangeSentPage,
 } from './EmailChangePages.tsx';
-import { EMAIL_NS, emailChangeMessages } from './messages.ts';
-
-addMessages(EMAIL_NS, emailChangeMessages);
+import { EMAIL_NS } from './messages.ts';
 
 const requestBody = z.object({ ...csrfField, email: z.string().max(1000) }).strict();
 const tokenParams = z.object({ lang: z.string(), token: z.string().max(200) }).strict();
@@ -42,35 +42,30 @@ function tokenOf(req: FastifyRequest): string {
 }
 
 async function currentEmail(req: FastifyRequest): Promise<string> {
-  const actor = actorOf(req);
-  const row = await withScope(req.server.database.db, scopeOf(actor), (trx) =>
-    trx.selectFrom('app_user').select('email').where('id', '=', actor.userId).executeTakeFirstOrThrow(),
-  );
-  return row.email;
+  const { actor, tx } = staffRequest(req);
+  return tx((trx) => emailOf(trx, actor.userId));
 }
 
 async function openChange(
   req: FastifyRequest,
 ): Promise<{ locale: Locale; token: string; change: OpenEmailChange | null }> {
-  const locale = localeOf(req);
+  const locale = req.locale;
   const token = tokenOf(req);
   const app = req.server;
-  const change = await withScope(app.database.db, { kind: 'auth' }, (trx) =>
-    findOpenEmailChange(trx, token, app.clock.now()),
-  );
+  const change = await authTx(req, (trx) => findOpenEmailChange(trx, token, app.clock.now()));
   return { locale, token, change };
 }
 
 function sendProblem(req: FastifyRequest, reply: FastifyReply, locale: Locale, kind: 'invalid' | 'taken') {
   return sendPage(
     reply,
-    EmailChangeProblemPage({ ctx: pageContext(req, locale), t: translator(locale, EMAIL_NS), kind }),
+    EmailChangeProblemPage({ ctx: pageContext(req), t: translator(locale, EMAIL_NS), kind }),
     kind === 'invalid' ? 410 : 409,
   );
 }
 
 export const emailChangeRoutes: FastifyPluginAsync = async (app) => {
-  const manage = { config: { action: 'account.manage' as const } };
+  const manage = { config: { action: ACCOUNT_MANAGE } };
   const flow = { config: { authFlow: 'anonymous' as const } };
   const formPath = (locale: Locale) => `/${locale}/staff/account/email`;
 
@@ -80,7 +75,7 @@ export const emailChangeRoutes: FastifyPluginAsync = async (app) => {
     extra: { value?: string; errors?: FieldErrors } = {},
   ) =>
     EmailChangeFormPage({
-      ctx: pageContext(req, locale),
+      ctx: pageContext(req),
       t: translator(locale, EMAIL_NS),
       csrf: csrfToken(req),
       current: await currentEmail(req),
@@ -88,14 +83,13 @@ export const emailChangeRoutes: FastifyPluginAsync = async (app) => {
     });
 
   app.get('/:lang/staff/account/email', manage, async (req, reply) => {
-    const locale = localeOf(req);
+    const locale = req.locale;
     if (!requireRecentAuth(req, reply)) return reply;
     return sendPage(reply, await renderForm(req, locale));
   });
 
   app.post('/:lang/staff/account/email', manage, async (req, reply) => {
-    const locale = localeOf(req);
-    const actor = actorOf(req);
+    const { actor, locale } = staffRequest(req);
     const body = parseOr400(requestBody, req.body, 'form');
     if (!requireRecentAuth(req, reply, undefined, formPath(locale))) return reply;
     const t = translator(locale, EMAIL_NS);
@@ -114,7 +108,7 @@ export const emailChangeRoutes: FastifyPluginAsync = async (app) => {
       );
     }
     await requestEmailChange(app, actor, email.data, locale);
-    return sendPage(reply, EmailChangeSentPage({ ctx: pageContext(req, locale), t, csrf: csrfToken(req) }));
+    return sendPage(reply, EmailChangeSentPage({ ctx: pageContext(req), t }));
   });
 
   app.get('/:lang/staff/email-change/:token', flow, async (req, reply) => {
@@ -124,7 +118,7 @@ export const emailChangeRoutes: FastifyPluginAsync = async (app) => {
     return sendPage(
       reply,
       EmailChangeConfirmPage({
-        ctx: pageContext(req, locale),
+        ctx: pageContext(req),
         t,
         action: `/${locale}/staff/email-change/${token}`,
         newEmail: change.newEmail,
@@ -143,7 +137,7 @@ export const emailChangeRoutes: FastifyPluginAsync = async (app) => {
     return sendPage(
       reply,
       EmailChangeDonePage({
-        ctx: pageContext(req, locale),
+        ctx: pageContext(req),
         t: translator(locale, EMAIL_NS),
         signedIn: own !== undefined,
       }),

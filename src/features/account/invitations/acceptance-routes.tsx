@@ -10,7 +10,8 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { withScope } from '../../../platform/db/tenant.ts';
+import { authTx } from '../../../platform/request/context.ts';
+import { hasErrors, type FieldErrors } from '../../../platform/staff/forms.tsx';
 import { parseOr400 } from '../../../platform/http/errors.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import { pageContext } from '../../../platform/layout/context.ts';
@@ -18,13 +19,13 @@ import { sendPage } from '../../../platform/layout/render.ts';
 import { hashPassword } from '../../../platform/security/password.ts';
 import { qrCodeSvg } from '../../../platform/security/qr-svg.ts';
 import { generateTotpSecret, totpUri, verifyTotp } from '../../../platform/security/totp.ts';
-import { hasErrors, localeOf, PASSWORD_FIELD_MAX, type FieldErrors } from '../http.ts';
+import { PASSWORD_FIELD_MAX } from '../password-form.ts';
 import { newPasswordErrors } from '../password-form.ts';
 import { AcceptDonePage, AcceptPasswordPage, AcceptTotpPage, InvalidLinkPage } from '../views/AcceptancePages.tsx';
 import { redeemInvitation } from './acceptance.ts';
-import { isSafeDisplayName, normaliseDisplayName } from '../display-name.ts';
+import { isSafeDisplayName, normaliseDisplayName } from '../../../platform/auth/display-name.ts';
 import { MAX_STATE_LENGTH, openEnrolmentState, sealEnrolmentState } from './enrolment-state.ts';
-import { findOpenInvitation, type OpenInvitation } from './invitation-store.ts';
+import { findOpenInvitation, type OpenInvitation } from '../../../platform/auth/queries/invitations.ts';
 
 const tokenParams = z.object({ lang: z.string(), token: z.string().max(200) }).strict();
 
@@ -54,12 +55,10 @@ type Step = { locale: Locale; token: string; inv: OpenInvitation };
 async function openInvitation(
   req: FastifyRequest,
 ): Promise<{ locale: Locale; token: string; inv: OpenInvitation | null }> {
-  const locale = localeOf(req);
+  const locale = req.locale;
   const token = tokenOf(req);
   const app = req.server;
-  const inv = await withScope(app.database.db, { kind: 'auth' }, (trx) =>
-    findOpenInvitation(trx, token, app.clock.now()),
-  );
+  const inv = await authTx(req, (trx) => findOpenInvitation(trx, token, app.clock.now()));
   return { locale, token, inv };
 }
 
@@ -68,7 +67,7 @@ function sendGone(req: FastifyRequest, reply: FastifyReply, locale: Locale): Fas
   return sendPage(
     reply,
     InvalidLinkPage({
-      ctx: pageContext(req, locale),
+      ctx: pageContext(req),
       t,
       title: t('accept.invalidTitle'),
       body: t('accept.invalidBody'),
@@ -186,7 +185,7 @@ export const acceptanceRoutes: FastifyPluginAsync = async (app) => {
     return sendPage(
       reply,
       AcceptDonePage({
-        ctx: pageContext(req, locale),
+        ctx: pageContext(req),
         t,
         codes: result.recoveryCodes,
         signIn: `/${locale}/staff/sign-in`,

@@ -15,9 +15,15 @@ import type { FastifyInstance } from 'fastify';
 import { audit } from '../../../platform/audit/audit.ts';
 import { storeTotpSecret } from '../../../platform/auth/totp-secret.ts';
 import { withScope, type Tx } from '../../../platform/db/tenant.ts';
-import { replaceRecoveryCodes } from '../recovery-code-store.ts';
+import { replaceRecoveryCodes } from '../queries.ts';
 import type { EnrolmentState } from './enrolment-state.ts';
-import { closeOpenInvitations, consumeInvitation, type OpenInvitation } from './invitation-store.ts';
+import { setTotpLastStep } from '../../../platform/auth/queries/users.ts';
+import { accountForEnrolment, insertEnrolledAccount, reEnrolAccount } from './queries.ts';
+import {
+  closeOpenInvitations,
+  consumeInvitation,
+  type OpenInvitation,
+} from '../../../platform/auth/queries/invitations.ts';
 
 export type RedeemResult = { ok: true; userId: string; recoveryCodes: string[] } | { ok: false };
 
@@ -30,17 +36,10 @@ function isUniqueViolation(err: unknown): boolean {
 
 /** The account the invitation will act on: a new one, or one waiting for re-enrolment. */
 async function targetAccount(trx: Tx, inv: OpenInvitation): Promise<{ id: string; isNew: boolean }> {
-  const existing = await trx
-    .selectFrom('app_user')
-    .select(['id', 'role', 'centre_id', 'mfa_enrolled_at', 'disabled_at'])
-    .where('email', '=', inv.email)
-    .executeTakeFirst();
+  const existing = await accountForEnrolment(trx, inv.email);
   if (!existing) return { id: randomUUID(), isNew: true };
   const reEnrolment =
-    existing.mfa_enrolled_at === null &&
-    existing.disabled_at === null &&
-    existing.role === inv.role &&
-    existing.centre_id === inv.centreId;
+    !existing.enrolled && !existing.disabled && existing.role === inv.role && existing.centreId === inv.centreId;
   if (!reEnrolment) throw new NotRedeemable();
   return { id: existing.id, isNew: false };
 }
@@ -64,29 +63,26 @@ export async function redeemInvitation(
       const account = await targetAccount(trx, inv);
       const owner = { id: account.id, centreId: inv.centreId };
       if (account.isNew) {
-        await trx
-          .insertInto('app_user')
-          .values({
-            id: account.id,
-            email: inv.email,
-            display_name: state.displayName,
-            role: inv.role,
-            centre_id: inv.centreId,
-            password_hash: state.passwordHash,
-            mfa_enrolled_at: now,
-            created_at: now,
-          })
-          .execute();
+        await insertEnrolledAccount(trx, {
+          id: account.id,
+          email: inv.email,
+          displayName: state.displayName,
+          role: inv.role,
+          centreId: inv.centreId,
+          passwordHash: state.passwordHash,
+          now,
+        });
       } else {
-        await trx
-          .updateTable('app_user')
-          .set({ display_name: state.displayName, password_hash: state.passwordHash, mfa_enrolled_at: now })
-          .where('id', '=', account.id)
-          .execute();
+        await reEnrolAccount(trx, {
+          id: account.id,
+          displayName: state.displayName,
+          passwordHash: state.passwordHash,
+          now,
+        });
       }
       await storeTotpSecret(trx, app.keys.encryption, owner, state.totpSecret);
       // The code just typed must not work a second time (first sign-in).
-      await trx.updateTable('app_user').set({ totp_last_step: totpStep }).where('id', '=', account.id).execute();
+      await setTotpLastStep(trx, account.id, totpStep);
       const recoveryCodes = await replaceRecoveryCodes(trx, app.keys.server, owner);
       await closeOpenInvitations(trx, inv.email, now);
       const base = { actorId: account.id, centreId: inv.centreId } as const;

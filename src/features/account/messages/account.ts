@@ -1,6 +1,10 @@
 /** Texts of the account page (own password, passkeys, recovery codes) and the passkey buttons. */
 export const accountMessages = {
   de: {
+    staffLinks: {
+      account: 'Mein Konto: Passwort, Passkeys, Wiederherstellungscodes',
+      outbox: 'Postausgang (E-Mails ohne Mailserver)',
+    },
     account: {
       title: 'Mein Konto',
       who: '{{name}} · {{email}} · {{role}}',
@@ -45,9 +49,7 @@ export const accountMessages = {
       },
     },
     passkey: {
-      signIn: 'Mit Passkey bestätigen',
       working: 'Bitte bestätigen Sie auf Ihrem Gerät …',
-      failed: 'Das hat nicht geklappt. Versuchen Sie es noch einmal oder verwenden Sie den Code aus der App.',
       addFailed: 'Der Passkey konnte nicht hinzugefügt werden. Versuchen Sie es noch einmal.',
       already: 'Dieser Passkey ist bereits registriert.',
     },
@@ -66,6 +68,10 @@ export const accountMessages = {
     },
   },
   en: {
+    staffLinks: {
+      account: 'My account: password, passkeys, recovery codes',
+      outbox: 'Outbox (e-mails without a mail server)',
+    },
     account: {
       title: 'My account',
       who: '{{name}} · {{email}} · {{role}}',
@@ -110,9 +116,7 @@ export const accountMessages = {
       },
     },
     passkey: {
-      signIn: 'Confirm with a passkey',
       working: 'Please confirm on your device …',
-      failed: 'That did not work. Try again or use the code from your app.',
       addFailed: 'The passkey could not be added. Please try again.',
       already: 'This passkey is already registered.',
     },

@@ -1,25 +1,15 @@
 /** The administrators' view of the mail outbox. */
-import { StaffFrame } from '../../auth/StaffFrame.tsx';
+import { StaffFrame } from '../../../platform/staff/StaffFrame.tsx';
 import type { PageContext } from '../../../platform/layout/context.ts';
 import type { Translate } from '../../../platform/i18n/index.ts';
-import type { OutboxMail } from '../../../platform/mail/outbox.ts';
+import type { OutboxMail } from '../../../platform/mail/queries.ts';
 
 const BERLIN = 'Europe/Berlin';
 
-export function OutboxPage({
-  ctx,
-  t,
-  csrf,
-  mails,
-}: {
-  ctx: PageContext;
-  t: Translate;
-  csrf: string;
-  mails: OutboxMail[];
-}) {
+export function OutboxPage({ ctx, t, mails }: { ctx: PageContext; t: Translate; mails: OutboxMail[] }) {
   const when = new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: BERLIN });
   return (
-    <StaffFrame ctx={ctx} title={t('outbox.title')} csrf={csrf}>
+    <StaffFrame ctx={ctx} title={t('outbox.title')}>
       <h1>{t('outbox.title')}</h1>
       <p class="notice warn">{t('outbox.lead')}</p>
       {mails.length === 0 ? (

@@ -12,6 +12,7 @@
  * a missing UV flag and a challenge other than the one stored for the
  * session — which is consumed by the attempt either way.
  */
+import { randomBytes } from 'node:crypto';
 import {
   generateAuthenticationOptions,
   generateRegistrationOptions,
@@ -21,10 +22,15 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import type { Tx } from '../../../platform/db/tenant.ts';
-import { putChallenge, newChallenge, takeChallenge } from './challenge-store.ts';
-import { encodeTransports, findPasskey, listPasskeys, markPasskeyUsed } from './credential-store.ts';
+import { putChallenge, takeChallenge } from './queries.ts';
+import { encodeTransports, findPasskey, listPasskeys, markPasskeyUsed } from './queries.ts';
 import { CEREMONY_TIMEOUT_MS, relyingParty } from './relying-party.ts';
 import type { authenticationResponse, registrationResponse } from './webauthn-json.ts';
+
+/** A fresh 256-bit challenge (base64url in the options the browser gets). */
+function newChallenge(): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(randomBytes(32));
+}
 
 type Session = { sessionHash: string; userId: string };
 

@@ -18,12 +18,12 @@ import { safeNextPath, staffHome } from '../../../platform/auth/next-path.ts';
 import { hasRecentAuth, reauthPath } from '../../../platform/auth/reauth.ts';
 import { completeSecondFactor } from '../../../platform/auth/second-factor.ts';
 import { lockedFor, recordFailure, throttleKeys } from '../../../platform/auth/throttle.ts';
-import { scopeOf } from '../../../platform/auth/types.ts';
 import { withScope, type Scope } from '../../../platform/db/tenant.ts';
 import { parseOr400 } from '../../../platform/http/errors.ts';
-import { actorOf, localeOf } from '../http.ts';
+import { authTx, staffRequest } from '../../../platform/request/context.ts';
+import { ACCOUNT_MANAGE } from '../../../platform/auth/policy.ts';
 import { authenticationOptions, registrationOptions, verifyAuthentication, verifyRegistration } from './ceremonies.ts';
-import { auditCredentialId, insertPasskey, passkeyIdTaken } from './credential-store.ts';
+import { auditCredentialId, insertPasskey, passkeyIdTaken, passkeyUserName } from './queries.ts';
 import { authenticationResponse, passkeyName, registrationResponse } from './webauthn-json.ts';
 
 const emptyBody = z.union([z.object({}).strict(), z.null(), z.undefined()]);
@@ -87,40 +87,30 @@ export async function addPasskey(
 }
 
 export const passkeyRoutes: FastifyPluginAsync = async (app) => {
-  const manage = { config: { action: 'account.manage' as const } };
+  const manage = { config: { action: ACCOUNT_MANAGE } };
   const pending = { config: { authFlow: 'pending' as const } };
 
   app.post('/:lang/staff/account/passkeys/options', manage, async (req, reply) => {
-    const locale = localeOf(req);
-    const actor = actorOf(req);
+    const { actor, locale, tx } = staffRequest(req);
     parseOr400(emptyBody, req.body, 'body');
     const account = `/${locale}/staff/account`;
     if (!hasRecentAuth(req)) return json(reply, 403, { error: 'reauth_required', redirect: reauthPath(req, account) });
-    const options = await withScope(app.database.db, scopeOf(actor), async (trx) => {
-      const user = await trx
-        .selectFrom('app_user')
-        .select(['email', 'display_name'])
-        .where('id', '=', actor.userId)
-        .executeTakeFirstOrThrow();
-      return registrationOptions(app, trx, {
-        sessionHash: actor.sessionHash,
-        userId: actor.userId,
-        email: user.email,
-        displayName: user.display_name,
-      });
+    const options = await tx(async (trx) => {
+      const user = await passkeyUserName(trx, actor.userId);
+      if (!user) throw new Error('the signed-in user is not visible in their own scope');
+      return registrationOptions(app, trx, { sessionHash: actor.sessionHash, userId: actor.userId, ...user });
     });
     return json(reply, 200, options as unknown as Record<string, unknown>);
   });
 
   app.post('/:lang/staff/account/passkeys', manage, async (req, reply) => {
-    const locale = localeOf(req);
-    const actor = actorOf(req);
+    const { actor, locale, scope } = staffRequest(req);
     const body = parseOr400(registerBody, req.body, 'body');
     const account = `/${locale}/staff/account`;
     if (!hasRecentAuth(req)) return json(reply, 403, { error: 'reauth_required', redirect: reauthPath(req, account) });
     const outcome = await addPasskey(
       app,
-      { sessionHash: actor.sessionHash, userId: actor.userId, centreId: actor.centreId, scope: scopeOf(actor) },
+      { sessionHash: actor.sessionHash, userId: actor.userId, centreId: actor.centreId, scope },
       body,
     );
     if (outcome !== 'added') return json(reply, 400, { error: outcome });
@@ -128,11 +118,10 @@ export const passkeyRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/:lang/staff/passkey/options', pending, async (req, reply) => {
-    localeOf(req);
     parseOr400(emptyBody, req.body, 'body');
     const s = req.authSession;
     if (!s) return json(reply, 401, { error: 'Not signed in' }); // the hook already refused
-    const options = await withScope(app.database.db, { kind: 'auth' }, (trx) =>
+    const options = await authTx(req, (trx) =>
       authenticationOptions(app, trx, { sessionHash: s.tokenHash, userId: s.userId }),
     );
     if (!options) return json(reply, 404, { error: 'no_passkey' });
@@ -140,13 +129,13 @@ export const passkeyRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/:lang/staff/passkey/verify', pending, async (req, reply) => {
-    const locale = localeOf(req);
+    const locale = req.locale;
     const body = parseOr400(verifyBody, req.body, 'body');
     const s = req.authSession;
     if (!s) return json(reply, 401, { error: 'Not signed in' });
     const now = app.clock.now();
-    const outcome = await withScope(app.database.db, { kind: 'auth' }, async (trx) => {
-      const user = await trx.selectFrom('app_user').select('email').where('id', '=', s.userId).executeTakeFirst();
+    const outcome = await authTx(req, async (trx) => {
+      const user = await passkeyUserName(trx, s.userId);
       if (!user) return { kind: 'gone' as const };
       // The same per-account and per-address limits as the TOTP step.
       const keys = throttleKeys(app.keys.server, user.email, req.ip);

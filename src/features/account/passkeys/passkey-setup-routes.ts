@@ -27,17 +27,17 @@ import { clearSessionCookie } from '../../../platform/auth/cookie.ts';
 import { csrfField, csrfToken } from '../../../platform/auth/csrf.ts';
 import { signInPath } from '../../../platform/auth/next-path.ts';
 import { REAUTH_MAX_AGE_MINUTES } from '../../../platform/auth/reauth.ts';
-import { deleteSession, type LoadedSession } from '../../../platform/auth/session-store.ts';
+import { deleteSession } from '../../../platform/auth/queries/sessions.ts';
+import { type LoadedSession } from '../../../platform/auth/session.ts';
 import { scopeOf } from '../../../platform/auth/types.ts';
-import { withScope } from '../../../platform/db/tenant.ts';
+import { sessionTx } from '../../../platform/request/context.ts';
 import { parseOr400 } from '../../../platform/http/errors.ts';
 import { translator } from '../../../platform/i18n/index.ts';
 import { pageContext } from '../../../platform/layout/context.ts';
 import { sendPage } from '../../../platform/layout/render.ts';
-import { localeOf } from '../http.ts';
 import { PasskeySetupPage } from '../views/PasskeySetupPage.tsx';
 import { registrationOptions } from './ceremonies.ts';
-import { listPasskeys } from './credential-store.ts';
+import { listPasskeys, passkeyUserName } from './queries.ts';
 import { addPasskey, registerBody } from './passkey-routes.ts';
 
 const emptyBody = z.union([z.object({}).strict(), z.null(), z.undefined()]);
@@ -68,13 +68,13 @@ export const passkeySetupRoutes: FastifyPluginAsync = async (app) => {
   const setup = { config: { authFlow: 'passkey_setup' as const } };
 
   app.get('/:lang/staff/passkey-setup', setup, async (req, reply) => {
-    const locale = localeOf(req);
+    const locale = req.locale;
     const s = restrictedSession(req);
-    const passkeys = await withScope(app.database.db, scopeOf(s), (trx) => listPasskeys(trx, s.userId));
+    const passkeys = await sessionTx(req, (trx) => listPasskeys(trx, s.userId));
     return sendPage(
       reply,
       PasskeySetupPage({
-        ctx: pageContext(req, locale),
+        ctx: pageContext(req),
         t: translator(locale, 'account'),
         csrf: csrfToken(req),
         passkeys: passkeys.length,
@@ -83,7 +83,7 @@ export const passkeySetupRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/:lang/staff/passkey-setup/options', setup, async (req, reply) => {
-    const locale = localeOf(req);
+    const locale = req.locale;
     parseOr400(emptyBody, req.body, 'body');
     const s = restrictedSession(req);
     if (!signedInRecently(req, s))
@@ -91,24 +91,16 @@ export const passkeySetupRoutes: FastifyPluginAsync = async (app) => {
         error: 'reauth_required',
         redirect: signInPath(locale, `/${locale}/staff/passkey-setup`),
       });
-    const options = await withScope(app.database.db, scopeOf(s), async (trx) => {
-      const user = await trx
-        .selectFrom('app_user')
-        .select(['email', 'display_name'])
-        .where('id', '=', s.userId)
-        .executeTakeFirstOrThrow();
-      return registrationOptions(app, trx, {
-        sessionHash: s.tokenHash,
-        userId: s.userId,
-        email: user.email,
-        displayName: user.display_name,
-      });
+    const options = await sessionTx(req, async (trx) => {
+      const user = await passkeyUserName(trx, s.userId);
+      if (!user) throw new Error('the signed-in user is not visible in their own scope');
+      return registrationOptions(app, trx, { sessionHash: s.tokenHash, userId: s.userId, ...user });
     });
     return json(reply, 200, options as unknown as Record<string, unknown>);
   });
 
   app.post('/:lang/staff/passkey-setup', setup, async (req, reply) => {
-    const locale = localeOf(req);
+    const locale = req.locale;
     const body = parseOr400(registerBody, req.body, 'body');
     const s = restrictedSession(req);
     if (!signedInRecently(req, s))
@@ -124,17 +116,17 @@ export const passkeySetupRoutes: FastifyPluginAsync = async (app) => {
       { step: 'passkey_setup' },
     );
     if (outcome !== 'added') return json(reply, 400, { error: outcome });
-    await withScope(app.database.db, scopeOf(s), (trx) => deleteSession(trx, s.tokenHash));
+    await sessionTx(req, (trx) => deleteSession(trx, s.tokenHash));
     clearSessionCookie(reply);
     return json(reply, 200, { redirect: `/${locale}/staff/sign-in?passkey_added=1` });
   });
 
   app.post('/:lang/staff/passkey-setup/sign-out', setup, async (req, reply) => {
-    const locale = localeOf(req);
+    const locale = req.locale;
     parseOr400(csrfOnly, req.body, 'form');
     const s = restrictedSession(req);
     const now = app.clock.now();
-    await withScope(app.database.db, scopeOf(s), async (trx) => {
+    await sessionTx(req, async (trx) => {
       await deleteSession(trx, s.tokenHash);
       await audit(
         trx,

@@ -20,7 +20,7 @@ import {
 } from '../../../../test/support/auth.ts';
 import { directSession } from '../../../../test/support/security.ts';
 import { withScope } from '../../../platform/db/tenant.ts';
-import { replaceRecoveryCodes } from '../recovery-code-store.ts';
+import { replaceRecoveryCodes } from '../queries.ts';
 import { auditEvents } from '../test-support.ts';
 import { SoftAuthenticator } from './test-authenticator.ts';
 

@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { audit } from '../../../platform/audit/audit.ts';
-import { deleteUserSessions } from '../../../platform/auth/session-store.ts';
+import { deleteUserSessions } from '../../../platform/auth/queries/sessions.ts';
 import { withScope } from '../../../platform/db/tenant.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import { sendMail } from '../../../platform/mail/mailer.ts';
@@ -18,7 +18,8 @@ import {
   recentResetCount,
   RESET_REQUESTS_PER_HOUR,
   type OpenReset,
-} from './reset-store.ts';
+} from '../../../platform/auth/queries/password-resets.ts';
+import { enrolledAccountByEmail, setPasswordOfEnrolledAccount } from '../../../platform/auth/queries/users.ts';
 
 /** The link in the mail. */
 export function resetLink(publicOrigin: string, locale: Locale, token: string): string {
@@ -35,16 +36,10 @@ export async function requestReset(app: FastifyInstance, email: string, locale: 
   const now = app.clock.now();
   const t = translator(locale, 'account');
   await withScope(app.database.db, { kind: 'auth' }, async (trx) => {
-    const user = await trx
-      .selectFrom('app_user')
-      .select(['id', 'centre_id'])
-      .where('email', '=', email)
-      .where('disabled_at', 'is', null)
-      .where('mfa_enrolled_at', 'is not', null)
-      .executeTakeFirst();
+    const user = await enrolledAccountByEmail(trx, email);
     if (!user) return;
     if ((await recentResetCount(trx, user.id, now)) >= RESET_REQUESTS_PER_HOUR) return;
-    const token = await createReset(trx, { id: user.id, centreId: user.centre_id }, now);
+    const token = await createReset(trx, user, now);
     await sendMail(app, trx, {
       to: email,
       subject: t('reset.mailSubject'),
@@ -56,7 +51,7 @@ export async function requestReset(app: FastifyInstance, email: string, locale: 
       {
         event: 'auth.password_reset_requested',
         actorId: null,
-        centreId: user.centre_id,
+        centreId: user.centreId,
         objectType: 'app_user',
         objectId: user.id,
       },
@@ -75,14 +70,7 @@ export async function completeReset(app: FastifyInstance, reset: OpenReset, pass
     if (!(await consumeReset(trx, reset.tokenHash, now))) return false;
     // Disabled (or reset) since the link was opened: change nothing. Nothing
     // else was written yet except marking the link used, which may stand.
-    const updated = await trx
-      .updateTable('app_user')
-      .set({ password_hash: passwordHash })
-      .where('id', '=', reset.userId)
-      .where('disabled_at', 'is', null)
-      .where('mfa_enrolled_at', 'is not', null)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) return false;
+    if (!(await setPasswordOfEnrolledAccount(trx, reset.userId, passwordHash))) return false;
     await closeOpenResets(trx, reset.userId, now);
     const ended = await deleteUserSessions(trx, reset.userId);
     await audit(

@@ -9,18 +9,20 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { signInPath } from '../../../platform/auth/next-path.ts';
-import { withScope } from '../../../platform/db/tenant.ts';
+import { authTx } from '../../../platform/request/context.ts';
+import { hasErrors } from '../../../platform/staff/forms.tsx';
 import { parseOr400 } from '../../../platform/http/errors.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import { pageContext } from '../../../platform/layout/context.ts';
 import { sendPage } from '../../../platform/layout/render.ts';
 import { hashPassword } from '../../../platform/security/password.ts';
 import { runInBackground } from '../background.ts';
-import { emailSchema, hasErrors, localeOf, PASSWORD_FIELD_MAX } from '../http.ts';
+import { emailSchema } from '../../../platform/auth/email.ts';
+import { PASSWORD_FIELD_MAX } from '../password-form.ts';
 import { newPasswordErrors } from '../password-form.ts';
 import { ResetInvalidPage, ResetNewPasswordPage, ResetRequestPage, ResetSentPage } from '../views/ResetPages.tsx';
 import { completeReset, requestReset } from './reset-flow.ts';
-import { findOpenReset, type OpenReset } from './reset-store.ts';
+import { findOpenReset, type OpenReset } from '../../../platform/auth/queries/password-resets.ts';
 
 const requestBody = z.object({ email: z.string().max(1000) }).strict();
 const tokenParams = z.object({ lang: z.string(), token: z.string().max(200) }).strict();
@@ -39,27 +41,27 @@ const newPasswordBody = z
   .strict();
 
 async function openReset(req: FastifyRequest): Promise<{ locale: Locale; token: string; reset: OpenReset | null }> {
-  const locale = localeOf(req);
+  const locale = req.locale;
   const token = tokenOf(req);
   const app = req.server;
-  const reset = await withScope(app.database.db, { kind: 'auth' }, (trx) => findOpenReset(trx, token, app.clock.now()));
+  const reset = await authTx(req, (trx) => findOpenReset(trx, token, app.clock.now()));
   return { locale, token, reset };
 }
 
 function sendInvalid(req: FastifyRequest, reply: FastifyReply, locale: Locale) {
-  return sendPage(reply, ResetInvalidPage({ ctx: pageContext(req, locale), t: translator(locale, 'account') }), 410);
+  return sendPage(reply, ResetInvalidPage({ ctx: pageContext(req), t: translator(locale, 'account') }), 410);
 }
 
 export const resetRoutes: FastifyPluginAsync = async (app) => {
   const flow = { config: { authFlow: 'anonymous' as const } };
 
   app.get('/:lang/staff/password-reset', flow, async (req, reply) => {
-    const locale = localeOf(req);
-    return sendPage(reply, ResetRequestPage({ ctx: pageContext(req, locale), t: translator(locale, 'account') }));
+    const locale = req.locale;
+    return sendPage(reply, ResetRequestPage({ ctx: pageContext(req), t: translator(locale, 'account') }));
   });
 
   app.post('/:lang/staff/password-reset', flow, async (req, reply) => {
-    const locale = localeOf(req);
+    const locale = req.locale;
     const t = translator(locale, 'account');
     const body = parseOr400(requestBody, req.body, 'form');
     const email = emailSchema.safeParse(body.email);
@@ -67,7 +69,7 @@ export const resetRoutes: FastifyPluginAsync = async (app) => {
       return sendPage(
         reply,
         ResetRequestPage({
-          ctx: pageContext(req, locale),
+          ctx: pageContext(req),
           t,
           email: body.email,
           errors: { email: t('reset.errors.email') },
@@ -76,7 +78,7 @@ export const resetRoutes: FastifyPluginAsync = async (app) => {
       );
     }
     runInBackground(app, 'password_reset_request', () => requestReset(app, email.data, locale));
-    return sendPage(reply, ResetSentPage({ ctx: pageContext(req, locale), t }));
+    return sendPage(reply, ResetSentPage({ ctx: pageContext(req), t }));
   });
 
   app.get('/:lang/staff/password-reset/:token', flow, async (req, reply) => {
@@ -86,7 +88,7 @@ export const resetRoutes: FastifyPluginAsync = async (app) => {
     return sendPage(
       reply,
       ResetNewPasswordPage({
-        ctx: pageContext(req, locale),
+        ctx: pageContext(req),
         t,
         action: `/${locale}/staff/password-reset/${token}`,
         email: reset.email,
@@ -107,7 +109,7 @@ export const resetRoutes: FastifyPluginAsync = async (app) => {
     );
     if (hasErrors(errors)) {
       const page = ResetNewPasswordPage({
-        ctx: pageContext(req, locale),
+        ctx: pageContext(req),
         t,
         action: `/${locale}/staff/password-reset/${token}`,
         email: reset.email,

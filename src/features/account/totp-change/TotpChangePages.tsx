@@ -1,9 +1,9 @@
 /** Pages of the authenticator app change. */
 import type { Translate } from '../../../platform/i18n/index.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
-import { StaffFrame } from '../../auth/StaffFrame.tsx';
+import { StaffFrame } from '../../../platform/staff/StaffFrame.tsx';
 import { groupSecret } from '../views/EnrolmentViews.tsx';
-import { ErrorSummary, Field, PostForm } from '../views/Form.tsx';
+import { FieldErrorSummary, InputField, PostForm } from '../../../platform/staff/forms.tsx';
 
 type Base = { ctx: PageContext; t: Translate; csrf: string };
 
@@ -21,9 +21,9 @@ export function TotpChangePage({
   error,
 }: Base & { state: string; qrSvg: string; secret: string; error?: string | undefined }) {
   return (
-    <StaffFrame ctx={ctx} title={t('title')} csrf={csrf}>
+    <StaffFrame ctx={ctx} title={t('title')}>
       <h1>{t('title')}</h1>
-      <ErrorSummary title={t('errorsTitle')} errors={{ code: error }} />
+      <FieldErrorSummary title={t('errorsTitle')} errors={{ code: error }} />
       <p>{t('intro')}</p>
       <div class="totp-setup">
         <div class="qr" dangerouslySetInnerHTML={{ __html: qrSvg }} />
@@ -34,7 +34,7 @@ export function TotpChangePage({
       </div>
       <PostForm action={`/${ctx.locale}/staff/account/totp`} csrf={csrf}>
         <input type="hidden" name="state" value={state} />
-        <Field
+        <InputField
           name="code"
           label={t('code')}
           error={error}
@@ -51,9 +51,9 @@ export function TotpChangePage({
   );
 }
 
-export function TotpChangeDonePage({ ctx, t, csrf }: Base) {
+export function TotpChangeDonePage({ ctx, t }: Pick<Base, 'ctx' | 't'>) {
   return (
-    <StaffFrame ctx={ctx} title={t('doneTitle')} csrf={csrf}>
+    <StaffFrame ctx={ctx} title={t('doneTitle')}>
       <h1>{t('doneTitle')}</h1>
       <p role="status">{t('done')}</p>
       <p>

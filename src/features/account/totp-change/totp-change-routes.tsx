@@ -10,20 +10,19 @@ import { audit } from '../../../platform/audit/audit.ts';
 import { csrfField, csrfToken } from '../../../platform/auth/csrf.ts';
 import { requireRecentAuth } from '../../../platform/auth/reauth.ts';
 import { storeTotpSecret } from '../../../platform/auth/totp-secret.ts';
-import { scopeOf, type Actor } from '../../../platform/auth/types.ts';
-import { withScope } from '../../../platform/db/tenant.ts';
+import type { Actor } from '../../../platform/auth/types.ts';
+import { ACCOUNT_MANAGE } from '../../../platform/auth/policy.ts';
+import { emailOf, setTotpLastStep } from '../../../platform/auth/queries/users.ts';
+import { staffRequest } from '../../../platform/request/context.ts';
 import { parseOr400 } from '../../../platform/http/errors.ts';
-import { addMessages, translator, type Locale } from '../../../platform/i18n/index.ts';
+import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import { pageContext } from '../../../platform/layout/context.ts';
 import { sendPage } from '../../../platform/layout/render.ts';
 import { qrCodeSvg } from '../../../platform/security/qr-svg.ts';
 import { generateTotpSecret, totpUri, verifyTotp } from '../../../platform/security/totp.ts';
-import { actorOf, localeOf } from '../http.ts';
-import { TOTP_NS, totpChangeMessages } from './messages.ts';
+import { TOTP_NS } from './messages.ts';
 import { MAX_PENDING_LENGTH, openPendingSecret, sealPendingSecret, type PendingOwner } from './pending-secret.ts';
 import { TotpChangeDonePage, TotpChangePage } from './TotpChangePages.tsx';
-
-addMessages(TOTP_NS, totpChangeMessages);
 
 const confirmBody = z
   .object({
@@ -38,7 +37,7 @@ function ownerOf(actor: Actor): PendingOwner {
 }
 
 export const totpChangeRoutes: FastifyPluginAsync = async (app) => {
-  const manage = { config: { action: 'account.manage' as const } };
+  const manage = { config: { action: ACCOUNT_MANAGE } };
   const formPath = (locale: Locale) => `/${locale}/staff/account/totp`;
 
   /** The set-up page for `secret` (sealed into `state`), optionally with an error next to the code. */
@@ -49,14 +48,12 @@ export const totpChangeRoutes: FastifyPluginAsync = async (app) => {
     pending: { secret: string; state: string },
     error?: string,
   ) => {
-    const actor = actorOf(req);
+    const { actor, tx } = staffRequest(req);
     const t = translator(locale, TOTP_NS);
-    const { email } = await withScope(app.database.db, scopeOf(actor), (trx) =>
-      trx.selectFrom('app_user').select('email').where('id', '=', actor.userId).executeTakeFirstOrThrow(),
-    );
+    const email = await tx((trx) => emailOf(trx, actor.userId));
     const qrSvg = await qrCodeSvg(totpUri(pending.secret, email), t('qrLabel'));
     const page = TotpChangePage({
-      ctx: pageContext(req, locale),
+      ctx: pageContext(req),
       t,
       csrf: csrfToken(req),
       state: pending.state,
@@ -73,14 +70,13 @@ export const totpChangeRoutes: FastifyPluginAsync = async (app) => {
   };
 
   app.get('/:lang/staff/account/totp', manage, async (req, reply) => {
-    const locale = localeOf(req);
+    const locale = req.locale;
     if (!requireRecentAuth(req, reply)) return reply;
-    return sendSetup(req, reply, locale, freshPending(actorOf(req)));
+    return sendSetup(req, reply, locale, freshPending(staffRequest(req).actor));
   });
 
   app.post('/:lang/staff/account/totp', manage, async (req, reply) => {
-    const locale = localeOf(req);
-    const actor = actorOf(req);
+    const { actor, locale, tx } = staffRequest(req);
     const body = parseOr400(confirmBody, req.body, 'form');
     if (!requireRecentAuth(req, reply, undefined, formPath(locale))) return reply;
     const t = translator(locale, TOTP_NS);
@@ -90,10 +86,10 @@ export const totpChangeRoutes: FastifyPluginAsync = async (app) => {
     const check = verifyTotp(secret, body.code, { now });
     if (!check.ok) return sendSetup(req, reply, locale, { secret, state: body.state }, t('errors.code'));
 
-    await withScope(app.database.db, scopeOf(actor), async (trx) => {
+    await tx(async (trx) => {
       await storeTotpSecret(trx, app.keys.encryption, { id: actor.userId, centreId: actor.centreId }, secret);
       // The confirming code's step counts as used, so it cannot sign anyone in afterwards.
-      await trx.updateTable('app_user').set({ totp_last_step: check.step }).where('id', '=', actor.userId).execute();
+      await setTotpLastStep(trx, actor.userId, check.step);
       await audit(
         trx,
         app.keys.audit,
@@ -108,6 +104,6 @@ export const totpChangeRoutes: FastifyPluginAsync = async (app) => {
         now,
       );
     });
-    return sendPage(reply, TotpChangeDonePage({ ctx: pageContext(req, locale), t, csrf: csrfToken(req) }));
+    return sendPage(reply, TotpChangeDonePage({ ctx: pageContext(req), t }));
   });
 };

@@ -1,12 +1,11 @@
 /** The pages of invitation acceptance: password → authenticator → recovery codes. */
-import type { Translate } from '../../../platform/i18n/index.ts';
+import { translator, type Translate } from '../../../platform/i18n/index.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
-import { StaffFrame } from '../../auth/StaffFrame.tsx';
+import { StaffFrame } from '../../../platform/staff/StaffFrame.tsx';
 import type { Role } from '../../../platform/db/schema.ts';
 import { PASSWORD_MAX_LENGTH } from '../../../platform/security/password.ts';
-import type { FieldErrors } from '../http.ts';
 import { RecoveryCodeList, TotpSetup } from './EnrolmentViews.tsx';
-import { ErrorSummary, Field, PostForm } from './Form.tsx';
+import { FieldErrorSummary, InputField, PostForm, type FieldErrors } from '../../../platform/staff/forms.tsx';
 
 type Base = { ctx: PageContext; t: Translate };
 
@@ -34,10 +33,10 @@ export function AcceptPasswordPage({
       <h1>{t('accept.title')}</h1>
       <h2>{t('accept.step1')}</h2>
       {notice ? <p class="notice warn">{notice}</p> : null}
-      <ErrorSummary title={t('form.errorsTitle')} errors={errors} />
-      <p>{t('accept.intro', { role: t(`roles.${role}`), email })}</p>
+      <FieldErrorSummary title={t('form.errorsTitle')} errors={errors} />
+      <p>{t('accept.intro', { role: translator(ctx.locale, 'staff')(`roles.${role}`), email })}</p>
       <PostForm action={action}>
-        <Field
+        <InputField
           name="display_name"
           label={t('accept.name')}
           hint={t('accept.nameHint')}
@@ -48,7 +47,7 @@ export function AcceptPasswordPage({
         />
         {/* Lets password managers store the new credential under the right account. */}
         <input type="hidden" name="username" value={email} autocomplete="username" />
-        <Field
+        <InputField
           name="password"
           type="password"
           label={t('accept.password')}
@@ -57,7 +56,7 @@ export function AcceptPasswordPage({
           autocomplete="new-password"
           maxLength={PASSWORD_MAX_LENGTH}
         />
-        <Field
+        <InputField
           name="password_repeat"
           type="password"
           label={t('accept.passwordRepeat')}
@@ -85,12 +84,12 @@ export function AcceptTotpPage({
     <StaffFrame ctx={ctx} title={t('accept.title')}>
       <h1>{t('accept.title')}</h1>
       <h2>{t('accept.step2')}</h2>
-      <ErrorSummary title={t('form.errorsTitle')} errors={errors} />
+      <FieldErrorSummary title={t('form.errorsTitle')} errors={errors} />
       <p>{t('accept.totpIntro')}</p>
       <TotpSetup t={t} qrSvg={qrSvg} secret={secret} />
       <PostForm action={action}>
         <input type="hidden" name="state" value={state} />
-        <Field
+        <InputField
           name="code"
           label={t('accept.code')}
           error={error}

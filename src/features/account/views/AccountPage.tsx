@@ -6,12 +6,11 @@ import { EMAIL_NS } from '../email-change/messages.ts';
 import { TOTP_NS } from '../totp-change/messages.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
 import { PASSWORD_MAX_LENGTH } from '../../../platform/security/password.ts';
-import { StaffFrame } from '../../auth/StaffFrame.tsx';
-import type { FieldErrors } from '../http.ts';
+import { StaffFrame } from '../../../platform/staff/StaffFrame.tsx';
 import { RecoveryCodeList } from './EnrolmentViews.tsx';
-import { ErrorSummary, Field, PostForm } from './Form.tsx';
+import { FieldErrorSummary, InputField, PostForm, type FieldErrors } from '../../../platform/staff/forms.tsx';
 import { PasskeyRegisterForm } from './PasskeyRegisterForm.tsx';
-import { PASSKEY_SCRIPT } from './PasskeySignIn.tsx';
+import { PASSKEY_SCRIPT } from '../../../platform/staff/PasskeySignIn.tsx';
 
 export type AccountPasskey = { id: string; name: string; createdAt: Date; lastUsedAt: Date | null };
 
@@ -42,15 +41,21 @@ function formatDate(locale: string, d: Date): string {
 export function AccountPage({ ctx, t, csrf, account, recent, reauthHref, done, errors = {} }: Props) {
   const base = `/${ctx.locale}/staff/account`;
   return (
-    <StaffFrame ctx={ctx} title={t('account.title')} csrf={csrf} scripts={[PASSKEY_SCRIPT]}>
+    <StaffFrame ctx={ctx} title={t('account.title')} scripts={[PASSKEY_SCRIPT]}>
       <h1>{t('account.title')}</h1>
-      <p>{t('account.who', { name: account.displayName, email: account.email, role: t(`roles.${account.role}`) })}</p>
+      <p>
+        {t('account.who', {
+          name: account.displayName,
+          email: account.email,
+          role: translator(ctx.locale, 'staff')(`roles.${account.role}`),
+        })}
+      </p>
       {done ? (
         <p class="notice" role="status">
           {t(`account.done.${done}`)}
         </p>
       ) : null}
-      <ErrorSummary title={t('form.errorsTitle')} errors={errors} />
+      <FieldErrorSummary title={t('form.errorsTitle')} errors={errors} />
       {recent ? null : (
         <p class="notice">
           {t('account.reauthNeeded')} <a href={reauthHref}>{t('account.reauth')}</a>
@@ -113,7 +118,7 @@ export function AccountPage({ ctx, t, csrf, account, recent, reauthHref, done, e
         {recent ? (
           <PostForm action={`${base}/password`} csrf={csrf}>
             <input type="hidden" name="username" value={account.email} autocomplete="username" />
-            <Field
+            <InputField
               name="password"
               type="password"
               label={t('account.password.new')}
@@ -122,7 +127,7 @@ export function AccountPage({ ctx, t, csrf, account, recent, reauthHref, done, e
               autocomplete="new-password"
               maxLength={PASSWORD_MAX_LENGTH}
             />
-            <Field
+            <InputField
               name="password_repeat"
               type="password"
               label={t('account.password.repeat')}
@@ -138,19 +143,9 @@ export function AccountPage({ ctx, t, csrf, account, recent, reauthHref, done, e
   );
 }
 
-export function NewRecoveryCodesPage({
-  ctx,
-  t,
-  csrf,
-  codes,
-}: {
-  ctx: PageContext;
-  t: Translate;
-  csrf: string;
-  codes: readonly string[];
-}) {
+export function NewRecoveryCodesPage({ ctx, t, codes }: { ctx: PageContext; t: Translate; codes: readonly string[] }) {
   return (
-    <StaffFrame ctx={ctx} title={t('account.recovery.newTitle')} csrf={csrf}>
+    <StaffFrame ctx={ctx} title={t('account.recovery.newTitle')}>
       <h1>{t('account.recovery.newTitle')}</h1>
       <p>{t('account.recovery.newIntro')}</p>
       <RecoveryCodeList codes={codes} />

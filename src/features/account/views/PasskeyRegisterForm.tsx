@@ -5,7 +5,7 @@
  */
 import { CSRF_FIELD } from '../../../platform/auth/csrf.ts';
 import type { Translate } from '../../../platform/i18n/index.ts';
-import { Field } from './Form.tsx';
+import { InputField } from '../../../platform/staff/forms.tsx';
 
 export function PasskeyRegisterForm({
   t,
@@ -32,7 +32,7 @@ export function PasskeyRegisterForm({
         hidden
       >
         <input type="hidden" name={CSRF_FIELD} value={csrf} />
-        <Field
+        <InputField
           name="name"
           label={t('account.passkeys.name')}
           hint={t('account.passkeys.nameHint')}

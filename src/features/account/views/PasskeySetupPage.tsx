@@ -8,9 +8,9 @@
 import { CSRF_FIELD } from '../../../platform/auth/csrf.ts';
 import type { Translate } from '../../../platform/i18n/index.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
-import { StaffFrame } from '../../auth/StaffFrame.tsx';
+import { StaffFrame } from '../../../platform/staff/StaffFrame.tsx';
 import { PasskeyRegisterForm } from './PasskeyRegisterForm.tsx';
-import { PASSKEY_SCRIPT } from './PasskeySignIn.tsx';
+import { PASSKEY_SCRIPT } from '../../../platform/staff/PasskeySignIn.tsx';
 
 export function PasskeySetupPage({
   ctx,

@@ -1,10 +1,9 @@
 /** Pages of the password reset. */
 import type { Translate } from '../../../platform/i18n/index.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
-import { StaffFrame } from '../../auth/StaffFrame.tsx';
+import { StaffFrame } from '../../../platform/staff/StaffFrame.tsx';
 import { PASSWORD_MAX_LENGTH } from '../../../platform/security/password.ts';
-import type { FieldErrors } from '../http.ts';
-import { ErrorSummary, Field, PostForm } from './Form.tsx';
+import { FieldErrorSummary, InputField, PostForm, type FieldErrors } from '../../../platform/staff/forms.tsx';
 
 type Base = { ctx: PageContext; t: Translate };
 
@@ -12,10 +11,10 @@ export function ResetRequestPage({ ctx, t, email = '', errors = {} }: Base & { e
   return (
     <StaffFrame ctx={ctx} title={t('reset.title')}>
       <h1>{t('reset.title')}</h1>
-      <ErrorSummary title={t('form.errorsTitle')} errors={errors} />
+      <FieldErrorSummary title={t('form.errorsTitle')} errors={errors} />
       <p>{t('reset.intro')}</p>
       <PostForm action={`/${ctx.locale}/staff/password-reset`}>
-        <Field
+        <InputField
           name="email"
           type="email"
           label={t('reset.email')}
@@ -49,11 +48,11 @@ export function ResetNewPasswordPage({
   return (
     <StaffFrame ctx={ctx} title={t('reset.newTitle')}>
       <h1>{t('reset.newTitle')}</h1>
-      <ErrorSummary title={t('form.errorsTitle')} errors={errors} />
+      <FieldErrorSummary title={t('form.errorsTitle')} errors={errors} />
       <p>{t('reset.newIntro')}</p>
       <PostForm action={action}>
         <input type="hidden" name="username" value={email} autocomplete="username" />
-        <Field
+        <InputField
           name="password"
           type="password"
           label={t('reset.password')}
@@ -62,7 +61,7 @@ export function ResetNewPasswordPage({
           autocomplete="new-password"
           maxLength={PASSWORD_MAX_LENGTH}
         />
-        <Field
+        <InputField
           name="password_repeat"
           type="password"
           label={t('reset.passwordRepeat')}

@@ -1,6 +1,6 @@
 /** The entry form: what a centre lead may change, with every error next to its field. */
 import { translator } from '../../../platform/i18n/index.ts';
-import { StaffFrame } from '../../auth/StaffFrame.tsx';
+import { StaffFrame } from '../../../platform/staff/StaffFrame.tsx';
 import type { PageContext } from '../../../platform/layout/context.ts';
 import {
   ACCESSIBILITY_FEATURES,
@@ -9,8 +9,8 @@ import {
   TARGET_GROUPS,
 } from '../../directory/taxonomies.ts';
 import { PHONE_TYPES, WEEKDAYS } from '../../directory-io/entry-schema.ts';
-import { languageName } from '../../finder/views/format.ts';
-import '../entry-fields.ts';
+import { languageName } from '../../directory/format.ts';
+import '../../directory/drafts/entry-fields.ts';
 import { explainProblem } from '../explain.ts';
 import type { FieldProblem } from '../form-model.ts';
 import {
@@ -33,7 +33,7 @@ import {
   inputId,
   type Errors,
   type SummaryItem,
-} from './form-controls.tsx';
+} from '../../../platform/staff/forms.tsx';
 
 type Props = { ctx: PageContext; centreName: string; form: EntryForm; problems: FieldProblem[]; csrf: string };
 
@@ -82,6 +82,7 @@ function anchorOf(field: string): string {
 /** The form, pre-filled (or as typed, with `problems` next to their fields). */
 export function EntryFormPage({ ctx, centreName, form, problems, csrf }: Props) {
   const t = translator(ctx.locale, 'centreEntry');
+  const dt = translator(ctx.locale, 'directory');
   const ft = translator(ctx.locale, 'finder');
   const errors = new Map<string, string[]>();
   for (const p of problems) {
@@ -105,7 +106,7 @@ export function EntryFormPage({ ctx, centreName, form, problems, csrf }: Props) 
         }[row[3]!] ?? 'number';
       return `${row[1] === 'hours' ? t('form.hoursLegend') : t('form.phonesLegend')}, ${t(row[1] === 'hours' ? 'form.hoursRow' : 'form.phoneRow', { n })}, ${t(`form.${part}`)}`;
     }
-    return t(`field.${field}`);
+    return dt(`field.${field}`);
   };
   const summary: SummaryItem[] = [...problems]
     .sort((a, b) => formOrder(a.field) - formOrder(b.field))
@@ -132,7 +133,7 @@ export function EntryFormPage({ ctx, centreName, form, problems, csrf }: Props) 
     .sort((a, b) => a.label.localeCompare(b.label, ctx.locale));
   const base = `/${ctx.locale}/staff/entry`;
   return (
-    <StaffFrame ctx={ctx} csrf={csrf} title={problems.length ? t('form.titleWithErrors') : t('form.title')}>
+    <StaffFrame ctx={ctx} title={problems.length ? t('form.titleWithErrors') : t('form.title')}>
       <ErrorSummary title={t('form.errorTitle')} items={summary} />
       <h1>
         {t('form.title')}: {centreName}
@@ -143,7 +144,7 @@ export function EntryFormPage({ ctx, centreName, form, problems, csrf }: Props) 
         <h2>{t('form.services')}</h2>
         <Field
           name="description"
-          label={t('field.description')}
+          label={dt('field.description')}
           hint={t('form.descriptionHint')}
           errors={e}
           errorPrefix={pre}
@@ -154,7 +155,7 @@ export function EntryFormPage({ ctx, centreName, form, problems, csrf }: Props) 
         </Field>
         <CheckboxGroup
           name="targetGroups"
-          legend={t('field.targetGroups')}
+          legend={dt('field.targetGroups')}
           options={TARGET_GROUPS.map((c) => ({ value: c, label: ft(`tg.${c}`) }))}
           checked={form.targetGroups}
           errors={e}
@@ -162,7 +163,7 @@ export function EntryFormPage({ ctx, centreName, form, problems, csrf }: Props) 
         />
         <CheckboxGroup
           name="exploitation"
-          legend={t('field.exploitation')}
+          legend={dt('field.exploitation')}
           options={EXPLOITATION_FORMS.map((c) => ({ value: c, label: ft(`ex.${c}`) }))}
           checked={form.exploitation}
           errors={e}
@@ -170,7 +171,7 @@ export function EntryFormPage({ ctx, centreName, form, problems, csrf }: Props) 
         />
         <CheckboxGroup
           name="languages"
-          legend={t('field.languages')}
+          legend={dt('field.languages')}
           options={languages}
           checked={form.languages}
           errors={e}
@@ -178,14 +179,14 @@ export function EntryFormPage({ ctx, centreName, form, problems, csrf }: Props) 
         />
         <CheckboxGroup
           name="accessibility"
-          legend={t('field.accessibility')}
+          legend={dt('field.accessibility')}
           options={ACCESSIBILITY_FEATURES.map((c) => ({ value: c, label: ft(`acc.${c}`) }))}
           checked={form.accessibility}
           errors={e}
           errorPrefix={pre}
         />
         {(['minimum_age', 'maximum_age'] as const).map((name) => (
-          <Field name={name} label={t(`field.${name}`)} hint={t('form.ageHint')} errors={e} errorPrefix={pre}>
+          <Field name={name} label={dt(`field.${name}`)} hint={t('form.ageHint')} errors={e} errorPrefix={pre}>
             <input type="text" inputMode="numeric" class="short" {...control(name, e, true)} value={form[name]} />
           </Field>
         ))}
@@ -229,7 +230,7 @@ export function EntryFormPage({ ctx, centreName, form, problems, csrf }: Props) 
                 <select {...control(phoneField(i, 'type'), e, false)}>
                   {PHONE_TYPES.map((p) => (
                     <option value={p} selected={(r.type || 'voice') === p}>
-                      {t(`phoneType.${p}`)}
+                      {dt(`phoneType.${p}`)}
                     </option>
                   ))}
                 </select>
@@ -245,20 +246,20 @@ export function EntryFormPage({ ctx, centreName, form, problems, csrf }: Props) 
             </div>
           </fieldset>
         ))}
-        <Field name="email" label={t('field.email')} hint={t('form.emailHint')} errors={e} errorPrefix={pre}>
+        <Field name="email" label={dt('field.email')} hint={t('form.emailHint')} errors={e} errorPrefix={pre}>
           <input type="email" autocomplete="off" {...control('email', e, true)} value={form.email} />
         </Field>
-        <Field name="website" label={t('field.website')} hint={t('form.websiteHint')} errors={e} errorPrefix={pre}>
+        <Field name="website" label={dt('field.website')} hint={t('form.websiteHint')} errors={e} errorPrefix={pre}>
           <input type="url" {...control('website', e, true)} value={form.website} />
         </Field>
 
         <h2>{t('form.place')}</h2>
-        <Field name="address_1" label={t('field.address_1')} hint={t('form.streetHint')} errors={e} errorPrefix={pre}>
+        <Field name="address_1" label={dt('field.address_1')} hint={t('form.streetHint')} errors={e} errorPrefix={pre}>
           <input type="text" {...control('address_1', e, true)} value={form.address_1} />
         </Field>
         <Field
           name="postal_code"
-          label={t('field.postal_code')}
+          label={dt('field.postal_code')}
           hint={t('form.postcodeHint')}
           errors={e}
           errorPrefix={pre}
@@ -271,7 +272,7 @@ export function EntryFormPage({ ctx, centreName, form, problems, csrf }: Props) 
             value={form.postal_code}
           />
         </Field>
-        <Field name="city" label={t('field.city')} hint={t('form.cityHint')} errors={e} errorPrefix={pre}>
+        <Field name="city" label={dt('field.city')} hint={t('form.cityHint')} errors={e} errorPrefix={pre}>
           <input type="text" {...control('city', e, true)} value={form.city} />
         </Field>
         <div class={e.has('address_protected') ? 'field has-error checks' : 'field checks'}>

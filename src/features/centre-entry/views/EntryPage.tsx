@@ -1,14 +1,14 @@
 /** The centre's entry page: what is published, and where its proposal stands. */
 import { translator } from '../../../platform/i18n/index.ts';
-import { StaffFrame } from '../../auth/StaffFrame.tsx';
+import { StaffFrame } from '../../../platform/staff/StaffFrame.tsx';
 import type { PageContext } from '../../../platform/layout/context.ts';
 import type { DirectoryEntry } from '../../directory/entry.ts';
-import { diffEntries } from '../../review/diff.ts';
-import { formatDay } from '../../review/dates.ts';
-import { DiffTable } from '../../review/views/DiffTable.tsx';
-import type { Draft } from '../drafts.ts';
-import { applyEdits } from '../editable.ts';
-import { displayValue, ENTRY_FIELDS } from '../entry-fields.ts';
+import { diffEntries } from '../../directory/drafts/diff.ts';
+import { formatDay } from '../../../platform/time/dates.ts';
+import { DiffTable } from '../../directory/drafts/DiffTable.tsx';
+import type { Draft } from '../../directory/drafts/queries.ts';
+import { applyEdits } from '../../directory/drafts/editable.ts';
+import { displayValue, ENTRY_FIELDS } from '../../directory/drafts/entry-fields.ts';
 
 export type EntryPageModel = {
   centreName: string;
@@ -35,13 +35,14 @@ function Lines({ lines }: { lines: string[] }) {
 /** The published entry with its verification date, and the state of the centre's latest proposal. */
 export function EntryPage({ ctx, model }: { ctx: PageContext; model: EntryPageModel }) {
   const t = translator(ctx.locale, 'centreEntry');
+  const dt = translator(ctx.locale, 'directory');
   const { published, pending, lastDecided } = model;
   const base = `/${ctx.locale}/staff/entry`;
   // A return comment matters until the centre has sent a newer proposal.
   const returned = lastDecided?.status === 'returned' && !pending ? lastDecided : undefined;
   const accepted = lastDecided?.status === 'accepted' && !pending ? lastDecided : undefined;
   return (
-    <StaffFrame ctx={ctx} csrf={model.csrf} title={t('page.title')}>
+    <StaffFrame ctx={ctx} title={t('page.title')}>
       <h1>
         {t('page.title')}: {model.centreName}
       </h1>
@@ -107,7 +108,7 @@ export function EntryPage({ ctx, model }: { ctx: PageContext; model: EntryPageMo
           <dl class="facts">
             {ENTRY_FIELDS.map((f) => (
               <>
-                <dt>{t(`field.${f}`)}</dt>
+                <dt>{dt(`field.${f}`)}</dt>
                 <dd>
                   <Lines lines={displayValue(published, f, ctx.locale)} />
                 </dd>

@@ -2,7 +2,7 @@
 import type { Locale, Translate } from '../../../platform/i18n/index.ts';
 import { stateByCode } from '../../geo/states.ts';
 import type { SearchHit } from '../search.ts';
-import { formatKm, languageName, telHref } from './format.ts';
+import { formatKm, languageName, telHref } from '../../directory/format.ts';
 
 export function stateName(code: string, locale: Locale): string {
   const s = stateByCode(code);

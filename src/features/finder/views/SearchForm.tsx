@@ -12,7 +12,7 @@ import {
   type ServiceLanguage,
 } from '../../directory/taxonomies.ts';
 import type { FinderQuery } from '../schema.ts';
-import { collatorFor, languageName } from './format.ts';
+import { collatorFor, languageName } from '../../directory/format.ts';
 
 /** The language options in the reader's alphabetical order, computed once per locale. */
 const sortedLanguages = (() => {

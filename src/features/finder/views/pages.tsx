@@ -11,7 +11,7 @@ import { toSearchParams } from '../schema.ts';
 import type { Relaxation, SearchHit } from '../search.ts';
 import { ResultCard, stateName } from './ResultCard.tsx';
 import { SearchForm } from './SearchForm.tsx';
-import { formatDate, formatSchedules, languageName, telHref } from './format.ts';
+import { formatDate, formatSchedules, languageName, telHref } from '../../directory/format.ts';
 
 const ft = (ctx: PageContext) => translator(ctx.locale, 'finder');
 

@@ -1,7 +1,6 @@
 /** HSDS organization objects: an allow-list of the organisation's public fields. */
 import type { DirectoryEntry } from '../../directory/entry.ts';
 import { EXT } from './common.ts';
-import type { HsdsServiceBase } from './service.ts';
 
 export type HsdsOrganization = {
   id: string;
@@ -12,8 +11,6 @@ export type HsdsOrganization = {
   legal_status: string | null;
   [EXT]: { is_demo: boolean };
 };
-
-export type HsdsOrganizationWithServices = HsdsOrganization & { services: HsdsServiceBase[] };
 
 /** The organisation of an entry, field by field (nothing passes unlisted). */
 export function presentOrganization(o: DirectoryEntry['organization']): HsdsOrganization {

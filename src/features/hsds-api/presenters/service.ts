@@ -72,6 +72,8 @@ export type HsdsServiceBase = {
 };
 
 /** A service with everything that belongs to it except its places (as nested in a service_at_location). */
+export type HsdsOrganizationWithServices = HsdsOrganization & { services: HsdsServiceBase[] };
+
 export type HsdsServiceDetails = HsdsServiceBase & {
   organization: HsdsOrganization;
   phones: HsdsPhone[];

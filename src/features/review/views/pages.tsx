@@ -2,30 +2,28 @@
 import { translator } from '../../../platform/i18n/index.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
 import { TableScroll } from '../../../platform/layout/TableScroll.tsx';
-import { StaffFrame } from '../../auth/StaffFrame.tsx';
-import { ErrorSummary, FieldError, control, Hint, inputId } from '../../centre-entry/views/form-controls.tsx';
+import { StaffFrame } from '../../../platform/staff/StaffFrame.tsx';
+import { ErrorSummary, FieldError, control, Hint, inputId } from '../../../platform/staff/forms.tsx';
 import type { DirectoryEntry } from '../../directory/entry.ts';
-import { formatDay } from '../dates.ts';
-import type { FieldDiff } from '../diff.ts';
+import { formatDay } from '../../../platform/time/dates.ts';
+import type { FieldDiff } from '../../directory/drafts/diff.ts';
 import type { DraftWithContext, QueueItem } from '../queries.ts';
-import { DiffTable } from './DiffTable.tsx';
+import { DiffTable } from '../../directory/drafts/DiffTable.tsx';
 
 /** Pending proposals, oldest first. */
 export function QueuePage({
   ctx,
-  csrf,
   items,
   done,
 }: {
   ctx: PageContext;
-  csrf: string;
   items: QueueItem[];
   done?: 'accepted' | 'returned' | undefined;
 }) {
   const t = translator(ctx.locale, 'review');
   const base = `/${ctx.locale}/staff/review`;
   return (
-    <StaffFrame ctx={ctx} csrf={csrf} title={t('queue.title')}>
+    <StaffFrame ctx={ctx} title={t('queue.title')}>
       <h1>{t('queue.title')}</h1>
       {done ? (
         <p class="notice" role="status">
@@ -86,7 +84,7 @@ export function DraftPage({ ctx, model }: { ctx: PageContext; model: DraftPageMo
   const errors = new Map<string, string[]>(model.commentError ? [['comment', [model.commentError]]] : []);
   const title = t('draft.title', { centre: draft.centreName });
   return (
-    <StaffFrame ctx={ctx} csrf={model.csrf} title={model.commentError ? `${t('draft.errorPrefix')} ${title}` : title}>
+    <StaffFrame ctx={ctx} title={model.commentError ? `${t('draft.errorPrefix')} ${title}` : title}>
       <ErrorSummary
         title={t('draft.errorTitle')}
         items={model.commentError ? [{ href: `#${inputId('comment')}`, text: model.commentError }] : []}
@@ -154,10 +152,10 @@ export function DraftPage({ ctx, model }: { ctx: PageContext; model: DraftPageMo
 }
 
 /** Entries not verified for 12 months, oldest first. */
-export function OverduePage({ ctx, csrf, entries }: { ctx: PageContext; csrf: string; entries: DirectoryEntry[] }) {
+export function OverduePage({ ctx, entries }: { ctx: PageContext; entries: DirectoryEntry[] }) {
   const t = translator(ctx.locale, 'review');
   return (
-    <StaffFrame ctx={ctx} csrf={csrf} title={t('overdue.title')}>
+    <StaffFrame ctx={ctx} title={t('overdue.title')}>
       <p>
         <a href={`/${ctx.locale}/staff/review`}>{t('draft.back')}</a>
       </p>

@@ -5,8 +5,8 @@
  */
 import { translator } from '../../../platform/i18n/index.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
-import { ErrorSummary, PostForm } from '../../account/views/Form.tsx';
-import { StaffFrame } from '../../auth/StaffFrame.tsx';
+import { FieldErrorSummary, PostForm } from '../../../platform/staff/forms.tsx';
+import { StaffFrame } from '../../../platform/staff/StaffFrame.tsx';
 import type { AccountSummary } from '../accounts.ts';
 import { USER_ADMIN_NS } from '../messages.ts';
 import type { DisableCheck, RoleOffer } from '../rules.ts';
@@ -29,12 +29,12 @@ function formatDate(locale: string, d: Date): string {
 export function UserPage({ ctx, csrf, model }: { ctx: PageContext; csrf: string; model: UserPageModel }) {
   const t = translator(ctx.locale, USER_ADMIN_NS);
   // Role names and the list's labels are the account feature's; one wording everywhere.
-  const ta = translator(ctx.locale, 'account');
+  const ta = translator(ctx.locale, 'staff');
   const { account } = model;
   const base = `/${ctx.locale}/staff/users`;
   const status = account.disabled ? t('status.disabled') : account.enrolled ? t('status.active') : t('status.noFactor');
   return (
-    <StaffFrame ctx={ctx} title={t('title', { name: account.displayName })} csrf={csrf}>
+    <StaffFrame ctx={ctx} title={t('title', { name: account.displayName })}>
       <p>
         <a href={base}>{t('back')}</a>
       </p>
@@ -44,7 +44,10 @@ export function UserPage({ ctx, csrf, model }: { ctx: PageContext; csrf: string;
           {t(`done.${model.done}`)}
         </p>
       ) : null}
-      <ErrorSummary title={ta('form.errorsTitle')} errors={model.confirmError ? { confirm: model.confirmError } : {}} />
+      <FieldErrorSummary
+        title={ta('form.errorsTitle')}
+        errors={model.confirmError ? { confirm: model.confirmError } : {}}
+      />
       {account.disabled ? (
         <div class="notice warn">
           <p>
@@ -97,7 +100,7 @@ function RoleSection({
   offer: NonNullable<RoleOffer>;
 }) {
   const t = translator(ctx.locale, USER_ADMIN_NS);
-  const ta = translator(ctx.locale, 'account');
+  const ta = translator(ctx.locale, 'staff');
   return (
     <section aria-labelledby="role-title">
       <h2 id="role-title">{t('role.title')}</h2>

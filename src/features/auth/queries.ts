@@ -1,0 +1,149 @@
+/** The rows the sign-in flow, re-authentication and the session list read and write. */
+import type { Role } from '../../platform/db/schema.ts';
+import type { Tx } from '../../platform/db/tenant.ts';
+
+export type AuthUser = {
+  id: string;
+  email: string;
+  role: Role;
+  centreId: string | null;
+  passwordHash: string | null;
+  hasTotp: boolean;
+  mfaEnrolled: boolean;
+  disabled: boolean;
+};
+
+const COLUMNS = [
+  'id',
+  'email',
+  'role',
+  'centre_id',
+  'password_hash',
+  'totp_secret',
+  'mfa_enrolled_at',
+  'disabled_at',
+] as const;
+
+type Row = {
+  id: string;
+  email: string;
+  role: Role;
+  centre_id: string | null;
+  password_hash: string | null;
+  totp_secret: string | null;
+  mfa_enrolled_at: Date | null;
+  disabled_at: Date | null;
+};
+
+function toUser(r: Row): AuthUser {
+  return {
+    id: r.id,
+    email: r.email,
+    role: r.role,
+    centreId: r.centre_id,
+    passwordHash: r.password_hash,
+    hasTotp: r.totp_secret !== null,
+    mfaEnrolled: r.mfa_enrolled_at !== null,
+    disabled: r.disabled_at !== null,
+  };
+}
+
+export async function findUserByEmail(trx: Tx, email: string): Promise<AuthUser | null> {
+  const r = await trx.selectFrom('app_user').select(COLUMNS).where('email', '=', email).executeTakeFirst();
+  return r ? toUser(r) : null;
+}
+
+export async function findUserById(trx: Tx, id: string): Promise<AuthUser | null> {
+  const r = await trx.selectFrom('app_user').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+  return r ? toUser(r) : null;
+}
+
+/** Has the user registered at least one passkey (so the passkey button is worth showing)? */
+export async function hasPasskey(trx: Tx, userId: string): Promise<boolean> {
+  const r = await trx
+    .selectFrom('webauthn_credential')
+    .select('id')
+    .where('user_id', '=', userId)
+    .limit(1)
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+/**
+ * Move the user's last accepted TOTP step forward (and store a re-encrypted
+ * secret where its key rotated). Conditional: of two parallel requests with
+ * the same code only one moves the step; the other sees no row updated and
+ * fails (replay).
+ */
+export async function advanceTotpStep(
+  trx: Tx,
+  userId: string,
+  step: number,
+  reencryptedSecret: string | null,
+): Promise<boolean> {
+  const updated = await trx
+    .updateTable('app_user')
+    .set({ totp_last_step: step, ...(reencryptedSecret ? { totp_secret: reencryptedSecret } : {}) })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', String(step))]))
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+/** The user's unused recovery codes (keyed hashes), in order. */
+export async function unusedRecoveryCodes(trx: Tx, userId: string): Promise<{ idx: number; code_hash: string }[]> {
+  return trx
+    .selectFrom('recovery_code')
+    .select(['idx', 'code_hash'])
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .orderBy('idx')
+    .execute();
+}
+
+/** Mark one recovery code used; false when another request used it first. */
+export async function useRecoveryCode(trx: Tx, userId: string, idx: number, now: Date): Promise<boolean> {
+  const used = await trx
+    .updateTable('recovery_code')
+    .set({ used_at: now })
+    .where('user_id', '=', userId)
+    .where('idx', '=', idx)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(used.numUpdatedRows) === 1;
+}
+
+/** Store a new password hash (after a sign-in found the old one's parameters outdated). */
+export async function updatePasswordHash(trx: Tx, userId: string, hash: string): Promise<void> {
+  await trx.updateTable('app_user').set({ password_hash: hash }).where('id', '=', userId).execute();
+}
+
+export type OwnSessionRow = {
+  token_hash: string;
+  user_agent: string | null;
+  created_at: Date;
+  last_seen_at: Date;
+  stage: 'password' | 'full';
+  second_factor: 'totp' | 'recovery_code' | 'passkey' | null;
+};
+
+/** A user's sessions, newest first. */
+export async function sessionsOf(trx: Tx, userId: string): Promise<OwnSessionRow[]> {
+  return trx
+    .selectFrom('user_session')
+    .select(['token_hash', 'user_agent', 'created_at', 'last_seen_at', 'stage', 'second_factor'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/** End these sessions of the user; returns how many ended. */
+export async function deleteSessionsOf(trx: Tx, userId: string, tokenHashes: readonly string[]): Promise<number> {
+  if (tokenHashes.length === 0) return 0;
+  const r = await trx
+    .deleteFrom('user_session')
+    .where('user_id', '=', userId)
+    .where('token_hash', 'in', tokenHashes)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

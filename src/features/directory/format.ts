@@ -1,0 +1,53 @@
+/** Locale-aware formatting for finder views, on the platform's Intl data. */
+import type { Locale, Translate } from '../../platform/i18n/index.ts';
+import type { DirectoryEntry } from './entry.ts';
+
+const displayNames = new Map<Locale, Intl.DisplayNames>();
+
+/** A language's name in the reader's language, e.g. 'ar' → 'Arabisch'. */
+export function languageName(code: string, locale: Locale): string {
+  let dn = displayNames.get(locale);
+  if (!dn) {
+    dn = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
+    displayNames.set(locale, dn);
+  }
+  return dn.of(code) ?? code;
+}
+
+/** Intl formatters are costly to build: one per locale and purpose, made on first use. */
+function cached<T>(make: (locale: Locale) => T): (locale: Locale) => T {
+  const byLocale = new Map<Locale, T>();
+  return (locale) => {
+    let v = byLocale.get(locale);
+    if (v === undefined) byLocale.set(locale, (v = make(locale)));
+    return v;
+  };
+}
+
+const dateFormat = cached((l) => new Intl.DateTimeFormat(l, { dateStyle: 'long', timeZone: 'UTC' }));
+const kmNear = cached((l) => new Intl.NumberFormat(l, { maximumFractionDigits: 1 }));
+const kmFar = cached((l) => new Intl.NumberFormat(l, { maximumFractionDigits: 0 }));
+export const collatorFor = cached((l) => new Intl.Collator(l));
+
+/** 'YYYY-MM-DD' → '3. März 2026' / '3 March 2026', without time-zone shifts. */
+export function formatDate(isoDate: string, locale: Locale): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return dateFormat(locale).format(Date.UTC(y!, m! - 1, d));
+}
+
+export function formatKm(km: number, locale: Locale): string {
+  return (km < 10 ? kmNear : kmFar)(locale).format(km);
+}
+
+/** Opening hours, one line per schedule: 'Mo, Di 09:00–17:00 Uhr'. */
+export function formatSchedules(entry: DirectoryEntry, t: Translate): string[] {
+  return entry.schedules.map((s) => {
+    const line = t('hours', { days: s.byday.map((d) => t(`days.${d}`)).join(', '), from: s.opens_at, to: s.closes_at });
+    return s.description ? `${line} (${s.description})` : line;
+  });
+}
+
+/** tel: links need the number without spaces or punctuation. */
+export function telHref(number: string): string {
+  return `tel:${number.replace(/[^\d+]/g, '')}`;
+}

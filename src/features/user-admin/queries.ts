@@ -1,0 +1,150 @@
+/** The `app_user` rows user administration reads and changes (accounts.ts holds the rules). */
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../../platform/auth/session.ts';
+import type { Role } from '../../platform/db/schema.ts';
+import type { Tx } from '../../platform/db/tenant.ts';
+
+export type AccountSummary = {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  centreId: string | null;
+  centreName: string | null;
+  disabled: boolean;
+  /** A second factor is enrolled (without one the account cannot complete a sign-in). */
+  enrolled: boolean;
+  createdAt: Date;
+};
+
+function summaries(trx: Tx) {
+  return trx
+    .selectFrom('app_user as u')
+    .leftJoin('centre as c', 'c.id', 'u.centre_id')
+    .select([
+      'u.id',
+      'u.email',
+      'u.display_name',
+      'u.role',
+      'u.centre_id',
+      'c.name as centre_name',
+      'u.disabled_at',
+      'u.mfa_enrolled_at',
+      'u.created_at',
+    ]);
+}
+
+type SummaryRow = {
+  id: string;
+  email: string;
+  display_name: string;
+  role: Role;
+  centre_id: string | null;
+  centre_name: string | null;
+  disabled_at: Date | null;
+  mfa_enrolled_at: Date | null;
+  created_at: Date;
+};
+
+function toSummary(r: SummaryRow): AccountSummary {
+  return {
+    id: r.id,
+    email: r.email,
+    displayName: r.display_name,
+    role: r.role,
+    centreId: r.centre_id,
+    centreName: r.centre_name,
+    disabled: r.disabled_at !== null,
+    enrolled: r.mfa_enrolled_at !== null,
+    createdAt: new Date(r.created_at),
+  };
+}
+
+/**
+ * Every account the transaction's scope can see, without secrets: by role
+ * and address (the operator's list) or by name (the web list).
+ */
+export async function listAccountSummaries(trx: Tx, order: 'role' | 'name'): Promise<AccountSummary[]> {
+  const q = summaries(trx);
+  const ordered =
+    order === 'role' ? q.orderBy('u.role').orderBy('u.email') : q.orderBy('u.display_name').orderBy('u.id');
+  return (await ordered.execute()).map(toSummary);
+}
+
+/** One account by id (a UUID; the caller checks the shape), or null when unknown or outside the scope. */
+export async function accountById(trx: Tx, id: string): Promise<AccountSummary | null> {
+  const row = await summaries(trx).where('u.id', '=', id).executeTakeFirst();
+  return row ? toSummary(row) : null;
+}
+
+/** One account by its (stored, lower-case) address, or null. */
+export async function accountByEmail(trx: Tx, email: string): Promise<AccountSummary | null> {
+  const row = await summaries(trx).where('u.email', '=', email).executeTakeFirst();
+  return row ? toSummary(row) : null;
+}
+
+/**
+ * The account's signed-in sessions that have not timed out at `now`.
+ * Expired rows are refused on use and purged lazily, so they are not counted.
+ */
+export async function openSessionCount(trx: Tx, userId: string, now: Date): Promise<number> {
+  const row = await trx
+    .selectFrom('user_session')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('user_id', '=', userId)
+    .where('stage', '=', 'full')
+    .where('last_seen_at', '>', new Date(now.getTime() - IDLE_TIMEOUT_MS))
+    .where('created_at', '>', new Date(now.getTime() - ABSOLUTE_TIMEOUT_MS))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Disable the account if it is not yet; returns whether this call disabled it (a parallel one may have). */
+export async function markDisabled(trx: Tx, userId: string, now: Date): Promise<boolean> {
+  const updated = await trx
+    .updateTable('app_user')
+    .set({ disabled_at: now })
+    .where('id', '=', userId)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+/** Give an enabled account role `to`, only if it still has role `from` (a parallel change wins). */
+export async function switchRole(trx: Tx, userId: string, from: Role, to: Role): Promise<boolean> {
+  const updated = await trx
+    .updateTable('app_user')
+    .set({ role: to })
+    .where('id', '=', userId)
+    .where('role', '=', from)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+/** Remove the account's TOTP secret, passkeys and recovery codes; returns how many passkeys went. */
+export async function removeSecondFactors(trx: Tx, userId: string): Promise<number> {
+  await trx
+    .updateTable('app_user')
+    .set({ totp_secret: null, totp_last_step: null, mfa_enrolled_at: null })
+    .where('id', '=', userId)
+    .execute();
+  const passkeys = await trx.deleteFrom('webauthn_credential').where('user_id', '=', userId).executeTakeFirst();
+  await trx.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
+  return Number(passkeys.numDeletedRows);
+}
+
+/** Re-admit a disabled account without its old password (the person sets a new one through a setup link). */
+export async function enableWithoutPassword(trx: Tx, userId: string): Promise<void> {
+  await trx.updateTable('app_user').set({ disabled_at: null, password_hash: null }).where('id', '=', userId).execute();
+}
+
+/** Is there any administrator account at all? */
+export async function anyAdministrator(trx: Tx): Promise<boolean> {
+  const row = await trx.selectFrom('app_user').select('id').where('role', '=', 'admin').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The centres an administrator may invite a centre lead into, by name. */
+export async function centresForInvitation(trx: Tx): Promise<{ id: string; name: string }[]> {
+  return trx.selectFrom('centre').select(['id', 'name']).orderBy('name').orderBy('id').execute();
+}

@@ -1,0 +1,103 @@
+/** The `app_user` columns the kernel's sign-in code reads and writes. */
+import type { Tx } from '../../db/tenant.ts';
+import type { Role } from '../../db/schema.ts';
+
+/** The user whose sign-in completes, with what decides the session's rights. */
+export async function sessionOwner(
+  trx: Tx,
+  userId: string,
+): Promise<{ id: string; email: string; role: Role; centreId: string | null; disabled: boolean }> {
+  const u = await trx
+    .selectFrom('app_user')
+    .select(['id', 'email', 'role', 'centre_id', 'disabled_at'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return { id: u.id, email: u.email, role: u.role, centreId: u.centre_id, disabled: u.disabled_at !== null };
+}
+
+/** A user's stored (encrypted) TOTP secret and the last accepted time step; null when not visible. */
+export async function totpColumns(
+  trx: Tx,
+  userId: string,
+): Promise<{ id: string; centreId: string | null; secret: string | null; lastStep: number | null } | null> {
+  const row = await trx
+    .selectFrom('app_user')
+    .select(['id', 'centre_id', 'totp_secret', 'totp_last_step'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    id: row.id,
+    centreId: row.centre_id,
+    secret: row.totp_secret,
+    lastStep: row.totp_last_step == null ? null : Number(row.totp_last_step),
+  };
+}
+
+/** Store an (encrypted) TOTP secret and forget the last used step, which belonged to the old secret. */
+export async function setTotpSecret(trx: Tx, userId: string, ciphertext: string): Promise<void> {
+  await trx
+    .updateTable('app_user')
+    .set({ totp_secret: ciphertext, totp_last_step: null })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** The id of the account with this (normalised) address, if any is visible in the scope. */
+export async function userIdByEmail(trx: Tx, email: string): Promise<string | null> {
+  const row = await trx.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** The user's sign-in address. */
+export async function emailOf(trx: Tx, userId: string): Promise<string> {
+  const row = await trx.selectFrom('app_user').select('email').where('id', '=', userId).executeTakeFirstOrThrow();
+  return row.email;
+}
+
+/**
+ * Change an enabled account's address, but only if it still is `oldEmail`
+ * (a concurrent change loses). Returns whether it changed.
+ */
+export async function changeEmail(trx: Tx, userId: string, oldEmail: string, newEmail: string): Promise<boolean> {
+  const updated = await trx
+    .updateTable('app_user')
+    .set({ email: newEmail })
+    .where('id', '=', userId)
+    .where('disabled_at', 'is', null)
+    .where('email', '=', oldEmail)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+/** An enabled account with completed enrolment by address (who may reset a password). */
+export async function enrolledAccountByEmail(
+  trx: Tx,
+  email: string,
+): Promise<{ id: string; centreId: string | null } | null> {
+  const row = await trx
+    .selectFrom('app_user')
+    .select(['id', 'centre_id'])
+    .where('email', '=', email)
+    .where('disabled_at', 'is', null)
+    .where('mfa_enrolled_at', 'is not', null)
+    .executeTakeFirst();
+  return row ? { id: row.id, centreId: row.centre_id } : null;
+}
+
+/** Set a new password hash unless the account was disabled or reset meanwhile; returns whether it was set. */
+export async function setPasswordOfEnrolledAccount(trx: Tx, userId: string, passwordHash: string): Promise<boolean> {
+  const updated = await trx
+    .updateTable('app_user')
+    .set({ password_hash: passwordHash })
+    .where('id', '=', userId)
+    .where('disabled_at', 'is', null)
+    .where('mfa_enrolled_at', 'is not', null)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+/** Record a TOTP step as used, so the code just typed (at enrolment or an app change) cannot sign anyone in again. */
+export async function setTotpLastStep(trx: Tx, userId: string, step: number): Promise<void> {
+  await trx.updateTable('app_user').set({ totp_last_step: step }).where('id', '=', userId).execute();
+}

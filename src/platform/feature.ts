@@ -1,0 +1,22 @@
+/**
+ * A feature's manifest: everything it brings to the app, in one exported
+ * object. `src/app.ts` lists the features once and wires each part; nothing
+ * registers itself by being imported.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ActionDefinition } from './auth/policy.ts';
+import type { MessagesByLocale } from './i18n/index.ts';
+import type { StaffLink } from './staff/menu.ts';
+
+export type Feature = {
+  /** Folder name under src/features/. */
+  readonly name: string;
+  /** The routes, registered after the kernel's hooks (every route must be public or name an action). */
+  readonly routes?: FastifyPluginAsync;
+  /** Message namespaces this feature owns. */
+  readonly messages?: Readonly<Record<string, MessagesByLocale>>;
+  /** Entries of the staff menu; each is shown only to actors whose role holds its action. */
+  readonly staffLinks?: readonly StaffLink[];
+  /** The rights this feature's routes and object checks use (collected into the policy registry). */
+  readonly actions?: readonly ActionDefinition<never>[];
+};

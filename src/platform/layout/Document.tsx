@@ -1,0 +1,107 @@
+/**
+ * The part of every page, public or staff, that keeps a person safe: the
+ * document head (no third-party anything, see the CSP), the skip links, the
+ * quick exit first in the tab order, and the demo banner while fictional
+ * entries are shown. The public Layout and the staff frame fill in the rest.
+ * Works without JavaScript; quick-exit.js only adds the Shift×3 shortcut and
+ * the blank-then-replace behaviour.
+ */
+import type { ComponentChildren } from 'preact';
+import { localeInfo } from '../i18n/index.ts';
+import type { PageContext } from './context.ts';
+
+type Props = {
+  ctx: PageContext;
+  title: string;
+  description?: string | undefined;
+  /** Extra scripts (asset names) this page enhances itself with. */
+  scripts?: string[] | undefined;
+  /** A class on <body>, e.g. 'staff' for the staff frame. */
+  bodyClass?: string | undefined;
+  children: ComponentChildren;
+};
+
+export function Document({ ctx, title, description, scripts = [], bodyClass, children }: Props) {
+  const { t, locale } = ctx;
+  const info = localeInfo(locale);
+  return (
+    <html lang={info.htmlLang} dir={info.dir}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <meta name="robots" content="noarchive" />
+        <title>{`${title} – ${t('siteName')}`}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        <link rel="stylesheet" href={ctx.assets.url('app.css')} />
+        <link rel="icon" href={ctx.assets.url('favicon.svg')} type="image/svg+xml" />
+        <script src={ctx.assets.url('quick-exit.js')} defer />
+        {scripts.map((s) => (
+          <script src={ctx.assets.url(s)} defer />
+        ))}
+      </head>
+      <body class={bodyClass}>
+        <a class="skip" href="#quick-exit">
+          {t('skipToExit')}
+        </a>
+        <a class="skip" href="#main">
+          {t('skipToContent')}
+        </a>
+        <div class="exit-bar">
+          <a
+            id="quick-exit"
+            class="quick-exit"
+            href={ctx.quickExitUrl}
+            rel="nofollow noreferrer"
+            data-quick-exit=""
+            aria-describedby="quick-exit-hint"
+          >
+            {t('quickExit')}
+          </a>
+          {/* Hidden until quick-exit.js runs: without JavaScript the shortcut does not exist. */}
+          <span class="exit-hint" id="quick-exit-hint" hidden>
+            {t('quickExitHint')}
+          </span>
+          <span
+            class="exit-progress"
+            role="status"
+            aria-live="polite"
+            data-progress-template={t('quickExitProgress', { n: '{n}' })}
+          />
+        </div>
+        {ctx.demo ? (
+          <p class="demo-banner" role="note">
+            {t('demoBanner')}
+          </p>
+        ) : null}
+        {children}
+      </body>
+    </html>
+  );
+}
+
+/** The language switch: each language named in itself, the current one marked. */
+export function LanguageSwitch({ ctx }: { ctx: PageContext }) {
+  const { t, locale } = ctx;
+  return (
+    <nav aria-label={t('language')} class="lang">
+      <ul>
+        {ctx.locales.map((l) => {
+          const info = localeInfo(l);
+          return (
+            <li>
+              <a
+                href={`/${l}${ctx.pathInLocale}`}
+                hreflang={info.htmlLang}
+                lang={info.htmlLang}
+                aria-current={l === locale ? 'true' : undefined}
+              >
+                {info.name}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

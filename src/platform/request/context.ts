@@ -1,0 +1,57 @@
+/**
+ * What a staff route needs from its request, in one call:
+ *
+ *     const { actor, locale, tx } = staffRequest(req);
+ *     const rows = await tx((trx) => auditPage(trx, query));
+ *
+ * - `actor`: the signed-in person whose role holds the route's action. The
+ *   authorisation hook has already refused everyone else; a handler
+ *   reaching here without such an actor is a wiring bug, answered like any
+ *   refusal (404) rather than trusted.
+ * - `tx`: a tenant transaction in the actor's row-level-security scope
+ *   (platform/db/tenant.ts): centre roles see their centre's rows only.
+ * - `locale`: the request's language (settled once, request-locale.ts).
+ *
+ * Sign-in flows, which run before there is an actor, use `authTx`.
+ */
+import type { FastifyRequest } from 'fastify';
+import { AccessDenied } from '../auth/access-denied.ts';
+import { can } from '../auth/policy.ts';
+import { scopeOf, type Actor } from '../auth/types.ts';
+import { withScope, type Scope, type Tx } from '../db/tenant.ts';
+import type { Locale } from '../i18n/locales.ts';
+
+export type StaffRequest = {
+  actor: Actor;
+  locale: Locale;
+  scope: Scope;
+  /** Run `fn` in one transaction restricted to the actor's scope. */
+  tx<T>(fn: (trx: Tx) => Promise<T>): Promise<T>;
+};
+
+export function staffRequest(req: FastifyRequest): StaffRequest {
+  const actor = req.actor;
+  // The authorisation hook has refused these already; repeating the check
+  // keeps a handler safe even if it were mounted without the hook.
+  const action = req.routeOptions.config?.action;
+  if (!actor || (action && !can(actor, action))) throw new AccessDenied('role');
+  const scope = scopeOf(actor);
+  const db = req.server.database.db;
+  return { actor, locale: req.locale, scope, tx: (fn) => withScope(db, scope, fn) };
+}
+
+/** A transaction for the sign-in, invitation and reset flows (scope 'auth': no tenant known yet). */
+export function authTx<T>(req: FastifyRequest, fn: (trx: Tx) => Promise<T>): Promise<T> {
+  return withScope(req.server.database.db, { kind: 'auth' }, fn);
+}
+
+/**
+ * A transaction in the scope of the request's session owner even where the
+ * session sets no actor (an administrator's restricted session that may
+ * only add a passkey). The authorisation hook decides who gets here.
+ */
+export function sessionTx<T>(req: FastifyRequest, fn: (trx: Tx) => Promise<T>): Promise<T> {
+  const s = req.authSession;
+  if (!s) throw new AccessDenied('role');
+  return withScope(req.server.database.db, scopeOf(s), fn);
+}
