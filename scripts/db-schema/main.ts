@@ -29,6 +29,16 @@ async function freshDatabase(): Promise<Database> {
     u.pathname = `/${name}`;
     const database = await openDatabase({ kind: 'postgres', url: u.toString(), poolSize: 1 });
     const drop = async () => {
+      // pg's pool.end() resolves before the server has seen every Terminate; a
+      // forced drop would kill a closing connection whose error nobody hears.
+      for (let i = 0; i < 100; i++) {
+        const left = await admin.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+          [name],
+        );
+        if (left.rows[0]!.n === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => admin.end());
     };
     try {
