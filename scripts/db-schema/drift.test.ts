@@ -60,7 +60,7 @@ describe('schema drift: committed files against the migrated database', () => {
     const generated = await generateTypes(database.db);
     expect(
       generated,
-      `${TYPES_FILE} differs from the migrated database (${database.kind}); run \`npm run db:types\` and commit the result`,
+      `${TYPES_FILE} differs from the migrated database (${database.kind}); run \`npm run db:types\` and commit the result (− committed file, + database)`,
     ).toBe(committed(TYPES_FILE));
   });
 
@@ -68,7 +68,7 @@ describe('schema drift: committed files against the migrated database', () => {
     const snapshot = await schemaSnapshot(database.db);
     expect(
       snapshot,
-      `${SNAPSHOT_FILE} differs from the migrated database (${database.kind}); run \`npm run db:snapshot\`, review the difference and commit it`,
+      `${SNAPSHOT_FILE} differs from the migrated database (${database.kind}); run \`npm run db:snapshot\`, review the difference and commit it (− committed file, + database)`,
     ).toBe(committed(SNAPSHOT_FILE));
   });
 
