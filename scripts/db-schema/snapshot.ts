@@ -103,7 +103,7 @@ export async function schemaSnapshot(db: Db): Promise<string> {
 
 /**
  * The project's roles: every role other than an object's owner that holds a
- * privilege in this database or is named in a policy. Recorded are the
+ * privilege on this database's own objects or is named in a policy. Recorded are the
  * attributes that decide what the role may do. LOGIN, password, connection
  * limit and expiry are left out: they are the operator's to set
  * (`ALTER ROLE schutznetz_app LOGIN PASSWORD …`, docs/security.md), and on a
@@ -115,13 +115,16 @@ async function rolesSection(db: Db): Promise<string[]> {
   >(
     db,
     sql`
-    WITH owners AS (
+    WITH ours AS (
+      SELECT oid FROM pg_namespace WHERE nspname NOT IN (${sql.join(SYSTEM_SCHEMAS)})
+    ), owners AS (
       SELECT relowner AS o FROM pg_class UNION SELECT proowner FROM pg_proc UNION SELECT nspowner FROM pg_namespace
     ), acl_roles AS (
-      SELECT (aclexplode(relacl)).grantee AS r FROM pg_class WHERE relacl IS NOT NULL
-      UNION SELECT (aclexplode(proacl)).grantee FROM pg_proc WHERE proacl IS NOT NULL
-      UNION SELECT (aclexplode(nspacl)).grantee FROM pg_namespace WHERE nspacl IS NOT NULL
-      UNION SELECT (aclexplode(attacl)).grantee FROM pg_attribute WHERE attacl IS NOT NULL
+      SELECT (aclexplode(relacl)).grantee AS r FROM pg_class WHERE relnamespace IN (SELECT oid FROM ours)
+      UNION SELECT (aclexplode(proacl)).grantee FROM pg_proc WHERE pronamespace IN (SELECT oid FROM ours)
+      UNION SELECT (aclexplode(nspacl)).grantee FROM pg_namespace WHERE oid IN (SELECT oid FROM ours)
+      UNION SELECT (aclexplode(a.attacl)).grantee FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+             WHERE c.relnamespace IN (SELECT oid FROM ours)
       UNION SELECT unnest(polroles) FROM pg_policy
     )
     SELECT r.oid::int AS oid, r.rolname, r.rolsuper, r.rolinherit, r.rolcreaterole, r.rolcreatedb,
