@@ -289,6 +289,21 @@ export interface DirectoryDraftTable {
   review_comment: string | null;
 }
 
+/** migrations/0011: one row per scheduled job (platform/jobs, ADR 016). */
+export interface ScheduledJobTable {
+  name: string;
+  schedule: string;
+  next_run_at: Date;
+  failures: Generated<number>;
+  lease_id: string | null;
+  leased_by: string | null;
+  lease_until: Date | null;
+  last_started_at: Date | null;
+  last_finished_at: Date | null;
+  last_outcome: 'ok' | 'failed' | null;
+  last_error: string | null;
+}
+
 export interface DB {
   member_organization: MemberOrganizationTable;
   centre: CentreTable;
@@ -304,6 +319,7 @@ export interface DB {
   audit_chain_head: AuditChainHeadTable;
   outbox_mail: OutboxMailTable;
   directory_draft: DirectoryDraftTable;
+  scheduled_job: ScheduledJobTable;
   platform_flag: PlatformFlagTable;
   organization: OrganizationTable;
   service: ServiceTable;
