@@ -55,15 +55,15 @@ export type JobDefinition = {
   run(ctx: JobContext): Promise<JobSummary | void>;
 };
 
-export const DEFAULT_LEASE_MS = 10 * 60_000;
+const DEFAULT_LEASE_MS = 10 * 60_000;
 /** The first retry after a failure; each further failure doubles the wait … */
 export const RETRY_BASE_MS = 60_000;
 /** … up to this, and never past the job's next regular time. */
-export const RETRY_MAX_MS = 60 * 60_000;
+const RETRY_MAX_MS = 60 * 60_000;
 /** How often the server looks for due jobs: a job runs at most this long after its time. */
-export const POLL_MS = 30_000;
+const POLL_MS = 30_000;
 /** The server's first look, shortly after start, so start-up itself is not slowed. */
-export const FIRST_POLL_MS = 5_000;
+const FIRST_POLL_MS = 5_000;
 
 export type RunResult =
   | { name: string; outcome: 'ok'; ms: number; summary: JobSummary; tookOverFrom: string | null }
@@ -331,7 +331,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
 }
 
 /** Wait before the next try after `failures` failed runs in a row: 1, 2, 4 … minutes, at most an hour. */
-export function retryDelay(failures: number): number {
+function retryDelay(failures: number): number {
   return Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.max(0, Math.min(failures - 1, 20)));
 }
 

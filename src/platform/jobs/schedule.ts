@@ -19,8 +19,8 @@ export type Schedule =
    */
   | { cron: string; timezone?: string };
 
-export const DEFAULT_TIMEZONE = 'Europe/Berlin';
-export const MIN_INTERVAL_MS = 60_000;
+const DEFAULT_TIMEZONE = 'Europe/Berlin';
+const MIN_INTERVAL_MS = 60_000;
 
 export type CompiledSchedule = {
   /** "every 15m", "cron 0 3 * * * Europe/Berlin": shown by `schutznetz jobs list` and stored to notice a change. */
@@ -32,7 +32,7 @@ export type CompiledSchedule = {
 };
 
 /** A schedule that cannot work; the message names the problem. Thrown when the runner is created. */
-export class ScheduleError extends Error {
+class ScheduleError extends Error {
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'ScheduleError';
