@@ -229,6 +229,20 @@ export interface Schedule {
   service_id: string;
 }
 
+export interface ScheduledJob {
+  failures: Generated<number>;
+  last_error: string | null;
+  last_finished_at: Timestamp | null;
+  last_outcome: 'ok' | 'failed' | null;
+  last_started_at: Timestamp | null;
+  lease_id: string | null;
+  lease_until: Timestamp | null;
+  leased_by: string | null;
+  name: string;
+  next_run_at: Timestamp;
+  schedule: string;
+}
+
 export interface SchemaMigration {
   applied_at: Generated<Timestamp>;
   checksum: string;
@@ -341,6 +355,7 @@ export interface DB {
   platform_flag: PlatformFlag;
   recovery_code: RecoveryCode;
   schedule: Schedule;
+  scheduled_job: ScheduledJob;
   schema_migration: SchemaMigration;
   service: Service;
   service_area: ServiceArea;
