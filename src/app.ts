@@ -23,6 +23,8 @@ import { loadServerKeys, type ServerKeys } from './platform/security/server-keys
 import { authPlugin } from './platform/auth/plugin.ts';
 import { KERNEL_ACTIONS, PolicyRegistry } from './platform/auth/policy.ts';
 import { staffMenu } from './platform/staff/menu.ts';
+import { purgeExpiredSessionsJob } from './platform/auth/session-purge-job.ts';
+import type { JobDefinition } from './platform/jobs/runner.ts';
 import { DirectoryIndex } from './features/directory/directory-index.ts';
 import { accountFeature } from './features/account/index.ts';
 import { auditLogFeature } from './features/audit-log/index.ts';
@@ -50,6 +52,14 @@ export const FEATURES: readonly Feature[] = [
   accountFeature,
   userAdminFeature,
 ];
+
+/** The kernel's own scheduled jobs. */
+const KERNEL_JOBS: readonly JobDefinition[] = [purgeExpiredSessionsJob];
+
+/** Every scheduled job of the kernel and of `features`, for the server's runner and `schutznetz jobs`. */
+export function scheduledJobs(features: readonly Feature[] = FEATURES): readonly JobDefinition[] {
+  return [...KERNEL_JOBS, ...features.flatMap((f) => f.jobs ?? [])];
+}
 
 export type AppDeps = {
   config: Config;

@@ -6,6 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ActionDefinition } from './auth/policy.ts';
 import type { MessagesByLocale } from './i18n/index.ts';
+import type { JobDefinition } from './jobs/runner.ts';
 import type { StaffLink } from './staff/menu.ts';
 
 export type Feature = {
@@ -19,4 +20,6 @@ export type Feature = {
   readonly staffLinks?: readonly StaffLink[];
   /** The rights this feature's routes and object checks use (collected into the policy registry). */
   readonly actions?: readonly ActionDefinition<never>[];
+  /** What must happen later or regularly (purges, reminders); one runner per instance runs each due job once. */
+  readonly jobs?: readonly JobDefinition[];
 };

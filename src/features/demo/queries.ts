@@ -3,7 +3,7 @@
  * releases, and the demo network (coordination office, member organisations,
  * centres) behind the demo entries.
  */
-import { sql, type Transaction } from 'kysely';
+import { sql, type Insertable, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { enterScope, type Tx } from '../../platform/db/tenant.ts';
 import {
@@ -88,7 +88,7 @@ export async function seedDemoNetwork(trx: Tx): Promise<void> {
       .onConflict((oc) => oc.column('id').doUpdateSet({ name: DEMO_COORDINATION_OFFICE_NAME }))
       .execute();
   }
-  const orgs = DEMO_ORGANIZATIONS.map((o) => ({
+  const orgs: Insertable<DB['member_organization']>[] = DEMO_ORGANIZATIONS.map((o) => ({
     id: demoMemberOrganizationId(o.key),
     name: o.name,
     is_coordination: false,
