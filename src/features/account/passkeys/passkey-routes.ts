@@ -11,79 +11,26 @@
  * All are POST with the session's CSRF token in `x-csrf-token` (checked by
  * the auth plugin), answer JSON and never a page.
  */
-import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { audit } from '../../../platform/audit/audit.ts';
 import { safeNextPath, staffHome } from '../../../platform/auth/next-path.ts';
 import { hasRecentAuth, reauthPath } from '../../../platform/auth/reauth.ts';
 import { completeSecondFactor } from '../../../platform/auth/second-factor.ts';
 import { lockedFor, recordFailure, throttleKeys } from '../../../platform/auth/throttle.ts';
-import { withScope, type Scope } from '../../../platform/db/tenant.ts';
 import { parseOr400 } from '../../../platform/http/errors.ts';
 import { authTx, staffRequest } from '../../../platform/request/context.ts';
 import { ACCOUNT_MANAGE } from '../../../platform/auth/policy.ts';
-import { authenticationOptions, registrationOptions, verifyAuthentication, verifyRegistration } from './ceremonies.ts';
-import { auditCredentialId, insertPasskey, passkeyIdTaken, passkeyUserName } from './queries.ts';
-import { authenticationResponse, passkeyName, registrationResponse } from './webauthn-json.ts';
+import { authenticationOptions, registrationOptions, verifyAuthentication } from './ceremonies.ts';
+import { passkeyUserName } from './queries.ts';
+import { addPasskey } from './add-passkey.ts';
+import { authenticationResponse, registerBody } from './webauthn-json.ts';
 
 const emptyBody = z.union([z.object({}).strict(), z.null(), z.undefined()]);
-export const registerBody = z.object({ name: passkeyName, credential: registrationResponse }).strict();
 const verifyBody = z.object({ credential: authenticationResponse, next: z.string().max(512).optional() }).strict();
 
 function json(reply: FastifyReply, status: number, body: Record<string, unknown>): FastifyReply {
   return reply.code(status).type('application/json; charset=utf-8').send(body);
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  return (err as { code?: unknown }).code === '23505';
-}
-
-export type AddPasskeyOutcome = 'added' | 'not_verified' | 'already_registered';
-
-/**
- * Check a registration response against the challenge stored for this
- * session and store the passkey, audited as `auth.mfa_passkey_added`
- * (with `details`, e.g. where it was added). Used by the account page and by
- * the administrators' passkey set-up (passkey-setup-routes.ts).
- */
-export async function addPasskey(
-  app: FastifyInstance,
-  owner: { sessionHash: string; userId: string; centreId: string | null; scope: Scope },
-  body: z.infer<typeof registerBody>,
-  details?: Record<string, string>,
-): Promise<AddPasskeyOutcome> {
-  const now = app.clock.now();
-  try {
-    return await withScope(app.database.db, owner.scope, async (trx) => {
-      const verified = await verifyRegistration(
-        app,
-        trx,
-        { sessionHash: owner.sessionHash, userId: owner.userId },
-        body.credential,
-      );
-      if (!verified) return 'not_verified';
-      if (await passkeyIdTaken(trx, verified.id)) return 'already_registered';
-      await insertPasskey(trx, { ...verified, userId: owner.userId, centreId: owner.centreId, name: body.name }, now);
-      await audit(
-        trx,
-        app.keys.audit,
-        {
-          event: 'auth.mfa_passkey_added',
-          actorId: owner.userId,
-          centreId: owner.centreId,
-          objectType: 'webauthn_credential',
-          objectId: auditCredentialId(verified.id),
-          ...(details ? { details } : {}),
-        },
-        now,
-      );
-      return 'added';
-    });
-  } catch (err) {
-    // The same credential id registered in a centre this scope cannot see.
-    if (!isUniqueViolation(err)) throw err;
-    return 'already_registered';
-  }
 }
 
 export const passkeyRoutes: FastifyPluginAsync = async (app) => {

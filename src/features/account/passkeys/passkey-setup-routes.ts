@@ -38,7 +38,8 @@ import { sendPage } from '../../../platform/layout/render.ts';
 import { PasskeySetupPage } from '../views/PasskeySetupPage.tsx';
 import { registrationOptions } from './ceremonies.ts';
 import { listPasskeys, passkeyUserName } from './queries.ts';
-import { addPasskey, registerBody } from './passkey-routes.ts';
+import { addPasskey } from './add-passkey.ts';
+import { registerBody } from './webauthn-json.ts';
 
 const emptyBody = z.union([z.object({}).strict(), z.null(), z.undefined()]);
 const csrfOnly = z.object({ ...csrfField }).strict();

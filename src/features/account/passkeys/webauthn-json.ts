@@ -63,3 +63,6 @@ export const passkeyName = z
   .max(60)
   .refine((s) => !/\p{Cc}/u.test(s), 'must be a single line')
   .transform((s) => s || 'Passkey');
+
+/** The body that adds a passkey: its name and the browser's registration response. */
+export const registerBody = z.object({ name: passkeyName, credential: registrationResponse }).strict();
