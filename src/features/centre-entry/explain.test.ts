@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { missingKeys, translator } from '../../platform/i18n/index.ts';
-import '../directory/drafts/entry-fields.ts';
+import { registerMessages } from '../../app.ts';
 import { explainProblem, PROBLEM_KEYS } from './explain.ts';
+
+registerMessages();
 
 describe('explaining schema problems in the reader’s language', () => {
   const de = translator('de', 'centreEntry');

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { missingKeys } from '../../../platform/i18n/index.ts';
-import './DiffTable.tsx';
+import { registerMessages } from '../../../app.ts';
 import { demoEntries } from '../../demo/entries.ts';
 import { diffEntries } from './diff.ts';
+
+registerMessages();
 
 const published = demoEntries(new Date('2026-03-01T12:00:00Z')).find((e) => e.location && e.languages.length > 2)!;
 
@@ -38,8 +40,9 @@ describe('diffEntries', () => {
   });
 });
 
-describe('review messages', () => {
+describe('review and directory messages', () => {
   it('English has every German key', () => {
     expect(missingKeys('review', 'en')).toEqual([]);
+    expect(missingKeys('directory', 'en')).toEqual([]);
   });
 });
