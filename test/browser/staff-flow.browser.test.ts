@@ -1,5 +1,5 @@
 /**
- * The whole staff workflow of issue 3 in Chromium, driven the way people
+ * The whole staff workflow in Chromium, driven the way people
  * would: the administrator signs in for the first time with an
  * authenticator code, is held at the passkey set-up, adds a passkey (the
  * browser's virtual authenticator), signs in again with it and then invites
