@@ -2,7 +2,8 @@
  * `npm start`: validate configuration, open the database (embedded PGlite by
  * default, PostgreSQL with DATABASE_URL), apply migrations (or, with
  * MIGRATE_ON_START=false, only check that none is pending), load demo content
- * where wanted, serve, and shut down cleanly on SIGINT/SIGTERM.
+ * where wanted, serve, run the scheduled jobs, and shut down cleanly on
+ * SIGINT/SIGTERM.
  */
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './platform/config/index.ts';
@@ -11,6 +12,8 @@ import { DataDirLockedError } from './platform/db/embedded.ts';
 import { MigrationPermissionError, migrateOrCheck, PendingMigrationsError } from './platform/db/migrate.ts';
 import { DemoContentNeedsOwnerError, seedDemoIfWanted } from './features/demo/seed.ts';
 import { ADMIN_PASSKEY_NOTE, demoAdminSetupLink } from './features/account/invitations/demo-admin.ts';
+import { scheduledJobs } from './jobs.ts';
+import { createJobRunner } from './platform/jobs/runner.ts';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -19,18 +22,27 @@ async function main(): Promise<void> {
   await migrateOrCheck(database.db, config.migrateOnStart);
   const seeded = await seedDemoIfWanted(database, config.demoContent);
   const app = await buildApp({ config, database });
+  const jobs = createJobRunner({
+    db: database.db,
+    clock: app.clock,
+    keys: app.keys,
+    logger: app.log.child({ component: 'jobs' }),
+    jobs: scheduledJobs,
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    // Stop accepting, let in-flight requests finish, then release the database
-    // (for PGlite: flush and unlock the data folder).
+    // Stop accepting, let in-flight requests and a running job finish, then
+    // release the database (for PGlite: flush and unlock the data folder). A
+    // job cut off by the deadline keeps its lease until another instance, or
+    // this one after a restart, takes it over.
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     try {
-      await app.close();
+      await Promise.all([app.close(), jobs.stop()]);
       await database.close();
     } finally {
       process.exit(0);
@@ -40,6 +52,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ host: config.host, port: config.port });
+  jobs.start();
   const address = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   const where =
     config.database.kind === 'pglite' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';

@@ -13,12 +13,13 @@ import { ConfigError } from '../platform/config/index.ts';
 import { MigrationPermissionError, PendingMigrationsError } from '../platform/db/migrate.ts';
 import { auditCommands } from './commands/audit.ts';
 import { directoryCommands } from './commands/directory.ts';
+import { jobsCommands } from './commands/jobs.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { usersCommands } from './commands/users.ts';
 import { DatabaseBusyError } from './database.ts';
 import { EXIT, UsageError, type CliIo, type Command, type CommandGroup } from './types.ts';
 
-const GROUPS: readonly CommandGroup[] = [directoryCommands, auditCommands, usersCommands];
+const GROUPS: readonly CommandGroup[] = [directoryCommands, auditCommands, usersCommands, jobsCommands];
 const COMMANDS: readonly Command[] = [migrateCommand];
 
 const line = (cmd: string, summary: string) => `  ${cmd.padEnd(34)}${summary}\n`;

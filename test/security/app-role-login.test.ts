@@ -37,6 +37,8 @@ import {
   PendingMigrationsError,
 } from '../../src/platform/db/migrate.ts';
 import { APP_ROLE } from '../../src/platform/db/tenant.ts';
+import { createJobRunner } from '../../src/platform/jobs/runner.ts';
+import { scheduledJobs } from '../../src/jobs.ts';
 import { TEST_KEYS } from '../support/app.ts';
 import { onPostgres } from '../support/db.ts';
 
@@ -198,6 +200,24 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
     const verify = await cli(appEnv(), 'audit', 'verify');
     expect(verify.err).toContain('All 2 chains intact.');
     expect(verify.code).toBe(0);
+  });
+
+  it('runs the scheduled jobs with the app role’s grants alone, in the server and in `schutznetz jobs`', async () => {
+    const jobs = createJobRunner({
+      db: database.db,
+      clock: app.clock,
+      keys: app.keys,
+      logger: app.log,
+      jobs: scheduledJobs,
+    });
+    expect((await jobs.runDue()).map((r) => [r.name, r.outcome])).toEqual([['auth.purge-expired-sessions', 'ok']]);
+    await jobs.stop();
+    const run = await cli(appEnv(), 'jobs', 'run', 'auth.purge-expired-sessions');
+    expect(run.out).toMatch(/^auth\.purge-expired-sessions: ok in \d+ ms \(deleted \d+\)$/m);
+    expect(run.code).toBe(0);
+    expect((await cli(appEnv(), 'jobs', 'list')).out).toMatch(/^auth\.purge-expired-sessions .* ok$/m);
+    // Forgetting a job's record stays the owner's.
+    await expect(sql`DELETE FROM scheduled_job`.execute(database.db)).rejects.toThrow(/permission denied/);
   });
 
   it('refuses to start when a migration is missing, naming it and the command to run', async () => {

@@ -7,6 +7,8 @@
  * - #25 (offline part) every locked dependency is pinned by an integrity
  *   hash and, where the lockfile names a source, comes from the npm registry
  *   (npm audit itself needs the network and belongs in CI).
+ * - rows written through Kysely are checked against the generated table
+ *   types: no cast inside values(), set() or doUpdateSet().
  * - #23 generic error pages: an unexpected failure answers "Internal error",
  *   with neither the message nor a stack trace nor a path.
  */
@@ -34,6 +36,16 @@ const SRC = sourceFiles(path.join(ROOT, 'src')).map((f) => ({
   file: path.relative(ROOT, f),
   text: fs.readFileSync(f, 'utf8'),
 }));
+
+/** The text between an opening parenthesis (just before `from`) and its closing one. */
+function balancedArguments(text: string, from: number): string {
+  let depth = 1;
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0) return text.slice(from, i);
+  }
+  return text.slice(from);
+}
 
 /** Each reviewed use of sql.raw, with why it cannot carry input. */
 const REVIEWED_RAW: Record<string, { count: number; why: string }> = {
@@ -63,6 +75,20 @@ describe('source rules', () => {
         problems.push(`${file}: .${m[1]}(\`…\${…}\`)`);
       for (const m of text.matchAll(/\.(query|exec)\s*\(\s*['"][^'"]*['"]\s*\+/g))
         problems.push(`${file}: .${m[1]}('…' + …)`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('rows reach Kysely typed: no cast to never, any or unknown inside values(), set() or doUpdateSet()', () => {
+    // A cast there switches off the check against the generated table types
+    // (ADR 017); a bulk write builds Insertable<…>[] / Updateable<…> instead.
+    const problems: string[] = [];
+    for (const { file, text } of SRC) {
+      for (const m of text.matchAll(/\.(values|set|doUpdateSet)\(/g)) {
+        const args = balancedArguments(text, m.index + m[0].length);
+        const cast = /\bas\s+(never|any|unknown)\b/.exec(args);
+        if (cast) problems.push(`${file}: .${m[1]}(… ${cast[0]} …)`);
+      }
     }
     expect(problems).toEqual([]);
   });

@@ -51,7 +51,21 @@ export async function testDatabase(): Promise<Database> {
         await database.close();
         const a = new pg.Client({ connectionString: url });
         await a.connect();
-        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => a.end());
+        try {
+          // pg's pool.end() resolves before the server has seen every Terminate; a
+          // forced drop would kill a closing connection whose error nobody hears.
+          for (let i = 0; i < 100; i++) {
+            const left = await a.query<{ n: number }>(
+              'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+              [name],
+            );
+            if (left.rows[0]!.n === 0) break;
+            await new Promise((r) => setTimeout(r, 50));
+          }
+          await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        } finally {
+          await a.end();
+        }
       },
     };
   }

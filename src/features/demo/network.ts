@@ -6,6 +6,8 @@
  * derived from the demo namespace and the keys, so seeding twice changes
  * nothing and other code (tests, the demo accounts) can name the same rows.
  */
+import type { Insertable } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
 import { enterScope, type Tx } from '../../platform/db/tenant.ts';
 import { derivedId } from '../directory/derived-id.ts';
 import { DEMO_CENTRES, DEMO_ORGANIZATIONS } from './centres.ts';
@@ -70,7 +72,7 @@ export async function seedDemoNetwork(trx: Tx): Promise<void> {
       .onConflict((oc) => oc.column('id').doUpdateSet({ name: DEMO_COORDINATION_OFFICE_NAME }))
       .execute();
   }
-  const orgs = DEMO_ORGANIZATIONS.map((o) => ({
+  const orgs: Insertable<DB['member_organization']>[] = DEMO_ORGANIZATIONS.map((o) => ({
     id: demoMemberOrganizationId(o.key),
     name: o.name,
     is_coordination: false,

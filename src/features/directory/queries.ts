@@ -3,7 +3,7 @@
  * aggregate is assembled in memory because the whole public directory (a few
  * thousand services at most) is small enough to load at once.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { StateCode } from '../geo/states.ts';
 import { derivedId } from './derived-id.ts';
@@ -227,15 +227,15 @@ export async function writeEntries(trx: Transaction<DB>, entries: DirectoryEntry
   }
 
   const rows = {
-    service: [] as object[],
-    location: [] as object[],
-    address: [] as object[],
-    sal: [] as object[],
-    phone: [] as object[],
-    language: [] as object[],
-    schedule: [] as object[],
-    area: [] as object[],
-    attribute: [] as object[],
+    service: [] as Insertable<DB['service']>[],
+    location: [] as Insertable<DB['location']>[],
+    address: [] as Insertable<DB['address']>[],
+    sal: [] as Insertable<DB['service_at_location']>[],
+    phone: [] as Insertable<DB['phone']>[],
+    language: [] as Insertable<DB['language']>[],
+    schedule: [] as Insertable<DB['schedule']>[],
+    area: [] as Insertable<DB['service_area']>[],
+    attribute: [] as Insertable<DB['attribute']>[],
   };
   for (const e of entries) {
     const s = e.service;
@@ -303,7 +303,7 @@ export async function writeEntries(trx: Transaction<DB>, entries: DirectoryEntry
     attach('accessibility', e.accessibility);
   }
   // Batched inserts keep a 5,000-entry import to a few dozen statements.
-  const insert = async (table: keyof DB, values: object[]) => {
+  const insert = async <T extends keyof DB>(table: T, values: Insertable<DB[T]>[]) => {
     for (let i = 0; i < values.length; i += 500) {
       await trx
         .insertInto(table)
@@ -314,7 +314,7 @@ export async function writeEntries(trx: Transaction<DB>, entries: DirectoryEntry
   for (let i = 0; i < rows.service.length; i += 500) {
     await trx
       .insertInto('service')
-      .values(rows.service.slice(i, i + 500) as never)
+      .values(rows.service.slice(i, i + 500))
       .onConflict((oc) =>
         oc
           .column('id')

@@ -148,7 +148,8 @@ export async function markReauthenticated(trx: Tx, tokenHash: string, now: Date)
  * Delete every session past its idle or absolute timeout (of every user the
  * transaction's scope can see). Expired sessions are already refused on
  * use; this keeps abandoned ones from lying around in the table. Called at
- * each sign-in (scope 'auth' sees all rows) and usable from maintenance jobs.
+ * each sign-in (scope 'auth' sees all rows) and every 15 minutes by the
+ * scheduled job in session-purge-job.ts.
  */
 export async function purgeExpiredSessions(trx: Tx, now: Date): Promise<number> {
   const r = await trx

@@ -29,10 +29,27 @@ export async function withScope<T>(db: Kysely<DB>, scope: Scope, fn: (trx: Tx) =
   });
 }
 
-/** Restrict an already open transaction (used by withScope and by tests). */
-export async function enterScope(trx: Tx, scope: Scope): Promise<void> {
+/**
+ * Run `fn` in a transaction as the application role without a tenant scope,
+ * for the platform's own bookkeeping in tables without row-level security
+ * (scheduled jobs): the grants still apply, and every table under RLS shows
+ * nothing (fail closed).
+ */
+export async function withAppRole<T>(db: Kysely<DB>, fn: (trx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await enterAppRole(trx);
+    return fn(trx);
+  });
+}
+
+async function enterAppRole(trx: Tx): Promise<void> {
   // SET ROLE takes an identifier, not a parameter; APP_ROLE is a constant.
   await sql.raw(`SET LOCAL ROLE ${APP_ROLE}`).execute(trx);
+}
+
+/** Restrict an already open transaction (used by withScope and by tests). */
+export async function enterScope(trx: Tx, scope: Scope): Promise<void> {
+  await enterAppRole(trx);
   await sql`SELECT set_config('app.scope', ${scope.kind}, true),
                    set_config('app.centre_id', ${scope.kind === 'centre' ? scope.centreId : ''}, true)`.execute(trx);
 }

@@ -11,7 +11,6 @@ import type { Role } from '../../../platform/db/schema.ts';
 import type { Tx } from '../../../platform/db/tenant.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
 import { hashToken, randomToken } from '../../../platform/security/tokens.ts';
-import { accountTx } from '../db.ts';
 
 export const INVITATION_TTL_MS = 72 * 60 * 60_000;
 
@@ -52,7 +51,7 @@ export function isTokenShaped(token: string): boolean {
 export async function createInvitation(trx: Tx, inv: NewInvitation, now: Date): Promise<{ id: string; token: string }> {
   const id = randomUUID();
   const token = randomToken(32);
-  await accountTx(trx)
+  await trx
     .insertInto('invitation')
     .values({
       id,
@@ -72,7 +71,7 @@ export async function createInvitation(trx: Tx, inv: NewInvitation, now: Date): 
 /** The unused, unexpired invitation for `token`, or null (unknown, used and expired look the same). */
 export async function findOpenInvitation(trx: Tx, token: string, now: Date): Promise<OpenInvitation | null> {
   if (!isTokenShaped(token)) return null;
-  const row = await accountTx(trx)
+  const row = await trx
     .selectFrom('invitation')
     .select(['id', 'token_hash', 'email', 'role', 'centre_id', 'display_name', 'expires_at'])
     .where('token_hash', '=', hashToken(token))

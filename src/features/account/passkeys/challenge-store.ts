@@ -5,7 +5,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Tx } from '../../../platform/db/tenant.ts';
-import { accountTx } from '../db.ts';
 import { CEREMONY_TIMEOUT_MS } from './relying-party.ts';
 
 export type ChallengePurpose = 'register' | 'authenticate';
@@ -21,13 +20,12 @@ export async function putChallenge(
   c: { sessionHash: string; purpose: ChallengePurpose; userId: string; challenge: string },
   now: Date,
 ): Promise<void> {
-  const db = accountTx(trx);
-  await db
+  await trx
     .deleteFrom('webauthn_challenge')
     .where('session_hash', '=', c.sessionHash)
     .where('purpose', '=', c.purpose)
     .execute();
-  await db
+  await trx
     .insertInto('webauthn_challenge')
     .values({
       session_hash: c.sessionHash,
@@ -45,7 +43,7 @@ export async function takeChallenge(
   c: { sessionHash: string; purpose: ChallengePurpose; userId: string },
   now: Date,
 ): Promise<string | null> {
-  const row = await accountTx(trx)
+  const row = await trx
     .deleteFrom('webauthn_challenge')
     .where('session_hash', '=', c.sessionHash)
     .where('purpose', '=', c.purpose)

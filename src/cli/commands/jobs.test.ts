@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_KEYS } from '../../../test/support/app.ts';
+import { testDatabase } from '../../../test/support/db.ts';
+import { createSession, IDLE_TIMEOUT_MS } from '../../platform/auth/session-store.ts';
+import type { Database } from '../../platform/db/index.ts';
+import { withScope } from '../../platform/db/tenant.ts';
+import { runCli } from '../main.ts';
+import type { CliIo } from '../types.ts';
+
+let database: Database;
+beforeAll(async () => {
+  database = await testDatabase();
+});
+afterAll(() => database.close());
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+    env: { ...TEST_KEYS, LOG_LEVEL: 'info' },
+    cwd: process.cwd(),
+    database,
+  };
+  const code = await runCli(argv, io);
+  return { code, out, err };
+}
+
+const JOB = 'auth.purge-expired-sessions';
+const TIME = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ/.source;
+
+/** A session of a new account, last seen `ago` milliseconds before now. */
+async function sessionSeen(ago: number): Promise<string> {
+  const userId = randomUUID();
+  return withScope(database.db, { kind: 'network' }, async (trx) => {
+    await trx
+      .insertInto('app_user')
+      .values({ id: userId, email: `${userId}@example.org`, display_name: 'Anna Beispiel', role: 'coordination' })
+      .execute();
+    const s = await createSession(trx, { userId, centreId: null, stage: 'password', now: new Date(Date.now() - ago) });
+    return s.tokenHash;
+  });
+}
+
+const sessionExists = async (tokenHash: string) =>
+  (await withScope(database.db, { kind: 'network' }, (trx) =>
+    trx.selectFrom('user_session').select('token_hash').where('token_hash', '=', tokenHash).executeTakeFirst(),
+  )) !== undefined;
+
+describe('schutznetz jobs', () => {
+  it('list shows every job, never run yet and due', async () => {
+    const r = await cli('jobs', 'list');
+    expect(r.code).toBe(0);
+    const [head, ...rows] = r.out.trimEnd().split('\n');
+    expect(head).toMatch(/^job +schedule +last run +next run +last outcome$/);
+    expect(rows).toContainEqual(expect.stringMatching(new RegExp(`^${JOB} +every 15m +never +due +–$`)));
+  });
+
+  it('run <job> runs it now and prints what it did; list then shows the run', async () => {
+    const abandoned = await sessionSeen(IDLE_TIMEOUT_MS + 60_000);
+    const live = await sessionSeen(60_000);
+    const r = await cli('jobs', 'run', JOB);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(new RegExp(`^${JOB}: ok in \\d+ ms \\(deleted 1\\)\\n$`));
+    expect(await sessionExists(abandoned)).toBe(false);
+    expect(await sessionExists(live)).toBe(true);
+    // The server's log line goes to stderr, with counts only.
+    expect(r.err).toContain('"msg":"job finished"');
+    expect(r.err).not.toContain('Anna');
+
+    const list = await cli('jobs', 'list');
+    expect(list.out).toMatch(new RegExp(`^${JOB} +every 15m +${TIME} +${TIME} +ok$`, 'm'));
+  });
+
+  it('run without a name runs only what is due', async () => {
+    const r = await cli('jobs', 'run');
+    expect(r).toMatchObject({ code: 0, out: 'No job is due.\n' });
+  });
+
+  it('does not start a job another instance is running, and says whose run it is', async () => {
+    const until = new Date(Date.now() + 5 * 60_000);
+    await database.db
+      .updateTable('scheduled_job')
+      .set({ lease_id: randomUUID(), leased_by: 'web-2/4711', lease_until: until, next_run_at: new Date() })
+      .where('name', '=', JOB)
+      .execute();
+    const r = await cli('jobs', 'run', JOB);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe(
+      `${JOB}: not started, running on web-2/4711 (lease until ${until.toISOString().slice(0, 19).replace('T', ' ')}Z)\n`,
+    );
+    // Due, but held: `run` leaves it to the holder.
+    expect((await cli('jobs', 'run')).out).toBe('No job is due.\n');
+    expect((await cli('jobs', 'list')).out).toMatch(
+      new RegExp(`running on web-2/4711 \\(lease until ${TIME}\\)$`, 'm'),
+    );
+  });
+
+  it('list shows a failure by the class and place of the error', async () => {
+    await database.db
+      .updateTable('scheduled_job')
+      .set({
+        lease_id: null,
+        leased_by: null,
+        lease_until: null,
+        last_outcome: 'failed',
+        last_error: 'TypeError 23505 at src/platform/auth/session-store.ts:160',
+        failures: 3,
+        next_run_at: new Date(Date.now() + 4 * 60_000),
+      })
+      .where('name', '=', JOB)
+      .execute();
+    expect((await cli('jobs', 'list')).out).toMatch(
+      new RegExp(`${TIME} +failed 3 times in a row: TypeError 23505 at src/platform/auth/session-store.ts:160$`, 'm'),
+    );
+  });
+
+  it('rejects an unknown job or extra arguments with usage help (exit 2)', async () => {
+    const unknown = await cli('jobs', 'run', 'no.such-job');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain(`There is no job named "no.such-job". Jobs: ${JOB}.`);
+    expect((await cli('jobs', 'run', JOB, 'extra')).code).toBe(2);
+    expect((await cli('jobs', 'list', 'extra')).code).toBe(2);
+    const help = await cli('help', 'jobs');
+    expect(help.out).toContain('jobs list');
+    expect(help.out).toContain('jobs run');
+  });
+});

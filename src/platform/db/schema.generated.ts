@@ -1,0 +1,368 @@
+/**
+ * Kysely types of every table, generated from the migrated database by
+ * kysely-codegen (ADR 017). Do not edit: after changing a migration run
+ * `npm run db:types`. Names the code uses (Role, ServiceStatus …) are in
+ * schema.ts.
+ */
+
+import type { ColumnType } from 'kysely';
+
+export type Generated<T> =
+  T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S, I | undefined, U> : ColumnType<T, T | undefined, T>;
+
+export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
+
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface Address {
+  address_1: string | null;
+  address_type: Generated<string>;
+  city: string;
+  country: Generated<string>;
+  id: string;
+  location_id: string;
+  postal_code: string;
+  region: string | null;
+  state_province: string;
+}
+
+export interface AppUser {
+  centre_id: string | null;
+  created_at: Generated<Timestamp>;
+  disabled_at: Timestamp | null;
+  display_name: string;
+  email: string;
+  id: string;
+  mfa_enrolled_at: Timestamp | null;
+  password_hash: string | null;
+  role: 'admin' | 'coordination' | 'centre_lead' | 'counsellor';
+  totp_last_step: Int8 | null;
+  totp_secret: string | null;
+}
+
+export interface Attribute {
+  id: string;
+  link_id: string;
+  link_type: Generated<'service'>;
+  taxonomy_term_id: string;
+  value: string | null;
+}
+
+export interface AuditChainHead {
+  centre_id: string | null;
+  chain: string;
+  hash: string;
+  seq: Int8;
+}
+
+export interface AuditLog {
+  actor_id: string | null;
+  at: Timestamp;
+  centre_id: string | null;
+  chain: string;
+  details: Generated<Json>;
+  event: string;
+  hash: string;
+  key_id: string;
+  object_id: string | null;
+  object_type: string | null;
+  prev_hash: string;
+  seq: Int8;
+}
+
+export interface AuthThrottle {
+  failures: Generated<number>;
+  key: string;
+  locked_until: Timestamp | null;
+  window_start: Timestamp;
+}
+
+export interface Centre {
+  created_at: Generated<Timestamp>;
+  id: string;
+  member_organization_id: string;
+  name: string;
+  service_id: string | null;
+}
+
+export interface DirectoryDraft {
+  centre_id: string;
+  entry: Json;
+  id: string;
+  review_comment: string | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+  service_id: string;
+  status: 'pending' | 'returned' | 'accepted' | 'withdrawn';
+  submitted_at: Timestamp;
+  submitted_by: string;
+}
+
+export interface DirectoryRevision {
+  changed_at: Generated<Timestamp>;
+  revision: Int8;
+  singleton: Generated<boolean>;
+}
+
+export interface EmailChange {
+  centre_id: string | null;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  new_email: string;
+  token_hash: string;
+  used_at: Timestamp | null;
+  user_id: string;
+}
+
+export interface Invitation {
+  centre_id: string | null;
+  created_at: Generated<Timestamp>;
+  display_name: string | null;
+  email: string;
+  expires_at: Timestamp;
+  id: string;
+  invited_by: string | null;
+  role: 'admin' | 'coordination' | 'centre_lead' | 'counsellor';
+  token_hash: string;
+  used_at: Timestamp | null;
+}
+
+export interface Language {
+  code: string;
+  id: string;
+  name: string | null;
+  note: string | null;
+  phone_id: string | null;
+  service_id: string | null;
+}
+
+export interface Location {
+  accessibility: string | null;
+  address_protected: Generated<boolean>;
+  id: string;
+  latitude: number | null;
+  location_type: Generated<'physical' | 'postal' | 'virtual'>;
+  longitude: number | null;
+  name: string | null;
+  organization_id: string;
+  transportation: string | null;
+}
+
+export interface MemberOrganization {
+  created_at: Generated<Timestamp>;
+  id: string;
+  is_coordination: Generated<boolean>;
+  name: string;
+}
+
+export interface Organization {
+  description: Generated<string>;
+  email: string | null;
+  id: string;
+  is_demo: Generated<boolean>;
+  legal_status: string | null;
+  name: string;
+  parent_organization_id: string | null;
+  website: string | null;
+}
+
+export interface OutboxMail {
+  body_text: string;
+  created_at: Generated<Timestamp>;
+  error: string | null;
+  id: string;
+  recipient: string;
+  sent_at: Timestamp | null;
+  subject: string;
+}
+
+export interface PasswordReset {
+  centre_id: string | null;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  token_hash: string;
+  used_at: Timestamp | null;
+  user_id: string;
+}
+
+export interface Phone {
+  description: string | null;
+  id: string;
+  number: string;
+  organization_id: string | null;
+  service_id: string | null;
+  type: Generated<'voice' | 'text' | 'fax' | 'cell' | 'video' | 'pager' | 'textphone'>;
+}
+
+export interface PlatformFlag {
+  name: string;
+  set_at: Generated<Timestamp>;
+}
+
+export interface RecoveryCode {
+  centre_id: string | null;
+  code_hash: string;
+  idx: number;
+  used_at: Timestamp | null;
+  user_id: string;
+}
+
+export interface Schedule {
+  byday: string;
+  closes_at: string;
+  description: string | null;
+  freq: Generated<'WEEKLY' | 'MONTHLY'>;
+  id: string;
+  opens_at: string;
+  service_id: string;
+}
+
+export interface ScheduledJob {
+  failures: Generated<number>;
+  last_error: string | null;
+  last_finished_at: Timestamp | null;
+  last_outcome: 'ok' | 'failed' | null;
+  last_started_at: Timestamp | null;
+  lease_id: string | null;
+  lease_until: Timestamp | null;
+  leased_by: string | null;
+  name: string;
+  next_run_at: Timestamp;
+  schedule: string;
+}
+
+export interface SchemaMigration {
+  applied_at: Generated<Timestamp>;
+  checksum: string;
+  name: string;
+}
+
+export interface Service {
+  alert: string | null;
+  application_process: string | null;
+  assured_date: string | null;
+  description: Generated<string>;
+  eligibility_description: string | null;
+  email: string | null;
+  fees_description: string | null;
+  id: string;
+  interpretation_services: string | null;
+  is_demo: Generated<boolean>;
+  maximum_age: number | null;
+  minimum_age: number | null;
+  name: string;
+  organization_id: string;
+  status: Generated<'active' | 'inactive' | 'defunct' | 'temporarily closed'>;
+  url: string | null;
+}
+
+export interface ServiceArea {
+  description: string | null;
+  extent: string;
+  extent_type: Generated<'iso3166-2'>;
+  id: string;
+  name: string;
+  service_id: string;
+}
+
+export interface ServiceAtLocation {
+  description: string | null;
+  id: string;
+  location_id: string;
+  service_id: string;
+}
+
+export interface Taxonomy {
+  description: string;
+  id: string;
+  name: string;
+  uri: string | null;
+  version: string | null;
+}
+
+export interface TaxonomyTerm {
+  code: string;
+  description: string | null;
+  id: string;
+  name: string;
+  taxonomy_id: string;
+}
+
+export interface UserSession {
+  centre_id: string | null;
+  created_at: Timestamp;
+  csrf_secret: string;
+  last_seen_at: Timestamp;
+  reauth_at: Timestamp | null;
+  second_factor: 'totp' | 'recovery_code' | 'passkey' | null;
+  stage: 'password' | 'full';
+  token_hash: string;
+  user_agent: string | null;
+  user_id: string;
+}
+
+export interface WebauthnChallenge {
+  challenge: string;
+  expires_at: Timestamp;
+  purpose: 'register' | 'authenticate';
+  session_hash: string;
+  user_id: string;
+}
+
+export interface WebauthnCredential {
+  centre_id: string | null;
+  counter: Generated<Int8>;
+  created_at: Generated<Timestamp>;
+  id: string;
+  last_used_at: Timestamp | null;
+  name: Generated<string>;
+  public_key: Buffer;
+  transports: string | null;
+  user_id: string;
+}
+
+export interface DB {
+  address: Address;
+  app_user: AppUser;
+  attribute: Attribute;
+  audit_chain_head: AuditChainHead;
+  audit_log: AuditLog;
+  auth_throttle: AuthThrottle;
+  centre: Centre;
+  directory_draft: DirectoryDraft;
+  directory_revision: DirectoryRevision;
+  email_change: EmailChange;
+  invitation: Invitation;
+  language: Language;
+  location: Location;
+  member_organization: MemberOrganization;
+  organization: Organization;
+  outbox_mail: OutboxMail;
+  password_reset: PasswordReset;
+  phone: Phone;
+  platform_flag: PlatformFlag;
+  recovery_code: RecoveryCode;
+  schedule: Schedule;
+  scheduled_job: ScheduledJob;
+  schema_migration: SchemaMigration;
+  service: Service;
+  service_area: ServiceArea;
+  service_at_location: ServiceAtLocation;
+  taxonomy: Taxonomy;
+  taxonomy_term: TaxonomyTerm;
+  user_session: UserSession;
+  webauthn_challenge: WebauthnChallenge;
+  webauthn_credential: WebauthnCredential;
+}
