@@ -15,7 +15,7 @@ export type TestApp = { app: App; database: Database; config: Config; close(): P
 
 export async function testApp(
   env: Record<string, string> = {},
-  opts: { logger?: object; clock?: Clock } = {},
+  opts: { logger?: object; clock?: Clock; beforeReady?: (app: App) => void } = {},
 ): Promise<TestApp> {
   const database = await testDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEARCH_INDEX_TTL_MS: '0', ...TEST_KEYS, ...env });
@@ -25,6 +25,7 @@ export async function testApp(
     ...(opts.logger ? { logger: opts.logger } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
+  opts.beforeReady?.(app);
   await app.ready();
   return {
     app,

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/platform/db/index.ts';
 
 export const onPostgres = Boolean(process.env.DATABASE_URL);
@@ -16,8 +16,24 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
+/**
+ * The global setup of the `database` projects provides one of these. In any
+ * other project a test file reached this module in a way the import graph
+ * did not see (test/support/test-sets.ts), so it would run on one database
+ * only: refuse instead of quietly testing half.
+ */
+function requireDatabaseProject(): void {
+  if (inject('snapshotPath') === undefined && inject('pgTemplate') === undefined)
+    throw new Error(
+      `${expect.getState().testPath ?? 'This test file'} opens the test database but runs in a project without one. ` +
+        'Import testDatabase()/testApp() (or a helper that does) with a static import, so that ' +
+        'test/support/test-sets.ts puts the file in the `database` project, which runs on both databases.',
+    );
+}
+
 /** Open a new, isolated database holding the schema and the demo directory. */
 export async function testDatabase(): Promise<Database> {
+  requireDatabaseProject();
   const url = process.env.DATABASE_URL;
   if (url) {
     const name = `schutznetz_t_${inject('pgTemplate').split('_').pop()}_${randomBytes(6).toString('hex')}`;

@@ -8,6 +8,8 @@
  * fail on it instead of the test machine contacting a third party.
  */
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { expect } from 'vitest';
+import { isPublicRoute } from '../../../src/platform/auth/session-hook.ts';
 import { testApp, type TestApp } from '../../support/app.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -22,6 +24,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+const READING = new Set(['GET', 'HEAD']);
+
 /** Default QUICK_EXIT_URL (config): the neutral site the quick exit leaves for. */
 export const QUICK_EXIT_TARGET = 'https://www.dwd.de/';
 export const QUICK_EXIT_PATTERN = 'https://www.dwd.de/**';
@@ -34,10 +38,30 @@ export type Site = {
   close(): Promise<void>;
 };
 
-/** Start the app on a free port and launch Chromium, in parallel. */
+/**
+ * Start the app on a free port and launch Chromium, in parallel.
+ *
+ * This is the public site for reading public pages: files that use only it
+ * run on one database (test/support/test-sets.ts, ADR 019). What the
+ * database gives these pages is checked on both databases by their HTTP
+ * tests; what the browser adds (scripts, focus, layout, privacy) does not
+ * depend on it. So the site records every request that is more than reading
+ * a public page — a route that is not public (the staff area), or a method
+ * other than GET/HEAD (a form that writes) — and close() fails the file that
+ * made one.
+ */
 export async function startSite(): Promise<Site> {
+  const refused: string[] = [];
   const [t, browser] = await Promise.all([
-    testApp(),
+    testApp(
+      {},
+      {
+        beforeReady: (app) =>
+          app.addHook('onRequest', async (req) => {
+            if (!isPublicRoute(req) || !READING.has(req.method)) refused.push(`${req.method} ${req.url}`);
+          }),
+      },
+    ),
     chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true }),
   ]);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -50,6 +74,12 @@ export async function startSite(): Promise<Site> {
     close: async () => {
       await browser.close().catch(() => undefined);
       await t.close();
+      if (refused.length > 0)
+        throw new Error(
+          `${expect.getState().testPath ?? 'This browser test'} did more than read public pages through the public site ` +
+            `(${[...new Set(refused)].join(', ')}). Flows that sign in or write depend on the database: ` +
+            'start the server with startStaffSite() from support/staff.ts, so the file runs on both databases.',
+        );
     },
   };
 }
