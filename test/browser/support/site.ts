@@ -9,7 +9,7 @@
  */
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { expect } from 'vitest';
-import { isPublicRoute } from '../../../src/platform/auth/session-hook.ts';
+import { isPublicRoute } from '../../../src/platform/http/route-kind.ts';
 import { testApp, type TestApp } from '../../support/app.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
