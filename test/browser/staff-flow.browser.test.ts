@@ -200,7 +200,12 @@ describe('invitation → account → entry change → review → help finder', (
   it('finds the invitation link on the outbox page (no SMTP configured)', async () => {
     const page = adminPage;
     await page.goto(`${site.base}/de/staff`);
-    await submitAndWait(page, () => page.locator('#main').getByRole('link', { name: /Postausgang/ }).click());
+    await submitAndWait(page, () =>
+      page
+        .locator('#main')
+        .getByRole('link', { name: /Postausgang/ })
+        .click(),
+    );
     const card = page.locator('ol.outbox li', { hasText: LEAD_EMAIL });
     await expect.poll(() => card.count()).toBe(1);
     const shown = invitationLinkIn((await card.locator('pre.mail-body').textContent()) ?? '', site.base);
@@ -295,7 +300,9 @@ describe('invitation → account → entry change → review → help finder', (
   it('the coordination office signs in, opens the review queue, sees the difference and accepts', async () => {
     const page = coordinationPage;
     await signInInBrowser(page, site.base, coordination, new Authenticator(coordination.totpSecret!));
-    await submitAndWait(page, () => page.locator('#main').getByRole('link', { name: 'Vorschläge der Beratungsstellen prüfen' }).click());
+    await submitAndWait(page, () =>
+      page.locator('#main').getByRole('link', { name: 'Vorschläge der Beratungsstellen prüfen' }).click(),
+    );
     const row = page.locator('table.list-table tbody tr', { hasText: CENTRE_NAME });
     expect(await row.count()).toBe(1);
     expect(await row.textContent()).toContain(LEAD_NAME);
