@@ -23,7 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_LOCALE, type Locale, type LocaleInfo } from './locales.ts';
-import { parseProse, type ProseDocument } from './prose.ts';
+import { parseProse, type ProseDocument, type ProseSection } from './prose.ts';
 
 /**
  * Who reads a namespace. Public namespaces must be complete in every offered
@@ -135,6 +135,19 @@ function lookup(messages: Messages, key: string): string | undefined {
 const placeholders = (text: string) =>
   new Set([...text.matchAll(/\{\{\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1]!));
 
+/**
+ * A page's headings as a short string, e.g. "## ## {#controller} ## ### ###".
+ * Translations keep German's headings and anchors (computed content is put
+ * under the anchors); paragraphs and lists may differ between languages.
+ */
+function outline(doc: ProseDocument): string {
+  const walk = (s: ProseSection, level: string): string[] => [
+    s.id ? `${level} {#${s.id}}` : level,
+    ...(s.sub ?? []).flatMap((x) => walk(x, '###')),
+  ];
+  return doc.sections.flatMap((s) => walk(s, '##')).join(' ');
+}
+
 /** Keys of `reference` missing from `messages` (a plural key is present when any of its forms is). */
 export function missingKeys(reference: Messages, messages: Messages | undefined): string[] {
   const have = new Set(messages ? keyPaths(messages) : []);
@@ -147,7 +160,8 @@ export function missingKeys(reference: Messages, messages: Messages | undefined)
  * each (empty when all is well):
  *
  * - a public namespace, or any namespace in a language declared complete
- *   for 'all', lacks a German key or text page;
+ *   for 'all', lacks a German key or text page, or a page's headings differ
+ *   from German's;
  * - a language has a key German does not (a typo, or a key left behind);
  * - a translation uses a placeholder ({{name}}) its German text does not
  *   have, so it would be shown unreplaced.
@@ -167,8 +181,14 @@ export function catalogueGaps(
       if (mustBeComplete) {
         if (!own) gaps.push(`${locale}/${spec.name}: no catalogue ${spec.name}.json`);
         for (const k of missingKeys(german, own)) gaps.push(`${locale}/${spec.name}: missing key ${k}`);
-        for (const page of documents.get(DEFAULT_LOCALE)!.keys())
-          if (!documents.get(locale)?.has(page)) gaps.push(`${locale}/${spec.name}: missing page ${page}.md`);
+        for (const [page, source] of documents.get(DEFAULT_LOCALE)!) {
+          const translation = documents.get(locale)?.get(page);
+          if (!translation) gaps.push(`${locale}/${spec.name}: missing page ${page}.md`);
+          else if (outline(translation) !== outline(source))
+            gaps.push(
+              `${locale}/${spec.name}: ${page}.md has the headings ${outline(translation)}, German has ${outline(source)}`,
+            );
+        }
       }
       for (const k of own ? keyPaths(own) : []) {
         if (!germanBases.has(pluralBase(k))) {
