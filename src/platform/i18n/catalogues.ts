@@ -180,7 +180,7 @@ export function catalogueGaps(
       const mustBeComplete = spec.audience === 'public' || info.complete === 'all';
       if (mustBeComplete) {
         if (!own) gaps.push(`${locale}/${spec.name}: no catalogue ${spec.name}.json`);
-        for (const k of missingKeys(german, own)) gaps.push(`${locale}/${spec.name}: missing key ${k}`);
+        else for (const k of missingKeys(german, own)) gaps.push(`${locale}/${spec.name}: missing key ${k}`);
         for (const [page, source] of documents.get(DEFAULT_LOCALE)!) {
           const translation = documents.get(locale)?.get(page);
           if (!translation) gaps.push(`${locale}/${spec.name}: missing page ${page}.md`);
