@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { ACCOUNT_MANAGE } from '../../platform/auth/policy.ts';
 import type { Feature } from '../../platform/feature.ts';
+import { messageRef } from '../../platform/i18n/index.ts';
 import { OUTBOX_READ } from './actions.ts';
 import { accountPageRoutes } from './account-page/account-routes.tsx';
 import { awaitBackgroundTasksOnClose } from './background.ts';
@@ -46,8 +47,8 @@ export const accountFeature: Feature = {
   ],
   actions: [OUTBOX_READ],
   staffLinks: [
-    { action: ACCOUNT_MANAGE, path: '/staff/account', label: 'account:staffLinks.account', order: 80 },
-    { action: OUTBOX_READ, path: '/staff/outbox', label: 'account:staffLinks.outbox', order: 70 },
+    { action: ACCOUNT_MANAGE, path: '/staff/account', label: messageRef('account', 'staffLinks.account'), order: 80 },
+    { action: OUTBOX_READ, path: '/staff/outbox', label: messageRef('account', 'staffLinks.outbox'), order: 70 },
   ],
 };
 

@@ -1,4 +1,5 @@
 import type { Feature } from '../../platform/feature.ts';
+import { messageRef } from '../../platform/i18n/index.ts';
 import { AUDIT_READ } from './actions.ts';
 import { auditLogRoutes } from './routes.ts';
 import type auditLogCatalogue from './messages/de/auditLog.json';
@@ -11,7 +12,7 @@ export const auditLogFeature: Feature = {
   routes: auditLogRoutes,
   messages: [{ name: 'auditLog', audience: 'staff', dir: MESSAGES }],
   actions: [AUDIT_READ],
-  staffLinks: [{ action: AUDIT_READ, path: '/staff/audit', label: 'auditLog:staffLink', order: 80 }],
+  staffLinks: [{ action: AUDIT_READ, path: '/staff/audit', label: messageRef('auditLog', 'staffLink'), order: 80 }],
 };
 
 declare module '../../platform/i18n/index.ts' {

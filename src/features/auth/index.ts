@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Feature } from '../../platform/feature.ts';
+import { messageRef } from '../../platform/i18n/index.ts';
 import { ACCOUNT_MANAGE } from '../../platform/auth/policy.ts';
 import { signInRoutes } from './sign-in-routes.ts';
 import { staffRoutes } from './staff-routes.ts';
@@ -17,7 +18,9 @@ export const authFeature: Feature = {
   name: 'auth',
   routes,
   messages: [{ name: 'auth', audience: 'staff', dir: MESSAGES }],
-  staffLinks: [{ action: ACCOUNT_MANAGE, path: '/staff/sessions', label: 'staff:menu.sessions', order: 90 }],
+  staffLinks: [
+    { action: ACCOUNT_MANAGE, path: '/staff/sessions', label: messageRef('staff', 'menu.sessions'), order: 90 },
+  ],
 };
 
 declare module '../../platform/i18n/index.ts' {

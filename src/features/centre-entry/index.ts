@@ -1,4 +1,5 @@
 import type { Feature } from '../../platform/feature.ts';
+import { messageRef } from '../../platform/i18n/index.ts';
 import { DIRECTORY_EDIT_OWN } from './actions.ts';
 import { centreEntryRoutes } from './routes.ts';
 import type centreEntryCatalogue from './messages/de/centreEntry.json';
@@ -11,7 +12,9 @@ export const centreEntryFeature: Feature = {
   routes: centreEntryRoutes,
   messages: [{ name: 'centreEntry', audience: 'staff', dir: MESSAGES }],
   actions: [DIRECTORY_EDIT_OWN],
-  staffLinks: [{ action: DIRECTORY_EDIT_OWN, path: '/staff/entry', label: 'centreEntry:staffLink', order: 10 }],
+  staffLinks: [
+    { action: DIRECTORY_EDIT_OWN, path: '/staff/entry', label: messageRef('centreEntry', 'staffLink'), order: 10 },
+  ],
 };
 
 declare module '../../platform/i18n/index.ts' {

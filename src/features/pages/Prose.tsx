@@ -14,9 +14,9 @@ import type { ComponentChildren, VNode } from 'preact';
 import { proseDocument, type Locale } from '../../platform/i18n/index.ts';
 import type { ProseBlock, ProseDocument, ProseSection } from '../../platform/i18n/prose.ts';
 
-export type Block = ProseBlock;
-export type Section = ProseSection;
-export type ProseText = ProseDocument;
+type Block = ProseBlock;
+type Section = ProseSection;
+type ProseText = ProseDocument;
 
 /**
  * The structured text of page `key` in `locale`, read from its Markdown file

@@ -1,4 +1,5 @@
 import type { Feature } from '../../platform/feature.ts';
+import { messageRef } from '../../platform/i18n/index.ts';
 import { DIRECTORY_REVIEW } from './actions.ts';
 import { reviewRoutes } from './routes.ts';
 import type reviewCatalogue from './messages/de/review.json';
@@ -12,8 +13,13 @@ export const reviewFeature: Feature = {
   messages: [{ name: 'review', audience: 'staff', dir: MESSAGES }],
   actions: [DIRECTORY_REVIEW],
   staffLinks: [
-    { action: DIRECTORY_REVIEW, path: '/staff/review', label: 'review:staffLinks.queue', order: 10 },
-    { action: DIRECTORY_REVIEW, path: '/staff/review/overdue', label: 'review:staffLinks.overdue', order: 11 },
+    { action: DIRECTORY_REVIEW, path: '/staff/review', label: messageRef('review', 'staffLinks.queue'), order: 10 },
+    {
+      action: DIRECTORY_REVIEW,
+      path: '/staff/review/overdue',
+      label: messageRef('review', 'staffLinks.overdue'),
+      order: 11,
+    },
   ],
 };
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Feature } from '../../platform/feature.ts';
+import { messageRef } from '../../platform/i18n/index.ts';
 import { USER_ADMIN_ACTIONS, USERS_INVITE, USERS_LIST } from './actions.ts';
 import { userAdminRoutes } from './routes.ts';
 import { usersRoutes } from './users-routes.tsx';
@@ -19,8 +20,13 @@ export const userAdminFeature: Feature = {
   messages: [{ name: 'userAdmin', audience: 'staff', dir: MESSAGES }],
   actions: USER_ADMIN_ACTIONS,
   staffLinks: [
-    { action: USERS_LIST, path: '/staff/users', label: 'userAdmin:staffLinks.users', order: 60 },
-    { action: USERS_INVITE, path: '/staff/users/invite', label: 'userAdmin:staffLinks.invite', order: 61 },
+    { action: USERS_LIST, path: '/staff/users', label: messageRef('userAdmin', 'staffLinks.users'), order: 60 },
+    {
+      action: USERS_INVITE,
+      path: '/staff/users/invite',
+      label: messageRef('userAdmin', 'staffLinks.invite'),
+      order: 61,
+    },
   ],
 };
 

@@ -64,11 +64,21 @@ export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, what 
   throw err;
 }
 
-/** The message a page shows for a client error, in `locale`. */
+/**
+ * The message a page shows for a client error, in `locale`. A validation
+ * problem is explained in the reader's language, followed by the schema's
+ * own English words, which name the problem most precisely (and are what an
+ * English page shows).
+ */
 function pageMessage(err: HttpError, locale: Locale): string {
   if (err.messageKey) return translator(locale, 'refusals')(err.messageKey);
-  if (err.issues) return err.issues.map((i) => `${i.field}: ${explainIssue(locale, i.meaning, i.message)}`).join('; ');
-  return err.message;
+  if (!err.issues || locale === 'en') return err.message;
+  return err.issues
+    .map((i) => {
+      const explained = explainIssue(locale, i.meaning, i.message);
+      return explained === i.message ? `${i.field}: ${i.message}` : `${i.field}: ${explained} (${i.message})`;
+    })
+    .join('; ');
 }
 
 export type ErrorPageRenderer = (req: FastifyRequest, locale: Locale, status: number, message?: string) => string;

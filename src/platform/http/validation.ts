@@ -18,14 +18,14 @@ type Values = Record<string, string | number>;
 export type IssueMeaning = { readonly ref: string; readonly values: Values };
 
 /** What a schema rule puts in a custom issue's params so it can be shown in any language. */
-export type IssueMessageParams = { readonly message: string; readonly values?: Values };
+type IssueMessageParams = { readonly message: string; readonly values?: Values };
 
 /** Params for `refine(…, { params })` or `ctx.addIssue({ params })`: the message the rule means. */
 export function issueMessage<N extends Namespace>(
   namespace: N,
   key: MessageKey<N>,
   values?: Values,
-): { message: string; values?: Values } {
+): IssueMessageParams {
   return values ? { message: messageRef(namespace, key), values } : { message: messageRef(namespace, key) };
 }
 

@@ -116,7 +116,7 @@ export function readCatalogues(
 }
 
 /** Every key path of a message tree, e.g. 'results.count_one'. */
-export function keyPaths(messages: Messages, prefix = ''): string[] {
+function keyPaths(messages: Messages, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([k, v]) =>
     typeof v === 'string' ? [`${prefix}${k}`] : keyPaths(v, `${prefix}${k}.`),
   );
@@ -149,7 +149,7 @@ function outline(doc: ProseDocument): string {
 }
 
 /** Keys of `reference` missing from `messages` (a plural key is present when any of its forms is). */
-export function missingKeys(reference: Messages, messages: Messages | undefined): string[] {
+function missingKeys(reference: Messages, messages: Messages | undefined): string[] {
   const have = new Set(messages ? keyPaths(messages) : []);
   const haveBase = new Set([...have].map(pluralBase));
   return keyPaths(reference).filter((k) => !have.has(k) && !haveBase.has(pluralBase(k)));

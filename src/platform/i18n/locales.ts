@@ -45,6 +45,7 @@ export type Locale = keyof typeof LOCALES | (string & { readonly [configuredLoca
 export const DEFAULT_LOCALE = 'de' satisfies Locale;
 
 let offered: Readonly<Record<string, LocaleInfo>> = LOCALES;
+let offeredList: readonly Locale[] = Object.freeze(Object.keys(LOCALES) as Locale[]);
 
 /**
  * Make `locales` the offered languages (start-up, through the catalogue
@@ -58,11 +59,12 @@ export function setOfferedLocales(locales: Readonly<Record<string, LocaleInfo>>)
     if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(code)) throw new Error(`"${code}" is not a usable language code.`);
   }
   offered = locales;
+  offeredList = Object.freeze(Object.keys(locales) as Locale[]);
 }
 
 /** The offered languages, German first, in the order they were configured. */
 export function offeredLocales(): readonly Locale[] {
-  return Object.keys(offered) as Locale[];
+  return offeredList;
 }
 
 export function isLocale(value: unknown): value is Locale {
