@@ -1,5 +1,5 @@
 /**
- * The whole staff workflow of issue 3 in Chromium, driven the way people
+ * The whole staff workflow in Chromium, driven the way people
  * would: the administrator signs in for the first time with an
  * authenticator code, is held at the passkey set-up, adds a passkey (the
  * browser's virtual authenticator), signs in again with it and then invites
@@ -185,7 +185,7 @@ describe('invitation → account → entry change → review → help finder', (
 
   it('invites a lead for the Leipzig centre with the invitation form', async () => {
     const page = adminPage;
-    await submitAndWait(page, () => page.getByRole('link', { name: 'Person einladen' }).click());
+    await submitAndWait(page, () => page.locator('#main').getByRole('link', { name: 'Person einladen' }).click());
     expect(new URL(page.url()).pathname).toBe('/de/staff/users/invite');
     await page.getByLabel('E-Mail-Adresse').fill(LEAD_EMAIL);
     await page.getByLabel('Name (optional)').fill('Mira');
@@ -200,7 +200,7 @@ describe('invitation → account → entry change → review → help finder', (
   it('finds the invitation link on the outbox page (no SMTP configured)', async () => {
     const page = adminPage;
     await page.goto(`${site.base}/de/staff`);
-    await submitAndWait(page, () => page.getByRole('link', { name: /Postausgang/ }).click());
+    await submitAndWait(page, () => page.locator('#main').getByRole('link', { name: /Postausgang/ }).click());
     const card = page.locator('ol.outbox li', { hasText: LEAD_EMAIL });
     await expect.poll(() => card.count()).toBe(1);
     const shown = invitationLinkIn((await card.locator('pre.mail-body').textContent()) ?? '', site.base);
@@ -265,7 +265,7 @@ describe('invitation → account → entry change → review → help finder', (
   it('proposes a change to the centre entry: a new description and Romanian as a language', async () => {
     const page = leadPage;
     await submitAndWait(page, () =>
-      page.getByRole('link', { name: 'Unseren Eintrag in der Hilfesuche pflegen' }).click(),
+      page.locator('#main').getByRole('link', { name: 'Unseren Eintrag in der Hilfesuche pflegen' }).click(),
     );
     expect(await page.locator('h1').textContent()).toContain(CENTRE_NAME);
     await submitAndWait(page, () => page.getByRole('link', { name: 'Änderungen vorschlagen' }).click());
@@ -295,7 +295,7 @@ describe('invitation → account → entry change → review → help finder', (
   it('the coordination office signs in, opens the review queue, sees the difference and accepts', async () => {
     const page = coordinationPage;
     await signInInBrowser(page, site.base, coordination, new Authenticator(coordination.totpSecret!));
-    await submitAndWait(page, () => page.getByRole('link', { name: 'Vorschläge der Beratungsstellen prüfen' }).click());
+    await submitAndWait(page, () => page.locator('#main').getByRole('link', { name: 'Vorschläge der Beratungsstellen prüfen' }).click());
     const row = page.locator('table.list-table tbody tr', { hasText: CENTRE_NAME });
     expect(await row.count()).toBe(1);
     expect(await row.textContent()).toContain(LEAD_NAME);

@@ -1,5 +1,5 @@
 /**
- * Test helpers for signed-in requests (shared contract, issue 3).
+ * Test helpers for signed-in requests.
  * `createUser` writes a complete account straight into the database;
  * `signIn` then signs it in through the REAL flow over inject (password
  * page, then TOTP — or, for administrators, who must use a passkey, a

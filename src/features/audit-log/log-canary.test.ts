@@ -1,5 +1,5 @@
 /**
- * No personal data in the application log (issue 3): canary values — an
+ * No personal data in the application log: canary values — an
  * e-mail address, a password, a person's name, a client address — go through
  * the staff flows that handle such data (sign-in, failed sign-in, invitation
  * and its acceptance, password reset), with logging at its most verbose, and

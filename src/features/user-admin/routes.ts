@@ -1,5 +1,5 @@
 /**
- * User administration on the web (issue 3): one page per account
+ * User administration on the web: one page per account
  * (`/:lang/staff/users/:id`, linked from the users list), disabling it and
  * changing its role between counsellor and centre lead.
  *

@@ -20,7 +20,7 @@ const MAX_DETAILS = 20;
 /** A scalar value of `details`. */
 export type DetailValue = string | number | boolean | null;
 
-/** One audit event as callers describe it (the shared contract of issue 3). */
+/** One audit event as callers describe it. */
 export type AuditEntry = {
   /** `^[a-z_.]{1,64}$`, e.g. 'auth.sign_in'. */
   event: string;

@@ -1,5 +1,5 @@
 /**
- * The session cookie (shared format, issue 3). `__Host-` makes browsers
+ * The session cookie. `__Host-` makes browsers
  * refuse it unless it is Secure, has Path=/ and no Domain, so no sibling
  * subdomain can set or shadow it. No Max-Age/Expires: it dies with the
  * browser session; the server-side timeouts (session-store.ts) decide the rest.

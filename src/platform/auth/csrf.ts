@@ -1,5 +1,5 @@
 /**
- * Cross-site request forgery defence (shared format, issue 3; ASVS 3.5.1/3).
+ * Cross-site request forgery defence (ASVS 3.5.1/3).
  * Two independent checks, both required where they apply:
  * - Where the request came from: a present `Origin` must be our public origin
  *   and a present `Sec-Fetch-Site` must be `same-origin` or `none`. Browsers
