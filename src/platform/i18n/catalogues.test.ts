@@ -107,6 +107,8 @@ describe('catalogueGaps', () => {
   it('refuses a catalogue that is not a tree of texts, naming the file', () => {
     const ns = fixture('public', { 'de/demo.json': { title: ['a', 'list'] } });
     expect(() => readCatalogues([ns], LOCALES)).toThrow(/de[/\\]demo\.json/);
+    const broken = fixture('public', { 'de/demo.json': '{"title": "Titel",}' });
+    expect(() => readCatalogues([broken], LOCALES)).toThrow(/de[/\\]demo\.json: .*JSON/);
     expect(() => readCatalogues([fixture('public', { 'en/demo.json': {} })], LOCALES)).toThrow(/no German catalogue/);
   });
 });
