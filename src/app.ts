@@ -15,9 +15,9 @@ import { registerErrorHandling } from './platform/http/errors.ts';
 import { registerInputGuard } from './platform/http/input-guard.ts';
 import { loggerOptions } from './platform/http/logging.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
-import { addMessages } from './platform/i18n/index.ts';
+import { LOCALES, loadCatalogues, type LocaleInfo, type NamespaceCatalogue } from './platform/i18n/index.ts';
 import { requestLocalePlugin, unknownLanguagePlugin } from './platform/i18n/request-locale.ts';
-import { KERNEL_MESSAGES } from './platform/messages.ts';
+import { KERNEL_NAMESPACES } from './platform/messages.ts';
 import { renderErrorPage } from './platform/layout/render-error.ts';
 import { loadServerKeys, type ServerKeys } from './platform/security/server-keys.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
@@ -72,6 +72,8 @@ export type AppDeps = {
   keys?: ServerKeys;
   /** The features to wire (tests may add one); default FEATURES. */
   features?: readonly Feature[];
+  /** The languages to offer; default LOCALES (German and English). */
+  locales?: Readonly<Record<string, LocaleInfo>>;
 };
 
 export type Clock = { now(): Date };
@@ -89,21 +91,16 @@ declare module 'fastify' {
 export type App = FastifyInstance;
 
 /**
- * Register the message namespaces of the kernel and of `features` (default:
- * all). Idempotent; buildApp calls it, and so may tests that render views
- * without an app.
+ * Load the message catalogues of the kernel and of `features` (default: all)
+ * in `locales` (default: LOCALES). buildApp calls it once; so may tests that
+ * render views without an app. Returns what was read (the completeness test
+ * checks it).
  */
-export function registerMessages(features: readonly Feature[] = FEATURES): void {
-  for (const [ns, messages] of Object.entries(KERNEL_MESSAGES)) addMessages(ns, messages);
-  const owners = new Map<string, string>();
-  for (const f of features) {
-    for (const [ns, messages] of Object.entries(f.messages ?? {})) {
-      const owner = owners.get(ns);
-      if (owner && owner !== f.name) throw new Error(`Message namespace "${ns}" is claimed by ${owner} and ${f.name}.`);
-      owners.set(ns, f.name);
-      addMessages(ns, messages);
-    }
-  }
+export function registerMessages(
+  features: readonly Feature[] = FEATURES,
+  locales: Readonly<Record<string, LocaleInfo>> = LOCALES,
+): NamespaceCatalogue[] {
+  return loadCatalogues([...KERNEL_NAMESPACES, ...features.flatMap((f) => f.messages ?? [])], locales);
 }
 
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -116,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }) as unknown as App;
 
-  registerMessages(features);
+  registerMessages(features, deps.locales);
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('clock', deps.clock ?? { now: () => new Date() });

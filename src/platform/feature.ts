@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ActionDefinition } from './auth/policy.ts';
-import type { MessagesByLocale } from './i18n/index.ts';
+import type { MessageNamespace } from './i18n/index.ts';
 import type { JobDefinition } from './jobs/runner.ts';
 import type { StaffLink } from './staff/menu.ts';
 
@@ -14,8 +14,12 @@ export type Feature = {
   readonly name: string;
   /** The routes, registered after the kernel's hooks (every route must be public or name an action). */
   readonly routes?: FastifyPluginAsync;
-  /** Message namespaces this feature owns. */
-  readonly messages?: Readonly<Record<string, MessagesByLocale>>;
+  /**
+   * Message namespaces this feature owns: name, audience (public: complete
+   * in every language; staff: may fall back to German) and the folder of
+   * its files. Read at start-up (src/platform/i18n/catalogues.ts).
+   */
+  readonly messages?: readonly MessageNamespace[];
   /** Entries of the staff menu; each is shown only to actors whose role holds its action. */
   readonly staffLinks?: readonly StaffLink[];
   /** The rights this feature's routes and object checks use (collected into the policy registry). */

@@ -1,5 +1,5 @@
 /** A fully wired app on a fresh test database, for fastify.inject tests. */
-import { buildApp, type App, type Clock } from '../../src/app.ts';
+import { buildApp, type App, type AppDeps, type Clock } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/platform/config/index.ts';
 import type { Database } from '../../src/platform/db/index.ts';
 import { testDatabase } from './db.ts';
@@ -15,7 +15,7 @@ export type TestApp = { app: App; database: Database; config: Config; close(): P
 
 export async function testApp(
   env: Record<string, string> = {},
-  opts: { logger?: object; clock?: Clock; beforeReady?: (app: App) => void } = {},
+  opts: { logger?: object; clock?: Clock; locales?: AppDeps['locales']; beforeReady?: (app: App) => void } = {},
 ): Promise<TestApp> {
   const database = await testDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEARCH_INDEX_TTL_MS: '0', ...TEST_KEYS, ...env });
@@ -24,6 +24,7 @@ export async function testApp(
     database,
     ...(opts.logger ? { logger: opts.logger } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.locales ? { locales: opts.locales } : {}),
   });
   opts.beforeReady?.(app);
   await app.ready();

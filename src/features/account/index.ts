@@ -1,20 +1,21 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { ACCOUNT_MANAGE } from '../../platform/auth/policy.ts';
 import type { Feature } from '../../platform/feature.ts';
+import { messageRef } from '../../platform/i18n/index.ts';
 import { OUTBOX_READ } from './actions.ts';
 import { accountPageRoutes } from './account-page/account-routes.tsx';
 import { awaitBackgroundTasksOnClose } from './background.ts';
 import { emailChangeRoutes } from './email-change/email-change-routes.tsx';
-import { EMAIL_NS, emailChangeMessages } from './email-change/messages.ts';
 import { acceptanceRoutes } from './invitations/acceptance-routes.tsx';
-import { accountNamespace } from './messages.ts';
-import { mailMessages } from './outbox/messages.ts';
 import { outboxRoutes } from './outbox/outbox-routes.tsx';
 import { passkeyRoutes } from './passkeys/passkey-routes.ts';
 import { passkeySetupRoutes } from './passkeys/passkey-setup-routes.ts';
 import { resetRoutes } from './password-reset/reset-routes.tsx';
-import { TOTP_NS, totpChangeMessages } from './totp-change/messages.ts';
 import { totpChangeRoutes } from './totp-change/totp-change-routes.tsx';
+import type accountCatalogue from './messages/de/account.json';
+import type mailCatalogue from './messages/de/mail.json';
+import type accountEmailCatalogue from './messages/de/account-email.json';
+import type accountTotpCatalogue from './messages/de/account-totp.json';
 
 const routes: FastifyPluginAsync = async (app) => {
   awaitBackgroundTasksOnClose(app);
@@ -28,6 +29,8 @@ const routes: FastifyPluginAsync = async (app) => {
   await app.register(outboxRoutes);
 };
 
+const MESSAGES = new URL('./messages/', import.meta.url);
+
 /**
  * One's own account: accepting an invitation with second-factor enrolment,
  * the account page (password, passkeys, recovery codes, authenticator,
@@ -36,15 +39,24 @@ const routes: FastifyPluginAsync = async (app) => {
 export const accountFeature: Feature = {
   name: 'account',
   routes,
-  messages: {
-    account: accountNamespace,
-    mail: mailMessages,
-    [EMAIL_NS]: emailChangeMessages,
-    [TOTP_NS]: totpChangeMessages,
-  },
+  messages: [
+    { name: 'account', audience: 'staff', dir: MESSAGES },
+    { name: 'mail', audience: 'staff', dir: MESSAGES },
+    { name: 'account-email', audience: 'staff', dir: MESSAGES },
+    { name: 'account-totp', audience: 'staff', dir: MESSAGES },
+  ],
   actions: [OUTBOX_READ],
   staffLinks: [
-    { action: ACCOUNT_MANAGE, path: '/staff/account', label: 'account:staffLinks.account', order: 80 },
-    { action: OUTBOX_READ, path: '/staff/outbox', label: 'account:staffLinks.outbox', order: 70 },
+    { action: ACCOUNT_MANAGE, path: '/staff/account', label: messageRef('account', 'staffLinks.account'), order: 80 },
+    { action: OUTBOX_READ, path: '/staff/outbox', label: messageRef('account', 'staffLinks.outbox'), order: 70 },
   ],
 };
+
+declare module '../../platform/i18n/index.ts' {
+  interface Catalogues {
+    account: typeof accountCatalogue;
+    mail: typeof mailCatalogue;
+    'account-email': typeof accountEmailCatalogue;
+    'account-totp': typeof accountTotpCatalogue;
+  }
+}

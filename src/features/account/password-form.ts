@@ -12,7 +12,7 @@ import type { FieldErrors } from '../../platform/staff/forms.tsx';
 export const PASSWORD_FIELD_MAX = 1024;
 
 export function newPasswordErrors(
-  t: Translate,
+  t: Translate<'account'>,
   locale: Locale,
   input: { password: string; repeat: string },
   identity: { email?: string; name?: string },

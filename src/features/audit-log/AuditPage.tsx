@@ -9,7 +9,7 @@ import type { PageContext } from '../../platform/layout/context.ts';
 import { TableScroll } from '../../platform/layout/TableScroll.tsx';
 import { StaffFrame } from '../../platform/staff/StaffFrame.tsx';
 import { encodeCursor, type AuditQuery, type Cursor } from './filters.ts';
-import { eventKey, KNOWN_EVENTS, SHOWN_DETAILS } from './messages.ts';
+import { eventKey, KNOWN_EVENTS, objectKey, SHOWN_DETAILS } from './messages.ts';
 import type { AuditRow, Option } from './queries.ts';
 
 export type AuditPageModel = {
@@ -36,7 +36,7 @@ export function auditHref(locale: string, f: Partial<Filters>, before?: Cursor):
   return `/${locale}/staff/audit${qs ? `?${qs}` : ''}`;
 }
 
-function eventLabel(t: Translate, event: string): string {
+function eventLabel(t: Translate<'auditLog'>, event: string): string {
   return t(eventKey(event), { defaultValue: event });
 }
 
@@ -48,14 +48,14 @@ function formatAt(at: Date, locale: string): string {
   }).format(at);
 }
 
-function detailValue(t: Translate, v: unknown): string | null {
+function detailValue(t: Translate<'auditLog'>, v: unknown): string | null {
   if (v === null) return t('none');
   if (typeof v === 'boolean') return v ? t('yes') : t('no');
   if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) return String(v);
   return null; // not a scalar: never written by audit(), never shown
 }
 
-function Details({ t, details }: { t: Translate; details: unknown }) {
+function Details({ t, details }: { t: Translate<'auditLog'>; details: unknown }) {
   if (!details || typeof details !== 'object' || Array.isArray(details)) return null;
   const d = details as Record<string, unknown>;
   const shown = SHOWN_DETAILS.flatMap((k) => {
@@ -184,7 +184,7 @@ export function AuditPage({ ctx, model }: { ctx: PageContext; model: AuditPageMo
                   </td>
                   <td>{eventLabel(t, r.event)}</td>
                   <td>
-                    {r.objectType ? `${t(`object.${r.objectType}`, { defaultValue: r.objectType })} ` : null}
+                    {r.objectType ? `${t(objectKey(r.objectType), { defaultValue: r.objectType })} ` : null}
                     {r.objectId ? <code>{r.objectId}</code> : null}
                   </td>
                   <td>

@@ -3,6 +3,10 @@
  * sessions at once, idle and absolute timeouts with a fake clock, the
  * user's own session list, and re-authentication for sensitive actions.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, FEATURES, type App } from '../../app.ts';
@@ -23,6 +27,19 @@ const clock = fakeClock();
 let app: App;
 let database: Database;
 
+/** The test feature's message files, in a folder of their own. */
+function testMessages(): URL {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sessions-test-'));
+  for (const [locale, label] of [
+    ['de', 'Nur Verwaltung'],
+    ['en', 'Admins only'],
+  ] as const) {
+    fs.mkdirSync(path.join(dir, locale));
+    fs.writeFileSync(path.join(dir, locale, 'sessionsTest.json'), JSON.stringify({ adminOnly: label }));
+  }
+  return pathToFileURL(`${dir}/`);
+}
+
 beforeAll(async () => {
   database = await testDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEARCH_INDEX_TTL_MS: '0', ...TEST_KEYS });
@@ -38,7 +55,7 @@ beforeAll(async () => {
       });
       a.get('/:lang/staff/test-admin-only', { config: { action: USERS_MANAGE } }, async () => 'admin ok');
     },
-    messages: { sessionsTest: { de: { adminOnly: 'Nur Verwaltung' }, en: { adminOnly: 'Admins only' } } },
+    messages: [{ name: 'sessionsTest', audience: 'staff', dir: testMessages() }],
     staffLinks: [{ action: USERS_MANAGE, path: '/staff/test-admin-only', label: 'sessionsTest:adminOnly', order: 99 }],
   };
   app = await buildApp({ config, database, clock, features: [...FEATURES, testFeature] });

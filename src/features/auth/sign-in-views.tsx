@@ -6,7 +6,15 @@ import { StaffFrame } from '../../platform/staff/StaffFrame.tsx';
 
 export type FlowNotice = { kind: 'failed' | 'throttled' | 'signedOut' | 'passkeyAdded'; minutes?: number } | null;
 
-function Notice({ ctx, section, notice }: { ctx: PageContext; section: string; notice: FlowNotice }) {
+function Notice({
+  ctx,
+  section,
+  notice,
+}: {
+  ctx: PageContext;
+  section: 'signIn' | 'secondFactor' | 'reauth';
+  notice: FlowNotice;
+}) {
   if (!notice) return null;
   const t = translator(ctx.locale, 'auth');
   if (notice.kind === 'signedOut' || notice.kind === 'passkeyAdded') {

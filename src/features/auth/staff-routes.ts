@@ -16,7 +16,7 @@ import { lockedFor, throttleKeys } from '../../platform/auth/throttle.ts';
 import type { Actor } from '../../platform/auth/types.ts';
 import type { Tx } from '../../platform/db/tenant.ts';
 import { parseOr400 } from '../../platform/http/errors.ts';
-import { translator } from '../../platform/i18n/index.ts';
+import { translateRef } from '../../platform/i18n/index.ts';
 import { pageContext } from '../../platform/layout/context.ts';
 import { sendPage } from '../../platform/layout/render.ts';
 import { authTx, staffRequest } from '../../platform/request/context.ts';
@@ -104,8 +104,10 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/:lang/staff', { config: { action: STAFF_HOME } }, async (req, reply) => {
     const { actor, locale } = staffRequest(req);
-    const t = translator(locale, 'staff');
-    const links = visibleLinks(app.staffMenu, actor).map((l) => ({ href: `/${locale}${l.path}`, label: t(l.label) }));
+    const links = visibleLinks(app.staffMenu, actor).map((l) => ({
+      href: `/${locale}${l.path}`,
+      label: translateRef(locale, l.label),
+    }));
     return sendPage(reply, StaffHomePage({ ctx: pageContext(req), links }));
   });
 

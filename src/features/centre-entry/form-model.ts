@@ -6,14 +6,20 @@
  * entry schema — the same rules, limits and normalisation as a CSV or HSDS
  * import — and each problem is mapped back to the form field it came from.
  */
+import { issueMeaning, type IssueMeaning } from '../../platform/http/validation.ts';
 import { derivedId } from '../directory/derived-id.ts';
 import type { DirectoryEntry } from '../directory/entry.ts';
 import { TAXONOMIES, type TaxonomyName } from '../directory/taxonomies.ts';
 import { entrySchema } from '../directory-io/entry-schema.ts';
 import { hourBlank, hourField, phoneBlank, phoneField, type EntryForm } from './form-schema.ts';
 
-/** One problem, attached to a form field (`field` is the input's name; '' = the form as a whole). */
-export type FieldProblem = { field: string; message: string };
+/**
+ * One problem, attached to a form field (`field` is the input's name; '' =
+ * the form as a whole, then `place` names where in the entry it is).
+ * `message` is the schema's English text; `meaning` lets a page say it in
+ * the reader's language (explain.ts).
+ */
+export type FieldProblem = { field: string; message: string; meaning: IssueMeaning | null; place: string };
 
 export type FormResult = { ok: true; entry: DirectoryEntry } | { ok: false; problems: FieldProblem[] };
 
@@ -219,14 +225,21 @@ export function fieldOf(path: readonly PropertyKey[], draft: Pick<Draft, 'hourRo
  */
 export function validateEntryForm(published: DirectoryEntry, form: EntryForm): FormResult {
   const draft = draftFromForm(published, form);
-  const r = entrySchema.safeParse(draft.input);
+  // The input in each issue lets a message name the refused value.
+  const r = entrySchema.safeParse(draft.input, { reportInput: true });
   if (r.success) return { ok: true, entry: r.data };
   const seen = new Set<string>();
   const problems: FieldProblem[] = [];
   for (const issue of r.error.issues) {
     const field = fieldOf(issue.path, draft);
     // A problem in a part the form does not show names its place in the entry.
-    const p = { field, message: field ? issue.message : `${issue.path.join('.')}: ${issue.message}` };
+    const place = field ? '' : issue.path.join('.');
+    const p = {
+      field,
+      message: place ? `${place}: ${issue.message}` : issue.message,
+      meaning: issueMeaning(issue),
+      place,
+    };
     const key = `${p.field}\u0000${p.message}`;
     if (!seen.has(key)) problems.push(p);
     seen.add(key);

@@ -9,6 +9,7 @@
  * kept as given, so import ∘ export is the identity.
  */
 import { z } from 'zod';
+import { issueMessage } from '../../platform/http/validation.ts';
 import { derivedId } from '../directory/derived-id.ts';
 import type { DirectoryEntry, Weekday } from '../directory/entry.ts';
 import {
@@ -40,7 +41,10 @@ const PHONE = /^\+?[0-9][0-9 ()/-]{2,29}$/;
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
 // PostgreSQL text cannot hold U+0000; say so here rather than fail in the transaction.
-const NO_NUL = [(s: string) => !s.includes('\u0000'), 'contains a NUL character'] as const;
+const NO_NUL = [
+  (s: string) => !s.includes('\u0000'),
+  { message: 'contains a NUL character', params: issueMessage('validation', 'controlCharacter') },
+] as const;
 
 const optText = (max = 5000) =>
   z.preprocess(
@@ -103,9 +107,10 @@ const isoDate = z.preprocess(
     )
     .nullable(),
 );
-const time = z
-  .string({ error: 'must be a time (HH:MM)' })
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time between 00:00 and 23:59 (HH:MM)');
+const time = z.string({ error: 'must be a time (HH:MM)' }).refine((t) => /^([01]\d|2[0-3]):[0-5]\d$/.test(t), {
+  message: 'must be a time between 00:00 and 23:59 (HH:MM)',
+  params: issueMessage('validation', 'time'),
+});
 
 function codes<T extends readonly [string, ...string[]]>(values: T, label: string) {
   return z
@@ -117,7 +122,13 @@ function codes<T extends readonly [string, ...string[]]>(values: T, label: strin
     )
     .superRefine((list, ctx) => {
       list.forEach((v, i) => {
-        if (list.indexOf(v) !== i) ctx.addIssue({ code: 'custom', path: [i], message: `${v} is listed twice` });
+        if (list.indexOf(v) !== i)
+          ctx.addIssue({
+            code: 'custom',
+            path: [i],
+            message: `${v} is listed twice`,
+            params: issueMessage('validation', 'listedTwice', { value: v }),
+          });
       });
     });
 }
@@ -129,7 +140,10 @@ const phone = z.strictObject({
   number: z
     .string({ error: 'phone number is required' })
     .trim()
-    .regex(PHONE, 'is not a phone number (digits, spaces, + ( ) / - only, e.g. +49 30 1234567)'),
+    .refine((n) => PHONE.test(n), {
+      message: 'is not a phone number (digits, spaces, + ( ) / - only, e.g. +49 30 1234567)',
+      params: issueMessage('directory', 'problem.phone'),
+    }),
   type: z.enum(PHONE_TYPES, { error: (i) => `${String(i.input)} is not a phone type (${PHONE_TYPES.join(', ')})` }),
   description: optText(500),
   languages,
@@ -144,27 +158,42 @@ const schedule = z
           error: (i) => `${String(i.input)} is not a weekday (MO TU WE TH FR SA SU)`,
         }),
       )
-      .min(1, 'needs at least one weekday'),
+      .refine((days) => days.length > 0, {
+        message: 'needs at least one weekday',
+        params: issueMessage('directory', 'problem.weekdayMissing'),
+      }),
     opens_at: time,
     closes_at: time,
     description: optText(500),
   })
   .superRefine((s, ctx) => {
     if (new Set(s.byday).size !== s.byday.length)
-      ctx.addIssue({ code: 'custom', path: ['byday'], message: 'a weekday is listed twice' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['byday'],
+        message: 'a weekday is listed twice',
+        params: issueMessage('directory', 'problem.weekdayTwice'),
+      });
     if (s.closes_at <= s.opens_at)
       ctx.addIssue({
         code: 'custom',
         path: ['closes_at'],
         message: `closes at ${s.closes_at}, not after it opens at ${s.opens_at}`,
+        params: issueMessage('directory', 'problem.closesBeforeOpens', { closes: s.closes_at, opens: s.opens_at }),
       });
   });
 
 const postcode = z
   .string({ error: 'is required for a service with a place' })
   .trim()
-  .regex(/^\d{5}$/, 'must be a German postcode of five digits')
-  .refine((p) => lookupPostcode(p) !== undefined, { error: (i) => `${String(i.input)} is not a German postcode` });
+  .refine((p) => /^\d{5}$/.test(p), {
+    message: 'must be a German postcode of five digits',
+    params: issueMessage('directory', 'problem.postcodeShape'),
+  })
+  .refine((p) => lookupPostcode(p) !== undefined, {
+    error: (i) => `${String(i.input)} is not a German postcode`,
+    params: issueMessage('directory', 'problem.postcodeUnknown'),
+  });
 
 const coordinate = z.preprocess(
   (v) => (blank(v) ? null : v),
@@ -298,7 +327,12 @@ const entry = z
   .superRefine((e, ctx) => {
     const { minimum_age: min, maximum_age: max } = e.service;
     if (min !== null && max !== null && min > max)
-      ctx.addIssue({ code: 'custom', path: ['service', 'maximum_age'], message: `${max} is below minimum_age ${min}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['service', 'maximum_age'],
+        message: `${max} is below minimum_age ${min}`,
+        params: issueMessage('directory', 'problem.ageOrder', { max, min }),
+      });
     const seen = new Set<string>();
     e.phones.forEach((p, i) => {
       if (p.id && seen.has(p.id))

@@ -40,7 +40,7 @@ export function formatKm(km: number, locale: Locale): string {
 }
 
 /** Opening hours, one line per schedule: 'Mo, Di 09:00–17:00 Uhr'. */
-export function formatSchedules(entry: DirectoryEntry, t: Translate): string[] {
+export function formatSchedules(entry: DirectoryEntry, t: Translate<'finder'>): string[] {
   return entry.schedules.map((s) => {
     const line = t('hours', { days: s.byday.map((d) => t(`days.${d}`)).join(', '), from: s.opens_at, to: s.closes_at });
     return s.description ? `${line} (${s.description})` : line;

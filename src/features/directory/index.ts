@@ -1,5 +1,7 @@
 import type { Feature } from '../../platform/feature.ts';
-import { directoryMessages } from './messages.ts';
+import type directoryCatalogue from './messages/de/directory.json';
+
+const MESSAGES = new URL('./messages/', import.meta.url);
 
 /**
  * The directory of counselling centres as data: entries, taxonomies, the
@@ -8,5 +10,11 @@ import { directoryMessages } from './messages.ts';
  */
 export const directoryFeature: Feature = {
   name: 'directory',
-  messages: { directory: directoryMessages },
+  messages: [{ name: 'directory', audience: 'staff', dir: MESSAGES }],
 };
+
+declare module '../../platform/i18n/index.ts' {
+  interface Catalogues {
+    directory: typeof directoryCatalogue;
+  }
+}

@@ -16,7 +16,7 @@ export function ContactBlock({
 }: {
   contact: ContactDetails;
   fallbackName: string;
-  t: Translate;
+  t: Translate<'pages'>;
 }) {
   const lines = contact.postalAddress ?? [];
   const channels = [

@@ -1,5 +1,6 @@
 /**
- * Text pages are written as data (messages.ts) and rendered by one component,
+ * Text pages are Markdown files per language (messages/<locale>/pages/*.md,
+ * parsed at start-up by the kernel's prose reader) rendered by one component,
  * so every page gets the same structure: one h1, a lead paragraph, h2
  * sections (h3 subsections), paragraphs and lists. Translators edit text
  * only; nobody can skip a heading level by accident.
@@ -10,44 +11,19 @@
  * address, which becomes an external link without referrer.
  */
 import type { ComponentChildren, VNode } from 'preact';
-import { z } from 'zod';
-import type { Locale, Translate } from '../../platform/i18n/index.ts';
+import { proseDocument, type Locale } from '../../platform/i18n/index.ts';
+import type { ProseBlock, ProseDocument, ProseSection } from '../../platform/i18n/prose.ts';
 
-export type Block = string | { ul: string[] } | { ol: string[] };
-export type Section = { h: string; id?: string; body: Block[]; sub?: Section[] };
-export type ProseText = { title: string; description: string; lead: string; sections: Section[] };
-
-const blockSchema = z.union([z.string(), z.object({ ul: z.array(z.string()) }), z.object({ ol: z.array(z.string()) })]);
-const sectionSchema: z.ZodType<Section> = z.lazy(() =>
-  z.object({
-    h: z.string(),
-    id: z.string().optional(),
-    body: z.array(blockSchema),
-    sub: z.array(sectionSchema).optional(),
-  }),
-);
-const proseSchema = z.object({
-  title: z.string(),
-  description: z.string(),
-  lead: z.string(),
-  sections: z.array(sectionSchema),
-});
-
-const cache = new Map<string, ProseText>();
+type Block = ProseBlock;
+type Section = ProseSection;
+type ProseText = ProseDocument;
 
 /**
- * The structured text of page `key` in the translator's language. Checked
- * once per language: a malformed translation fails loudly in the tests
- * rather than rendering half a page.
+ * The structured text of page `key` in `locale`, read from its Markdown file
+ * at start-up (German where a language has no translation of the page).
  */
-export function proseText(t: Translate, locale: Locale, key: string): ProseText {
-  const id = `${locale}:${key}`;
-  let text = cache.get(id);
-  if (!text) {
-    text = proseSchema.parse(t(key, { returnObjects: true }));
-    cache.set(id, text);
-  }
-  return text;
+export function proseText(locale: Locale, key: string): ProseText {
+  return proseDocument(locale, 'pages', key);
 }
 
 const INLINE = /\[([^\]]+)\]\(([^)\s]+)\)|\*\*([^*]+)\*\*/g;

@@ -1,4 +1,4 @@
-/** The five text pages: each is its messages rendered by Prose, plus computed extras. */
+/** The five text pages: each is its Markdown text rendered by Prose, plus computed extras. */
 import { translator } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/layout/context.ts';
 import { Layout } from '../../platform/layout/Layout.tsx';
@@ -39,8 +39,7 @@ function TextPage({
   extras?: Parameters<typeof Prose>[0]['extras'];
   variant?: string;
 }) {
-  const t = translator(ctx.locale, 'pages');
-  const text = proseText(t, ctx.locale, page);
+  const text = proseText(ctx.locale, page);
   return (
     <Layout ctx={ctx} title={text.title} description={text.description}>
       <Prose text={text} locale={ctx.locale} extras={extras ?? {}} variant={variant} />

@@ -20,7 +20,7 @@ import type { Role } from '../../platform/db/schema.ts';
 import { staffRequest } from '../../platform/request/context.ts';
 import { hasErrors, type FieldErrors } from '../../platform/staff/forms.tsx';
 import { parseOr400 } from '../../platform/http/errors.ts';
-import { translator, type Locale } from '../../platform/i18n/index.ts';
+import { translator, type Locale, type Translate } from '../../platform/i18n/index.ts';
 import { pageContext } from '../../platform/layout/context.ts';
 import { sendPage } from '../../platform/layout/render.ts';
 import { emailSchema } from '../../platform/auth/email.ts';
@@ -77,7 +77,7 @@ async function listUsers(req: FastifyRequest): Promise<UserRow[]> {
 async function validateInvite(
   req: FastifyRequest,
   actor: Actor,
-  t: ReturnType<typeof translator>,
+  t: Translate<typeof USER_ADMIN_NS>,
   body: z.infer<typeof inviteBody>,
 ): Promise<{ request: InviteRequest } | { errors: FieldErrors }> {
   const errors: FieldErrors = {};

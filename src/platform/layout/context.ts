@@ -6,7 +6,7 @@
 import type { FastifyRequest } from 'fastify';
 import { csrfToken } from '../auth/csrf.ts';
 import type { Role } from '../auth/types.ts';
-import { LOCALES, translator, type Locale, type Translate } from '../i18n/index.ts';
+import { offeredLocales, translateRef, translator, type Locale, type Translate } from '../i18n/index.ts';
 import type { Assets } from '../http/assets.ts';
 import { visibleLinks } from '../staff/menu.ts';
 
@@ -41,22 +41,22 @@ export type PageContext = {
   demo: boolean;
   assets: Assets;
   quickExitUrl: string;
-  t: Translate;
+  t: Translate<'layout'>;
   /** Set on requests of a fully signed-in staff member. */
   staff: StaffView | null;
 };
-
-const OFFERED = Object.keys(LOCALES) as Locale[];
 
 function staffView(req: FastifyRequest, locale: Locale): StaffView | null {
   const actor = req.actor;
   const session = req.authSession;
   if (!actor || !session) return null;
-  const t = translator(locale, 'staff');
   return {
     name: session.displayName,
     role: actor.role,
-    links: visibleLinks(req.server.staffMenu, actor).map((l) => ({ href: `/${locale}${l.path}`, label: t(l.label) })),
+    links: visibleLinks(req.server.staffMenu, actor).map((l) => ({
+      href: `/${locale}${l.path}`,
+      label: translateRef(locale, l.label),
+    })),
     csrf: csrfToken(req),
   };
 }
@@ -68,7 +68,7 @@ export function pageContext(req: FastifyRequest, locale: Locale = req.locale): P
   const rest = url.startsWith(prefix) ? url.slice(prefix.length) : url;
   return {
     locale,
-    locales: OFFERED,
+    locales: offeredLocales(),
     pathInLocale: rest === '' ? '/' : rest,
     demo: p.isDemo(),
     assets: p.assets,

@@ -4,6 +4,7 @@
  * found, or your account has no access" — nobody learns what exists.
  */
 import { translator } from '../i18n/index.ts';
+import { errorKind } from '../layout/ErrorPage.tsx';
 import type { PageContext } from '../layout/context.ts';
 import { StaffFrame } from './StaffFrame.tsx';
 
@@ -18,7 +19,7 @@ export function StaffErrorPage({
 }) {
   const t = translator(ctx.locale, 'staff');
   const te = translator(ctx.locale, 'errors');
-  const key = [400, 403, 404, 429].includes(status) ? status : status >= 500 ? 500 : 400;
+  const key = errorKind(status);
   const title = key === 404 ? t('notFound.title') : te(`title_${key}`);
   return (
     <StaffFrame ctx={ctx} title={title}>

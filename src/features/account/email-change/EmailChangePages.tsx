@@ -4,7 +4,7 @@ import type { PageContext } from '../../../platform/layout/context.ts';
 import { StaffFrame } from '../../../platform/staff/StaffFrame.tsx';
 import { FieldErrorSummary, InputField, PostForm, type FieldErrors } from '../../../platform/staff/forms.tsx';
 
-type Base = { ctx: PageContext; t: Translate };
+type Base = { ctx: PageContext; t: Translate<'account-email'> };
 
 export function EmailChangeFormPage({
   ctx,

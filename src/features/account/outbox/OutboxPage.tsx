@@ -6,7 +6,7 @@ import type { OutboxMail } from '../../../platform/mail/queries.ts';
 
 const BERLIN = 'Europe/Berlin';
 
-export function OutboxPage({ ctx, t, mails }: { ctx: PageContext; t: Translate; mails: OutboxMail[] }) {
+export function OutboxPage({ ctx, t, mails }: { ctx: PageContext; t: Translate<'mail'>; mails: OutboxMail[] }) {
   const when = new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: BERLIN });
   return (
     <StaffFrame ctx={ctx} title={t('outbox.title')}>

@@ -5,7 +5,7 @@ import { StaffFrame } from '../../../platform/staff/StaffFrame.tsx';
 import { groupSecret } from '../views/EnrolmentViews.tsx';
 import { FieldErrorSummary, InputField, PostForm } from '../../../platform/staff/forms.tsx';
 
-type Base = { ctx: PageContext; t: Translate; csrf: string };
+type Base = { ctx: PageContext; t: Translate<'account-totp'>; csrf: string };
 
 /**
  * QR code, the secret in text and the confirmation form. `qrSvg` comes

@@ -7,7 +7,7 @@ import { PASSWORD_MAX_LENGTH } from '../../../platform/security/password.ts';
 import { RecoveryCodeList, TotpSetup } from './EnrolmentViews.tsx';
 import { FieldErrorSummary, InputField, PostForm, type FieldErrors } from '../../../platform/staff/forms.tsx';
 
-type Base = { ctx: PageContext; t: Translate };
+type Base = { ctx: PageContext; t: Translate<'account'> };
 
 export function InvalidLinkPage({ ctx, title, body }: Base & { title: string; body: string }) {
   return (

@@ -24,7 +24,7 @@ export type AccountView = {
 
 type Props = {
   ctx: PageContext;
-  t: Translate;
+  t: Translate<'account'>;
   csrf: string;
   account: AccountView;
   /** Re-authenticated recently: the forms that change factors are shown. */
@@ -143,7 +143,15 @@ export function AccountPage({ ctx, t, csrf, account, recent, reauthHref, done, e
   );
 }
 
-export function NewRecoveryCodesPage({ ctx, t, codes }: { ctx: PageContext; t: Translate; codes: readonly string[] }) {
+export function NewRecoveryCodesPage({
+  ctx,
+  t,
+  codes,
+}: {
+  ctx: PageContext;
+  t: Translate<'account'>;
+  codes: readonly string[];
+}) {
   return (
     <StaffFrame ctx={ctx} title={t('account.recovery.newTitle')}>
       <h1>{t('account.recovery.newTitle')}</h1>

@@ -14,7 +14,7 @@ export function groupSecret(secret: string): string {
  * QR code plus the secret in text. `qrSvg` comes from qrCodeSvg (generated
  * on our server, escaped, style-free — see qr-svg.ts), never from input.
  */
-export function TotpSetup({ t, qrSvg, secret }: { t: Translate; qrSvg: string; secret: string }) {
+export function TotpSetup({ t, qrSvg, secret }: { t: Translate<'account'>; qrSvg: string; secret: string }) {
   return (
     <div class="totp-setup">
       <div class="qr" dangerouslySetInnerHTML={{ __html: qrSvg }} />

@@ -13,7 +13,7 @@ export function PasskeyRegisterForm({
   action,
   optionsUrl,
 }: {
-  t: Translate;
+  t: Translate<'account'>;
   csrf: string;
   action: string;
   optionsUrl: string;

@@ -19,7 +19,7 @@ export function PasskeySetupPage({
   passkeys,
 }: {
   ctx: PageContext;
-  t: Translate;
+  t: Translate<'account'>;
   csrf: string;
   passkeys: number;
 }) {

@@ -5,7 +5,7 @@ import { StaffFrame } from '../../../platform/staff/StaffFrame.tsx';
 import { PASSWORD_MAX_LENGTH } from '../../../platform/security/password.ts';
 import { FieldErrorSummary, InputField, PostForm, type FieldErrors } from '../../../platform/staff/forms.tsx';
 
-type Base = { ctx: PageContext; t: Translate };
+type Base = { ctx: PageContext; t: Translate<'account'> };
 
 export function ResetRequestPage({ ctx, t, email = '', errors = {} }: Base & { email?: string; errors?: FieldErrors }) {
   return (

@@ -1,5 +1,5 @@
 /** The entry form: what a centre lead may change, with every error next to its field. */
-import { translator } from '../../../platform/i18n/index.ts';
+import { dynamicKey, translator } from '../../../platform/i18n/index.ts';
 import { StaffFrame } from '../../../platform/staff/StaffFrame.tsx';
 import type { PageContext } from '../../../platform/layout/context.ts';
 import {
@@ -87,7 +87,7 @@ export function EntryFormPage({ ctx, centreName, form, problems, csrf }: Props) 
   const errors = new Map<string, string[]>();
   for (const p of problems) {
     const list = errors.get(p.field) ?? [];
-    list.push(explainProblem(p.message, t));
+    list.push(explainProblem(p, ctx.locale));
     errors.set(p.field, list);
   }
   const labelOf = (field: string): string => {
@@ -104,15 +104,15 @@ export function EntryFormPage({ ctx, centreName, form, problems, csrf }: Props) 
           type: 'type',
           description: 'phoneDescription',
         }[row[3]!] ?? 'number';
-      return `${row[1] === 'hours' ? t('form.hoursLegend') : t('form.phonesLegend')}, ${t(row[1] === 'hours' ? 'form.hoursRow' : 'form.phoneRow', { n })}, ${t(`form.${part}`)}`;
+      return `${row[1] === 'hours' ? t('form.hoursLegend') : t('form.phonesLegend')}, ${t(row[1] === 'hours' ? 'form.hoursRow' : 'form.phoneRow', { n })}, ${t(dynamicKey('centreEntry', `form.${part}`))}`;
     }
-    return dt(`field.${field}`);
+    return dt(dynamicKey('directory', `field.${field}`));
   };
   const summary: SummaryItem[] = [...problems]
     .sort((a, b) => formOrder(a.field) - formOrder(b.field))
     .map((p) => ({
       href: p.field ? `#${anchorOf(p.field)}` : null,
-      text: `${p.field ? labelOf(p.field) : t('form.formProblem')}: ${explainProblem(p.message, t)}`,
+      text: `${p.field ? labelOf(p.field) : t('form.formProblem')}: ${explainProblem(p, ctx.locale)}`,
     }));
   const e: Errors = errors;
   const pre = t('form.errorPrefix');

@@ -18,7 +18,7 @@ export function ResultCard({
 }: {
   hit: SearchHit;
   locale: Locale;
-  t: Translate;
+  t: Translate<'finder'>;
   areaState?: string | undefined;
 }) {
   const { entry, distanceKm } = hit;

@@ -28,9 +28,9 @@ const sortedLanguages = (() => {
   };
 })();
 
-type Props = { locale: Locale; t: Translate; query?: Partial<FinderQuery> };
+type Props = { locale: Locale; t: Translate<'finder'>; query?: Partial<FinderQuery> };
 
-function Checks({
+function Checks<V extends string>({
   name,
   legend,
   values,
@@ -39,9 +39,9 @@ function Checks({
 }: {
   name: string;
   legend: string;
-  values: readonly string[];
+  values: readonly V[];
   chosen: readonly string[];
-  label: (v: string) => string;
+  label: (v: V) => string;
 }) {
   return (
     <fieldset>

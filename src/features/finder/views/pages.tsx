@@ -1,6 +1,6 @@
 /** The finder's pages: start, results, centre detail, states overview, one state. */
 import type { ComponentChildren } from 'preact';
-import { translator, type Translate } from '../../../platform/i18n/index.ts';
+import { dynamicKey, translator, type Translate } from '../../../platform/i18n/index.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
 import { Layout } from '../../../platform/layout/Layout.tsx';
 import { GermanyMap } from '../../geo/GermanyMap.tsx';
@@ -33,7 +33,7 @@ function markers(ctx: PageContext, entries: readonly DirectoryEntry[]) {
 
 const stateHref = (ctx: PageContext) => (s: StateInfo) => `/${ctx.locale}/states/${s.slug}`;
 
-function Helplines({ t }: { t: Translate }) {
+function Helplines({ t }: { t: Translate<'finder'> }) {
   return (
     <section class="notice" aria-labelledby="call-title">
       <h2 id="call-title">{t('results.helplinesTitle')}</h2>
@@ -97,7 +97,12 @@ export function ResultsPage({ ctx, model }: { ctx: PageContext; model: ResultsMo
       .map((v) =>
         r.kind === 'languages'
           ? languageName(v, ctx.locale)
-          : t(`${{ targetGroups: 'tg', exploitation: 'ex', accessibility: 'acc' }[r.kind as 'targetGroups']}.${v}`),
+          : t(
+              dynamicKey(
+                'finder',
+                `${{ targetGroups: 'tg', exploitation: 'ex', accessibility: 'acc' }[r.kind as 'targetGroups']}.${v}`,
+              ),
+            ),
       )
       .join(', ');
   const relaxKey = { targetGroups: 'tg', exploitation: 'ex', languages: 'lang', accessibility: 'acc' } as const;
@@ -215,7 +220,9 @@ export function CentrePage({ ctx, entry }: { ctx: PageContext; entry: DirectoryE
         {s.is_demo ? <span class="badge-demo">{t('card.demo')}</span> : null}
       </h1>
       {s.is_demo ? <p class="notice warn">{t('centre.demoNote')}</p> : null}
-      {s.status !== 'active' ? <p class="notice warn">{t(`centre.status_${s.status.replace(' ', '_')}`)}</p> : null}
+      {s.status !== 'active' ? (
+        <p class="notice warn">{t(dynamicKey('finder', `centre.status_${s.status.replace(' ', '_')}`))}</p>
+      ) : null}
       {s.alert ? <p class="notice warn">{s.alert}</p> : null}
       <p>{s.description}</p>
       <dl class="facts">

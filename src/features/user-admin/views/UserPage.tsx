@@ -45,7 +45,7 @@ export function UserPage({ ctx, csrf, model }: { ctx: PageContext; csrf: string;
         </p>
       ) : null}
       <FieldErrorSummary
-        title={ta('form.errorsTitle')}
+        title={t('form.errorsTitle')}
         errors={model.confirmError ? { confirm: model.confirmError } : {}}
       />
       {account.disabled ? (

@@ -6,7 +6,7 @@ import { TableScroll } from '../../../platform/layout/TableScroll.tsx';
 import type { Role } from '../../../platform/db/schema.ts';
 import { FieldErrorSummary, InputField, PostForm, type FieldErrors } from '../../../platform/staff/forms.tsx';
 
-type Base = { ctx: PageContext; t: Translate };
+type Base = { ctx: PageContext; t: Translate<'userAdmin'> };
 
 export type UserRow = {
   id: string;

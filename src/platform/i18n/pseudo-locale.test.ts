@@ -1,0 +1,119 @@
+/**
+ * A new language is a folder of files and one entry of configuration. This
+ * test makes a pseudo-language `qps` (German with accents and longer words,
+ * so untranslated text and cut-off layouts stand out) from the German
+ * catalogues into a temporary folder, adds it to the offered languages, and
+ * builds the app: /qps/ pages are served in it, with lang="qps", and the
+ * completeness test holds for it. It translates only the public namespaces,
+ * as a new language would at first: the staff area falls back to German.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../../../test/support/app.ts';
+import { FEATURES, registerMessages } from '../../app.ts';
+import finderGerman from '../../features/finder/messages/de/finder.json' with { type: 'json' };
+import { KERNEL_NAMESPACES } from '../messages.ts';
+import { catalogueGaps, type Messages } from './catalogues.ts';
+import { LOCALES, type LocaleInfo } from './locales.ts';
+
+const ACCENTS: Record<string, string> = { a: 'àà', e: 'éé', i: 'íí', o: 'öö', u: 'üü', A: 'Å', E: 'É', O: 'Ö', U: 'Ü' };
+
+/**
+ * German text as pseudo-text. Left alone: placeholders ({{name}}), link
+ * targets ("](privacy)"), heading anchors ({#id}) and Markdown's own marks
+ * at the start of a line, so the result still works as a catalogue.
+ */
+function pseudo(text: string): string {
+  const kept = /(\{\{[^}]*\}\}|\]\([^)]*\)|\{#[^}]*\}|^(?:#{2,3} |- |\d+\. |title: |description: |---$))/gm;
+  return text
+    .split(kept)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[aeiouAEOU]/g, (c) => ACCENTS[c]!)))
+    .join('');
+}
+
+const pseudoTree = (m: Messages): Messages =>
+  Object.fromEntries(Object.entries(m).map(([k, v]) => [k, typeof v === 'string' ? pseudo(v) : pseudoTree(v)]));
+
+/** The language folder: every public namespace's German files, made pseudo. */
+function makePseudoLanguage(): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'qps-'));
+  for (const ns of [...KERNEL_NAMESPACES, ...FEATURES.flatMap((f) => f.messages ?? [])]) {
+    if (ns.audience !== 'public') continue;
+    const german = path.join(fileURLToPath(ns.dir), 'de');
+    const messages = JSON.parse(fs.readFileSync(path.join(german, `${ns.name}.json`), 'utf8')) as Messages;
+    fs.writeFileSync(path.join(folder, `${ns.name}.json`), JSON.stringify(pseudoTree(messages), null, 2));
+    const pages = path.join(german, ns.name);
+    if (!fs.existsSync(pages)) continue;
+    fs.mkdirSync(path.join(folder, ns.name));
+    for (const page of fs.readdirSync(pages))
+      fs.writeFileSync(path.join(folder, ns.name, page), pseudo(fs.readFileSync(path.join(pages, page), 'utf8')));
+  }
+  return folder;
+}
+
+let folder: string;
+let locales: Record<string, LocaleInfo>;
+let t: TestApp;
+
+beforeAll(async () => {
+  folder = makePseudoLanguage();
+  // The one entry of configuration.
+  locales = { ...LOCALES, qps: { name: 'Pseudo', dir: 'ltr', htmlLang: 'qps', catalogues: folder } };
+  t = await testApp({}, { locales });
+});
+afterAll(async () => {
+  await t?.close();
+  fs.rmSync(folder, { recursive: true, force: true });
+});
+
+const get = (url: string) => t.app.inject({ url });
+
+describe('a pseudo-language added as a folder and one entry', () => {
+  it('is complete as its entry declares (public namespaces)', () => {
+    expect(catalogueGaps(registerMessages(FEATURES, locales), locales)).toEqual([]);
+  });
+
+  it('serves the help finder in it, marked lang="qps", with the language offered in the switch', async () => {
+    const res = await get('/qps/');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<html lang="qps" dir="ltr">');
+    expect(res.body).toContain(`<h1>${pseudo(finderGerman.home.title)}</h1>`);
+    expect(res.body).toContain('hreflang="qps"');
+    const de = await get('/de/');
+    expect(de.body).toContain('hreflang="qps"');
+  });
+
+  it('serves the text pages from its Markdown files', async () => {
+    const res = await get('/qps/safety');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(`<h1>${pseudo('Sicher surfen')}</h1>`);
+    expect(res.body).toContain(`<h2>${pseudo('Der Schnellausstieg')}</h2>`);
+    // Link targets stay intact.
+    expect((await get('/qps/privacy')).body).toContain('href="/qps/safety"');
+  });
+
+  it('pluralises and interpolates in it', async () => {
+    const res = await get('/qps/search?q=04109');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(new RegExp(`\\d+ ${pseudo('Beratungsstellen gefunden.')}`));
+  });
+
+  it('falls back to German for the staff area it does not translate', async () => {
+    const res = await get('/qps/staff/sign-in');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<html lang="qps" dir="ltr">');
+    expect(res.body).toContain('Anmelden');
+  });
+
+  it('is not offered where the configuration does not name it', async () => {
+    const plain = await testApp();
+    try {
+      expect((await plain.app.inject({ url: '/qps/' })).statusCode).toBe(404);
+    } finally {
+      await plain.close();
+    }
+  });
+});
