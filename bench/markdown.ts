@@ -1,6 +1,6 @@
 /**
  * Prints the tables of bench/results/latest.json as Markdown, for updating
- * docs/performance.md after a run: `node --import tsx bench/markdown.ts`.
+ * docs/performance.md after a run: `npm run bench:markdown`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,6 +35,15 @@ type Results = {
   pageWeight: PageWeight[];
   startup: StartSeries[];
   profile: ProfileSummary | null;
+  baseline: {
+    rev: string;
+    sha: string;
+    slices: number;
+    current: { searchCpuMsPerRequest: number[]; bareCpuMsPerRequest: number[] };
+    baseline: { searchCpuMsPerRequest: number[]; bareCpuMsPerRequest: number[] };
+    searchRatio: number;
+    bareRatio: number;
+  } | null;
   totalSeconds: number;
 };
 
@@ -118,11 +127,13 @@ for (const w of r.pageWeight) {
 }
 out.push(
   md(
-    ['scenario', 'median ms to first 200', 'runs', '"Ready in" (main() only)', 'SIGTERM'],
+    ['scenario', 'median ms to first 200', 'target', 'runs', 'load average', '"Ready in" (main() only)', 'SIGTERM'],
     r.startup.map((s) => [
       s.scenario,
       n(s.medianMs),
+      s.targetMs === null ? '–' : `≤ ${n(s.targetMs)}: ${s.medianMs <= s.targetMs ? 'met' : 'MISSED'}`,
       s.runs.map((x) => n(x.readyMs)).join(' / '),
+      s.runs.map((x) => x.loadAverage).join(' / '),
       s.runs.map((x) => (x.selfReportedMs === null ? '–' : n(x.selfReportedMs))).join(' / '),
       s.cleanExits
         ? `exit 0 (${s.runs.map((x) => x.shutdownMs).join(' / ')} ms)`
@@ -141,6 +152,26 @@ if (r.profile) {
     md(
       ['function (self time)', 'share'],
       r.profile.topFunctions.slice(0, 10).map((f) => [`\`${f.fn}\``, `${f.share.toFixed(1)} %`]),
+    ),
+    '',
+  );
+}
+if (r.baseline) {
+  const b = r.baseline;
+  out.push(
+    `This checkout against \`${b.rev}\` (${b.sha.slice(0, 9)}), same data, ${b.slices} alternating slices each:`,
+    '',
+    md(
+      ['route', 'this checkout, CPU ms/request', `\`${b.rev}\`, CPU ms/request`, 'ratio of the medians'],
+      [
+        [
+          'search',
+          b.current.searchCpuMsPerRequest.join(' / '),
+          b.baseline.searchCpuMsPerRequest.join(' / '),
+          b.searchRatio,
+        ],
+        ['bare', b.current.bareCpuMsPerRequest.join(' / '), b.baseline.bareCpuMsPerRequest.join(' / '), b.bareRatio],
+      ],
     ),
     '',
   );

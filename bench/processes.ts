@@ -1,7 +1,7 @@
 /**
- * Child processes of the benchmark: the server under test (bench/server.ts),
- * `npm start` itself (src/main.ts), and what we watch about them (resident
- * memory from /proc, how they exit).
+ * Child processes of the benchmark: the server under test (bench/server.ts,
+ * of this checkout or of the baseline revision's), `npm start` itself, and
+ * what we watch about them (resident memory from /proc, how they exit).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -60,20 +60,34 @@ export function freePort(): Promise<number> {
 
 export type Exit = { code: number | null; signal: NodeJS.Signals | null; ms: number };
 
-/** Send SIGTERM and wait for the exit (SIGKILL after `graceMs`). */
-export function terminate(child: ChildProcess, graceMs = 15_000): Promise<Exit> {
+/**
+ * Send SIGTERM and wait for the exit (SIGKILL after `graceMs`). With `group`,
+ * to the child's whole process group (a child spawned `detached`), as a
+ * terminal's Ctrl-C or a service manager does: `npm start` then stops with
+ * whatever it started, however the script runs it.
+ */
+export function terminate(child: ChildProcess, graceMs = 15_000, group = false): Promise<Exit> {
   return new Promise((resolve) => {
     const t0 = performance.now();
     if (child.exitCode !== null || child.signalCode !== null) {
       resolve({ code: child.exitCode, signal: child.signalCode, ms: 0 });
       return;
     }
-    const kill = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    const send = (signal: NodeJS.Signals) => {
+      if (group && child.pid) {
+        try {
+          process.kill(-child.pid, signal);
+        } catch {
+          // The group is gone already.
+        }
+      } else child.kill(signal);
+    };
+    const kill = setTimeout(() => send('SIGKILL'), graceMs);
     child.once('exit', (code, signal) => {
       clearTimeout(kill);
       resolve({ code, signal, ms: performance.now() - t0 });
     });
-    child.kill('SIGTERM');
+    send('SIGTERM');
   });
 }
 
@@ -106,10 +120,14 @@ export function startBenchServer(
   env: Record<string, string>,
   nodeArgs: string[] = [],
   timeoutMs = 120_000,
+  root = ROOT,
 ): Promise<BenchServer> {
+  // Through the TypeScript loader for both this checkout and a baseline
+  // revision, which may predate the build: the same loader on both sides, and
+  // it costs nothing per request once the modules are loaded.
   const child = track(
-    spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'bench/server.ts')], {
-      cwd: ROOT,
+    spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, 'bench/server.ts')], {
+      cwd: root,
       env: childEnv({ HOST: '127.0.0.1', PORT: '0', ...env }),
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     }),

@@ -5,12 +5,19 @@
  *    server in a child process, next to a bare route of the same server;
  *    on PGlite and on PostgreSQL; with the server's memory.
  * 2. Bytes of a first visit to a result page (HTML + CSS + JS + SVG, gzip).
- * 3. `npm start` to the first 200, fresh and existing data.
+ * 3. `npm start` to the first 200, fresh and existing data, against the
+ *    targets (≤ 5 s fresh, ≤ 3 s existing, on a quiet machine).
+ * 4. With BENCH_BASELINE=<rev>: search and bare CPU per request of this
+ *    checkout and of that revision, in alternating slices (BENCH_SLICES,
+ *    default 3 each) so drift in the machine's load hits both alike, and the
+ *    revision's own `npm start` beside ours. Target: search ≤ 1.05 × baseline.
  *
  * Options (environment): BENCH_DURATION (s per measurement, default 10),
  * BENCH_WARMUP (s, default 3), BENCH_CONNECTIONS (default 50),
  * BENCH_SKIP_PG=1, BENCH_STARTS (runs per start scenario, default 3),
  * BENCH_PROFILE=1 (also profile the search route and break its time down),
+ * BENCH_ONLY=startup,baseline (a comma list of sections: load, weight,
+ * startup, baseline; default all),
  * DATABASE_URL (PostgreSQL admin connection; default
  * postgres://root@127.0.0.1:5432/postgres).
  * Prints tables and writes bench/results/latest.json. See docs/performance.md.
@@ -33,13 +40,23 @@ import { profileSearch, type ProfileSummary } from './profile.ts';
 import { ROOT, rssKiB, startBenchServer, stopAllChildren, type BenchServer, type Exit } from './processes.ts';
 import { searchQueries, type BenchQuery } from './queries.ts';
 import { kb, table, yesNo } from './report.ts';
-import { series, type StartSeries } from './startup.ts';
+import { prepareBaseline, type Baseline } from './baseline.ts';
+import { median, series, type StartSeries } from './startup.ts';
 import { realPostcodes, syntheticEntries } from './synthetic.ts';
 
 const ENTRIES = 5000;
 /** A search for a place with more than ten matches: the first page shows ten. */
 const REPRESENTATIVE = '/de/search?q=10115';
-const TARGETS = { searchShareOfBare: 0.5, pageTotalBytes: 30_000, htmlBytes: 14_000 };
+const TARGETS = {
+  searchShareOfBare: 0.5,
+  pageTotalBytes: 30_000,
+  htmlBytes: 14_000,
+  startFreshMs: 5000,
+  startExistingMs: 3000,
+  /** Start-up targets hold on a quiet machine: 1-minute load average below this. */
+  quietLoadAverage: 1,
+  searchCpuOfBaseline: 1.05,
+};
 
 function intEnv(name: string, fallback: number, min: number): number {
   const raw = process.env[name];
@@ -58,6 +75,18 @@ const starts = intEnv('BENCH_STARTS', 3, 1);
 const flag = (name: string) => /^(1|true|yes)$/i.test(process.env[name] ?? '');
 const skipPg = flag('BENCH_SKIP_PG');
 const profile = flag('BENCH_PROFILE');
+const SECTIONS = ['load', 'weight', 'startup', 'baseline'] as const;
+type Section = (typeof SECTIONS)[number];
+const only = (process.env.BENCH_ONLY ?? '')
+  .split(',')
+  .map((x) => x.trim())
+  .filter(Boolean);
+for (const o of only)
+  if (!(SECTIONS as readonly string[]).includes(o))
+    throw new Error(`BENCH_ONLY: unknown section ${o} (${SECTIONS.join(', ')})`);
+const wanted = (section: Section) => only.length === 0 || only.includes(section);
+const baselineRev = process.env.BENCH_BASELINE || undefined;
+const slices = intEnv('BENCH_SLICES', 3, 1);
 const adminUrl = process.env.DATABASE_URL || DEFAULT_ADMIN_URL;
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
@@ -157,6 +186,72 @@ async function demoPageWeight(tmp: string): Promise<{ weight: PageWeight; rssAtS
   }
 }
 
+type SideFigures = { searchCpuMsPerRequest: number[]; bareCpuMsPerRequest: number[]; loadAverages: number[] };
+type BaselineComparison = {
+  rev: string;
+  sha: string;
+  slices: number;
+  current: SideFigures;
+  baseline: SideFigures;
+  /** Median search CPU per request, this checkout / the baseline. */
+  searchRatio: number;
+  bareRatio: number;
+};
+
+/** Search and bare CPU per request of both revisions, on the same data, in alternating order. */
+async function compareWithBaseline(
+  baseline: Baseline,
+  dataDir: string,
+  queries: readonly BenchQuery[],
+): Promise<BaselineComparison> {
+  const sides = { current: ROOT, baseline: baseline.root };
+  const figures: Record<keyof typeof sides, SideFigures> = {
+    current: { searchCpuMsPerRequest: [], bareCpuMsPerRequest: [], loadAverages: [] },
+    baseline: { searchCpuMsPerRequest: [], bareCpuMsPerRequest: [], loadAverages: [] },
+  };
+  for (let i = 0; i < slices; i++) {
+    // current, baseline; then baseline, current: a trend in the machine's load cancels out.
+    const order = i % 2 === 0 ? (['current', 'baseline'] as const) : (['baseline', 'current'] as const);
+    for (const side of order) {
+      log(`baseline comparison, slice ${i + 1}/${slices}: ${side}`);
+      const server = await startBenchServer(
+        { DATA_DIR: dataDir, DEMO_CONTENT: 'false', LOG_LEVEL: 'info' },
+        [],
+        120_000,
+        sides[side],
+      );
+      try {
+        const base = `http://127.0.0.1:${server.port}`;
+        const bare = await measure(base, server.pid, ['/__bench/bare'], settings);
+        const search = await measure(
+          base,
+          server.pid,
+          queries.map((q) => q.path),
+          settings,
+        );
+        if (search.non2xx + search.errors > 0)
+          throw new Error(`${side}: ${search.non2xx} non-2xx, ${search.errors} errors`);
+        figures[side].bareCpuMsPerRequest.push(bare.serverCpuMsPerRequest);
+        figures[side].searchCpuMsPerRequest.push(search.serverCpuMsPerRequest);
+        figures[side].loadAverages.push(search.loadAverageBefore);
+      } finally {
+        await server.stop();
+      }
+    }
+  }
+  const ratio = (key: 'searchCpuMsPerRequest' | 'bareCpuMsPerRequest') =>
+    Math.round((median(figures.current[key]) / median(figures.baseline[key])) * 1000) / 1000;
+  return {
+    rev: baseline.rev,
+    sha: baseline.sha,
+    slices,
+    current: figures.current,
+    baseline: figures.baseline,
+    searchRatio: ratio('searchCpuMsPerRequest'),
+    bareRatio: ratio('bareCpuMsPerRequest'),
+  };
+}
+
 async function main(): Promise<void> {
   const t0 = performance.now();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'schutznetz-bench-'));
@@ -183,6 +278,7 @@ async function main(): Promise<void> {
   const startups: StartSeries[] = [];
   let profileSummary: ProfileSummary | undefined;
   let demoServer: { entries: number; rssAtStartMiB: number } | undefined;
+  let comparison: BaselineComparison | undefined;
   const loadAverageAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
   try {
     const postcodes = realPostcodes();
@@ -192,17 +288,25 @@ async function main(): Promise<void> {
       `${entries.length} synthetic entries over ${new Set(entries.map((e) => e.location?.address.postal_code)).size} postcodes; ${queries.length} queries`,
     );
 
+    // The baseline is exported and installed before anything is measured.
+    const baseline = baselineRev && wanted('baseline') ? prepareBaseline(baselineRev, log) : undefined;
+
     // 1. Throughput, PGlite then PostgreSQL.
     const pgliteDir = path.join(tmp, 'pglite-5k');
-    log('pglite: seeding');
-    const pgliteSeed = await seed({ kind: 'pglite', dataDir: pgliteDir }, entries);
-    loads.push(await loadSection('pglite', pgliteSeed, { DATA_DIR: pgliteDir }, queries, weights));
     let pgUrl: string | undefined;
-    if (!pgProblem) {
-      log(`postgres: creating ${pgName} and seeding`);
-      pgUrl = await createPgDatabase(adminUrl, pgName);
-      const pgSeed = await seed({ kind: 'postgres', url: pgUrl }, entries);
-      loads.push(await loadSection('postgres', pgSeed, { DATABASE_URL: pgUrl }, queries, weights));
+    let pgliteSeed: SeedTiming | undefined;
+    if (wanted('load') || wanted('startup') || baseline) {
+      log('pglite: seeding');
+      pgliteSeed = await seed({ kind: 'pglite', dataDir: pgliteDir }, entries);
+    }
+    if (wanted('load') && pgliteSeed) {
+      loads.push(await loadSection('pglite', pgliteSeed, { DATA_DIR: pgliteDir }, queries, weights));
+      if (!pgProblem) {
+        log(`postgres: creating ${pgName} and seeding`);
+        pgUrl = await createPgDatabase(adminUrl, pgName);
+        const pgSeed = await seed({ kind: 'postgres', url: pgUrl }, entries);
+        loads.push(await loadSection('postgres', pgSeed, { DATABASE_URL: pgUrl }, queries, weights));
+      }
     }
 
     if (profile) {
@@ -217,37 +321,60 @@ async function main(): Promise<void> {
     }
 
     // 2. First-visit bytes with the demo directory.
-    log('page weight with the demo directory');
-    const demo = await demoPageWeight(tmp);
-    weights.unshift(demo.weight);
-    demoServer = { entries: demo.entries, rssAtStartMiB: demo.rssAtStartMiB };
-
-    // 3. npm start.
-    log(`npm start, ${starts}× per scenario`);
-    const fresh = (i: number) => path.join(tmp, `start-fresh-${i}`);
-    startups.push(
-      await series('PGlite, fresh data folder (initdb + migrations + demo)', starts, (i) => ({ DATA_DIR: fresh(i) })),
-    );
-    startups.push(await series('PGlite, existing folder (demo)', starts, () => ({ DATA_DIR: fresh(0) })));
-    startups.push(
-      await series(`PGlite, existing folder (${ENTRIES} entries)`, starts, () => ({ DATA_DIR: pgliteDir })),
-    );
-    if (pgUrl) {
-      const startDb = (i: number) => `${pgName}_s${i}`;
-      startups.push(
-        await series('PostgreSQL, fresh database (migrations)', starts, (i) =>
-          createPgDatabase(adminUrl, startDb(i)).then((url) => ({ DATABASE_URL: url })),
-        ),
-      );
-      startups.push(
-        await series('PostgreSQL, existing database (empty directory)', starts, () => ({
-          DATABASE_URL: databaseUrl(adminUrl, startDb(0)),
-        })),
-      );
-      startups.push(
-        await series(`PostgreSQL, existing database (${ENTRIES} entries)`, starts, () => ({ DATABASE_URL: pgUrl })),
-      );
+    if (wanted('weight')) {
+      log('page weight with the demo directory');
+      const demo = await demoPageWeight(tmp);
+      weights.unshift(demo.weight);
+      demoServer = { entries: demo.entries, rssAtStartMiB: demo.rssAtStartMiB };
     }
+
+    // 3. npm start: fresh folders first, then the first one again as an existing folder.
+    if (wanted('startup')) {
+      log(`npm start, ${starts}× per scenario`);
+      const scenarios: { label: string; root: string; dir: string }[] = [{ label: '', root: ROOT, dir: 'start' }];
+      if (baseline) scenarios.push({ label: `baseline ${baseline.rev}: `, root: baseline.root, dir: 'base-start' });
+      for (const sc of scenarios) {
+        const fresh = (i: number) => path.join(tmp, `${sc.dir}-fresh-${i}`);
+        const target = (ms: number) => (sc.root === ROOT ? { targetMs: ms } : {});
+        startups.push(
+          await series(`${sc.label}PGlite, fresh data folder (demo)`, starts, (i) => ({ DATA_DIR: fresh(i) }), {
+            root: sc.root,
+            ...target(TARGETS.startFreshMs),
+          }),
+        );
+        startups.push(
+          await series(`${sc.label}PGlite, existing folder (demo)`, starts, () => ({ DATA_DIR: fresh(0) }), {
+            root: sc.root,
+            ...target(TARGETS.startExistingMs),
+          }),
+        );
+      }
+      if (pgliteSeed)
+        startups.push(
+          await series(`PGlite, existing folder (${ENTRIES} entries)`, starts, () => ({ DATA_DIR: pgliteDir })),
+        );
+      if (!pgProblem) {
+        const startDb = (i: number) => `${pgName}_s${i}`;
+        startups.push(
+          await series('PostgreSQL, fresh database (migrations)', starts, (i) =>
+            createPgDatabase(adminUrl, startDb(i)).then((url) => ({ DATABASE_URL: url })),
+          ),
+        );
+        startups.push(
+          await series('PostgreSQL, existing database (empty directory)', starts, () => ({
+            DATABASE_URL: databaseUrl(adminUrl, startDb(0)),
+          })),
+        );
+        const url = pgUrl;
+        if (url)
+          startups.push(
+            await series(`PostgreSQL, existing database (${ENTRIES} entries)`, starts, () => ({ DATABASE_URL: url })),
+          );
+      }
+    }
+
+    // 4. This checkout against the baseline revision, same data, alternating.
+    if (baseline) comparison = await compareWithBaseline(baseline, pgliteDir, queries);
   } finally {
     if (!pgProblem)
       await dropCreatedDatabases(adminUrl).catch((err: unknown) =>
@@ -281,6 +408,7 @@ async function main(): Promise<void> {
     pageWeight: weights,
     startup: startups,
     profile: profileSummary ?? null,
+    baseline: comparison ?? null,
     totalSeconds: Math.round((performance.now() - t0) / 1000),
   };
   fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
@@ -296,6 +424,7 @@ function print(r: {
   pageWeight: PageWeight[];
   startup: StartSeries[];
   profile: ProfileSummary | null;
+  baseline: BaselineComparison | null;
   totalSeconds: number;
 }): void {
   const out: string[] = [];
@@ -308,66 +437,68 @@ function print(r: {
         : ''),
     '',
   );
-  out.push(
-    table(
-      [
-        'database',
-        'route',
-        'req/s',
-        'p50 ms',
-        'p99 ms',
-        'non-2xx',
-        'errors',
-        'server CPU ms/req',
-        'req/s per core',
-        'server cores used',
-        'RSS peak MiB',
-        'RSS mean MiB',
-        'load avg',
-      ],
-      r.load.flatMap((l) =>
-        (['bare', 'search'] as const).map((k) => {
-          const x = l[k];
-          return [
-            l.database,
-            k === 'bare' ? 'bare' : `search (${x.paths} queries)`,
-            x.requestsPerSec,
-            x.latencyP50Ms,
-            x.latencyP99Ms,
-            x.non2xx,
-            x.errors,
-            x.serverCpuMsPerRequest,
-            x.requestsPerCoreSecond,
-            x.serverCpuCores,
-            x.rss.peakMiB,
-            x.rss.meanMiB,
-            x.loadAverageBefore,
-          ];
-        }),
+  if (r.load.length > 0) {
+    out.push(
+      table(
+        [
+          'database',
+          'route',
+          'req/s',
+          'p50 ms',
+          'p99 ms',
+          'non-2xx',
+          'errors',
+          'server CPU ms/req',
+          'req/s per core',
+          'server cores used',
+          'RSS peak MiB',
+          'RSS mean MiB',
+          'load avg',
+        ],
+        r.load.flatMap((l) =>
+          (['bare', 'search'] as const).map((k) => {
+            const x = l[k];
+            return [
+              l.database,
+              k === 'bare' ? 'bare' : `search (${x.paths} queries)`,
+              x.requestsPerSec,
+              x.latencyP50Ms,
+              x.latencyP99Ms,
+              x.non2xx,
+              x.errors,
+              x.serverCpuMsPerRequest,
+              x.requestsPerCoreSecond,
+              x.serverCpuCores,
+              x.rss.peakMiB,
+              x.rss.meanMiB,
+              x.loadAverageBefore,
+            ];
+          }),
+        ),
       ),
-    ),
-    '',
-    table(
-      [
-        'database',
-        'search / bare (req/s)',
-        'search / bare (from CPU per req)',
-        'target ≥ 50 %',
-        'seed (write 5,000)',
-        'server exit',
-      ],
-      r.load.map((l) => [
-        l.database,
-        `${(l.searchShareOfBare * 100).toFixed(1)} %`,
-        `${((l.bare.serverCpuMsPerRequest / Math.max(1e-9, l.search.serverCpuMsPerRequest)) * 100).toFixed(1)} %`,
-        l.database === 'postgres'
-          ? yesNo(l.searchShareOfBare >= TARGETS.searchShareOfBare)
-          : `${yesNo(l.searchShareOfBare >= TARGETS.searchShareOfBare)} (info)`,
-        `${Math.round(l.seed.writeMs)} ms`,
-        `code ${l.serverExit.code}`,
-      ]),
-    ),
-  );
+      '',
+      table(
+        [
+          'database',
+          'search / bare (req/s)',
+          'search / bare (from CPU per req)',
+          'target ≥ 50 %',
+          'seed (write 5,000)',
+          'server exit',
+        ],
+        r.load.map((l) => [
+          l.database,
+          `${(l.searchShareOfBare * 100).toFixed(1)} %`,
+          `${((l.bare.serverCpuMsPerRequest / Math.max(1e-9, l.search.serverCpuMsPerRequest)) * 100).toFixed(1)} %`,
+          l.database === 'postgres'
+            ? yesNo(l.searchShareOfBare >= TARGETS.searchShareOfBare)
+            : `${yesNo(l.searchShareOfBare >= TARGETS.searchShareOfBare)} (info)`,
+          `${Math.round(l.seed.writeMs)} ms`,
+          `code ${l.serverExit.code}`,
+        ]),
+      ),
+    );
+  }
   if (r.postgres.skipped) out.push(`PostgreSQL: ${r.postgres.reason}`);
   out.push(
     `Server RSS right after start: ${r.load.map((l) => `${l.database} with ${l.entriesLoaded} entries ${l.rssAtStartMiB} MiB`).join(', ')}` +
@@ -399,11 +530,23 @@ function print(r: {
   }
   out.push(
     table(
-      ['npm start → first 200 from /healthz', 'median ms', 'runs ms', '"Ready in" ms', 'SIGTERM exit'],
+      [
+        'npm start → first 200 from /healthz',
+        'median ms',
+        'target',
+        'runs ms',
+        'load avg',
+        '"Ready in" ms',
+        'SIGTERM exit',
+      ],
       r.startup.map((s) => [
         s.scenario,
         s.medianMs,
+        s.targetMs === null
+          ? '–'
+          : `≤ ${s.targetMs}: ${yesNo(s.medianMs <= s.targetMs)}${s.maxLoadAverage >= TARGETS.quietLoadAverage ? ' (machine not quiet)' : ''}`,
         s.runs.map((x) => x.readyMs).join(' / '),
+        s.runs.map((x) => x.loadAverage).join(' / '),
         s.runs.map((x) => x.selfReportedMs ?? '–').join(' / '),
         s.cleanExits
           ? `code 0 (${s.runs.map((x) => x.shutdownMs).join('/')} ms)`
@@ -423,6 +566,33 @@ function print(r: {
       table(
         ['function (self time)', 'share'],
         r.profile.topFunctions.map((f) => [f.fn, `${f.share.toFixed(1)} %`]),
+      ),
+      '',
+    );
+  }
+  if (r.baseline) {
+    const b = r.baseline;
+    const med = (xs: number[]) => median(xs).toFixed(3);
+    out.push(
+      `This checkout against ${b.rev} (${b.sha.slice(0, 9)}), same data, ${b.slices} alternating slices each:`,
+      table(
+        ['route', 'this checkout, CPU ms/req', `${b.rev}, CPU ms/req`, 'ratio (median)', 'target'],
+        [
+          [
+            'search',
+            b.current.searchCpuMsPerRequest.join(' / '),
+            b.baseline.searchCpuMsPerRequest.join(' / '),
+            `${b.searchRatio} (${med(b.current.searchCpuMsPerRequest)} / ${med(b.baseline.searchCpuMsPerRequest)})`,
+            `≤ ${TARGETS.searchCpuOfBaseline}: ${yesNo(b.searchRatio <= TARGETS.searchCpuOfBaseline)}`,
+          ],
+          [
+            'bare',
+            b.current.bareCpuMsPerRequest.join(' / '),
+            b.baseline.bareCpuMsPerRequest.join(' / '),
+            `${b.bareRatio} (${med(b.current.bareCpuMsPerRequest)} / ${med(b.baseline.bareCpuMsPerRequest)})`,
+            '–',
+          ],
+        ],
       ),
       '',
     );

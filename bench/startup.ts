@@ -1,14 +1,17 @@
 /**
- * `npm start` to the first answer: spawn `node --import tsx src/main.ts` as
- * an operator would, poll GET /healthz until it answers 200, then stop it
- * with SIGTERM and check that it exits cleanly.
+ * `npm start` to the first answer: run `npm start` as an operator would (npm
+ * itself, the stale-build check, the compiled server), poll GET /healthz
+ * until it answers 200, then stop it with SIGTERM and check that it exits
+ * cleanly. `root` may be a baseline revision's checkout: its own `npm start`.
  */
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import path from 'node:path';
+import os from 'node:os';
 import { childEnv, freePort, ROOT, terminate, track } from './processes.ts';
 
 export type StartRun = {
+  /** 1-minute load average when this start began: the targets hold on a quiet machine (below 1). */
+  loadAverage: number;
   readyMs: number;
   selfReportedMs: number | null;
   exitCode: number | null;
@@ -28,12 +31,14 @@ function healthStatus(port: number): Promise<number> {
 }
 
 /** One start: returns time to the first 200 from /healthz and how the process ended. */
-export async function timeStart(env: Record<string, string>, timeoutMs = 120_000): Promise<StartRun> {
+export async function timeStart(env: Record<string, string>, root = ROOT, timeoutMs = 120_000): Promise<StartRun> {
   const port = await freePort();
+  const loadAverage = Math.round(os.loadavg()[0]! * 100) / 100;
   const t0 = performance.now();
   const child = track(
-    spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
-      cwd: ROOT,
+    spawn('npm', ['start', '--silent'], {
+      cwd: root,
+      detached: true,
       env: childEnv({ HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env }),
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
@@ -47,15 +52,16 @@ export async function timeStart(env: Record<string, string>, timeoutMs = 120_000
   while (readyMs === undefined) {
     if (exited) throw new Error(`npm start exited before answering:\n${out}`);
     if (performance.now() - t0 > timeoutMs) {
-      await terminate(child);
+      await terminate(child, undefined, true);
       throw new Error(`npm start did not answer within ${timeoutMs} ms:\n${out}`);
     }
     if ((await healthStatus(port)) === 200) readyMs = performance.now() - t0;
     else await new Promise((r) => setTimeout(r, 10));
   }
-  const exit = await terminate(child);
+  const exit = await terminate(child, undefined, true);
   const self = /Ready in (\d+) ms/.exec(out)?.[1];
   return {
+    loadAverage,
     readyMs: Math.round(readyMs),
     selfReportedMs: self ? Number(self) : null,
     exitCode: exit.code,
@@ -64,7 +70,16 @@ export async function timeStart(env: Record<string, string>, timeoutMs = 120_000
   };
 }
 
-export type StartSeries = { scenario: string; runs: StartRun[]; medianMs: number; cleanExits: boolean };
+export type StartSeries = {
+  scenario: string;
+  /** The figure the median must not exceed, where there is one. */
+  targetMs: number | null;
+  runs: StartRun[];
+  medianMs: number;
+  /** Highest load average at the start of a run. */
+  maxLoadAverage: number;
+  cleanExits: boolean;
+};
 
 export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -77,13 +92,16 @@ export async function series(
   scenario: string,
   times: number,
   envFor: (i: number) => Promise<Record<string, string>> | Record<string, string>,
+  opts: { root?: string; targetMs?: number } = {},
 ): Promise<StartSeries> {
   const runs: StartRun[] = [];
-  for (let i = 0; i < times; i++) runs.push(await timeStart(await envFor(i)));
+  for (let i = 0; i < times; i++) runs.push(await timeStart(await envFor(i), opts.root));
   return {
     scenario,
+    targetMs: opts.targetMs ?? null,
     runs,
     medianMs: Math.round(median(runs.map((r) => r.readyMs))),
+    maxLoadAverage: Math.max(...runs.map((r) => r.loadAverage)),
     cleanExits: runs.every((r) => r.exitCode === 0 && r.signal === null),
   };
 }

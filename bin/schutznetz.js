@@ -1,8 +1,13 @@
 #!/usr/bin/env node
-// The `schutznetz` command: loads the TypeScript CLI through tsx (a runtime
-// dependency), in this process, so exit codes and signals need no relaying.
-import { register } from 'tsx/esm/api';
+// The `schutznetz` command: runs the compiled CLI (dist/, made by `npm run
+// build` or npm's prepare step) in this process, so exit codes and signals
+// need no relaying.
+import { existsSync } from 'node:fs';
 
-register();
-const { runFromProcess } = await import('../src/cli/main.ts');
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('Schutznetz has not been built yet: run `npm run build` first.\n');
+  process.exit(1);
+}
+const { runFromProcess } = await import(entry.href);
 await runFromProcess();

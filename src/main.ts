@@ -8,6 +8,7 @@
 import { buildApp, scheduledJobs } from './app.ts';
 import { ConfigError, loadConfig } from './platform/config/index.ts';
 import { openDatabase } from './platform/db/index.ts';
+import { matchingFreshSnapshot } from './platform/db/fresh-snapshot.ts';
 import { DataDirLockedError } from './platform/db/embedded.ts';
 import { MigrationPermissionError, migrateOrCheck, PendingMigrationsError } from './platform/db/migrate.ts';
 import { DemoContentNeedsOwnerError, seedDemoIfWanted } from './features/demo/seed.ts';
@@ -18,7 +19,9 @@ import { createJobRunner } from './platform/jobs/runner.ts';
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(
+    config.database.kind === 'pglite' ? { ...config.database, freshFrom: matchingFreshSnapshot() } : config.database,
+  );
   await migrateOrCheck(database.db, config.migrateOnStart);
   const seeded = await seedDemoIfWanted(database, config.demoContent);
   const app = await buildApp({ config, database });

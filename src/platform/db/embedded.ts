@@ -8,12 +8,19 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { lockDataDir } from './data-dir-lock.ts';
+import { isFreshDataDir } from './fresh-snapshot.ts';
 
 export { DataDirLockedError } from './data-dir-lock.ts';
 
 type Embedded = { pgConfig: object; close(): Promise<void> };
 
-export async function openEmbedded(opts: { dataDir: string } | { snapshot: Blob }): Promise<Embedded> {
+/**
+ * `freshFrom`: a snapshot (fresh-snapshot.ts) to load when the data folder
+ * holds no database yet; an existing database is opened as it is.
+ */
+export async function openEmbedded(
+  opts: { dataDir: string; freshFrom?: string | null } | { snapshot: Blob },
+): Promise<Embedded> {
   if ('snapshot' in opts) {
     const pglite = await PGlite.create({ loadDataDir: opts.snapshot });
     return { pgConfig: createPgConfig(pglite), close: () => pglite.close() };
@@ -22,7 +29,10 @@ export async function openEmbedded(opts: { dataDir: string } | { snapshot: Blob 
   fs.mkdirSync(dataDir, { recursive: true });
   const release = lockDataDir(dataDir);
   try {
-    const pglite = await PGlite.create(dataDir);
+    const fresh = opts.freshFrom && isFreshDataDir(dataDir) ? opts.freshFrom : null;
+    const pglite = fresh
+      ? await PGlite.create(dataDir, { loadDataDir: new Blob([fs.readFileSync(fresh)]) })
+      : await PGlite.create(dataDir);
     return {
       pgConfig: createPgConfig(pglite),
       close: async () => {

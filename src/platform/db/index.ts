@@ -26,7 +26,7 @@ const types = {
 
 export type OpenOptions =
   | { kind: 'postgres'; url: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite'; dataDir: string; freshFrom?: string | null }
   | { kind: 'pglite-snapshot'; snapshot: Blob };
 
 /** Open a database. PGlite data folders are locked to one process. */
@@ -39,7 +39,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  const embedded = await openEmbedded(opts.kind === 'pglite' ? { dataDir: opts.dataDir } : { snapshot: opts.snapshot });
+  const embedded = await openEmbedded(
+    opts.kind === 'pglite' ? { dataDir: opts.dataDir, freshFrom: opts.freshFrom } : { snapshot: opts.snapshot },
+  );
   // PGlite is a single connection. One pooled client means Kysely's
   // transactions hold it exclusively, so no query can slip into another
   // request's transaction (the kysely-pglite hazard, ADR 002).

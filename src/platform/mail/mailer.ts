@@ -15,7 +15,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config/index.ts';
 import type { Tx } from '../db/tenant.ts';
 import { insertOutboxMail } from './queries.ts';
@@ -28,7 +28,7 @@ export type MailOutcome = { via: 'smtp' } | { via: 'outbox'; id: string };
 /** What sendMail needs of the app: configuration and a logger (tests pass a stub). */
 export type MailContext = { config: Pick<Config, 'smtpUrl' | 'mailFrom'>; log: Pick<FastifyBaseLogger, 'warn'> };
 
-type Transport = ReturnType<typeof nodemailer.createTransport>;
+type Transport = Transporter;
 
 /** Long enough for a slow relay, short enough that a dead one does not hang a request. */
 const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
@@ -68,9 +68,11 @@ export function smtpOptions(url: string) {
 // but re-parsing on every mail is pointless.
 const transports = new Map<string, Transport>();
 
-function transportFor(url: string): Transport {
+/** nodemailer loads on the first SMTP mail: the embedded default never needs it, and start-up should not wait for it. */
+async function transportFor(url: string): Promise<Transport> {
   let t = transports.get(url);
   if (!t) {
+    const { default: nodemailer } = await import('nodemailer');
     t = nodemailer.createTransport(smtpOptions(url));
     transports.set(url, t);
   }
@@ -105,7 +107,9 @@ export async function sendMail(app: MailContext, trx: Tx, mail: MailMessage): Pr
   const url = app.config.smtpUrl;
   if (!url) return { via: 'outbox', id: await toOutbox(trx, mail, null) };
   try {
-    await transportFor(url).sendMail({
+    await (
+      await transportFor(url)
+    ).sendMail({
       from: app.config.mailFrom,
       to: mail.to,
       subject: mail.subject,

@@ -6,7 +6,6 @@
  * presentation attributes (fill, stroke) — this wrapper guarantees that stays
  * so and adds an accessible name.
  */
-import QRCode from 'qrcode';
 
 /** Thrown if the generated markup would violate the CSP (no `style`). */
 export class UnsafeSvgError extends Error {
@@ -31,6 +30,8 @@ function escapeXml(s: string): string {
  * @throws UnsafeSvgError if the output ever contained `style` (CSP forbids inline styles)
  */
 export async function qrCodeSvg(text: string, label: string): Promise<string> {
+  // Loaded on the first enrolment page only: start-up should not wait for it.
+  const { default: QRCode } = await import('qrcode');
   const raw = await QRCode.toString(text, {
     type: 'svg',
     errorCorrectionLevel: 'M',

@@ -13,12 +13,6 @@
  * session — which is consumed by the attempt either way.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-} from '@simplewebauthn/server';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import type { Tx } from '../../../platform/db/tenant.ts';
@@ -34,6 +28,12 @@ function newChallenge(): Uint8Array<ArrayBuffer> {
 
 type Session = { sessionHash: string; userId: string };
 
+/**
+ * The WebAuthn library and its cryptography stack take ~0.3 s to load; only
+ * a passkey ceremony needs them, so they load on the first one, not at start.
+ */
+const webauthn = () => import('@simplewebauthn/server');
+
 /** The user handle: the account's UUID as 16 bytes — stable, and no personal data on the authenticator. */
 function userHandle(userId: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(Buffer.from(userId.replaceAll('-', ''), 'hex'));
@@ -47,7 +47,9 @@ export async function registrationOptions(
 ) {
   const rp = relyingParty(app.config);
   const existing = await listPasskeys(trx, s.userId);
-  const options = await generateRegistrationOptions({
+  const options = await (
+    await webauthn()
+  ).generateRegistrationOptions({
     rpName: rp.rpName,
     rpID: rp.rpID,
     userID: userHandle(s.userId),
@@ -84,7 +86,9 @@ export async function verifyRegistration(
   if (!expectedChallenge) return null;
   const rp = relyingParty(app.config);
   try {
-    const result = await verifyRegistrationResponse({
+    const result = await (
+      await webauthn()
+    ).verifyRegistrationResponse({
       response,
       expectedChallenge,
       expectedOrigin: rp.origin,
@@ -114,7 +118,9 @@ export async function authenticationOptions(app: FastifyInstance, trx: Tx, s: Se
   const passkeys = await listPasskeys(trx, s.userId);
   if (passkeys.length === 0) return null;
   const rp = relyingParty(app.config);
-  const options = await generateAuthenticationOptions({
+  const options = await (
+    await webauthn()
+  ).generateAuthenticationOptions({
     rpID: rp.rpID,
     allowCredentials: passkeys.map((p) => ({ id: p.id, transports: p.transports })),
     challenge: newChallenge(),
@@ -150,7 +156,9 @@ export async function verifyAuthentication(
   if (!passkey) return false;
   const rp = relyingParty(app.config);
   try {
-    const result = await verifyAuthenticationResponse({
+    const result = await (
+      await webauthn()
+    ).verifyAuthenticationResponse({
       response,
       expectedChallenge,
       expectedOrigin: rp.origin,
