@@ -34,11 +34,12 @@ export function checkSchema(value: unknown, schema: JsonSchema, components: Comp
   const actual = typeOf(value);
   if (s.type) {
     const allowed = Array.isArray(s.type) ? s.type : [s.type];
-    const ok = allowed.includes(actual as never) || (actual === 'integer' && allowed.includes('number'));
+    const ok = (allowed as readonly string[]).includes(actual) || (actual === 'integer' && allowed.includes('number'));
     if (!ok) return [`${path}: expected ${allowed.join('|')}, got ${actual}`];
   }
   if (s.const !== undefined && value !== s.const) errors.push(`${path}: expected ${JSON.stringify(s.const)}`);
-  if (s.enum && !s.enum.includes(value as never)) errors.push(`${path}: ${JSON.stringify(value)} not in enum`);
+  if (s.enum && !(s.enum as readonly unknown[]).includes(value))
+    errors.push(`${path}: ${JSON.stringify(value)} not in enum`);
   if (typeof value === 'string' && s.pattern && !new RegExp(s.pattern, 'u').test(value))
     errors.push(`${path}: ${JSON.stringify(value)} does not match ${s.pattern}`);
   if (typeof value === 'number') {
