@@ -25,7 +25,7 @@ export type AuditPageModel = {
 type Filters = Omit<AuditQuery, 'before'>;
 
 /** The page's address with these filters (and an optional cursor). */
-export function auditHref(locale: string, f: Partial<Filters>, before?: Cursor): string {
+function auditHref(locale: string, f: Partial<Filters>, before?: Cursor): string {
   const p = new URLSearchParams();
   for (const k of ['chain', 'actor', 'event', 'from', 'to'] as const) {
     const v = f[k];

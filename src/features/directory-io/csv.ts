@@ -23,7 +23,7 @@ import {
 import type { Draft, ParsedFile } from './draft.ts';
 import type { ImportProblem } from './problems.ts';
 
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'id',
   'name',
   'description',
@@ -68,7 +68,7 @@ export const CSV_COLUMNS = [
   'accessibility',
 ] as const;
 
-export type CsvColumn = (typeof CSV_COLUMNS)[number];
+type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 const LOCATION_COLUMNS: CsvColumn[] = [
   'location_id',

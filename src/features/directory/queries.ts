@@ -18,7 +18,7 @@ export async function directoryRevision(db: Db): Promise<string> {
 }
 
 /** Map of `${taxonomy}:${code}` → taxonomy_term id. */
-export async function termIds(db: Db): Promise<Map<string, string>> {
+async function termIds(db: Db): Promise<Map<string, string>> {
   const rows = await db
     .selectFrom('taxonomy_term')
     .innerJoin('taxonomy', 'taxonomy.id', 'taxonomy_term.taxonomy_id')
@@ -432,9 +432,4 @@ export async function serviceCount(db: Db): Promise<number> {
 export async function existingServiceIds(trx: Transaction<DB>, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   return new Set((await trx.selectFrom('service').select('id').where('id', 'in', ids).execute()).map((s) => s.id));
-}
-
-export async function hasDemoEntries(db: Db): Promise<boolean> {
-  const row = await db.selectFrom('service').select('id').where('is_demo', '=', true).limit(1).executeTakeFirst();
-  return row !== undefined;
 }

@@ -79,13 +79,13 @@ export async function draftForReview(trx: Tx, id: string): Promise<DraftWithCont
 }
 
 /** The entry as published now, read inside the transaction (undefined: no longer in the directory). */
-export async function publishedEntry(trx: Tx, serviceId: string): Promise<DirectoryEntry | undefined> {
+async function publishedEntry(trx: Tx, serviceId: string): Promise<DirectoryEntry | undefined> {
   // The directory is small (ADR 004); reading it whole keeps one loader for every reader.
   return (await loadAllEntries(trx)).find((e) => e.service.id === serviceId);
 }
 
 /** What accepting a draft would publish: the current entry with the draft's edits, verified `today`. */
-export function entryToPublish(published: DirectoryEntry, draft: Draft, today: string): DirectoryEntry {
+function entryToPublish(published: DirectoryEntry, draft: Draft, today: string): DirectoryEntry {
   const merged = applyEdits(published, draft.entry);
   return { ...merged, service: { ...merged.service, assured_date: today } };
 }

@@ -14,8 +14,8 @@ import { currentKey, type KeyRing } from '../security/keys.ts';
 import { auditEntrySchema, chainOf, type AuditEntry, type DetailValue } from './entry.ts';
 import { insertAuditRowUnlessTaken, lockChainHead, moveChainHead } from './queries.ts';
 
-export type { AuditEntry, DetailValue } from './entry.ts';
-export { NETWORK_CHAIN, chainOf, looksPersonal } from './entry.ts';
+export type { AuditEntry } from './entry.ts';
+export { chainOf, looksPersonal } from './entry.ts';
 
 /** How many rows written past the head (tampering) an append steps over before giving up. */
 const MAX_FOREIGN_ROWS = 100;

@@ -23,7 +23,7 @@ import {
 import { EMAIL_NS } from './messages.ts';
 
 /** The link in the mail to the new address. */
-export function emailChangeLink(publicOrigin: string, locale: Locale, token: string): string {
+function emailChangeLink(publicOrigin: string, locale: Locale, token: string): string {
   return `${publicOrigin}/${locale}/staff/email-change/${token}`;
 }
 

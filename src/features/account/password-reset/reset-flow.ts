@@ -22,7 +22,7 @@ import {
 import { enrolledAccountByEmail, setPasswordOfEnrolledAccount } from '../../../platform/auth/queries/users.ts';
 
 /** The link in the mail. */
-export function resetLink(publicOrigin: string, locale: Locale, token: string): string {
+function resetLink(publicOrigin: string, locale: Locale, token: string): string {
   return `${publicOrigin}/${locale}/staff/password-reset/${token}`;
 }
 

@@ -12,7 +12,7 @@ import { FieldErrorSummary, InputField, PostForm, type FieldErrors } from '../..
 import { PasskeyRegisterForm } from './PasskeyRegisterForm.tsx';
 import { PASSKEY_SCRIPT } from '../../../platform/staff/PasskeySignIn.tsx';
 
-export type AccountPasskey = { id: string; name: string; createdAt: Date; lastUsedAt: Date | null };
+type AccountPasskey = { id: string; name: string; createdAt: Date; lastUsedAt: Date | null };
 
 export type AccountView = {
   displayName: string;

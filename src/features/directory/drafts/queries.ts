@@ -13,7 +13,7 @@ import type { Tx } from '../../../platform/db/tenant.ts';
 import type { KeyRing } from '../../../platform/security/keys.ts';
 import type { DirectoryEntry } from '../entry.ts';
 
-export type DraftStatus = 'pending' | 'returned' | 'accepted' | 'withdrawn';
+type DraftStatus = 'pending' | 'returned' | 'accepted' | 'withdrawn';
 
 export type Draft = {
   id: string;

@@ -13,9 +13,9 @@ import { presentServiceAtLocations, type HsdsServiceAtLocation } from './locatio
 import { presentOrganization, type HsdsOrganization } from './organization.ts';
 import { presentTerm, type HsdsTaxonomyTerm } from './taxonomy.ts';
 
-export type HsdsLanguage = { id: string; service_id?: string; phone_id?: string; code: string; name: string };
+type HsdsLanguage = { id: string; service_id?: string; phone_id?: string; code: string; name: string };
 
-export type HsdsPhone = {
+type HsdsPhone = {
   id: string;
   service_id: string;
   number: string;
@@ -24,7 +24,7 @@ export type HsdsPhone = {
   languages: HsdsLanguage[];
 };
 
-export type HsdsSchedule = {
+type HsdsSchedule = {
   id: string;
   service_id: string;
   freq: 'WEEKLY';
@@ -34,7 +34,7 @@ export type HsdsSchedule = {
   description: string | null;
 };
 
-export type HsdsServiceArea = {
+type HsdsServiceArea = {
   id: string;
   service_id: string;
   name: string;
@@ -43,7 +43,7 @@ export type HsdsServiceArea = {
   extent_type: 'iso3166-2';
 };
 
-export type HsdsAttribute = {
+type HsdsAttribute = {
   id: string;
   link_id: string;
   link_entity: 'service';
@@ -72,8 +72,6 @@ export type HsdsServiceBase = {
 };
 
 /** A service with everything that belongs to it except its places (as nested in a service_at_location). */
-export type HsdsOrganizationWithServices = HsdsOrganization & { services: HsdsServiceBase[] };
-
 export type HsdsServiceDetails = HsdsServiceBase & {
   organization: HsdsOrganization;
   phones: HsdsPhone[];

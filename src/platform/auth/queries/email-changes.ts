@@ -7,7 +7,7 @@ import type { Tx } from '../../db/tenant.ts';
 import { hashToken, randomToken } from '../../security/tokens.ts';
 import { isTokenShaped } from './invitations.ts';
 
-export const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60_000;
+const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60_000;
 
 export type OpenEmailChange = {
   tokenHash: string;

@@ -12,7 +12,7 @@ import type { Tx } from '../../db/tenant.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { hashToken, randomToken } from '../../security/tokens.ts';
 
-export const INVITATION_TTL_MS = 72 * 60 * 60_000;
+const INVITATION_TTL_MS = 72 * 60 * 60_000;
 
 export type NewInvitation = {
   email: string;

@@ -7,7 +7,7 @@ import type { Tx } from '../../db/tenant.ts';
 import { hashToken, randomToken } from '../../security/tokens.ts';
 import { isTokenShaped } from './invitations.ts';
 
-export const RESET_TTL_MS = 60 * 60_000;
+const RESET_TTL_MS = 60 * 60_000;
 /** Requests per account per hour beyond which no more mails go out (inbox flooding). */
 export const RESET_REQUESTS_PER_HOUR = 3;
 
