@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { issueMessage } from '../../platform/http/validation.ts';
 import { derivedId } from '../directory/derived-id.ts';
-import type { DirectoryEntry, Weekday } from '../directory/entry.ts';
+import { SERVICE_STATUSES, type DirectoryEntry, type Weekday } from '../directory/entry.ts';
 import {
   ACCESSIBILITY_FEATURES,
   EXPLOITATION_FORMS,
@@ -33,7 +33,6 @@ const MAX_KM_FROM_POSTCODE = 30;
 
 export const WEEKDAYS: readonly Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 export const PHONE_TYPES = ['voice', 'text', 'fax', 'cell', 'video', 'pager', 'textphone'] as const;
-const SERVICE_STATUSES = ['active', 'inactive', 'defunct', 'temporarily closed'] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PHONE = /^\+?[0-9][0-9 ()/-]{2,29}$/;

@@ -10,6 +10,14 @@ import type { AccessibilityFeature, ExploitationForm, TargetGroup } from './taxo
 
 export type Weekday = 'MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU';
 
+/** The HSDS service statuses (the CHECK constraint of migration 0001). */
+export const SERVICE_STATUSES = [
+  'active',
+  'inactive',
+  'defunct',
+  'temporarily closed',
+] as const satisfies readonly ServiceStatus[];
+
 export type DirectoryEntry = {
   organization: {
     id: string;
