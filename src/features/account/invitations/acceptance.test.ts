@@ -346,7 +346,7 @@ describe('validation errors: a clear message next to the field, and nothing writ
     const secretA = secretIn(stepA.body);
     const before = await accountRowCounts(t.app);
     const code = generateTotp(secretA, clock.now());
-    const flipped = `${stateA.slice(0, -2)}${stateA.endsWith('A') ? 'B' : 'A'}${stateA.slice(-1)}`;
+    const flipped = `${stateA.slice(0, -2)}${stateA.at(-2) === 'A' ? 'B' : 'A'}${stateA.slice(-1)}`;
     for (const [target, state] of [
       [b.token, stateA], // A's state on B's invitation
       [a.token, flipped],
