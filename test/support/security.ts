@@ -11,8 +11,7 @@ import { SESSION_COOKIE } from '../../src/platform/auth/cookie.ts';
 import { withScope } from '../../src/platform/db/tenant.ts';
 import { hashToken } from '../../src/platform/security/tokens.ts';
 import { createInvitation } from '../../src/platform/auth/queries/invitations.ts';
-import { createReset } from '../../src/platform/auth/queries/password-resets.ts';
-import { createEmailChange } from '../../src/platform/auth/queries/email-changes.ts';
+import { createLink } from '../../src/platform/auth/queries/one-time-links.ts';
 import { demoNetworkCentres } from '../../src/features/demo/network.ts';
 import { entryBody, publishedEntry, post as postForm } from '../../src/features/centre-entry/testing.ts';
 import type { App } from '../../src/app.ts';
@@ -111,11 +110,11 @@ export async function buildWorld(app: App): Promise<World> {
         now,
       )
     ).token,
-    resetToken: await createReset(trx, { id: resetUser.id, centreId: null }, now),
-    emailChangeToken: await createEmailChange(
+    resetToken: await createLink(trx, { kind: 'password_reset' }, { id: resetUser.id, centreId: null }, now),
+    emailChangeToken: await createLink(
       trx,
+      { kind: 'email_change', newEmail: 'neue.adresse@example.org' },
       { id: counsellor.id, centreId: counsellor.centreId },
-      'neue.adresse@example.org',
       now,
     ),
   }));

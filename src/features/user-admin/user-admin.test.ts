@@ -19,7 +19,7 @@ import {
 import { AUDIT_TABLES, WriteWatcher } from '../../../test/support/security.ts';
 import { withScope } from '../../platform/db/tenant.ts';
 import { createInvitation } from '../../platform/auth/queries/invitations.ts';
-import { createReset } from '../../platform/auth/queries/password-resets.ts';
+import { createLink } from '../../platform/auth/queries/one-time-links.ts';
 import { auditEvents } from '../account/test-support.ts';
 
 let t: TestApp;
@@ -217,7 +217,7 @@ describe('disabling', () => {
         { email: lead.email, role: 'centre_lead', centreId: centreB, invitedBy: admin.id },
         now,
       );
-      await createReset(trx, { id: lead.id, centreId: centreB }, now);
+      await createLink(trx, { kind: 'password_reset' }, { id: lead.id, centreId: centreB }, now);
     });
     const before = text((await page(adminS, lead.id)).body);
     expect(before).toContain('Offene Sitzungen 2');
