@@ -7,8 +7,8 @@
  * same headers.
  */
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForFile } from '../support/app.ts';
 import { createUser, csrfFrom, fakeClock, form, nextTotpCode } from '../support/auth.ts';
 import {
   buildWorld,
@@ -22,16 +22,14 @@ import {
 } from '../support/security.ts';
 import { ROUTE_MATRIX } from './route-matrix.ts';
 
-let t: TestApp;
 let world: World;
 let ids: RouteIds;
 
+const t = appForFile({}, { clock: fakeClock() });
 beforeAll(async () => {
-  t = await testApp({}, { clock: fakeClock() });
   world = await buildWorld(t.app);
   ids = await routeIds(t.app, world);
 }, 120_000);
-afterAll(() => t?.close());
 
 /** The expected values, written out: a change here is a deliberate security decision. */
 const CSP =

@@ -12,20 +12,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { writeEntries } from '../../src/features/directory/queries.ts';
-import { testApp, type TestApp } from '../support/app.ts';
+import { appForFile } from '../support/app.ts';
 import { testEntry } from '../support/entries.ts';
 import { createUser, fakeClock, form, postAs, signIn, type Session } from '../support/auth.ts';
 import { markupProblems } from './html-scan.ts';
 import { demoNetworkCentres } from '../../src/features/demo/network.ts';
 import { entryBody, post, publishedEntry, type Staff } from '../../src/features/centre-entry/testing.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await testApp({}, { clock: fakeClock() });
-}, 60_000);
-afterAll(() => t?.close());
+const t = appForFile({}, { clock: fakeClock() });
+beforeAll(async () => {}, 60_000);
 
 const PAYLOADS = [
   '<script>alert(1)</script>',

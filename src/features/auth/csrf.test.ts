@@ -3,17 +3,15 @@
  * taken from the router's own list, so a new one cannot be missed — refuses
  * a missing or wrong token, a foreign Origin and a cross-site fetch.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../test/support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForFile } from '../../../test/support/app.ts';
 import { createUser, form, postAs, signIn, type Session } from '../../../test/support/auth.ts';
 
-let t: TestApp;
 let session: Session;
+const t = appForFile();
 beforeAll(async () => {
-  t = await testApp();
   session = await signIn(t.app, await createUser(t.app, { role: 'admin' }));
 });
-afterAll(async () => t?.close());
 
 /** A concrete URL for a route pattern. */
 function concrete(url: string): string {

@@ -3,11 +3,11 @@
  * enumeration), #7 (TOTP single use), #8 (new session id at login), #11
  * (cookie attributes), #16 (unknown fields → 400), and the audit rows.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withScope } from '../../platform/db/tenant.ts';
 import { hashRecoveryCode, generateRecoveryCodes } from '../../platform/security/recovery-codes.ts';
 import { generateTotp } from '../../platform/security/totp.ts';
-import { testApp, type TestApp } from '../../../test/support/app.ts';
+import { appForFile } from '../../../test/support/app.ts';
 import {
   createUser,
   csrfFrom,
@@ -19,13 +19,9 @@ import {
   type TestUser,
 } from '../../../test/support/auth.ts';
 
-let t: TestApp;
 let counter = 0;
 const clock = fakeClock();
-beforeAll(async () => {
-  t = await testApp({}, { clock });
-});
-afterAll(async () => t?.close());
+const t = appForFile({}, { clock });
 
 /** Each test signs in from its own address so the per-address limit never interferes. */
 function ip(): string {

@@ -3,10 +3,10 @@
  * per address (20 / 15 min), 429 with Retry-After, counted on the password
  * and the second-factor step alike, reset for the account on success.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACCOUNT_LIMIT, IP_LIMIT } from '../../platform/auth/throttle.ts';
 import { withScope } from '../../platform/db/tenant.ts';
-import { testApp, type TestApp } from '../../../test/support/app.ts';
+import { appForFile } from '../../../test/support/app.ts';
 import {
   createUser,
   csrfFrom,
@@ -18,12 +18,8 @@ import {
 } from '../../../test/support/auth.ts';
 
 const clock = fakeClock();
-let t: TestApp;
 let n = 0;
-beforeAll(async () => {
-  t = await testApp({}, { clock });
-});
-afterAll(async () => t?.close());
+const t = appForFile({}, { clock });
 
 const freshIp = () => `198.51.100.${++n}`;
 

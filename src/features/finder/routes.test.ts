@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../test/support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForFile } from '../../../test/support/app.ts';
 import { replaceDirectory, testEntry } from '../../../test/support/entries.ts';
 
-let t: TestApp;
 const leipzig = testEntry({
   name: 'Leipzig Mitte',
   postcode: '04109',
@@ -23,12 +22,11 @@ const munich = testEntry({ name: 'München Beratung', postcode: '80331', accessi
 const online = testEntry({ name: 'Online bundesweit', postcode: null, areas: ['DE'], languages: ['de', 'en', 'ti'] });
 const closed = testEntry({ name: 'Geschlossen Leipzig', postcode: '04109', service: { status: 'temporarily closed' } });
 
+const t = appForFile();
 beforeAll(async () => {
-  t = await testApp();
   await replaceDirectory(t.database, [leipzig, halle, dresden, munich, online, closed]);
   t.app.directory.invalidate();
 });
-afterAll(() => t.close());
 
 const get = (url: string) => t.app.inject({ url });
 const names = (html: string) =>

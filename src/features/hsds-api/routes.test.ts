@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../test/support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForFile } from '../../../test/support/app.ts';
 import { replaceDirectory, testEntry } from '../../../test/support/entries.ts';
 import { termFor } from './catalogue.ts';
 
-let t: TestApp;
 const leipzig = testEntry({
   name: 'Leipzig Mitte',
   postcode: '04109',
@@ -28,12 +27,11 @@ const closed = testEntry({ name: 'Geschlossen Leipzig', postcode: '04109', servi
 const demo = testEntry({ name: 'Beispiel Demo', postcode: '10117', service: { is_demo: true } });
 dresden.location!.transportation = 'Tram 4 bis zum Haus';
 
+const t = appForFile();
 beforeAll(async () => {
-  t = await testApp();
   await replaceDirectory(t.database, [leipzig, halle, dresden, munich, online, closed, demo]);
   t.app.directory.invalidate();
 });
-afterAll(() => t.close());
 
 const get = async (url: string) => {
   const res = await t.app.inject({ url });

@@ -4,8 +4,8 @@
  * written), sessions ending at once, the audit rows, CSRF, bad ids.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../test/support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForFile } from '../../../test/support/app.ts';
 import {
   createCentre,
   createUser,
@@ -22,7 +22,6 @@ import { createInvitation } from '../../platform/auth/queries/invitations.ts';
 import { createLink } from '../../platform/auth/queries/one-time-links.ts';
 import { auditEvents } from '../account/test-support.ts';
 
-let t: TestApp;
 let writes: WriteWatcher;
 const clock = fakeClock();
 let centreA: string;
@@ -32,8 +31,8 @@ let adminS: Session;
 let leadA: TestUser;
 let leadAS: Session;
 
+const t = appForFile({}, { clock });
 beforeAll(async () => {
-  t = await testApp({}, { clock });
   centreA = await createCentre(t.app, 'Beratungsstelle Nord');
   centreB = await createCentre(t.app, 'Beratungsstelle Süd');
   admin = await createUser(t.app, { role: 'admin', displayName: 'Ada Admin' });
@@ -42,7 +41,6 @@ beforeAll(async () => {
   leadAS = await signIn(t.app, leadA);
   writes = new WriteWatcher(t.app);
 }, 60_000);
-afterAll(() => t?.close());
 
 /** Sign in again later: TOTP codes are single-use, so each sign-in needs the next 30-second step. */
 async function freshSignIn(user: TestUser): Promise<Session> {

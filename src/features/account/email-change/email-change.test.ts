@@ -4,20 +4,16 @@
  * answer whether or not the address is taken, the old address told, other
  * sessions ended, audited without addresses.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { appForFile } from '../../../../test/support/app.ts';
 import { createUser, fakeClock, form, postAs, signIn, type Session } from '../../../../test/support/auth.ts';
 import { withScope } from '../../../platform/db/tenant.ts';
 import { auditEvents, lastMailTo, mailCount } from '../test-support.ts';
 
-let t: TestApp;
 const clock = fakeClock();
 let n = 0;
 
-beforeAll(async () => {
-  t = await testApp({}, { clock });
-});
-afterAll(async () => t.close());
+const t = appForFile({}, { clock });
 beforeEach(() => clock.advance(60_000));
 
 const newAddress = () => `neu-${++n}@example.org`;

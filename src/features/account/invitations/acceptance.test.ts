@@ -3,8 +3,8 @@
  * it can fail — each leaving nothing behind. Expiry and single use run on a
  * fake clock.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { appForFile } from '../../../../test/support/app.ts';
 import {
   createCentre,
   createUser,
@@ -29,18 +29,16 @@ import {
   tokenIn,
 } from '../test-support.ts';
 
-let t: TestApp;
 let centre: string;
 let admin: TestUser;
 const clock = fakeClock();
 let n = 0;
 
+const t = appForFile({}, { clock });
 beforeAll(async () => {
-  t = await testApp({}, { clock });
   centre = await createCentre(t.app, 'Beratungsstelle Nord');
   admin = await createUser(t.app, { role: 'admin' });
 });
-afterAll(async () => t.close());
 beforeEach(() => clock.advance(60_000));
 
 /** Invite a fresh address as centre lead; returns its address and token. */

@@ -5,8 +5,8 @@
  * someone else's credential, stale re-authentication.
  */
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { appForFile } from '../../../../test/support/app.ts';
 import {
   createUser,
   csrfFrom,
@@ -24,14 +24,10 @@ import { replaceRecoveryCodes } from '../queries.ts';
 import { auditEvents } from '../test-support.ts';
 import { SoftAuthenticator } from './test-authenticator.ts';
 
-let t: TestApp;
 const clock = fakeClock();
 const ORIGIN = 'http://localhost:3000';
 
-beforeAll(async () => {
-  t = await testApp({}, { clock });
-});
-afterAll(async () => t.close());
+const t = appForFile({}, { clock });
 beforeEach(() => clock.advance(60_000));
 
 function postJson(url: string, s: Session, body: unknown) {

@@ -4,7 +4,7 @@
  * the second factor.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import { appForFile, testApp, type TestApp } from '../../../../test/support/app.ts';
 import {
   createUser,
   fakeClock,
@@ -21,14 +21,10 @@ import { startTestSmtpServer, type TestSmtpServer } from '../../../platform/mail
 import { closeMailTransports } from '../../../platform/mail/mailer.ts';
 
 const NEW_PASSWORD = 'ein ganz neues langes Passwort';
-let t: TestApp;
 const clock = fakeClock();
 let n = 0;
 
-beforeAll(async () => {
-  t = await testApp({}, { clock });
-});
-afterAll(async () => t.close());
+const t = appForFile({}, { clock });
 beforeEach(() => clock.advance(60_000));
 
 async function requestReset(email: string, lang = 'de') {

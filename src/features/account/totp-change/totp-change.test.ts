@@ -3,8 +3,8 @@
  * changes until a code from the new app confirms it, then only the new app
  * works, and the change is audited.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { appForFile } from '../../../../test/support/app.ts';
 import {
   createUser,
   fakeClock,
@@ -20,13 +20,9 @@ import { generateTotp, totpStep } from '../../../platform/security/totp.ts';
 import { auditEvents, hiddenValue, secretIn } from '../test-support.ts';
 import { openPendingSecret, sealPendingSecret } from './pending-secret.ts';
 
-let t: TestApp;
 const clock = fakeClock();
 
-beforeAll(async () => {
-  t = await testApp({}, { clock });
-});
-afterAll(async () => t.close());
+const t = appForFile({}, { clock });
 beforeEach(() => clock.advance(60_000));
 
 const setupPage = (s: Session) =>
