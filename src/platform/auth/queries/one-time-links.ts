@@ -9,6 +9,7 @@
  */
 import { sql } from 'kysely';
 import type { Tx } from '../../db/tenant.ts';
+import { updatedOne } from '../../db/updates.ts';
 import { hashToken, randomToken } from '../../security/tokens.ts';
 
 /** The links that belong to an existing account (an invitation's account does not exist yet). */
@@ -133,14 +134,14 @@ export async function consumeLink(
   tokenHash: string,
   now: Date,
 ): Promise<boolean> {
-  const r = await trx
-    .updateTable(kind)
-    .set({ used_at: now })
-    .where('token_hash', '=', tokenHash)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return updatedOne(
+    trx
+      .updateTable(kind)
+      .set({ used_at: now })
+      .where('token_hash', '=', tokenHash)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now),
+  );
 }
 
 /** How many reset links the user requested within the last hour. */
