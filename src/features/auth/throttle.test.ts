@@ -13,6 +13,7 @@ import {
   fakeClock,
   form,
   nextTotpCode,
+  postForm,
   sessionCookieFrom,
   signIn,
 } from '../../../test/support/auth.ts';
@@ -58,22 +59,24 @@ describe('per account', () => {
     const cookie = sessionCookieFrom(first);
     const csrf = csrfFrom((await t.app.inject({ url: '/en/staff/second-factor', headers: { cookie } })).body);
     const wrongCode = () =>
-      t.app.inject({
-        method: 'POST',
-        url: '/en/staff/second-factor',
-        remoteAddress: freshIp(),
-        ...form({ _csrf: csrf, method: 'totp', code: '000000' }, { cookie }),
-      });
+      postForm(
+        t.app,
+        '/en/staff/second-factor',
+        { _csrf: csrf, method: 'totp', code: '000000' },
+        { cookie },
+        freshIp(),
+      );
     expect((await wrongCode()).statusCode).toBe(401);
     const fifth = await wrongCode();
     expect(fifth.statusCode).toBe(429);
     expect(fifth.headers['retry-after']).toBeDefined();
     // Even a right code is not looked at while locked.
-    const right = await t.app.inject({
-      method: 'POST',
-      url: '/en/staff/second-factor',
-      ...form({ _csrf: csrf, method: 'totp', code: await nextTotpCode(t.app, user) }, { cookie }),
-    });
+    const right = await postForm(
+      t.app,
+      '/en/staff/second-factor',
+      { _csrf: csrf, method: 'totp', code: await nextTotpCode(t.app, user) },
+      { cookie },
+    );
     expect(right.statusCode).toBe(429);
     clock.advance(ACCOUNT_LIMIT.lockMs);
   });

@@ -10,10 +10,10 @@ import {
   createCentre,
   createUser,
   fakeClock,
-  form,
   postAs,
-  signIn,
+  postForm,
   type Session,
+  signIn,
   type TestUser,
 } from '../../../test/support/auth.ts';
 import { AUDIT_TABLES, WriteWatcher } from '../../../test/support/security.ts';
@@ -386,19 +386,16 @@ describe('disabling', () => {
     await writes.reset();
     for (const url of [`/de/staff/users/${target.id}/disable`, `/de/staff/users/${target.id}/role`]) {
       const fields = { confirm: 'yes', role: 'centre_lead' };
-      const none = await t.app.inject({ method: 'POST', url, ...form(fields, { cookie: adminS.cookie }) });
+      const none = await postForm(t.app, url, fields, { cookie: adminS.cookie });
       expect(none.statusCode).toBe(403);
-      const foreign = await t.app.inject({
-        method: 'POST',
-        url,
-        ...form({ ...fields, _csrf: leadAS.csrf }, { cookie: adminS.cookie }),
-      });
+      const foreign = await postForm(t.app, url, { ...fields, _csrf: leadAS.csrf }, { cookie: adminS.cookie });
       expect(foreign.statusCode).toBe(403);
-      const crossSite = await t.app.inject({
-        method: 'POST',
+      const crossSite = await postForm(
+        t.app,
         url,
-        ...form({ ...fields, _csrf: adminS.csrf }, { cookie: adminS.cookie, origin: 'https://evil.example' }),
-      });
+        { ...fields, _csrf: adminS.csrf },
+        { cookie: adminS.cookie, origin: 'https://evil.example' },
+      );
       expect(crossSite.statusCode).toBe(403);
     }
     expect(await writes.changes()).toEqual([]);

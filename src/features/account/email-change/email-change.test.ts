@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { appForFile } from '../../../../test/support/app.ts';
-import { createUser, fakeClock, form, postAs, signIn, type Session } from '../../../../test/support/auth.ts';
+import { createUser, fakeClock, postAs, postForm, type Session, signIn } from '../../../../test/support/auth.ts';
 import { withScope } from '../../../platform/db/tenant.ts';
 import { auditEvents, lastMailTo, mailCount } from '../test-support.ts';
 
@@ -42,7 +42,7 @@ const request = (s: Session, email: string, lang = 'de') => postAs(t.app, s, `/$
 const openLink = (token: string, cookie?: string) =>
   t.app.inject({ method: 'GET', url: `/de/staff/email-change/${token}`, headers: cookie ? { cookie } : {} });
 const postLink = (token: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url: `/de/staff/email-change/${token}`, ...form(fields, headers) });
+  postForm(t.app, `/de/staff/email-change/${token}`, fields, headers);
 const confirm = (token: string, cookie?: string) => postLink(token, {}, cookie ? { cookie } : {});
 const home = (s: Session) => t.app.inject({ method: 'GET', url: '/de/staff', headers: { cookie: s.cookie } });
 
@@ -77,11 +77,7 @@ describe('asking for the change', () => {
     );
     const user = await createUser(t.app, { role: 'admin' });
     const s = await signIn(t.app, user);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/account/email',
-      ...form({ email: newAddress() }, { cookie: s.cookie }),
-    });
+    const res = await postForm(t.app, '/de/staff/account/email', { email: newAddress() }, { cookie: s.cookie });
     expect(res.statusCode).toBe(403);
     expect(await changeRows(user.id)).toBe(0);
   });

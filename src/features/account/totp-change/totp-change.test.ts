@@ -8,10 +8,10 @@ import { appForFile } from '../../../../test/support/app.ts';
 import {
   createUser,
   fakeClock,
-  form,
   postAs,
-  signIn,
+  postForm,
   type Session,
+  signIn,
   type TestUser,
 } from '../../../../test/support/auth.ts';
 import { readTotpSecret } from '../../../platform/auth/totp-secret.ts';
@@ -145,11 +145,12 @@ describe('changing the authenticator app', () => {
   it('needs the CSRF token', async () => {
     const { user, s, secret, state } = await start();
     const before = await stored(user);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/account/totp',
-      ...form({ state, code: generateTotp(secret, clock.now()) }, { cookie: s.cookie }),
-    });
+    const res = await postForm(
+      t.app,
+      '/de/staff/account/totp',
+      { state, code: generateTotp(secret, clock.now()) },
+      { cookie: s.cookie },
+    );
     expect(res.statusCode).toBe(403);
     expect(await stored(user)).toEqual(before);
   });
