@@ -4,8 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './main.ts';
-import type { CliIo } from './types.ts';
+import { runCollecting } from './test-support.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let dir: string;
@@ -15,13 +14,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** Run the CLI in-process; these cases never reach the database. */
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), env: {}, cwd: dir };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => runCollecting(argv, { env: {}, cwd: dir });
 
 const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
 

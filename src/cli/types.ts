@@ -21,7 +21,7 @@ export type CliIo = {
   database?: Database;
 };
 
-export type ParsedArgs = { positionals: string[]; values: Record<string, string | boolean | undefined> };
+type ParsedArgs = { positionals: string[]; values: Record<string, string | boolean | undefined> };
 
 export type Command = {
   name: string;

@@ -88,7 +88,7 @@ function fieldValue(f: Field): fc.Arbitrary<string | string[]> {
 }
 
 /** Every required field plus a random subset of the optional ones, all shape-valid. */
-export function validShape(spec: BodySpec): fc.Arbitrary<Record<string, string | string[]>> {
+function validShape(spec: BodySpec): fc.Arbitrary<Record<string, string | string[]>> {
   const entries = Object.entries(spec.fields);
   if (entries.length === 0) return fc.constant({});
   const required = Object.fromEntries(
@@ -348,7 +348,7 @@ export function hostileJson(arb: fc.Arbitrary<unknown>, csrf: string | null): fc
 }
 
 /** Query-string names the app's GET routes know, to hit real parameters as well as unknown ones. */
-export const QUERY_NAMES = [
+const QUERY_NAMES = [
   'q',
   'state',
   'tg',

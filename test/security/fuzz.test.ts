@@ -9,11 +9,11 @@
  */
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { settleBackgroundTasks } from '../../src/features/account/background.ts';
 import { MAX_STATE_LENGTH } from '../../src/features/account/invitations/enrolment-state.ts';
 import { MAX_PENDING_LENGTH } from '../../src/features/account/totp-change/pending-secret.ts';
-import { testApp, type TestApp } from '../support/app.ts';
+import { appForFile } from '../support/app.ts';
 import { createUser, fakeClock, type Session } from '../support/auth.ts';
 import {
   AUDIT_TABLES,
@@ -53,18 +53,16 @@ const MALFORMED_RUNS = 25;
 const HOSTILE_RUNS = 20;
 const GET_RUNS = 12;
 
-let t: TestApp;
 let world: World;
 let ids: RouteIds;
 let writes: WriteWatcher;
 
+const t = appForFile({}, { clock: fakeClock() });
 beforeAll(async () => {
-  t = await testApp({}, { clock: fakeClock() });
   world = await buildWorld(t.app);
   ids = await routeIds(t.app, world);
   writes = new WriteWatcher(t.app);
 }, 120_000);
-afterAll(() => t?.close());
 
 const text = (max: number, required = false): Field => ({ kind: 'text', max, required });
 const req = (max: number): Field => text(max, true);

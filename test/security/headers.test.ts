@@ -7,9 +7,9 @@
  * same headers.
  */
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../support/app.ts';
-import { createUser, csrfFrom, fakeClock, form, nextTotpCode } from '../support/auth.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForFile } from '../support/app.ts';
+import { createUser, csrfFrom, fakeClock, nextTotpCode, postAs, postForm } from '../support/auth.ts';
 import {
   buildWorld,
   concreteUrl,
@@ -22,16 +22,14 @@ import {
 } from '../support/security.ts';
 import { ROUTE_MATRIX } from './route-matrix.ts';
 
-let t: TestApp;
 let world: World;
 let ids: RouteIds;
 
+const t = appForFile({}, { clock: fakeClock() });
 beforeAll(async () => {
-  t = await testApp({}, { clock: fakeClock() });
   world = await buildWorld(t.app);
   ids = await routeIds(t.app, world);
 }, 120_000);
-afterAll(() => t?.close());
 
 /** The expected values, written out: a change here is a deliberate security decision. */
 const CSP =
@@ -189,11 +187,7 @@ function setCookies(res: LightMyRequestResponse): string[] {
 describe('the staff session cookie (checklist #11)', () => {
   it('sign-in sets exactly one __Host- cookie: Secure, HttpOnly, SameSite=Lax, Path=/, no Domain, no lifetime; the second factor replaces it', async () => {
     const user = await createUser(t.app, { role: 'coordination' });
-    const first = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/sign-in',
-      ...form({ email: user.email, password: user.password }),
-    });
+    const first = await postForm(t.app, '/de/staff/sign-in', { email: user.email, password: user.password });
     expect(first.statusCode).toBe(303);
     expect(first.headers['cache-control']).toBe('no-store');
     const lines = setCookies(first);
@@ -206,11 +200,12 @@ describe('the staff session cookie (checklist #11)', () => {
     const cookie = `${c.name}=${c.value}`;
     const page = await t.app.inject({ method: 'GET', url: '/de/staff/second-factor', headers: { cookie } });
     expect(setCookies(page)).toEqual([]);
-    const second = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/second-factor',
-      ...form({ _csrf: csrfFrom(page.body), method: 'totp', code: await nextTotpCode(t.app, user) }, { cookie }),
-    });
+    const second = await postForm(
+      t.app,
+      '/de/staff/second-factor',
+      { _csrf: csrfFrom(page.body), method: 'totp', code: await nextTotpCode(t.app, user) },
+      { cookie },
+    );
     expect(second.statusCode).toBe(303);
     const renewed = setCookies(second).map(parseSetCookie);
     expect(renewed).toHaveLength(1);
@@ -226,11 +221,7 @@ describe('the staff session cookie (checklist #11)', () => {
     expect(setCookies(home)).toEqual([]);
     // Sign out a separate session of the same person so the world stays intact.
     const extra = await directSession(t.app, world.staff.centre_lead.user);
-    const out = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/sign-out',
-      ...form({ _csrf: extra.csrf }, { cookie: extra.cookie }),
-    });
+    const out = await postAs(t.app, extra, '/de/staff/sign-out');
     expect(out.statusCode).toBe(303);
     const cleared = setCookies(out).map(parseSetCookie);
     expect(cleared).toHaveLength(1);

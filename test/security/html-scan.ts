@@ -3,7 +3,7 @@
  * ships with the project): finds markup the way a browser's tokenizer would,
  * so text that merely looks like markup (escaped) is not mistaken for it.
  */
-export type Tag = { name: string; attrs: { name: string; value: string }[]; raw: string };
+type Tag = { name: string; attrs: { name: string; value: string }[]; raw: string };
 
 const NAMED: Record<string, string> = {
   amp: '&',
@@ -18,7 +18,7 @@ const NAMED: Record<string, string> = {
 };
 
 /** Decode character references the way a browser does inside attribute values (enough for scheme checks). */
-export function decodeEntities(s: string): string {
+function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);?/gi, (m, ref: string) => {
     if (ref[0] === '#') {
       const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
@@ -34,7 +34,7 @@ export function decodeEntities(s: string): string {
  * <textarea> is skipped as RCDATA, comments as comments: only real markup
  * counts.
  */
-export function scanTags(html: string): Tag[] {
+function scanTags(html: string): Tag[] {
   const tags: Tag[] = [];
   let i = 0;
   while (i < html.length) {

@@ -12,20 +12,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { writeEntries } from '../../src/features/directory/queries.ts';
-import { testApp, type TestApp } from '../support/app.ts';
+import { appForFile } from '../support/app.ts';
 import { testEntry } from '../support/entries.ts';
-import { createUser, fakeClock, form, postAs, signIn, type Session } from '../support/auth.ts';
+import { createUser, fakeClock, postAs, postForm, type Session, signIn } from '../support/auth.ts';
 import { markupProblems } from './html-scan.ts';
 import { demoNetworkCentres } from '../../src/features/demo/network.ts';
 import { entryBody, post, publishedEntry, type Staff } from '../../src/features/centre-entry/testing.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await testApp({}, { clock: fakeClock() });
-}, 60_000);
-afterAll(() => t?.close());
+const t = appForFile({}, { clock: fakeClock() });
+beforeAll(async () => {}, 60_000);
 
 const PAYLOADS = [
   '<script>alert(1)</script>',
@@ -304,12 +301,13 @@ describe('staff views that echo what people typed', () => {
           role: 'centre_lead',
           centre_id: b.slice(0, 100),
         });
-        const signInPage = await t.app.inject({
-          method: 'POST',
-          url: '/de/staff/sign-in',
-          remoteAddress: '203.0.113.9',
-          ...form({ email: a.slice(0, 254), password: 'falsch falsch falsch', next: b.slice(0, 512) }),
-        });
+        const signInPage = await postForm(
+          t.app,
+          '/de/staff/sign-in',
+          { email: a.slice(0, 254), password: 'falsch falsch falsch', next: b.slice(0, 512) },
+          {},
+          '203.0.113.9',
+        );
         const nextEcho = await t.app.inject({
           method: 'GET',
           url: `/de/staff/sign-in?${new URLSearchParams({ next: a.slice(0, 512) }).toString()}`,

@@ -7,10 +7,10 @@
  * row in the audit log (checklist #23) and write nothing else.
  */
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { withScope } from '../../src/platform/db/tenant.ts';
-import { testApp, type TestApp } from '../support/app.ts';
+import { appForFile } from '../support/app.ts';
 import { createCentre, fakeClock, type Session } from '../support/auth.ts';
 import {
   AUDIT_TABLES,
@@ -26,18 +26,16 @@ import {
 } from '../support/security.ts';
 import { ROUTE_MATRIX, type MatrixRow, type Outcome } from './route-matrix.ts';
 
-let t: TestApp;
 let world: World;
 let ids: RouteIds;
 let writes: WriteWatcher;
 
+const t = appForFile({}, { clock: fakeClock() });
 beforeAll(async () => {
-  t = await testApp({}, { clock: fakeClock() });
   world = await buildWorld(t.app);
   ids = await routeIds(t.app, world);
   writes = new WriteWatcher(t.app);
 }, 120_000);
-afterAll(() => t?.close());
 
 const key = (method: string, url: string) => `${method} ${url}`;
 

@@ -13,19 +13,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createInvitation } from '../../src/platform/auth/queries/invitations.ts';
 import { demoNetworkCentres } from '../../src/features/demo/network.ts';
 import { withScope } from '../../src/platform/db/tenant.ts';
-import { testApp, type TestApp } from '../support/app.ts';
+import { appForFile } from '../support/app.ts';
 import { createCentre, createUser, fakeClock, postAs, signIn, type Session, type TestUser } from '../support/auth.ts';
 import { directSession, markRecentAuth } from '../support/security.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await testApp({}, { clock: fakeClock() });
-}, 60_000);
-afterAll(() => t?.close());
+const t = appForFile({}, { clock: fakeClock() });
+beforeAll(async () => {}, 60_000);
 
 /**
  * Every staff route, and how this test covers it. A route that is added

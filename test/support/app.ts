@@ -1,4 +1,5 @@
 /** A fully wired app on a fresh test database, for fastify.inject tests. */
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type App, type AppDeps, type Clock } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/platform/config/index.ts';
 import type { Database } from '../../src/platform/db/index.ts';
@@ -35,6 +36,37 @@ export async function testApp(
     close: async () => {
       await app.close();
       await database.close();
+    },
+  };
+}
+
+/**
+ * The app of one test file: built before its first test and closed after
+ * its last (the hooks are registered by this call, at the top of the file).
+ * The returned object reads through to the app once it is built.
+ */
+export function appForFile(
+  env: Record<string, string> = {},
+  opts: Parameters<typeof testApp>[1] = {},
+): Omit<TestApp, 'close'> {
+  let built: TestApp | undefined;
+  beforeAll(async () => {
+    built = await testApp(env, opts);
+  });
+  afterAll(() => built?.close());
+  const current = (): TestApp => {
+    if (!built) throw new Error('the app is built in beforeAll: use it in a hook or a test');
+    return built;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get database() {
+      return current().database;
+    },
+    get config() {
+      return current().config;
     },
   };
 }

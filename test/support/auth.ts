@@ -248,6 +248,17 @@ export async function signInRestricted(app: FastifyInstance, user: TestUser, lan
   return { cookie, csrf: csrfFrom(page.body) };
 }
 
+/** POST a form (fields and headers as for form()), from `remoteAddress` when given. */
+export function postForm(
+  app: FastifyInstance,
+  url: string,
+  fields: Record<string, string | undefined>,
+  headers: Record<string, string> = {},
+  remoteAddress?: string,
+) {
+  return app.inject({ method: 'POST', url, ...(remoteAddress ? { remoteAddress } : {}), ...form(fields, headers) });
+}
+
 /** POST a form as a signed-in user (CSRF token included). */
 export function postAs(app: FastifyInstance, session: Session, url: string, fields: Record<string, string> = {}) {
   return app.inject({ method: 'POST', url, ...form({ _csrf: session.csrf, ...fields }, { cookie: session.cookie }) });

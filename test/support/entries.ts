@@ -77,6 +77,34 @@ export function testEntry(o: Options): DirectoryEntry {
   };
 }
 
+/**
+ * Six centres whose places and offers the search and API tests know by
+ * heart (new ids on every call): two in Leipzig (one closed), Halle, a
+ * protected address in Dresden responsible for Saxony, Munich, and one
+ * without a place for all of Germany.
+ */
+export function knownCentres() {
+  return {
+    leipzig: testEntry({
+      name: 'Leipzig Mitte',
+      postcode: '04109',
+      languages: ['de', 'ar'],
+      schedules: [{ id: randomUUID(), byday: ['MO', 'WE'], opens_at: '09:00', closes_at: '16:00', description: null }],
+    }),
+    halle: testEntry({ name: 'Halle Süd', postcode: '06108', targetGroups: ['minors'], exploitation: ['labour'] }),
+    dresden: testEntry({
+      name: 'Dresden Schutzhaus',
+      postcode: '01067',
+      protectedAddress: true,
+      areas: ['DE-SN'],
+      languages: ['de', 'ru'],
+    }),
+    munich: testEntry({ name: 'München Beratung', postcode: '80331', accessibility: ['step_free'] }),
+    online: testEntry({ name: 'Online bundesweit', postcode: null, areas: ['DE'], languages: ['de', 'en', 'ti'] }),
+    closed: testEntry({ name: 'Geschlossen Leipzig', postcode: '04109', service: { status: 'temporarily closed' } }),
+  };
+}
+
 /** Replace the whole directory with these entries. */
 export async function replaceDirectory(database: Database, entries: DirectoryEntry[]): Promise<void> {
   await database.db.transaction().execute(async (trx) => {

@@ -11,8 +11,7 @@ import { SESSION_COOKIE } from '../../src/platform/auth/cookie.ts';
 import { withScope } from '../../src/platform/db/tenant.ts';
 import { hashToken } from '../../src/platform/security/tokens.ts';
 import { createInvitation } from '../../src/platform/auth/queries/invitations.ts';
-import { createReset } from '../../src/platform/auth/queries/password-resets.ts';
-import { createEmailChange } from '../../src/platform/auth/queries/email-changes.ts';
+import { createLink } from '../../src/platform/auth/queries/one-time-links.ts';
 import { demoNetworkCentres } from '../../src/features/demo/network.ts';
 import { entryBody, publishedEntry, post as postForm } from '../../src/features/centre-entry/testing.ts';
 import type { App } from '../../src/app.ts';
@@ -35,7 +34,7 @@ export const WHO = [
 export type Who = (typeof WHO)[number];
 export type StaffRole = Exclude<Who, 'anonymous' | 'pending' | 'restricted'>;
 
-export type Actor = { user: TestUser; session: Session };
+type Actor = { user: TestUser; session: Session };
 
 export type World = {
   /** Demo centre A (has a published directory entry) and its service. */
@@ -111,11 +110,11 @@ export async function buildWorld(app: App): Promise<World> {
         now,
       )
     ).token,
-    resetToken: await createReset(trx, { id: resetUser.id, centreId: null }, now),
-    emailChangeToken: await createEmailChange(
+    resetToken: await createLink(trx, { kind: 'password_reset' }, { id: resetUser.id, centreId: null }, now),
+    emailChangeToken: await createLink(
       trx,
+      { kind: 'email_change', newEmail: 'neue.adresse@example.org' },
       { id: counsellor.id, centreId: counsellor.centreId },
-      'neue.adresse@example.org',
       now,
     ),
   }));
@@ -123,7 +122,7 @@ export async function buildWorld(app: App): Promise<World> {
 }
 
 /** The password step of the real sign-in only: a session that may open nothing but the second-factor pages. */
-export async function pendingSession(app: App, user: TestUser): Promise<Session> {
+async function pendingSession(app: App, user: TestUser): Promise<Session> {
   const first = await app.inject({
     method: 'POST',
     url: '/de/staff/sign-in',
@@ -206,7 +205,7 @@ async function tablesOf(app: App): Promise<string[]> {
  * nothing). An insert, update or delete changes one of the two; a rolled
  * back write changes neither.
  */
-export async function fingerprint(app: App): Promise<Fingerprint> {
+async function fingerprint(app: App): Promise<Fingerprint> {
   const tables = await tablesOf(app);
   const parts = tables.map(
     (t) => `SELECT '${t}' AS t, count(*)::text || '/' || coalesce(max(xmin::text::bigint), 0)::text AS f FROM "${t}"`,
@@ -216,7 +215,7 @@ export async function fingerprint(app: App): Promise<Fingerprint> {
 }
 
 /** Tables whose fingerprint differs, minus those a request may legitimately write. */
-export function changedTables(before: Fingerprint, after: Fingerprint, allowed: readonly string[] = []): string[] {
+function changedTables(before: Fingerprint, after: Fingerprint, allowed: readonly string[] = []): string[] {
   return Object.keys({ ...before, ...after })
     .filter((t) => before[t] !== after[t] && !allowed.includes(t))
     .sort();
@@ -298,7 +297,7 @@ export function messageProblem(res: LightMyRequestResponse): string | null {
 }
 
 /** The text a person sees: everything outside tags, whitespace collapsed. */
-export function visibleText(html: string): string {
+function visibleText(html: string): string {
   const main = /<main[\s>][\s\S]*<\/main>/.exec(html)?.[0] ?? html;
   return main
     .replace(/<[^>]*>/g, ' ')

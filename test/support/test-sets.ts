@@ -27,13 +27,13 @@ import ts from 'typescript';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The one module that opens the database under test. */
-export const DATABASE_MODULE = 'test/support/db.ts';
+const DATABASE_MODULE = 'test/support/db.ts';
 
 /** The shared test helpers; all of them read, write or open the database. */
-export const TEST_SUPPORT_DIR = 'test/support/';
+const TEST_SUPPORT_DIR = 'test/support/';
 
 /** The public browser site: reaching the database only through it keeps a browser test database-independent. */
-export const PUBLIC_SITE_MODULE = 'test/browser/support/site.ts';
+const PUBLIC_SITE_MODULE = 'test/browser/support/site.ts';
 
 /** Folders searched for tests; `*.test.ts(x)` files are unit and HTTP tests, `*.browser.test.ts` browser tests. */
 const TEST_ROOTS = ['src', 'test', 'scripts'];

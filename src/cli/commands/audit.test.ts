@@ -4,8 +4,7 @@ import { TEST_KEYS } from '../../../test/support/app.ts';
 import { testDatabase } from '../../../test/support/db.ts';
 import { appendEntries, createCentres, tamper } from '../../platform/audit/test-fixtures.ts';
 import type { Database } from '../../platform/db/index.ts';
-import { runCli } from '../main.ts';
-import type { CliIo } from '../types.ts';
+import { runCollecting } from '../test-support.ts';
 
 let database: Database;
 beforeAll(async () => {
@@ -13,19 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    env: { ...TEST_KEYS },
-    cwd: process.cwd(),
-    database,
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => runCollecting(argv, { env: { ...TEST_KEYS }, cwd: process.cwd(), database });
 
 describe('schutznetz audit verify', () => {
   it('says so when the log is empty', async () => {

@@ -7,6 +7,7 @@ import { lockDataDir } from '../../platform/db/data-dir-lock.ts';
 import type { Database } from '../../platform/db/index.ts';
 import { loadAllEntries } from '../../features/directory/queries.ts';
 import { runCli } from '../main.ts';
+import { runCollecting } from '../test-support.ts';
 import { demoNetworkCentres } from '../../features/demo/network.ts';
 import { withScope } from '../../platform/db/tenant.ts';
 import type { CliIo } from '../types.ts';
@@ -23,13 +24,7 @@ afterAll(async () => {
 });
 
 /** Run the CLI in-process against the test database, capturing its output. */
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), env: {}, cwd: dir, database };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => runCollecting(argv, { env: {}, cwd: dir, database });
 
 const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
 const count = async () => (await loadAllEntries(database.db)).length;

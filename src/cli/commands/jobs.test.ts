@@ -6,8 +6,7 @@ import { createSession } from '../../platform/auth/queries/sessions.ts';
 import { IDLE_TIMEOUT_MS } from '../../platform/auth/session.ts';
 import type { Database } from '../../platform/db/index.ts';
 import { withScope } from '../../platform/db/tenant.ts';
-import { runCli } from '../main.ts';
-import type { CliIo } from '../types.ts';
+import { runCollecting } from '../test-support.ts';
 
 let database: Database;
 beforeAll(async () => {
@@ -15,19 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    env: { ...TEST_KEYS, LOG_LEVEL: 'info' },
-    cwd: process.cwd(),
-    database,
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+const cli = (...argv: string[]) =>
+  runCollecting(argv, { env: { ...TEST_KEYS, LOG_LEVEL: 'info' }, cwd: process.cwd(), database });
 
 const JOB = 'auth.purge-expired-sessions';
 const TIME = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ/.source;

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_KEYS } from '../../../test/support/app.ts';
 import { testDatabase } from '../../../test/support/db.ts';
 import { readMigrations } from '../../platform/db/migrate.ts';
-import { runCli } from '../main.ts';
+import { runCollecting } from '../test-support.ts';
 import type { CliIo } from '../types.ts';
 
 let dir: string;
@@ -21,18 +21,12 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cli(env: Record<string, string>, argv: string[], database?: CliIo['database']) {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
+const cli = (env: Record<string, string>, argv: string[], database?: CliIo['database']) =>
+  runCollecting(argv, {
     env: { ...TEST_KEYS, LOG_LEVEL: 'silent', DATA_DIR: path.join(dir, 'data'), ...env },
     cwd: dir,
     ...(database ? { database } : {}),
-  };
-  return { code: await runCli(argv, io), out, err };
-}
+  });
 
 describe('schutznetz migrate', () => {
   it('is listed in the help and takes no arguments', async () => {

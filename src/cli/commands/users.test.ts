@@ -1,34 +1,22 @@
 /** `schutznetz users …` run in-process against the test app's database. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_KEYS, testApp, type TestApp } from '../../../test/support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForFile, TEST_KEYS, testApp } from '../../../test/support/app.ts';
 import { createCentre, createUser, signIn, type TestUser } from '../../../test/support/auth.ts';
 import { demoAdminSetupLink, DEMO_ADMIN_EMAIL } from '../../features/user-admin/demo-admin.ts';
 import { acceptInvitation, auditEvents, tokenIn } from '../../features/account/test-support.ts';
 import { withScope } from '../../platform/db/tenant.ts';
-import { runCli } from '../main.ts';
-import type { CliIo } from '../types.ts';
+import { runCollecting } from '../test-support.ts';
 
-let t: TestApp;
 const ORIGIN = 'https://schutznetz.example';
 
-beforeAll(async () => {
-  t = await testApp({ PUBLIC_ORIGIN: ORIGIN });
-});
-afterAll(async () => t.close());
+const t = appForFile({ PUBLIC_ORIGIN: ORIGIN });
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (s) => void (out += s),
-    err: (s) => void (err += s),
+const cli = (...argv: string[]) =>
+  runCollecting(argv, {
     env: { ...TEST_KEYS, PUBLIC_ORIGIN: ORIGIN, LOG_LEVEL: 'silent' },
     cwd: process.cwd(),
     database: t.database,
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+  });
 
 async function account(email: string) {
   return withScope(t.app.database.db, { kind: 'network' }, (trx) =>

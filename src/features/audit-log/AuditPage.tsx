@@ -6,7 +6,7 @@
  */
 import { translator, type Translate } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/layout/context.ts';
-import { TableScroll } from '../../platform/layout/TableScroll.tsx';
+import { DataTable } from '../../platform/layout/TableScroll.tsx';
 import { StaffFrame } from '../../platform/staff/StaffFrame.tsx';
 import { encodeCursor, type AuditQuery, type Cursor } from './filters.ts';
 import { eventKey, KNOWN_EVENTS, objectKey, SHOWN_DETAILS } from './messages.ts';
@@ -25,7 +25,7 @@ export type AuditPageModel = {
 type Filters = Omit<AuditQuery, 'before'>;
 
 /** The page's address with these filters (and an optional cursor). */
-export function auditHref(locale: string, f: Partial<Filters>, before?: Cursor): string {
+function auditHref(locale: string, f: Partial<Filters>, before?: Cursor): string {
   const p = new URLSearchParams();
   for (const k of ['chain', 'actor', 'event', 'from', 'to'] as const) {
     const v = f[k];
@@ -148,54 +148,48 @@ export function AuditPage({ ctx, model }: { ctx: PageContext; model: AuditPageMo
           </p>
         </fieldset>
       </form>
-      {rows.length === 0 ? (
-        <p>{t('table.empty')}</p>
-      ) : (
-        <TableScroll label={t('table.caption')}>
-          <table class="list-table audit-table">
-            <caption>{t('table.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('table.at')}</th>
-                {centres ? <th scope="col">{t('table.chain')}</th> : null}
-                <th scope="col">{t('table.person')}</th>
-                <th scope="col">{t('table.event')}</th>
-                <th scope="col">{t('table.object')}</th>
-                <th scope="col">{t('table.details')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr>
-                  <td>
-                    <time datetime={r.at.toISOString()}>{formatAt(r.at, ctx.locale)}</time>
-                  </td>
-                  {centres ? <td>{areaOf(r)}</td> : null}
-                  <td>
-                    {r.actorId && r.actorName !== null ? (
-                      <a href={auditHref(ctx.locale, { ...filters, actor: r.actorId })} title={t('table.showPerson')}>
-                        {r.actorName}
-                      </a>
-                    ) : r.actorId ? (
-                      t('table.unknownPerson')
-                    ) : (
-                      t('table.system')
-                    )}
-                  </td>
-                  <td>{eventLabel(t, r.event)}</td>
-                  <td>
-                    {r.objectType ? `${t(objectKey(r.objectType), { defaultValue: r.objectType })} ` : null}
-                    {r.objectId ? <code>{r.objectId}</code> : null}
-                  </td>
-                  <td>
-                    <Details t={t} details={r.details} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <DataTable
+        label={t('table.caption')}
+        class="list-table audit-table"
+        caption={t('table.caption')}
+        columns={[
+          t('table.at'),
+          centres ? t('table.chain') : null,
+          t('table.person'),
+          t('table.event'),
+          t('table.object'),
+          t('table.details'),
+        ]}
+        items={rows}
+        empty={t('table.empty')}
+        row={(r) => (
+          <>
+            <td>
+              <time datetime={r.at.toISOString()}>{formatAt(r.at, ctx.locale)}</time>
+            </td>
+            {centres ? <td>{areaOf(r)}</td> : null}
+            <td>
+              {r.actorId && r.actorName !== null ? (
+                <a href={auditHref(ctx.locale, { ...filters, actor: r.actorId })} title={t('table.showPerson')}>
+                  {r.actorName}
+                </a>
+              ) : r.actorId ? (
+                t('table.unknownPerson')
+              ) : (
+                t('table.system')
+              )}
+            </td>
+            <td>{eventLabel(t, r.event)}</td>
+            <td>
+              {r.objectType ? `${t(objectKey(r.objectType), { defaultValue: r.objectType })} ` : null}
+              {r.objectId ? <code>{r.objectId}</code> : null}
+            </td>
+            <td>
+              <Details t={t} details={r.details} />
+            </td>
+          </>
+        )}
+      />
       {model.next || q.before ? (
         <nav class="pager" aria-label={t('table.caption')}>
           {q.before ? <a href={auditHref(ctx.locale, filters)}>{t('pager.newest')}</a> : null}

@@ -7,8 +7,8 @@
  * log either, which holds pseudonymous ids only.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../test/support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { appForFile } from '../../../test/support/app.ts';
 import { createUser, form, postAs, signIn } from '../../../test/support/auth.ts';
 import { loggerOptions } from '../../platform/http/logging.ts';
 import { acceptInvitation, lastMailTo, tokenIn } from '../account/test-support.ts';
@@ -39,11 +39,7 @@ const NEEDLES = [
 ];
 
 const lines: string[] = [];
-let t: TestApp;
-beforeAll(async () => {
-  t = await testApp({}, { logger: { ...loggerOptions('trace'), stream: { write: (l: string) => lines.push(l) } } });
-});
-afterAll(() => t.close());
+const t = appForFile({}, { logger: { ...loggerOptions('trace'), stream: { write: (l: string) => lines.push(l) } } });
 
 const from = { remoteAddress: CANARY.ip };
 

@@ -9,7 +9,7 @@ import { NETWORK_CHAIN } from '../../platform/audit/entry.ts';
 import type { Tx } from '../../platform/db/tenant.ts';
 import { berlinDayEnd, berlinDayStart, type AuditQuery, type Cursor } from './filters.ts';
 
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
 export type AuditRow = {
   chain: string;

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../test/support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForFile } from '../../../test/support/app.ts';
 import { createCentre, createUser, signIn, type Session, type TestUser } from '../../../test/support/auth.ts';
 import { audit, type AuditEntry } from '../../platform/audit/audit.ts';
 import { withScope } from '../../platform/db/tenant.ts';
 
-let t: TestApp;
 let centreA: string;
 let centreB: string;
 let centreC: string;
@@ -15,8 +14,8 @@ async function write(entry: AuditEntry, at: Date) {
   await withScope(t.app.database.db, { kind: 'network' }, (trx) => audit(trx, t.app.keys.audit, entry, at));
 }
 
+const t = appForFile();
 beforeAll(async () => {
-  t = await testApp();
   centreA = await createCentre(t.app, 'Beratungsstelle Alpha');
   centreB = await createCentre(t.app, 'Beratungsstelle Beta');
   centreC = await createCentre(t.app, 'Beratungsstelle Gamma');
@@ -87,7 +86,6 @@ beforeAll(async () => {
     }
   });
 });
-afterAll(() => t.close());
 
 const get = (who: string | null, url: string) =>
   t.app.inject({ method: 'GET', url, headers: who ? { cookie: sessions[who]!.cookie } : {} });

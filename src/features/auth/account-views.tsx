@@ -1,7 +1,7 @@
 /** Signed-in pages of the auth feature: the staff start page and the session list. */
 import { translator } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/layout/context.ts';
-import { TableScroll } from '../../platform/layout/TableScroll.tsx';
+import { DataTable } from '../../platform/layout/TableScroll.tsx';
 import { StaffFrame } from '../../platform/staff/StaffFrame.tsx';
 
 export function StaffHomePage({ ctx, links }: { ctx: PageContext; links: { href: string; label: string }[] }) {
@@ -63,54 +63,49 @@ export function SessionsPage({
           {t('sessions.ended', { count: ended })}
         </p>
       ) : null}
-      <TableScroll label={t('sessions.title')}>
-        <table class="sessions">
-          <thead>
-            <tr>
-              <th scope="col">{t('sessions.device')}</th>
-              <th scope="col">{t('sessions.created')}</th>
-              <th scope="col">{t('sessions.lastSeen')}</th>
-              <th scope="col">{t('sessions.state')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t('sessions.end')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((s) => (
-              <tr>
-                <td>
-                  {s.device ?? t('sessions.unknownDevice')}
-                  {s.current ? <strong> ({t('sessions.current')})</strong> : null}
-                </td>
-                <td>{formatTime(s.createdAt, ctx.locale)}</td>
-                <td>{formatTime(s.lastSeenAt, ctx.locale)}</td>
-                <td>
-                  {s.stage === 'full'
-                    ? t('sessions.stageFull')
-                    : s.stage === 'restricted'
-                      ? t('sessions.stageRestricted')
-                      : t('sessions.stagePassword')}
-                </td>
-                <td>
-                  {s.current ? null : (
-                    <form method="post" action={`${action}/end`}>
-                      <input type="hidden" name="_csrf" value={csrf} />
-                      <input type="hidden" name="session" value={s.id} />
-                      <button
-                        type="submit"
-                        aria-label={`${t('sessions.end')}: ${s.device ?? t('sessions.unknownDevice')}, ${formatTime(s.createdAt, ctx.locale)}`}
-                      >
-                        {t('sessions.end')}
-                      </button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        label={t('sessions.title')}
+        class="sessions"
+        columns={[
+          t('sessions.device'),
+          t('sessions.created'),
+          t('sessions.lastSeen'),
+          t('sessions.state'),
+          <span class="visually-hidden">{t('sessions.end')}</span>,
+        ]}
+        items={sessions}
+        row={(s) => (
+          <>
+            <td>
+              {s.device ?? t('sessions.unknownDevice')}
+              {s.current ? <strong> ({t('sessions.current')})</strong> : null}
+            </td>
+            <td>{formatTime(s.createdAt, ctx.locale)}</td>
+            <td>{formatTime(s.lastSeenAt, ctx.locale)}</td>
+            <td>
+              {s.stage === 'full'
+                ? t('sessions.stageFull')
+                : s.stage === 'restricted'
+                  ? t('sessions.stageRestricted')
+                  : t('sessions.stagePassword')}
+            </td>
+            <td>
+              {s.current ? null : (
+                <form method="post" action={`${action}/end`}>
+                  <input type="hidden" name="_csrf" value={csrf} />
+                  <input type="hidden" name="session" value={s.id} />
+                  <button
+                    type="submit"
+                    aria-label={`${t('sessions.end')}: ${s.device ?? t('sessions.unknownDevice')}, ${formatTime(s.createdAt, ctx.locale)}`}
+                  >
+                    {t('sessions.end')}
+                  </button>
+                </form>
+              )}
+            </td>
+          </>
+        )}
+      />
       {others > 0 ? (
         <form method="post" action={`${action}/end-others`}>
           <input type="hidden" name="_csrf" value={csrf} />

@@ -3,17 +3,15 @@
  * taken from the router's own list, so a new one cannot be missed — refuses
  * a missing or wrong token, a foreign Origin and a cross-site fetch.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../test/support/app.ts';
-import { createUser, form, postAs, signIn, type Session } from '../../../test/support/auth.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForFile } from '../../../test/support/app.ts';
+import { createUser, postAs, postForm, type Session, signIn } from '../../../test/support/auth.ts';
 
-let t: TestApp;
 let session: Session;
+const t = appForFile();
 beforeAll(async () => {
-  t = await testApp();
   session = await signIn(t.app, await createUser(t.app, { role: 'admin' }));
 });
-afterAll(async () => t?.close());
 
 /** A concrete URL for a route pattern. */
 function concrete(url: string): string {
@@ -23,28 +21,16 @@ function concrete(url: string): string {
 describe('CSRF', () => {
   it('refuses a missing token, a wrong token and a token in the wrong header', async () => {
     const url = '/de/staff/sessions/end-others';
-    const missing = await t.app.inject({ method: 'POST', url, ...form({}, { cookie: session.cookie }) });
+    const missing = await postForm(t.app, url, {}, { cookie: session.cookie });
     expect(missing.statusCode).toBe(403);
     // In the page's language: the German page explains in German, the English one in English.
     expect(missing.body).toContain('laden Sie die Seite neu');
-    const missingEn = await t.app.inject({
-      method: 'POST',
-      url: url.replace('/de/', '/en/'),
-      ...form({}, { cookie: session.cookie }),
-    });
+    const missingEn = await postForm(t.app, url.replace('/de/', '/en/'), {}, { cookie: session.cookie });
     expect(missingEn.statusCode).toBe(403);
     expect(missingEn.body).toContain('reload the page');
-    const wrong = await t.app.inject({
-      method: 'POST',
-      url,
-      ...form({ _csrf: 'x'.repeat(43) }, { cookie: session.cookie }),
-    });
+    const wrong = await postForm(t.app, url, { _csrf: 'x'.repeat(43) }, { cookie: session.cookie });
     expect(wrong.statusCode).toBe(403);
-    const header = await t.app.inject({
-      method: 'POST',
-      url,
-      ...form({}, { cookie: session.cookie, 'x-csrf-token': session.csrf }),
-    });
+    const header = await postForm(t.app, url, {}, { cookie: session.cookie, 'x-csrf-token': session.csrf });
     expect(header.statusCode).toBe(303);
     const ok = await postAs(t.app, session, url);
     expect(ok.statusCode).toBe(303);
@@ -64,66 +50,38 @@ describe('CSRF', () => {
 
   it('refuses a foreign Origin and a cross-site Sec-Fetch-Site even with the right token', async () => {
     const url = '/de/staff/sessions/end-others';
-    const origin = await t.app.inject({
-      method: 'POST',
-      url,
-      ...form({ _csrf: session.csrf }, { cookie: session.cookie, origin: 'https://evil.example' }),
-    });
-    expect(origin.statusCode).toBe(403);
-    const nullOrigin = await t.app.inject({
-      method: 'POST',
-      url,
-      ...form({ _csrf: session.csrf }, { cookie: session.cookie, origin: 'null' }),
-    });
-    expect(nullOrigin.statusCode).toBe(403);
-    const nullCrossSite = await t.app.inject({
-      method: 'POST',
-      url,
-      ...form({ _csrf: session.csrf }, { cookie: session.cookie, origin: 'null', 'sec-fetch-site': 'cross-site' }),
-    });
-    expect(nullCrossSite.statusCode).toBe(403);
-    const site = await t.app.inject({
-      method: 'POST',
-      url,
-      ...form({ _csrf: session.csrf }, { cookie: session.cookie, 'sec-fetch-site': 'cross-site' }),
-    });
-    expect(site.statusCode).toBe(403);
-    const sameSite = await t.app.inject({
-      method: 'POST',
-      url,
-      ...form({ _csrf: session.csrf }, { cookie: session.cookie, 'sec-fetch-site': 'same-site' }),
-    });
-    expect(sameSite.statusCode).toBe(403);
-    const good = await t.app.inject({
-      method: 'POST',
-      url,
-      ...form(
-        { _csrf: session.csrf },
-        { cookie: session.cookie, origin: t.config.publicOrigin, 'sec-fetch-site': 'same-origin' },
-      ),
-    });
-    expect(good.statusCode).toBe(303);
+    const cases: [Record<string, string>, number][] = [
+      [{ origin: 'https://evil.example' }, 403],
+      [{ origin: 'null' }, 403],
+      [{ origin: 'null', 'sec-fetch-site': 'cross-site' }, 403],
+      [{ 'sec-fetch-site': 'cross-site' }, 403],
+      [{ 'sec-fetch-site': 'same-site' }, 403],
+      [{ origin: t.config.publicOrigin, 'sec-fetch-site': 'same-origin' }, 303],
+    ];
+    for (const [headers, status] of cases) {
+      const res = await postForm(t.app, url, { _csrf: session.csrf }, { cookie: session.cookie, ...headers });
+      expect(res.statusCode, JSON.stringify(headers)).toBe(status);
+    }
   });
 
   it('accepts what Chromium sends for a same-origin form under Referrer-Policy no-referrer', async () => {
     // Origin: null together with the browser's own Sec-Fetch-Site: same-origin.
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/sign-in',
-      ...form(
-        { email: 'nobody@example.org', password: 'not the password at all' },
-        { origin: 'null', 'sec-fetch-site': 'same-origin' },
-      ),
-    });
+    const res = await postForm(
+      t.app,
+      '/de/staff/sign-in',
+      { email: 'nobody@example.org', password: 'not the password at all' },
+      { origin: 'null', 'sec-fetch-site': 'same-origin' },
+    );
     expect(res.statusCode).not.toBe(403);
   });
 
   it('checks the origin of pre-session forms (sign-in) too', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/sign-in',
-      ...form({ email: 'a@b.example', password: 'whatever' }, { origin: 'https://evil.example' }),
-    });
+    const res = await postForm(
+      t.app,
+      '/de/staff/sign-in',
+      { email: 'a@b.example', password: 'whatever' },
+      { origin: 'https://evil.example' },
+    );
     expect(res.statusCode).toBe(403);
     expect(res.headers['set-cookie']).toBeUndefined();
   });
@@ -133,14 +91,15 @@ describe('CSRF', () => {
     expect(posts.length).toBeGreaterThan(0);
     for (const r of posts) {
       const url = concrete(r.url);
-      const crossSite = await t.app.inject({
-        method: 'POST',
+      const crossSite = await postForm(
+        t.app,
         url,
-        ...form({ _csrf: session.csrf }, { cookie: session.cookie, 'sec-fetch-site': 'cross-site' }),
-      });
+        { _csrf: session.csrf },
+        { cookie: session.cookie, 'sec-fetch-site': 'cross-site' },
+      );
       expect(crossSite.statusCode, `cross-site POST ${r.url}`).toBe(403);
       if (r.action !== null) {
-        const noToken = await t.app.inject({ method: 'POST', url, ...form({}, { cookie: session.cookie }) });
+        const noToken = await postForm(t.app, url, {}, { cookie: session.cookie });
         expect(noToken.statusCode, `POST ${r.url} without token`).toBe(403);
       }
     }

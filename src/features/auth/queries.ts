@@ -1,6 +1,7 @@
 /** The rows the sign-in flow, re-authentication and the session list read and write. */
 import type { Role } from '../../platform/db/schema.ts';
 import type { Tx } from '../../platform/db/tenant.ts';
+import { updatedOne } from '../../platform/db/updates.ts';
 
 export type AuthUser = {
   id: string;
@@ -81,13 +82,13 @@ export async function advanceTotpStep(
   step: number,
   reencryptedSecret: string | null,
 ): Promise<boolean> {
-  const updated = await trx
-    .updateTable('app_user')
-    .set({ totp_last_step: step, ...(reencryptedSecret ? { totp_secret: reencryptedSecret } : {}) })
-    .where('id', '=', userId)
-    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', String(step))]))
-    .executeTakeFirst();
-  return Number(updated.numUpdatedRows) === 1;
+  return updatedOne(
+    trx
+      .updateTable('app_user')
+      .set({ totp_last_step: step, ...(reencryptedSecret ? { totp_secret: reencryptedSecret } : {}) })
+      .where('id', '=', userId)
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', String(step))])),
+  );
 }
 
 /** The user's unused recovery codes (keyed hashes), in order. */
@@ -103,14 +104,14 @@ export async function unusedRecoveryCodes(trx: Tx, userId: string): Promise<{ id
 
 /** Mark one recovery code used; false when another request used it first. */
 export async function useRecoveryCode(trx: Tx, userId: string, idx: number, now: Date): Promise<boolean> {
-  const used = await trx
-    .updateTable('recovery_code')
-    .set({ used_at: now })
-    .where('user_id', '=', userId)
-    .where('idx', '=', idx)
-    .where('used_at', 'is', null)
-    .executeTakeFirst();
-  return Number(used.numUpdatedRows) === 1;
+  return updatedOne(
+    trx
+      .updateTable('recovery_code')
+      .set({ used_at: now })
+      .where('user_id', '=', userId)
+      .where('idx', '=', idx)
+      .where('used_at', 'is', null),
+  );
 }
 
 /** Store a new password hash (after a sign-in found the old one's parameters outdated). */

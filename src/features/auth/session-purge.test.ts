@@ -10,16 +10,15 @@ import { purgeExpiredSessionsJob } from '../../platform/auth/session-purge-job.t
 import { withScope } from '../../platform/db/tenant.ts';
 import { createJobRunner, type JobRunner } from '../../platform/jobs/runner.ts';
 import { hashToken } from '../../platform/security/tokens.ts';
-import { testApp, type TestApp } from '../../../test/support/app.ts';
+import { appForFile } from '../../../test/support/app.ts';
 import { createUser, fakeClock, signIn, type Session } from '../../../test/support/auth.ts';
 import { scheduledJobs } from '../../app.ts';
 
 const clock = fakeClock();
-let t: TestApp;
 let jobs: JobRunner;
 
+const t = appForFile({}, { clock });
 beforeAll(async () => {
-  t = await testApp({}, { clock });
   jobs = createJobRunner({
     db: t.database.db,
     clock,
@@ -28,9 +27,9 @@ beforeAll(async () => {
     jobs: scheduledJobs(),
   });
 });
+// Runs before the app closes (after-hooks run in reverse order).
 afterAll(async () => {
   await jobs?.stop();
-  await t?.close();
 });
 
 const tokenHashOf = (s: Session) => hashToken(s.cookie.split('=')[1]!);

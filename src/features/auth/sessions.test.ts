@@ -20,7 +20,15 @@ import type { Database } from '../../platform/db/index.ts';
 import { withScope } from '../../platform/db/tenant.ts';
 import { hashToken } from '../../platform/security/tokens.ts';
 import { TEST_KEYS } from '../../../test/support/app.ts';
-import { createUser, fakeClock, form, nextTotpCode, postAs, signIn, type Session } from '../../../test/support/auth.ts';
+import {
+  createUser,
+  fakeClock,
+  nextTotpCode,
+  postAs,
+  postForm,
+  type Session,
+  signIn,
+} from '../../../test/support/auth.ts';
 import { testDatabase } from '../../../test/support/db.ts';
 
 const clock = fakeClock();
@@ -230,11 +238,12 @@ describe('re-authentication (checklist #10)', () => {
   it('refuses the reauth form without the CSRF token', async () => {
     const user = await createUser(app, { role: 'counsellor' });
     const s = await signIn(app, user);
-    const res = await app.inject({
-      method: 'POST',
-      url: '/de/staff/reauth',
-      ...form({ password: user.password, method: 'totp', code: '000000' }, { cookie: s.cookie }),
-    });
+    const res = await postForm(
+      app,
+      '/de/staff/reauth',
+      { password: user.password, method: 'totp', code: '000000' },
+      { cookie: s.cookie },
+    );
     expect(res.statusCode).toBe(403);
   });
 });

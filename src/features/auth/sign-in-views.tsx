@@ -1,20 +1,14 @@
 /** Pages of the sign-in flow: password, second factor, re-authentication. */
-import type { VNode } from 'preact';
+import type { ComponentChildren, JSX, VNode } from 'preact';
 import { translator } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/layout/context.ts';
 import { StaffFrame } from '../../platform/staff/StaffFrame.tsx';
 
 export type FlowNotice = { kind: 'failed' | 'throttled' | 'signedOut' | 'passkeyAdded'; minutes?: number } | null;
 
-function Notice({
-  ctx,
-  section,
-  notice,
-}: {
-  ctx: PageContext;
-  section: 'signIn' | 'secondFactor' | 'reauth';
-  notice: FlowNotice;
-}) {
+type Section = 'signIn' | 'secondFactor' | 'reauth';
+
+function Notice({ ctx, section, notice }: { ctx: PageContext; section: Section; notice: FlowNotice }) {
   if (!notice) return null;
   const t = translator(ctx.locale, 'auth');
   if (notice.kind === 'signedOut' || notice.kind === 'passkeyAdded') {
@@ -33,6 +27,77 @@ function Notice({
   );
 }
 
+/** A step of the flow in the staff frame: its title, introduction and the outcome of the last attempt. */
+function Step({
+  ctx,
+  section,
+  intro,
+  notice,
+  scripts,
+  children,
+}: {
+  ctx: PageContext;
+  section: Section;
+  intro: ComponentChildren;
+  notice: FlowNotice;
+  scripts?: string[] | undefined;
+  children: ComponentChildren;
+}) {
+  const title = translator(ctx.locale, 'auth')(`${section}.title`);
+  return (
+    <StaffFrame ctx={ctx} title={title} {...(scripts ? { scripts } : {})}>
+      <h1>{title}</h1>
+      <p>{intro}</p>
+      <Notice ctx={ctx} section={section} notice={notice} />
+      {children}
+    </StaffFrame>
+  );
+}
+
+/** A labelled input in its own block, with an optional hint the input points to. */
+function Labelled({
+  label,
+  hint,
+  id,
+  ...input
+}: { label: string; hint?: { id: string; text: string }; id: string } & Omit<
+  JSX.InputHTMLAttributes<HTMLInputElement>,
+  'id' | 'aria-describedby'
+>) {
+  return (
+    <div>
+      <label for={id}>{label}</label>
+      <input id={id} {...input} aria-describedby={hint?.id} />
+      {hint ? (
+        <p class="hint" id={hint.id}>
+          {hint.text}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The password field of the sign-in and the re-authentication. */
+const currentPassword = (label: string) => (
+  <Labelled
+    label={label}
+    id="password"
+    name="password"
+    type="password"
+    autocomplete="current-password"
+    required
+    maxLength={1024}
+  />
+);
+
+function Submit({ label }: { label: string }) {
+  return (
+    <div>
+      <button type="submit">{label}</button>
+    </div>
+  );
+}
+
 export function SignInPage({
   ctx,
   next,
@@ -46,38 +111,36 @@ export function SignInPage({
 }) {
   const t = translator(ctx.locale, 'auth');
   return (
-    <StaffFrame ctx={ctx} title={t('signIn.title')}>
-      <h1>{t('signIn.title')}</h1>
-      <p>
-        {t('signIn.intro')} <a href={`/${ctx.locale}/`}>{t('signIn.findHelp')}</a>
-      </p>
-      <Notice ctx={ctx} section="signIn" notice={notice} />
+    <Step
+      ctx={ctx}
+      section="signIn"
+      intro={
+        <>
+          {t('signIn.intro')} <a href={`/${ctx.locale}/`}>{t('signIn.findHelp')}</a>
+        </>
+      }
+      notice={notice}
+    >
       <form method="post" action={`/${ctx.locale}/staff/sign-in`} class="stack">
         {next ? <input type="hidden" name="next" value={next} /> : null}
-        <div>
-          <label for="email">{t('signIn.email')}</label>
-          <input id="email" name="email" type="email" autocomplete="username" required maxLength={254} value={email} />
-        </div>
-        <div>
-          <label for="password">{t('signIn.password')}</label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autocomplete="current-password"
-            required
-            maxLength={1024}
-          />
-        </div>
-        <div>
-          <button type="submit">{t('signIn.submit')}</button>
-        </div>
+        <Labelled
+          label={t('signIn.email')}
+          id="email"
+          name="email"
+          type="email"
+          autocomplete="username"
+          required
+          maxLength={254}
+          value={email}
+        />
+        {currentPassword(t('signIn.password'))}
+        <Submit label={t('signIn.submit')} />
       </form>
       <p>
         <a href={`/${ctx.locale}/staff/password-reset`}>{t('signIn.forgot')}</a>
       </p>
       <p class="hint">{t('signIn.secondFactorNote')}</p>
-    </StaffFrame>
+    </Step>
   );
 }
 
@@ -105,75 +168,50 @@ export function SecondFactorPage({
 }) {
   const t = translator(ctx.locale, 'auth');
   const action = `/${ctx.locale}/staff/second-factor`;
-  const hidden = (
-    <>
+  // Two forms, one per kind of code, with the same hidden fields.
+  const codeForm = (
+    method: 'totp' | 'recovery',
+    field: { label: string; hint: { id: string; text: string }; id: string },
+    input: Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'id' | 'aria-describedby'>,
+    submit: string,
+  ) => (
+    <form method="post" action={action} class="stack">
       <input type="hidden" name="_csrf" value={csrf} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
-    </>
+      <input type="hidden" name="method" value={method} />
+      <Labelled {...field} name="code" type="text" {...input} required />
+      <Submit label={submit} />
+    </form>
   );
   return (
-    <StaffFrame ctx={ctx} title={t('secondFactor.title')} {...(scripts ? { scripts } : {})}>
-      <h1>{t('secondFactor.title')}</h1>
-      <p>{t('secondFactor.intro')}</p>
-      <Notice ctx={ctx} section="secondFactor" notice={notice} />
+    <Step ctx={ctx} section="secondFactor" intro={t('secondFactor.intro')} notice={notice} scripts={scripts}>
       {passkeyRequired ? <p class="notice">{t('secondFactor.passkeyRequired')}</p> : null}
       {passkey ?? null}
-      {hasTotp ? (
-        <form method="post" action={action} class="stack">
-          {hidden}
-          <input type="hidden" name="method" value="totp" />
-          <div>
-            <label for="code">{t('secondFactor.code')}</label>
-            <input
-              id="code"
-              name="code"
-              type="text"
-              inputMode="numeric"
-              autocomplete="one-time-code"
-              pattern="[0-9 ]{6,7}"
-              maxLength={7}
-              required
-              aria-describedby="code-hint"
-            />
-            <p class="hint" id="code-hint">
-              {t('secondFactor.codeHint')}
-            </p>
-          </div>
-          <div>
-            <button type="submit">{t('secondFactor.submit')}</button>
-          </div>
-        </form>
-      ) : null}
+      {hasTotp
+        ? codeForm(
+            'totp',
+            { label: t('secondFactor.code'), hint: { id: 'code-hint', text: t('secondFactor.codeHint') }, id: 'code' },
+            { inputMode: 'numeric', autocomplete: 'one-time-code', pattern: '[0-9 ]{6,7}', maxLength: 7 },
+            t('secondFactor.submit'),
+          )
+        : null}
       <details class="recovery">
         <summary>{t('secondFactor.recoveryLegend')}</summary>
-        <form method="post" action={action} class="stack">
-          {hidden}
-          <input type="hidden" name="method" value="recovery" />
-          <div>
-            <label for="recovery-code">{t('secondFactor.recoveryCode')}</label>
-            <input
-              id="recovery-code"
-              name="code"
-              type="text"
-              autocomplete="off"
-              spellcheck={false}
-              maxLength={64}
-              required
-              aria-describedby="recovery-hint"
-            />
-            <p class="hint" id="recovery-hint">
-              {t('secondFactor.recoveryHint')}
-            </p>
-          </div>
-          <div>
-            <button type="submit">{t('secondFactor.recoverySubmit')}</button>
-          </div>
-        </form>
+        {codeForm(
+          'recovery',
+          {
+            label: t('secondFactor.recoveryCode'),
+            hint: { id: 'recovery-hint', text: t('secondFactor.recoveryHint') },
+            id: 'recovery-code',
+          },
+          { autocomplete: 'off', spellcheck: false, maxLength: 64 },
+          t('secondFactor.recoverySubmit'),
+        )}
       </details>
       <p>
         <a href={`/${ctx.locale}/staff/sign-in`}>{t('secondFactor.restart')}</a>
       </p>
-    </StaffFrame>
+    </Step>
   );
 }
 
@@ -192,24 +230,11 @@ export function ReauthPage({
 }) {
   const t = translator(ctx.locale, 'auth');
   return (
-    <StaffFrame ctx={ctx} title={t('reauth.title')}>
-      <h1>{t('reauth.title')}</h1>
-      <p>{t('reauth.intro')}</p>
-      <Notice ctx={ctx} section="reauth" notice={notice} />
+    <Step ctx={ctx} section="reauth" intro={t('reauth.intro')} notice={notice}>
       <form method="post" action={`/${ctx.locale}/staff/reauth`} class="stack">
         <input type="hidden" name="_csrf" value={csrf} />
         <input type="hidden" name="next" value={next} />
-        <div>
-          <label for="password">{t('signIn.password')}</label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autocomplete="current-password"
-            required
-            maxLength={1024}
-          />
-        </div>
+        {currentPassword(t('signIn.password'))}
         <fieldset>
           <legend>{t('reauth.method')}</legend>
           <div class="checks">
@@ -223,22 +248,18 @@ export function ReauthPage({
             </label>
           </div>
         </fieldset>
-        <div>
-          <label for="code">{t('reauth.code')}</label>
-          <input
-            id="code"
-            name="code"
-            type="text"
-            autocomplete="one-time-code"
-            spellcheck={false}
-            maxLength={64}
-            required
-          />
-        </div>
-        <div>
-          <button type="submit">{t('reauth.submit')}</button>
-        </div>
+        <Labelled
+          label={t('reauth.code')}
+          id="code"
+          name="code"
+          type="text"
+          autocomplete="one-time-code"
+          spellcheck={false}
+          maxLength={64}
+          required
+        />
+        <Submit label={t('reauth.submit')} />
       </form>
-    </StaffFrame>
+    </Step>
   );
 }

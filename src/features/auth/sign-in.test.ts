@@ -3,29 +3,27 @@
  * enumeration), #7 (TOTP single use), #8 (new session id at login), #11
  * (cookie attributes), #16 (unknown fields → 400), and the audit rows.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withScope } from '../../platform/db/tenant.ts';
 import { hashRecoveryCode, generateRecoveryCodes } from '../../platform/security/recovery-codes.ts';
 import { generateTotp } from '../../platform/security/totp.ts';
-import { testApp, type TestApp } from '../../../test/support/app.ts';
+import { appForFile } from '../../../test/support/app.ts';
 import {
   createUser,
   csrfFrom,
   fakeClock,
   form,
   nextTotpCode,
+  postAs,
+  postForm,
   sessionCookieFrom,
   signIn,
   type TestUser,
 } from '../../../test/support/auth.ts';
 
-let t: TestApp;
 let counter = 0;
 const clock = fakeClock();
-beforeAll(async () => {
-  t = await testApp({}, { clock });
-});
-afterAll(async () => t?.close());
+const t = appForFile({}, { clock });
 
 /** Each test signs in from its own address so the per-address limit never interferes. */
 function ip(): string {
@@ -106,13 +104,9 @@ describe('sign-in', () => {
   it('issues a new session token after the second factor; the password-stage token is dead (checklist #8)', async () => {
     const user = await createUser(t.app, { role: 'centre_lead' });
     const pending = await pendingSession(user);
-    const second = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/second-factor',
-      ...form(
-        { _csrf: pending.csrf, method: 'totp', code: await nextTotpCode(t.app, user) },
-        { cookie: pending.cookie },
-      ),
+    const second = await postAs(t.app, pending, '/de/staff/second-factor', {
+      method: 'totp',
+      code: await nextTotpCode(t.app, user),
     });
     expect(second.statusCode).toBe(303);
     expect(second.headers.location).toBe('/de/staff');
@@ -128,12 +122,13 @@ describe('sign-in', () => {
   it('replaces a session the browser already had when signing in again', async () => {
     const user = await createUser(t.app, { role: 'admin' });
     const s = await signIn(t.app, user);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/sign-in',
-      remoteAddress: ip(),
-      ...form({ email: user.email, password: user.password }, { cookie: s.cookie }),
-    });
+    const res = await postForm(
+      t.app,
+      '/de/staff/sign-in',
+      { email: user.email, password: user.password },
+      { cookie: s.cookie },
+      ip(),
+    );
     expect(res.statusCode).toBe(303);
     expect(sessionCookieFrom(res)).not.toBe(s.cookie);
     expect((await t.app.inject({ url: '/de/staff', headers: { cookie: s.cookie } })).statusCode).toBe(303);
@@ -196,27 +191,15 @@ describe('sign-in', () => {
     const user = await createUser(t.app, { role: 'coordination' });
     const code = await nextTotpCode(t.app, user);
     const first = await pendingSession(user);
-    const ok = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/second-factor',
-      ...form({ _csrf: first.csrf, method: 'totp', code }, { cookie: first.cookie }),
-    });
+    const ok = await postAs(t.app, first, '/de/staff/second-factor', { method: 'totp', code });
     expect(ok.statusCode).toBe(303);
     const again = await pendingSession(user);
-    const replay = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/second-factor',
-      ...form({ _csrf: again.csrf, method: 'totp', code }, { cookie: again.cookie }),
-    });
+    const replay = await postAs(t.app, again, '/de/staff/second-factor', { method: 'totp', code });
     expect(replay.statusCode).toBe(401);
     expect(replay.headers['set-cookie']).toBeUndefined();
     // An old code (two steps back) is refused too.
     const old = generateTotp(user.totpSecret!, t.app.clock.now().getTime() - 90_000);
-    const stale = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/second-factor',
-      ...form({ _csrf: again.csrf, method: 'totp', code: old }, { cookie: again.cookie }),
-    });
+    const stale = await postAs(t.app, again, '/de/staff/second-factor', { method: 'totp', code: old });
     expect(stale.statusCode).toBe(401);
   });
 
@@ -238,18 +221,10 @@ describe('sign-in', () => {
     );
     const a = await pendingSession(user);
     const typed = codes[1]!.toUpperCase().replace(/-/g, ' ');
-    const ok = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/second-factor',
-      ...form({ _csrf: a.csrf, method: 'recovery', code: typed }, { cookie: a.cookie }),
-    });
+    const ok = await postAs(t.app, a, '/de/staff/second-factor', { method: 'recovery', code: typed });
     expect(ok.statusCode).toBe(303);
     const b = await pendingSession(user);
-    const reuse = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/second-factor',
-      ...form({ _csrf: b.csrf, method: 'recovery', code: codes[1]! }, { cookie: b.cookie }),
-    });
+    const reuse = await postAs(t.app, b, '/de/staff/second-factor', { method: 'recovery', code: codes[1]! });
     expect(reuse.statusCode).toBe(401);
     const events = await auditEvents(user.id);
     expect(events.filter((e) => e === 'auth.recovery_code_used')).toHaveLength(1);
@@ -282,28 +257,26 @@ describe('sign-in', () => {
   it('needs the pending session’s CSRF token on the second-factor step', async () => {
     const user = await createUser(t.app, { role: 'admin' });
     const p = await pendingSession(user);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/second-factor',
-      ...form({ method: 'totp', code: '123456' }, { cookie: p.cookie }),
-    });
+    const res = await postForm(
+      t.app,
+      '/de/staff/second-factor',
+      { method: 'totp', code: '123456' },
+      { cookie: p.cookie },
+    );
     expect(res.statusCode).toBe(403);
-    const none = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/second-factor',
-      ...form({ method: 'totp', code: '123456' }),
-    });
+    const none = await postForm(t.app, '/de/staff/second-factor', { method: 'totp', code: '123456' });
     expect(none.statusCode).toBe(303);
   });
 
   it('answers unknown or malformed form fields with 400 and writes nothing (checklist #16)', async () => {
     const user = await createUser(t.app, { role: 'admin' });
-    const extra = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/sign-in',
-      remoteAddress: ip(),
-      ...form({ email: user.email, password: user.password, role: 'admin' }),
-    });
+    const extra = await postForm(
+      t.app,
+      '/de/staff/sign-in',
+      { email: user.email, password: user.password, role: 'admin' },
+      {},
+      ip(),
+    );
     expect(extra.statusCode).toBe(400);
     expect(extra.headers['set-cookie']).toBeUndefined();
     const dup = await t.app.inject({
@@ -313,11 +286,7 @@ describe('sign-in', () => {
       payload: `email=${encodeURIComponent(user.email)}&email=x&password=y`,
     });
     expect(dup.statusCode).toBe(400);
-    const huge = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/sign-in',
-      ...form({ email: user.email, password: 'x'.repeat(5000) }),
-    });
+    const huge = await postForm(t.app, '/de/staff/sign-in', { email: user.email, password: 'x'.repeat(5000) });
     expect(huge.statusCode).toBe(400);
     const json = await t.app.inject({
       method: 'POST',
@@ -327,11 +296,7 @@ describe('sign-in', () => {
     });
     expect(json.statusCode).toBe(400);
     const p = await pendingSession(user);
-    const sf = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/second-factor',
-      ...form({ _csrf: p.csrf, method: 'sms', code: '1' }, { cookie: p.cookie }),
-    });
+    const sf = await postAs(t.app, p, '/de/staff/second-factor', { method: 'sms', code: '1' });
     expect(sf.statusCode).toBe(400);
   });
 
@@ -339,22 +304,21 @@ describe('sign-in', () => {
     // Not an administrator: their TOTP sign-in always leads to the passkey set-up (passkeys.test.ts).
     const user = await createUser(t.app, { role: 'coordination' });
     const signInWithNext = async (next: string) => {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/en/staff/sign-in',
-        remoteAddress: ip(),
-        ...form({ email: user.email, password: user.password, next }),
-      });
+      const res = await postForm(
+        t.app,
+        '/en/staff/sign-in',
+        { email: user.email, password: user.password, next },
+        {},
+        ip(),
+      );
       const cookie = sessionCookieFrom(res);
       const page = await t.app.inject({ url: res.headers.location as string, headers: { cookie } });
-      const done = await t.app.inject({
-        method: 'POST',
-        url: '/en/staff/second-factor',
-        ...form(
-          { _csrf: csrfFrom(page.body), method: 'totp', code: await nextTotpCode(t.app, user), next },
-          { cookie },
-        ),
-      });
+      const done = await postForm(
+        t.app,
+        '/en/staff/second-factor',
+        { _csrf: csrfFrom(page.body), method: 'totp', code: await nextTotpCode(t.app, user), next },
+        { cookie },
+      );
       return done.headers.location;
     };
     expect(await signInWithNext('/en/staff/sessions')).toBe('/en/staff/sessions');

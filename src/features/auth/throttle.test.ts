@@ -3,27 +3,24 @@
  * per address (20 / 15 min), 429 with Retry-After, counted on the password
  * and the second-factor step alike, reset for the account on success.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACCOUNT_LIMIT, IP_LIMIT } from '../../platform/auth/throttle.ts';
 import { withScope } from '../../platform/db/tenant.ts';
-import { testApp, type TestApp } from '../../../test/support/app.ts';
+import { appForFile } from '../../../test/support/app.ts';
 import {
   createUser,
   csrfFrom,
   fakeClock,
   form,
   nextTotpCode,
+  postForm,
   sessionCookieFrom,
   signIn,
 } from '../../../test/support/auth.ts';
 
 const clock = fakeClock();
-let t: TestApp;
 let n = 0;
-beforeAll(async () => {
-  t = await testApp({}, { clock });
-});
-afterAll(async () => t?.close());
+const t = appForFile({}, { clock });
 
 const freshIp = () => `198.51.100.${++n}`;
 
@@ -62,22 +59,24 @@ describe('per account', () => {
     const cookie = sessionCookieFrom(first);
     const csrf = csrfFrom((await t.app.inject({ url: '/en/staff/second-factor', headers: { cookie } })).body);
     const wrongCode = () =>
-      t.app.inject({
-        method: 'POST',
-        url: '/en/staff/second-factor',
-        remoteAddress: freshIp(),
-        ...form({ _csrf: csrf, method: 'totp', code: '000000' }, { cookie }),
-      });
+      postForm(
+        t.app,
+        '/en/staff/second-factor',
+        { _csrf: csrf, method: 'totp', code: '000000' },
+        { cookie },
+        freshIp(),
+      );
     expect((await wrongCode()).statusCode).toBe(401);
     const fifth = await wrongCode();
     expect(fifth.statusCode).toBe(429);
     expect(fifth.headers['retry-after']).toBeDefined();
     // Even a right code is not looked at while locked.
-    const right = await t.app.inject({
-      method: 'POST',
-      url: '/en/staff/second-factor',
-      ...form({ _csrf: csrf, method: 'totp', code: await nextTotpCode(t.app, user) }, { cookie }),
-    });
+    const right = await postForm(
+      t.app,
+      '/en/staff/second-factor',
+      { _csrf: csrf, method: 'totp', code: await nextTotpCode(t.app, user) },
+      { cookie },
+    );
     expect(right.statusCode).toBe(429);
     clock.advance(ACCOUNT_LIMIT.lockMs);
   });

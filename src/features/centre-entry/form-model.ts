@@ -192,7 +192,7 @@ const PHONE_PARTS: Record<string, 'number' | 'type' | 'description'> = {
 };
 
 /** The form field a schema problem belongs to ('' when it is about something the form does not show). */
-export function fieldOf(path: readonly PropertyKey[], draft: Pick<Draft, 'hourRows' | 'phoneRows'>): string {
+function fieldOf(path: readonly PropertyKey[], draft: Pick<Draft, 'hourRows' | 'phoneRows'>): string {
   const [top, a, b] = path;
   switch (top) {
     case 'service':

@@ -40,8 +40,8 @@ export type EntryForm = {
   phones: PhoneRow[];
 };
 
-export const LIST_FIELDS = ['targetGroups', 'exploitation', 'languages', 'accessibility'] as const;
-export const TEXT_FIELDS = [
+const LIST_FIELDS = ['targetGroups', 'exploitation', 'languages', 'accessibility'] as const;
+const TEXT_FIELDS = [
   'description',
   'email',
   'website',

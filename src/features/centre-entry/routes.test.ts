@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../test/support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForFile } from '../../../test/support/app.ts';
 import {
   allDrafts,
   auditRows,
@@ -13,7 +13,6 @@ import {
   type Staff,
 } from './testing.ts';
 
-let t: TestApp;
 let leadA: Staff;
 let leadB: Staff;
 let counsellorA: Staff;
@@ -21,14 +20,13 @@ let coordination: Staff;
 const A = demoCentre('stuttgart');
 const B = demoCentre('mannheim');
 
+const t = appForFile();
 beforeAll(async () => {
-  t = await testApp();
   leadA = await signedIn(t.app, 'centre_lead', A.id);
   leadB = await signedIn(t.app, 'centre_lead', B.id);
   counsellorA = await signedIn(t.app, 'counsellor', A.id);
   coordination = await signedIn(t.app, 'coordination');
 });
-afterAll(() => t.close());
 
 const pendingOf = async (centreId: string) =>
   (await allDrafts(t.app)).filter((d) => d.centre_id === centreId && d.status === 'pending');

@@ -109,28 +109,7 @@ describe('demo entries', () => {
     for (const ex of ['sexual', 'labour', 'begging', 'forced_criminality', 'forced_marriage'] as const)
       expect(all((e) => e.exploitation).has(ex)).toBe(true);
     const langs = all((e) => e.languages);
-    for (const l of [
-      'de',
-      'en',
-      'fr',
-      'ar',
-      'fa',
-      'uk',
-      'ru',
-      'ro',
-      'bg',
-      'hu',
-      'zh',
-      'vi',
-      'tr',
-      'es',
-      'pt',
-      'ti',
-      'so',
-      'yo',
-      'ig',
-      'pcm',
-    ])
+    for (const l of 'de en fr ar fa uk ru ro bg hu zh vi tr es pt ti so yo ig pcm'.split(' '))
       expect(langs.has(l)).toBe(true);
     for (const l of langs) expect(SERVICE_LANGUAGES as readonly string[]).toContain(l);
     expect(all((e) => e.accessibility).size).toBe(4);

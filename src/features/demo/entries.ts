@@ -20,8 +20,8 @@ export const DEMO_NAMESPACE = 'schutznetz:demo:v1';
  * and other media ("Drama Numbers", Mitteilung 148/2021, Amtsblatt 7/2021):
  * 1,000 numbers each, never assigned to a subscriber. Nobody answers them.
  */
-export const DRAMA_NUMBER_PREFIXES = ['030 23125', '040 66969', '069 90009', '089 99998', '0221 4710'] as const;
-export const DRAMA_NUMBER_PATTERN = /^(030 23125|040 66969|069 90009|089 99998|0221 4710) \d{3}$/;
+const DRAMA_NUMBER_PREFIXES = ['030 23125', '040 66969', '069 90009', '089 99998', '0221 4710'] as const;
+export const DRAMA_NUMBER_PATTERN = new RegExp(`^(${DRAMA_NUMBER_PREFIXES.join('|')}) \\d{3}$`);
 
 /** The range a state's demo centres use: the nearest of the five cities. */
 const RANGE_BY_STATE: Record<StateCode, (typeof DRAMA_NUMBER_PREFIXES)[number]> = {
@@ -44,7 +44,7 @@ const RANGE_BY_STATE: Record<StateCode, (typeof DRAMA_NUMBER_PREFIXES)[number]> 
 };
 
 /** A number from the reserved ranges; `line` (0–9) picks one of ten lines per centre. */
-export function demoPhoneNumber(state: StateCode | null, centreIndex: number, line: number): string {
+function demoPhoneNumber(state: StateCode | null, centreIndex: number, line: number): string {
   const prefix = state ? RANGE_BY_STATE[state] : '030 23125';
   const last = 100 + centreIndex * 10 + line;
   if (last > 999) throw new Error('demo phone numbers exhausted');

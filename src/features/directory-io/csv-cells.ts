@@ -56,9 +56,6 @@ export function formatPhones(phones: readonly Phone[]): string {
     .join('; ');
 }
 
-export const PHONE_SYNTAX =
-  'expected NUMBER (TYPE, LANG|LANG): DESCRIPTION, e.g. "+49 30 1234567 (voice, de|en): Beratung"';
-
 const PHONE_ITEM = new RegExp(`^(.+?) \\((${PHONE_TYPES.join('|')})(?:,\\s*([^)]*))?\\)(?::\\s*([\\s\\S]*))?$`, 'i');
 
 /** One phone item as a draft (unvalidated); a bare number is a voice line. */

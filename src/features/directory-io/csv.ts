@@ -7,7 +7,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import type { DirectoryEntry } from '../directory/entry.ts';
+import { SERVICE_DETAIL_FIELDS, type DirectoryEntry } from '../directory/entry.ts';
 import {
   formatPhones,
   formatSchedules,
@@ -23,29 +23,8 @@ import {
 import type { Draft, ParsedFile } from './draft.ts';
 import type { ImportProblem } from './problems.ts';
 
-export const CSV_COLUMNS = [
-  'id',
-  'name',
-  'description',
-  'status',
-  'url',
-  'email',
-  'interpretation_services',
-  'application_process',
-  'fees_description',
-  'eligibility_description',
-  'minimum_age',
-  'maximum_age',
-  'assured_date',
-  'alert',
-  'is_demo',
-  'organization_id',
-  'organization_name',
-  'organization_description',
-  'organization_email',
-  'organization_website',
-  'organization_legal_status',
-  'organization_is_demo',
+/** The place's columns: any of them filled means the row has a place (address_protected alone does not). */
+const PLACE_COLUMNS = [
   'location_id',
   'location_name',
   'address_1',
@@ -54,9 +33,28 @@ export const CSV_COLUMNS = [
   'state_province',
   'latitude',
   'longitude',
+] as const;
+const WAY_THERE_COLUMNS = ['transportation', 'location_accessibility'] as const;
+
+const CSV_COLUMNS = [
+  'id',
+  'name',
+  'description',
+  'status',
+  'url',
+  'email',
+  ...SERVICE_DETAIL_FIELDS,
+  'is_demo',
+  'organization_id',
+  'organization_name',
+  'organization_description',
+  'organization_email',
+  'organization_website',
+  'organization_legal_status',
+  'organization_is_demo',
+  ...PLACE_COLUMNS,
   'address_protected',
-  'transportation',
-  'location_accessibility',
+  ...WAY_THERE_COLUMNS,
   'phones',
   'phone_ids',
   'languages',
@@ -68,20 +66,9 @@ export const CSV_COLUMNS = [
   'accessibility',
 ] as const;
 
-export type CsvColumn = (typeof CSV_COLUMNS)[number];
+type CsvColumn = (typeof CSV_COLUMNS)[number];
 
-const LOCATION_COLUMNS: CsvColumn[] = [
-  'location_id',
-  'location_name',
-  'address_1',
-  'postal_code',
-  'city',
-  'state_province',
-  'latitude',
-  'longitude',
-  'transportation',
-  'location_accessibility',
-];
+const LOCATION_COLUMNS: CsvColumn[] = [...PLACE_COLUMNS, ...WAY_THERE_COLUMNS];
 
 const text = (v: string | null) => v ?? '';
 const bool = (v: boolean) => (v ? 'true' : 'false');

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { issueMessage } from '../../platform/http/validation.ts';
 import { derivedId } from '../directory/derived-id.ts';
-import type { DirectoryEntry, Weekday } from '../directory/entry.ts';
+import { SERVICE_STATUSES, type DirectoryEntry, type Weekday } from '../directory/entry.ts';
 import {
   ACCESSIBILITY_FEATURES,
   EXPLOITATION_FORMS,
@@ -23,17 +23,16 @@ import { lookupPostcode } from '../geo/postcodes.ts';
 import { STATE_CODES } from '../geo/states.ts';
 
 /** Ids generated for rows without one are derived from this namespace and the names (see docs/hsds.md). */
-export const IMPORT_NAMESPACE = 'schutznetz:import:v1';
+const IMPORT_NAMESPACE = 'schutznetz:import:v1';
 
 /** Germany's bounding box with a small margin (WGS84). */
-export const GERMANY_BBOX = { minLat: 47.2, maxLat: 55.1, minLon: 5.8, maxLon: 15.1 } as const;
+const GERMANY_BBOX = { minLat: 47.2, maxLat: 55.1, minLon: 5.8, maxLon: 15.1 } as const;
 
 /** Farther than this from the postcode's centre, coordinates are more likely a mistake than a large postcode area. */
-export const MAX_KM_FROM_POSTCODE = 30;
+const MAX_KM_FROM_POSTCODE = 30;
 
 export const WEEKDAYS: readonly Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 export const PHONE_TYPES = ['voice', 'text', 'fax', 'cell', 'video', 'pager', 'textphone'] as const;
-export const SERVICE_STATUSES = ['active', 'inactive', 'defunct', 'temporarily closed'] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PHONE = /^\+?[0-9][0-9 ()/-]{2,29}$/;
@@ -366,6 +365,3 @@ const entry = z
 
 /** The schema of one imported entry (input: a draft shaped like a DirectoryEntry). */
 export const entrySchema = entry;
-
-/** Path of a draft field (as zod reports it). */
-export type DraftPath = readonly PropertyKey[];

@@ -6,8 +6,6 @@ import { exportCsv } from './csv.ts';
 import { exportHsdsJson } from './hsds-json.ts';
 import type { ImportFormat } from './problems.ts';
 
-export { exportCsv, exportHsdsJson };
-
 /** The whole directory as file text; `count` says how many services it holds. */
 export async function exportDirectory(db: Kysely<DB>, format: ImportFormat): Promise<{ text: string; count: number }> {
   const entries = await loadAllEntries(db);

@@ -7,7 +7,7 @@
  * derived again, so they cannot drift from the parent's id.
  */
 import { z } from 'zod';
-import type { DirectoryEntry } from '../directory/entry.ts';
+import { ORGANIZATION_FIELDS, pickFields, SERVICE_FIELDS, type DirectoryEntry } from '../directory/entry.ts';
 import type { TaxonomyName } from '../directory/taxonomies.ts';
 import { findTerm } from '../hsds-api/catalogue.ts';
 import { EXT } from '../hsds-api/presenters/common.ts';
@@ -172,30 +172,10 @@ function toDraft(s: HsdsInput, problem: (field: string, reason: string) => void)
   return {
     organization: {
       id: s.organization.id,
-      name: s.organization.name,
-      description: s.organization.description,
-      email: s.organization.email,
-      website: s.organization.website,
-      legal_status: s.organization.legal_status,
+      ...pickFields(s.organization, ORGANIZATION_FIELDS),
       is_demo: s.organization[EXT]?.is_demo,
     },
-    service: {
-      id: s.id,
-      name: s.name,
-      description: s.description,
-      url: s.url,
-      email: s.email,
-      status: s.status,
-      interpretation_services: s.interpretation_services,
-      application_process: s.application_process,
-      fees_description: s.fees_description,
-      eligibility_description: s.eligibility_description,
-      minimum_age: s.minimum_age,
-      maximum_age: s.maximum_age,
-      assured_date: s.assured_date,
-      alert: s.alert,
-      is_demo: s[EXT]?.is_demo,
-    },
+    service: { id: s.id, ...pickFields(s, SERVICE_FIELDS), is_demo: s[EXT]?.is_demo },
     location:
       loc && addr
         ? {

@@ -23,7 +23,7 @@ export type ImportOptions = {
   dryRun?: boolean;
 };
 
-export type ImportCounts = { services: number; created: number; updated: number; unchanged: number; deleted: number };
+type ImportCounts = { services: number; created: number; updated: number; unchanged: number; deleted: number };
 
 export type ImportReport = {
   format: ImportFormat;

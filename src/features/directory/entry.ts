@@ -10,6 +10,41 @@ import type { AccessibilityFeature, ExploitationForm, TargetGroup } from './taxo
 
 export type Weekday = 'MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU';
 
+/**
+ * The organisation's and the service's own fields besides id and demo flag,
+ * in HSDS order. Every one is public: the HSDS API, both export formats and
+ * the import carry exactly these (pickFields), so a field that must stay
+ * private does not belong in either list.
+ */
+export const ORGANIZATION_FIELDS = ['name', 'description', 'email', 'website', 'legal_status'] as const;
+/** The service's fields after name, contact and status: how it works, for whom, when checked. */
+export const SERVICE_DETAIL_FIELDS = [
+  'interpretation_services',
+  'application_process',
+  'fees_description',
+  'eligibility_description',
+  'minimum_age',
+  'maximum_age',
+  'assured_date',
+  'alert',
+] as const;
+export const SERVICE_FIELDS = ['name', 'description', 'url', 'email', 'status', ...SERVICE_DETAIL_FIELDS] as const;
+
+/** `keys` of `from`, in the order given (the order JSON output shows them in). */
+export function pickFields<T, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const k of keys) out[k] = from[k];
+  return out;
+}
+
+/** The HSDS service statuses (the CHECK constraint of migration 0001). */
+export const SERVICE_STATUSES = [
+  'active',
+  'inactive',
+  'defunct',
+  'temporarily closed',
+] as const satisfies readonly ServiceStatus[];
+
 export type DirectoryEntry = {
   organization: {
     id: string;

@@ -7,7 +7,7 @@ import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { StateCode } from '../geo/states.ts';
 import { derivedId } from './derived-id.ts';
-import type { DirectoryEntry, Weekday } from './entry.ts';
+import { ORGANIZATION_FIELDS, pickFields, SERVICE_FIELDS, type DirectoryEntry, type Weekday } from './entry.ts';
 import { TAXONOMIES, taxonomyDbName, type TaxonomyName } from './taxonomies.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -18,7 +18,7 @@ export async function directoryRevision(db: Db): Promise<string> {
 }
 
 /** Map of `${taxonomy}:${code}` → taxonomy_term id. */
-export async function termIds(db: Db): Promise<Map<string, string>> {
+async function termIds(db: Db): Promise<Map<string, string>> {
   const rows = await db
     .selectFrom('taxonomy_term')
     .innerJoin('taxonomy', 'taxonomy.id', 'taxonomy_term.taxonomy_id')
@@ -89,32 +89,8 @@ export async function loadAllEntries(db: Db): Promise<DirectoryEntry[]> {
           (a, b) => (TAXONOMIES[t] as readonly string[]).indexOf(a) - (TAXONOMIES[t] as readonly string[]).indexOf(b),
         );
     return {
-      organization: {
-        id: org.id,
-        name: org.name,
-        description: org.description,
-        email: org.email,
-        website: org.website,
-        legal_status: org.legal_status,
-        is_demo: org.is_demo,
-      },
-      service: {
-        id: s.id,
-        name: s.name,
-        description: s.description,
-        url: s.url,
-        email: s.email,
-        status: s.status,
-        interpretation_services: s.interpretation_services,
-        application_process: s.application_process,
-        fees_description: s.fees_description,
-        eligibility_description: s.eligibility_description,
-        minimum_age: s.minimum_age,
-        maximum_age: s.maximum_age,
-        assured_date: s.assured_date,
-        alert: s.alert,
-        is_demo: s.is_demo,
-      },
+      organization: { id: org.id, ...pickFields(org, ORGANIZATION_FIELDS), is_demo: org.is_demo },
+      service: { id: s.id, ...pickFields(s, SERVICE_FIELDS), is_demo: s.is_demo },
       location:
         loc && addr && loc.latitude !== null && loc.longitude !== null
           ? {
@@ -157,23 +133,7 @@ export async function loadAllEntries(db: Db): Promise<DirectoryEntry[]> {
   });
 }
 
-const SERVICE_COLUMNS = [
-  'organization_id',
-  'name',
-  'description',
-  'url',
-  'email',
-  'status',
-  'interpretation_services',
-  'application_process',
-  'fees_description',
-  'eligibility_description',
-  'minimum_age',
-  'maximum_age',
-  'assured_date',
-  'alert',
-  'is_demo',
-] as const;
+const SERVICE_COLUMNS = ['organization_id', ...SERVICE_FIELDS, 'is_demo'] as const;
 
 /**
  * Insert or replace entries (by service id) inside the caller's transaction.
@@ -432,9 +392,4 @@ export async function serviceCount(db: Db): Promise<number> {
 export async function existingServiceIds(trx: Transaction<DB>, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   return new Set((await trx.selectFrom('service').select('id').where('id', 'in', ids).execute()).map((s) => s.id));
-}
-
-export async function hasDemoEntries(db: Db): Promise<boolean> {
-  const row = await db.selectFrom('service').select('id').where('is_demo', '=', true).limit(1).executeTakeFirst();
-  return row !== undefined;
 }

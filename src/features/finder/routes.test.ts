@@ -1,34 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../test/support/app.ts';
-import { replaceDirectory, testEntry } from '../../../test/support/entries.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForFile } from '../../../test/support/app.ts';
+import { knownCentres, replaceDirectory, testEntry } from '../../../test/support/entries.ts';
 
-let t: TestApp;
-const leipzig = testEntry({
-  name: 'Leipzig Mitte',
-  postcode: '04109',
-  languages: ['de', 'ar'],
-  schedules: [
-    { id: crypto.randomUUID(), byday: ['MO', 'WE'], opens_at: '09:00', closes_at: '16:00', description: null },
-  ],
-});
-const halle = testEntry({ name: 'Halle Süd', postcode: '06108', targetGroups: ['minors'], exploitation: ['labour'] });
-const dresden = testEntry({
-  name: 'Dresden Schutzhaus',
-  postcode: '01067',
-  protectedAddress: true,
-  areas: ['DE-SN'],
-  languages: ['de', 'ru'],
-});
-const munich = testEntry({ name: 'München Beratung', postcode: '80331', accessibility: ['step_free'] });
-const online = testEntry({ name: 'Online bundesweit', postcode: null, areas: ['DE'], languages: ['de', 'en', 'ti'] });
-const closed = testEntry({ name: 'Geschlossen Leipzig', postcode: '04109', service: { status: 'temporarily closed' } });
+const { leipzig, halle, dresden, munich, online, closed } = knownCentres();
 
+const t = appForFile();
 beforeAll(async () => {
-  t = await testApp();
   await replaceDirectory(t.database, [leipzig, halle, dresden, munich, online, closed]);
   t.app.directory.invalidate();
 });
-afterAll(() => t.close());
 
 const get = (url: string) => t.app.inject({ url });
 const names = (html: string) =>

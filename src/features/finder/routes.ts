@@ -16,7 +16,7 @@ import { searchDirectory, suggestRelaxation } from './search.ts';
 import { stateName } from './views/ResultCard.tsx';
 import { CentrePage, HomePage, ResultsPage, StatePage, StatesPage } from './views/pages.tsx';
 
-export const PAGE_SIZE = 10;
+const PAGE_SIZE = 10;
 
 const idParam = z.object({ lang: z.string(), id: z.uuid() });
 

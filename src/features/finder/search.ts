@@ -55,8 +55,8 @@ export type SearchQuery = {
 
 export type SearchHit = { entry: DirectoryEntry; distanceKm: number | null; coversArea: boolean };
 
-export type FilterKind = 'targetGroups' | 'exploitation' | 'languages' | 'accessibility';
-export const FILTER_KINDS: readonly FilterKind[] = ['targetGroups', 'exploitation', 'languages', 'accessibility'];
+type FilterKind = 'targetGroups' | 'exploitation' | 'languages' | 'accessibility';
+const FILTER_KINDS: readonly FilterKind[] = ['targetGroups', 'exploitation', 'languages', 'accessibility'];
 
 const anyOf = (wanted: readonly string[], have: readonly string[]) =>
   wanted.length === 0 || wanted.some((w) => have.includes(w));

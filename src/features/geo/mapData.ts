@@ -3,7 +3,7 @@
  * scripts/vendor-geodata.ts writes the file with these types.
  */
 import fs from 'node:fs';
-import { STATES, type StateCode, type StateInfo } from './states.ts';
+import { STATES, type StateInfo } from './states.ts';
 
 /** Bumped whenever the layout changes, so old data fails loudly instead of being misdrawn. */
 export const MAP_FORMAT = 'schutznetz/de-states@1';
@@ -54,7 +54,7 @@ function fail(why: string): never {
 }
 
 /** Parses and checks the file: all 16 states, in {@link STATES} order, with facts that match states.ts. */
-export function parseMapFile(text: string): MapFile {
+function parseMapFile(text: string): MapFile {
   const file = JSON.parse(text) as MapFile;
   if (file.format !== MAP_FORMAT) fail(`format ${String(file.format)}, expected ${MAP_FORMAT}`);
   if (file.projection?.kind !== 'equirectangular') fail('unknown projection');
@@ -75,9 +75,4 @@ let cached: MapFile | undefined;
 export function loadMapFile(): MapFile {
   cached ??= parseMapFile(fs.readFileSync(MAP_FILE_URL, 'utf8'));
   return cached;
-}
-
-/** The outline data of one state. */
-export function mapState(code: StateCode): MapState {
-  return loadMapFile().states.find((s) => s.code === code) ?? fail(`no outline for ${code}`);
 }

@@ -36,7 +36,7 @@ export type PlaceEntry = {
 };
 
 /** Matches of a query, by kind of match. */
-export type PlaceMatches = { exact: PlaceEntry[]; prefix: PlaceEntry[] };
+type PlaceMatches = { exact: PlaceEntry[]; prefix: PlaceEntry[] };
 
 /** Searchable index over {@link PlaceEntry}s. */
 export type PlaceIndex = {

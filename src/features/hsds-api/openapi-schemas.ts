@@ -121,7 +121,7 @@ const pageProperties: Record<string, JsonSchema> = {
 };
 
 /** A page of `item`s (written out per list, since allOf and additionalProperties: false do not mix). */
-export const pageOf = (item: string): JsonSchema => obj({ ...pageProperties, contents: arr(ref(item)) });
+const pageOf = (item: string): JsonSchema => obj({ ...pageProperties, contents: arr(ref(item)) });
 
 export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
   Error: obj(

@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../test/support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForFile } from '../../../test/support/app.ts';
 import { checkSchema } from './openapi-check.ts';
 import { HSDS_BASE, openApiDocument, type OpenApiDocument } from './openapi.ts';
 import type { JsonSchema } from './openapi-schemas.ts';
@@ -8,13 +8,11 @@ import { hsdsRoutes } from './routes.ts';
 
 // Runs against the demo directory: protected addresses, online-only services,
 // fax lines, several schedules — the variety the schemas must cover.
-let t: TestApp;
 let doc: OpenApiDocument;
+const t = appForFile();
 beforeAll(async () => {
-  t = await testApp();
   doc = (await t.app.inject({ url: `${HSDS_BASE}/openapi.json` })).json();
 });
-afterAll(() => t.close());
 
 const get = async (path: string) => t.app.inject({ url: `${HSDS_BASE}${path}` });
 

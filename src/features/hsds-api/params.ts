@@ -21,7 +21,7 @@ export const MAX_PROXIMITY_M = 1_000_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A UUID in any case, normalised to lower case (as PostgreSQL prints them). */
-export const uuidString = (label: string) =>
+const uuidString = (label: string) =>
   z
     .string({ error: `${label} must be a UUID` })
     .regex(UUID, `${label} must be a UUID (like 3f00001c-82f8-44b4-a039-3b2a462f2952)`)
@@ -106,7 +106,6 @@ export const serviceAtLocationsQuery = strict({
     .max(MAX_PROXIMITY_M, `proximity is in metres and at most ${MAX_PROXIMITY_M} (1,000 km)`)
     .optional(),
 });
-export type ServiceAtLocationsQuery = z.output<typeof serviceAtLocationsQuery>;
 
 /** GET /organizations */
 export const organizationsQuery = strict({ ...paging, search });

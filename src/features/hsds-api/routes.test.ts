@@ -1,39 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../test/support/app.ts';
-import { replaceDirectory, testEntry } from '../../../test/support/entries.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForFile } from '../../../test/support/app.ts';
+import { knownCentres, replaceDirectory, testEntry } from '../../../test/support/entries.ts';
 import { termFor } from './catalogue.ts';
 
-let t: TestApp;
-const leipzig = testEntry({
-  name: 'Leipzig Mitte',
-  postcode: '04109',
-  languages: ['de', 'ar'],
-  phones: [
-    { id: randomUUID(), number: '+49 30 23125 001', type: 'voice', description: 'Beratung', languages: ['de', 'ar'] },
-  ],
-  schedules: [{ id: randomUUID(), byday: ['MO', 'WE'], opens_at: '09:00', closes_at: '16:00', description: null }],
-});
-const halle = testEntry({ name: 'Halle Süd', postcode: '06108', targetGroups: ['minors'], exploitation: ['labour'] });
-const dresden = testEntry({
-  name: 'Dresden Schutzhaus',
-  postcode: '01067',
-  protectedAddress: true,
-  areas: ['DE-SN'],
-  languages: ['de', 'ru'],
-});
-const munich = testEntry({ name: 'München Beratung', postcode: '80331', accessibility: ['step_free'] });
-const online = testEntry({ name: 'Online bundesweit', postcode: null, areas: ['DE'], languages: ['de', 'en', 'ti'] });
-const closed = testEntry({ name: 'Geschlossen Leipzig', postcode: '04109', service: { status: 'temporarily closed' } });
+const { leipzig, halle, dresden, munich, online, closed } = knownCentres();
+leipzig.phones = [
+  { id: randomUUID(), number: '+49 30 23125 001', type: 'voice', description: 'Beratung', languages: ['de', 'ar'] },
+];
 const demo = testEntry({ name: 'Beispiel Demo', postcode: '10117', service: { is_demo: true } });
 dresden.location!.transportation = 'Tram 4 bis zum Haus';
 
+const t = appForFile();
 beforeAll(async () => {
-  t = await testApp();
   await replaceDirectory(t.database, [leipzig, halle, dresden, munich, online, closed, demo]);
   t.app.directory.invalidate();
 });
-afterAll(() => t.close());
 
 const get = async (url: string) => {
   const res = await t.app.inject({ url });

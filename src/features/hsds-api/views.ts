@@ -6,7 +6,7 @@
 import type { DirectoryEntry } from '../directory/entry.ts';
 import { serviceAtLocationId } from './presenters/location.ts';
 
-export type OrganizationView = { organization: DirectoryEntry['organization']; entries: DirectoryEntry[] };
+type OrganizationView = { organization: DirectoryEntry['organization']; entries: DirectoryEntry[] };
 
 export type SnapshotViews = {
   /** Every organisation that has at least one service, by name. */
@@ -41,7 +41,7 @@ export function viewsOf(entries: readonly DirectoryEntry[]): SnapshotViews {
 }
 
 /** Case-, accent- and ß-insensitive form for the simple `search` of lists other than services. */
-export function searchable(s: string): string {
+function searchable(s: string): string {
   return s.toLocaleLowerCase('de').normalize('NFKD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss');
 }
 

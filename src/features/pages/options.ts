@@ -32,7 +32,7 @@ const operatorSchema = contactSchema.extend({
   hosting: z.string().trim().min(1).max(500).nullish(),
 });
 
-export const pagesOptionsSchema = z.object({
+const pagesOptionsSchema = z.object({
   /** Feedback channel named in the accessibility statement (the coordination office). */
   accessibilityContact: contactSchema.optional(),
   /** The controller (Verantwortlicher) named in the privacy notice. */
@@ -42,7 +42,7 @@ export const pagesOptionsSchema = z.object({
 });
 
 export type ContactDetails = z.infer<typeof contactSchema>;
-export type OperatorDetails = z.infer<typeof operatorSchema>;
+type OperatorDetails = z.infer<typeof operatorSchema>;
 /** Options of `pagesRoutes`; all optional (see the defaults in `resolvePagesOptions`). */
 export type PagesOptions = z.input<typeof pagesOptionsSchema>;
 
@@ -56,7 +56,7 @@ export type ResolvedPagesOptions = {
  * The date this release's accessibility statement was written. Operators who
  * re-test their installation set `accessibilityStatementDate` instead.
  */
-export const DEFAULT_STATEMENT_DATE = '2026-11-28';
+const DEFAULT_STATEMENT_DATE = '2026-11-28';
 
 /**
  * Validate the options once at start-up (a wrong e-mail address should stop

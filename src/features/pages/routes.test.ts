@@ -1,15 +1,9 @@
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../test/support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { appForFile } from '../../../test/support/app.ts';
 import { PAGE_PATHS } from './routes.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await testApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = appForFile();
 
 const PATHS = Object.keys(PAGE_PATHS);
 const cases = PATHS.flatMap((p) => (['de', 'en'] as const).map((lang) => ({ path: `/${lang}/${p}`, lang })));

@@ -13,7 +13,7 @@ import { sendPage } from '../../platform/layout/render.ts';
 import { resolvePagesOptions, type PagesOptions, type ResolvedPagesOptions } from './options.ts';
 import { AboutPage, AccessibilityPage, EasyReadPage, PrivacyPage, SafetyPage } from './views.tsx';
 
-export type { ContactDetails, OperatorDetails, PagesOptions } from './options.ts';
+export type { PagesOptions } from './options.ts';
 
 type View = (props: { ctx: PageContext; options: ResolvedPagesOptions }) => VNode;
 

@@ -6,7 +6,7 @@ import { ContactBlock } from './ContactBlock.tsx';
 import type { ResolvedPagesOptions } from './options.ts';
 import { Prose, proseText } from './Prose.tsx';
 
-export type PageName = 'safety' | 'about' | 'easy' | 'accessibility' | 'privacy';
+type PageName = 'safety' | 'about' | 'easy' | 'accessibility' | 'privacy';
 
 type Props = { ctx: PageContext; options: ResolvedPagesOptions };
 

@@ -7,7 +7,7 @@ import type { DirectoryEntry } from '../directory/entry.ts';
 import { monthsBefore } from '../../platform/time/dates.ts';
 
 /** How long a verification counts. */
-export const VERIFICATION_MONTHS = 12;
+const VERIFICATION_MONTHS = 12;
 
 /** Entries whose assured_date is before `today` minus 12 months (or missing); defunct ones are left out. */
 export function overdueEntries(entries: readonly DirectoryEntry[], today: string): DirectoryEntry[] {

@@ -11,7 +11,7 @@ import type { DirectoryEntry } from '../directory/entry.ts';
 import { loadAllEntries, writeEntries } from '../directory/queries.ts';
 import { entrySchema } from '../directory-io/entry-schema.ts';
 import { applyEdits } from '../directory/drafts/editable.ts';
-import { draftFromRow, lockCentre, type Draft } from '../directory/drafts/queries.ts';
+import { DRAFT_COLUMNS, draftFromRow, lockCentre, type Draft } from '../directory/drafts/queries.ts';
 
 export type QueueItem = {
   id: string;
@@ -79,13 +79,13 @@ export async function draftForReview(trx: Tx, id: string): Promise<DraftWithCont
 }
 
 /** The entry as published now, read inside the transaction (undefined: no longer in the directory). */
-export async function publishedEntry(trx: Tx, serviceId: string): Promise<DirectoryEntry | undefined> {
+async function publishedEntry(trx: Tx, serviceId: string): Promise<DirectoryEntry | undefined> {
   // The directory is small (ADR 004); reading it whole keeps one loader for every reader.
   return (await loadAllEntries(trx)).find((e) => e.service.id === serviceId);
 }
 
 /** What accepting a draft would publish: the current entry with the draft's edits, verified `today`. */
-export function entryToPublish(published: DirectoryEntry, draft: Draft, today: string): DirectoryEntry {
+function entryToPublish(published: DirectoryEntry, draft: Draft, today: string): DirectoryEntry {
   const merged = applyEdits(published, draft.entry);
   return { ...merged, service: { ...merged.service, assured_date: today } };
 }
@@ -95,6 +95,38 @@ export type Decision =
   | { ok: false; reason: 'not_found' | 'not_pending' | 'entry_gone' | 'invalid'; detail?: string };
 
 type DecisionInput = { draftId: string; actorId: string; at: Date };
+
+/**
+ * Store the office's decision on the draft and audit it (`details` besides
+ * the service id; a return comment stays with the draft, never in the log).
+ */
+async function recordDecision(
+  trx: Tx,
+  ring: KeyRing,
+  draft: Draft,
+  input: DecisionInput,
+  decision: { status: 'accepted' } | { status: 'returned'; review_comment: string },
+  details: Record<string, string> = {},
+): Promise<void> {
+  await trx
+    .updateTable('directory_draft')
+    .set({ ...decision, reviewed_by: input.actorId, reviewed_at: input.at })
+    .where('id', '=', draft.id)
+    .execute();
+  await audit(
+    trx,
+    ring,
+    {
+      event: `directory.draft_${decision.status}`,
+      actorId: input.actorId,
+      centreId: draft.centreId,
+      objectType: 'directory_draft',
+      objectId: draft.id,
+      details: { service_id: draft.serviceId, ...details },
+    },
+    input.at,
+  );
+}
 
 async function lockPending(trx: Tx, draftId: string): Promise<Draft | 'not_found' | 'not_pending'> {
   const owner = await trx
@@ -107,18 +139,7 @@ async function lockPending(trx: Tx, draftId: string): Promise<Draft | 'not_found
   await lockCentre(trx, owner.centre_id);
   const row = await trx
     .selectFrom('directory_draft')
-    .select([
-      'id',
-      'centre_id',
-      'service_id',
-      'entry',
-      'status',
-      'submitted_by',
-      'submitted_at',
-      'reviewed_by',
-      'reviewed_at',
-      'review_comment',
-    ])
+    .select(DRAFT_COLUMNS)
     .where('id', '=', draftId)
     .forUpdate()
     .executeTakeFirst();
@@ -150,24 +171,7 @@ export async function acceptDraft(trx: Tx, ring: KeyRing, input: DecisionInput &
   // writeEntries replaces the service row, and the centre's link to it is
   // ON DELETE SET NULL: restore it in the same transaction.
   await trx.updateTable('centre').set({ service_id: draft.serviceId }).where('id', '=', draft.centreId).execute();
-  await trx
-    .updateTable('directory_draft')
-    .set({ status: 'accepted', reviewed_by: input.actorId, reviewed_at: input.at })
-    .where('id', '=', draft.id)
-    .execute();
-  await audit(
-    trx,
-    ring,
-    {
-      event: 'directory.draft_accepted',
-      actorId: input.actorId,
-      centreId: draft.centreId,
-      objectType: 'directory_draft',
-      objectId: draft.id,
-      details: { service_id: draft.serviceId, assured_date: input.today },
-    },
-    input.at,
-  );
+  await recordDecision(trx, ring, draft, input, { status: 'accepted' }, { assured_date: input.today });
   return { ok: true, entry: checked.data };
 }
 
@@ -179,23 +183,6 @@ export async function returnDraft(
 ): Promise<Decision | { ok: true }> {
   const draft = await lockPending(trx, input.draftId);
   if (typeof draft === 'string') return { ok: false, reason: draft };
-  await trx
-    .updateTable('directory_draft')
-    .set({ status: 'returned', reviewed_by: input.actorId, reviewed_at: input.at, review_comment: input.comment })
-    .where('id', '=', draft.id)
-    .execute();
-  await audit(
-    trx,
-    ring,
-    {
-      event: 'directory.draft_returned',
-      actorId: input.actorId,
-      centreId: draft.centreId,
-      objectType: 'directory_draft',
-      objectId: draft.id,
-      details: { service_id: draft.serviceId },
-    },
-    input.at,
-  );
+  await recordDecision(trx, ring, draft, input, { status: 'returned', review_comment: input.comment });
   return { ok: true };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../test/support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForFile } from '../../../test/support/app.ts';
 import { verifyAuditLog } from '../../platform/audit/verify.ts';
 import { withScope } from '../../platform/db/tenant.ts';
 import {
@@ -16,7 +16,6 @@ import {
 } from '../centre-entry/testing.ts';
 import { berlinDate } from '../../platform/time/dates.ts';
 
-let t: TestApp;
 let leadA: Staff;
 let leadB: Staff;
 let coordination: Staff;
@@ -25,14 +24,13 @@ const A = demoCentre('stuttgart'); // verified 40 days ago
 const B = demoCentre('mannheim'); // verified 410 days ago: overdue
 const C = demoCentre('freiburg'); // verified 95 days ago
 
+const t = appForFile();
 beforeAll(async () => {
-  t = await testApp();
   leadA = await signedIn(t.app, 'centre_lead', A.id);
   leadB = await signedIn(t.app, 'centre_lead', B.id);
   coordination = await signedIn(t.app, 'coordination');
   admin = await signedIn(t.app, 'admin');
 });
-afterAll(() => t.close());
 
 async function propose(lead: Staff, serviceId: string, change: Parameters<typeof entryBody>[1]): Promise<string> {
   const res = await post(

@@ -21,7 +21,7 @@ import { overdueEntries } from './overdue.ts';
 import { acceptDraft, draftForReview, pendingDrafts, returnDraft, type DraftWithContext } from './queries.ts';
 import { DraftPage, OverduePage, QueuePage } from './views/pages.tsx';
 
-export const MAX_COMMENT = 2000;
+const MAX_COMMENT = 2000;
 
 const doneQuery = z.strictObject({ done: z.enum(['accepted', 'returned']).optional() });
 const idParams = z.object({ lang: z.string(), id: z.string().max(100) });

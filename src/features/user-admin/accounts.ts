@@ -18,7 +18,7 @@ import type { Role } from '../../platform/db/schema.ts';
 import type { Tx } from '../../platform/db/tenant.ts';
 import type { KeyRing } from '../../platform/security/keys.ts';
 import { closeOpenInvitations } from '../../platform/auth/queries/invitations.ts';
-import { closeOpenResets } from '../../platform/auth/queries/password-resets.ts';
+import { closeOpenLinks } from '../../platform/auth/queries/one-time-links.ts';
 import { markDisabled, switchRole } from './queries.ts';
 
 export { accountByEmail, accountById, listAccountSummaries, openSessionCount, type AccountSummary } from './queries.ts';
@@ -54,7 +54,7 @@ export async function disableAccount(
   const newlyDisabled = await markDisabled(trx, account.id, by.now);
   const sessionsEnded = await deleteUserSessions(trx, account.id);
   await closeOpenInvitations(trx, account.email, by.now);
-  await closeOpenResets(trx, account.id, by.now);
+  await closeOpenLinks(trx, 'password_reset', account.id, by.now);
   await audit(
     trx,
     by.auditRing,

@@ -22,7 +22,7 @@ export const ADMIN_PASSKEY_NOTE = [
   'After the first sign-in (with the authenticator app) an administrator must add a passkey and then sign in with it;',
   'use a browser that supports passkeys (a security key, a phone, or the computer’s own authenticator).',
 ] as const;
-export const DEMO_ADMIN_NAME = 'Demo-Administration';
+const DEMO_ADMIN_NAME = 'Demo-Administration';
 
 /**
  * Create an invitation for the demo administrator and return its setup link

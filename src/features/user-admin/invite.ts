@@ -15,12 +15,9 @@ import type { Role } from '../../platform/db/schema.ts';
 import { withScope } from '../../platform/db/tenant.ts';
 import { translator, type Locale } from '../../platform/i18n/index.ts';
 import { sendMail } from '../../platform/mail/mailer.ts';
-import {
-  closeOpenInvitations,
-  consumeInvitation,
-  createInvitation,
-  invitationLink,
-} from '../../platform/auth/queries/invitations.ts';
+import { closeOpenInvitations, createInvitation, invitationLink } from '../../platform/auth/queries/invitations.ts';
+import { consumeLink } from '../../platform/auth/queries/one-time-links.ts';
+import { hashToken } from '../../platform/security/tokens.ts';
 import { userIdByEmail } from '../../platform/auth/queries/users.ts';
 import { USER_ADMIN_NS } from './messages.ts';
 
@@ -69,7 +66,7 @@ export async function inviteUser(
       now,
     );
     if (exists) {
-      await consumeInvitation(trx, inv.id, now);
+      await consumeLink(trx, 'invitation', hashToken(inv.token), now);
       await sendMail(app, trx, {
         to: req.email,
         subject: t('mail.existsSubject'),

@@ -13,7 +13,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { withScope, type Tx } from '../../platform/db/tenant.ts';
 import type { KeyRing } from '../../platform/security/keys.ts';
 import { closeOpenInvitations, createInvitation, invitationLink } from '../../platform/auth/queries/invitations.ts';
-import { closeOpenResets } from '../../platform/auth/queries/password-resets.ts';
+import { closeOpenLinks } from '../../platform/auth/queries/one-time-links.ts';
 import {
   accountByEmail,
   disableAccount,
@@ -104,7 +104,7 @@ type FreshStart = { link: string; sessionsEnded: number; passkeysRemoved: number
 async function startAfresh(trx: Tx, ctx: OperatorContext, user: AccountSummary): Promise<FreshStart> {
   const passkeysRemoved = await removeSecondFactors(trx, user.id);
   const sessionsEnded = await deleteUserSessions(trx, user.id);
-  await closeOpenResets(trx, user.id, ctx.now);
+  await closeOpenLinks(trx, 'password_reset', user.id, ctx.now);
   await closeOpenInvitations(trx, user.email, ctx.now);
   const inv = await createInvitation(
     trx,

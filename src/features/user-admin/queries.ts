@@ -1,4 +1,5 @@
 /** The `app_user` rows user administration reads and changes (accounts.ts holds the rules). */
+import { updateAccountIf } from '../../platform/auth/queries/users.ts';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../../platform/auth/session.ts';
 import type { Role } from '../../platform/db/schema.ts';
 import type { Tx } from '../../platform/db/tenant.ts';
@@ -99,26 +100,13 @@ export async function openSessionCount(trx: Tx, userId: string, now: Date): Prom
 }
 
 /** Disable the account if it is not yet; returns whether this call disabled it (a parallel one may have). */
-export async function markDisabled(trx: Tx, userId: string, now: Date): Promise<boolean> {
-  const updated = await trx
-    .updateTable('app_user')
-    .set({ disabled_at: now })
-    .where('id', '=', userId)
-    .where('disabled_at', 'is', null)
-    .executeTakeFirst();
-  return Number(updated.numUpdatedRows) === 1;
+export function markDisabled(trx: Tx, userId: string, now: Date): Promise<boolean> {
+  return updateAccountIf(trx, userId, { enabled: true }, { disabled_at: now });
 }
 
 /** Give an enabled account role `to`, only if it still has role `from` (a parallel change wins). */
-export async function switchRole(trx: Tx, userId: string, from: Role, to: Role): Promise<boolean> {
-  const updated = await trx
-    .updateTable('app_user')
-    .set({ role: to })
-    .where('id', '=', userId)
-    .where('role', '=', from)
-    .where('disabled_at', 'is', null)
-    .executeTakeFirst();
-  return Number(updated.numUpdatedRows) === 1;
+export function switchRole(trx: Tx, userId: string, from: Role, to: Role): Promise<boolean> {
+  return updateAccountIf(trx, userId, { enabled: true, role: from }, { role: to });
 }
 
 /** Remove the account's TOTP secret, passkeys and recovery codes; returns how many passkeys went. */

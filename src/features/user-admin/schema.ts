@@ -22,7 +22,7 @@ export function accountIdOf(req: FastifyRequest): string {
 }
 
 /** After a change the page says what happened. */
-export const DONE = ['disabled', 'role'] as const;
+const DONE = ['disabled', 'role'] as const;
 export type Done = (typeof DONE)[number];
 
 export const pageQuery = z.strictObject({ done: z.enum(DONE).optional() });

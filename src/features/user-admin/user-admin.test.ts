@@ -4,25 +4,24 @@
  * written), sessions ending at once, the audit rows, CSRF, bad ids.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../test/support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForFile } from '../../../test/support/app.ts';
 import {
   createCentre,
   createUser,
   fakeClock,
-  form,
   postAs,
-  signIn,
+  postForm,
   type Session,
+  signIn,
   type TestUser,
 } from '../../../test/support/auth.ts';
 import { AUDIT_TABLES, WriteWatcher } from '../../../test/support/security.ts';
 import { withScope } from '../../platform/db/tenant.ts';
 import { createInvitation } from '../../platform/auth/queries/invitations.ts';
-import { createReset } from '../../platform/auth/queries/password-resets.ts';
+import { createLink } from '../../platform/auth/queries/one-time-links.ts';
 import { auditEvents } from '../account/test-support.ts';
 
-let t: TestApp;
 let writes: WriteWatcher;
 const clock = fakeClock();
 let centreA: string;
@@ -32,8 +31,8 @@ let adminS: Session;
 let leadA: TestUser;
 let leadAS: Session;
 
+const t = appForFile({}, { clock });
 beforeAll(async () => {
-  t = await testApp({}, { clock });
   centreA = await createCentre(t.app, 'Beratungsstelle Nord');
   centreB = await createCentre(t.app, 'Beratungsstelle Süd');
   admin = await createUser(t.app, { role: 'admin', displayName: 'Ada Admin' });
@@ -42,7 +41,6 @@ beforeAll(async () => {
   leadAS = await signIn(t.app, leadA);
   writes = new WriteWatcher(t.app);
 }, 60_000);
-afterAll(() => t?.close());
 
 /** Sign in again later: TOTP codes are single-use, so each sign-in needs the next 30-second step. */
 async function freshSignIn(user: TestUser): Promise<Session> {
@@ -217,7 +215,7 @@ describe('disabling', () => {
         { email: lead.email, role: 'centre_lead', centreId: centreB, invitedBy: admin.id },
         now,
       );
-      await createReset(trx, { id: lead.id, centreId: centreB }, now);
+      await createLink(trx, { kind: 'password_reset' }, { id: lead.id, centreId: centreB }, now);
     });
     const before = text((await page(adminS, lead.id)).body);
     expect(before).toContain('Offene Sitzungen 2');
@@ -388,19 +386,16 @@ describe('disabling', () => {
     await writes.reset();
     for (const url of [`/de/staff/users/${target.id}/disable`, `/de/staff/users/${target.id}/role`]) {
       const fields = { confirm: 'yes', role: 'centre_lead' };
-      const none = await t.app.inject({ method: 'POST', url, ...form(fields, { cookie: adminS.cookie }) });
+      const none = await postForm(t.app, url, fields, { cookie: adminS.cookie });
       expect(none.statusCode).toBe(403);
-      const foreign = await t.app.inject({
-        method: 'POST',
-        url,
-        ...form({ ...fields, _csrf: leadAS.csrf }, { cookie: adminS.cookie }),
-      });
+      const foreign = await postForm(t.app, url, { ...fields, _csrf: leadAS.csrf }, { cookie: adminS.cookie });
       expect(foreign.statusCode).toBe(403);
-      const crossSite = await t.app.inject({
-        method: 'POST',
+      const crossSite = await postForm(
+        t.app,
         url,
-        ...form({ ...fields, _csrf: adminS.csrf }, { cookie: adminS.cookie, origin: 'https://evil.example' }),
-      });
+        { ...fields, _csrf: adminS.csrf },
+        { cookie: adminS.cookie, origin: 'https://evil.example' },
+      );
       expect(crossSite.statusCode).toBe(403);
     }
     expect(await writes.changes()).toEqual([]);

@@ -36,7 +36,7 @@ const INVITABLE = ['coordination', 'centre_lead', 'counsellor'] as const satisfi
 type InvitableRole = (typeof INVITABLE)[number];
 
 /** The roles this actor may invite, in display order. */
-export function invitableRoles(actor: Pick<Actor, 'role' | 'centreId'>): InvitableRole[] {
+function invitableRoles(actor: Pick<Actor, 'role' | 'centreId'>): InvitableRole[] {
   const roles: InvitableRole[] = [];
   if (can(actor, USERS_INVITE_STAFF)) roles.push('coordination', 'centre_lead');
   if (can(actor, USERS_INVITE_COUNSELLOR)) roles.push('counsellor');

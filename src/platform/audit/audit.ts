@@ -12,10 +12,10 @@ import type { Tx } from '../db/tenant.ts';
 import { sealRow, type ChainRow } from '../security/audit-chain.ts';
 import { currentKey, type KeyRing } from '../security/keys.ts';
 import { auditEntrySchema, chainOf, type AuditEntry, type DetailValue } from './entry.ts';
-import { insertAuditRowUnlessTaken, lockChainHead, moveChainHead } from './queries.ts';
+import { insertAuditRowUnlessTaken, lockChainHead, moveChainHead, type NewAuditRow } from './queries.ts';
 
-export type { AuditEntry, DetailValue } from './entry.ts';
-export { NETWORK_CHAIN, chainOf, looksPersonal } from './entry.ts';
+export type { AuditEntry } from './entry.ts';
+export { chainOf, looksPersonal } from './entry.ts';
 
 /** How many rows written past the head (tampering) an append steps over before giving up. */
 const MAX_FOREIGN_ROWS = 100;
@@ -28,16 +28,8 @@ export class AuditEntryError extends Error {
   }
 }
 
-/** The stored fields the MAC covers, in the names of the table's columns. */
-export type AuditContentFields = {
-  chain: string;
-  seq: number;
-  centreId: string | null;
-  at: Date;
-  actorId: string | null;
-  event: string;
-  objectType: string | null;
-  objectId: string | null;
+/** The stored fields the MAC covers: a new row's, with its details not yet serialised. */
+export type AuditContentFields = Omit<NewAuditRow, 'details' | 'keyId' | 'prevHash' | 'hash'> & {
   details: Record<string, DetailValue>;
 };
 

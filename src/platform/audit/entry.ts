@@ -78,8 +78,6 @@ export const auditEntrySchema = z
   })
   .strict();
 
-export type ValidAuditEntry = z.infer<typeof auditEntrySchema>;
-
 /** The chain an entry belongs to: its centre's, or the network chain. */
 export const NETWORK_CHAIN = 'network';
 export function chainOf(centreId: string | null): string {

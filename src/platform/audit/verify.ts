@@ -37,7 +37,7 @@ type ChainFailure = Extract<ChainVerification, { ok: false }>['reason'];
  * - `rows_after_head`: rows after the head's seq (written past the writer);
  * - `known_head_mismatch`: a head recorded outside the database is not in the chain.
  */
-export type AuditChainReason = ChainFailure | 'head_missing' | 'rows_after_head' | 'known_head_mismatch';
+type AuditChainReason = ChainFailure | 'head_missing' | 'rows_after_head' | 'known_head_mismatch';
 
 export type AuditChainResult = {
   chain: string;

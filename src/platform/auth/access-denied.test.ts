@@ -8,7 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../app.ts';
-import { testApp, TEST_KEYS, type TestApp } from '../../../test/support/app.ts';
+import { appForFile, TEST_KEYS } from '../../../test/support/app.ts';
 import {
   createCentre,
   createUser,
@@ -27,7 +27,6 @@ import { AccessDenied, ACCESS_DENIED_INTERVAL_MS } from './access-denied.ts';
 import { ACCOUNT_MANAGE } from './policy.ts';
 
 const clock = fakeClock();
-let t: TestApp;
 let centreA: string;
 let centreB: string;
 let counsellorA: TestUser;
@@ -36,8 +35,8 @@ let leadB: TestUser;
 let coordination: TestUser;
 const s = {} as Record<'counsellorA' | 'leadA' | 'coordination', Session>;
 
+const t = appForFile({}, { clock });
 beforeAll(async () => {
-  t = await testApp({}, { clock });
   centreA = await createCentre(t.app, 'Beratungsstelle A');
   centreB = await createCentre(t.app, 'Beratungsstelle B');
   counsellorA = await createUser(t.app, { role: 'counsellor', centreId: centreA });
@@ -48,7 +47,6 @@ beforeAll(async () => {
   s.leadA = await signIn(t.app, leadA);
   s.coordination = await signIn(t.app, coordination);
 }, 60_000);
-afterAll(() => t?.close());
 
 type Row = {
   chain: string;

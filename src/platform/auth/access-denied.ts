@@ -29,7 +29,7 @@ import { withScope } from '../db/tenant.ts';
 import { HttpError } from '../http/errors.ts';
 import { scopeOf } from './types.ts';
 
-export const ACCESS_DENIED_EVENT = 'access.denied';
+const ACCESS_DENIED_EVENT = 'access.denied';
 /** One `access.denied` row per actor, method and route within this time. */
 export const ACCESS_DENIED_INTERVAL_MS = 60_000;
 

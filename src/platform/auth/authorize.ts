@@ -42,7 +42,7 @@ declare module 'fastify' {
 }
 
 /** The sign-in flows a route may belong to instead of naming a policy action. */
-export type AuthFlow = 'anonymous' | 'pending' | 'passkey_setup';
+type AuthFlow = 'anonymous' | 'pending' | 'passkey_setup';
 const AUTH_FLOWS: readonly string[] = ['anonymous', 'pending', 'passkey_setup'] satisfies AuthFlow[];
 
 /** What the route list records for each route (for the route × role tests). */
@@ -92,7 +92,7 @@ export function checkRoute(route: RouteOptions, policy: PolicyRegistry): RouteEn
 }
 
 /** Send the not-signed-in answer. GET pages remember themselves as `next`. */
-export function sendToSignIn(req: FastifyRequest, reply: FastifyReply): FastifyReply {
+function sendToSignIn(req: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (wantsJson(req)) {
     return reply.code(401).type('application/json; charset=utf-8').send({ error: 'Not signed in', status: 401 });
   }

@@ -17,7 +17,7 @@ import { HttpError } from '../http/errors.ts';
 import { safeEqual } from '../security/tokens.ts';
 
 export const CSRF_FIELD = '_csrf';
-export const CSRF_HEADER = 'x-csrf-token';
+const CSRF_HEADER = 'x-csrf-token';
 
 /**
  * Spread into every strict form schema of a session-bound route, e.g.

@@ -8,7 +8,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { audit } from '../audit/audit.ts';
 import { withScope } from '../db/tenant.ts';
-import { lockedFor, recordFailure, throttleKeys } from './throttle.ts';
+import { recordFailure, throttleKeys } from './throttle.ts';
 
 export type AttemptStep = 'password' | 'second_factor' | 'reauth';
 
@@ -42,15 +42,4 @@ export async function recordFailedAttempt(
     );
     return retry;
   });
-}
-
-/** Seconds the account or address of this attempt is still locked, or null. */
-export async function attemptLockedFor(
-  app: FastifyInstance,
-  req: FastifyRequest,
-  email: string,
-): Promise<number | null> {
-  return withScope(app.database.db, { kind: 'auth' }, (trx) =>
-    lockedFor(trx, throttleKeys(app.keys.server, email, req.ip), app.clock.now()),
-  );
 }

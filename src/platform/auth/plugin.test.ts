@@ -3,19 +3,15 @@
  * or names its access rule, nothing but GET/HEAD/POST exists, and forgetting
  * the rule on a new route stops the app from starting.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../config/index.ts';
 import { defineAction, STAFF_HOME } from './policy.ts';
-import { testApp, TEST_KEYS, type TestApp } from '../../../test/support/app.ts';
+import { appForFile, TEST_KEYS } from '../../../test/support/app.ts';
 import { testDatabase } from '../../../test/support/db.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await testApp();
-});
-afterAll(async () => t?.close());
+const t = appForFile();
 
 async function startWith(extra: (app: FastifyInstance) => Promise<void>): Promise<unknown> {
   const database = await testDatabase();

@@ -104,7 +104,7 @@ declare module 'fastify' {
  * another factor gets a restricted session that may only add a passkey
  * (session-hook.ts). Not configurable on purpose.
  */
-export const PASSKEY_ONLY_ROLES: readonly Role[] = ['admin'];
+const PASSKEY_ONLY_ROLES: readonly Role[] = ['admin'];
 
 /** Must this role complete its sign-ins with a passkey? */
 export function requiresPasskey(role: Role): boolean {

@@ -9,9 +9,9 @@ export const IDLE_TIMEOUT_MS = 30 * 60_000;
 /** Absolute timeout: no session lives longer, however active (ASVS 7.3.2). */
 export const ABSOLUTE_TIMEOUT_MS = 8 * 60 * 60_000;
 /** last_seen_at is written at most this often, so reading pages is not a write per request. */
-export const TOUCH_INTERVAL_MS = 60_000;
+const TOUCH_INTERVAL_MS = 60_000;
 
-export type Stage = 'password' | 'full';
+type Stage = 'password' | 'full';
 
 /** The second factor that completed a sign-in (recorded on the session, migrations/0010). */
 export type SecondFactorMethod = 'totp' | 'recovery_code' | 'passkey';

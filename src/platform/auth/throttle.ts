@@ -29,7 +29,7 @@ function mac(ring: KeyRing, value: string): string {
 }
 
 /** Canonical e-mail for counting: trimmed, lower case (as stored in app_user). */
-export function normaliseEmail(email: string): string {
+function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 

@@ -3,7 +3,6 @@
  * ever sees a Kysely instance over the `pg` driver; whether the bytes go to a
  * PostgreSQL server or to the embedded PGlite is decided here (ADR 002).
  */
-import fs from 'node:fs';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
@@ -55,8 +54,4 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       await embedded.close();
     },
   };
-}
-
-export function ensureDir(dir: string): void {
-  fs.mkdirSync(dir, { recursive: true });
 }

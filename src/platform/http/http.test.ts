@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../test/support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { appForFile } from '../../../test/support/app.ts';
 import { loggerOptions } from './logging.ts';
 import { CONTENT_SECURITY_POLICY } from './security-headers.ts';
 
 const lines: string[] = [];
-let t: TestApp;
-beforeAll(async () => {
-  t = await testApp({}, { logger: { ...loggerOptions('info'), stream: { write: (l: string) => lines.push(l) } } });
-});
-afterAll(() => t.close());
+const t = appForFile({}, { logger: { ...loggerOptions('info'), stream: { write: (l: string) => lines.push(l) } } });
 
 describe('security headers', () => {
   it.each(['/de/', '/en/search?q=10115', '/de/centres/not-a-uuid', '/healthz', '/nope'])(

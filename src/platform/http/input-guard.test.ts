@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/support/app.ts';
-import { form } from '../../../test/support/auth.ts';
+import { postForm } from '../../../test/support/auth.ts';
 import { containsNul } from './input-guard.ts';
 
 describe('containsNul', () => {
@@ -31,19 +31,11 @@ describe('the input guard', () => {
   afterAll(async () => t?.close());
 
   it('answers a form with a zero byte with 400 and an explanation in the page language', async () => {
-    const de = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/sign-in',
-      ...form({ email: 'a\u0000b@example.org', password: 'x' }),
-    });
+    const de = await postForm(t.app, '/de/staff/sign-in', { email: 'a\u0000b@example.org', password: 'x' });
     expect(de.statusCode).toBe(400);
     expect(de.headers['content-type']).toContain('text/html');
     expect(de.body).toContain('Null-Byte');
-    const en = await t.app.inject({
-      method: 'POST',
-      url: '/en/staff/sign-in',
-      ...form({ email: 'a@example.org', password: 'x\u0000' }),
-    });
+    const en = await postForm(t.app, '/en/staff/sign-in', { email: 'a@example.org', password: 'x\u0000' });
     expect(en.statusCode).toBe(400);
     expect(en.body).toContain('zero byte');
   });

@@ -26,7 +26,7 @@ const frontMatterSchema = z.strictObject({ title: z.string().min(1), description
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
 const ANCHOR = /\s*\{#([a-z][a-z0-9-]*)\}$/;
 
-export class ProseError extends Error {
+class ProseError extends Error {
   constructor(file: string, line: number | undefined, problem: string) {
     super(`${file}${line === undefined ? '' : `:${line}`}: ${problem}`);
     this.name = 'ProseError';

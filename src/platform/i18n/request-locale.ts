@@ -35,12 +35,6 @@ function settle(req: FastifyRequest): Locale {
   return isLocale(first) ? first : DEFAULT_LOCALE;
 }
 
-/** Locale of a URL alone, for answers that have no request route (the error handler's fallback). */
-export function localeOfUrl(url: string): Locale {
-  const first = url.split(/[/?#]/)[1];
-  return isLocale(first) ? first : DEFAULT_LOCALE;
-}
-
 export const requestLocalePlugin = fp(
   async (app: FastifyInstance) => {
     app.decorateRequest('locale', DEFAULT_LOCALE);

@@ -7,6 +7,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { withAppRole } from '../db/tenant.ts';
+import { updatedOne } from '../db/updates.ts';
 
 export type JobRow = Selectable<DB['scheduled_job']>;
 
@@ -138,24 +139,24 @@ export async function finishJob(
     nextRunAt: Date;
   },
 ): Promise<boolean> {
-  const r = await withAppRole(db, (trx) =>
-    trx
-      .updateTable('scheduled_job')
-      .set({
-        lease_id: null,
-        leased_by: null,
-        lease_until: null,
-        last_finished_at: f.finishedAt,
-        last_outcome: f.outcome,
-        last_error: f.error,
-        failures: f.failures,
-        next_run_at: f.nextRunAt,
-      })
-      .where('name', '=', f.name)
-      .where('lease_id', '=', f.leaseId)
-      .executeTakeFirst(),
+  return withAppRole(db, (trx) =>
+    updatedOne(
+      trx
+        .updateTable('scheduled_job')
+        .set({
+          lease_id: null,
+          leased_by: null,
+          lease_until: null,
+          last_finished_at: f.finishedAt,
+          last_outcome: f.outcome,
+          last_error: f.error,
+          failures: f.failures,
+          next_run_at: f.nextRunAt,
+        })
+        .where('name', '=', f.name)
+        .where('lease_id', '=', f.leaseId),
+    ),
   );
-  return Number(r.numUpdatedRows) === 1;
 }
 
 /** The stored state of these jobs (jobs without a row yet are missing from the answer). */

@@ -23,13 +23,13 @@ import { compileSchedule, type CompiledSchedule, type Schedule } from './schedul
 import { claimJob, dueJobs, finishJob, jobRows, registerJobs, type KnownJob } from './queries.ts';
 
 /** pino's and Fastify's loggers fit. Log objects carry names, counts and times — never anyone's data (ADR 003). */
-export type JobLogger = {
+type JobLogger = {
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
 };
 
-export type JobClock = { now(): Date };
+type JobClock = { now(): Date };
 
 export type JobContext = {
   db: Kysely<DB>;
@@ -43,7 +43,7 @@ export type JobContext = {
 };
 
 /** What a run reports for the log and `schutznetz jobs run`: counts only, never data about anyone. */
-export type JobSummary = Record<string, number>;
+type JobSummary = Record<string, number>;
 
 export type JobDefinition = {
   /** Lower case, dot-separated by owner: `auth.purge-expired-sessions`. */
@@ -71,7 +71,7 @@ export type RunResult =
   /** Another run holds the job's lease (`runNow` only: `runDue` skips such jobs). */
   | { name: string; outcome: 'busy'; leasedBy: string; leaseUntil: Date };
 
-export type JobStatus = {
+type JobStatus = {
   name: string;
   schedule: string;
   lastStartedAt: Date | null;

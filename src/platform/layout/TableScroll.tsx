@@ -19,3 +19,49 @@ export function TableScroll({ label, children }: { label: string; children: Comp
     </div>
   );
 }
+
+/**
+ * A data table in its scroll region: one heading per column (null leaves
+ * the column out) and one row per item, whose cells `row` gives. With
+ * `empty`, a list without items is that sentence instead of a table.
+ */
+export function DataTable<T>({
+  label,
+  class: cls = 'list-table',
+  caption,
+  columns,
+  items,
+  row,
+  empty,
+}: {
+  label: string;
+  class?: string;
+  caption?: string;
+  columns: ComponentChildren[];
+  items: readonly T[];
+  row: (item: T) => ComponentChildren;
+  empty?: string;
+}) {
+  if (items.length === 0 && empty !== undefined) return <p>{empty}</p>;
+  return (
+    <TableScroll label={label}>
+      <table class={cls}>
+        {caption ? <caption>{caption}</caption> : null}
+        <thead>
+          <tr>
+            {columns
+              .filter((c) => c !== null)
+              .map((c) => (
+                <th scope="col">{c}</th>
+              ))}
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr>{row(item)}</tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}

@@ -10,7 +10,7 @@ import { offeredLocales, translateRef, translator, type Locale, type Translate }
 import type { Assets } from '../http/assets.ts';
 import { visibleLinks } from '../staff/menu.ts';
 
-export type Platform = {
+type Platform = {
   assets: Assets;
   quickExitUrl: string;
   /** True while the directory holds demo entries: every page then says so. */
@@ -24,7 +24,7 @@ declare module 'fastify' {
 }
 
 /** The signed-in person as the staff frame shows them, and the menu they may use. */
-export type StaffView = {
+type StaffView = {
   name: string | null;
   role: Role;
   links: { href: string; label: string }[];

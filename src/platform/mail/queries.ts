@@ -14,7 +14,7 @@ export type OutboxMail = {
 };
 
 /** How many mails the page shows: the newest; older links have expired anyway (72 h at most). */
-export const OUTBOX_PAGE_SIZE = 100;
+const OUTBOX_PAGE_SIZE = 100;
 
 /** The newest mails, newest first. */
 export async function listOutbox(trx: Tx, limit = OUTBOX_PAGE_SIZE): Promise<OutboxMail[]> {

@@ -5,7 +5,7 @@
  */
 import { SMTPServer } from 'smtp-server';
 
-export type ReceivedMail = {
+type ReceivedMail = {
   from: string;
   to: string[];
   /** The user name the client authenticated with, if it did. */
@@ -18,7 +18,7 @@ export type ReceivedMail = {
 export type TestSmtpServer = { url: string; port: number; received: ReceivedMail[]; close(): Promise<void> };
 
 /** Decode a single-part text/plain message (quoted-printable, base64 or 7/8-bit). */
-export function parseMessage(raw: string): { headers: Record<string, string>; text: string } {
+function parseMessage(raw: string): { headers: Record<string, string>; text: string } {
   const split = raw.indexOf('\r\n\r\n');
   const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
   const body = raw.slice(split + 4);

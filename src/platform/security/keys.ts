@@ -16,7 +16,7 @@ export type KeyRing = {
 };
 
 /** Secrets shorter than this are refused: 256 bits is the strength every primitive here targets. */
-export const MIN_KEY_BYTES = 32;
+const MIN_KEY_BYTES = 32;
 
 /**
  * Key ids end up inside serialised values (`v1.<keyId>.…`) and AAD strings

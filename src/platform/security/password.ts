@@ -128,7 +128,7 @@ export async function dummyVerify(): Promise<void> {
   await verify(DUMMY_HASH, 'not the dummy password').catch(() => false);
 }
 
-export type PasswordPolicyFailure = {
+type PasswordPolicyFailure = {
   ok: false;
   reason: 'too_short' | 'too_long' | 'common' | 'contains_identity';
   message_de: string;
@@ -160,7 +160,7 @@ function fail(reason: PasswordPolicyFailure['reason']): PasswordPolicyFailure {
 }
 
 /** Number of Unicode code points after NFC — what users perceive as "characters" closely enough. */
-export function passwordLength(password: string): number {
+function passwordLength(password: string): number {
   let n = 0;
   for (const _ of normalise(password)) n++;
   return n;

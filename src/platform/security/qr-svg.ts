@@ -8,7 +8,7 @@
  */
 
 /** Thrown if the generated markup would violate the CSP (no `style`). */
-export class UnsafeSvgError extends Error {
+class UnsafeSvgError extends Error {
   constructor() {
     super('Generated SVG contains a style attribute or element.');
     this.name = 'UnsafeSvgError';

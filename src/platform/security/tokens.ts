@@ -7,7 +7,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Below 128 bits a token could be guessed online; refuse to make one. */
-export const MIN_TOKEN_BYTES = 16;
+const MIN_TOKEN_BYTES = 16;
 
 /**
  * A new random token: `bytes` bytes from the operating system's CSPRNG, base64url

@@ -15,9 +15,9 @@ import { randomBytes } from 'node:crypto';
 import { ScureBase32Plugin, generateSync, generateURI, verifySync } from 'otplib';
 
 export const TOTP_PERIOD_SECONDS = 30;
-export const TOTP_DIGITS = 6;
+const TOTP_DIGITS = 6;
 /** 160 bits: RFC 4226 §4 requires ≥ 128 and recommends 160 for HMAC-SHA-1. */
-export const TOTP_SECRET_BYTES = 20;
+const TOTP_SECRET_BYTES = 20;
 /** ±1 step: tolerates 30 s of clock drift or typing time, no more (RFC 6238 §5.2). */
 export const TOTP_WINDOW_STEPS = 1;
 

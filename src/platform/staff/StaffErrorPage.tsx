@@ -4,37 +4,18 @@
  * found, or your account has no access" — nobody learns what exists.
  */
 import { translator } from '../i18n/index.ts';
-import { errorKind } from '../layout/ErrorPage.tsx';
-import type { PageContext } from '../layout/context.ts';
+import { ErrorMessage, errorKind, type ErrorPageProps } from '../layout/ErrorPage.tsx';
 import { StaffFrame } from './StaffFrame.tsx';
 
-export function StaffErrorPage({
-  ctx,
-  status,
-  message,
-}: {
-  ctx: PageContext;
-  status: number;
-  message?: string | undefined;
-}) {
+export function StaffErrorPage(props: ErrorPageProps) {
+  const { ctx } = props;
   const t = translator(ctx.locale, 'staff');
-  const te = translator(ctx.locale, 'errors');
-  const key = errorKind(status);
-  const title = key === 404 ? t('notFound.title') : te(`title_${key}`);
+  const key = errorKind(props.status);
+  const title = key === 404 ? t('notFound.title') : translator(ctx.locale, 'errors')(`title_${key}`);
+  const back = { href: `/${ctx.locale}/staff`, label: t('notFound.back') };
   return (
     <StaffFrame ctx={ctx} title={title}>
-      <h1>{title}</h1>
-      {key === 404 ? <p>{t('notFound.body')}</p> : null}
-      {key === 500 ? <p>{te('body_500')}</p> : null}
-      {message && key !== 404 && key !== 500 ? (
-        <div class="notice warn">
-          <p>{te('detail')}</p>
-          <p>{message}</p>
-        </div>
-      ) : null}
-      <p>
-        <a href={`/${ctx.locale}/staff`}>{t('notFound.back')}</a>
-      </p>
+      <ErrorMessage {...props} title={title} notFound={t('notFound.body')} back={back} />
     </StaffFrame>
   );
 }

@@ -28,7 +28,7 @@ const errorId = (name: string) => `f-${name}-error`;
 const hintId = (name: string) => `f-${name}-hint`;
 
 /** aria-describedby for a field with an optional hint. */
-export function describedBy(name: string, errors: Errors, hint: boolean): string | undefined {
+function describedBy(name: string, errors: Errors, hint: boolean): string | undefined {
   const ids = [hint ? hintId(name) : null, errors.has(name) ? errorId(name) : null].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }

@@ -3,20 +3,18 @@
  * open, sign-out, the quick exit — and none of the public finder's
  * navigation. Refused and unknown staff pages look the same, in staff words.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../test/support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForFile } from '../../../test/support/app.ts';
 import { createUser, signIn, type Session } from '../../../test/support/auth.ts';
 
-let t: TestApp;
 let counsellor: Session;
 let admin: Session;
 
+const t = appForFile();
 beforeAll(async () => {
-  t = await testApp();
   counsellor = await signIn(t.app, await createUser(t.app, { role: 'counsellor', displayName: 'Rana Beispiel' }));
   admin = await signIn(t.app, await createUser(t.app, { role: 'admin', displayName: 'Alex Betrieb' }));
 }, 60_000);
-afterAll(() => t?.close());
 
 const get = (url: string, session?: Session) =>
   t.app.inject({ method: 'GET', url, headers: session ? { cookie: session.cookie } : {} });

@@ -262,7 +262,7 @@ export function invitationLinkIn(text: string, base: string): string | null {
  * Does the page scroll sideways (WCAG 1.4.10 Reflow)? Null when it fits;
  * otherwise its width and the outermost elements that stick out.
  */
-export async function horizontalOverflow(page: Page): Promise<string | null> {
+async function horizontalOverflow(page: Page): Promise<string | null> {
   const o = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const culprits = [...document.querySelectorAll('body *')]

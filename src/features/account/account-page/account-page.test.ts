@@ -3,21 +3,17 @@
  * removing a passkey or renewing recovery codes each need a recent
  * re-authentication, are audited and touch only the actor's own account.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { appForFile } from '../../../../test/support/app.ts';
 import { createUser, fakeClock, postAs, signIn, type Session, type TestUser } from '../../../../test/support/auth.ts';
 import { withScope } from '../../../platform/db/tenant.ts';
 import { verifyPassword } from '../../../platform/security/password.ts';
 import { auditEvents, recoveryCodesIn } from '../test-support.ts';
 
-let t: TestApp;
 const clock = fakeClock();
 const NEW_PASSWORD = 'ein frisches langes Passwort';
 
-beforeAll(async () => {
-  t = await testApp({}, { clock });
-});
-afterAll(async () => t.close());
+const t = appForFile({}, { clock });
 beforeEach(() => clock.advance(60_000));
 
 async function userWithPasskey(): Promise<{ user: TestUser; passkeyId: string }> {

@@ -1,7 +1,7 @@
 /** Pages of the e-mail address change. */
 import type { Translate } from '../../../platform/i18n/index.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
-import { StaffFrame } from '../../../platform/staff/StaffFrame.tsx';
+import { StaffMessagePage, StaffPage } from '../../../platform/staff/StaffPage.tsx';
 import { FieldErrorSummary, InputField, PostForm, type FieldErrors } from '../../../platform/staff/forms.tsx';
 
 type Base = { ctx: PageContext; t: Translate<'account-email'> };
@@ -15,8 +15,7 @@ export function EmailChangeFormPage({
   errors = {},
 }: Base & { csrf: string; current: string; value?: string; errors?: FieldErrors }) {
   return (
-    <StaffFrame ctx={ctx} title={t('title')}>
-      <h1>{t('title')}</h1>
+    <StaffPage ctx={ctx} title={t('title')}>
       <FieldErrorSummary title={t('errorsTitle')} errors={errors} />
       <p>{t('intro', { email: current })}</p>
       <PostForm action={`/${ctx.locale}/staff/account/email`} csrf={csrf}>
@@ -34,56 +33,41 @@ export function EmailChangeFormPage({
       <p>
         <a href={`/${ctx.locale}/staff/account`}>{t('back')}</a>
       </p>
-    </StaffFrame>
+    </StaffPage>
   );
 }
 
 export function EmailChangeSentPage({ ctx, t }: Base) {
   return (
-    <StaffFrame ctx={ctx} title={t('sentTitle')}>
-      <h1>{t('sentTitle')}</h1>
-      <p role="status">{t('sent')}</p>
-      <p>
-        <a href={`/${ctx.locale}/staff/account`}>{t('back')}</a>
-      </p>
-    </StaffFrame>
+    <StaffMessagePage
+      ctx={ctx}
+      title={t('sentTitle')}
+      message={t('sent')}
+      status
+      next={{ href: `/${ctx.locale}/staff/account`, label: t('back') }}
+    />
   );
 }
 
 /** Shown when the link is opened: the change itself needs the button (a POST), so mail scanners that fetch links change nothing. */
 export function EmailChangeConfirmPage({ ctx, t, action, newEmail }: Base & { action: string; newEmail: string }) {
   return (
-    <StaffFrame ctx={ctx} title={t('confirmTitle')}>
-      <h1>{t('confirmTitle')}</h1>
+    <StaffPage ctx={ctx} title={t('confirmTitle')}>
       <p>{t('confirmIntro', { email: newEmail })}</p>
       <PostForm action={action}>
         <button type="submit">{t('confirm')}</button>
       </PostForm>
-    </StaffFrame>
+    </StaffPage>
   );
 }
 
 export function EmailChangeDonePage({ ctx, t, signedIn }: Base & { signedIn: boolean }) {
-  return (
-    <StaffFrame ctx={ctx} title={t('doneTitle')}>
-      <h1>{t('doneTitle')}</h1>
-      <p role="status">{t('done')}</p>
-      <p>
-        {signedIn ? (
-          <a href={`/${ctx.locale}/staff/account`}>{t('toAccount')}</a>
-        ) : (
-          <a href={`/${ctx.locale}/staff/sign-in`}>{t('toSignIn')}</a>
-        )}
-      </p>
-    </StaffFrame>
-  );
+  const next = signedIn
+    ? { href: `/${ctx.locale}/staff/account`, label: t('toAccount') }
+    : { href: `/${ctx.locale}/staff/sign-in`, label: t('toSignIn') };
+  return <StaffMessagePage ctx={ctx} title={t('doneTitle')} message={t('done')} status next={next} />;
 }
 
 export function EmailChangeProblemPage({ ctx, t, kind }: Base & { kind: 'invalid' | 'taken' }) {
-  return (
-    <StaffFrame ctx={ctx} title={t(`${kind}Title`)}>
-      <h1>{t(`${kind}Title`)}</h1>
-      <p>{t(`${kind}Body`)}</p>
-    </StaffFrame>
-  );
+  return <StaffMessagePage ctx={ctx} title={t(`${kind}Title`)} message={t(`${kind}Body`)} />;
 }

@@ -15,15 +15,15 @@ import { withScope } from '../../../platform/db/tenant.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import { sendMail } from '../../../platform/mail/mailer.ts';
 import {
-  closeOpenEmailChanges,
-  consumeEmailChange,
-  createEmailChange,
+  closeOpenLinks,
+  consumeLink,
+  createLink,
   type OpenEmailChange,
-} from '../../../platform/auth/queries/email-changes.ts';
+} from '../../../platform/auth/queries/one-time-links.ts';
 import { EMAIL_NS } from './messages.ts';
 
 /** The link in the mail to the new address. */
-export function emailChangeLink(publicOrigin: string, locale: Locale, token: string): string {
+function emailChangeLink(publicOrigin: string, locale: Locale, token: string): string {
   return `${publicOrigin}/${locale}/staff/email-change/${token}`;
 }
 
@@ -50,7 +50,8 @@ export async function requestEmailChange(
       await sendMail(app, trx, { to: newEmail, subject: t('mail.takenSubject'), text: t('mail.takenBody') });
       return;
     }
-    const token = await createEmailChange(trx, { id: actor.userId, centreId: actor.centreId }, newEmail, now);
+    const link = { kind: 'email_change', newEmail } as const;
+    const token = await createLink(trx, link, { id: actor.userId, centreId: actor.centreId }, now);
     await sendMail(app, trx, {
       to: newEmail,
       subject: t('mail.confirmSubject'),
@@ -76,12 +77,12 @@ export async function completeEmailChange(
   const t = translator(locale, EMAIL_NS);
   try {
     return await withScope(app.database.db, { kind: 'auth' }, async (trx): Promise<CompleteResult> => {
-      if (!(await consumeEmailChange(trx, change.tokenHash, now))) return 'gone';
+      if (!(await consumeLink(trx, 'email_change', change.tokenHash, now))) return 'gone';
       if ((await userIdByEmail(trx, change.newEmail)) !== null) return 'taken';
-      if (!(await changeEmail(trx, change.userId, change.oldEmail, change.newEmail))) return 'gone';
-      await closeOpenEmailChanges(trx, change.userId, now);
+      if (!(await changeEmail(trx, change.userId, change.email, change.newEmail))) return 'gone';
+      await closeOpenLinks(trx, 'email_change', change.userId, now);
       const ended = await deleteUserSessions(trx, change.userId, keepSession);
-      await sendMail(app, trx, { to: change.oldEmail, subject: t('mail.changedSubject'), text: t('mail.changedBody') });
+      await sendMail(app, trx, { to: change.email, subject: t('mail.changedSubject'), text: t('mail.changedBody') });
       await audit(
         trx,
         app.keys.audit,

@@ -21,7 +21,7 @@ import { pageContext } from '../../../platform/layout/context.ts';
 import { sendPage } from '../../../platform/layout/render.ts';
 import { emailSchema } from '../../../platform/auth/email.ts';
 import { completeEmailChange, requestEmailChange } from './email-change-flow.ts';
-import { findOpenEmailChange, type OpenEmailChange } from '../../../platform/auth/queries/email-changes.ts';
+import { findOpenLink, type OpenEmailChange } from '../../../platform/auth/queries/one-time-links.ts';
 import {
   EmailChangeConfirmPage,
   EmailChangeDonePage,
@@ -52,7 +52,7 @@ async function openChange(
   const locale = req.locale;
   const token = tokenOf(req);
   const app = req.server;
-  const change = await authTx(req, (trx) => findOpenEmailChange(trx, token, app.clock.now()));
+  const change = await authTx(req, (trx) => findOpenLink(trx, 'email_change', token, app.clock.now()));
   return { locale, token, change };
 }
 

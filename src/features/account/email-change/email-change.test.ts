@@ -4,20 +4,16 @@
  * answer whether or not the address is taken, the old address told, other
  * sessions ended, audited without addresses.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../../test/support/app.ts';
-import { createUser, fakeClock, form, postAs, signIn, type Session } from '../../../../test/support/auth.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { appForFile } from '../../../../test/support/app.ts';
+import { createUser, fakeClock, postAs, postForm, type Session, signIn } from '../../../../test/support/auth.ts';
 import { withScope } from '../../../platform/db/tenant.ts';
 import { auditEvents, lastMailTo, mailCount } from '../test-support.ts';
 
-let t: TestApp;
 const clock = fakeClock();
 let n = 0;
 
-beforeAll(async () => {
-  t = await testApp({}, { clock });
-});
-afterAll(async () => t.close());
+const t = appForFile({}, { clock });
 beforeEach(() => clock.advance(60_000));
 
 const newAddress = () => `neu-${++n}@example.org`;
@@ -45,9 +41,19 @@ async function changeRows(userId: string): Promise<number> {
 const request = (s: Session, email: string, lang = 'de') => postAs(t.app, s, `/${lang}/staff/account/email`, { email });
 const openLink = (token: string, cookie?: string) =>
   t.app.inject({ method: 'GET', url: `/de/staff/email-change/${token}`, headers: cookie ? { cookie } : {} });
-const confirm = (token: string, cookie?: string) =>
-  t.app.inject({ method: 'POST', url: `/de/staff/email-change/${token}`, ...form({}, cookie ? { cookie } : {}) });
+const postLink = (token: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
+  postForm(t.app, `/de/staff/email-change/${token}`, fields, headers);
+const confirm = (token: string, cookie?: string) => postLink(token, {}, cookie ? { cookie } : {});
 const home = (s: Session) => t.app.inject({ method: 'GET', url: '/de/staff', headers: { cookie: s.cookie } });
+
+/** A signed-in counsellor who asked to move to a new address, and the token mailed there. */
+async function requestedChange() {
+  const user = await createUser(t.app, { role: 'counsellor' });
+  const s = await signIn(t.app, user);
+  const to = newAddress();
+  await request(s, to);
+  return { user, s, to, token: linkToken((await lastMailTo(t.app, to))!.body) };
+}
 
 describe('asking for the change', () => {
   it('needs a recent re-authentication, for the form and the post', async () => {
@@ -71,11 +77,7 @@ describe('asking for the change', () => {
     );
     const user = await createUser(t.app, { role: 'admin' });
     const s = await signIn(t.app, user);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/account/email',
-      ...form({ email: newAddress() }, { cookie: s.cookie }),
-    });
+    const res = await postForm(t.app, '/de/staff/account/email', { email: newAddress() }, { cookie: s.cookie });
     expect(res.statusCode).toBe(403);
     expect(await changeRows(user.id)).toBe(0);
   });
@@ -184,11 +186,7 @@ describe('using the link', () => {
   });
 
   it('works once', async () => {
-    const user = await createUser(t.app, { role: 'counsellor' });
-    const s = await signIn(t.app, user);
-    const to = newAddress();
-    await request(s, to);
-    const token = linkToken((await lastMailTo(t.app, to))!.body);
+    const { user, s, token } = await requestedChange();
     expect((await confirm(token, s.cookie)).statusCode).toBe(200);
     expect((await confirm(token, s.cookie)).statusCode).toBe(410);
     expect((await openLink(token)).statusCode).toBe(410);
@@ -198,11 +196,7 @@ describe('using the link', () => {
   });
 
   it('expires after 24 hours and changes nothing', async () => {
-    const user = await createUser(t.app, { role: 'counsellor' });
-    const s = await signIn(t.app, user);
-    const to = newAddress();
-    await request(s, to);
-    const token = linkToken((await lastMailTo(t.app, to))!.body);
+    const { user, token } = await requestedChange();
     clock.advance(24 * 60 * 60_000 - 60_000);
     expect((await openLink(token)).statusCode).toBe(200);
     clock.advance(60_000);
@@ -223,11 +217,7 @@ describe('using the link', () => {
   });
 
   it('refuses (409) when the address was taken after the link was sent, changing nothing', async () => {
-    const user = await createUser(t.app, { role: 'counsellor' });
-    const s = await signIn(t.app, user);
-    const to = newAddress();
-    await request(s, to);
-    const token = linkToken((await lastMailTo(t.app, to))!.body);
+    const { user, s, to, token } = await requestedChange();
     await createUser(t.app, { role: 'coordination', email: to });
     expect((await confirm(token, s.cookie)).statusCode).toBe(409);
     expect(await emailOf(user.id)).toBe(user.email);
@@ -237,32 +227,16 @@ describe('using the link', () => {
   it('answers unknown, malformed tokens and unknown fields without changing anything', async () => {
     expect((await openLink('B'.repeat(43))).statusCode).toBe(410);
     expect((await confirm('zu-kurz')).statusCode).toBe(410);
-    const user = await createUser(t.app, { role: 'counsellor' });
-    const s = await signIn(t.app, user);
-    const to = newAddress();
-    await request(s, to);
-    const token = linkToken((await lastMailTo(t.app, to))!.body);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/de/staff/email-change/${token}`,
-      ...form({ email: 'andere@example.org' }),
-    });
+    const { user, token } = await requestedChange();
+    const res = await postLink(token, { email: 'andere@example.org' });
     expect(res.statusCode).toBe(400);
     expect(await emailOf(user.id)).toBe(user.email);
     expect((await openLink(token)).statusCode).toBe(200); // still usable
   });
 
   it('refuses a cross-site confirmation (403)', async () => {
-    const user = await createUser(t.app, { role: 'counsellor' });
-    const s = await signIn(t.app, user);
-    const to = newAddress();
-    await request(s, to);
-    const token = linkToken((await lastMailTo(t.app, to))!.body);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/de/staff/email-change/${token}`,
-      ...form({}, { origin: 'https://evil.example' }),
-    });
+    const { user, token } = await requestedChange();
+    const res = await postLink(token, {}, { origin: 'https://evil.example' });
     expect(res.statusCode).toBe(403);
     expect(await emailOf(user.id)).toBe(user.email);
   });

@@ -3,14 +3,14 @@
  * it can fail — each leaving nothing behind. Expiry and single use run on a
  * fake clock.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { appForFile } from '../../../../test/support/app.ts';
 import {
   createCentre,
   createUser,
   fakeClock,
-  form,
   postAs,
+  postForm,
   signIn,
   type TestUser,
 } from '../../../../test/support/auth.ts';
@@ -29,18 +29,16 @@ import {
   tokenIn,
 } from '../test-support.ts';
 
-let t: TestApp;
 let centre: string;
 let admin: TestUser;
 const clock = fakeClock();
 let n = 0;
 
+const t = appForFile({}, { clock });
 beforeAll(async () => {
-  t = await testApp({}, { clock });
   centre = await createCentre(t.app, 'Beratungsstelle Nord');
   admin = await createUser(t.app, { role: 'admin' });
 });
-afterAll(async () => t.close());
 beforeEach(() => clock.advance(60_000));
 
 /** Invite a fresh address as centre lead; returns its address and token. */
@@ -75,15 +73,11 @@ describe('the happy path', () => {
     expect(page.body).toContain('value="Vorgeschlagener Name"');
     expect(page.body).toContain(email);
 
-    const step1 = await t.app.inject({
-      method: 'POST',
-      url: url(token),
-      ...form({
-        display_name: 'Dana Beispiel',
-        password: GOOD_PASSWORD,
-        password_repeat: GOOD_PASSWORD,
-        username: email,
-      }),
+    const step1 = await postForm(t.app, url(token), {
+      display_name: 'Dana Beispiel',
+      password: GOOD_PASSWORD,
+      password_repeat: GOOD_PASSWORD,
+      username: email,
     });
     expect(step1.statusCode).toBe(200);
     expect(step1.body).toContain('<svg');
@@ -93,11 +87,7 @@ describe('the happy path', () => {
     expect(await userByEmail(email)).toBeUndefined(); // nothing written yet
 
     const code = generateTotp(secret, clock.now());
-    const step2 = await t.app.inject({
-      method: 'POST',
-      url: `${url(token)}/totp`,
-      ...form({ state: hiddenValue(step1.body, 'state'), code }),
-    });
+    const step2 = await postForm(t.app, `${url(token)}/totp`, { state: hiddenValue(step1.body, 'state'), code });
     expect(step2.statusCode).toBe(200);
     expect(step2.headers['set-cookie']).toBeUndefined(); // no session from an invitation
     const codes = [...step2.body.matchAll(/<li><code>([a-z0-9-]{19})<\/code><\/li>/g)].map((m) => m[1]!);
@@ -156,35 +146,27 @@ describe('the happy path', () => {
     const { token } = await invite();
     await acceptInvitation(t.app, token);
     expect((await t.app.inject({ method: 'GET', url: url(token) })).statusCode).toBe(410);
-    const again = await t.app.inject({
-      method: 'POST',
-      url: url(token),
-      ...form({ display_name: 'X Y', password: GOOD_PASSWORD, password_repeat: GOOD_PASSWORD }),
+    const again = await postForm(t.app, url(token), {
+      display_name: 'X Y',
+      password: GOOD_PASSWORD,
+      password_repeat: GOOD_PASSWORD,
     });
     expect(again.statusCode).toBe(410);
   });
 
   it('a state from step 1 cannot redeem the invitation twice (second tab)', async () => {
     const { email, token } = await invite();
-    const step1 = await t.app.inject({
-      method: 'POST',
-      url: url(token),
-      ...form({ display_name: 'Zwei Tabs', password: GOOD_PASSWORD, password_repeat: GOOD_PASSWORD }),
+    const step1 = await postForm(t.app, url(token), {
+      display_name: 'Zwei Tabs',
+      password: GOOD_PASSWORD,
+      password_repeat: GOOD_PASSWORD,
     });
     const state = hiddenValue(step1.body, 'state');
     const secret = secretIn(step1.body);
-    const first = await t.app.inject({
-      method: 'POST',
-      url: `${url(token)}/totp`,
-      ...form({ state, code: generateTotp(secret, clock.now()) }),
-    });
+    const first = await postForm(t.app, `${url(token)}/totp`, { state, code: generateTotp(secret, clock.now()) });
     expect(first.statusCode).toBe(200);
     clock.advance(30_000);
-    const second = await t.app.inject({
-      method: 'POST',
-      url: `${url(token)}/totp`,
-      ...form({ state, code: generateTotp(secret, clock.now()) }),
-    });
+    const second = await postForm(t.app, `${url(token)}/totp`, { state, code: generateTotp(secret, clock.now()) });
     expect(second.statusCode).toBe(410);
     const users = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
       trx.selectFrom('app_user').select('id').where('email', '=', email).execute(),
@@ -207,18 +189,17 @@ describe('expiry', () => {
   it('an invitation that expires between step 1 and the code creates nothing', async () => {
     const { email, token } = await invite();
     clock.advance(72 * 3600_000 - 120_000);
-    const step1 = await t.app.inject({
-      method: 'POST',
-      url: url(token),
-      ...form({ display_name: 'Spät dran', password: GOOD_PASSWORD, password_repeat: GOOD_PASSWORD }),
+    const step1 = await postForm(t.app, url(token), {
+      display_name: 'Spät dran',
+      password: GOOD_PASSWORD,
+      password_repeat: GOOD_PASSWORD,
     });
     expect(step1.statusCode).toBe(200);
     clock.advance(180_000);
     const secret = secretIn(step1.body);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `${url(token)}/totp`,
-      ...form({ state: hiddenValue(step1.body, 'state'), code: generateTotp(secret, clock.now()) }),
+    const res = await postForm(t.app, `${url(token)}/totp`, {
+      state: hiddenValue(step1.body, 'state'),
+      code: generateTotp(secret, clock.now()),
     });
     expect(res.statusCode).toBe(410);
     expect(await userByEmail(email)).toBeUndefined();
@@ -276,7 +257,7 @@ describe('validation errors: a clear message next to the field, and nothing writ
     it(what, async () => {
       const { token } = await invite();
       const before = await accountRowCounts(t.app);
-      const res = await t.app.inject({ method: 'POST', url: url(token), ...form(fields) });
+      const res = await postForm(t.app, url(token), fields);
       expect(res.statusCode).toBe(400);
       expect(res.body).toContain(expected);
       expect(res.body).toContain('aria-invalid="true"');
@@ -293,74 +274,56 @@ describe('validation errors: a clear message next to the field, and nothing writ
       { display_name: 'A', password: long },
       {},
     ]) {
-      expect((await t.app.inject({ method: 'POST', url: url(token), ...form(fields) })).statusCode).toBe(400);
+      expect((await postForm(t.app, url(token), fields)).statusCode).toBe(400);
     }
     expect(
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: `${url(token)}/totp`,
-          ...form({ state: 'x', code: '123456', role: 'admin' }),
-        })
-      ).statusCode,
+      (await postForm(t.app, `${url(token)}/totp`, { state: 'x', code: '123456', role: 'admin' })).statusCode,
     ).toBe(400);
     expect(await accountRowCounts(t.app)).toEqual(before);
   });
 
   it('a wrong code shows the QR step again with the error', async () => {
     const { token } = await invite();
-    const step1 = await t.app.inject({
-      method: 'POST',
-      url: url(token),
-      ...form({ display_name: 'Kim', password: long, password_repeat: long }),
-    });
+    const step1 = await postForm(t.app, url(token), { display_name: 'Kim', password: long, password_repeat: long });
     const state = hiddenValue(step1.body, 'state');
     const secret = secretIn(step1.body);
     const before = await accountRowCounts(t.app);
     const right = generateTotp(secret, clock.now());
     const wrong = right === '000000' ? '111111' : '000000';
     for (const code of [wrong, 'abcdef', '']) {
-      const res = await t.app.inject({ method: 'POST', url: `${url(token)}/totp`, ...form({ state, code }) });
+      const res = await postForm(t.app, `${url(token)}/totp`, { state, code });
       expect(res.statusCode).toBe(400);
       expect(res.body).toContain('id="f-code-error"');
       expect(secretIn(res.body)).toBe(secret); // same enrolment, same QR code
     }
     // An old code (two steps back) is refused too.
     const old = generateTotp(secret, clock.now().getTime() - 90_000);
-    if (old !== right)
-      expect(
-        (await t.app.inject({ method: 'POST', url: `${url(token)}/totp`, ...form({ state, code: old }) })).statusCode,
-      ).toBe(400);
+    if (old !== right) expect((await postForm(t.app, `${url(token)}/totp`, { state, code: old })).statusCode).toBe(400);
     expect(await accountRowCounts(t.app)).toEqual(before);
   });
 
   it('a tampered, foreign or expired state sends the person back to step 1', async () => {
     const a = await invite();
     const b = await invite();
-    const stepA = await t.app.inject({
-      method: 'POST',
-      url: url(a.token),
-      ...form({ display_name: 'Kim', password: long, password_repeat: long }),
-    });
+    const stepA = await postForm(t.app, url(a.token), { display_name: 'Kim', password: long, password_repeat: long });
     const stateA = hiddenValue(stepA.body, 'state');
     const secretA = secretIn(stepA.body);
     const before = await accountRowCounts(t.app);
     const code = generateTotp(secretA, clock.now());
-    const flipped = `${stateA.slice(0, -2)}${stateA.endsWith('A') ? 'B' : 'A'}${stateA.slice(-1)}`;
+    const flipped = `${stateA.slice(0, -2)}${stateA.at(-2) === 'A' ? 'B' : 'A'}${stateA.slice(-1)}`;
     for (const [target, state] of [
       [b.token, stateA], // A's state on B's invitation
       [a.token, flipped],
       [a.token, 'garbage'],
     ] as const) {
-      const res = await t.app.inject({ method: 'POST', url: `${url(target)}/totp`, ...form({ state, code }) });
+      const res = await postForm(t.app, `${url(target)}/totp`, { state, code });
       expect(res.statusCode).toBe(400);
       expect(res.body).toContain('Schritt 1');
     }
     clock.advance(31 * 60_000); // the state lives 30 minutes
-    const late = await t.app.inject({
-      method: 'POST',
-      url: `${url(a.token)}/totp`,
-      ...form({ state: stateA, code: generateTotp(secretA, clock.now()) }),
+    const late = await postForm(t.app, `${url(a.token)}/totp`, {
+      state: stateA,
+      code: generateTotp(secretA, clock.now()),
     });
     expect(late.statusCode).toBe(400);
     expect(await accountRowCounts(t.app)).toEqual(before);
@@ -368,11 +331,12 @@ describe('validation errors: a clear message next to the field, and nothing writ
 
   it('refuses a cross-site post (403) before looking at anything', async () => {
     const { token } = await invite();
-    const res = await t.app.inject({
-      method: 'POST',
-      url: url(token),
-      ...form({ display_name: 'Kim', password: long, password_repeat: long }, { origin: 'https://evil.example' }),
-    });
+    const res = await postForm(
+      t.app,
+      url(token),
+      { display_name: 'Kim', password: long, password_repeat: long },
+      { origin: 'https://evil.example' },
+    );
     expect(res.statusCode).toBe(403);
   });
 });

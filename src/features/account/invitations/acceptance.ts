@@ -19,11 +19,8 @@ import { replaceRecoveryCodes } from '../queries.ts';
 import type { EnrolmentState } from './enrolment-state.ts';
 import { setTotpLastStep } from '../../../platform/auth/queries/users.ts';
 import { accountForEnrolment, insertEnrolledAccount, reEnrolAccount } from './queries.ts';
-import {
-  closeOpenInvitations,
-  consumeInvitation,
-  type OpenInvitation,
-} from '../../../platform/auth/queries/invitations.ts';
+import { closeOpenInvitations, type OpenInvitation } from '../../../platform/auth/queries/invitations.ts';
+import { consumeLink } from '../../../platform/auth/queries/one-time-links.ts';
 
 export type RedeemResult = { ok: true; userId: string; recoveryCodes: string[] } | { ok: false };
 
@@ -59,7 +56,7 @@ export async function redeemInvitation(
   const now = app.clock.now();
   try {
     return await withScope(app.database.db, { kind: 'auth' }, async (trx) => {
-      if (!(await consumeInvitation(trx, inv.id, now))) throw new NotRedeemable();
+      if (!(await consumeLink(trx, 'invitation', inv.tokenHash, now))) throw new NotRedeemable();
       const account = await targetAccount(trx, inv);
       const owner = { id: account.id, centreId: inv.centreId };
       if (account.isNew) {

@@ -19,7 +19,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 import { z } from 'zod';
 import { currentKey, type KeyRing } from '../../../platform/security/keys.ts';
 
-export const ENROLMENT_STATE_TTL_MS = 30 * 60_000;
+const ENROLMENT_STATE_TTL_MS = 30 * 60_000;
 
 export type EnrolmentState = {
   displayName: string;

@@ -2,8 +2,8 @@
  * Inviting people: who may invite whom (function- and object-level), the
  * identical answer for addresses with and without an account, and the mails.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForFile } from '../../../../test/support/app.ts';
 import {
   createCentre,
   createUser,
@@ -16,7 +16,6 @@ import {
 import { withScope } from '../../../platform/db/tenant.ts';
 import { auditEvents, lastMailTo, mailCount, tokenIn } from '../test-support.ts';
 
-let t: TestApp;
 let admin: TestUser;
 let adminSession: Session;
 let centreA: string;
@@ -25,8 +24,8 @@ let lead: TestUser;
 let leadSession: Session;
 const clock = fakeClock();
 
+const t = appForFile({}, { clock });
 beforeAll(async () => {
-  t = await testApp({}, { clock });
   centreA = await createCentre(t.app, 'Beratungsstelle A');
   centreB = await createCentre(t.app, 'Beratungsstelle B');
   admin = await createUser(t.app, { role: 'admin' });
@@ -34,7 +33,6 @@ beforeAll(async () => {
   adminSession = await signIn(t.app, admin);
   leadSession = await signIn(t.app, lead);
 });
-afterAll(async () => t.close());
 
 async function openInvitations(email: string) {
   return withScope(t.app.database.db, { kind: 'network' }, (trx) =>

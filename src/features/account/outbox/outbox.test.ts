@@ -1,14 +1,10 @@
 /** The outbox page: administrators only, bodies included, every read audited. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { appForFile } from '../../../../test/support/app.ts';
 import { createUser, postAs, signIn } from '../../../../test/support/auth.ts';
 import { auditEvents } from '../test-support.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await testApp();
-});
-afterAll(async () => t.close());
+const t = appForFile();
 
 describe('/:lang/staff/outbox', () => {
   it('shows administrators every mail with its body — the way an invitation link reaches its recipient without SMTP', async () => {

@@ -5,17 +5,18 @@
  * someone else's credential, stale re-authentication.
  */
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { appForFile } from '../../../../test/support/app.ts';
 import {
   createUser,
   csrfFrom,
   fakeClock,
-  form,
+  postAs,
+  postForm,
+  type Session,
   sessionCookieFrom,
   signIn,
   signInRestricted,
-  type Session,
   type TestUser,
 } from '../../../../test/support/auth.ts';
 import { directSession } from '../../../../test/support/security.ts';
@@ -24,14 +25,10 @@ import { replaceRecoveryCodes } from '../queries.ts';
 import { auditEvents } from '../test-support.ts';
 import { SoftAuthenticator } from './test-authenticator.ts';
 
-let t: TestApp;
 const clock = fakeClock();
 const ORIGIN = 'http://localhost:3000';
 
-beforeAll(async () => {
-  t = await testApp({}, { clock });
-});
-afterAll(async () => t.close());
+const t = appForFile({}, { clock });
 beforeEach(() => clock.advance(60_000));
 
 function postJson(url: string, s: Session, body: unknown) {
@@ -72,11 +69,7 @@ async function register(
 
 /** Password step of a sign-in: the pending session and its CSRF token. */
 async function passwordStep(user: TestUser): Promise<Session> {
-  const first = await t.app.inject({
-    method: 'POST',
-    url: '/de/staff/sign-in',
-    ...form({ email: user.email, password: user.password }),
-  });
+  const first = await postForm(t.app, '/de/staff/sign-in', { email: user.email, password: user.password });
   expect(first.statusCode).toBe(303);
   const cookie = sessionCookieFrom(first);
   const page = await t.app.inject({ method: 'GET', url: '/de/staff/second-factor', headers: { cookie } });
@@ -433,11 +426,7 @@ describe('administrators must complete the sign-in with a passkey (checklist #1)
     expect(json.statusCode).toBe(403);
     expect(json.json()).toEqual({ error: 'passkey_required', status: 403, redirect: '/de/staff/passkey-setup' });
     // Forms are refused the same way, and nothing is done.
-    const invite = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/users/invite',
-      ...form({ _csrf: s.csrf, email: 'x@example.org', role: 'coordination' }, { cookie: s.cookie }),
-    });
+    const invite = await postAs(t.app, s, '/de/staff/users/invite', { email: 'x@example.org', role: 'coordination' });
     expect(`${invite.statusCode} ${String(invite.headers.location)}`).toBe('303 /de/staff/passkey-setup');
     // The sign-in itself is audited with the factor used.
     const e = (await auditEvents(t.app)).filter((x) => x.event === 'auth.sign_in' && x.actor_id === admin.id).at(-1);
@@ -465,13 +454,10 @@ describe('administrators must complete the sign-in with a passkey (checklist #1)
       replaceRecoveryCodes(trx, t.app.keys.server, { id: admin.id, centreId: null }),
     );
     const pending = await passwordStep(admin);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/second-factor',
-      ...form(
-        { _csrf: pending.csrf, method: 'recovery', code: codes[0]!, next: '/de/staff/users' },
-        { cookie: pending.cookie },
-      ),
+    const res = await postAs(t.app, pending, '/de/staff/second-factor', {
+      method: 'recovery',
+      code: codes[0]!,
+      next: '/de/staff/users',
     });
     expect(`${res.statusCode} ${String(res.headers.location)}`).toBe('303 /de/staff/passkey-setup');
     const s = { cookie: sessionCookieFrom(res), csrf: '' };
@@ -567,22 +553,14 @@ describe('administrators must complete the sign-in with a passkey (checklist #1)
 
   it('signing out from the set-up page ends the session and is audited', async () => {
     const s = await signInRestricted(t.app, admin);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/passkey-setup/sign-out',
-      ...form({ _csrf: s.csrf }, { cookie: s.cookie }),
-    });
+    const res = await postAs(t.app, s, '/de/staff/passkey-setup/sign-out');
     expect(`${res.statusCode} ${String(res.headers.location)}`).toBe('303 /de/staff/sign-in?signed_out=1');
     expect(await factorOf(s)).toBeNull();
     const e = (await auditEvents(t.app)).filter((x) => x.event === 'auth.sign_out' && x.actor_id === admin.id);
     expect(e.length).toBeGreaterThan(0);
     // Without the token it is refused like any other form.
     const again = await signInRestricted(t.app, admin);
-    const forged = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/passkey-setup/sign-out',
-      ...form({}, { cookie: again.cookie }),
-    });
+    const forged = await postForm(t.app, '/de/staff/passkey-setup/sign-out', {}, { cookie: again.cookie });
     expect(forged.statusCode).toBe(403);
     expect(await factorOf(again)).toEqual({ stage: 'full', second_factor: 'totp' });
   });

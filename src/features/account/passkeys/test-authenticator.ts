@@ -22,7 +22,7 @@ function cborHead(major: number, n: number): Buffer {
 }
 
 /** The subset of CBOR (RFC 8949) WebAuthn structures need: integers, byte and text strings, maps. */
-export function cbor(value: CborValue): Buffer {
+function cbor(value: CborValue): Buffer {
   if (typeof value === 'number') return value >= 0 ? cborHead(0, value) : cborHead(1, -1 - value);
   if (typeof value === 'string') {
     const bytes = Buffer.from(value, 'utf8');

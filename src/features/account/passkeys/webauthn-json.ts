@@ -57,7 +57,7 @@ export const authenticationResponse = z
   .strict();
 
 /** A passkey's name as people give it ("Laptop", "YubiKey blau"): one line, short. */
-export const passkeyName = z
+const passkeyName = z
   .string()
   .trim()
   .max(60)

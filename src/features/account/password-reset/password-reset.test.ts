@@ -4,11 +4,12 @@
  * the second factor.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import { appForFile, testApp, type TestApp } from '../../../../test/support/app.ts';
 import {
   createUser,
   fakeClock,
-  form,
+  postAs,
+  postForm,
   sessionCookieFrom,
   signIn,
   type TestUser,
@@ -21,18 +22,14 @@ import { startTestSmtpServer, type TestSmtpServer } from '../../../platform/mail
 import { closeMailTransports } from '../../../platform/mail/mailer.ts';
 
 const NEW_PASSWORD = 'ein ganz neues langes Passwort';
-let t: TestApp;
 const clock = fakeClock();
 let n = 0;
 
-beforeAll(async () => {
-  t = await testApp({}, { clock });
-});
-afterAll(async () => t.close());
+const t = appForFile({}, { clock });
 beforeEach(() => clock.advance(60_000));
 
 async function requestReset(email: string, lang = 'de') {
-  const res = await t.app.inject({ method: 'POST', url: `/${lang}/staff/password-reset`, ...form({ email }) });
+  const res = await postForm(t.app, `/${lang}/staff/password-reset`, { email });
   await settleBackgroundTasks(t.app);
   return res;
 }
@@ -98,17 +95,11 @@ describe('asking for a link', () => {
   });
 
   it('explains an invalid address (400) and refuses unknown fields', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/de/staff/password-reset', ...form({ email: 'kein-at' }) });
+    const res = await postForm(t.app, '/de/staff/password-reset', { email: 'kein-at' });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('id="f-email-error"');
     expect(
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: '/de/staff/password-reset',
-          ...form({ email: 'a@example.org', user_id: 'x' }),
-        })
-      ).statusCode,
+      (await postForm(t.app, '/de/staff/password-reset', { email: 'a@example.org', user_id: 'x' })).statusCode,
     ).toBe(400);
   });
 });
@@ -121,10 +112,9 @@ describe('setting the new password', () => {
     const token = tokenIn((await lastMailTo(t.app, user.email))!.body, 'password-reset');
     const page = await t.app.inject({ method: 'GET', url: `/de/staff/password-reset/${token}` });
     expect(page.statusCode).toBe(200);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/de/staff/password-reset/${token}`,
-      ...form({ password: NEW_PASSWORD, password_repeat: NEW_PASSWORD }),
+    const res = await postForm(t.app, `/de/staff/password-reset/${token}`, {
+      password: NEW_PASSWORD,
+      password_repeat: NEW_PASSWORD,
     });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/de/staff/sign-in');
@@ -139,11 +129,7 @@ describe('setting the new password', () => {
     );
 
     // Signing in with the new password leads to the second-factor step, not into the staff area.
-    const first = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/sign-in',
-      ...form({ email: user.email, password: NEW_PASSWORD }),
-    });
+    const first = await postForm(t.app, '/de/staff/sign-in', { email: user.email, password: NEW_PASSWORD });
     expect(first.statusCode).toBe(303);
     expect(first.headers.location).toMatch(/^\/de\/staff\/second-factor/);
     const pending = sessionCookieFrom(first);
@@ -167,11 +153,7 @@ describe('setting the new password', () => {
     await requestReset(user.email);
     const token = tokenIn((await lastMailTo(t.app, user.email))!.body, 'password-reset');
     const post = () =>
-      t.app.inject({
-        method: 'POST',
-        url: `/de/staff/password-reset/${token}`,
-        ...form({ password: NEW_PASSWORD, password_repeat: NEW_PASSWORD }),
-      });
+      postForm(t.app, `/de/staff/password-reset/${token}`, { password: NEW_PASSWORD, password_repeat: NEW_PASSWORD });
     expect((await post()).statusCode).toBe(303);
     const hash = await passwordHashOf(user.id);
     expect((await post()).statusCode).toBe(410);
@@ -187,10 +169,9 @@ describe('setting the new password', () => {
     await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
       trx.updateTable('app_user').set({ disabled_at: clock.now() }).where('id', '=', user.id).execute(),
     );
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/de/staff/password-reset/${token}`,
-      ...form({ password: NEW_PASSWORD, password_repeat: NEW_PASSWORD }),
+    const res = await postForm(t.app, `/de/staff/password-reset/${token}`, {
+      password: NEW_PASSWORD,
+      password_repeat: NEW_PASSWORD,
     });
     expect(res.statusCode).toBe(410);
     expect(await passwordHashOf(user.id)).toBe(hash);
@@ -204,10 +185,9 @@ describe('setting the new password', () => {
     expect((await t.app.inject({ method: 'GET', url: `/de/staff/password-reset/${token}` })).statusCode).toBe(200);
     clock.advance(60_000);
     expect((await t.app.inject({ method: 'GET', url: `/de/staff/password-reset/${token}` })).statusCode).toBe(410);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/de/staff/password-reset/${token}`,
-      ...form({ password: NEW_PASSWORD, password_repeat: NEW_PASSWORD }),
+    const res = await postForm(t.app, `/de/staff/password-reset/${token}`, {
+      password: NEW_PASSWORD,
+      password_repeat: NEW_PASSWORD,
     });
     expect(res.statusCode).toBe(410);
   });
@@ -236,16 +216,16 @@ describe('setting the new password', () => {
         'E-Mail-Adresse',
       ],
     ] as const) {
-      const res = await t.app.inject({ method: 'POST', url: `/de/staff/password-reset/${token}`, ...form(fields) });
+      const res = await postForm(t.app, `/de/staff/password-reset/${token}`, fields);
       expect(res.statusCode).toBe(400);
       expect(res.body).toContain(expected);
     }
     expect(
       (
-        await t.app.inject({
-          method: 'POST',
-          url: `/de/staff/password-reset/${token}`,
-          ...form({ password: NEW_PASSWORD, password_repeat: NEW_PASSWORD, user_id: user.id }),
+        await postForm(t.app, `/de/staff/password-reset/${token}`, {
+          password: NEW_PASSWORD,
+          password_repeat: NEW_PASSWORD,
+          user_id: user.id,
         })
       ).statusCode,
     ).toBe(400);
@@ -278,7 +258,7 @@ describe('over SMTP', () => {
 
   it('delivers the reset link to the mail server, after the answer', async () => {
     const user = await createUser(s.app, { role: 'coordination', email: 'smtp.reset@example.org' });
-    const res = await s.app.inject({ method: 'POST', url: '/en/staff/password-reset', ...form({ email: user.email }) });
+    const res = await postForm(s.app, '/en/staff/password-reset', { email: user.email });
     expect(res.statusCode).toBe(200);
     await settleBackgroundTasks(s.app);
     const mail = smtp.received.find((m) => m.to.includes(user.email));
@@ -292,13 +272,9 @@ describe('over SMTP', () => {
   it('delivers invitations the same way', async () => {
     const admin = await createUser(s.app, { role: 'admin' });
     const session = await signIn(s.app, admin);
-    const res = await s.app.inject({
-      method: 'POST',
-      url: '/de/staff/users/invite',
-      ...form(
-        { _csrf: session.csrf, email: 'smtp.invite@example.org', role: 'coordination' },
-        { cookie: session.cookie },
-      ),
+    const res = await postAs(s.app, session, '/de/staff/users/invite', {
+      email: 'smtp.invite@example.org',
+      role: 'coordination',
     });
     expect(res.statusCode).toBe(303);
     const mail = smtp.received.find((m) => m.to.includes('smtp.invite@example.org'));

@@ -12,17 +12,17 @@ import { withScope } from '../../../platform/db/tenant.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import { sendMail } from '../../../platform/mail/mailer.ts';
 import {
-  closeOpenResets,
-  consumeReset,
-  createReset,
+  closeOpenLinks,
+  consumeLink,
+  createLink,
   recentResetCount,
   RESET_REQUESTS_PER_HOUR,
-  type OpenReset,
-} from '../../../platform/auth/queries/password-resets.ts';
+  type OpenLink,
+} from '../../../platform/auth/queries/one-time-links.ts';
 import { enrolledAccountByEmail, setPasswordOfEnrolledAccount } from '../../../platform/auth/queries/users.ts';
 
 /** The link in the mail. */
-export function resetLink(publicOrigin: string, locale: Locale, token: string): string {
+function resetLink(publicOrigin: string, locale: Locale, token: string): string {
   return `${publicOrigin}/${locale}/staff/password-reset/${token}`;
 }
 
@@ -39,7 +39,7 @@ export async function requestReset(app: FastifyInstance, email: string, locale: 
     const user = await enrolledAccountByEmail(trx, email);
     if (!user) return;
     if ((await recentResetCount(trx, user.id, now)) >= RESET_REQUESTS_PER_HOUR) return;
-    const token = await createReset(trx, user, now);
+    const token = await createLink(trx, { kind: 'password_reset' }, user, now);
     await sendMail(app, trx, {
       to: email,
       subject: t('reset.mailSubject'),
@@ -64,14 +64,14 @@ export async function requestReset(app: FastifyInstance, email: string, locale: 
  * Set the new password (already checked against the policy and hashed) if
  * the reset is still open. @returns false when it was used or expired meanwhile
  */
-export async function completeReset(app: FastifyInstance, reset: OpenReset, passwordHash: string): Promise<boolean> {
+export async function completeReset(app: FastifyInstance, reset: OpenLink, passwordHash: string): Promise<boolean> {
   const now = app.clock.now();
   return withScope(app.database.db, { kind: 'auth' }, async (trx) => {
-    if (!(await consumeReset(trx, reset.tokenHash, now))) return false;
+    if (!(await consumeLink(trx, 'password_reset', reset.tokenHash, now))) return false;
     // Disabled (or reset) since the link was opened: change nothing. Nothing
     // else was written yet except marking the link used, which may stand.
     if (!(await setPasswordOfEnrolledAccount(trx, reset.userId, passwordHash))) return false;
-    await closeOpenResets(trx, reset.userId, now);
+    await closeOpenLinks(trx, 'password_reset', reset.userId, now);
     const ended = await deleteUserSessions(trx, reset.userId);
     await audit(
       trx,

@@ -22,7 +22,7 @@ import { PASSWORD_FIELD_MAX } from '../password-form.ts';
 import { newPasswordErrors } from '../password-form.ts';
 import { ResetInvalidPage, ResetNewPasswordPage, ResetRequestPage, ResetSentPage } from '../views/ResetPages.tsx';
 import { completeReset, requestReset } from './reset-flow.ts';
-import { findOpenReset, type OpenReset } from '../../../platform/auth/queries/password-resets.ts';
+import { findOpenLink, type OpenLink } from '../../../platform/auth/queries/one-time-links.ts';
 
 const requestBody = z.object({ email: z.string().max(1000) }).strict();
 const tokenParams = z.object({ lang: z.string(), token: z.string().max(200) }).strict();
@@ -40,11 +40,11 @@ const newPasswordBody = z
   })
   .strict();
 
-async function openReset(req: FastifyRequest): Promise<{ locale: Locale; token: string; reset: OpenReset | null }> {
+async function openReset(req: FastifyRequest): Promise<{ locale: Locale; token: string; reset: OpenLink | null }> {
   const locale = req.locale;
   const token = tokenOf(req);
   const app = req.server;
-  const reset = await authTx(req, (trx) => findOpenReset(trx, token, app.clock.now()));
+  const reset = await authTx(req, (trx) => findOpenLink(trx, 'password_reset', token, app.clock.now()));
   return { locale, token, reset };
 }
 

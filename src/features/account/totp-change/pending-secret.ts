@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { DecryptionError, decryptField, encryptField } from '../../../platform/security/field-encryption.ts';
 import type { KeyRing } from '../../../platform/security/keys.ts';
 
-export const PENDING_SECRET_TTL_MS = 10 * 60_000;
+const PENDING_SECRET_TTL_MS = 10 * 60_000;
 /** A sealed value is about two hundred characters; anything far longer is not ours. */
 export const MAX_PENDING_LENGTH = 1024;
 

@@ -3,15 +3,15 @@
  * changes until a code from the new app confirms it, then only the new app
  * works, and the change is audited.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { appForFile } from '../../../../test/support/app.ts';
 import {
   createUser,
   fakeClock,
-  form,
   postAs,
-  signIn,
+  postForm,
   type Session,
+  signIn,
   type TestUser,
 } from '../../../../test/support/auth.ts';
 import { readTotpSecret } from '../../../platform/auth/totp-secret.ts';
@@ -20,13 +20,9 @@ import { generateTotp, totpStep } from '../../../platform/security/totp.ts';
 import { auditEvents, hiddenValue, secretIn } from '../test-support.ts';
 import { openPendingSecret, sealPendingSecret } from './pending-secret.ts';
 
-let t: TestApp;
 const clock = fakeClock();
 
-beforeAll(async () => {
-  t = await testApp({}, { clock });
-});
-afterAll(async () => t.close());
+const t = appForFile({}, { clock });
 beforeEach(() => clock.advance(60_000));
 
 const setupPage = (s: Session) =>
@@ -149,11 +145,12 @@ describe('changing the authenticator app', () => {
   it('needs the CSRF token', async () => {
     const { user, s, secret, state } = await start();
     const before = await stored(user);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/account/totp',
-      ...form({ state, code: generateTotp(secret, clock.now()) }, { cookie: s.cookie }),
-    });
+    const res = await postForm(
+      t.app,
+      '/de/staff/account/totp',
+      { state, code: generateTotp(secret, clock.now()) },
+      { cookie: s.cookie },
+    );
     expect(res.statusCode).toBe(403);
     expect(await stored(user)).toEqual(before);
   });

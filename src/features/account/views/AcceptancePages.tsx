@@ -1,21 +1,15 @@
 /** The pages of invitation acceptance: password → authenticator → recovery codes. */
 import { translator, type Translate } from '../../../platform/i18n/index.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
-import { StaffFrame } from '../../../platform/staff/StaffFrame.tsx';
+import { StaffMessagePage, StaffPage } from '../../../platform/staff/StaffPage.tsx';
 import type { Role } from '../../../platform/db/schema.ts';
-import { PASSWORD_MAX_LENGTH } from '../../../platform/security/password.ts';
-import { RecoveryCodeList, TotpSetup } from './EnrolmentViews.tsx';
+import { NewPasswordFields, RecoveryCodeList, TotpCodeField, TotpSetup } from './EnrolmentViews.tsx';
 import { FieldErrorSummary, InputField, PostForm, type FieldErrors } from '../../../platform/staff/forms.tsx';
 
 type Base = { ctx: PageContext; t: Translate<'account'> };
 
 export function InvalidLinkPage({ ctx, title, body }: Base & { title: string; body: string }) {
-  return (
-    <StaffFrame ctx={ctx} title={title}>
-      <h1>{title}</h1>
-      <p>{body}</p>
-    </StaffFrame>
-  );
+  return <StaffMessagePage ctx={ctx} title={title} message={body} />;
 }
 
 export function AcceptPasswordPage({
@@ -29,8 +23,7 @@ export function AcceptPasswordPage({
   notice,
 }: Base & { action: string; email: string; role: Role; displayName: string; errors?: FieldErrors; notice?: string }) {
   return (
-    <StaffFrame ctx={ctx} title={t('accept.title')}>
-      <h1>{t('accept.title')}</h1>
+    <StaffPage ctx={ctx} title={t('accept.title')}>
       <h2>{t('accept.step1')}</h2>
       {notice ? <p class="notice warn">{notice}</p> : null}
       <FieldErrorSummary title={t('form.errorsTitle')} errors={errors} />
@@ -45,28 +38,16 @@ export function AcceptPasswordPage({
           autocomplete="name"
           maxLength={200}
         />
-        {/* Lets password managers store the new credential under the right account. */}
-        <input type="hidden" name="username" value={email} autocomplete="username" />
-        <InputField
-          name="password"
-          type="password"
+        <NewPasswordFields
+          t={t}
+          email={email}
           label={t('accept.password')}
-          hint={t('accept.passwordHint')}
-          error={errors.password}
-          autocomplete="new-password"
-          maxLength={PASSWORD_MAX_LENGTH}
-        />
-        <InputField
-          name="password_repeat"
-          type="password"
-          label={t('accept.passwordRepeat')}
-          error={errors.password_repeat}
-          autocomplete="new-password"
-          maxLength={PASSWORD_MAX_LENGTH}
+          repeatLabel={t('accept.passwordRepeat')}
+          errors={errors}
         />
         <button type="submit">{t('accept.next')}</button>
       </PostForm>
-    </StaffFrame>
+    </StaffPage>
   );
 }
 
@@ -79,34 +60,24 @@ export function AcceptTotpPage({
   secret,
   error,
 }: Base & { action: string; state: string; qrSvg: string; secret: string; error?: string | undefined }) {
-  const errors: FieldErrors = { code: error };
   return (
-    <StaffFrame ctx={ctx} title={t('accept.title')}>
-      <h1>{t('accept.title')}</h1>
+    <StaffPage ctx={ctx} title={t('accept.title')}>
       <h2>{t('accept.step2')}</h2>
-      <FieldErrorSummary title={t('form.errorsTitle')} errors={errors} />
+      <FieldErrorSummary title={t('form.errorsTitle')} errors={{ code: error }} />
       <p>{t('accept.totpIntro')}</p>
-      <TotpSetup t={t} qrSvg={qrSvg} secret={secret} />
+      <TotpSetup manual={t('accept.manual')} qrSvg={qrSvg} secret={secret} />
       <PostForm action={action}>
         <input type="hidden" name="state" value={state} />
-        <InputField
-          name="code"
-          label={t('accept.code')}
-          error={error}
-          autocomplete="one-time-code"
-          inputMode="numeric"
-          maxLength={12}
-        />
+        <TotpCodeField label={t('accept.code')} error={error} />
         <button type="submit">{t('accept.confirm')}</button>
       </PostForm>
-    </StaffFrame>
+    </StaffPage>
   );
 }
 
 export function AcceptDonePage({ ctx, t, codes, signIn }: Base & { codes: readonly string[]; signIn: string }) {
   return (
-    <StaffFrame ctx={ctx} title={t('accept.title')}>
-      <h1>{t('accept.title')}</h1>
+    <StaffPage ctx={ctx} title={t('accept.title')}>
       <h2>{t('accept.step3')}</h2>
       <p>{t('accept.codesIntro')}</p>
       <RecoveryCodeList codes={codes} />
@@ -115,6 +86,6 @@ export function AcceptDonePage({ ctx, t, codes, signIn }: Base & { codes: readon
           {t('accept.signIn')}
         </a>
       </p>
-    </StaffFrame>
+    </StaffPage>
   );
 }

@@ -5,14 +5,13 @@ import { translator, type Translate } from '../../../platform/i18n/index.ts';
 import { EMAIL_NS } from '../email-change/messages.ts';
 import { TOTP_NS } from '../totp-change/messages.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
-import { PASSWORD_MAX_LENGTH } from '../../../platform/security/password.ts';
 import { StaffFrame } from '../../../platform/staff/StaffFrame.tsx';
-import { RecoveryCodeList } from './EnrolmentViews.tsx';
-import { FieldErrorSummary, InputField, PostForm, type FieldErrors } from '../../../platform/staff/forms.tsx';
+import { NewPasswordFields, RecoveryCodeList } from './EnrolmentViews.tsx';
+import { FieldErrorSummary, PostForm, type FieldErrors } from '../../../platform/staff/forms.tsx';
 import { PasskeyRegisterForm } from './PasskeyRegisterForm.tsx';
 import { PASSKEY_SCRIPT } from '../../../platform/staff/PasskeySignIn.tsx';
 
-export type AccountPasskey = { id: string; name: string; createdAt: Date; lastUsedAt: Date | null };
+type AccountPasskey = { id: string; name: string; createdAt: Date; lastUsedAt: Date | null };
 
 export type AccountView = {
   displayName: string;
@@ -117,23 +116,12 @@ export function AccountPage({ ctx, t, csrf, account, recent, reauthHref, done, e
         <h2 id="password-title">{t('account.password.title')}</h2>
         {recent ? (
           <PostForm action={`${base}/password`} csrf={csrf}>
-            <input type="hidden" name="username" value={account.email} autocomplete="username" />
-            <InputField
-              name="password"
-              type="password"
+            <NewPasswordFields
+              t={t}
+              email={account.email}
               label={t('account.password.new')}
-              hint={t('accept.passwordHint')}
-              error={errors.password}
-              autocomplete="new-password"
-              maxLength={PASSWORD_MAX_LENGTH}
-            />
-            <InputField
-              name="password_repeat"
-              type="password"
-              label={t('account.password.repeat')}
-              error={errors.password_repeat}
-              autocomplete="new-password"
-              maxLength={PASSWORD_MAX_LENGTH}
+              repeatLabel={t('account.password.repeat')}
+              errors={errors}
             />
             <button type="submit">{t('account.password.save')}</button>
           </PostForm>

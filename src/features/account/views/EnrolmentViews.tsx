@@ -1,28 +1,88 @@
 /**
- * Pieces shared by invitation acceptance and the account page: the TOTP
- * enrolment block (QR code, the secret in text for manual entry) and the
+ * Pieces shared by the account pages: the new-password fields (invitation
+ * acceptance, password reset, the account page), the TOTP enrolment block
+ * and its code field (acceptance, the authenticator change) and the
  * one-time display of recovery codes.
  */
 import type { Translate } from '../../../platform/i18n/index.ts';
+import { PASSWORD_MAX_LENGTH } from '../../../platform/security/password.ts';
+import { InputField, type FieldErrors } from '../../../platform/staff/forms.tsx';
 
 /** The secret in groups of four, as authenticator apps show it. */
-export function groupSecret(secret: string): string {
+function groupSecret(secret: string): string {
   return secret.replace(/(.{4})(?=.)/g, '$1 ');
 }
 
 /**
- * QR code plus the secret in text. `qrSvg` comes from qrCodeSvg (generated
- * on our server, escaped, style-free — see qr-svg.ts), never from input.
+ * A new password and its repetition, filed under the account's address
+ * (the hidden username) so that password managers store the new
+ * credential under the right account.
  */
-export function TotpSetup({ t, qrSvg, secret }: { t: Translate<'account'>; qrSvg: string; secret: string }) {
+export function NewPasswordFields({
+  t,
+  email,
+  label,
+  repeatLabel,
+  errors,
+}: {
+  t: Translate<'account'>;
+  email: string;
+  label: string;
+  repeatLabel: string;
+  errors: FieldErrors;
+}) {
+  return (
+    <>
+      <input type="hidden" name="username" value={email} autocomplete="username" />
+      <InputField
+        name="password"
+        type="password"
+        label={label}
+        hint={t('accept.passwordHint')}
+        error={errors.password}
+        autocomplete="new-password"
+        maxLength={PASSWORD_MAX_LENGTH}
+      />
+      <InputField
+        name="password_repeat"
+        type="password"
+        label={repeatLabel}
+        error={errors.password_repeat}
+        autocomplete="new-password"
+        maxLength={PASSWORD_MAX_LENGTH}
+      />
+    </>
+  );
+}
+
+/**
+ * QR code plus the secret in text, introduced by `manual`. `qrSvg` comes
+ * from qrCodeSvg (generated on our server, escaped, style-free — see
+ * qr-svg.ts), never from input.
+ */
+export function TotpSetup({ manual, qrSvg, secret }: { manual: string; qrSvg: string; secret: string }) {
   return (
     <div class="totp-setup">
       <div class="qr" dangerouslySetInnerHTML={{ __html: qrSvg }} />
-      <p>{t('accept.manual')}</p>
+      <p>{manual}</p>
       <p>
         <code class="secret">{groupSecret(secret)}</code>
       </p>
     </div>
+  );
+}
+
+/** The field for the first code of a newly set-up authenticator. */
+export function TotpCodeField({ label, error }: { label: string; error: string | undefined }) {
+  return (
+    <InputField
+      name="code"
+      label={label}
+      error={error}
+      autocomplete="one-time-code"
+      inputMode="numeric"
+      maxLength={12}
+    />
   );
 }
 

@@ -33,7 +33,7 @@ const sorted = (list: readonly string[]) => [...list].sort();
  * without order (the database hands rows back in its own order, so a
  * position is no change).
  */
-export function rawValue(e: DirectoryEntry, f: EntryField): unknown {
+function rawValue(e: DirectoryEntry, f: EntryField): unknown {
   switch (f) {
     case 'description':
       return e.service.description;

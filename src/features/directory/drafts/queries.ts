@@ -13,7 +13,7 @@ import type { Tx } from '../../../platform/db/tenant.ts';
 import type { KeyRing } from '../../../platform/security/keys.ts';
 import type { DirectoryEntry } from '../entry.ts';
 
-export type DraftStatus = 'pending' | 'returned' | 'accepted' | 'withdrawn';
+type DraftStatus = 'pending' | 'returned' | 'accepted' | 'withdrawn';
 
 export type Draft = {
   id: string;
@@ -31,7 +31,8 @@ export type Draft = {
 /** A centre and the directory service it maintains (`centreId` is its own id: the object-level rules read it). */
 export type CentreLink = { id: string; centreId: string; name: string; serviceId: string | null };
 
-const DRAFT_COLUMNS = [
+/** The columns of a stored draft, as draftFromRow reads them. */
+export const DRAFT_COLUMNS = [
   'id',
   'centre_id',
   'service_id',
@@ -115,6 +116,20 @@ export async function lockCentre(trx: Tx, centreId: string): Promise<void> {
   await trx.selectFrom('centre').select('id').where('id', '=', centreId).forUpdate().executeTakeFirst();
 }
 
+/** Mark the centre's pending draft withdrawn: the one for a service, or the one with an id. */
+function withdrawPending(trx: Tx, centreId: string, which: { serviceId: string } | { draftId: string }) {
+  const pending = trx
+    .updateTable('directory_draft')
+    .set({ status: 'withdrawn' })
+    .where('centre_id', '=', centreId)
+    .where('status', '=', 'pending');
+  return (
+    'draftId' in which ? pending.where('id', '=', which.draftId) : pending.where('service_id', '=', which.serviceId)
+  )
+    .returning(['id', 'service_id'])
+    .executeTakeFirst();
+}
+
 export type SubmitInput = { centreId: string; serviceId: string; entry: DirectoryEntry; actorId: string; at: Date };
 
 /**
@@ -128,14 +143,7 @@ export async function submitDraft(
   input: SubmitInput,
 ): Promise<{ id: string; replaced: string | null }> {
   await lockCentre(trx, input.centreId);
-  const previous = await trx
-    .updateTable('directory_draft')
-    .set({ status: 'withdrawn' })
-    .where('centre_id', '=', input.centreId)
-    .where('service_id', '=', input.serviceId)
-    .where('status', '=', 'pending')
-    .returning('id')
-    .executeTakeFirst();
+  const previous = await withdrawPending(trx, input.centreId, { serviceId: input.serviceId });
   const id = randomUUID();
   await trx
     .insertInto('directory_draft')
@@ -175,14 +183,7 @@ export async function withdrawDraft(
   input: { centreId: string; draftId: string; actorId: string; at: Date },
 ): Promise<boolean> {
   await lockCentre(trx, input.centreId);
-  const row = await trx
-    .updateTable('directory_draft')
-    .set({ status: 'withdrawn' })
-    .where('id', '=', input.draftId)
-    .where('centre_id', '=', input.centreId)
-    .where('status', '=', 'pending')
-    .returning(['id', 'service_id'])
-    .executeTakeFirst();
+  const row = await withdrawPending(trx, input.centreId, { draftId: input.draftId });
   if (!row) return false;
   await audit(
     trx,

@@ -13,7 +13,7 @@ import { EXT } from './common.ts';
 
 type Location = NonNullable<DirectoryEntry['location']>;
 
-export type HsdsAddress = {
+type HsdsAddress = {
   id: string;
   location_id: string;
   /** Absent for protected addresses. */
@@ -26,7 +26,7 @@ export type HsdsAddress = {
   address_type: 'physical';
 };
 
-export type HsdsAccessibility = { id: string; location_id: string; description: string };
+type HsdsAccessibility = { id: string; location_id: string; description: string };
 
 export type HsdsLocation = {
   id: string;
@@ -55,7 +55,7 @@ export function serviceAtLocationId(serviceId: string, locationId: string): stri
 }
 
 /** The location of an entry as HSDS publishes it. */
-export function presentLocation(l: Location, organizationId: string): HsdsLocation {
+function presentLocation(l: Location, organizationId: string): HsdsLocation {
   const isProtected = l.address_protected;
   const address: HsdsAddress = {
     id: derivedId(l.id, 'address'),

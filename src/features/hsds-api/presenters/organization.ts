@@ -1,26 +1,14 @@
 /** HSDS organization objects: an allow-list of the organisation's public fields. */
-import type { DirectoryEntry } from '../../directory/entry.ts';
+import { ORGANIZATION_FIELDS, pickFields, type DirectoryEntry } from '../../directory/entry.ts';
 import { EXT } from './common.ts';
 
-export type HsdsOrganization = {
-  id: string;
-  name: string;
-  description: string;
-  email: string | null;
-  website: string | null;
-  legal_status: string | null;
-  [EXT]: { is_demo: boolean };
-};
+type Organization = DirectoryEntry['organization'];
 
-/** The organisation of an entry, field by field (nothing passes unlisted). */
-export function presentOrganization(o: DirectoryEntry['organization']): HsdsOrganization {
-  return {
-    id: o.id,
-    name: o.name,
-    description: o.description,
-    email: o.email,
-    website: o.website,
-    legal_status: o.legal_status,
-    [EXT]: { is_demo: o.is_demo },
+export type HsdsOrganization = { id: string } & Pick<Organization, (typeof ORGANIZATION_FIELDS)[number]> & {
+    [EXT]: { is_demo: boolean };
   };
+
+/** The organisation of an entry: its id, its public fields (ORGANIZATION_FIELDS) and the demo flag. */
+export function presentOrganization(o: Organization): HsdsOrganization {
+  return { id: o.id, ...pickFields(o, ORGANIZATION_FIELDS), [EXT]: { is_demo: o.is_demo } };
 }

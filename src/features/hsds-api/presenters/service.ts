@@ -1,10 +1,11 @@
 /**
- * HSDS service objects. Every field is listed by hand: a field added to the
+ * HSDS service objects. Besides the service's own fields (SERVICE_FIELDS,
+ * public by definition), every field is listed by hand: a field added to the
  * DirectoryEntry later stays private until someone decides to publish it here.
  */
-import type { PhoneType, ServiceStatus } from '../../../platform/db/schema.ts';
+import type { PhoneType } from '../../../platform/db/schema.ts';
 import { derivedId } from '../../directory/derived-id.ts';
-import type { DirectoryEntry } from '../../directory/entry.ts';
+import { pickFields, SERVICE_FIELDS, type DirectoryEntry } from '../../directory/entry.ts';
 import type { TaxonomyName } from '../../directory/taxonomies.ts';
 import { stateByCode } from '../../geo/states.ts';
 import { termFor } from '../catalogue.ts';
@@ -13,9 +14,9 @@ import { presentServiceAtLocations, type HsdsServiceAtLocation } from './locatio
 import { presentOrganization, type HsdsOrganization } from './organization.ts';
 import { presentTerm, type HsdsTaxonomyTerm } from './taxonomy.ts';
 
-export type HsdsLanguage = { id: string; service_id?: string; phone_id?: string; code: string; name: string };
+type HsdsLanguage = { id: string; service_id?: string; phone_id?: string; code: string; name: string };
 
-export type HsdsPhone = {
+type HsdsPhone = {
   id: string;
   service_id: string;
   number: string;
@@ -24,7 +25,7 @@ export type HsdsPhone = {
   languages: HsdsLanguage[];
 };
 
-export type HsdsSchedule = {
+type HsdsSchedule = {
   id: string;
   service_id: string;
   freq: 'WEEKLY';
@@ -34,7 +35,7 @@ export type HsdsSchedule = {
   description: string | null;
 };
 
-export type HsdsServiceArea = {
+type HsdsServiceArea = {
   id: string;
   service_id: string;
   name: string;
@@ -43,7 +44,7 @@ export type HsdsServiceArea = {
   extent_type: 'iso3166-2';
 };
 
-export type HsdsAttribute = {
+type HsdsAttribute = {
   id: string;
   link_id: string;
   link_entity: 'service';
@@ -52,28 +53,12 @@ export type HsdsAttribute = {
 };
 
 /** The one-to-one fields of a service plus our extension. */
-export type HsdsServiceBase = {
-  id: string;
-  organization_id: string;
-  name: string;
-  description: string;
-  url: string | null;
-  email: string | null;
-  status: ServiceStatus;
-  interpretation_services: string | null;
-  application_process: string | null;
-  fees_description: string | null;
-  eligibility_description: string | null;
-  minimum_age: number | null;
-  maximum_age: number | null;
-  assured_date: string | null;
-  alert: string | null;
-  [EXT]: { is_demo: boolean };
-};
+export type HsdsServiceBase = { id: string; organization_id: string } & Pick<
+  DirectoryEntry['service'],
+  (typeof SERVICE_FIELDS)[number]
+> & { [EXT]: { is_demo: boolean } };
 
 /** A service with everything that belongs to it except its places (as nested in a service_at_location). */
-export type HsdsOrganizationWithServices = HsdsOrganization & { services: HsdsServiceBase[] };
-
 export type HsdsServiceDetails = HsdsServiceBase & {
   organization: HsdsOrganization;
   phones: HsdsPhone[];
@@ -92,19 +77,7 @@ export function presentServiceBase(e: DirectoryEntry): HsdsServiceBase {
   return {
     id: s.id,
     organization_id: e.organization.id,
-    name: s.name,
-    description: s.description,
-    url: s.url,
-    email: s.email,
-    status: s.status,
-    interpretation_services: s.interpretation_services,
-    application_process: s.application_process,
-    fees_description: s.fees_description,
-    eligibility_description: s.eligibility_description,
-    minimum_age: s.minimum_age,
-    maximum_age: s.maximum_age,
-    assured_date: s.assured_date,
-    alert: s.alert,
+    ...pickFields(s, SERVICE_FIELDS),
     [EXT]: { is_demo: s.is_demo },
   };
 }

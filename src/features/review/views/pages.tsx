@@ -1,7 +1,7 @@
 /** The coordination office's review pages: the queue, one proposal, overdue entries. */
 import { translator } from '../../../platform/i18n/index.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
-import { TableScroll } from '../../../platform/layout/TableScroll.tsx';
+import { DataTable } from '../../../platform/layout/TableScroll.tsx';
 import { StaffFrame } from '../../../platform/staff/StaffFrame.tsx';
 import { ErrorSummary, FieldError, control, Hint, inputId } from '../../../platform/staff/forms.tsx';
 import type { DirectoryEntry } from '../../directory/entry.ts';
@@ -31,32 +31,21 @@ export function QueuePage({
         </p>
       ) : null}
       <p class="lead">{t('queue.lead')}</p>
-      {items.length === 0 ? (
-        <p>{t('queue.empty')}</p>
-      ) : (
-        <TableScroll label={t('queue.title')}>
-          <table class="list-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('queue.centre')}</th>
-                <th scope="col">{t('queue.submittedAt')}</th>
-                <th scope="col">{t('queue.submittedBy')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((i) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`${base}/${i.id}`}>{i.centreName}</a>
-                  </th>
-                  <td>{formatDay(i.submittedAt, ctx.locale)}</td>
-                  <td>{i.submittedByName}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <DataTable
+        label={t('queue.title')}
+        columns={[t('queue.centre'), t('queue.submittedAt'), t('queue.submittedBy')]}
+        items={items}
+        empty={t('queue.empty')}
+        row={(i) => (
+          <>
+            <th scope="row">
+              <a href={`${base}/${i.id}`}>{i.centreName}</a>
+            </th>
+            <td>{formatDay(i.submittedAt, ctx.locale)}</td>
+            <td>{i.submittedByName}</td>
+          </>
+        )}
+      />
       <p>
         <a href={`${base}/overdue`}>{t('queue.overdueLink')}</a>
       </p>
@@ -161,31 +150,21 @@ export function OverduePage({ ctx, entries }: { ctx: PageContext; entries: Direc
       </p>
       <h1>{t('overdue.title')}</h1>
       <p class="lead">{t('overdue.lead')}</p>
-      {entries.length === 0 ? (
-        <p>{t('overdue.empty')}</p>
-      ) : (
-        <TableScroll label={t('overdue.title')}>
-          <table class="list-table">
-            <caption>{t('overdue.count', { count: entries.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('overdue.entry')}</th>
-                <th scope="col">{t('overdue.lastVerified')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/${ctx.locale}/centres/${e.service.id}`}>{e.service.name}</a>
-                  </th>
-                  <td>{e.service.assured_date ? formatDay(e.service.assured_date, ctx.locale) : t('overdue.never')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <DataTable
+        label={t('overdue.title')}
+        caption={t('overdue.count', { count: entries.length })}
+        columns={[t('overdue.entry'), t('overdue.lastVerified')]}
+        items={entries}
+        empty={t('overdue.empty')}
+        row={(e) => (
+          <>
+            <th scope="row">
+              <a href={`/${ctx.locale}/centres/${e.service.id}`}>{e.service.name}</a>
+            </th>
+            <td>{e.service.assured_date ? formatDay(e.service.assured_date, ctx.locale) : t('overdue.never')}</td>
+          </>
+        )}
+      />
     </StaffFrame>
   );
 }

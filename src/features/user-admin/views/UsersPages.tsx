@@ -2,7 +2,7 @@
 import { translator, type Translate } from '../../../platform/i18n/index.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
 import { StaffFrame } from '../../../platform/staff/StaffFrame.tsx';
-import { TableScroll } from '../../../platform/layout/TableScroll.tsx';
+import { DataTable } from '../../../platform/layout/TableScroll.tsx';
 import type { Role } from '../../../platform/db/schema.ts';
 import { FieldErrorSummary, InputField, PostForm, type FieldErrors } from '../../../platform/staff/forms.tsx';
 
@@ -29,36 +29,23 @@ export function UsersPage({ ctx, t, users, canInvite }: Base & { users: UserRow[
           </a>
         </p>
       ) : null}
-      {users.length === 0 ? (
-        <p>{t('users.empty')}</p>
-      ) : (
-        <TableScroll label={t('users.title')}>
-          <table class="list-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('users.name')}</th>
-                <th scope="col">{t('users.email')}</th>
-                <th scope="col">{t('users.role')}</th>
-                <th scope="col">{t('users.centre')}</th>
-                <th scope="col">{t('users.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr>
-                  <td>
-                    <a href={`/${ctx.locale}/staff/users/${u.id}`}>{u.displayName}</a>
-                  </td>
-                  <td class="email">{u.email}</td>
-                  <td>{translator(ctx.locale, 'staff')(`roles.${u.role}`)}</td>
-                  <td>{u.centreName ?? '–'}</td>
-                  <td>{u.disabled ? t('users.disabled') : u.enrolled ? t('users.active') : t('users.noFactor')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <DataTable
+        label={t('users.title')}
+        columns={[t('users.name'), t('users.email'), t('users.role'), t('users.centre'), t('users.status')]}
+        items={users}
+        empty={t('users.empty')}
+        row={(u) => (
+          <>
+            <td>
+              <a href={`/${ctx.locale}/staff/users/${u.id}`}>{u.displayName}</a>
+            </td>
+            <td class="email">{u.email}</td>
+            <td>{translator(ctx.locale, 'staff')(`roles.${u.role}`)}</td>
+            <td>{u.centreName ?? '–'}</td>
+            <td>{u.disabled ? t('users.disabled') : u.enrolled ? t('users.active') : t('users.noFactor')}</td>
+          </>
+        )}
+      />
     </StaffFrame>
   );
 }

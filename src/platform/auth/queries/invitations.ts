@@ -2,17 +2,18 @@
  * Invitations: the only way an account comes into being (no self-registration).
  * The link carries a random 256-bit token; the table keeps only its SHA-256,
  * so a leaked table holds no working link. A link expires after 72 hours and
- * works once: acceptance marks it used in the same transaction that creates
- * the account, with a guarded UPDATE, so two parallel acceptances cannot
- * both succeed.
+ * works once: acceptance marks it used (consumeLink, one-time-links.ts) in
+ * the same transaction that creates the account, so two parallel acceptances
+ * cannot both succeed.
  */
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../db/schema.ts';
 import type { Tx } from '../../db/tenant.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { hashToken, randomToken } from '../../security/tokens.ts';
+import { isTokenShaped } from './one-time-links.ts';
 
-export const INVITATION_TTL_MS = 72 * 60 * 60_000;
+const INVITATION_TTL_MS = 72 * 60 * 60_000;
 
 export type NewInvitation = {
   email: string;
@@ -36,11 +37,6 @@ export type OpenInvitation = {
 /** The setup link for a token: `${publicOrigin}/<lang>/staff/invitation/<token>`. */
 export function invitationLink(publicOrigin: string, locale: Locale, token: string): string {
   return `${publicOrigin}/${locale}/staff/invitation/${token}`;
-}
-
-/** A token has the shape randomToken(32) produces; anything else is not looked up at all. */
-export function isTokenShaped(token: string): boolean {
-  return /^[A-Za-z0-9_-]{43}$/.test(token);
 }
 
 /**
@@ -88,22 +84,6 @@ export async function findOpenInvitation(trx: Tx, token: string, now: Date): Pro
     displayName: row.display_name,
     expiresAt: new Date(row.expires_at),
   };
-}
-
-/**
- * Mark the invitation used if it still is open. Returns false when another
- * request got there first (or it expired meanwhile) — the caller must then
- * roll back whatever it wrote.
- */
-export async function consumeInvitation(trx: Tx, id: string, now: Date): Promise<boolean> {
-  const r = await trx
-    .updateTable('invitation')
-    .set({ used_at: now })
-    .where('id', '=', id)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
 }
 
 /**

@@ -1,6 +1,8 @@
 /** The `app_user` columns the kernel's sign-in code reads and writes. */
+import type { Updateable } from 'kysely';
+import type { DB, Role } from '../../db/schema.ts';
 import type { Tx } from '../../db/tenant.ts';
-import type { Role } from '../../db/schema.ts';
+import { updatedOne } from '../../db/updates.ts';
 
 /** The user whose sign-in completes, with what decides the session's rights. */
 export async function sessionOwner(
@@ -55,19 +57,40 @@ export async function emailOf(trx: Tx, userId: string): Promise<string> {
   return row.email;
 }
 
+/** What a guarded change of an account re-checks besides its id. */
+type AccountGuard = {
+  /** Not disabled. */
+  enabled?: true;
+  /** Enrolment finished: a second factor is set up. */
+  enrolled?: true;
+  /** Still this address. */
+  email?: string;
+  /** Still this role. */
+  role?: Role;
+};
+
 /**
- * Change an enabled account's address, but only if it still is `oldEmail`
- * (a concurrent change loses). Returns whether it changed.
+ * Change an account only while `guard` holds. Returns whether it changed;
+ * false when the account was disabled, changed or removed meanwhile (a
+ * parallel request won).
  */
-export async function changeEmail(trx: Tx, userId: string, oldEmail: string, newEmail: string): Promise<boolean> {
-  const updated = await trx
-    .updateTable('app_user')
-    .set({ email: newEmail })
-    .where('id', '=', userId)
-    .where('disabled_at', 'is', null)
-    .where('email', '=', oldEmail)
-    .executeTakeFirst();
-  return Number(updated.numUpdatedRows) === 1;
+export async function updateAccountIf(
+  trx: Tx,
+  userId: string,
+  guard: AccountGuard,
+  values: Updateable<DB['app_user']>,
+): Promise<boolean> {
+  let q = trx.updateTable('app_user').set(values).where('id', '=', userId);
+  if (guard.enabled) q = q.where('disabled_at', 'is', null);
+  if (guard.enrolled) q = q.where('mfa_enrolled_at', 'is not', null);
+  if (guard.email !== undefined) q = q.where('email', '=', guard.email);
+  if (guard.role !== undefined) q = q.where('role', '=', guard.role);
+  return updatedOne(q);
+}
+
+/** Change an enabled account's address, but only if it still is `oldEmail` (a concurrent change loses). */
+export function changeEmail(trx: Tx, userId: string, oldEmail: string, newEmail: string): Promise<boolean> {
+  return updateAccountIf(trx, userId, { enabled: true, email: oldEmail }, { email: newEmail });
 }
 
 /** An enabled account with completed enrolment by address (who may reset a password). */
@@ -86,15 +109,8 @@ export async function enrolledAccountByEmail(
 }
 
 /** Set a new password hash unless the account was disabled or reset meanwhile; returns whether it was set. */
-export async function setPasswordOfEnrolledAccount(trx: Tx, userId: string, passwordHash: string): Promise<boolean> {
-  const updated = await trx
-    .updateTable('app_user')
-    .set({ password_hash: passwordHash })
-    .where('id', '=', userId)
-    .where('disabled_at', 'is', null)
-    .where('mfa_enrolled_at', 'is not', null)
-    .executeTakeFirst();
-  return Number(updated.numUpdatedRows) === 1;
+export function setPasswordOfEnrolledAccount(trx: Tx, userId: string, passwordHash: string): Promise<boolean> {
+  return updateAccountIf(trx, userId, { enabled: true, enrolled: true }, { password_hash: passwordHash });
 }
 
 /** Record a TOTP step as used, so the code just typed (at enrolment or an app change) cannot sign anyone in again. */
