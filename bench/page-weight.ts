@@ -9,7 +9,7 @@
 import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
 
-export type Transfer = {
+type Transfer = {
   url: string;
   kind: 'html' | 'css' | 'js' | 'svg' | 'other';
   status: number;

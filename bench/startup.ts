@@ -9,7 +9,7 @@ import http from 'node:http';
 import os from 'node:os';
 import { childEnv, freePort, ROOT, terminate, track } from './processes.ts';
 
-export type StartRun = {
+type StartRun = {
   /** 1-minute load average when this start began: the targets hold on a quiet machine (below 1). */
   loadAverage: number;
   readyMs: number;
@@ -31,7 +31,7 @@ function healthStatus(port: number): Promise<number> {
 }
 
 /** One start: returns time to the first 200 from /healthz and how the process ended. */
-export async function timeStart(env: Record<string, string>, root = ROOT, timeoutMs = 120_000): Promise<StartRun> {
+async function timeStart(env: Record<string, string>, root = ROOT, timeoutMs = 120_000): Promise<StartRun> {
   const port = await freePort();
   const loadAverage = Math.round(os.loadavg()[0]! * 100) / 100;
   const t0 = performance.now();

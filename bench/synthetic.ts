@@ -18,7 +18,7 @@ import { lookupPostcode, type PostcodeMatch } from '../src/features/geo/postcode
 import type { StateCode } from '../src/features/geo/states.ts';
 import { mulberry32, type Rng } from './prng.ts';
 
-export const BENCH_NAMESPACE = 'schutznetz:bench:v1';
+const BENCH_NAMESPACE = 'schutznetz:bench:v1';
 
 /**
  * Every postcode of the vendored table that lookupPostcode resolves to a

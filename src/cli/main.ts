@@ -141,7 +141,11 @@ async function execute(group: CommandGroup | null, cmd: Command, rest: readonly 
   }
 }
 
-/** Run with the process's arguments and streams, and exit with the command's code. */
+/**
+ * Run with the process's arguments and streams, and exit with the command's
+ * code. bin/schutznetz.js imports the compiled module by its path.
+ * @public
+ */
 export async function runFromProcess(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   // `… export | head` closes the pipe early: that is the reader's choice, not a failure.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
