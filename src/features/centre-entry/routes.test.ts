@@ -1,17 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appForFile } from '../../../test/support/app.ts';
-import {
-  allDrafts,
-  auditRows,
-  demoCentre,
-  entryBody,
-  get,
-  post,
-  publishedEntry,
-  signedIn,
-  type Staff,
-} from './testing.ts';
+import { allDrafts, auditRows, demoCentre, entryBody, get, post, publishedEntry, signedIn } from './testing.ts';
+import type { Staff } from './testing.ts';
 
 let leadA: Staff;
 let leadB: Staff;
