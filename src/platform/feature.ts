@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ActionDefinition } from './auth/policy.ts';
-import type { MessageNamespace } from './i18n/index.ts';
+import type { Audience, MessageNamespace } from './i18n/index.ts';
 import type { JobDefinition } from './jobs/runner.ts';
 import type { StaffLink } from './staff/menu.ts';
 
@@ -27,3 +27,19 @@ export type Feature = {
   /** What must happen later or regularly (purges, reminders); one runner per instance runs each due job once. */
   readonly jobs?: readonly JobDefinition[];
 };
+
+/** One routes plugin for a feature with several route modules: registers them in order. */
+export function routesOf(...plugins: FastifyPluginAsync[]): FastifyPluginAsync {
+  return async (app) => {
+    for (const plugin of plugins) await app.register(plugin);
+  };
+}
+
+/**
+ * The feature's message namespaces with their audiences, all in the
+ * `messages/` folder beside the manifest (`moduleUrl`: its import.meta.url).
+ */
+export function messagesBeside(moduleUrl: string, namespaces: Record<string, Audience>): MessageNamespace[] {
+  const dir = new URL('./messages/', moduleUrl);
+  return Object.entries(namespaces).map(([name, audience]) => ({ name, audience, dir }));
+}

@@ -16,7 +16,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeEntries } from '../../src/features/directory/queries.ts';
 import { appForFile } from '../support/app.ts';
 import { testEntry } from '../support/entries.ts';
-import { createUser, fakeClock, postAs, postForm, type Session, signIn } from '../support/auth.ts';
+import { createUser, fakeClock, postAs, postForm, signIn, type Session } from '../support/auth.ts';
 import { markupProblems } from './html-scan.ts';
 import { demoNetworkCentres } from '../../src/features/demo/network.ts';
 import { entryBody, post, publishedEntry, type Staff } from '../../src/features/centre-entry/testing.ts';

@@ -259,6 +259,16 @@ export function postForm(
   return app.inject({ method: 'POST', url, ...(remoteAddress ? { remoteAddress } : {}), ...form(fields, headers) });
 }
 
+/** POST `{}` as JSON with `headers` (and no CSRF token unless they carry one), as a script would. */
+export function postEmptyJson(app: FastifyInstance, url: string, headers: Record<string, string> = {}) {
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { ...headers, 'content-type': 'application/json' },
+    payload: '{}',
+  });
+}
+
 /** POST a form as a signed-in user (CSRF token included). */
 export function postAs(app: FastifyInstance, session: Session, url: string, fields: Record<string, string> = {}) {
   return app.inject({ method: 'POST', url, ...form({ _csrf: session.csrf, ...fields }, { cookie: session.cookie }) });

@@ -126,88 +126,84 @@ const list: Command = {
   },
 };
 
-const disable: Command = {
+/**
+ * A command that acts on one account, named by --email: what to do, what
+ * to print when done, and (`wrongState`) when the account is there but in
+ * a state that refuses it. Refused: exit code 1.
+ */
+function accountCommand<R extends { ok: true } | { ok: false; reason: string }>(c: {
+  name: string;
+  summary: string;
+  help: string;
+  act: (ctx: OperatorContext, email: string) => Promise<R>;
+  wrongState?: (email: string) => string;
+  done: (email: string, result: Extract<R, { ok: true }>) => string;
+}): Command {
+  return {
+    name: c.name,
+    summary: c.summary,
+    usage: '--email <address>',
+    help: c.help,
+    options: { email: { type: 'string' } },
+    async run({ positionals, values }, io) {
+      noPositionals(positionals);
+      const email = emailOption(values.email);
+      const result = await withOperator(io, (ctx) => c.act(ctx, email));
+      if (!result.ok) {
+        io.err(result.reason === 'not_found' || !c.wrongState ? `No account for ${email}.\n` : c.wrongState(email));
+        return EXIT.invalid;
+      }
+      // TypeScript does not narrow a generic union by its `ok` flag.
+      io.out(c.done(email, result as Extract<R, { ok: true }>));
+      return EXIT.ok;
+    },
+  };
+}
+
+const disable = accountCommand({
   name: 'disable',
   summary: 'Disable an account and end all its sessions at once',
-  usage: '--email <address>',
   help: '  The account can no longer sign in; its open sessions, invitation and reset links end now.',
-  options: { email: { type: 'string' } },
-  async run({ positionals, values }, io) {
-    noPositionals(positionals);
-    const email = emailOption(values.email);
-    const result = await withOperator(io, (ctx) => disableAccountByEmail(ctx, email));
-    if (!result.ok) {
-      io.err(`No account for ${email}.\n`);
-      return EXIT.invalid;
-    }
+  act: disableAccountByEmail,
+  done: (email, result) => {
     const sessions = `${result.sessionsEnded} ${result.sessionsEnded === 1 ? 'session' : 'sessions'} ended`;
-    io.out(
-      result.alreadyDisabled ? `${email} was already disabled; ${sessions}.\n` : `Disabled ${email}; ${sessions}.\n`,
-    );
-    return EXIT.ok;
+    return result.alreadyDisabled
+      ? `${email} was already disabled; ${sessions}.\n`
+      : `Disabled ${email}; ${sessions}.\n`;
   },
-};
+});
 
-const enable: Command = {
+const enable = accountCommand({
   name: 'enable',
   summary: 'Re-admit a disabled account: print a link to set a password and enrol again',
-  usage: '--email <address>',
   help: [
     '  For someone back from leave or disabled by mistake — confirm who they are outside',
     '  Schutznetz first. The account comes back with its role and centre but without its old',
     '  password, authenticator, passkeys and recovery codes; the printed setup link lets the',
     '  person set a new password and enrol again. ' + validity,
   ].join('\n'),
-  options: { email: { type: 'string' } },
-  async run({ positionals, values }, io) {
-    noPositionals(positionals);
-    const email = emailOption(values.email);
-    const result = await withOperator(io, (ctx) => enableAccount(ctx, email));
-    if (!result.ok) {
-      io.err(
-        result.reason === 'not_found'
-          ? `No account for ${email}.\n`
-          : `${email} is not disabled. To let its owner enrol again: schutznetz users reset-mfa --email ${email}\n`,
-      );
-      return EXIT.invalid;
-    }
-    io.out(
-      `${email} is enabled again, without its old password and second factors.\nSetup link to set a password and enrol:\n\n  ${result.link}\n\n${validity}\n`,
-    );
-    return EXIT.ok;
-  },
-};
+  act: enableAccount,
+  wrongState: (email) =>
+    `${email} is not disabled. To let its owner enrol again: schutznetz users reset-mfa --email ${email}\n`,
+  done: (email, result) =>
+    `${email} is enabled again, without its old password and second factors.\nSetup link to set a password and enrol:\n\n  ${result.link}\n\n${validity}\n`,
+});
 
-const resetMfa: Command = {
+const resetMfa = accountCommand({
   name: 'reset-mfa',
   summary: 'Remove an account’s second factors and print a link to enrol again',
-  usage: '--email <address>',
   help: [
     '  For someone who lost their authenticator and recovery codes — confirm who they are',
     '  outside Schutznetz first. Removes the TOTP secret, passkeys and recovery codes, ends',
     '  every session, and prints a setup link with which they set a new password and enrol',
     '  again. ' + validity,
   ].join('\n'),
-  options: { email: { type: 'string' } },
-  async run({ positionals, values }, io) {
-    noPositionals(positionals);
-    const email = emailOption(values.email);
-    const result = await withOperator(io, (ctx) => resetAccountMfa(ctx, email));
-    if (!result.ok) {
-      io.err(
-        result.reason === 'not_found'
-          ? `No account for ${email}.\n`
-          : `${email} is disabled. To re-admit the person: schutznetz users enable --email ${email}\n`,
-      );
-      return EXIT.invalid;
-    }
-    io.out(
-      `Second factors of ${email} removed (${result.passkeysRemoved} passkeys), ${result.sessionsEnded} sessions ended.\n` +
-        `Setup link to enrol again:\n\n  ${result.link}\n\n${validity}\n`,
-    );
-    return EXIT.ok;
-  },
-};
+  act: resetAccountMfa,
+  wrongState: (email) => `${email} is disabled. To re-admit the person: schutznetz users enable --email ${email}\n`,
+  done: (email, result) =>
+    `Second factors of ${email} removed (${result.passkeysRemoved} passkeys), ${result.sessionsEnded} sessions ended.\n` +
+    `Setup link to enrol again:\n\n  ${result.link}\n\n${validity}\n`,
+});
 
 export const usersCommands: CommandGroup = {
   name: 'users',

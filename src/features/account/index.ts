@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { ACCOUNT_MANAGE } from '../../platform/auth/policy.ts';
-import type { Feature } from '../../platform/feature.ts';
+import { messagesBeside, type Feature } from '../../platform/feature.ts';
 import { messageRef } from '../../platform/i18n/index.ts';
 import { OUTBOX_READ } from './actions.ts';
 import { accountPageRoutes } from './account-page/account-routes.tsx';
@@ -29,8 +29,6 @@ const routes: FastifyPluginAsync = async (app) => {
   await app.register(outboxRoutes);
 };
 
-const MESSAGES = new URL('./messages/', import.meta.url);
-
 /**
  * One's own account: accepting an invitation with second-factor enrolment,
  * the account page (password, passkeys, recovery codes, authenticator,
@@ -39,12 +37,12 @@ const MESSAGES = new URL('./messages/', import.meta.url);
 export const accountFeature: Feature = {
   name: 'account',
   routes,
-  messages: [
-    { name: 'account', audience: 'staff', dir: MESSAGES },
-    { name: 'mail', audience: 'staff', dir: MESSAGES },
-    { name: 'account-email', audience: 'staff', dir: MESSAGES },
-    { name: 'account-totp', audience: 'staff', dir: MESSAGES },
-  ],
+  messages: messagesBeside(import.meta.url, {
+    account: 'staff',
+    mail: 'staff',
+    'account-email': 'staff',
+    'account-totp': 'staff',
+  }),
   actions: [OUTBOX_READ],
   staffLinks: [
     { action: ACCOUNT_MANAGE, path: '/staff/account', label: messageRef('account', 'staffLinks.account'), order: 80 },

@@ -1,16 +1,14 @@
-import type { Feature } from '../../platform/feature.ts';
+import { messagesBeside, type Feature } from '../../platform/feature.ts';
 import { messageRef } from '../../platform/i18n/index.ts';
 import { AUDIT_READ } from './actions.ts';
 import { auditLogRoutes } from './routes.ts';
 import type auditLogCatalogue from './messages/de/auditLog.json';
 
-const MESSAGES = new URL('./messages/', import.meta.url);
-
 /** The tamper-evident audit log in the web interface (reading and filtering). */
 export const auditLogFeature: Feature = {
   name: 'audit-log',
   routes: auditLogRoutes,
-  messages: [{ name: 'auditLog', audience: 'staff', dir: MESSAGES }],
+  messages: messagesBeside(import.meta.url, { auditLog: 'staff' }),
   actions: [AUDIT_READ],
   staffLinks: [{ action: AUDIT_READ, path: '/staff/audit', label: messageRef('auditLog', 'staffLink'), order: 80 }],
 };

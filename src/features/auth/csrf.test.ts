@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appForFile } from '../../../test/support/app.ts';
-import { createUser, postAs, postForm, type Session, signIn } from '../../../test/support/auth.ts';
+import { createUser, postAs, postEmptyJson, postForm, signIn, type Session } from '../../../test/support/auth.ts';
 
 let session: Session;
 const t = appForFile();
@@ -37,11 +37,9 @@ describe('CSRF', () => {
   });
 
   it('answers a script that asks for JSON (the passkey ceremonies) in JSON, not with a page', async () => {
-    const r = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/sessions/end-others',
-      headers: { cookie: session.cookie, accept: 'application/json', 'content-type': 'application/json' },
-      payload: '{}',
+    const r = await postEmptyJson(t.app, '/de/staff/sessions/end-others', {
+      cookie: session.cookie,
+      accept: 'application/json',
     });
     expect(r.statusCode).toBe(403);
     expect(r.headers['content-type']).toContain('application/json');

@@ -1,18 +1,9 @@
 /** The rows the sign-in flow, re-authentication and the session list read and write. */
-import type { Role } from '../../platform/db/schema.ts';
+import { accountState, type AccountState, type AccountStateRow } from '../../platform/auth/queries/users.ts';
 import type { Tx } from '../../platform/db/tenant.ts';
 import { updatedOne } from '../../platform/db/updates.ts';
 
-export type AuthUser = {
-  id: string;
-  email: string;
-  role: Role;
-  centreId: string | null;
-  passwordHash: string | null;
-  hasTotp: boolean;
-  mfaEnrolled: boolean;
-  disabled: boolean;
-};
+export type AuthUser = AccountState & { passwordHash: string | null; hasTotp: boolean };
 
 const COLUMNS = [
   'id',
@@ -25,28 +16,8 @@ const COLUMNS = [
   'disabled_at',
 ] as const;
 
-type Row = {
-  id: string;
-  email: string;
-  role: Role;
-  centre_id: string | null;
-  password_hash: string | null;
-  totp_secret: string | null;
-  mfa_enrolled_at: Date | null;
-  disabled_at: Date | null;
-};
-
-function toUser(r: Row): AuthUser {
-  return {
-    id: r.id,
-    email: r.email,
-    role: r.role,
-    centreId: r.centre_id,
-    passwordHash: r.password_hash,
-    hasTotp: r.totp_secret !== null,
-    mfaEnrolled: r.mfa_enrolled_at !== null,
-    disabled: r.disabled_at !== null,
-  };
+function toUser(r: AccountStateRow & { password_hash: string | null; totp_secret: string | null }): AuthUser {
+  return { ...accountState(r), passwordHash: r.password_hash, hasTotp: r.totp_secret !== null };
 }
 
 export async function findUserByEmail(trx: Tx, email: string): Promise<AuthUser | null> {

@@ -20,15 +20,8 @@ import type { Database } from '../../platform/db/index.ts';
 import { withScope } from '../../platform/db/tenant.ts';
 import { hashToken } from '../../platform/security/tokens.ts';
 import { TEST_KEYS } from '../../../test/support/app.ts';
-import {
-  createUser,
-  fakeClock,
-  nextTotpCode,
-  postAs,
-  postForm,
-  type Session,
-  signIn,
-} from '../../../test/support/auth.ts';
+import { createUser, fakeClock, nextTotpCode, postAs, postForm, signIn } from '../../../test/support/auth.ts';
+import type { Session } from '../../../test/support/auth.ts';
 import { testDatabase } from '../../../test/support/db.ts';
 
 const clock = fakeClock();

@@ -102,7 +102,7 @@ export const signInRoutes: FastifyPluginAsync = async (app) => {
         ? 'wrong_password'
         : user.disabled
           ? 'disabled'
-          : !user.mfaEnrolled
+          : !user.enrolled
             ? 'no_second_factor'
             : null;
     if (reason !== null || !user) {

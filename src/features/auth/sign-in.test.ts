@@ -18,8 +18,8 @@ import {
   postForm,
   sessionCookieFrom,
   signIn,
-  type TestUser,
 } from '../../../test/support/auth.ts';
+import type { TestUser } from '../../../test/support/auth.ts';
 
 let counter = 0;
 const clock = fakeClock();

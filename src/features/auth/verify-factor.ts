@@ -32,13 +32,10 @@ export async function checkPassword(user: AuthUser | null, password: string): Pr
 export type FactorInput = { method: 'totp' | 'recovery'; code: string };
 export type FactorResult = { ok: true; method: 'totp' | 'recovery_code' } | { ok: false };
 
-async function verifyTotpFactor(
-  trx: Tx,
-  app: FastifyInstance,
-  user: AuthUser,
-  code: string,
-  now: Date,
-): Promise<boolean> {
+/** Checks one kind of second factor and consumes it; false when it does not pass. */
+type FactorCheck = (trx: Tx, app: FastifyInstance, user: AuthUser, code: string, now: Date) => Promise<boolean>;
+
+const verifyTotpFactor: FactorCheck = async (trx, app, user, code, now) => {
   const row = await totpColumns(trx, user.id);
   if (!row?.secret) return false;
   const owner = { id: user.id, centreId: user.centreId };
@@ -60,15 +57,9 @@ async function verifyTotpFactor(
     ? encryptTotpSecret(app.keys.encryption, owner, secret)
     : null;
   return advanceTotpStep(trx, user.id, result.step, reencrypted);
-}
+};
 
-async function verifyRecoveryFactor(
-  trx: Tx,
-  app: FastifyInstance,
-  user: AuthUser,
-  code: string,
-  now: Date,
-): Promise<boolean> {
+const verifyRecoveryFactor: FactorCheck = async (trx, app, user, code, now) => {
   const rows = await unusedRecoveryCodes(trx, user.id);
   const i = matchRecoveryCode(
     code,
@@ -92,7 +83,7 @@ async function verifyRecoveryFactor(
     now,
   );
   return true;
-}
+};
 
 /**
  * Verify a second factor of `user` inside `trx` (scope 'auth' or the user's

@@ -41,7 +41,7 @@ export type EntryForm = {
 };
 
 const LIST_FIELDS = ['targetGroups', 'exploitation', 'languages', 'accessibility'] as const;
-const TEXT_FIELDS = [
+export const TEXT_FIELDS = [
   'description',
   'email',
   'website',

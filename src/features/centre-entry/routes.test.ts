@@ -1,17 +1,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appForFile } from '../../../test/support/app.ts';
-import {
-  allDrafts,
-  auditRows,
-  demoCentre,
-  entryBody,
-  get,
-  post,
-  publishedEntry,
-  signedIn,
-  type Staff,
-} from './testing.ts';
+import { allDrafts, auditRows, demoCentre, entryBody, get, post, publishedEntry, signedIn } from './testing.ts';
+import type { Staff } from './testing.ts';
+import { TEXT_FIELDS } from './form-schema.ts';
 
 let leadA: Staff;
 let leadB: Staff;
@@ -207,14 +199,7 @@ describe('a centre lead proposes changes to the centre’s entry', () => {
   it('any text in any field: a 303 or a 400, never a 500; a 400 writes nothing', async () => {
     const published = await publishedEntry(t.app, A.serviceId);
     const fields = [
-      'description',
-      'email',
-      'website',
-      'address_1',
-      'postal_code',
-      'city',
-      'minimum_age',
-      'maximum_age',
+      ...TEXT_FIELDS,
       'hours_0_opens',
       'hours_0_days',
       'phone_0_number',

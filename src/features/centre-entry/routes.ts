@@ -17,8 +17,8 @@ import type { DirectoryEntry } from '../directory/entry.ts';
 import { centreDrafts, centreLink, submitDraft, withdrawDraft, type Draft } from '../directory/drafts/queries.ts';
 import { applyEdits } from '../directory/drafts/editable.ts';
 import { DIRECTORY_EDIT_OWN } from './actions.ts';
-import { entryFormBody, formFromBody } from './form-schema.ts';
-import { formFromEntry, validateEntryForm } from './form-model.ts';
+import { entryFormBody, formFromBody, type EntryForm } from './form-schema.ts';
+import { formFromEntry, validateEntryForm, type FieldProblem } from './form-model.ts';
 import { EntryFormPage } from './views/EntryFormPage.tsx';
 import { EntryPage } from './views/EntryPage.tsx';
 
@@ -49,6 +49,11 @@ async function situation(req: FastifyRequest, lead: LeadRequest): Promise<Situat
 }
 
 /** What the form starts from: the pending proposal, else a returned one being revised, else the published entry. */
+/** The entry form with `form`'s values and the problems found in them, if any. */
+function formPage(req: FastifyRequest, centreName: string, form: EntryForm, problems: FieldProblem[]) {
+  return EntryFormPage({ ctx: pageContext(req), centreName, form, problems, csrf: csrfToken(req) });
+}
+
 function startingPoint(s: Situation & { published: DirectoryEntry }): DirectoryEntry {
   if (s.pending) return applyEdits(s.published, s.pending.entry);
   if (s.lastDecided?.status === 'returned') return applyEdits(s.published, s.lastDecided.entry);
@@ -70,16 +75,7 @@ export const centreEntryRoutes: FastifyPluginAsync = async (app) => {
     const s = await situation(req, lead);
     if (!s.published) return reply.redirect(`/${lead.locale}/staff/entry`, 303);
     const form = formFromEntry(startingPoint({ ...s, published: s.published }));
-    return sendPage(
-      reply,
-      EntryFormPage({
-        ctx: pageContext(req),
-        centreName: s.centreName,
-        form,
-        problems: [],
-        csrf: csrfToken(req),
-      }),
-    );
+    return sendPage(reply, formPage(req, s.centreName, form, []));
   });
 
   app.post('/:lang/staff/entry/edit', opts, async (req, reply) => {
@@ -91,17 +87,7 @@ export const centreEntryRoutes: FastifyPluginAsync = async (app) => {
     if (!s.published) throw new HttpError(409, 'This centre has no published entry to change.');
     const result = validateEntryForm(s.published, form);
     if (!result.ok) {
-      return sendPage(
-        reply,
-        EntryFormPage({
-          ctx: pageContext(req),
-          centreName: s.centreName,
-          form,
-          problems: result.problems,
-          csrf: csrfToken(req),
-        }),
-        400,
-      );
+      return sendPage(reply, formPage(req, s.centreName, form, result.problems), 400);
     }
     const serviceId = s.published.service.id;
     await lead.tx((trx) =>

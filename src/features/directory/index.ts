@@ -1,7 +1,5 @@
-import type { Feature } from '../../platform/feature.ts';
+import { messagesBeside, type Feature } from '../../platform/feature.ts';
 import type directoryCatalogue from './messages/de/directory.json';
-
-const MESSAGES = new URL('./messages/', import.meta.url);
 
 /**
  * The directory of counselling centres as data: entries, taxonomies, the
@@ -10,7 +8,7 @@ const MESSAGES = new URL('./messages/', import.meta.url);
  */
 export const directoryFeature: Feature = {
   name: 'directory',
-  messages: [{ name: 'directory', audience: 'staff', dir: MESSAGES }],
+  messages: messagesBeside(import.meta.url, { directory: 'staff' }),
 };
 
 declare module '../../platform/i18n/index.ts' {

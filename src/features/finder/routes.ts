@@ -14,7 +14,7 @@ import { resolveWhere, toSearchQuery } from './resolve.ts';
 import { finderQuerySchema } from './schema.ts';
 import { searchDirectory, suggestRelaxation } from './search.ts';
 import { stateName } from './views/ResultCard.tsx';
-import { CentrePage, HomePage, ResultsPage, StatePage, StatesPage } from './views/pages.tsx';
+import { CentrePage, HomePage, ResultsPage, StatePage, StatesPage, type ResultsModel } from './views/pages.tsx';
 
 const PAGE_SIZE = 10;
 
@@ -41,31 +41,25 @@ export const finderRoutes: FastifyPluginAsync = async (app) => {
     const t = translator(locale, 'finder');
     const snap = await directory.get();
     const where = resolveWhere(query);
-    const ctx = pageContext(req);
+    // The results page with this request's query and page size.
+    const results = (model: Omit<ResultsModel, 'query' | 'pageSize'>) =>
+      sendPage(reply, ResultsPage({ ctx: pageContext(req), model: { query, ...model, pageSize: PAGE_SIZE } }));
     if (where.kind === 'unknown' || where.kind === 'ambiguous' || where.kind === 'none') {
       // No place to search from: ask again, with the state picker, and still show everything useful.
-      return sendPage(
-        reply,
-        ResultsPage({
-          ctx,
-          model: {
-            query,
-            heading: t('results.titleAll'),
-            notice:
-              where.kind === 'ambiguous'
-                ? where
-                : where.kind === 'unknown'
-                  ? { kind: 'unknown' }
-                  : hasFilters(query)
-                    ? undefined
-                    : { kind: 'noPlace' },
-            ...(where.kind === 'none' && hasFilters(query)
-              ? paginate(searchDirectory(snap.entries, toSearchQuery(query, where)), query.page)
-              : { hits: [], total: 0 }),
-            pageSize: PAGE_SIZE,
-          },
-        }),
-      );
+      return results({
+        heading: t('results.titleAll'),
+        notice:
+          where.kind === 'ambiguous'
+            ? where
+            : where.kind === 'unknown'
+              ? { kind: 'unknown' }
+              : hasFilters(query)
+                ? undefined
+                : { kind: 'noPlace' },
+        ...(where.kind === 'none' && hasFilters(query)
+          ? paginate(searchDirectory(snap.entries, toSearchQuery(query, where)), query.page)
+          : { hits: [], total: 0 }),
+      });
     }
     const sq = toSearchQuery(query, where);
     const all = searchDirectory(snap.entries, sq);
@@ -74,20 +68,12 @@ export const finderRoutes: FastifyPluginAsync = async (app) => {
       where.kind === 'origin'
         ? t('results.titleNear', { place: where.origin.label })
         : t('results.titleState', { state: stateName(where.state, locale) });
-    return sendPage(
-      reply,
-      ResultsPage({
-        ctx,
-        model: {
-          query,
-          heading,
-          ...paginate(all, query.page),
-          pageSize: PAGE_SIZE,
-          relaxation: all.length === 0 ? suggestRelaxation(snap.entries, sq) : undefined,
-          areaState,
-        },
-      }),
-    );
+    return results({
+      heading,
+      ...paginate(all, query.page),
+      relaxation: all.length === 0 ? suggestRelaxation(snap.entries, sq) : undefined,
+      areaState,
+    });
   });
 
   app.get('/:lang/centres/:id', pub, async (req, reply) => {

@@ -64,6 +64,16 @@ const demoExt = obj(
   'Schutznetz profile extension.',
 );
 
+const organizationProperties: Record<string, JsonSchema> = {
+  id: uuid(),
+  name: str(),
+  description: str(),
+  email: nstr(undefined, 'email'),
+  website: nstr(undefined, 'uri'),
+  legal_status: nstr(),
+  'x-schutznetz': demoExt,
+};
+
 const serviceBaseProperties: Record<string, JsonSchema> = {
   id: uuid(),
   organization_id: uuid(),
@@ -148,26 +158,9 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
     description: 'Our HSDS profile: JSON Merge Patches on the HSDS 3.0 schemas, and our taxonomies.',
     required: ['name', 'version', 'base', 'description', 'schemas', 'taxonomies'],
   },
-  Organization: obj(
-    {
-      id: uuid(),
-      name: str(),
-      description: str(),
-      email: nstr(undefined, 'email'),
-      website: nstr(undefined, 'uri'),
-      legal_status: nstr(),
-      'x-schutznetz': demoExt,
-    },
-    'An organisation (a member organisation running counselling centres).',
-  ),
+  Organization: obj(organizationProperties, 'An organisation (a member organisation running counselling centres).'),
   OrganizationWithServices: obj({
-    id: uuid(),
-    name: str(),
-    description: str(),
-    email: nstr(undefined, 'email'),
-    website: nstr(undefined, 'uri'),
-    legal_status: nstr(),
-    'x-schutznetz': demoExt,
+    ...organizationProperties,
     services: arr(ref('ServiceBase'), "The organisation's services, one-to-one fields only."),
   }),
   ServiceBase: obj(serviceBaseProperties, 'The one-to-one fields of a service.'),

@@ -1,23 +1,15 @@
-import type { FastifyPluginAsync } from 'fastify';
-import type { Feature } from '../../platform/feature.ts';
+import { messagesBeside, routesOf, type Feature } from '../../platform/feature.ts';
 import { messageRef } from '../../platform/i18n/index.ts';
 import { USER_ADMIN_ACTIONS, USERS_INVITE, USERS_LIST } from './actions.ts';
 import { userAdminRoutes } from './routes.ts';
 import { usersRoutes } from './users-routes.tsx';
 import type userAdminCatalogue from './messages/de/userAdmin.json';
 
-const routes: FastifyPluginAsync = async (app) => {
-  await app.register(usersRoutes);
-  await app.register(userAdminRoutes);
-};
-
-const MESSAGES = new URL('./messages/', import.meta.url);
-
 /** People: the list of accounts, invitations, one page per account, disabling and role changes. */
 export const userAdminFeature: Feature = {
   name: 'user-admin',
-  routes,
-  messages: [{ name: 'userAdmin', audience: 'staff', dir: MESSAGES }],
+  routes: routesOf(usersRoutes, userAdminRoutes),
+  messages: messagesBeside(import.meta.url, { userAdmin: 'staff' }),
   actions: USER_ADMIN_ACTIONS,
   staffLinks: [
     { action: USERS_LIST, path: '/staff/users', label: messageRef('userAdmin', 'staffLinks.users'), order: 60 },

@@ -1,21 +1,15 @@
 /** The `app_user` rows user administration reads and changes (accounts.ts holds the rules). */
-import { updateAccountIf } from '../../platform/auth/queries/users.ts';
+import {
+  accountState,
+  updateAccountIf,
+  type AccountState,
+  type AccountStateRow,
+} from '../../platform/auth/queries/users.ts';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../../platform/auth/session.ts';
 import type { Role } from '../../platform/db/schema.ts';
 import type { Tx } from '../../platform/db/tenant.ts';
 
-export type AccountSummary = {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  centreId: string | null;
-  centreName: string | null;
-  disabled: boolean;
-  /** A second factor is enrolled (without one the account cannot complete a sign-in). */
-  enrolled: boolean;
-  createdAt: Date;
-};
+export type AccountSummary = AccountState & { displayName: string; centreName: string | null; createdAt: Date };
 
 function summaries(trx: Tx) {
   return trx
@@ -34,28 +28,13 @@ function summaries(trx: Tx) {
     ]);
 }
 
-type SummaryRow = {
-  id: string;
-  email: string;
-  display_name: string;
-  role: Role;
-  centre_id: string | null;
-  centre_name: string | null;
-  disabled_at: Date | null;
-  mfa_enrolled_at: Date | null;
-  created_at: Date;
-};
+type SummaryRow = AccountStateRow & { display_name: string; centre_name: string | null; created_at: Date };
 
 function toSummary(r: SummaryRow): AccountSummary {
   return {
-    id: r.id,
-    email: r.email,
+    ...accountState(r),
     displayName: r.display_name,
-    role: r.role,
-    centreId: r.centre_id,
     centreName: r.centre_name,
-    disabled: r.disabled_at !== null,
-    enrolled: r.mfa_enrolled_at !== null,
     createdAt: new Date(r.created_at),
   };
 }

@@ -6,16 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appForFile } from '../../../test/support/app.ts';
-import {
-  createCentre,
-  createUser,
-  fakeClock,
-  postAs,
-  postForm,
-  type Session,
-  signIn,
-  type TestUser,
-} from '../../../test/support/auth.ts';
+import { createCentre, createUser, fakeClock, postAs, postForm, signIn } from '../../../test/support/auth.ts';
+import type { Session, TestUser } from '../../../test/support/auth.ts';
 import { AUDIT_TABLES, WriteWatcher } from '../../../test/support/security.ts';
 import { withScope } from '../../platform/db/tenant.ts';
 import { createInvitation } from '../../platform/auth/queries/invitations.ts';

@@ -9,15 +9,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../app.ts';
 import { appForFile, TEST_KEYS } from '../../../test/support/app.ts';
-import {
-  createCentre,
-  createUser,
-  fakeClock,
-  postAs,
-  signIn,
-  type Session,
-  type TestUser,
-} from '../../../test/support/auth.ts';
+import { createCentre, createUser, fakeClock, postAs, signIn } from '../../../test/support/auth.ts';
+import type { Session, TestUser } from '../../../test/support/auth.ts';
 import { markRecentAuth } from '../../../test/support/security.ts';
 import { testDatabase } from '../../../test/support/db.ts';
 import { verifyAuditLog } from '../audit/verify.ts';

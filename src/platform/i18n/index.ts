@@ -10,7 +10,7 @@ import { readCatalogues, setDocuments, type MessageNamespace, type NamespaceCata
 import { DEFAULT_LOCALE, setOfferedLocales, type Locale, type LocaleInfo } from './locales.ts';
 
 export * from './locales.ts';
-export type { MessageNamespace, NamespaceCatalogue } from './catalogues.ts';
+export type { Audience, MessageNamespace, NamespaceCatalogue } from './catalogues.ts';
 export { proseDocument } from './catalogues.ts';
 
 const i18n = i18next.createInstance();

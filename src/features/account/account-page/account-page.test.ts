@@ -5,7 +5,8 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { appForFile } from '../../../../test/support/app.ts';
-import { createUser, fakeClock, postAs, signIn, type Session, type TestUser } from '../../../../test/support/auth.ts';
+import { createUser, fakeClock, postAs, postForm, signIn } from '../../../../test/support/auth.ts';
+import type { Session, TestUser } from '../../../../test/support/auth.ts';
 import { withScope } from '../../../platform/db/tenant.ts';
 import { verifyPassword } from '../../../platform/security/password.ts';
 import { auditEvents, recoveryCodesIn } from '../test-support.ts';
@@ -220,12 +221,7 @@ describe('recovery codes', () => {
   it('needs a recent re-authentication and the CSRF token', async () => {
     const user = await createUser(t.app, { role: 'admin' });
     const s = await signIn(t.app, user);
-    const noToken = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/account/recovery-codes',
-      headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: '',
-    });
+    const noToken = await postForm(t.app, '/de/staff/account/recovery-codes', {}, { cookie: s.cookie });
     expect(noToken.statusCode).toBe(403);
     clock.advance(11 * 60_000);
     const stale = await postAs(t.app, s, '/de/staff/account/recovery-codes');

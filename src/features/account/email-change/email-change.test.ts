@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { appForFile } from '../../../../test/support/app.ts';
-import { createUser, fakeClock, postAs, postForm, type Session, signIn } from '../../../../test/support/auth.ts';
+import { createUser, fakeClock, postAs, postForm, signIn, type Session } from '../../../../test/support/auth.ts';
 import { withScope } from '../../../platform/db/tenant.ts';
 import { auditEvents, lastMailTo, mailCount } from '../test-support.ts';
 

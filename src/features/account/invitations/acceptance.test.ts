@@ -5,15 +5,8 @@
  */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { appForFile } from '../../../../test/support/app.ts';
-import {
-  createCentre,
-  createUser,
-  fakeClock,
-  postAs,
-  postForm,
-  signIn,
-  type TestUser,
-} from '../../../../test/support/auth.ts';
+import { createCentre, createUser, fakeClock, postAs, postForm, signIn } from '../../../../test/support/auth.ts';
+import type { TestUser } from '../../../../test/support/auth.ts';
 import { readTotpSecret } from '../../../platform/auth/totp-secret.ts';
 import { withScope } from '../../../platform/db/tenant.ts';
 import { generateTotp } from '../../../platform/security/totp.ts';

@@ -4,15 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appForFile } from '../../../../test/support/app.ts';
-import {
-  createCentre,
-  createUser,
-  fakeClock,
-  postAs,
-  signIn,
-  type Session,
-  type TestUser,
-} from '../../../../test/support/auth.ts';
+import { createCentre, createUser, fakeClock, postAs, postForm, signIn } from '../../../../test/support/auth.ts';
+import type { Session, TestUser } from '../../../../test/support/auth.ts';
 import { withScope } from '../../../platform/db/tenant.ts';
 import { auditEvents, lastMailTo, mailCount, tokenIn } from '../test-support.ts';
 
@@ -241,12 +234,12 @@ describe('inviting', () => {
   });
 
   it('refuses a form without the CSRF token (403)', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/users/invite',
-      headers: { cookie: adminSession.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'email=csrf%40example.org&role=coordination',
-    });
+    const res = await postForm(
+      t.app,
+      '/de/staff/users/invite',
+      { email: 'csrf@example.org', role: 'coordination' },
+      { cookie: adminSession.cookie },
+    );
     expect(res.statusCode).toBe(403);
     expect(await openInvitations('csrf@example.org')).toEqual([]);
   });

@@ -1,25 +1,16 @@
 /** The account rows an invitation creates or re-enrols. */
 import type { Role } from '../../../platform/db/schema.ts';
 import type { Tx } from '../../../platform/db/tenant.ts';
+import { accountState, type AccountState } from '../../../platform/auth/queries/users.ts';
 
 /** The account that already uses `email`, with what decides whether an invitation may re-enrol it. */
-export async function accountForEnrolment(
-  trx: Tx,
-  email: string,
-): Promise<{ id: string; role: Role; centreId: string | null; enrolled: boolean; disabled: boolean } | null> {
+export async function accountForEnrolment(trx: Tx, email: string): Promise<AccountState | null> {
   const row = await trx
     .selectFrom('app_user')
-    .select(['id', 'role', 'centre_id', 'mfa_enrolled_at', 'disabled_at'])
+    .select(['id', 'email', 'role', 'centre_id', 'mfa_enrolled_at', 'disabled_at'])
     .where('email', '=', email)
     .executeTakeFirst();
-  if (!row) return null;
-  return {
-    id: row.id,
-    role: row.role,
-    centreId: row.centre_id,
-    enrolled: row.mfa_enrolled_at !== null,
-    disabled: row.disabled_at !== null,
-  };
+  return row ? accountState(row) : null;
 }
 
 export async function insertEnrolledAccount(

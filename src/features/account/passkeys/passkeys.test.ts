@@ -12,13 +12,13 @@ import {
   csrfFrom,
   fakeClock,
   postAs,
+  postEmptyJson,
   postForm,
-  type Session,
   sessionCookieFrom,
   signIn,
   signInRestricted,
-  type TestUser,
 } from '../../../../test/support/auth.ts';
+import type { Session, TestUser } from '../../../../test/support/auth.ts';
 import { directSession } from '../../../../test/support/security.ts';
 import { withScope } from '../../../platform/db/tenant.ts';
 import { replaceRecoveryCodes } from '../queries.ts';
@@ -193,19 +193,9 @@ describe('adding a passkey', () => {
   });
 
   it('needs the CSRF token and a session', async () => {
-    const noToken = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/account/passkeys/options',
-      headers: { cookie: s.cookie, 'content-type': 'application/json' },
-      payload: '{}',
-    });
+    const noToken = await postEmptyJson(t.app, '/de/staff/account/passkeys/options', { cookie: s.cookie });
     expect(noToken.statusCode).toBe(403);
-    const noSession = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/account/passkeys/options',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      payload: '{}',
-    });
+    const noSession = await postEmptyJson(t.app, '/de/staff/account/passkeys/options', { accept: 'application/json' });
     expect(noSession.statusCode).toBe(401);
   });
 });
@@ -335,22 +325,12 @@ describe('signing in with a passkey as the second factor', () => {
   });
 
   it('is only for the pending step of a sign-in', async () => {
-    const none = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/passkey/options',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      payload: '{}',
-    });
+    const none = await postEmptyJson(t.app, '/de/staff/passkey/options', { accept: 'application/json' });
     expect(none.statusCode).toBe(401);
     const full = await signIn(t.app, user);
     expect((await postJson('/de/staff/passkey/options', full, {})).statusCode).toBe(401);
     const pending = await passwordStep(user);
-    const noToken = await t.app.inject({
-      method: 'POST',
-      url: '/de/staff/passkey/options',
-      headers: { cookie: pending.cookie, 'content-type': 'application/json' },
-      payload: '{}',
-    });
+    const noToken = await postEmptyJson(t.app, '/de/staff/passkey/options', { cookie: pending.cookie });
     expect(noToken.statusCode).toBe(403);
   });
 

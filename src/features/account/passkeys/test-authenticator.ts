@@ -100,19 +100,32 @@ export class SoftAuthenticator {
     return Buffer.concat([head, Buffer.alloc(16) /* AAGUID: none */, idLength, this.credentialId, this.coseKey()]);
   }
 
-  private clientData(type: string, challenge: string, origin: string): Buffer {
-    return Buffer.from(JSON.stringify({ type, challenge, origin, crossOrigin: false }), 'utf8');
+  /** The client data of a ceremony of `type` for `options`, unless `spoil` says otherwise. */
+  private clientData(type: string, options: { challenge: string }, spoil: Spoil): Buffer {
+    const data = {
+      type: spoil.type ?? type,
+      challenge: spoil.challenge ?? options.challenge,
+      origin: spoil.origin ?? this.origin,
+      crossOrigin: false,
+    };
+    return Buffer.from(JSON.stringify(data), 'utf8');
+  }
+
+  /** The credential as the browser's JSON encoding has it, with `response`'s fields after the client data. */
+  private credential<R extends Record<string, unknown>>(clientDataJSON: Buffer, response: R) {
+    return {
+      id: this.id,
+      rawId: this.id,
+      type: 'public-key' as const,
+      response: { clientDataJSON: clientDataJSON.toString('base64url'), ...response },
+    };
   }
 
   /** What navigator.credentials.create() would return, as public/passkey.js posts it. */
   register(options: { challenge: string }, spoil: Spoil = {}) {
     const flags = FLAG_UP | FLAG_AT | (spoil.noUserVerification ? 0 : FLAG_UV);
     const authData = this.authData(flags, this.counter, spoil.rpId ?? this.rpId, true);
-    const clientDataJSON = this.clientData(
-      spoil.type ?? 'webauthn.create',
-      spoil.challenge ?? options.challenge,
-      spoil.origin ?? this.origin,
-    );
+    const clientDataJSON = this.clientData('webauthn.create', options, spoil);
     const attestationObject = cbor(
       new Map<string, CborValue>([
         ['fmt', 'none'],
@@ -121,14 +134,10 @@ export class SoftAuthenticator {
       ]),
     );
     return {
-      id: this.id,
-      rawId: this.id,
-      type: 'public-key' as const,
-      response: {
-        clientDataJSON: clientDataJSON.toString('base64url'),
+      ...this.credential(clientDataJSON, {
         attestationObject: attestationObject.toString('base64url'),
         transports: ['internal'],
-      },
+      }),
       clientExtensionResults: {},
       authenticatorAttachment: 'platform' as const,
     };
@@ -139,23 +148,15 @@ export class SoftAuthenticator {
     const counter = spoil.counter ?? ++this.counter;
     const flags = FLAG_UP | (spoil.noUserVerification ? 0 : FLAG_UV);
     const authenticatorData = this.authData(flags, counter, spoil.rpId ?? this.rpId, false);
-    const clientDataJSON = this.clientData(
-      spoil.type ?? 'webauthn.get',
-      spoil.challenge ?? options.challenge,
-      spoil.origin ?? this.origin,
-    );
+    const clientDataJSON = this.clientData('webauthn.get', options, spoil);
     const signed = Buffer.concat([authenticatorData, createHash('sha256').update(clientDataJSON).digest()]);
     // ES256 signatures in WebAuthn are ASN.1 DER, node's default for EC keys.
     const signature = sign('sha256', signed, this.privateKey);
     return {
-      id: this.id,
-      rawId: this.id,
-      type: 'public-key' as const,
-      response: {
-        clientDataJSON: clientDataJSON.toString('base64url'),
+      ...this.credential(clientDataJSON, {
         authenticatorData: authenticatorData.toString('base64url'),
         signature: signature.toString('base64url'),
-      },
+      }),
       clientExtensionResults: {},
     };
   }

@@ -18,14 +18,16 @@ export const credentialId = b64url(1364);
 
 const transport = z.enum(['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb']);
 
+/** What both ceremonies' responses carry: the credential, and client data in the response. */
+const credential = { id: credentialId, rawId: credentialId, type: z.literal('public-key') };
+const clientDataJSON = b64url(4096);
+
 export const registrationResponse = z
   .object({
-    id: credentialId,
-    rawId: credentialId,
-    type: z.literal('public-key'),
+    ...credential,
     response: z
       .object({
-        clientDataJSON: b64url(4096),
+        clientDataJSON,
         attestationObject: b64url(16384),
         transports: z.array(transport).max(10).optional(),
       })
@@ -40,12 +42,10 @@ export const registrationResponse = z
 
 export const authenticationResponse = z
   .object({
-    id: credentialId,
-    rawId: credentialId,
-    type: z.literal('public-key'),
+    ...credential,
     response: z
       .object({
-        clientDataJSON: b64url(4096),
+        clientDataJSON,
         authenticatorData: b64url(4096),
         signature: b64url(1024),
         userHandle: b64url(128).optional(),

@@ -5,15 +5,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { appForFile, testApp, type TestApp } from '../../../../test/support/app.ts';
-import {
-  createUser,
-  fakeClock,
-  postAs,
-  postForm,
-  sessionCookieFrom,
-  signIn,
-  type TestUser,
-} from '../../../../test/support/auth.ts';
+import { createUser, fakeClock, postAs, postForm, sessionCookieFrom, signIn } from '../../../../test/support/auth.ts';
+import type { TestUser } from '../../../../test/support/auth.ts';
 import { withScope } from '../../../platform/db/tenant.ts';
 import { verifyPassword } from '../../../platform/security/password.ts';
 import { settleBackgroundTasks } from '../background.ts';

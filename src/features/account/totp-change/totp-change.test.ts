@@ -5,15 +5,8 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { appForFile } from '../../../../test/support/app.ts';
-import {
-  createUser,
-  fakeClock,
-  postAs,
-  postForm,
-  type Session,
-  signIn,
-  type TestUser,
-} from '../../../../test/support/auth.ts';
+import { createUser, fakeClock, postAs, postForm, signIn } from '../../../../test/support/auth.ts';
+import type { Session, TestUser } from '../../../../test/support/auth.ts';
 import { readTotpSecret } from '../../../platform/auth/totp-secret.ts';
 import { withScope } from '../../../platform/db/tenant.ts';
 import { generateTotp, totpStep } from '../../../platform/security/totp.ts';

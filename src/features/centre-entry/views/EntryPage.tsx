@@ -5,7 +5,7 @@ import type { PageContext } from '../../../platform/layout/context.ts';
 import type { DirectoryEntry } from '../../directory/entry.ts';
 import { diffEntries } from '../../directory/drafts/diff.ts';
 import { formatDay } from '../../../platform/time/dates.ts';
-import { DiffTable } from '../../directory/drafts/DiffTable.tsx';
+import { DiffTable, Lines } from '../../directory/drafts/DiffTable.tsx';
 import type { Draft } from '../../directory/drafts/queries.ts';
 import { applyEdits } from '../../directory/drafts/editable.ts';
 import { displayValue, ENTRY_FIELDS } from '../../directory/drafts/entry-fields.ts';
@@ -18,19 +18,6 @@ export type EntryPageModel = {
   done?: 'submitted' | 'withdrawn' | undefined;
   csrf: string;
 };
-
-function Lines({ lines }: { lines: string[] }) {
-  return (
-    <>
-      {lines.map((l, i) => (
-        <>
-          {i > 0 ? <br /> : null}
-          {l}
-        </>
-      ))}
-    </>
-  );
-}
 
 /** The published entry with its verification date, and the state of the centre's latest proposal. */
 export function EntryPage({ ctx, model }: { ctx: PageContext; model: EntryPageModel }) {

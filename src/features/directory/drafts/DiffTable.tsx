@@ -13,8 +13,9 @@ import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import { TableScroll } from '../../../platform/layout/TableScroll.tsx';
 import type { FieldDiff } from './diff.ts';
 
-function Lines({ lines, empty }: { lines: string[]; empty: string }) {
-  if (lines.length === 0) return <span class="meta">{empty}</span>;
+/** A field's value as lines; `empty` (when given) stands in for no lines at all. */
+export function Lines({ lines, empty }: { lines: string[]; empty?: string }) {
+  if (lines.length === 0 && empty !== undefined) return <span class="meta">{empty}</span>;
   return (
     <>
       {lines.map((l, i) => (
@@ -41,12 +42,11 @@ export function DiffTable({ diff, locale }: { diff: FieldDiff[]; locale: Locale 
             <caption>{t('diff.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col" id="diff-before">
-                  {t('diff.before')}
-                </th>
-                <th scope="col" id="diff-after">
-                  {t('diff.after')}
-                </th>
+                {(['before', 'after'] as const).map((side) => (
+                  <th scope="col" id={`diff-${side}`}>
+                    {t(`diff.${side}`)}
+                  </th>
+                ))}
               </tr>
             </thead>
             {changed.map((d) => (

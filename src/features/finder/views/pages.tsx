@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { dynamicKey, translator, type Translate } from '../../../platform/i18n/index.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
 import { Layout } from '../../../platform/layout/Layout.tsx';
-import { GermanyMap } from '../../geo/GermanyMap.tsx';
+import { GermanyMap, type MapMarker } from '../../geo/GermanyMap.tsx';
 import { STATES, type StateCode, type StateInfo } from '../../geo/states.ts';
 import type { DirectoryEntry } from '../../directory/entry.ts';
 import type { FinderQuery } from '../schema.ts';
@@ -33,6 +33,64 @@ function markers(ctx: PageContext, entries: readonly DirectoryEntry[]) {
 
 const stateHref = (ctx: PageContext) => (s: StateInfo) => `/${ctx.locale}/states/${s.slug}`;
 
+/** The map of Germany in the reader's language with `markers`; with `linkStates`, each state leads to its page. */
+function FinderMap({
+  ctx,
+  title,
+  description,
+  markers,
+  highlight,
+  linkStates = false,
+}: {
+  ctx: PageContext;
+  title: string;
+  description: string;
+  markers: MapMarker[];
+  highlight?: StateCode | undefined;
+  linkStates?: boolean;
+}) {
+  return (
+    <div class="map">
+      <GermanyMap
+        stateLabel={(s) => stateName(s.code, ctx.locale)}
+        title={title}
+        description={description}
+        markers={markers}
+        highlight={highlight}
+        {...(linkStates ? { stateHref: stateHref(ctx) } : {})}
+      />
+    </div>
+  );
+}
+
+/** The map beside a list of results: their places, with the state in focus highlighted. */
+function ResultsMap({
+  ctx,
+  hits,
+  highlight,
+  linkStates = false,
+}: {
+  ctx: PageContext;
+  hits: readonly SearchHit[];
+  highlight: StateCode | undefined;
+  linkStates?: boolean;
+}) {
+  const t = ft(ctx);
+  return (
+    <FinderMap
+      ctx={ctx}
+      title={t('results.mapTitle')}
+      description={t('results.mapDesc')}
+      markers={markers(
+        ctx,
+        hits.map((h) => h.entry),
+      )}
+      highlight={highlight}
+      linkStates={linkStates}
+    />
+  );
+}
+
 function Helplines({ t }: { t: Translate<'finder'> }) {
   return (
     <section class="notice" aria-labelledby="call-title">
@@ -57,15 +115,13 @@ export function HomePage({ ctx, entries }: { ctx: PageContext; entries: readonly
       <div class="split">
         <SearchForm locale={ctx.locale} t={t} />
         <div>
-          <div class="map">
-            <GermanyMap
-              stateLabel={(s) => stateName(s.code, ctx.locale)}
-              title={t('home.mapTitle')}
-              description={t('home.mapDesc', { count: located.length })}
-              markers={located}
-              stateHref={stateHref(ctx)}
-            />
-          </div>
+          <FinderMap
+            ctx={ctx}
+            title={t('home.mapTitle')}
+            description={t('home.mapDesc', { count: located.length })}
+            markers={located}
+            linkStates
+          />
           <p>
             <a href={`/${ctx.locale}/states`}>{t('home.byState')}</a>
           </p>
@@ -170,20 +226,7 @@ export function ResultsPage({ ctx, model }: { ctx: PageContext; model: ResultsMo
           {total === 0 || model.notice ? <Helplines t={t} /> : null}
         </div>
         <div>
-          {hits.length > 0 ? (
-            <div class="map">
-              <GermanyMap
-                stateLabel={(s) => stateName(s.code, ctx.locale)}
-                title={t('results.mapTitle')}
-                description={t('results.mapDesc')}
-                markers={markers(
-                  ctx,
-                  hits.map((h) => h.entry),
-                )}
-                highlight={model.areaState}
-              />
-            </div>
-          ) : null}
+          {hits.length > 0 ? <ResultsMap ctx={ctx} hits={hits} highlight={model.areaState} /> : null}
           <SearchForm locale={ctx.locale} t={t} query={query} />
         </div>
       </div>
@@ -342,15 +385,13 @@ export function StatesPage({
             </li>
           ))}
         </ul>
-        <div class="map">
-          <GermanyMap
-            stateLabel={(s) => stateName(s.code, ctx.locale)}
-            title={t('home.mapTitle')}
-            description={t('home.mapDesc', { count: entries.length })}
-            markers={markers(ctx, entries)}
-            stateHref={stateHref(ctx)}
-          />
-        </div>
+        <FinderMap
+          ctx={ctx}
+          title={t('home.mapTitle')}
+          description={t('home.mapDesc', { count: entries.length })}
+          markers={markers(ctx, entries)}
+          linkStates
+        />
       </div>
     </Layout>
   );
@@ -396,19 +437,7 @@ export function StatePage({
           ) : null}
         </div>
         <div>
-          <div class="map">
-            <GermanyMap
-              stateLabel={(s) => stateName(s.code, ctx.locale)}
-              title={t('results.mapTitle')}
-              description={t('results.mapDesc')}
-              markers={markers(
-                ctx,
-                located.map((h) => h.entry),
-              )}
-              highlight={state.code}
-              stateHref={stateHref(ctx)}
-            />
-          </div>
+          <ResultsMap ctx={ctx} hits={located} highlight={state.code} linkStates />
           <SearchForm locale={ctx.locale} t={t} query={{ state: state.code }} />
         </div>
       </div>

@@ -4,6 +4,38 @@ import type { DB, Role } from '../../db/schema.ts';
 import type { Tx } from '../../db/tenant.ts';
 import { updatedOne } from '../../db/updates.ts';
 
+/** An account's identity and state, as every reader of `app_user` names them. */
+export type AccountState = {
+  id: string;
+  email: string;
+  role: Role;
+  centreId: string | null;
+  /** A second factor is enrolled (without one the account cannot complete a sign-in). */
+  enrolled: boolean;
+  disabled: boolean;
+};
+
+/** The `app_user` columns AccountState is read from. */
+export type AccountStateRow = {
+  id: string;
+  email: string;
+  role: Role;
+  centre_id: string | null;
+  mfa_enrolled_at: Date | null;
+  disabled_at: Date | null;
+};
+
+export function accountState(r: AccountStateRow): AccountState {
+  return {
+    id: r.id,
+    email: r.email,
+    role: r.role,
+    centreId: r.centre_id,
+    enrolled: r.mfa_enrolled_at !== null,
+    disabled: r.disabled_at !== null,
+  };
+}
+
 /** The user whose sign-in completes, with what decides the session's rights. */
 export async function sessionOwner(
   trx: Tx,
