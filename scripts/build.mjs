@@ -14,39 +14,29 @@
  * without the TypeScript loader.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { contentHash, filesBelow } from './content-hash.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DIST = path.join(ROOT, 'dist');
 const STAMP = path.join(DIST, '.build-stamp');
 /** What dist/ is made from: a change to any of these means the build is stale. */
-const INPUTS = ['src', 'migrations', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs'];
+const INPUTS = [
+  'src',
+  'migrations',
+  'package-lock.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'scripts/build.mjs',
+  'scripts/content-hash.mjs',
+];
 const COMPILED = /\.tsx?$/;
 const NOT_SHIPPED = /(\.test\.tsx?|\/test-support\.ts|\/testing\.ts)$/;
 
-function files(rel) {
-  const full = path.join(ROOT, rel);
-  if (!fs.existsSync(full)) return [];
-  if (!fs.statSync(full).isDirectory()) return [rel];
-  return fs
-    .readdirSync(full)
-    .sort()
-    .flatMap((name) => files(path.join(rel, name)));
-}
-
-/** A content hash of the inputs (~10 ms): timestamps change on checkout, contents do not. */
+/** A content hash of the inputs (~10 ms). */
 function inputsHash() {
-  const hash = createHash('sha256');
-  for (const f of INPUTS.flatMap(files)) {
-    if (NOT_SHIPPED.test(f)) continue;
-    hash
-      .update(`${f}\0`)
-      .update(fs.readFileSync(path.join(ROOT, f)))
-      .update('\0');
-  }
-  return hash.digest('hex');
+  return contentHash(ROOT, INPUTS, NOT_SHIPPED).digest('hex');
 }
 
 function hasTypeScript() {
@@ -54,7 +44,7 @@ function hasTypeScript() {
 }
 
 function copyAssets() {
-  for (const f of files('src')) {
+  for (const f of filesBelow(ROOT, 'src')) {
     if (COMPILED.test(f)) continue;
     const target = path.join(DIST, path.relative('src', f));
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -64,7 +54,7 @@ function copyAssets() {
 
 /** Outputs whose source was deleted or renamed since the last build. */
 function removeOrphans() {
-  for (const f of files('dist')) {
+  for (const f of filesBelow(ROOT, 'dist')) {
     const rel = path.relative('dist', f);
     if (rel.startsWith('.') || rel.startsWith('pglite' + path.sep)) continue;
     const source = rel.replace(/\.js(\.map)?$/, '');

@@ -8,19 +8,17 @@
 import { buildApp, scheduledJobs } from './app.ts';
 import { ConfigError, loadConfig } from './platform/config/index.ts';
 import { openDatabase } from './platform/db/index.ts';
-import { matchingFreshSnapshot } from './platform/db/fresh-snapshot.ts';
 import { DataDirLockedError } from './platform/db/embedded.ts';
 import { MigrationPermissionError, migrateOrCheck, PendingMigrationsError } from './platform/db/migrate.ts';
 import { DemoContentNeedsOwnerError, seedDemoIfWanted } from './features/demo/seed.ts';
 import { ADMIN_PASSKEY_NOTE, demoAdminSetupLink } from './features/user-admin/demo-admin.ts';
-
 import { createJobRunner } from './platform/jobs/runner.ts';
 
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
   const database = await openDatabase(
-    config.database.kind === 'pglite' ? { ...config.database, freshFrom: matchingFreshSnapshot() } : config.database,
+    config.database.kind === 'pglite' ? { ...config.database, fromSnapshot: true } : config.database,
   );
   await migrateOrCheck(database.db, config.migrateOnStart);
   const seeded = await seedDemoIfWanted(database, config.demoContent);

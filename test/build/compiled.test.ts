@@ -11,7 +11,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { matchingFreshSnapshot } from '../../src/platform/db/fresh-snapshot.ts';
+import { openDatabase } from '../../src/platform/db/index.ts';
+import { migrate, readMigrations } from '../../src/platform/db/migrate.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = path.join(ROOT, 'dist');
@@ -117,4 +121,30 @@ describe('the build', () => {
     expect(res.status).toBe(0);
     expect(res.stdout + res.stderr).toContain('Usage: schutznetz <command>');
   });
+});
+
+describe('a fresh embedded data folder', () => {
+  it('starts from the build’s snapshot, with every migration already applied, and keeps its data afterwards', async () => {
+    expect(matchingFreshSnapshot()).not.toBeNull();
+    const dataDir = path.join(tmp, 'from-snapshot');
+    const first = await openDatabase({ kind: 'pglite', dataDir, fromSnapshot: true });
+    try {
+      expect(await migrate(first.db)).toEqual([]);
+      const applied = await first.db.selectFrom('schema_migration').select('name').orderBy('name').execute();
+      expect(applied.map((r) => r.name)).toEqual(readMigrations().map((m) => m.name));
+      await sql`CREATE TABLE written_after_start (x int)`.execute(first.db);
+    } finally {
+      await first.close();
+    }
+    // Opened again: the existing database, not a new copy of the snapshot.
+    const again = await openDatabase({ kind: 'pglite', dataDir, fromSnapshot: true });
+    try {
+      const table = await sql<{
+        n: number;
+      }>`SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'written_after_start'`.execute(again.db);
+      expect(table.rows[0]?.n).toBe(1);
+    } finally {
+      await again.close();
+    }
+  }, 120_000);
 });

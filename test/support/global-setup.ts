@@ -10,7 +10,6 @@
  * `npx vitest run <file>`, loads it instead of building it again (~5–10 s).
  * Any change to those inputs builds a new one; `npm ci` starts empty.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +19,7 @@ import { openDatabase } from '../../src/platform/db/index.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { seedDemoIfWanted } from '../../src/features/demo/seed.ts';
 import { PGlite } from '@electric-sql/pglite';
+import { contentHash } from '../../scripts/content-hash.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -83,27 +83,12 @@ const SNAPSHOT_INPUTS = ['migrations', 'src', 'data', 'package-lock.json', 'test
 /** Snapshots kept for other checkouts' states (switching branches); older ones are removed. */
 const KEEP_SNAPSHOTS = 3;
 
-function inputFiles(rel: string): string[] {
-  const full = path.join(ROOT, rel);
-  if (!fs.existsSync(full)) return [];
-  if (!fs.statSync(full).isDirectory()) return [rel];
-  return fs
-    .readdirSync(full)
-    .sort()
-    .flatMap((name) => inputFiles(path.join(rel, name)));
-}
-
 function snapshotKey(): string {
-  const hash = createHash('sha256');
-  for (const f of SNAPSHOT_INPUTS.flatMap(inputFiles)) {
-    // Tests beside the code do not change what the snapshot holds.
-    if (/\.test\.tsx?$/.test(f)) continue;
-    hash
-      .update(`${f}\0`)
-      .update(fs.readFileSync(path.join(ROOT, f)))
-      .update('\0');
-  }
-  return hash.update(process.version).digest('hex').slice(0, 16);
+  // Tests beside the code do not change what the snapshot holds.
+  return contentHash(ROOT, SNAPSHOT_INPUTS, /\.test\.tsx?$/)
+    .update(process.version)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 async function cachedSnapshot(): Promise<string> {

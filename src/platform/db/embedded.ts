@@ -8,18 +8,19 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { lockDataDir } from './data-dir-lock.ts';
-import { isFreshDataDir } from './fresh-snapshot.ts';
+import { isFreshDataDir, matchingFreshSnapshot } from './fresh-snapshot.ts';
 
 export { DataDirLockedError } from './data-dir-lock.ts';
 
 type Embedded = { pgConfig: object; close(): Promise<void> };
 
 /**
- * `freshFrom`: a snapshot (fresh-snapshot.ts) to load when the data folder
- * holds no database yet; an existing database is opened as it is.
+ * `fromSnapshot`: when the data folder holds no database yet, load the
+ * build's snapshot of the empty, migrated database (fresh-snapshot.ts) where
+ * one matches; an existing database is opened as it is.
  */
 export async function openEmbedded(
-  opts: { dataDir: string; freshFrom?: string | null } | { snapshot: Blob },
+  opts: { dataDir: string; fromSnapshot?: boolean } | { snapshot: Blob },
 ): Promise<Embedded> {
   if ('snapshot' in opts) {
     const pglite = await PGlite.create({ loadDataDir: opts.snapshot });
@@ -29,7 +30,7 @@ export async function openEmbedded(
   fs.mkdirSync(dataDir, { recursive: true });
   const release = lockDataDir(dataDir);
   try {
-    const fresh = opts.freshFrom && isFreshDataDir(dataDir) ? opts.freshFrom : null;
+    const fresh = opts.fromSnapshot && isFreshDataDir(dataDir) ? matchingFreshSnapshot() : null;
     const pglite = fresh
       ? await PGlite.create(dataDir, { loadDataDir: new Blob([fs.readFileSync(fresh)]) })
       : await PGlite.create(dataDir);

@@ -25,7 +25,7 @@ const types = {
 
 export type OpenOptions =
   | { kind: 'postgres'; url: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir: string; freshFrom?: string | null }
+  | { kind: 'pglite'; dataDir: string; fromSnapshot?: boolean }
   | { kind: 'pglite-snapshot'; snapshot: Blob };
 
 /** Open a database. PGlite data folders are locked to one process. */
@@ -39,7 +39,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const embedded = await openEmbedded(
-    opts.kind === 'pglite' ? { dataDir: opts.dataDir, freshFrom: opts.freshFrom } : { snapshot: opts.snapshot },
+    opts.kind === 'pglite' ? { dataDir: opts.dataDir, fromSnapshot: opts.fromSnapshot } : { snapshot: opts.snapshot },
   );
   // PGlite is a single connection. One pooled client means Kysely's
   // transactions hold it exclusively, so no query can slip into another
