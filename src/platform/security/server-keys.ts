@@ -74,13 +74,9 @@ export function openServerKeys(config: Pick<Config, 'env' | 'keys'>): { keys: Se
   const production = config.env === 'production';
   const unset = KEY_RINGS.filter((r) => !fromEnv(r.name));
   let created = false;
-  if (!production) {
-    const absent = unset.filter((r) => readKeyFile(config.keys.dir, r.name) === null);
-    if (absent.length > 0 && config.keys.createIfMissing) {
-      for (const r of absent) createKeyFile(config.keys.dir, r.name, DEMO_KEY_ID);
-      created = true;
-    }
-  }
+  if (!production && config.keys.createIfMissing)
+    // Creates only what is missing; an existing file is never replaced.
+    for (const r of unset) created = createKeyFile(config.keys.dir, r.name, DEMO_KEY_ID) || created;
   const rings: Partial<ServerKeys> = {};
   const missing: string[] = [];
   for (const r of KEY_RINGS) {
