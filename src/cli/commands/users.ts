@@ -54,8 +54,13 @@ function noPositionals(positionals: string[]): void {
 async function withOperator<T>(io: CliIo, fn: (ctx: OperatorContext, database: Database) => Promise<T>): Promise<T> {
   const config = loadConfig(io.env, io.cwd);
   const auditRing = serverKeysFor(io).audit;
+  // A mail that cannot be delivered stays in the outbox; the operator hears why on stderr.
+  const mail = {
+    config,
+    log: { warn: (o: unknown, msg?: string) => io.err(`${msg ?? ''} ${JSON.stringify(o)}`.trim()) },
+  };
   return withDatabase(io, (database) =>
-    fn({ db: database.db, auditRing, publicOrigin: config.publicOrigin, now: new Date() }, database),
+    fn({ db: database.db, auditRing, publicOrigin: config.publicOrigin, mail, now: new Date() }, database),
   );
 }
 

@@ -25,6 +25,7 @@ import { auditCredentialId, deletePasskey, listPasskeys, passkeyOwner } from '..
 import { newPasswordErrors } from '../password-form.ts';
 import { ownAccount, replaceRecoveryCodes, setPasswordHash, unusedRecoveryCodeCount } from '../queries.ts';
 import { AccountPage, NewRecoveryCodesPage, type AccountView } from '../views/AccountPage.tsx';
+import { sendSecurityNotice } from '../../../platform/auth/security-notice.ts';
 
 const accountQuery = z.object({ done: z.enum(['password', 'passkey_added', 'passkey_removed']).optional() }).strict();
 const passwordBody = z
@@ -67,6 +68,7 @@ export const accountPageRoutes: FastifyPluginAsync = async (app) => {
       account: await loadAccount(req),
       recent: hasRecentAuth(req),
       reauthHref: reauthPath(req, pagePath(locale)),
+      origin: app.config.publicOrigin,
       ...extra,
     });
   };
@@ -96,6 +98,7 @@ export const accountPageRoutes: FastifyPluginAsync = async (app) => {
       await setPasswordHash(trx, actor.userId, hash);
       // Whoever knew the old password may hold another session: end those, keep this one.
       const ended = await deleteUserSessions(trx, actor.userId, actor.sessionHash);
+      await sendSecurityNotice(app, trx, actor.userId, 'passwordChanged', now);
       await audit(
         trx,
         app.keys.audit,
@@ -122,6 +125,7 @@ export const accountPageRoutes: FastifyPluginAsync = async (app) => {
       // Somebody else's passkey id (or none): refused and audited like any other right.
       requireAccess(actor, ACCOUNT_MANAGE, await passkeyOwner(trx, body.id), { missing: 'refused' });
       await deletePasskey(trx, actor.userId, body.id);
+      await sendSecurityNotice(app, trx, actor.userId, 'passkeyRemoved', now);
       await audit(
         trx,
         app.keys.audit,
@@ -145,6 +149,7 @@ export const accountPageRoutes: FastifyPluginAsync = async (app) => {
     const now = app.clock.now();
     const codes = await tx(async (trx) => {
       const fresh = await replaceRecoveryCodes(trx, app.keys.server, { id: actor.userId, centreId: actor.centreId });
+      await sendSecurityNotice(app, trx, actor.userId, 'recoveryCodesRegenerated', now);
       await audit(
         trx,
         app.keys.audit,

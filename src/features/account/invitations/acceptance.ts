@@ -13,6 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { audit } from '../../../platform/audit/audit.ts';
+import { requiresPasskey } from '../../../platform/auth/policy.ts';
 import { storeTotpSecret } from '../../../platform/auth/totp-secret.ts';
 import { withScope, type Tx } from '../../../platform/db/tenant.ts';
 import { replaceRecoveryCodes } from '../queries.ts';
@@ -80,7 +81,10 @@ export async function redeemInvitation(
       await storeTotpSecret(trx, app.keys.encryption, owner, state.totpSecret);
       // The code just typed must not work a second time (first sign-in).
       await setTotpLastStep(trx, account.id, totpStep);
-      const recoveryCodes = await replaceRecoveryCodes(trx, app.keys.server, owner);
+      // Administrators sign in with a passkey only, so a recovery code would
+      // promise a way back in that does not exist; they recover through the
+      // operator's reset link (`schutznetz users reset-mfa`).
+      const recoveryCodes = requiresPasskey(inv.role) ? [] : await replaceRecoveryCodes(trx, app.keys.server, owner);
       await closeOpenInvitations(trx, inv.email, now);
       const base = { actorId: account.id, centreId: inv.centreId } as const;
       await audit(

@@ -11,6 +11,7 @@ import { withScope, type Scope } from '../../../platform/db/tenant.ts';
 import { verifyRegistration } from './ceremonies.ts';
 import { auditCredentialId, insertPasskey, passkeyIdTaken } from './queries.ts';
 import type { registerBody } from './webauthn-json.ts';
+import { sendSecurityNotice } from '../../../platform/auth/security-notice.ts';
 
 function isUniqueViolation(err: unknown): boolean {
   return (err as { code?: unknown }).code === '23505';
@@ -42,6 +43,7 @@ export async function addPasskey(
       if (!verified) return 'not_verified';
       if (await passkeyIdTaken(trx, verified.id)) return 'already_registered';
       await insertPasskey(trx, { ...verified, userId: owner.userId, centreId: owner.centreId, name: body.name }, now);
+      await sendSecurityNotice(app, trx, owner.userId, 'passkeyAdded', now);
       await audit(
         trx,
         app.keys.audit,

@@ -20,6 +20,7 @@ import {
   type OpenLink,
 } from '../../../platform/auth/queries/one-time-links.ts';
 import { enrolledAccountByEmail, setPasswordOfEnrolledAccount } from '../../../platform/auth/queries/users.ts';
+import { sendSecurityNotice } from '../../../platform/auth/security-notice.ts';
 
 /** The link in the mail. */
 function resetLink(publicOrigin: string, locale: Locale, token: string): string {
@@ -73,6 +74,7 @@ export async function completeReset(app: FastifyInstance, reset: OpenLink, passw
     if (!(await setPasswordOfEnrolledAccount(trx, reset.userId, passwordHash))) return false;
     await closeOpenLinks(trx, 'password_reset', reset.userId, now);
     const ended = await deleteUserSessions(trx, reset.userId);
+    await sendSecurityNotice(app, trx, reset.userId, 'passwordReset', now);
     await audit(
       trx,
       app.keys.audit,

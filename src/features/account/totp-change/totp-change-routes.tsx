@@ -23,6 +23,7 @@ import { generateTotpSecret, totpUri, verifyTotp } from '../../../platform/secur
 import { TOTP_NS } from './messages.ts';
 import { MAX_PENDING_LENGTH, openPendingSecret, sealPendingSecret, type PendingOwner } from './pending-secret.ts';
 import { TotpChangeDonePage, TotpChangePage } from './TotpChangePages.tsx';
+import { sendSecurityNotice } from '../../../platform/auth/security-notice.ts';
 
 const confirmBody = z
   .object({
@@ -51,7 +52,8 @@ export const totpChangeRoutes: FastifyPluginAsync = async (app) => {
     const { actor, tx } = staffRequest(req);
     const t = translator(locale, TOTP_NS);
     const email = await tx((trx) => emailOf(trx, actor.userId));
-    const qrSvg = await qrCodeSvg(totpUri(pending.secret, email), t('qrLabel'));
+    const uri = totpUri(pending.secret, email);
+    const qrSvg = await qrCodeSvg(uri, t('qrLabel'));
     const page = TotpChangePage({
       ctx: pageContext(req),
       t,
@@ -59,6 +61,7 @@ export const totpChangeRoutes: FastifyPluginAsync = async (app) => {
       state: pending.state,
       qrSvg,
       secret: pending.secret,
+      uri,
       error,
     });
     return sendPage(reply, page, error ? 400 : 200);
@@ -90,6 +93,7 @@ export const totpChangeRoutes: FastifyPluginAsync = async (app) => {
       await storeTotpSecret(trx, app.keys.encryption, { id: actor.userId, centreId: actor.centreId }, secret);
       // The confirming code's step counts as used, so it cannot sign anyone in afterwards.
       await setTotpLastStep(trx, actor.userId, check.step);
+      await sendSecurityNotice(app, trx, actor.userId, 'authenticatorReplaced', now);
       await audit(
         trx,
         app.keys.audit,
