@@ -81,7 +81,7 @@ beforeAll(async () => {
     createUser(app, { role: 'coordination' }),
   ]);
   // The demo network links the Leipzig centre (tenant) to its directory entry.
-  const centre = await withScope(app.database.db, { kind: 'network' }, (trx) =>
+  const centre = await withScope(app.database.db, { kind: 'admin' }, (trx) =>
     trx
       .selectFrom('centre')
       .select(['name', 'service_id'])
@@ -177,7 +177,7 @@ describe('invitation → account → entry change → review → help finder', (
       })),
     ).toEqual([{ name: '__Host-sn_session', secure: true, httpOnly: true, sameSite: 'Lax', path: '/', session: true }]);
     // The session records the passkey as its second factor.
-    const factors = await withScope(site.testApp.app.database.db, { kind: 'auth' }, (trx) =>
+    const factors = await withScope(site.testApp.app.database.db, { kind: 'admin' }, (trx) =>
       trx.selectFrom('user_session').select('second_factor').where('user_id', '=', admin.id).execute(),
     );
     expect(factors).toEqual([{ second_factor: 'passkey' }]);
@@ -334,7 +334,7 @@ describe('invitation → account → entry change → review → help finder', (
   });
 
   it('every step is in the audit log', async () => {
-    const rows = await withScope(site.testApp.app.database.db, { kind: 'network' }, (trx) =>
+    const rows = await withScope(site.testApp.app.database.db, { kind: 'admin' }, (trx) =>
       trx.selectFrom('audit_log').select(['event']).execute(),
     );
     const events = new Set(rows.map((r) => r.event));
@@ -352,7 +352,7 @@ describe('invitation → account → entry change → review → help finder', (
       expect(events, `audit event ${e}`).toContain(e);
     }
     // The administrator's two sign-ins: first with the code (restricted), then with the passkey.
-    const adminSignIns = await withScope(site.testApp.app.database.db, { kind: 'network' }, (trx) =>
+    const adminSignIns = await withScope(site.testApp.app.database.db, { kind: 'admin' }, (trx) =>
       trx
         .selectFrom('audit_log')
         .select('details')

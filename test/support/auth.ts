@@ -62,7 +62,7 @@ export async function createCentre(app: FastifyInstance, name = 'Testberatungsst
     .insertInto('member_organization')
     .values({ id: orgId, name: `${name} e.V.` })
     .execute();
-  await withScope(app.database.db, { kind: 'network' }, (trx) =>
+  await withScope(app.database.db, { kind: 'admin' }, (trx) =>
     trx.insertInto('centre').values({ id: centreId, member_organization_id: orgId, name }).execute(),
   );
   return centreId;
@@ -79,7 +79,7 @@ export async function createUser(app: FastifyInstance, opts: CreateUserOptions):
   const passwordHash = await hashPassword(password);
   const rp = relyingParty(app.config);
   const passkey = (opts.passkey ?? opts.role === 'admin') ? new SoftAuthenticator(rp.rpID, rp.origin) : null;
-  await withScope(app.database.db, { kind: 'network' }, async (trx) => {
+  await withScope(app.database.db, { kind: 'admin' }, async (trx) => {
     await trx
       .insertInto('app_user')
       .values({
@@ -145,7 +145,7 @@ export function form(fields: Record<string, string | undefined>, headers: Record
  */
 export async function nextTotpCode(app: FastifyInstance, user: TestUser): Promise<string> {
   if (!user.totpSecret) throw new Error('user has no TOTP secret');
-  const row = await withScope(app.database.db, { kind: 'network' }, (trx) =>
+  const row = await withScope(app.database.db, { kind: 'admin' }, (trx) =>
     trx.selectFrom('app_user').select('totp_last_step').where('id', '=', user.id).executeTakeFirstOrThrow(),
   );
   const last = row.totp_last_step == null ? -Infinity : Number(row.totp_last_step);

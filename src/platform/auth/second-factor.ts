@@ -16,9 +16,9 @@ export type { SecondFactorMethod };
 
 /**
  * Complete a sign-in after the caller has verified a second factor of
- * `userId` inside `trx` (a withScope transaction, scope 'auth'): the pending
- * password-stage session is deleted and a NEW session with a new token and
- * CSRF secret is created with stage 'full' (so a token seen before the
+ * `userId` inside `trx` (a withScope transaction in that account's scope):
+ * the pending password-stage session is deleted and a NEW session with a
+ * new token and CSRF secret is created with stage 'full' (so a token seen before the
  * second factor is worth nothing afterwards), the cookie is set, the
  * account's failure counter is cleared and `auth.sign_in` is audited. The
  * sign-in itself counts as a fresh authentication (reauth_at = now).

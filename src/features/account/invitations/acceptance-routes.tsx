@@ -10,7 +10,8 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { authTx } from '../../../platform/request/context.ts';
+import { hashToken } from '../../../platform/security/tokens.ts';
+import { accountTx } from '../../../platform/request/context.ts';
 import { hasErrors, type FieldErrors } from '../../../platform/staff/forms.tsx';
 import { parseOr400 } from '../../../platform/http/errors.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
@@ -58,7 +59,9 @@ async function openInvitation(
   const locale = req.locale;
   const token = tokenOf(req);
   const app = req.server;
-  const inv = await authTx(req, (trx) => findOpenInvitation(trx, token, app.clock.now()));
+  const inv = await accountTx(req, { linkTokenHash: hashToken(token) }, (trx) =>
+    findOpenInvitation(trx, token, app.clock.now()),
+  );
   return { locale, token, inv };
 }
 

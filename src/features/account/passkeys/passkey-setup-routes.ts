@@ -29,7 +29,6 @@ import { signInPath } from '../../../platform/auth/next-path.ts';
 import { REAUTH_MAX_AGE_MINUTES } from '../../../platform/auth/reauth.ts';
 import { deleteSession } from '../../../platform/auth/queries/sessions.ts';
 import { type LoadedSession } from '../../../platform/auth/session.ts';
-import { scopeOf } from '../../../platform/auth/types.ts';
 import { sessionTx } from '../../../platform/request/context.ts';
 import { parseOr400 } from '../../../platform/http/errors.ts';
 import { translator } from '../../../platform/i18n/index.ts';
@@ -112,7 +111,12 @@ export const passkeySetupRoutes: FastifyPluginAsync = async (app) => {
     // 'step' tells the log reader this passkey came from a code-only sign-in.
     const outcome = await addPasskey(
       app,
-      { sessionHash: s.tokenHash, userId: s.userId, centreId: s.centreId, scope: scopeOf(s) },
+      {
+        sessionHash: s.tokenHash,
+        userId: s.userId,
+        centreId: s.centreId,
+        scope: { kind: 'account', userId: s.userId },
+      },
       body,
       { step: 'passkey_setup' },
     );

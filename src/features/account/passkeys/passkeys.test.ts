@@ -46,7 +46,7 @@ function postJson(url: string, s: Session, body: unknown) {
 }
 
 async function passkeysOf(userId: string) {
-  return withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+  return withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
     trx
       .selectFrom('webauthn_credential')
       .select(['id', 'name', 'counter', 'centre_id'])
@@ -358,7 +358,7 @@ describe('administrators must complete the sign-in with a passkey (checklist #1)
     t.app.inject({ method: 'GET', url, headers: { cookie: s.cookie, ...(accept ? { accept } : {}) } });
   const factorOf = async (s: Session) => {
     const token = s.cookie.split('=')[1]!;
-    const row = await withScope(t.app.database.db, { kind: 'auth' }, (trx) =>
+    const row = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
       trx
         .selectFrom('user_session')
         .select(['stage', 'second_factor'])
@@ -430,7 +430,7 @@ describe('administrators must complete the sign-in with a passkey (checklist #1)
   });
 
   it('a recovery code gives the same restricted session', async () => {
-    const codes = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    const codes = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
       replaceRecoveryCodes(trx, t.app.keys.server, { id: admin.id, centreId: null }),
     );
     const pending = await passwordStep(admin);
@@ -448,7 +448,7 @@ describe('administrators must complete the sign-in with a passkey (checklist #1)
   it('a session from before the factor was recorded counts as "not a passkey"', async () => {
     const s = await directSession(t.app, { ...admin, passkey: new SoftAuthenticator('localhost', ORIGIN) });
     const token = s.cookie.split('=')[1]!;
-    await withScope(t.app.database.db, { kind: 'auth' }, (trx) =>
+    await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
       trx
         .updateTable('user_session')
         .set({ second_factor: null })
