@@ -73,7 +73,7 @@ function userIdOf(who: Who): string | null {
 
 /** How many `access.denied` rows name this actor, method and route pattern. */
 async function deniedRows(userId: string, method: string, url: string): Promise<number> {
-  const rows = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+  const rows = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
     trx
       .selectFrom('audit_log')
       .select('seq')
