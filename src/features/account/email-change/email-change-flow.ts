@@ -15,9 +15,9 @@ import { withScope } from '../../../platform/db/tenant.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import { sendMail } from '../../../platform/mail/mailer.ts';
 import {
-  closeOpenLinks,
   consumeLink,
   createLink,
+  endPendingLinks,
   type OpenEmailChange,
 } from '../../../platform/auth/queries/one-time-links.ts';
 import { EMAIL_NS } from './messages.ts';
@@ -79,8 +79,9 @@ export async function completeEmailChange(
     return await withScope(app.database.db, { kind: 'auth' }, async (trx): Promise<CompleteResult> => {
       if (!(await consumeLink(trx, 'email_change', change.tokenHash, now))) return 'gone';
       if ((await userIdByEmail(trx, change.newEmail)) !== null) return 'taken';
+      // The recovery channel moves: no link pending for the old address (or another new one) may outlive that.
+      await endPendingLinks(trx, change.userId, now);
       if (!(await changeEmail(trx, change.userId, change.email, change.newEmail))) return 'gone';
-      await closeOpenLinks(trx, 'email_change', change.userId, now);
       const ended = await deleteUserSessions(trx, change.userId, keepSession);
       await sendMail(app, trx, { to: change.email, subject: t('mail.changedSubject'), text: t('mail.changedBody') });
       await audit(
