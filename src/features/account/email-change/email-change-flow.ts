@@ -8,6 +8,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { audit } from '../../../platform/audit/audit.ts';
+import { auditGuarded } from '../../../platform/audit/flood-guard.ts';
 import { deleteUserSessions } from '../../../platform/auth/queries/sessions.ts';
 import { changeEmail, userIdByEmail } from '../../../platform/auth/queries/users.ts';
 import type { Actor } from '../../../platform/auth/types.ts';
@@ -46,6 +47,20 @@ export async function requestEmailChange(
   const now = app.clock.now();
   const t = translator(locale, EMAIL_NS);
   await withScope(app.database.db, { kind: 'auth' }, async (trx) => {
+    // Recorded the same whether or not the address is taken, and without it (flood-guarded).
+    await auditGuarded(
+      trx,
+      app.keys,
+      {
+        event: 'auth.email_change_requested',
+        actorId: actor.userId,
+        centreId: actor.centreId,
+        objectType: 'app_user',
+        objectId: actor.userId,
+      },
+      now,
+      { by: [actor.userId] },
+    );
     if ((await userIdByEmail(trx, newEmail)) !== null) {
       await sendMail(app, trx, { to: newEmail, subject: t('mail.takenSubject'), text: t('mail.takenBody') });
       return;

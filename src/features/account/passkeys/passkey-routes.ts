@@ -17,7 +17,8 @@ import { audit } from '../../../platform/audit/audit.ts';
 import { safeNextPath, staffHome } from '../../../platform/auth/next-path.ts';
 import { hasRecentAuth, reauthPath } from '../../../platform/auth/reauth.ts';
 import { completeSecondFactor } from '../../../platform/auth/second-factor.ts';
-import { lockedFor, recordFailure, throttleKeys } from '../../../platform/auth/throttle.ts';
+import { checkLockout } from '../../../platform/auth/failed-attempt.ts';
+import { recordFailure, throttleKeys } from '../../../platform/auth/throttle.ts';
 import { parseOr400 } from '../../../platform/http/errors.ts';
 import { authTx, staffRequest } from '../../../platform/request/context.ts';
 import { ACCOUNT_MANAGE } from '../../../platform/auth/policy.ts';
@@ -86,7 +87,13 @@ export const passkeyRoutes: FastifyPluginAsync = async (app) => {
       if (!user) return { kind: 'gone' as const };
       // The same per-account and per-address limits as the TOTP step.
       const keys = throttleKeys(app.keys.server, user.email, req.ip);
-      const locked = await lockedFor(trx, keys, now);
+      const locked = await checkLockout(
+        app,
+        trx,
+        keys,
+        { user: { id: s.userId, centreId: s.centreId }, step: 'second_factor' },
+        now,
+      );
       if (locked !== null) return { kind: 'locked' as const, seconds: locked };
       if (await verifyAuthentication(app, trx, { sessionHash: s.tokenHash, userId: s.userId }, body.credential)) {
         await completeSecondFactor(req, reply, trx, s.userId, 'passkey');

@@ -44,8 +44,8 @@ export function isTokenShaped(token: string): boolean {
   return /^[A-Za-z0-9_-]{43}$/.test(token);
 }
 
-/** Close the user's open links of a kind (before a new one, after one was used, on disabling). */
-export async function closeOpenLinks(trx: Tx, kind: LinkKind, userId: string, now: Date): Promise<void> {
+/** Close the user's open links of a kind (before a new one; endPendingLinks closes every kind). */
+async function closeOpenLinks(trx: Tx, kind: LinkKind, userId: string, now: Date): Promise<void> {
   await trx
     .updateTable(kind)
     .set({ used_at: now })
