@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateKeyRingEntry } from '../src/platform/security/keys.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -35,14 +36,29 @@ const OURS = [
   'LOG_LEVEL',
   'NODE_ENV',
   'SEARCH_INDEX_TTL_MS',
+  'TRUST_PROXY',
+  'SERVER_KEYS',
+  'AUDIT_KEYS',
+  'ENCRYPTION_KEYS',
 ];
 
-/** The parent's environment without our own variables, plus `extra`. */
+/**
+ * One set of keys for every server of a run: outside the embedded demo's
+ * default folder a start without keys is refused, and the benchmark's data
+ * folders and databases are not that folder.
+ */
+const RUN_KEYS = {
+  SERVER_KEYS: generateKeyRingEntry('bench'),
+  AUDIT_KEYS: generateKeyRingEntry('bench'),
+  ENCRYPTION_KEYS: generateKeyRingEntry('bench'),
+};
+
+/** The parent's environment without our own variables, plus the run's keys and `extra`. */
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const k of OURS) delete env[k];
   for (const k of Object.keys(env)) if (k.startsWith('BENCH_')) delete env[k];
-  return { ...env, ...extra };
+  return { ...env, ...RUN_KEYS, ...extra };
 }
 
 /** A port that was free a moment ago (the OS picks it). */

@@ -161,7 +161,11 @@
           if (problem && typeof problem.redirect === 'string' && /^\/(?![/\\])/.test(problem.redirect)) {
             return window.location.assign(problem.redirect);
           }
-          say(problem && typeof problem.error === 'string' ? problem.error : 'failed');
+          // The browser refuses a passkey for a site opened under another
+          // host name than the one it belongs to (say 127.0.0.1 instead of
+          // localhost): name the address that works instead of "try again".
+          if (problem && problem.name === 'SecurityError') say('host');
+          else say(problem && typeof problem.error === 'string' ? problem.error : 'failed');
           if (button) button.disabled = false;
         });
     });

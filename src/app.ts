@@ -24,6 +24,7 @@ import { authPlugin } from './platform/auth/plugin.ts';
 import { KERNEL_ACTIONS, PolicyRegistry } from './platform/auth/policy.ts';
 import { staffMenu } from './platform/staff/menu.ts';
 import { purgeExpiredSessionsJob } from './platform/auth/session-purge-job.ts';
+import { retentionPurgeJob } from './platform/retention/purge-job.ts';
 import type { JobDefinition } from './platform/jobs/runner.ts';
 import { DirectoryIndex } from './features/directory/directory-index.ts';
 import { accountFeature } from './features/account/index.ts';
@@ -54,7 +55,7 @@ export const FEATURES: readonly Feature[] = [
 ];
 
 /** The kernel's own scheduled jobs. */
-const KERNEL_JOBS: readonly JobDefinition[] = [purgeExpiredSessionsJob];
+const KERNEL_JOBS: readonly JobDefinition[] = [purgeExpiredSessionsJob, retentionPurgeJob];
 
 /** Every scheduled job of the kernel and of `features`, for the server's runner and `schutznetz jobs`. */
 export function scheduledJobs(features: readonly Feature[] = FEATURES): readonly JobDefinition[] {

@@ -13,16 +13,30 @@ import { MigrationPermissionError, migrateOrCheck, PendingMigrationsError } from
 import { DemoContentNeedsOwnerError, seedDemoIfWanted } from './features/demo/seed.ts';
 import { ADMIN_PASSKEY_NOTE, demoAdminSetupLink } from './features/user-admin/demo-admin.ts';
 import { createJobRunner } from './platform/jobs/runner.ts';
+import { KeyRingError } from './platform/security/keys.ts';
+import { MissingKeysError, openServerKeys, type KeySource } from './platform/security/server-keys.ts';
+
+/** The start-up line about the keys: where they came from, and a warning when the demo made them. */
+function keysLine(source: KeySource): string[] {
+  if (source.from === 'environment') return ['  Keys: from the environment'];
+  if (!source.created) return [`  Keys: key files in ${source.dir}`];
+  return [
+    `  Keys: CREATED just now in ${source.dir} — the embedded demo's own keys, beside its data folder.`,
+    '  Fine for trying things out; for real data use keys from the environment (docs/security.md, section 11).',
+  ];
+}
 
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
+  // Before the database is opened: a start without keys changes nothing.
+  const { keys, source } = openServerKeys(config);
   const database = await openDatabase(
     config.database.kind === 'pglite' ? { ...config.database, fromSnapshot: true } : config.database,
   );
   await migrateOrCheck(database.db, config.migrateOnStart);
   const seeded = await seedDemoIfWanted(database, config.demoContent);
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, keys });
   const jobs = createJobRunner({
     db: database.db,
     clock: app.clock,
@@ -61,6 +75,7 @@ async function main(): Promise<void> {
     '',
     `  Schutznetz is running: ${config.host === '127.0.0.1' ? `http://localhost:${config.port}` : address}`,
     `  Database: ${where}`,
+    ...keysLine(source),
     `  Ready in ${Math.round(performance.now() - started)} ms`,
   ];
   if (app.platform.isDemo()) {
@@ -80,6 +95,8 @@ async function main(): Promise<void> {
 main().catch((err: unknown) => {
   const explained = [
     ConfigError,
+    MissingKeysError,
+    KeyRingError,
     DataDirLockedError,
     PendingMigrationsError,
     MigrationPermissionError,

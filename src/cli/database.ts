@@ -7,6 +7,7 @@ import { loadConfig } from '../platform/config/index.ts';
 import { openDatabase, type Database } from '../platform/db/index.ts';
 import { DataDirLockedError } from '../platform/db/embedded.ts';
 import { migrateOrCheck } from '../platform/db/migrate.ts';
+import { openServerKeys, type ServerKeys } from '../platform/security/server-keys.ts';
 import type { CliIo } from './types.ts';
 
 /** Thrown when the embedded database is in use: the message says what to do. */
@@ -44,4 +45,16 @@ export async function withDatabase<T>(
   } finally {
     await database.close();
   }
+}
+
+/**
+ * The server's key rings for a command, found as `npm start` finds them (and
+ * refused the same way when there are none); says so when the embedded
+ * demo's keys were created just now.
+ */
+export function serverKeysFor(io: CliIo): ServerKeys {
+  const { keys, source } = openServerKeys(loadConfig(io.env, io.cwd));
+  if (source.from === 'files' && source.created)
+    io.err(`Created the embedded demo's keys in ${source.dir} (docs/security.md, section 11).\n`);
+  return keys;
 }

@@ -11,15 +11,17 @@ import { parseArgs } from 'node:util';
 import { DemoContentNeedsOwnerError } from '../features/demo/seed.ts';
 import { ConfigError } from '../platform/config/index.ts';
 import { MigrationPermissionError, PendingMigrationsError } from '../platform/db/migrate.ts';
+import { MissingKeysError } from '../platform/security/server-keys.ts';
 import { auditCommands } from './commands/audit.ts';
 import { directoryCommands } from './commands/directory.ts';
 import { jobsCommands } from './commands/jobs.ts';
+import { keysCommands } from './commands/keys.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { usersCommands } from './commands/users.ts';
 import { DatabaseBusyError } from './database.ts';
 import { EXIT, UsageError, type CliIo, type Command, type CommandGroup } from './types.ts';
 
-const GROUPS: readonly CommandGroup[] = [directoryCommands, auditCommands, usersCommands, jobsCommands];
+const GROUPS: readonly CommandGroup[] = [directoryCommands, auditCommands, usersCommands, jobsCommands, keysCommands];
 const COMMANDS: readonly Command[] = [migrateCommand];
 
 const line = (cmd: string, summary: string) => `  ${cmd.padEnd(34)}${summary}\n`;
@@ -129,6 +131,7 @@ async function execute(group: CommandGroup | null, cmd: Command, rest: readonly 
     if (
       err instanceof DatabaseBusyError ||
       err instanceof ConfigError ||
+      err instanceof MissingKeysError ||
       err instanceof PendingMigrationsError ||
       err instanceof MigrationPermissionError ||
       err instanceof DemoContentNeedsOwnerError

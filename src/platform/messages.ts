@@ -9,6 +9,7 @@ import type errorsCatalogue from './layout/messages/de/errors.json';
 import type refusalsCatalogue from './http/messages/de/refusals.json';
 import type validationCatalogue from './http/messages/de/validation.json';
 import type staffCatalogue from './staff/messages/de/staff.json';
+import type securityNoticesCatalogue from './auth/messages/de/security-notices.json';
 
 export const KERNEL_NAMESPACES: readonly MessageNamespace[] = [
   { name: 'layout', audience: 'public', dir: new URL('./layout/messages/', import.meta.url) },
@@ -16,6 +17,7 @@ export const KERNEL_NAMESPACES: readonly MessageNamespace[] = [
   { name: 'refusals', audience: 'public', dir: new URL('./http/messages/', import.meta.url) },
   { name: 'validation', audience: 'public', dir: new URL('./http/messages/', import.meta.url) },
   { name: 'staff', audience: 'staff', dir: new URL('./staff/messages/', import.meta.url) },
+  { name: 'security-notices', audience: 'staff', dir: new URL('./auth/messages/', import.meta.url) },
 ];
 
 declare module './i18n/index.ts' {
@@ -25,5 +27,6 @@ declare module './i18n/index.ts' {
     refusals: typeof refusalsCatalogue;
     validation: typeof validationCatalogue;
     staff: typeof staffCatalogue;
+    'security-notices': typeof securityNoticesCatalogue;
   }
 }

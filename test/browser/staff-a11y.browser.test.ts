@@ -12,6 +12,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueAdminInvitation } from '../../src/features/user-admin/operator.ts';
 import { createUser, type TestUser } from '../support/auth.ts';
 import { formatViolations, runAxe, type AxeViolation } from './support/probes.ts';
 import { newContext, type Site } from './support/site.ts';
@@ -36,9 +37,10 @@ const LEAD_PASSWORD = 'mulde auenwald sommer regen';
 const CENTRE_NAME = 'Beispiel-Fachberatungsstelle Leipzig';
 
 let site: Site;
-let admin: TestUser;
+const ADMIN_PASSWORD = 'abends schweigt der wald';
+let admin: { email: string; password: string };
+let adminLink = '';
 let coordination: TestUser;
-let adminAuth: Authenticator;
 const contexts: BrowserContext[] = [];
 let anon: Page;
 let adminPage: Page;
@@ -82,12 +84,17 @@ async function visit(page: Page, path: string, status = 200): Promise<void> {
 
 beforeAll(async () => {
   site = await startStaffSite();
-  // Without a passkey yet: the first sign-in leads through the passkey set-up.
-  [admin, coordination] = await Promise.all([
-    createUser(site.testApp.app, { role: 'admin', passkey: false }),
-    createUser(site.testApp.app, { role: 'coordination' }),
-  ]);
-  adminAuth = new Authenticator(admin.totpSecret!);
+  // The administrator enrols through the set-up link, which ends with the passkey set-up.
+  const app = site.testApp.app;
+  admin = { email: 'betrieb.a11y@example.org', password: ADMIN_PASSWORD };
+  const invitation = await issueAdminInvitation(
+    { db: app.database.db, auditRing: app.keys.audit, publicOrigin: site.base, mail: app, now: app.clock.now() },
+    admin.email,
+    'Betrieb',
+  );
+  if (!invitation.ok) throw new Error('the administrator could not be invited');
+  adminLink = invitation.link;
+  coordination = await createUser(app, { role: 'coordination' });
   [anon, adminPage, leadPage, coordinationPage] = await Promise.all([
     freshPage(),
     freshPage(),
@@ -117,22 +124,32 @@ describe('sign-in pages', () => {
   it('password reset request', () => visit(anon, '/de/staff/password-reset'));
 
   it('second factor', async () => {
-    await enterPassword(adminPage, site.base, admin.email, admin.password);
-    await expectAccessible(adminPage, '/de/staff/second-factor');
+    await enterPassword(coordinationPage, site.base, coordination.email, coordination.password);
+    await expectAccessible(coordinationPage, '/de/staff/second-factor');
   });
 
   it('second factor with the recovery-code form opened', async () => {
-    await adminPage.locator('details.recovery summary').click();
-    await expectAccessible(adminPage, '/de/staff/second-factor');
+    await coordinationPage.locator('details.recovery summary').click();
+    await expectAccessible(coordinationPage, '/de/staff/second-factor');
   });
 
   it('second factor with the failure message', async () => {
-    expect(await enterTotp(adminPage, '000000')).toBe(401);
-    await expectAccessible(adminPage, '/de/staff/second-factor');
+    expect(await enterTotp(coordinationPage, '000000')).toBe(401);
+    await expectAccessible(coordinationPage, '/de/staff/second-factor');
   });
 
-  it('passkey set-up (administrator signed in with a code)', async () => {
-    expect(await enterTotp(adminPage, await adminAuth.code())).toBe(200);
+  it('passkey set-up (the last step of an administrator’s enrolment)', async () => {
+    expect((await adminPage.goto(adminLink))?.status()).toBe(200);
+    await adminPage.getByLabel('Ihr Name').fill('Betrieb');
+    await adminPage.getByLabel('Passwort', { exact: true }).fill(ADMIN_PASSWORD);
+    await adminPage.getByLabel('Passwort wiederholen').fill(ADMIN_PASSWORD);
+    expect(await submitAndWait(adminPage, () => adminPage.getByRole('button', { name: 'Weiter' }).click())).toBe(200);
+    await expectAccessible(adminPage);
+    const code = await new Authenticator(await secretFromPage(adminPage)).code();
+    await adminPage.getByLabel('Sechsstelliger Code aus der App').fill(code);
+    expect(await submitAndWait(adminPage, () => adminPage.getByRole('button', { name: 'Bestätigen' }).click())).toBe(
+      200,
+    );
     await expectAccessible(adminPage, '/de/staff/passkey-setup');
   });
 
@@ -145,6 +162,11 @@ describe('sign-in pages', () => {
     await adminPage.goto(`${site.base}/de/staff/passkey-setup`);
     await addPasskeyOnSetupPage(adminPage, 'Laptop');
     await expectAccessible(adminPage, '/de/staff/sign-in');
+  });
+
+  it('second factor of an administrator (the passkey alone)', async () => {
+    await enterPassword(adminPage, site.base, admin.email, admin.password);
+    await expectAccessible(adminPage, '/de/staff/second-factor');
   });
 
   it('staff start page (administrator, signed in with the passkey)', async () => {

@@ -1,8 +1,10 @@
 /**
  * The whole staff workflow in Chromium, driven the way people
- * would: the administrator signs in for the first time with an
- * authenticator code, is held at the passkey set-up, adds a passkey (the
- * browser's virtual authenticator), signs in again with it and then invites
+ * would: the administrator opens the set-up link that `schutznetz users
+ * create-admin` prints, chooses a password, connects the authenticator app,
+ * adds the first passkey as the last step of enrolling (the browser's
+ * virtual authenticator), finds that a code does not sign an administrator
+ * in, signs in with the passkey and then invites
  * the lead of the Leipzig demo centre, the
  * lead sets up the account (password, authenticator, recovery codes), signs
  * in and proposes a change to the centre's directory entry, the
@@ -17,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../../src/features/directory/format.ts';
 import { berlinDate, formatDay } from '../../src/platform/time/dates.ts';
 import { withScope } from '../../src/platform/db/tenant.ts';
+import { issueAdminInvitation } from '../../src/features/user-admin/operator.ts';
 import { createUser, type TestUser } from '../support/auth.ts';
 import { watchPage, type PageLog } from './support/probes.ts';
 import { newContext, QUICK_EXIT_PATTERN, QUICK_EXIT_TARGET, type Site } from './support/site.ts';
@@ -45,8 +48,13 @@ const NEW_DESCRIPTION =
   'Beratung und Begleitung für Frauen und Minderjährige, die von Menschenhandel betroffen sind. Neu: Beratung auch auf Rumänisch, nach Absprache mit Dolmetscherin.';
 const CENTRE_NAME = 'Beispiel-Fachberatungsstelle Leipzig';
 
+const ADMIN_EMAIL = 'betrieb@example.org';
+const ADMIN_PASSWORD = 'morgens leuchtet der hafen';
+
 let site: Site;
-let admin: TestUser;
+let admin: { email: string; password: string; id: string };
+let adminLink = '';
+let adminAuth: Authenticator;
 let coordination: TestUser;
 const contexts: BrowserContext[] = [];
 let adminPage: Page;
@@ -75,11 +83,21 @@ const fact = (page: Page, label: string) => page.locator(`dl.facts dt:text-is("$
 beforeAll(async () => {
   site = await startStaffSite();
   const app = site.testApp.app;
-  // The administrator has only the authenticator app so far, as after `users create-admin`.
-  [admin, coordination] = await Promise.all([
-    createUser(app, { role: 'admin', passkey: false }),
-    createUser(app, { role: 'coordination' }),
-  ]);
+  // The administrator has nothing but the set-up link, as after `users create-admin`.
+  const invitation = await issueAdminInvitation(
+    {
+      db: app.database.db,
+      auditRing: app.keys.audit,
+      publicOrigin: site.base,
+      mail: app,
+      now: app.clock.now(),
+    },
+    ADMIN_EMAIL,
+    'Betrieb',
+  );
+  if (!invitation.ok) throw new Error('the administrator could not be invited');
+  adminLink = invitation.link;
+  coordination = await createUser(app, { role: 'coordination' });
   // The demo network links the Leipzig centre (tenant) to its directory entry.
   const centre = await withScope(app.database.db, { kind: 'network' }, (trx) =>
     trx
@@ -135,32 +153,51 @@ describe('invitation → account → entry change → review → help finder', (
     }
   });
 
-  it('the administrator signs in with password and authenticator code: only the passkey set-up opens', async () => {
+  it('the administrator opens the set-up link, chooses a password and connects the authenticator app', async () => {
     const page = adminPage;
-    await enterPassword(page, site.base, admin.email, admin.password);
-    expect(await page.locator('main').textContent()).toContain(
-      'Als Administratorin oder Administrator bestätigen Sie die Anmeldung mit Ihrem Passkey',
-    );
-    expect(await enterTotp(page, await new Authenticator(admin.totpSecret!).code())).toBe(200);
+    expect(new URL(adminLink).origin).toBe(site.base);
+    expect((await page.goto(adminLink))?.status()).toBe(200);
+    await page.getByLabel('Ihr Name').fill('Betrieb');
+    await page.getByLabel('Passwort', { exact: true }).fill(ADMIN_PASSWORD);
+    await page.getByLabel('Passwort wiederholen').fill(ADMIN_PASSWORD);
+    expect(await submitAndWait(page, () => page.getByRole('button', { name: 'Weiter' }).click())).toBe(200);
+    // On a phone the secret opens the authenticator app directly.
+    expect(await page.locator('.totp-setup a[href^="otpauth://totp/"]').count()).toBe(1);
+    adminAuth = new Authenticator(await secretFromPage(page));
+    await page.getByLabel('Sechsstelliger Code aus der App').fill(await adminAuth.code());
+    expect(await submitAndWait(page, () => page.getByRole('button', { name: 'Bestätigen' }).click())).toBe(200);
+    // The last step of an administrator's enrolment: the first passkey, nothing else.
     expect(new URL(page.url()).pathname).toBe('/de/staff/passkey-setup');
-    expect(await page.locator('h1').textContent()).toBe('Passkey einrichten');
-    expect(await page.locator('main').textContent()).toContain('Damit können Sie nur einen Passkey hinzufügen');
-    // Every other staff page leads back here.
+    expect(await page.locator('h1').textContent()).toBe('Letzter Schritt: Passkey einrichten');
     for (const path of ['/de/staff', '/de/staff/users/invite', '/de/staff/outbox']) {
       await page.goto(`${site.base}${path}`);
       expect(new URL(page.url()).pathname, path).toBe('/de/staff/passkey-setup');
     }
+    const row = await withScope(site.testApp.app.database.db, { kind: 'network' }, (trx) =>
+      trx.selectFrom('app_user').select('id').where('email', '=', ADMIN_EMAIL).executeTakeFirstOrThrow(),
+    );
+    admin = { email: ADMIN_EMAIL, password: ADMIN_PASSWORD, id: row.id };
   });
 
-  it('adds a passkey with the browser’s authenticator and is asked to sign in with it', async () => {
+  it('adds the first passkey with the browser’s authenticator and is asked to sign in with it', async () => {
     expect(await adminPasskeys.credentials()).toEqual([]);
     await addPasskeyOnSetupPage(adminPage, 'Laptop');
     expect(await adminPage.getByRole('status').filter({ hasText: 'Der Passkey wurde hinzugefügt' }).count()).toBe(1);
-    // A discoverable passkey for this site, created with user verification; the code-only session is gone.
+    // A discoverable passkey for this site, created with user verification; the enrolment session is gone.
     expect(await adminPasskeys.credentials()).toEqual([
       { rpId: 'localhost', resident: true, signCount: expect.any(Number) },
     ]);
     expect(await adminPage.context().cookies()).toEqual([]);
+  });
+
+  it('a code from the app does not sign an administrator in: the page offers the passkey alone', async () => {
+    const page = adminPage;
+    await enterPassword(page, site.base, admin.email, admin.password);
+    expect(await page.locator('main').textContent()).toContain(
+      'Als Administratorin oder Administrator melden Sie sich nur mit Ihrem Passkey an.',
+    );
+    expect(await page.locator('input[name="code"]').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Mit Passkey bestätigen' }).isVisible()).toBe(true);
   });
 
   it('signs in with password and passkey and gets a __Host- session cookie', async () => {
@@ -351,7 +388,7 @@ describe('invitation → account → entry change → review → help finder', (
     ]) {
       expect(events, `audit event ${e}`).toContain(e);
     }
-    // The administrator's two sign-ins: first with the code (restricted), then with the passkey.
+    // The administrator's one sign-in: with the passkey (the enrolment opened no sign-in of its own).
     const adminSignIns = await withScope(site.testApp.app.database.db, { kind: 'network' }, (trx) =>
       trx
         .selectFrom('audit_log')
@@ -362,7 +399,7 @@ describe('invitation → account → entry change → review → help finder', (
         .orderBy('seq')
         .execute(),
     );
-    expect(adminSignIns.map((r) => r.details)).toEqual([{ method: 'totp' }, { method: 'passkey' }]);
+    expect(adminSignIns.map((r) => r.details)).toEqual([{ method: 'passkey' }]);
   });
 });
 

@@ -53,8 +53,56 @@ function compiledFiles(dir = DIST): string[] {
 /** Environment of the parent without the variables the server reads. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const k of ['DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'NODE_OPTIONS']) delete env[k];
+  const read = ['DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'NODE_ENV', 'TRUST_PROXY'];
+  for (const k of [...read, 'SERVER_KEYS', 'AUDIT_KEYS', 'ENCRYPTION_KEYS', 'NODE_OPTIONS']) delete env[k];
   return { ...env, ...extra };
+}
+
+/** `node <script> …` from the build in `cwd`, to its end. */
+function runCompiled(args: string[], cwd: string, env: Record<string, string>) {
+  return spawnSync(process.execPath, [path.join(ROOT, args[0]!), ...args.slice(1)], {
+    cwd,
+    env: cleanEnv(env),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+/** `node dist/main.js` in `cwd`, once /healthz answers. */
+async function startCompiled(cwd: string, env: Record<string, string>) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(DIST, 'main.js')], {
+    cwd,
+    env: cleanEnv({ HOST: '127.0.0.1', PORT: String(port), ...env }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const base = `http://127.0.0.1:${port}`;
+  let status = 0;
+  for (let i = 0; i < 600 && status !== 200 && child.exitCode === null; i++) {
+    status = await fetch(`${base}/healthz`).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status !== 200) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (status !== 200) {
+    child.kill('SIGTERM');
+    throw new Error(`the compiled server did not answer:\n${output}`);
+  }
+  // The start-up lines come right after listening; wait for them.
+  for (let i = 0; i < 100 && !output.includes('Ready in'); i++) await new Promise((r) => setTimeout(r, 50));
+  return {
+    base,
+    output: () => output,
+    stop: async () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
 }
 
 describe('the build', () => {
@@ -80,35 +128,63 @@ describe('the build', () => {
     expect(pkg.scripts.start).toMatch(/node dist\/main\.js$/);
   });
 
-  it('starts on a fresh data folder, answers, and stops cleanly on SIGTERM', async () => {
-    const port = await freePort();
-    const child = spawn(process.execPath, [path.join(DIST, 'main.js')], {
-      cwd: ROOT,
-      env: cleanEnv({ HOST: '127.0.0.1', PORT: String(port), DATA_DIR: path.join(tmp, 'data'), LOG_LEVEL: 'warn' }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  it('starts the embedded demo in a fresh folder, creates its keys and says so, answers, and stops cleanly on SIGTERM', async () => {
+    const cwd = path.join(tmp, 'demo');
+    fs.mkdirSync(cwd);
+    const server = await startCompiled(cwd, { LOG_LEVEL: 'warn' });
     try {
-      let status = 0;
-      for (let i = 0; i < 600 && status !== 200; i++) {
-        status = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-          (r) => r.status,
-          () => 0,
-        );
-        if (status !== 200) await new Promise((r) => setTimeout(r, 100));
-      }
-      expect(status, output).toBe(200);
-      const home = await fetch(`http://127.0.0.1:${port}/de/`);
+      const home = await fetch(`${server.base}/de/`);
       expect(home.status).toBe(200);
       expect(await home.text()).toContain('<html lang="de"');
-      expect(output).toContain('Schutznetz is running');
+      expect(server.output()).toContain('Schutznetz is running');
+      expect(server.output()).toContain(`Keys: CREATED just now in ${path.join(cwd, '.data-keys')}`);
+      expect(fs.readdirSync(path.join(cwd, '.data-keys', 'schutznetz-secrets')).sort()).toEqual([
+        'audit.keys',
+        'encryption.keys',
+        'server.keys',
+      ]);
     } finally {
-      child.kill('SIGTERM');
+      expect(await server.stop()).toBe(0);
     }
-    expect(await exited).toBe(0);
+  }, 120_000);
+
+  it('refuses to start on PostgreSQL without keys, naming `schutznetz keys init`, before connecting and writing anything', () => {
+    const cwd = path.join(tmp, 'postgres');
+    fs.mkdirSync(cwd);
+    // Nothing listens on port 1: a start that got as far as the database would fail differently.
+    const res = runCompiled(['dist/main.js'], cwd, { DATABASE_URL: 'postgres://schutznetz@127.0.0.1:1/none' });
+    expect(res.status).toBe(1);
+    expect(res.stderr).toContain('Schutznetz has no keys');
+    expect(res.stderr).toContain('schutznetz keys init');
+    expect(res.stderr).not.toContain('ECONNREFUSED');
+    expect(fs.readdirSync(cwd)).toEqual([]);
+  });
+
+  it('refuses TRUST_PROXY=true at start-up and says what to set instead', () => {
+    const res = runCompiled(['dist/main.js'], tmp, { TRUST_PROXY: 'true' });
+    expect(res.status).toBe(1);
+    expect(res.stderr).toContain('TRUST_PROXY="true": trusting every proxy hop');
+    expect(res.stderr).toContain('TRUST_PROXY=127.0.0.1');
+  });
+
+  it('starts on another data folder after `schutznetz keys init` created its keys, and only then', async () => {
+    const cwd = path.join(tmp, 'installation');
+    fs.mkdirSync(cwd);
+    const env = { DATA_DIR: path.join(cwd, 'data'), LOG_LEVEL: 'warn' };
+    const refused = runCompiled(['dist/main.js'], cwd, env);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('schutznetz keys init');
+    expect(fs.readdirSync(cwd)).toEqual([]);
+    const init = runCompiled(['bin/schutznetz.js', 'keys', 'init'], cwd, env);
+    expect(init.stderr).toBe('');
+    expect(init.status).toBe(0);
+    const server = await startCompiled(cwd, env);
+    try {
+      expect((await fetch(`${server.base}/de/`)).status).toBe(200);
+      expect(server.output()).toContain(`Keys: key files in ${path.join(cwd, 'data-keys')}`);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
   }, 120_000);
 
   it('runs the schutznetz command from the compiled code', () => {

@@ -8,7 +8,7 @@
  * review that publishes it, mail into the outbox. PGlite always connects as
  * a superuser, so there is nothing to show there.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,7 +36,7 @@ import {
   migrateOrCheck,
   PendingMigrationsError,
 } from '../../src/platform/db/migrate.ts';
-import { APP_ROLE } from '../../src/platform/db/tenant.ts';
+import { APP_ROLE, withScope } from '../../src/platform/db/tenant.ts';
 import { createJobRunner } from '../../src/platform/jobs/runner.ts';
 import { scheduledJobs } from '../../src/app.ts';
 import { TEST_KEYS } from '../support/app.ts';
@@ -210,12 +210,38 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
       logger: app.log,
       jobs: scheduledJobs(),
     });
-    expect((await jobs.runDue()).map((r) => [r.name, r.outcome])).toEqual([['auth.purge-expired-sessions', 'ok']]);
+    expect((await jobs.runDue()).map((r) => [r.name, r.outcome])).toEqual([
+      ['auth.purge-expired-sessions', 'ok'],
+      ['retention.purge', 'ok'],
+    ]);
     await jobs.stop();
     const run = await cli(appEnv(), 'jobs', 'run', 'auth.purge-expired-sessions');
     expect(run.out).toMatch(/^auth\.purge-expired-sessions: ok in \d+ ms \(deleted \d+\)$/m);
     expect(run.code).toBe(0);
     expect((await cli(appEnv(), 'jobs', 'list')).out).toMatch(/^auth\.purge-expired-sessions .* ok$/m);
+    // The retention purge deletes with the app role's grants and its own scope: an outbox mail
+    // written eight days ago goes, the invitation mail of a moment ago stays.
+    const old = randomUUID();
+    await withScope(database.db, { kind: 'network' }, (trx) =>
+      trx
+        .insertInto('outbox_mail')
+        .values({
+          id: old,
+          recipient: 'old@example.org',
+          subject: 'Link',
+          body_text: 'an expired link',
+          created_at: new Date(Date.now() - 8 * 24 * 3_600_000),
+        })
+        .execute(),
+    );
+    const outbox = () =>
+      withScope(database.db, { kind: 'network' }, (trx) => trx.selectFrom('outbox_mail').select('id').execute());
+    const before = (await outbox()).length;
+    const purge = await cli(appEnv(), 'jobs', 'run', 'retention.purge');
+    expect(purge.out).toMatch(/^retention\.purge: ok in \d+ ms \(throttle \d+, outbox 1, invitations 0, /m);
+    expect(purge.code).toBe(0);
+    expect((await outbox()).map((r) => r.id)).not.toContain(old);
+    expect((await outbox()).length).toBe(before - 1);
     // Forgetting a job's record stays the owner's.
     await expect(sql`DELETE FROM scheduled_job`.execute(database.db)).rejects.toThrow(/permission denied/);
   });

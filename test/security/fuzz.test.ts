@@ -161,7 +161,7 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     who: 'anonymous',
     body: form({ password: req(1024), password_repeat: req(1024), username: text(300) }),
     hostile: null,
-    writes: ['app_user', 'user_session', 'recovery_code', ...ENDS_LINKS, ...AUDIT_TABLES],
+    writes: ['app_user', 'user_session', 'recovery_code', 'outbox_mail', ...ENDS_LINKS, ...AUDIT_TABLES],
   },
   '/:lang/staff/sign-out': { who: 'admin', body: csrfOnly(), hostile: null },
   '/:lang/staff/sessions/end': { who: 'coordination', body: form({ session: req(32) }), hostile: null, writes: [] },
@@ -172,12 +172,20 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     hostile: null,
     writes: FAILED_ATTEMPT,
   },
+  '/:lang/staff/reauth/passkey/options': { who: 'admin', body: csrfOnly('json'), hostile: null },
+  '/:lang/staff/reauth/passkey': {
+    who: 'admin',
+    body: { type: 'json', fields: { credential: req(20_000), next: text(512) } },
+    hostile: (csrf) => hostileJson(fakeAssertion, csrf),
+    writes: [...FAILED_ATTEMPT, 'webauthn_challenge'],
+  },
   '/:lang/staff/account/password': {
     who: 'counsellor',
     recent: true,
     body: form({ password: req(1024), password_repeat: req(1024), username: text(300) }),
     hostile: null,
-    writes: ['app_user', 'user_session', ...ENDS_LINKS, ...AUDIT_TABLES],
+    // The security notice to the account's address.
+    writes: ['app_user', 'user_session', 'outbox_mail', ...ENDS_LINKS, ...AUDIT_TABLES],
   },
   '/:lang/staff/account/recovery-codes': { who: 'centre_lead', recent: true, body: csrfOnly(), hostile: null },
   // An id that is not the actor's passkey is a refusal, audited as access.denied.
@@ -210,7 +218,7 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     recent: true,
     body: form({ state: req(MAX_PENDING_LENGTH), code: req(32) }),
     hostile: null,
-    writes: ['app_user', ...ENDS_LINKS, ...AUDIT_TABLES],
+    writes: ['app_user', 'outbox_mail', ...ENDS_LINKS, ...AUDIT_TABLES],
   },
   '/:lang/staff/account/email': {
     who: 'coordination',
@@ -237,7 +245,7 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     who: 'admin',
     body: form({ role: { kind: 'enum', values: ['counsellor', 'centre_lead'], required: true } }),
     hostile: null,
-    writes: ['app_user', 'user_session', ...AUDIT_TABLES],
+    writes: ['app_user', 'user_session', 'outbox_mail', ...AUDIT_TABLES],
   },
   '/:lang/staff/entry/edit': {
     who: 'centre_lead',
@@ -304,7 +312,8 @@ async function sessionFor(who: Who, recent: boolean): Promise<Session | null> {
     const user = await createUser(t.app, { role: 'centre_lead', centreId: world.centreA.id });
     return directSession(t.app, user, { stage: 'password' });
   }
-  if (who === 'restricted') return directSession(t.app, world.restricted.user, { recent, factor: 'totp' });
+  // An administrator's enrolment session (no passkey yet), fresh: it lives 30 minutes.
+  if (who === 'restricted') return directSession(t.app, world.restricted.user, { recent, factor: 'enrolment' });
   return directSession(t.app, world.staff[who].user, { recent });
 }
 

@@ -33,6 +33,8 @@ import {
   secretIn,
   tokenIn,
 } from '../../src/features/account/test-support.ts';
+import { relyingParty } from '../../src/features/account/passkeys/relying-party.ts';
+import { SoftAuthenticator } from '../../src/features/account/passkeys/test-authenticator.ts';
 import { removeSecondFactors } from '../../src/features/user-admin/queries.ts';
 import { createInvitation } from '../../src/platform/auth/queries/invitations.ts';
 import { deleteUserSessions } from '../../src/platform/auth/queries/sessions.ts';
@@ -358,6 +360,31 @@ describe('the person’s own recovery', () => {
     const res = await postAs(t.app, own, '/de/staff/account/passkeys/remove', { id: user.passkey!.id });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/de/staff/account?done=passkey_removed');
+    expect(await pendingLinks(user)).toEqual({ emailChange: 0, reset: 0, invitation: 0 });
+    await expectAttackRefused(user, planted);
+  });
+
+  it('adding a passkey ends every pending link', async () => {
+    const user = await victim();
+    const planted = await plant(user);
+    const own = await signInAgain(user);
+    const rp = relyingParty(t.app.config);
+    const key = new SoftAuthenticator(rp.rpID, rp.origin);
+    const headers = { cookie: own.cookie, 'x-csrf-token': own.csrf, 'content-type': 'application/json' };
+    const options = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/account/passkeys/options',
+      headers,
+      payload: '{}',
+    });
+    expect(options.statusCode).toBe(200);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/de/staff/account/passkeys',
+      headers,
+      payload: JSON.stringify({ name: 'Neu', credential: key.register(options.json()) }),
+    });
+    expect(res.statusCode).toBe(200);
     expect(await pendingLinks(user)).toEqual({ emailChange: 0, reset: 0, invitation: 0 });
     await expectAttackRefused(user, planted);
   });

@@ -107,7 +107,7 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   row('POST', '/:lang/staff/second-factor',              'flow:pending',   [SI, OK, SI, SI, SI, SI, SI], 'form'),
   row('POST', '/:lang/staff/passkey/options',            'flow:pending',   [SI, OK, SI, SI, SI, SI, SI], 'json'),
   row('POST', '/:lang/staff/passkey/verify',             'flow:pending',   [SI, OK, SI, SI, SI, SI, SI], 'json'),
-  // An administrator signed in without a passkey adds one here (and may sign out), nothing else
+  // An administrator's enrolment session adds the first passkey here (and may sign out), nothing else
   row('GET',  '/:lang/staff/passkey-setup',              'flow:passkey_setup', [SI, SI, OK, H, H, H, H]),
   row('POST', '/:lang/staff/passkey-setup/options',      'flow:passkey_setup', [SI, SI, OK, H, H, H, H], 'json'),
   row('POST', '/:lang/staff/passkey-setup',              'flow:passkey_setup', [SI, SI, OK, H, H, H, H], 'json'),
@@ -128,6 +128,8 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   row('POST', '/:lang/staff/sessions/end-others',        'action:account.manage',  [SI, SI, PK, OK, OK, OK, OK], 'form'),
   row('GET',  '/:lang/staff/reauth',                     'action:account.manage',  [SI, SI, PK, OK, OK, OK, OK]),
   row('POST', '/:lang/staff/reauth',                     'action:account.manage',  [SI, SI, PK, OK, OK, OK, OK], 'form'),
+  row('POST', '/:lang/staff/reauth/passkey/options',     'action:account.manage',  [SI, SI, PK, OK, OK, OK, OK], 'json'),
+  row('POST', '/:lang/staff/reauth/passkey',             'action:account.manage',  [SI, SI, PK, OK, OK, OK, OK], 'json'),
   row('GET',  '/:lang/staff/account',                    'action:account.manage',  [SI, SI, PK, OK, OK, OK, OK]),
   row('POST', '/:lang/staff/account/password',           'action:account.manage',  [SI, SI, PK, OK, OK, OK, OK], 'form'),
   row('POST', '/:lang/staff/account/recovery-codes',     'action:account.manage',  [SI, SI, PK, OK, OK, OK, OK], 'form'),

@@ -56,6 +56,8 @@ const COVERAGE: Record<string, string> = {
   'POST /:lang/staff/sign-out': 'no object id: the current session',
   'GET /:lang/staff/reauth': 'no object id',
   'POST /:lang/staff/reauth': 'no object id: the current user',
+  'POST /:lang/staff/reauth/passkey/options': 'no object id: the current user',
+  'POST /:lang/staff/reauth/passkey': 'no object id: the current user (the challenge binds the session)',
   'POST /:lang/staff/account/password': 'no object id: the current user',
   'POST /:lang/staff/account/recovery-codes': 'no object id: the current user',
   'POST /:lang/staff/account/passkeys/options': 'no object id: the current user',

@@ -10,6 +10,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { LightMyRequestResponse } from 'fastify';
 import { insertPasskey } from '../../src/features/account/passkeys/queries.ts';
+import { issueAdminInvitation } from '../../src/features/user-admin/operator.ts';
 import { relyingParty } from '../../src/features/account/passkeys/relying-party.ts';
 import { SoftAuthenticator } from '../../src/features/account/passkeys/test-authenticator.ts';
 import { storeTotpSecret } from '../../src/platform/auth/totp-secret.ts';
@@ -228,24 +229,66 @@ export async function signIn(app: FastifyInstance, user: TestUser, lang = 'de'):
   return { cookie, csrf: csrfFrom(home.body) };
 }
 
+/** An administrator enrolled through the real invitation pages, still holding the enrolment session. */
+export type EnrollingAdmin = {
+  user: TestUser & { totpSecret: string };
+  /** The enrolment session: it reaches only the passkey set-up (CSRF token read from that page). */
+  session: Session;
+};
+
 /**
- * Sign an administrator in with TOTP instead of the passkey: the real flow
- * ends on the passkey set-up page with a restricted session, which is
- * returned (its CSRF token read from that page).
+ * Enrol a new administrator through the real pages, as the link that
+ * `schutznetz users create-admin` prints leads them: name and password,
+ * then the authenticator app's code — which ends, for an administrator, in
+ * the enrolment session on the passkey set-up page (returned). No passkey is
+ * registered yet.
  */
-export async function signInRestricted(app: FastifyInstance, user: TestUser, lang = 'de'): Promise<Session> {
-  const pending = await passwordStep(app, user, lang);
-  const second = await totpStepOf(app, user, lang, pending);
+export async function enrolAdmin(app: FastifyInstance, lang = 'de'): Promise<EnrollingAdmin> {
+  const email = `admin-${randomBytes(6).toString('hex')}@example.org`;
+  const password = `lange wanderung ${randomBytes(6).toString('hex')}`;
+  const inv = await issueAdminInvitation(
+    {
+      db: app.database.db,
+      auditRing: app.keys.audit,
+      publicOrigin: app.config.publicOrigin,
+      mail: app,
+      now: app.clock.now(),
+    },
+    email,
+    'Neue Administration',
+  );
+  if (!inv.ok) throw new Error(`admin invitation refused: ${inv.reason}`);
+  const url = new URL(inv.link).pathname.replace(/^\/de\//, `/${lang}/`);
+  const step1 = await app.inject({
+    method: 'POST',
+    url,
+    ...form({ display_name: 'Neue Administration', password, password_repeat: password }),
+  });
+  if (step1.statusCode !== 200) throw new Error(`password step answered ${step1.statusCode}`);
+  const secret = /<code class="secret">([^<]+)<\/code>/.exec(step1.body)?.[1]?.replaceAll(' ', '');
+  const state = /name="state" value="([^"]+)"/.exec(step1.body)?.[1];
+  if (!secret || !state) throw new Error('no authenticator secret or state on the password step');
+  const step2 = await app.inject({
+    method: 'POST',
+    url: `${url}/totp`,
+    ...form({ state, code: generateTotp(secret, app.clock.now()) }),
+  });
   const setup = `/${lang}/staff/passkey-setup`;
-  if (second.statusCode !== 303 || second.headers.location !== setup) {
+  if (step2.statusCode !== 303 || step2.headers.location !== setup) {
     throw new Error(
-      `TOTP step answered ${second.statusCode} → ${String(second.headers.location)}, not the passkey set-up`,
+      `code step answered ${step2.statusCode} → ${String(step2.headers.location)}, not the passkey set-up`,
     );
   }
-  const cookie = sessionCookieFrom(second);
+  const cookie = sessionCookieFrom(step2);
   const page = await app.inject({ method: 'GET', url: setup, headers: { cookie } });
   if (page.statusCode !== 200) throw new Error(`passkey set-up page answered ${page.statusCode}`);
-  return { cookie, csrf: csrfFrom(page.body) };
+  const id = await withScope(app.database.db, { kind: 'network' }, (trx) =>
+    trx.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow(),
+  );
+  return {
+    user: { id: id.id, email, password, totpSecret: secret, role: 'admin', centreId: null, passkey: null },
+    session: { cookie, csrf: csrfFrom(page.body) },
+  };
 }
 
 /** POST a form (fields and headers as for form()), from `remoteAddress` when given. */

@@ -15,7 +15,7 @@ import { createLink } from '../../src/platform/auth/queries/one-time-links.ts';
 import { demoNetworkCentres } from '../../src/features/demo/network.ts';
 import { entryBody, publishedEntry, post as postForm } from '../../src/features/centre-entry/testing.ts';
 import type { App } from '../../src/app.ts';
-import { createUser, form, signIn, signInRestricted, type Session, type TestUser } from './auth.ts';
+import { createUser, enrolAdmin, form, signIn, type Session, type TestUser } from './auth.ts';
 
 /**
  * Everyone the route matrix distinguishes. 'pending' = passed the password,
@@ -77,8 +77,8 @@ export async function buildWorld(app: App): Promise<World> {
   }
   const pendingUser = await createUser(app, { role: 'centre_lead', centreId: centreA.id });
   const pending = { user: pendingUser, session: await pendingSession(app, pendingUser) };
-  const restrictedUser = await createUser(app, { role: 'admin', passkey: false });
-  const restricted = { user: restrictedUser, session: await signInRestricted(app, restrictedUser) };
+  // An administrator between the invitation's code step and the first passkey.
+  const restricted = await enrolAdmin(app);
 
   const published = await publishedEntry(app, centreA.serviceId);
   const lead = staff.centre_lead;
@@ -155,7 +155,7 @@ function cookieFrom(res: LightMyRequestResponse): string {
 export async function directSession(
   app: App,
   user: TestUser,
-  opts: { stage?: 'full' | 'password'; recent?: boolean; factor?: 'totp' | 'passkey' } = {},
+  opts: { stage?: 'full' | 'password'; recent?: boolean; factor?: 'totp' | 'passkey' | 'enrolment' } = {},
 ): Promise<Session> {
   const now = app.clock.now();
   const base = { userId: user.id, centreId: user.centreId, now, reauthAt: opts.recent ? now : null };

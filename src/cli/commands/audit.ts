@@ -1,8 +1,6 @@
 /** `schutznetz audit …`: check the tamper-evident audit log. */
-import { loadConfig } from '../../platform/config/index.ts';
 import { verifyAuditLog, type AuditChainResult } from '../../platform/audit/verify.ts';
-import { loadServerKeys } from '../../platform/security/server-keys.ts';
-import { withDatabase } from '../database.ts';
+import { serverKeysFor, withDatabase } from '../database.ts';
 import { EXIT, UsageError, type Command, type CommandGroup } from '../types.ts';
 
 const HEAD = /^([A-Za-z0-9-]{1,64})=(\d{1,15}):([0-9a-f]{64})$/;
@@ -56,7 +54,7 @@ const verifyCommand: Command = {
     if (positionals.length > 0) throw new UsageError('verify takes no arguments');
     const expected = knownHeads(values.expect);
     const size = batchSize(values['batch-size']);
-    const ring = loadServerKeys(loadConfig(io.env, io.cwd)).audit;
+    const ring = serverKeysFor(io).audit;
     const results = await withDatabase(io, (database) =>
       verifyAuditLog(database.db, ring, { knownHeads: expected, ...(size ? { batchSize: size } : {}) }),
     );

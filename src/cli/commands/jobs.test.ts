@@ -45,6 +45,7 @@ describe('schutznetz jobs', () => {
     const [head, ...rows] = r.out.trimEnd().split('\n');
     expect(head).toMatch(/^job +schedule +last run +next run +last outcome$/);
     expect(rows).toContainEqual(expect.stringMatching(new RegExp(`^${JOB} +every 15m +never +due +–$`)));
+    expect(rows).toContainEqual(expect.stringMatching(/^retention\.purge +every 1h +never +due +–$/));
   });
 
   it('run <job> runs it now and prints what it did; list then shows the run', async () => {
@@ -64,8 +65,13 @@ describe('schutznetz jobs', () => {
   });
 
   it('run without a name runs only what is due', async () => {
+    // The session purge ran just now; the retention purge never did, so it is due at first sight.
     const r = await cli('jobs', 'run');
-    expect(r).toMatchObject({ code: 0, out: 'No job is due.\n' });
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /^retention\.purge: ok in \d+ ms \(throttle 0, outbox 0, invitations 0, passwordResets 0, emailChanges 0, challenges 0\)\n$/,
+    );
+    expect(await cli('jobs', 'run')).toMatchObject({ code: 0, out: 'No job is due.\n' });
   });
 
   it('does not start a job another instance is running, and says whose run it is', async () => {
@@ -109,7 +115,7 @@ describe('schutznetz jobs', () => {
   it('rejects an unknown job or extra arguments with usage help (exit 2)', async () => {
     const unknown = await cli('jobs', 'run', 'no.such-job');
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toContain(`There is no job named "no.such-job". Jobs: ${JOB}.`);
+    expect(unknown.err).toContain(`There is no job named "no.such-job". Jobs: ${JOB}, retention.purge.`);
     expect((await cli('jobs', 'run', JOB, 'extra')).code).toBe(2);
     expect((await cli('jobs', 'list', 'extra')).code).toBe(2);
     const help = await cli('help', 'jobs');

@@ -10,8 +10,7 @@ import { scheduledJobs } from '../../app.ts';
 import { loadConfig } from '../../platform/config/index.ts';
 import type { Database } from '../../platform/db/index.ts';
 import { createJobRunner, UnknownJobError, type JobRunner, type RunResult } from '../../platform/jobs/runner.ts';
-import { loadServerKeys } from '../../platform/security/server-keys.ts';
-import { withDatabase } from '../database.ts';
+import { serverKeysFor, withDatabase } from '../database.ts';
 import { EXIT, UsageError, type CliIo, type Command, type CommandGroup } from '../types.ts';
 
 function runner(database: Database, io: CliIo): JobRunner {
@@ -19,7 +18,7 @@ function runner(database: Database, io: CliIo): JobRunner {
   return createJobRunner({
     db: database.db,
     clock: { now: () => new Date() },
-    keys: loadServerKeys(config),
+    keys: serverKeysFor(io),
     // The jobs' own log lines go to stderr as the server's would; results go to stdout below.
     logger: pino({ level: config.logLevel }, { write: (line: string) => io.err(line) }),
     jobs: scheduledJobs(),

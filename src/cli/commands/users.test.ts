@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { appForFile, TEST_KEYS, testApp } from '../../../test/support/app.ts';
 import { createCentre, createUser, signIn, type TestUser } from '../../../test/support/auth.ts';
 import { demoAdminSetupLink, DEMO_ADMIN_EMAIL } from '../../features/user-admin/demo-admin.ts';
-import { acceptInvitation, auditEvents, tokenIn } from '../../features/account/test-support.ts';
+import { acceptInvitation, auditEvents, lastMailTo, tokenIn } from '../../features/account/test-support.ts';
 import { withScope } from '../../platform/db/tenant.ts';
 import { runCollecting } from '../test-support.ts';
 
@@ -152,6 +152,9 @@ describe('users enable', () => {
     await expect(signIn(t.app, user)).rejects.toThrow();
     const e = (await auditEvents(t.app)).find((x) => x.event === 'users.enabled' && x.object_id === user.id);
     expect(e?.details).toEqual({ via: 'cli' });
+    const notice = await lastMailTo(t.app, user.email);
+    expect(notice?.subject).toContain('Konto wieder freigeschaltet');
+    expect(notice?.body).not.toMatch(/https?:/);
 
     const token = tokenIn(r.out, 'invitation');
     const accepted = await acceptInvitation(t.app, token, {
@@ -209,6 +212,9 @@ describe('users reset-mfa', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('(1 passkeys), 1 sessions ended');
     expect(await stillSignedIn(s.cookie)).toBe(false);
+    const notice = await lastMailTo(t.app, user.email);
+    expect(notice?.subject).toContain('Anmeldefaktoren zurückgesetzt');
+    expect(notice?.body).not.toMatch(/https?:/);
     const row = await account(user.email);
     expect(row).toMatchObject({ totp_secret: null, totp_last_step: null, mfa_enrolled_at: null, disabled_at: null });
     expect(await counts(user.id)).toEqual({ sessions: 0, passkeys: 0, codes: 0 });

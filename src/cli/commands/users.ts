@@ -18,8 +18,7 @@ import {
 } from '../../features/user-admin/operator.ts';
 import { loadConfig } from '../../platform/config/index.ts';
 import type { Database } from '../../platform/db/index.ts';
-import { loadServerKeys } from '../../platform/security/server-keys.ts';
-import { withDatabase } from '../database.ts';
+import { serverKeysFor, withDatabase } from '../database.ts';
 import { EXIT, UsageError, type CliIo, type Command, type CommandGroup } from '../types.ts';
 
 function emailOption(value: unknown): string {
@@ -54,9 +53,14 @@ function noPositionals(positionals: string[]): void {
 /** Run `fn` with the database and what operator actions need from the configuration. */
 async function withOperator<T>(io: CliIo, fn: (ctx: OperatorContext, database: Database) => Promise<T>): Promise<T> {
   const config = loadConfig(io.env, io.cwd);
-  const auditRing = loadServerKeys(config).audit;
+  const auditRing = serverKeysFor(io).audit;
+  // A mail that cannot be delivered stays in the outbox; the operator hears why on stderr.
+  const mail = {
+    config,
+    log: { warn: (o: unknown, msg?: string) => io.err(`${msg ?? ''} ${JSON.stringify(o)}`.trim()) },
+  };
   return withDatabase(io, (database) =>
-    fn({ db: database.db, auditRing, publicOrigin: config.publicOrigin, now: new Date() }, database),
+    fn({ db: database.db, auditRing, publicOrigin: config.publicOrigin, mail, now: new Date() }, database),
   );
 }
 

@@ -1,6 +1,7 @@
 /** The rows the sign-in flow, re-authentication and the session list read and write. */
 import { accountState, type AccountState, type AccountStateRow } from '../../platform/auth/queries/users.ts';
 import type { Tx } from '../../platform/db/tenant.ts';
+import type { SessionFactor } from '../../platform/auth/session.ts';
 import { updatedOne } from '../../platform/db/updates.ts';
 
 export type AuthUser = AccountState & { passwordHash: string | null; hasTotp: boolean };
@@ -96,7 +97,7 @@ export type OwnSessionRow = {
   created_at: Date;
   last_seen_at: Date;
   stage: 'password' | 'full';
-  second_factor: 'totp' | 'recovery_code' | 'passkey' | null;
+  second_factor: SessionFactor | null;
 };
 
 /** A user's sessions, newest first. */

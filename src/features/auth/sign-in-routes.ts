@@ -62,7 +62,10 @@ export const signInRoutes: FastifyPluginAsync = async (app) => {
         passkeyRequired,
         notice,
         ...(withPasskey
-          ? { passkey: PasskeySignIn({ locale: req.locale, csrf, next }), scripts: [PASSKEY_SCRIPT] }
+          ? {
+              passkey: PasskeySignIn({ locale: req.locale, csrf, next, origin: app.config.publicOrigin }),
+              scripts: [PASSKEY_SCRIPT],
+            }
           : {}),
       });
   };
@@ -154,14 +157,17 @@ export const signInRoutes: FastifyPluginAsync = async (app) => {
       const locked = await checkLockout(app, trx, keys, { user, step: 'second_factor' }, now);
       if (locked !== null)
         return { kind: 'locked' as const, seconds: locked, user, passkey: await hasPasskey(trx, user.id) };
+      // A code never completes an administrator's sign-in, and is not even
+      // checked: a phished password and one code must open nothing, and
+      // whether the code was right is none of the sender's business.
+      if (requiresPasskey(user.role))
+        return { kind: 'passkeyOnly' as const, user, passkey: await hasPasskey(trx, user.id) };
       const result = await verifySecondFactor(trx, app, user, { method: form.method, code: form.code }, now);
       if (!result.ok) return { kind: 'failed' as const, user, passkey: await hasPasskey(trx, user.id) };
-      const done = await completeSecondFactor(req, reply, trx, user.id, result.method);
-      return { kind: 'ok' as const, restricted: done.restricted };
+      await completeSecondFactor(req, reply, trx, user.id, result.method);
+      return { kind: 'ok' as const };
     });
-    // A code does not complete an administrator's sign-in: straight to adding a passkey.
-    if (outcome.kind === 'ok')
-      return reply.redirect(outcome.restricted ? `/${locale}/staff/passkey-setup` : (next ?? staffHome(locale)), 303);
+    if (outcome.kind === 'ok') return reply.redirect(next ?? staffHome(locale), 303);
     if (outcome.kind === 'gone') return reply.redirect(`/${locale}/staff/sign-in`, 303);
     const render = secondFactorPage(
       req,
@@ -177,9 +183,10 @@ export const signInRoutes: FastifyPluginAsync = async (app) => {
       outcome.user.email,
       outcome.user,
       'second_factor',
-      `wrong_${form.method}`,
+      outcome.kind === 'passkeyOnly' ? 'code_for_passkey_role' : `wrong_${form.method}`,
     );
     if (retry !== null) return sendThrottled(reply, retry, render);
+    if (outcome.kind === 'passkeyOnly') return sendPage(reply, render({ kind: 'passkeyOnly' }), 403);
     return sendPage(reply, render({ kind: 'failed' }), 401);
   });
 

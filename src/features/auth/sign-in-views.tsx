@@ -4,7 +4,10 @@ import { translator } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/layout/context.ts';
 import { StaffFrame } from '../../platform/staff/StaffFrame.tsx';
 
-export type FlowNotice = { kind: 'failed' | 'throttled' | 'signedOut' | 'passkeyAdded'; minutes?: number } | null;
+export type FlowNotice = {
+  kind: 'failed' | 'throttled' | 'signedOut' | 'passkeyAdded' | 'passkeyOnly';
+  minutes?: number;
+} | null;
 
 type Section = 'signIn' | 'secondFactor' | 'reauth';
 
@@ -19,7 +22,11 @@ function Notice({ ctx, section, notice }: { ctx: PageContext; section: Section; 
     );
   }
   const text =
-    notice.kind === 'throttled' ? t('signIn.throttled', { minutes: notice.minutes ?? 15 }) : t(`${section}.failed`);
+    notice.kind === 'throttled'
+      ? t('signIn.throttled', { minutes: notice.minutes ?? 15 })
+      : notice.kind === 'passkeyOnly'
+        ? t('secondFactor.codeRefused')
+        : t(`${section}.failed`);
   return (
     <p class="notice warn" role="alert">
       {text}
@@ -183,9 +190,35 @@ export function SecondFactorPage({
       <Submit label={submit} />
     </form>
   );
+  if (passkeyRequired) {
+    // Administrators: the passkey or nothing. No code form, so nobody is
+    // invited to type a phished code into it.
+    return (
+      <Step
+        ctx={ctx}
+        section="secondFactor"
+        intro={t('secondFactor.passkeyRequired')}
+        notice={notice}
+        scripts={scripts}
+      >
+        {passkey ? (
+          <div>
+            {passkey}
+            <p class="hint" data-passkey-fallback="">
+              {t('secondFactor.passkeyNeedsScript')}
+            </p>
+          </div>
+        ) : (
+          <p class="notice warn">{t('secondFactor.noPasskey')}</p>
+        )}
+        <p>
+          <a href={`/${ctx.locale}/staff/sign-in`}>{t('secondFactor.restart')}</a>
+        </p>
+      </Step>
+    );
+  }
   return (
     <Step ctx={ctx} section="secondFactor" intro={t('secondFactor.intro')} notice={notice} scripts={scripts}>
-      {passkeyRequired ? <p class="notice">{t('secondFactor.passkeyRequired')}</p> : null}
       {passkey ?? null}
       {hasTotp
         ? codeForm(
@@ -220,17 +253,42 @@ export function ReauthPage({
   csrf,
   next,
   hasTotp,
+  passkeyOnly = false,
+  passkeyStepUp,
+  scripts,
   notice,
 }: {
   ctx: PageContext;
   csrf: string;
   next: string;
   hasTotp: boolean;
+  /** The role confirms only with a passkey (policy.ts): no password and code form. */
+  passkeyOnly?: boolean;
+  /** The passkey button (platform/staff PasskeySignIn), when the account has a passkey. */
+  passkeyStepUp?: VNode | undefined;
+  scripts?: string[] | undefined;
   notice: FlowNotice;
 }) {
   const t = translator(ctx.locale, 'auth');
+  if (passkeyOnly) {
+    return (
+      <Step ctx={ctx} section="reauth" intro={t('reauth.introPasskey')} notice={notice} scripts={scripts}>
+        {passkeyStepUp ? (
+          <div>
+            {passkeyStepUp}
+            <p class="hint" data-passkey-fallback="">
+              {t('secondFactor.passkeyNeedsScript')}
+            </p>
+          </div>
+        ) : (
+          <p class="notice warn">{t('secondFactor.noPasskey')}</p>
+        )}
+      </Step>
+    );
+  }
   return (
-    <Step ctx={ctx} section="reauth" intro={t('reauth.intro')} notice={notice}>
+    <Step ctx={ctx} section="reauth" intro={t('reauth.intro')} notice={notice} scripts={scripts}>
+      {passkeyStepUp ? <div>{passkeyStepUp}</div> : null}
       <form method="post" action={`/${ctx.locale}/staff/reauth`} class="stack">
         <input type="hidden" name="_csrf" value={csrf} />
         <input type="hidden" name="next" value={next} />

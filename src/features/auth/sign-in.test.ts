@@ -231,7 +231,7 @@ describe('sign-in', () => {
   });
 
   it('offers the passkey button (with its script) only to users who have a passkey', async () => {
-    const user = await createUser(t.app, { role: 'admin', passkey: false });
+    const user = await createUser(t.app, { role: 'counsellor' });
     const without = await pendingSession(user);
     const plain = await t.app.inject({ url: '/de/staff/second-factor', headers: { cookie: without.cookie } });
     expect(plain.body).not.toContain('data-passkey');
@@ -241,7 +241,7 @@ describe('sign-in', () => {
         .values({
           id: 'test-credential',
           user_id: user.id,
-          centre_id: null,
+          centre_id: user.centreId,
           public_key: Buffer.from([1]),
           counter: 0,
           transports: null,

@@ -3,12 +3,12 @@
  * the user's own sessions (end one, end all others) and re-authentication.
  */
 import { createHmac } from 'node:crypto';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { audit } from '../../platform/audit/audit.ts';
 import { csrfToken } from '../../platform/auth/csrf.ts';
 import { checkLockout, recordFailedAttempt } from '../../platform/auth/failed-attempt.ts';
 import { safeNextPath, staffHome } from '../../platform/auth/next-path.ts';
-import { ACCOUNT_MANAGE, STAFF_HOME } from '../../platform/auth/policy.ts';
+import { ACCOUNT_MANAGE, requiresPasskey, STAFF_HOME } from '../../platform/auth/policy.ts';
 import { recordReauthentication } from '../../platform/auth/reauth.ts';
 import { deleteSession } from '../../platform/auth/queries/sessions.ts';
 import { isExpired } from '../../platform/auth/session.ts';
@@ -23,8 +23,9 @@ import { sendPage } from '../../platform/layout/render.ts';
 import { authTx, staffRequest } from '../../platform/request/context.ts';
 import { currentKey } from '../../platform/security/keys.ts';
 import { visibleLinks } from '../../platform/staff/menu.ts';
+import { PASSKEY_SCRIPT, PasskeySignIn } from '../../platform/staff/PasskeySignIn.tsx';
 import { SessionsPage, StaffHomePage, type SessionView } from './account-views.tsx';
-import { deleteSessionsOf, findUserById, sessionsOf } from './queries.ts';
+import { deleteSessionsOf, findUserById, hasPasskey, sessionsOf } from './queries.ts';
 import { csrfOnlyForm, endSessionForm, nextQuery, reauthForm, sessionsQuery } from './schemas.ts';
 import { sendThrottled } from './sign-in-routes.ts';
 import { ReauthPage, type FlowNotice } from './sign-in-views.tsx';
@@ -144,14 +145,48 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
     return reply.redirect(`/${staff.locale}/staff/sessions?ended=${n}`, 303);
   });
 
+  /**
+   * The re-authentication page: password and code, and a passkey where the
+   * account has one; for roles that confirm only with a passkey (policy.ts)
+   * the passkey alone — so that a phished password and code can never be a
+   * step-up to changing an administrator's factors.
+   */
+  const reauthPage = async (req: FastifyRequest, next: string) => {
+    const { actor, tx } = staffRequest(req);
+    const { user, passkey } = await tx(async (trx) => ({
+      user: await findUserById(trx, actor.userId),
+      passkey: await hasPasskey(trx, actor.userId),
+    }));
+    const csrf = csrfToken(req);
+    // The passkey button only works with its script; without the asset it is left out.
+    const withPasskey = passkey && app.platform.assets.all().has(PASSKEY_SCRIPT);
+    return (notice: FlowNotice) =>
+      ReauthPage({
+        ctx: pageContext(req),
+        csrf,
+        next,
+        hasTotp: user?.hasTotp ?? false,
+        passkeyOnly: requiresPasskey(actor.role),
+        notice,
+        ...(withPasskey
+          ? {
+              passkeyStepUp: PasskeySignIn({
+                locale: req.locale,
+                csrf,
+                next,
+                origin: app.config.publicOrigin,
+                ceremony: 'step-up',
+              }),
+              scripts: [PASSKEY_SCRIPT],
+            }
+          : {}),
+      });
+  };
+
   app.get('/:lang/staff/reauth', manage, async (req, reply) => {
-    const { actor, locale, tx } = staffRequest(req);
+    const { locale } = staffRequest(req);
     const next = safeNextPath(parseOr400(nextQuery, req.query, 'query').next) ?? staffHome(locale);
-    const user = await tx((trx) => findUserById(trx, actor.userId));
-    return sendPage(
-      reply,
-      ReauthPage({ ctx: pageContext(req), csrf: csrfToken(req), next, hasTotp: user?.hasTotp ?? false, notice: null }),
-    );
+    return sendPage(reply, (await reauthPage(req, next))(null));
   });
 
   app.post('/:lang/staff/reauth', manage, async (req, reply) => {
@@ -166,9 +201,14 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
     });
     if (!pre.user) return reply.redirect(`/${locale}/staff/sign-in`, 303);
     const user = pre.user;
-    const render = (notice: FlowNotice) =>
-      ReauthPage({ ctx: pageContext(req), csrf: csrfToken(req), next, hasTotp: user.hasTotp, notice });
+    const render = await reauthPage(req, next);
     if (pre.locked !== null) return sendThrottled(reply, pre.locked, render);
+    if (requiresPasskey(actor.role)) {
+      // Neither the password nor the code is checked: for this role they prove nothing.
+      const retry = await recordFailedAttempt(app, req, user.email, user, 'reauth', 'code_for_passkey_role');
+      if (retry !== null) return sendThrottled(reply, retry, render);
+      return sendPage(reply, render({ kind: 'passkeyOnly' }), 403);
+    }
 
     const passwordOk = await checkPassword(user, form.password);
     const ok =

@@ -22,6 +22,8 @@ import { markDisabled, switchRole } from './queries.ts';
 
 export { accountByEmail, accountById, listAccountSummaries, openSessionCount, type AccountSummary } from './queries.ts';
 import type { AccountSummary } from './queries.ts';
+import { sendSecurityNotice } from '../../platform/auth/security-notice.ts';
+import type { MailContext } from '../../platform/mail/mailer.ts';
 
 /** The roles within a centre; the only ones that can change (into each other). */
 export const CENTRE_ROLES = ['counsellor', 'centre_lead'] as const satisfies readonly Role[];
@@ -32,7 +34,14 @@ export function isCentreRole(role: Role): role is CentreRole {
 }
 
 /** Who makes a change, and how it is recorded. actorId null: the operator at the console. */
-export type ChangedBy = { actorId: string | null; via: 'cli' | 'web'; auditRing: KeyRing; now: Date };
+export type ChangedBy = {
+  actorId: string | null;
+  via: 'cli' | 'web';
+  auditRing: KeyRing;
+  /** Where the security notice to the changed account goes (security-notice.ts). */
+  mail: MailContext;
+  now: Date;
+};
 
 export type DisableResult = { sessionsEnded: number; alreadyDisabled: boolean };
 
@@ -87,6 +96,7 @@ export async function changeCentreRole(
   // Only from the role the actor saw, and never for a disabled account (a parallel change wins).
   if (!(await switchRole(trx, account.id, account.role, to))) return { ok: false, reason: 'changed_meanwhile' };
   const sessionsEnded = await deleteUserSessions(trx, account.id);
+  await sendSecurityNotice(by.mail, trx, account.id, 'roleChanged', by.now);
   await audit(
     trx,
     by.auditRing,

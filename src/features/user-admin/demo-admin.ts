@@ -15,12 +15,14 @@ export const DEMO_ADMIN_EMAIL = 'admin@demo.schutznetz.invalid';
 
 /**
  * What whoever receives an administrator's setup link must know (console and
- * CLI): the link enrols the authenticator app, but administrators get full
- * access only after signing in with a passkey (policy.ts PASSKEY_ONLY_ROLES).
+ * CLI): the link sets the password and the authenticator app and ends with
+ * adding a passkey; administrators sign in with that passkey only
+ * (policy.ts PASSKEY_ONLY_ROLES), never with a code.
  */
 export const ADMIN_PASSKEY_NOTE = [
-  'After the first sign-in (with the authenticator app) an administrator must add a passkey and then sign in with it;',
-  'use a browser that supports passkeys (a security key, a phone, or the computer’s own authenticator).',
+  'The link sets a password and an authenticator app, then asks for a passkey: keep that browser tab open and',
+  'add it within 30 minutes (a security key, a phone, or the computer’s own authenticator). Administrators sign in',
+  'with the passkey only; open the link at the address above, since a passkey belongs to that host name.',
 ] as const;
 const DEMO_ADMIN_NAME = 'Demo-Administration';
 
@@ -36,7 +38,13 @@ export async function demoAdminSetupLink(app: FastifyInstance): Promise<string |
   const hasAdmin = await withScope(app.database.db, { kind: 'network' }, anyAdministrator);
   if (hasAdmin) return null;
   const result = await issueAdminInvitation(
-    { db: app.database.db, auditRing: app.keys.audit, publicOrigin: app.config.publicOrigin, now: app.clock.now() },
+    {
+      db: app.database.db,
+      auditRing: app.keys.audit,
+      publicOrigin: app.config.publicOrigin,
+      mail: app,
+      now: app.clock.now(),
+    },
     DEMO_ADMIN_EMAIL,
     DEMO_ADMIN_NAME,
     'demo',

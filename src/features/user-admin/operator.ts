@@ -22,10 +22,19 @@ import {
   type DisableResult,
 } from './accounts.ts';
 import { enableWithoutPassword, removeSecondFactors } from './queries.ts';
+import { sendSecurityNotice } from '../../platform/auth/security-notice.ts';
+import type { MailContext } from '../../platform/mail/mailer.ts';
 
 export type { AccountSummary } from './accounts.ts';
 
-export type OperatorContext = { db: Kysely<DB>; auditRing: KeyRing; publicOrigin: string; now: Date };
+export type OperatorContext = {
+  db: Kysely<DB>;
+  auditRing: KeyRing;
+  publicOrigin: string;
+  /** Where security notices to the accounts acted on go (security-notice.ts). */
+  mail: MailContext;
+  now: Date;
+};
 
 const NETWORK = { kind: 'network' } as const;
 
@@ -82,6 +91,7 @@ export async function disableAccountByEmail(ctx: OperatorContext, email: string)
       actorId: null,
       via: 'cli',
       auditRing: ctx.auditRing,
+      mail: ctx.mail,
       now: ctx.now,
     });
     return { ok: true as const, ...result };
@@ -134,6 +144,7 @@ export async function resetAccountMfa(ctx: OperatorContext, email: string): Prom
     if (user.disabled) return { ok: false as const, reason: 'disabled' as const };
     const fresh = await startAfresh(trx, ctx, user);
     if (!fresh) return { ok: false as const, reason: 'not_found' as const };
+    await sendSecurityNotice(ctx.mail, trx, user.id, 'factorsReset', ctx.now);
     await audit(
       trx,
       ctx.auditRing,
@@ -166,6 +177,7 @@ export async function enableAccount(ctx: OperatorContext, email: string): Promis
     const fresh = await startAfresh(trx, ctx, { ...user, disabled: false });
     if (!fresh) return { ok: false as const, reason: 'not_found' as const };
     await enableWithoutPassword(trx, user.id);
+    await sendSecurityNotice(ctx.mail, trx, user.id, 'accountEnabled', ctx.now);
     await audit(
       trx,
       ctx.auditRing,

@@ -44,6 +44,7 @@ export const userAdminRoutes: FastifyPluginAsync = async (app) => {
     actorId: actor.userId,
     via: 'web',
     auditRing: app.keys.audit,
+    mail: app,
     now: app.clock.now(),
   });
 

@@ -12,7 +12,7 @@ import { AUDIT_TABLES, WriteWatcher } from '../../../test/support/security.ts';
 import { withScope } from '../../platform/db/tenant.ts';
 import { createInvitation } from '../../platform/auth/queries/invitations.ts';
 import { createLink } from '../../platform/auth/queries/one-time-links.ts';
-import { auditEvents } from '../account/test-support.ts';
+import { auditEvents, lastMailTo } from '../account/test-support.ts';
 
 let writes: WriteWatcher;
 const clock = fakeClock();
@@ -416,6 +416,10 @@ describe('changing the role', () => {
 
     const up = await changeRole(adminS, person.id, 'centre_lead');
     expect(up.statusCode).toBe(303);
+    // The person hears of it at their address, without a link.
+    const notice = await lastMailTo(t.app, person.email);
+    expect(notice?.subject).toContain('Rolle geändert');
+    expect(notice?.body).not.toMatch(/https?:/);
     expect(up.headers.location).toBe(`/de/staff/users/${person.id}?done=role`);
     expect(await stillSignedIn(s)).toBe(false);
     expect(await account(person.id)).toMatchObject({ role: 'centre_lead', centre_id: centreA, disabled_at: null });

@@ -13,7 +13,7 @@ import type { SecondFactorMethod } from './session.ts';
 import type { Actor } from './types.ts';
 
 /** Default freshness for sensitive actions. */
-export const REAUTH_MAX_AGE_MINUTES = 10;
+const REAUTH_MAX_AGE_MINUTES = 10;
 
 /** Has the actor proved their identity within `maxAgeMinutes` (by app.clock)? */
 export function hasRecentAuth(req: FastifyRequest, maxAgeMinutes = REAUTH_MAX_AGE_MINUTES): boolean {

@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { audit } from '../audit/audit.ts';
 import type { Tx } from '../db/tenant.ts';
 import { setSessionCookie } from './cookie.ts';
-import { isPasskeyRestricted } from './session-hook.ts';
+import { requiresPasskey } from './policy.ts';
 import { createSession, deleteSession } from './queries/sessions.ts';
 import { type SecondFactorMethod } from './session.ts';
 import { resetAccount, throttleKeys } from './throttle.ts';
@@ -22,14 +22,18 @@ export type { SecondFactorMethod };
  * second factor is worth nothing afterwards), the cookie is set, the
  * account's failure counter is cleared and `auth.sign_in` is audited. The
  * sign-in itself counts as a fresh authentication (reauth_at = now).
- * The session records `method`: for roles that must use a passkey
- * (policy.ts) a session completed otherwise is `restricted` — it may only
- * add a passkey. The caller then redirects: to the passkey set-up page when
- * restricted, otherwise usually to the validated `next`.
+ * The session records `method`.
  *
- * @throws Error when the request has no password-stage session of `userId`
- *   — a programming error: the factor must belong to the pending sign-in.
- * @returns the new session's CSRF secret, and whether it is restricted
+ * Roles that must use a passkey (policy.ts) never get here with a code: the
+ * sign-in refuses a code for them before checking it, because a session
+ * opened by a phished password and one code must not be able to do anything
+ * — not even add a passkey (that happens only while enrolling, see
+ * openEnrolmentSession).
+ *
+ * @throws Error when the request has no password-stage session of `userId`,
+ *   or when a code would complete a passkey role's sign-in — programming
+ *   errors: the factor must belong to the pending sign-in and count for it.
+ * @returns the new session's CSRF secret
  */
 export async function completeSecondFactor(
   req: FastifyRequest,
@@ -37,7 +41,7 @@ export async function completeSecondFactor(
   trx: Tx,
   userId: string,
   method: SecondFactorMethod,
-): Promise<{ csrfSecret: string; restricted: boolean }> {
+): Promise<{ csrfSecret: string }> {
   const pending = req.authSession;
   if (!pending || pending.stage !== 'password' || pending.userId !== userId) {
     throw new Error('completeSecondFactor: no pending sign-in of this user on this request');
@@ -46,6 +50,9 @@ export async function completeSecondFactor(
   const now = app.clock.now();
   const user = await sessionOwner(trx, userId);
   if (user.disabled) throw new Error('completeSecondFactor: user is disabled');
+  if (requiresPasskey(user.role) && method !== 'passkey') {
+    throw new Error('completeSecondFactor: this role signs in with a passkey only');
+  }
 
   await deleteSession(trx, pending.tokenHash);
   const session = await createSession(trx, {
@@ -72,8 +79,33 @@ export async function completeSecondFactor(
     now,
   );
   setSessionCookie(reply, session.token);
-  return {
-    csrfSecret: session.csrfSecret,
-    restricted: isPasskeyRestricted({ stage: 'full', role: user.role, secondFactor: method }),
-  };
+  return { csrfSecret: session.csrfSecret };
+}
+
+/**
+ * Open the enrolment session of an administrator who has just redeemed an
+ * enrolment link (invitation or the operator's reset link) inside `trx`:
+ * a 'full' session with factor 'enrolment' that sets no actor
+ * (session-hook.ts) and reaches only the passkey set-up, for
+ * ENROLMENT_SESSION_MS, while the account has no passkey. Any session the
+ * browser had before ends; the cookie is set.
+ */
+export async function openEnrolmentSession(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  trx: Tx,
+  user: { id: string; centreId: string | null },
+): Promise<void> {
+  const now = req.server.clock.now();
+  if (req.authSession) await deleteSession(trx, req.authSession.tokenHash);
+  const session = await createSession(trx, {
+    userId: user.id,
+    centreId: user.centreId,
+    stage: 'full',
+    secondFactor: 'enrolment',
+    now,
+    userAgent: req.headers['user-agent'],
+    reauthAt: now,
+  });
+  setSessionCookie(reply, session.token);
 }

@@ -6,7 +6,9 @@
  * set only for complete (two-factor) sessions of users that are not
  * disabled — and, for roles that must use a passkey (policy.ts), only when
  * the sign-in was completed with one. An expired or orphaned session is
- * deleted at once.
+ * deleted at once, and so is a passkey role's full session that was opened
+ * otherwise and is not a live enrolment session (one completed with a code
+ * before such sign-ins were refused, or an enrolment left unfinished).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { withScope } from '../db/tenant.ts';
@@ -15,7 +17,7 @@ import { hashToken } from '../security/tokens.ts';
 import { requiresPasskey } from './policy.ts';
 import { clearSessionCookie, readSessionToken } from './cookie.ts';
 import { deleteSession, findSession, touchSession } from './queries/sessions.ts';
-import { isExpired, needsTouch, type LoadedSession } from './session.ts';
+import { ENROLMENT_SESSION_MS, isExpired, needsTouch, type LoadedSession } from './session.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -28,13 +30,21 @@ declare module 'fastify' {
 }
 
 /**
- * A complete sign-in whose second factor does not count for the user's role
- * (an administrator who used a TOTP code or a recovery code). Such a session
- * sets no `actor`: it reaches only the passkey set-up routes (authFlow
- * 'passkey_setup'), every other staff route sends it there.
+ * A full session of a passkey role not opened by a passkey. The only such
+ * session that survives loading is a live enrolment session
+ * (isEnrolmentSession): it sets no `actor` and reaches only the passkey
+ * set-up routes (authFlow 'passkey_setup'); every other staff route sends
+ * it there.
  */
 export function isPasskeyRestricted(s: Pick<LoadedSession, 'stage' | 'role' | 'secondFactor'>): boolean {
-  return s.stage === 'full' && requiresPasskey(s.role) && s.secondFactor !== 'passkey';
+  if (s.stage !== 'full') return false;
+  return s.secondFactor === 'enrolment' || (requiresPasskey(s.role) && s.secondFactor !== 'passkey');
+}
+
+/** An administrator's enrolment session (second-factor.ts openEnrolmentSession) still within its window at `now`. */
+function isLiveEnrolment(s: Pick<LoadedSession, 'secondFactor' | 'createdAt' | 'role'>, now: Date): boolean {
+  const age = now.getTime() - s.createdAt.getTime();
+  return s.secondFactor === 'enrolment' && requiresPasskey(s.role) && age >= 0 && age < ENROLMENT_SESSION_MS;
 }
 
 export async function loadSession(req: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -48,7 +58,7 @@ export async function loadSession(req: FastifyRequest, reply: FastifyReply): Pro
   const session = await withScope(app.database.db, { kind: 'auth' }, async (trx) => {
     const s = await findSession(trx, hashToken(token));
     if (!s) return null;
-    if (s.disabled || isExpired(s, now)) {
+    if (s.disabled || isExpired(s, now) || (isPasskeyRestricted(s) && !isLiveEnrolment(s, now))) {
       await deleteSession(trx, s.tokenHash);
       return null;
     }

@@ -16,6 +16,16 @@ type Stage = 'password' | 'full';
 /** The second factor that completed a sign-in (recorded on the session, migrations/0010). */
 export type SecondFactorMethod = 'totp' | 'recovery_code' | 'passkey';
 
+/**
+ * What opened a 'full' session: a second factor at sign-in, or — for an
+ * administrator only — redeeming an enrolment link (migrations/0017), which
+ * opens nothing but the registration of the first passkey.
+ */
+export type SessionFactor = SecondFactorMethod | 'enrolment';
+
+/** How long an enrolment session may add the first passkey: long enough to find the security key. */
+export const ENROLMENT_SESSION_MS = 30 * 60_000;
+
 /** A session row joined with what the hooks need to know about its user (role and centre are the user's current ones). */
 export type LoadedSession = {
   tokenHash: string;
@@ -26,8 +36,8 @@ export type LoadedSession = {
   createdAt: Date;
   lastSeenAt: Date;
   reauthAt: Date | null;
-  /** What completed the sign-in; null for 'password' sessions and for full sessions older than the column. */
-  secondFactor: SecondFactorMethod | null;
+  /** What opened the full session; null for 'password' sessions and for full sessions older than the column. */
+  secondFactor: SessionFactor | null;
   role: Role;
   disabled: boolean;
   /** The user's name as shown in the staff frame ("signed in as"). */

@@ -2,7 +2,9 @@
  * Brute-force limits for sign-in (ASVS 6.3.1), per account and per client
  * address, in `auth_throttle` so every app instance counts together.
  * Keys are HMACs under the server key (`account:<email>`, `ip:<address>`):
- * the table never holds an address or e-mail in clear. Unknown e-mail
+ * the table never holds an address or e-mail in clear. An IPv6 client is
+ * counted by its /64 network (clientNetwork): whoever has one address of a
+ * /64 can use all 2^64 of them. Unknown e-mail
  * addresses are counted exactly like real ones, so a lock-out reveals
  * nothing about which accounts exist.
  *
@@ -12,6 +14,7 @@
  * must not reset the budget of an address that guesses many).
  */
 import { createHmac } from 'node:crypto';
+import ipaddr from 'ipaddr.js';
 import type { Tx } from '../db/tenant.ts';
 import { currentKey, type KeyRing } from '../security/keys.ts';
 import { activeLocks, countFailure as countInTable, forgetKey, lockKey } from './queries/throttle.ts';
@@ -33,9 +36,29 @@ function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** The two throttle keys of an attempt. `ring` is `app.keys.server`. */
+/**
+ * What a client address is counted as: an IPv4 address as it is (also when
+ * it arrives IPv4-mapped, `::ffff:192.0.2.1`, from a dual-stack socket); an
+ * IPv6 address by its /64 network. A /64 is what one line, host or virtual
+ * server gets, and any address in it can be used — privacy extensions even
+ * change it by themselves — so counting single IPv6 addresses would give an
+ * attacker 2^64 fresh budgets.
+ */
+export function clientNetwork(ip: string): string {
+  let addr: ipaddr.IPv4 | ipaddr.IPv6;
+  try {
+    addr = ipaddr.parse(ip);
+  } catch {
+    return ip; // not an address (cannot come from a socket): counted as the string it is
+  }
+  if (addr instanceof ipaddr.IPv6 && addr.isIPv4MappedAddress()) addr = addr.toIPv4Address();
+  if (addr instanceof ipaddr.IPv4) return addr.toString();
+  return `${new ipaddr.IPv6([...addr.parts.slice(0, 4), 0, 0, 0, 0]).toNormalizedString()}/64`;
+}
+
+/** The two throttle keys of an attempt. `ring` is `app.keys.server`; `ip` is `req.ip`. */
 export function throttleKeys(ring: KeyRing, email: string, ip: string): ThrottleKeys {
-  return { account: mac(ring, `account:${normaliseEmail(email)}`), ip: mac(ring, `ip:${ip}`) };
+  return { account: mac(ring, `account:${normaliseEmail(email)}`), ip: mac(ring, `ip:${clientNetwork(ip)}`) };
 }
 
 /** The longest lock among an attempt's keys: which limit, which key, until when, and Retry-After seconds. */

@@ -54,4 +54,62 @@ describe('loadConfig', () => {
   it('rejects a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
   });
+
+  it('trusts no proxy unless told, and takes the proxies by address, range or named range', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1' }).trustProxy).toEqual(['127.0.0.1']);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 10.0.1.0/24,::1,2001:db8::/32' }).trustProxy).toEqual([
+      '10.0.0.5',
+      '10.0.1.0/24',
+      '::1',
+      '2001:db8::/32',
+    ]);
+  });
+
+  it.each([
+    ['true', /trusting every proxy hop lets any client choose its own address/],
+    ['TRUE', /trusting every proxy hop/],
+    ['yes', /trusting every proxy hop/],
+    ['1', /trusting every proxy hop/],
+    ['*', /trusting every proxy hop/],
+    ['2', /a number of proxies cannot tell a proxy from a client that connects directly/],
+    ['hops:1', /a number of proxies cannot tell a proxy from a client/],
+    ['0.0.0.0/0', /"0\.0\.0\.0\/0" trusts every address/],
+    ['10.0.0.5,::/0', /"::\/0" trusts every address/],
+    ['10.0.0', /"10\.0\.0" is not an IP address/],
+    ['10.0.0.5,', /"" is not an IP address/],
+    ['10.0.0.0/33', /has no valid prefix length/],
+    ['proxy.example.org', /is not an IP address, a CIDR range or loopback/],
+  ])('refuses TRUST_PROXY=%s at start-up and says what to set instead', (value, reason) => {
+    let err: unknown;
+    try {
+      loadConfig({ TRUST_PROXY: value });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const msg = (err as ConfigError).message;
+    expect(msg).toContain(`TRUST_PROXY=${JSON.stringify(value)}`);
+    expect(msg).toMatch(reason);
+    expect(msg).toContain('TRUST_PROXY=127.0.0.1');
+    expect(msg).toContain('docs/deployment.md');
+  });
+
+  it('lets only the embedded demo — the default data folder, not production — create keys by itself', () => {
+    expect(loadConfig({}, '/srv/app').keys).toEqual({ dir: '/srv/app/.data-keys', createIfMissing: true });
+    expect(loadConfig({ DATA_DIR: '.data' }, '/srv/app').keys.createIfMissing).toBe(true);
+    expect(loadConfig({ DATA_DIR: '/var/lib/sn' }, '/srv/app').keys).toEqual({
+      dir: '/var/lib/sn-keys',
+      createIfMissing: false,
+    });
+    expect(loadConfig({ NODE_ENV: 'production' }, '/srv/app').keys.createIfMissing).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/x' }, '/srv/app').keys).toEqual({
+      dir: '/srv/app/.data-keys',
+      createIfMissing: false,
+    });
+    expect(loadConfig({ SERVER_KEYS: 'k1:abc' }, '/srv/app').keys.server).toBe('k1:abc');
+  });
 });

@@ -221,7 +221,7 @@ describe('behaviour', () => {
         .executeTakeFirst(),
     );
     expect(Number(marked.numUpdatedRows)).toBe(3);
-    // Outside a scope: neither written nor read (fail closed), and no scope deletes.
+    // Outside a scope: neither written nor read (fail closed); no request's scope deletes (the next test).
     await expect(
       database.db.transaction().execute(async (trx) => {
         await sql.raw(`SET LOCAL ROLE ${APP_ROLE}`).execute(trx);
@@ -231,9 +231,94 @@ describe('behaviour', () => {
           .execute();
       }),
     ).rejects.toThrow(/row-level security/);
+  });
+
+  it('only the retention scope deletes one-time links and outbox mails, and it sees nothing else', async () => {
+    const now = new Date();
+    const later = new Date(now.getTime() + 3_600_000);
+    const user = await withScope(database.db, { kind: 'network' }, (trx) =>
+      trx.selectFrom('app_user').select(['id', 'centre_id']).where('centre_id', '=', centreA).executeTakeFirstOrThrow(),
+    );
+    const hash = () => randomUUID().replaceAll('-', '').repeat(2);
+    const tag = randomUUID();
+    await withScope(database.db, { kind: 'network' }, async (trx) => {
+      await trx
+        .insertInto('invitation')
+        .values({
+          id: randomUUID(),
+          token_hash: hash(),
+          email: `inv-${tag}@example.org`,
+          role: 'counsellor',
+          centre_id: centreA,
+          expires_at: later,
+        })
+        .execute();
+      const link = { token_hash: hash(), user_id: user.id, centre_id: centreA, expires_at: later };
+      await trx.insertInto('password_reset').values(link).execute();
+      await trx
+        .insertInto('email_change')
+        .values({ ...link, token_hash: hash(), new_email: `new-${tag}@example.org` })
+        .execute();
+      await trx
+        .insertInto('outbox_mail')
+        .values({ id: randomUUID(), recipient: `out-${tag}@example.org`, subject: 'Link', body_text: 'x' })
+        .execute();
+    });
+    const tables = ['invitation', 'password_reset', 'email_change', 'outbox_mail'] as const;
+    const count = async () => {
+      const n: Record<string, number> = {};
+      await withScope(database.db, { kind: 'network' }, async (trx) => {
+        for (const table of tables)
+          n[table] = Number(
+            (
+              await trx
+                .selectFrom(table)
+                .select((eb) => eb.fn.countAll<string>().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
+      });
+      return n;
+    };
+    const before = await count();
+    for (const table of tables) expect(before[table], table).toBeGreaterThan(0);
+    const requestScopes = [{ kind: 'network' }, { kind: 'centre', centreId: centreA }, { kind: 'auth' }] as const;
+    for (const scope of requestScopes)
+      for (const table of tables) {
+        const r = await withScope(database.db, scope, (trx) => trx.deleteFrom(table).executeTakeFirst());
+        expect(Number(r.numDeletedRows), `${scope.kind} deleting from ${table}`).toBe(0);
+      }
+    expect(await count()).toEqual(before);
+
+    // The retention scope reads no account, session or audit row, and writes nothing.
+    const seen = await withScope(database.db, { kind: 'retention' }, async (trx) => ({
+      users: (await trx.selectFrom('app_user').select('id').execute()).length,
+      sessions: (await trx.selectFrom('user_session').select('token_hash').execute()).length,
+      audit: (await trx.selectFrom('audit_log').select('seq').execute()).length,
+      centres: (await trx.selectFrom('centre').select('id').execute()).length,
+    }));
+    expect(seen).toEqual({ users: 0, sessions: 0, audit: 0, centres: 0 });
     await expect(
-      withScope(database.db, { kind: 'network' }, (trx) => trx.deleteFrom('outbox_mail').execute()),
-    ).rejects.toThrow(/permission denied/);
+      withScope(database.db, { kind: 'retention' }, (trx) =>
+        trx
+          .insertInto('outbox_mail')
+          .values({ id: randomUUID(), recipient: `r-${tag}@example.org`, subject: 'x', body_text: 'x' })
+          .execute(),
+      ),
+    ).rejects.toThrow(/row-level security/);
+
+    // Rolled back: the retention scope can delete them all, which is what the purge relies on.
+    const deleted = await database.db
+      .transaction()
+      .execute(async (trx) => {
+        await enterScope(trx, { kind: 'retention' });
+        const n: number[] = [];
+        for (const table of tables) n.push(Number((await trx.deleteFrom(table).executeTakeFirst()).numDeletedRows));
+        throw Object.assign(new Error('roll back'), { n });
+      })
+      .catch((err: { n?: number[] }) => err.n);
+    expect(deleted).toEqual(tables.map((table) => before[table]));
+    expect(await count()).toEqual(before);
   });
 
   it('enterScope sets transaction-local settings only', async () => {

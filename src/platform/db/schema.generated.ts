@@ -312,7 +312,7 @@ export interface UserSession {
   csrf_secret: string;
   last_seen_at: Timestamp;
   reauth_at: Timestamp | null;
-  second_factor: 'totp' | 'recovery_code' | 'passkey' | null;
+  second_factor: 'totp' | 'recovery_code' | 'passkey' | 'enrolment' | null;
   stage: 'password' | 'full';
   token_hash: string;
   user_agent: string | null;

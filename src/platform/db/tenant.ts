@@ -17,7 +17,12 @@ export type Scope =
   /** Centre leads and counsellors: their own centre only. */
   | { kind: 'centre'; centreId: string }
   /** Sign-in, invitation and password-reset flows before a session exists. */
-  | { kind: 'auth' };
+  | { kind: 'auth' }
+  /**
+   * The scheduled retention purge only (never a request): the one scope that
+   * may delete one-time links and outbox mails (migrations/0015).
+   */
+  | { kind: 'retention' };
 
 export type Tx = Transaction<DB>;
 

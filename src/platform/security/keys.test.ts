@@ -4,12 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import {
-  DEVELOPMENT_KEY_DIR,
   KeyRingError,
+  createKeyFile,
   currentKey,
-  developmentKeyFile,
   generateKeyRingEntry,
+  keyFilePath,
   loadKeyRing,
+  readKeyFile,
 } from './keys.ts';
 
 const b64 = (n = 32) => randomBytes(n).toString('base64');
@@ -68,7 +69,7 @@ describe('loadKeyRing', () => {
   });
 });
 
-describe('developmentKeyFile', () => {
+describe('key files', () => {
   const dirs: string[] = [];
   const tmp = () => {
     const d = fs.mkdtempSync(path.join(os.tmpdir(), 'schutznetz-keys-'));
@@ -79,14 +80,25 @@ describe('developmentKeyFile', () => {
     for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
   });
 
-  it('creates a private key file once and returns the same ring afterwards', () => {
-    const dataDir = path.join(tmp(), 'not-yet-there');
-    const first = developmentKeyFile(dataDir, 'audit');
-    const file = path.join(dataDir, DEVELOPMENT_KEY_DIR, 'audit.keys');
-    expect(fs.existsSync(file)).toBe(true);
+  it('reads nothing where there is no file, and creates nothing by reading', () => {
+    const dir = path.join(tmp(), 'not-yet-there');
+    expect(readKeyFile(dir, 'audit')).toBeNull();
+    expect(fs.existsSync(dir)).toBe(false);
+  });
+
+  it('creates a private key file once, never replaces it, and reads the same ring afterwards', () => {
+    const dir = path.join(tmp(), 'not-yet-there');
+    expect(createKeyFile(dir, 'audit', 'k1')).toBe(true);
+    const file = keyFilePath(dir, 'audit');
+    const before = fs.readFileSync(file, 'utf8');
+    const first = readKeyFile(dir, 'audit')!;
+    expect(first.currentId).toBe('k1');
     expect(currentKey(first).key).toHaveLength(32);
-    expect(developmentKeyFile(dataDir, 'audit').keys.get(first.currentId)!.equals(currentKey(first).key)).toBe(true);
-    expect(developmentKeyFile(dataDir, 'kek').keys.get(first.currentId)!.equals(currentKey(first).key)).toBe(false);
+    expect(createKeyFile(dir, 'audit', 'k1')).toBe(false);
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    expect(readKeyFile(dir, 'audit')!.keys.get('k1')!.equals(currentKey(first).key)).toBe(true);
+    createKeyFile(dir, 'kek', 'k1');
+    expect(readKeyFile(dir, 'kek')!.keys.get('k1')!.equals(currentKey(first).key)).toBe(false);
     expect(fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     if (process.platform !== 'win32') {
       expect(fs.statSync(file).mode & 0o777).toBe(0o600);
@@ -95,13 +107,14 @@ describe('developmentKeyFile', () => {
   });
 
   it.skipIf(process.platform === 'win32')('refuses a key file others can read', () => {
-    const dataDir = tmp();
-    developmentKeyFile(dataDir);
-    fs.chmodSync(path.join(dataDir, DEVELOPMENT_KEY_DIR, 'server.keys'), 0o644);
-    expect(() => developmentKeyFile(dataDir)).toThrow(/readable by other users/);
+    const dir = tmp();
+    createKeyFile(dir, 'server', 'k1');
+    fs.chmodSync(keyFilePath(dir, 'server'), 0o644);
+    expect(() => readKeyFile(dir, 'server')).toThrow(/readable by other users/);
   });
 
   it('refuses file names that could escape the folder', () => {
-    expect(() => developmentKeyFile(tmp(), '../x')).toThrow(KeyRingError);
+    expect(() => createKeyFile(tmp(), '../x', 'k1')).toThrow(KeyRingError);
+    expect(() => readKeyFile(tmp(), '../x')).toThrow(KeyRingError);
   });
 });

@@ -93,7 +93,7 @@ export function currentKey(ring: KeyRing): { keyId: string; key: Buffer } {
   return { keyId: ring.currentId, key };
 }
 
-/** A fresh ring entry `id:base64` for operators (e.g. a CLI "generate key" command). */
+/** A fresh ring entry `id:base64` (`schutznetz keys init`). */
 export function generateKeyRingEntry(id: string, bytes = MIN_KEY_BYTES): string {
   if (!KEY_ID.test(id)) throw new KeyRingError('Key id must be 1–32 letters, digits, "_" or "-".');
   if (!Number.isInteger(bytes) || bytes < MIN_KEY_BYTES)
@@ -101,39 +101,48 @@ export function generateKeyRingEntry(id: string, bytes = MIN_KEY_BYTES): string 
   return `${id}:${randomBytes(bytes).toString('base64')}`;
 }
 
-/** Folder inside the data folder that holds development key files. */
-export const DEVELOPMENT_KEY_DIR = 'schutznetz-secrets';
+/** Folder inside the key folder that holds the key files. */
+const KEY_FILE_DIR = 'schutznetz-secrets';
+
+/** `<dir>/schutznetz-secrets`: the folder the key files are in. */
+export function keyFileFolder(dir: string): string {
+  return path.join(path.resolve(dir), KEY_FILE_DIR);
+}
+
+/** Key file names: one file per purpose, so purposes never share a key. */
+const FILE_NAME = /^[a-z0-9-]{1,32}$/;
+
+/** `<dir>/schutznetz-secrets/<name>.keys`: where a key ring's file lives. */
+export function keyFilePath(dir: string, name: string): string {
+  if (!FILE_NAME.test(name)) throw new KeyRingError('Key file names use a–z, 0–9 and "-".');
+  return path.join(keyFileFolder(dir), `${name}.keys`);
+}
 
 /**
- * DEVELOPMENT ONLY. Creates on first use (mode 0600, folder 0700) and then reads
- * a random key ring file inside the data folder, so `npm start` on the embedded
- * database works without configuring secrets.
+ * Read a key ring file (`schutznetz keys init` or the embedded demo wrote
+ * it), or null when there is none. The file holds a ring in the variables'
+ * format, one entry per line.
  *
- * ⚠️ THIS KEY IS NOT OUTSIDE THE DATABASE'S REACH. On the embedded default the
- * data folder IS the database cluster directory: anyone who can copy the data
- * folder (a backup, a stolen laptop) or read files through the database gets
- * the database AND this key together, which defeats field encryption and lets a
- * tamperer recompute the audit chain. Production must pass keys through the
- * environment (or a file outside the data folder, e.g. a mounted secret) and
- * must not call this function.
+ * ⚠️ A key file is only as safe as the folder it is in. Beside the embedded
+ * database's data folder it is NOT outside the database's reach: whoever
+ * copies the data folder's parent (a backup, a stolen laptop) gets the
+ * database AND the keys, which defeats field encryption and lets a tamperer
+ * recompute the audit chain. Production takes keys from the environment only.
  *
- * @param dataDir the embedded database's data folder
- * @param name one file per purpose (`audit`, `kek`, `recovery`, …) so purposes never share a key
+ * @param dir the key folder (Config.keys.dir)
+ * @param name the purpose (`server`, `audit`, `encryption`)
  * @throws KeyRingError when the file is readable by group/others or malformed
  */
-export function developmentKeyFile(dataDir: string, name = 'server'): KeyRing {
-  if (!/^[a-z0-9-]{1,32}$/.test(name)) throw new KeyRingError('Development key file names use a–z, 0–9 and "-".');
-  const dir = path.join(path.resolve(dataDir), DEVELOPMENT_KEY_DIR);
-  const file = path.join(dir, `${name}.keys`);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (!fs.existsSync(file)) createExclusively(file, `dev1:${randomBytes(MIN_KEY_BYTES).toString('base64')}\n`);
+export function readKeyFile(dir: string, name: string): KeyRing | null {
+  const file = keyFilePath(dir, name);
+  if (!fs.existsSync(file)) return null;
   // POSIX modes mean nothing on Windows; elsewhere a widened mode means someone
   // else may have read the key, so refuse rather than silently use it.
   if (process.platform !== 'win32') {
     const mode = fs.statSync(file).mode & 0o777;
     if ((mode & 0o077) !== 0) {
       throw new KeyRingError(
-        `${file} is readable by other users (mode ${mode.toString(8)}); run \`chmod 600\` on it or delete it to create a new one.`,
+        `${file} is readable by other users (mode ${mode.toString(8)}); run \`chmod 600\` on it, or, if others may have read it, replace the keys (docs/security.md, section 11).`,
       );
     }
   }
@@ -141,18 +150,32 @@ export function developmentKeyFile(dataDir: string, name = 'server'): KeyRing {
 }
 
 /**
+ * Create a key ring file with one fresh random key under `keyId` (mode 0600,
+ * folder 0700). Never replaces an existing file — not even one that another
+ * process creates at the same moment.
+ * @returns false when the file existed already (nothing was written)
+ */
+export function createKeyFile(dir: string, name: string, keyId: string): boolean {
+  const file = keyFilePath(dir, name);
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  return createExclusively(file, `${generateKeyRingEntry(keyId)}\n`);
+}
+
+/**
  * Write to a temporary file and hard-link it into place: the link fails if the
  * file already exists, so two processes starting at once never overwrite each
  * other's key and nobody ever reads a half-written file.
  */
-function createExclusively(file: string, content: string): void {
+function createExclusively(file: string, content: string): boolean {
   const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   fs.writeFileSync(tmp, content, { mode: 0o600, flag: 'wx' });
   try {
     fs.chmodSync(tmp, 0o600); // a permissive umask must not widen it
     fs.linkSync(tmp, file);
+    return true;
   } catch (err) {
     if ((err as { code?: string }).code !== 'EEXIST') throw err;
+    return false;
   } finally {
     fs.rmSync(tmp, { force: true });
   }

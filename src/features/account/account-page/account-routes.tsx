@@ -27,6 +27,7 @@ import { auditCredentialId, deletePasskey, listPasskeys, passkeyOwner } from '..
 import { newPasswordErrors } from '../password-form.ts';
 import { ownAccount, replaceRecoveryCodes, setPasswordHash, unusedRecoveryCodeCount } from '../queries.ts';
 import { AccountPage, NewRecoveryCodesPage, type AccountView } from '../views/AccountPage.tsx';
+import { sendSecurityNotice } from '../../../platform/auth/security-notice.ts';
 
 const accountQuery = z.object({ done: z.enum(['password', 'passkey_added', 'passkey_removed']).optional() }).strict();
 const passwordBody = z
@@ -69,6 +70,7 @@ export const accountPageRoutes: FastifyPluginAsync = async (app) => {
       account: await loadAccount(req),
       recent: hasRecentAuth(req),
       reauthHref: reauthPath(req, pagePath(locale)),
+      origin: app.config.publicOrigin,
       ...extra,
     });
   };
@@ -100,6 +102,7 @@ export const accountPageRoutes: FastifyPluginAsync = async (app) => {
       // and every link such a session (or the mailbox) may have asked for.
       const ended = await deleteUserSessions(trx, actor.userId, actor.sessionHash);
       await endPendingLinks(trx, actor.userId, now);
+      await sendSecurityNotice(app, trx, actor.userId, 'passwordChanged', now);
       await audit(
         trx,
         app.keys.audit,
@@ -127,6 +130,7 @@ export const accountPageRoutes: FastifyPluginAsync = async (app) => {
       requireAccess(actor, ACCOUNT_MANAGE, await passkeyOwner(trx, body.id), { missing: 'refused' });
       await deletePasskey(trx, actor.userId, body.id);
       await endPendingLinks(trx, actor.userId, now);
+      await sendSecurityNotice(app, trx, actor.userId, 'passkeyRemoved', now);
       await audit(
         trx,
         app.keys.audit,
@@ -151,6 +155,7 @@ export const accountPageRoutes: FastifyPluginAsync = async (app) => {
     const codes = await tx(async (trx) => {
       const fresh = await replaceRecoveryCodes(trx, app.keys.server, { id: actor.userId, centreId: actor.centreId });
       await endPendingLinks(trx, actor.userId, now);
+      await sendSecurityNotice(app, trx, actor.userId, 'recoveryCodesRegenerated', now);
       await audit(
         trx,
         app.keys.audit,

@@ -4,12 +4,16 @@
  * Origin / Sec-Fetch-Site in the auth plugin and by the token here):
  *   GET            step 1 form (name, password)
  *   POST           check them → step 2 (authenticator QR code)
- *   POST …/totp    check the code → account created → step 3 (recovery codes)
+ *   POST …/totp    check the code → account created → step 3 (recovery codes;
+ *                  an administrator instead adds the first passkey in an
+ *                  enrolment session, passkey-setup-routes.ts)
  * Nothing is stored before step 3 succeeds (see enrolment-state.ts). An
  * unknown, used and expired link all get the same "not valid" page.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { requiresPasskey } from '../../../platform/auth/policy.ts';
+import { openEnrolmentSession } from '../../../platform/auth/second-factor.ts';
 import { authTx } from '../../../platform/request/context.ts';
 import { hasErrors, type FieldErrors } from '../../../platform/staff/forms.tsx';
 import { parseOr400 } from '../../../platform/http/errors.ts';
@@ -113,10 +117,20 @@ async function sendTotpStep(
   error?: string,
 ) {
   const t = translator(s.locale, 'account');
-  const qrSvg = await qrCodeSvg(totpUri(secret, s.inv.email), t('accept.qrLabel'));
+  const uri = totpUri(secret, s.inv.email);
+  const qrSvg = await qrCodeSvg(uri, t('accept.qrLabel'));
   return sendPage(
     reply,
-    AcceptTotpPage({ ctx: pageContext(req, s.locale), t, action: `${basePath(s)}/totp`, state, qrSvg, secret, error }),
+    AcceptTotpPage({
+      ctx: pageContext(req, s.locale),
+      t,
+      action: `${basePath(s)}/totp`,
+      state,
+      qrSvg,
+      secret,
+      uri,
+      error,
+    }),
     error ? 400 : 200,
   );
 }
@@ -182,6 +196,12 @@ export const acceptanceRoutes: FastifyPluginAsync = async (app) => {
 
     const result = await redeemInvitation(app, inv, state, check.step);
     if (!result.ok) return sendGone(req, reply, locale);
+    if (requiresPasskey(inv.role)) {
+      // The last step of an administrator's enrolment: the first passkey,
+      // in a session that can do nothing else (passkey-setup-routes.ts).
+      await authTx(req, (trx) => openEnrolmentSession(req, reply, trx, { id: result.userId, centreId: inv.centreId }));
+      return reply.redirect(`/${locale}/staff/passkey-setup`, 303);
+    }
     return sendPage(
       reply,
       AcceptDonePage({

@@ -3,7 +3,8 @@
  * enrolment state (enrolment-state.ts) into an account. Everything — the
  * account row, the encrypted TOTP secret with its first used step, the
  * recovery codes, closing the invitation (and every other pending link of
- * the account, one-time-links.ts endPendingLinks), the audit entries — commits together or not at all.
+ * the account, one-time-links.ts endPendingLinks), the audit entries —
+ * commits together or not at all.
  *
  * A link from `schutznetz users reset-mfa` is an invitation to an address
  * that already has an account whose factors were removed: redeeming it
@@ -13,6 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { audit } from '../../../platform/audit/audit.ts';
+import { requiresPasskey } from '../../../platform/auth/policy.ts';
 import { storeTotpSecret } from '../../../platform/auth/totp-secret.ts';
 import { withScope, type Tx } from '../../../platform/db/tenant.ts';
 import { replaceRecoveryCodes } from '../queries.ts';
@@ -80,7 +82,10 @@ export async function redeemInvitation(
       await storeTotpSecret(trx, app.keys.encryption, owner, state.totpSecret);
       // The code just typed must not work a second time (first sign-in).
       await setTotpLastStep(trx, account.id, totpStep);
-      const recoveryCodes = await replaceRecoveryCodes(trx, app.keys.server, owner);
+      // Administrators sign in with a passkey only, so a recovery code would
+      // promise a way back in that does not exist; they recover through the
+      // operator's reset link (`schutznetz users reset-mfa`).
+      const recoveryCodes = requiresPasskey(inv.role) ? [] : await replaceRecoveryCodes(trx, app.keys.server, owner);
       // Every other open invitation to the address, and for a re-enrolment any reset or address change still pending.
       await endPendingLinks(trx, account.id, now);
       const base = { actorId: account.id, centreId: inv.centreId } as const;

@@ -8,6 +8,10 @@
  * Signing in with a passkey as the second factor (password-stage session):
  *   POST /:lang/staff/passkey/options           → request options
  *   POST /:lang/staff/passkey/verify            ← {credential, next?} → {redirect}
+ * Re-authenticating with a passkey (a full session; the only step-up an
+ * administrator has, policy.ts PASSKEY_ONLY_ROLES):
+ *   POST /:lang/staff/reauth/passkey/options    → request options
+ *   POST /:lang/staff/reauth/passkey            ← {credential, next?} → {redirect}
  * All are POST with the session's CSRF token in `x-csrf-token` (checked by
  * the auth plugin), answer JSON and never a page.
  */
@@ -15,9 +19,9 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { audit } from '../../../platform/audit/audit.ts';
 import { safeNextPath, staffHome } from '../../../platform/auth/next-path.ts';
-import { hasRecentAuth, reauthPath } from '../../../platform/auth/reauth.ts';
+import { checkLockout, recordFailedAttempt } from '../../../platform/auth/failed-attempt.ts';
+import { hasRecentAuth, reauthPath, recordReauthentication } from '../../../platform/auth/reauth.ts';
 import { completeSecondFactor } from '../../../platform/auth/second-factor.ts';
-import { checkLockout } from '../../../platform/auth/failed-attempt.ts';
 import { recordFailure, throttleKeys } from '../../../platform/auth/throttle.ts';
 import { parseOr400 } from '../../../platform/http/errors.ts';
 import { authTx, staffRequest } from '../../../platform/request/context.ts';
@@ -63,6 +67,55 @@ export const passkeyRoutes: FastifyPluginAsync = async (app) => {
     );
     if (outcome !== 'added') return json(reply, 400, { error: outcome });
     return json(reply, 200, { redirect: `${account}?done=passkey_added` });
+  });
+
+  app.post('/:lang/staff/reauth/passkey/options', manage, async (req, reply) => {
+    const { actor, tx } = staffRequest(req);
+    parseOr400(emptyBody, req.body, 'body');
+    const options = await tx((trx) =>
+      authenticationOptions(app, trx, { sessionHash: actor.sessionHash, userId: actor.userId }),
+    );
+    if (!options) return json(reply, 404, { error: 'no_passkey' });
+    return json(reply, 200, options as unknown as Record<string, unknown>);
+  });
+
+  app.post('/:lang/staff/reauth/passkey', manage, async (req, reply) => {
+    const { actor, locale, tx } = staffRequest(req);
+    const body = parseOr400(verifyBody, req.body, 'body');
+    const now = app.clock.now();
+    const outcome = await tx(async (trx) => {
+      const user = await passkeyUserName(trx, actor.userId);
+      if (!user) throw new Error('the signed-in user is not visible in their own scope');
+      const keys = throttleKeys(app.keys.server, user.email, req.ip);
+      const locked = await checkLockout(
+        app,
+        trx,
+        keys,
+        { user: { id: actor.userId, centreId: actor.centreId }, step: 'reauth' },
+        now,
+      );
+      if (locked !== null) return { kind: 'locked' as const, seconds: locked, email: user.email };
+      const session = { sessionHash: actor.sessionHash, userId: actor.userId };
+      if (!(await verifyAuthentication(app, trx, session, body.credential)))
+        return { kind: 'failed' as const, email: user.email };
+      await recordReauthentication(app, trx, actor, 'passkey', now);
+      return { kind: 'ok' as const };
+    });
+    if (outcome.kind === 'ok') return json(reply, 200, { redirect: safeNextPath(body.next) ?? staffHome(locale) });
+    const seconds =
+      outcome.kind === 'locked'
+        ? outcome.seconds
+        : await recordFailedAttempt(
+            app,
+            req,
+            outcome.email,
+            { id: actor.userId, centreId: actor.centreId },
+            'reauth',
+            'wrong_passkey',
+          );
+    if (seconds !== null)
+      return json(reply.header('retry-after', String(seconds)), 429, { error: 'locked', retry_after: seconds });
+    return json(reply, 400, { error: 'not_verified' });
   });
 
   app.post('/:lang/staff/passkey/options', pending, async (req, reply) => {

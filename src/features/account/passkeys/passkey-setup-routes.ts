@@ -1,24 +1,22 @@
 /**
- * Passkey set-up for administrators (checklist #1, "passkeys for admins").
- * An administrator who completed the sign-in with a TOTP code or a recovery
- * code — the first time after the invitation or `users create-admin`, or
- * after losing the passkey — has a restricted session (session-hook.ts):
- * no `actor`, and these routes (authFlow 'passkey_setup') are the only ones
- * it reaches; every other staff route sends it here.
+ * The last step of an administrator's enrolment (checklist #1, "passkeys
+ * for admins"). Redeeming an invitation or the operator's reset link opens
+ * an enrolment session (second-factor.ts openEnrolmentSession): no `actor`,
+ * these routes (authFlow 'passkey_setup') are the only ones it reaches, for
+ * ENROLMENT_SESSION_MS and only while the account has no passkey. A sign-in
+ * with a TOTP code or a recovery code never gets here: for administrators
+ * it is refused, so a phished password and one code cannot plant a passkey.
  *
  *   GET  /:lang/staff/passkey-setup           the explanation and the form
  *   POST /:lang/staff/passkey-setup/options   creation options (JSON)
  *   POST /:lang/staff/passkey-setup           ← {name, credential} → {redirect}
- *   POST /:lang/staff/passkey-setup/sign-out  end the restricted session
+ *   POST /:lang/staff/passkey-setup/sign-out  end the enrolment session
  *
- * After a passkey is added the restricted session ENDS and the administrator
- * signs in again with the passkey. We deliberately do not upgrade the
- * session in place: an upgrade would grant full rights to a session whose
- * sign-in rested on a code — exactly what the rule forbids — and would need
- * its own token rotation. Signing in again keeps one invariant (a full
- * administrator session is only ever created by completeSecondFactor after a
- * verified passkey assertion), proves that the new passkey works before the
- * administrator relies on it, and costs one more sign-in, once.
+ * After the passkey is added the enrolment session ENDS and the
+ * administrator signs in with it. We deliberately do not upgrade the session
+ * in place: a full administrator session is only ever created by
+ * completeSecondFactor after a verified passkey assertion, and signing in
+ * proves that the new passkey works before the administrator relies on it.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -26,7 +24,6 @@ import { audit } from '../../../platform/audit/audit.ts';
 import { clearSessionCookie } from '../../../platform/auth/cookie.ts';
 import { csrfField, csrfToken } from '../../../platform/auth/csrf.ts';
 import { signInPath } from '../../../platform/auth/next-path.ts';
-import { REAUTH_MAX_AGE_MINUTES } from '../../../platform/auth/reauth.ts';
 import { deleteSession } from '../../../platform/auth/queries/sessions.ts';
 import { type LoadedSession } from '../../../platform/auth/session.ts';
 import { scopeOf } from '../../../platform/auth/types.ts';
@@ -56,13 +53,17 @@ function restrictedSession(req: FastifyRequest): LoadedSession {
 }
 
 /**
- * Adding a passkey changes how one signs in, so like on the account page it
- * needs a recent proof of identity; here that is the sign-in itself.
+ * The first passkey only: an account that has one adds more from a full
+ * passkey session after a passkey step-up (the account page), never here.
  */
-function signedInRecently(req: FastifyRequest, s: LoadedSession): boolean {
-  if (!s.reauthAt) return false;
-  const age = req.server.clock.now().getTime() - s.reauthAt.getTime();
-  return age >= 0 && age < REAUTH_MAX_AGE_MINUTES * 60_000;
+async function alreadyHasPasskey(req: FastifyRequest, s: LoadedSession): Promise<boolean> {
+  return (await sessionTx(req, (trx) => listPasskeys(trx, s.userId))).length > 0;
+}
+
+/** End the enrolment session (nothing is left to set up here, or the person leaves). */
+async function endEnrolment(req: FastifyRequest, reply: FastifyReply, s: LoadedSession): Promise<void> {
+  await sessionTx(req, (trx) => deleteSession(trx, s.tokenHash));
+  clearSessionCookie(reply);
 }
 
 export const passkeySetupRoutes: FastifyPluginAsync = async (app) => {
@@ -71,14 +72,17 @@ export const passkeySetupRoutes: FastifyPluginAsync = async (app) => {
   app.get('/:lang/staff/passkey-setup', setup, async (req, reply) => {
     const locale = req.locale;
     const s = restrictedSession(req);
-    const passkeys = await sessionTx(req, (trx) => listPasskeys(trx, s.userId));
+    if (await alreadyHasPasskey(req, s)) {
+      await endEnrolment(req, reply, s);
+      return reply.redirect(signInPath(locale), 303);
+    }
     return sendPage(
       reply,
       PasskeySetupPage({
         ctx: pageContext(req),
         t: translator(locale, 'account'),
         csrf: csrfToken(req),
-        passkeys: passkeys.length,
+        origin: app.config.publicOrigin,
       }),
     );
   });
@@ -87,11 +91,7 @@ export const passkeySetupRoutes: FastifyPluginAsync = async (app) => {
     const locale = req.locale;
     parseOr400(emptyBody, req.body, 'body');
     const s = restrictedSession(req);
-    if (!signedInRecently(req, s))
-      return json(reply, 403, {
-        error: 'reauth_required',
-        redirect: signInPath(locale, `/${locale}/staff/passkey-setup`),
-      });
+    if (await alreadyHasPasskey(req, s)) return json(reply, 409, { error: 'not_needed', redirect: signInPath(locale) });
     const options = await sessionTx(req, async (trx) => {
       const user = await passkeyUserName(trx, s.userId);
       if (!user) throw new Error('the signed-in user is not visible in their own scope');
@@ -104,21 +104,16 @@ export const passkeySetupRoutes: FastifyPluginAsync = async (app) => {
     const locale = req.locale;
     const body = parseOr400(registerBody, req.body, 'body');
     const s = restrictedSession(req);
-    if (!signedInRecently(req, s))
-      return json(reply, 403, {
-        error: 'reauth_required',
-        redirect: signInPath(locale, `/${locale}/staff/passkey-setup`),
-      });
-    // 'step' tells the log reader this passkey came from a code-only sign-in.
+    if (await alreadyHasPasskey(req, s)) return json(reply, 409, { error: 'not_needed', redirect: signInPath(locale) });
+    // 'step' tells the log reader this passkey was added while enrolling.
     const outcome = await addPasskey(
       app,
       { sessionHash: s.tokenHash, userId: s.userId, centreId: s.centreId, scope: scopeOf(s) },
       body,
-      { step: 'passkey_setup' },
+      { step: 'enrolment' },
     );
     if (outcome !== 'added') return json(reply, 400, { error: outcome });
-    await sessionTx(req, (trx) => deleteSession(trx, s.tokenHash));
-    clearSessionCookie(reply);
+    await endEnrolment(req, reply, s);
     return json(reply, 200, { redirect: `/${locale}/staff/sign-in?passkey_added=1` });
   });
 

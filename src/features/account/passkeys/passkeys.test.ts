@@ -15,14 +15,15 @@ import {
   postEmptyJson,
   postForm,
   sessionCookieFrom,
+  enrolAdmin,
+  nextTotpCode,
   signIn,
-  signInRestricted,
 } from '../../../../test/support/auth.ts';
 import type { Session, TestUser } from '../../../../test/support/auth.ts';
 import { directSession } from '../../../../test/support/security.ts';
 import { withScope } from '../../../platform/db/tenant.ts';
 import { replaceRecoveryCodes } from '../queries.ts';
-import { auditEvents } from '../test-support.ts';
+import { auditEvents, lastMailTo } from '../test-support.ts';
 import { SoftAuthenticator } from './test-authenticator.ts';
 
 const clock = fakeClock();
@@ -343,12 +344,10 @@ describe('signing in with a passkey as the second factor', () => {
   });
 });
 
-describe('administrators must complete the sign-in with a passkey (checklist #1)', () => {
+describe('administrators: a passkey only, and the first one only while enrolling (checklist #1)', () => {
   let admin: TestUser;
-  let auth: SoftAuthenticator;
   beforeAll(async () => {
-    admin = await createUser(t.app, { role: 'admin', passkey: false });
-    auth = new SoftAuthenticator('localhost', ORIGIN);
+    admin = await createUser(t.app, { role: 'admin' });
   });
   beforeEach(async () => {
     await t.app.database.db.deleteFrom('auth_throttle').execute();
@@ -356,121 +355,155 @@ describe('administrators must complete the sign-in with a passkey (checklist #1)
 
   const get = (s: Session, url: string, accept?: string) =>
     t.app.inject({ method: 'GET', url, headers: { cookie: s.cookie, ...(accept ? { accept } : {}) } });
+  const tokenHashOf = (s: Session) => createHash('sha256').update(s.cookie.split('=')[1]!).digest('hex');
   const factorOf = async (s: Session) => {
-    const token = s.cookie.split('=')[1]!;
     const row = await withScope(t.app.database.db, { kind: 'auth' }, (trx) =>
       trx
         .selectFrom('user_session')
         .select(['stage', 'second_factor'])
-        .where('token_hash', '=', createHash('sha256').update(token).digest('hex'))
+        .where('token_hash', '=', tokenHashOf(s))
         .executeTakeFirst(),
     );
     return row ?? null;
   };
-
-  it('the second-factor page tells an administrator that a code only allows setting up a passkey', async () => {
-    const pending = await passwordStep(admin);
-    const page = await t.app.inject({
-      method: 'GET',
-      url: '/de/staff/second-factor',
-      headers: { cookie: pending.cookie },
-    });
-    expect(page.body).toContain(
-      'Als Administratorin oder Administrator bestätigen Sie die Anmeldung mit Ihrem Passkey',
+  /** The password step with the session's CSRF token even where the page shows no form (an attacker has it too). */
+  const pendingOf = async (user: TestUser): Promise<Session> => {
+    const first = await postForm(t.app, '/de/staff/sign-in', { email: user.email, password: user.password });
+    expect(first.statusCode).toBe(303);
+    const cookie = sessionCookieFrom(first);
+    const row = await withScope(t.app.database.db, { kind: 'auth' }, (trx) =>
+      trx
+        .selectFrom('user_session')
+        .select('csrf_secret')
+        .where('token_hash', '=', tokenHashOf({ cookie, csrf: '' }))
+        .executeTakeFirstOrThrow(),
     );
-    const counsellor = await passwordStep(await createUser(t.app, { role: 'counsellor' }));
-    const other = await t.app.inject({
-      method: 'GET',
-      url: '/de/staff/second-factor',
-      headers: { cookie: counsellor.cookie },
-    });
-    expect(other.body).not.toContain('Administratorin');
-  });
-
-  it('a TOTP sign-in gives a restricted session that reaches only the passkey set-up', async () => {
-    const s = await signInRestricted(t.app, admin);
-    expect(await factorOf(s)).toEqual({ stage: 'full', second_factor: 'totp' });
-    for (const url of [
-      '/de/staff',
-      '/de/staff/users',
-      '/de/staff/outbox',
-      '/de/staff/account',
-      '/de/staff/sessions',
-      '/de/staff/audit',
-    ]) {
+    return { cookie, csrf: row.csrf_secret };
+  };
+  const totpLastStep = async (userId: string) =>
+    withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+      trx.selectFrom('app_user').select('totp_last_step').where('id', '=', userId).executeTakeFirstOrThrow(),
+    );
+  /** Everything a session opened by a phished password and a code could try on the way to its own passkey. */
+  const expectNothingOpens = async (s: Session) => {
+    for (const url of ['/de/staff', '/de/staff/users', '/de/staff/account', '/de/staff/passkey-setup']) {
       const res = await get(s, url);
-      expect(`${res.statusCode} ${String(res.headers.location)}`, url).toBe('303 /de/staff/passkey-setup');
+      expect(`${res.statusCode} ${String(res.headers.location)}`, url).toMatch(/^303 \/de\/staff\/sign-in/);
     }
-    // JSON clients (passkey.js) get a 403 that names the way.
-    const json = await postJson('/de/staff/account/passkeys/options', s, {});
-    expect(json.statusCode).toBe(403);
-    expect(json.json()).toEqual({ error: 'passkey_required', status: 403, redirect: '/de/staff/passkey-setup' });
-    // Forms are refused the same way, and nothing is done.
-    const invite = await postAs(t.app, s, '/de/staff/users/invite', { email: 'x@example.org', role: 'coordination' });
-    expect(`${invite.statusCode} ${String(invite.headers.location)}`).toBe('303 /de/staff/passkey-setup');
-    // The sign-in itself is audited with the factor used.
-    const e = (await auditEvents(t.app)).filter((x) => x.event === 'auth.sign_in' && x.actor_id === admin.id).at(-1);
-    expect(e?.details).toEqual({ method: 'totp' });
+    for (const url of ['/de/staff/passkey-setup/options', '/de/staff/account/passkeys/options']) {
+      expect((await postJson(url, s, {})).statusCode, url).toBe(401);
+    }
+  };
+
+  it('the attack: a phished password and a valid code open nothing — not even adding a passkey', async () => {
+    const before = await passkeysOf(admin.id);
+    const lastStep = await totpLastStep(admin.id);
+    const pending = await pendingOf(admin);
+    const res = await postAs(t.app, pending, '/de/staff/second-factor', {
+      method: 'totp',
+      code: await nextTotpCode(t.app, admin),
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('Für dieses Konto wird kein Code angenommen.');
+    // No new session: the browser keeps only the password-stage one.
+    expect(hasSessionCookie(res)).toBe(false);
+    expect(await factorOf(pending)).toEqual({ stage: 'password', second_factor: null });
+    await expectNothingOpens(pending);
+    // The code was not even checked, so it was not used up either.
+    expect(await totpLastStep(admin.id)).toEqual(lastStep);
+    expect(await passkeysOf(admin.id)).toEqual(before);
+    const e = (await auditEvents(t.app))
+      .filter((x) => x.event === 'auth.sign_in_failed' && x.object_id === admin.id)
+      .at(-1);
+    expect(e?.details).toMatchObject({ step: 'second_factor', reason: 'code_for_passkey_role' });
   });
 
-  it('the set-up page explains why, in German and English, with the form and a sign-out button', async () => {
-    const s = await signInRestricted(t.app, admin);
-    const de = await get(s, '/de/staff/passkey-setup');
-    expect(de.statusCode).toBe(200);
-    expect(de.body).toContain('Administratorinnen und Administratoren melden sich mit einem Passkey an.');
-    expect(de.body).toContain('Damit können Sie nur einen Passkey hinzufügen');
-    expect(de.body).toMatch(/<form[^>]*data-passkey="register"[^>]*data-options="\/de\/staff\/passkey-setup\/options"/);
-    expect(de.body).toMatch(/<script src="\/assets\/passkey\.[0-9a-f]+\.js" defer/);
-    expect(de.body).toContain('action="/de/staff/passkey-setup/sign-out"');
-    // No account bar: its links would only lead back here.
-    expect(de.body).not.toContain('href="/de/staff/sessions"');
-    const en = await get(s, '/en/staff/passkey-setup');
-    expect(en.body).toContain('Administrators sign in with a passkey.');
-    expect(en.body).toContain('With that you can only add a passkey');
-  });
-
-  it('a recovery code gives the same restricted session', async () => {
+  it('a recovery code opens nothing either', async () => {
     const codes = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
       replaceRecoveryCodes(trx, t.app.keys.server, { id: admin.id, centreId: null }),
     );
-    const pending = await passwordStep(admin);
-    const res = await postAs(t.app, pending, '/de/staff/second-factor', {
-      method: 'recovery',
-      code: codes[0]!,
-      next: '/de/staff/users',
-    });
-    expect(`${res.statusCode} ${String(res.headers.location)}`).toBe('303 /de/staff/passkey-setup');
-    const s = { cookie: sessionCookieFrom(res), csrf: '' };
-    expect(await factorOf(s)).toEqual({ stage: 'full', second_factor: 'recovery_code' });
-    expect((await get(s, '/de/staff/users')).headers.location).toBe('/de/staff/passkey-setup');
-  });
-
-  it('a session from before the factor was recorded counts as "not a passkey"', async () => {
-    const s = await directSession(t.app, { ...admin, passkey: new SoftAuthenticator('localhost', ORIGIN) });
-    const token = s.cookie.split('=')[1]!;
-    await withScope(t.app.database.db, { kind: 'auth' }, (trx) =>
-      trx
-        .updateTable('user_session')
-        .set({ second_factor: null })
-        .where('token_hash', '=', createHash('sha256').update(token).digest('hex'))
-        .execute(),
-    );
-    expect((await get(s, '/de/staff/users')).headers.location).toBe('/de/staff/passkey-setup');
-  });
-
-  it('setting up needs a fresh sign-in: after ten minutes, back to the sign-in', async () => {
-    const s = await signInRestricted(t.app, admin);
-    clock.advance(11 * 60_000);
-    const res = await postJson('/de/staff/passkey-setup/options', s, {});
+    const pending = await pendingOf(admin);
+    const res = await postAs(t.app, pending, '/de/staff/second-factor', { method: 'recovery', code: codes[0]! });
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toEqual({
-      error: 'reauth_required',
-      redirect: '/de/staff/sign-in?next=%2Fde%2Fstaff%2Fpasskey-setup',
+    expect(hasSessionCookie(res)).toBe(false);
+    await expectNothingOpens(pending);
+  });
+
+  it('an administrator without a passkey cannot get one from a code sign-in: the page says whom to ask', async () => {
+    const lost = await createUser(t.app, { role: 'admin', passkey: false });
+    const pending = await pendingOf(lost);
+    const page = await get(pending, '/de/staff/second-factor');
+    expect(page.body).toContain('Für dieses Konto ist kein Passkey eingerichtet.');
+    expect(page.body).not.toContain('name="code"');
+    const res = await postAs(t.app, pending, '/de/staff/second-factor', {
+      method: 'totp',
+      code: await nextTotpCode(t.app, lost),
     });
+    expect(res.statusCode).toBe(403);
+    await expectNothingOpens(pending);
+    expect(await passkeysOf(lost.id)).toEqual([]);
+  });
+
+  it('the second-factor page offers an administrator the passkey alone; other roles keep their codes', async () => {
+    const page = await get(await pendingOf(admin), '/de/staff/second-factor');
+    expect(page.body).toContain('Als Administratorin oder Administrator melden Sie sich nur mit Ihrem Passkey an.');
+    expect(page.body).toContain('data-passkey="authenticate"');
+    expect(page.body).not.toContain('name="code"');
+    const en = await get(await pendingOf(admin), '/en/staff/second-factor');
+    expect(en.body).toContain('As an administrator you sign in with your passkey only.');
+    const counsellor = await pendingOf(await createUser(t.app, { role: 'counsellor' }));
+    const other = await get(counsellor, '/de/staff/second-factor');
+    expect(other.body).toContain('name="code"');
+    expect(other.body).not.toContain('Administratorin');
+  });
+
+  it('enrolling: the invitation ends in an enrolment session that reaches only the passkey set-up', async () => {
+    const { user, session: s } = await enrolAdmin(t.app);
+    expect(await factorOf(s)).toEqual({ stage: 'full', second_factor: 'enrolment' });
+    for (const url of ['/de/staff', '/de/staff/users', '/de/staff/outbox', '/de/staff/account', '/de/staff/audit']) {
+      const res = await get(s, url);
+      expect(`${res.statusCode} ${String(res.headers.location)}`, url).toBe('303 /de/staff/passkey-setup');
+    }
+    const json = await postJson('/de/staff/account/passkeys/options', s, {});
+    expect(json.statusCode).toBe(403);
+    expect(json.json()).toEqual({ error: 'passkey_required', status: 403, redirect: '/de/staff/passkey-setup' });
+    const invite = await postAs(t.app, s, '/de/staff/users/invite', { email: 'x@example.org', role: 'coordination' });
+    expect(`${invite.statusCode} ${String(invite.headers.location)}`).toBe('303 /de/staff/passkey-setup');
+    // No recovery codes for an administrator: they would promise a way in that does not exist.
+    const codes = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+      trx.selectFrom('recovery_code').select('idx').where('user_id', '=', user.id).execute(),
+    );
+    expect(codes).toEqual([]);
+  });
+
+  it('the set-up page explains the last step, in German and English, with the form and a sign-out button', async () => {
+    const { session: s } = await enrolAdmin(t.app);
+    const de = await get(s, '/de/staff/passkey-setup');
+    expect(de.statusCode).toBe(200);
+    expect(de.body).toContain('Letzter Schritt: Passkey einrichten');
+    expect(de.body).toContain('Das geht in den nächsten 30 Minuten.');
+    expect(de.body).toMatch(/<form[^>]*data-passkey="register"[^>]*data-options="\/de\/staff\/passkey-setup\/options"/);
+    expect(de.body).toContain('data-msg-host="Der Browser legt hier keinen Passkey an');
+    expect(de.body).toMatch(/<script src="\/assets\/passkey\.[0-9a-f]+\.js" defer/);
+    expect(de.body).toContain('action="/de/staff/passkey-setup/sign-out"');
+    expect(de.body).not.toContain('href="/de/staff/sessions"');
+    const en = await get(s, '/en/staff/passkey-setup');
+    expect(en.body).toContain('Last step: set up your passkey');
+  });
+
+  it('the enrolment session ends after 30 minutes: then only a new set-up link helps', async () => {
+    const { session: s } = await enrolAdmin(t.app);
+    clock.advance(29 * 60_000);
+    expect((await postJson('/de/staff/passkey-setup/options', s, {})).statusCode).toBe(200);
+    clock.advance(2 * 60_000);
+    const res = await postJson('/de/staff/passkey-setup/options', s, {});
+    expect(res.statusCode).toBe(401);
+    expect(await factorOf(s)).toBeNull();
   });
 
   it('refuses a spoiled registration and stores nothing', async () => {
-    const s = await signInRestricted(t.app, admin);
+    const { user, session: s } = await enrolAdmin(t.app);
+    const auth = new SoftAuthenticator('localhost', ORIGIN);
     const opt = await postJson('/de/staff/passkey-setup/options', s, {});
     expect(opt.statusCode).toBe(200);
     const res = await postJson('/de/staff/passkey-setup', s, {
@@ -479,15 +512,14 @@ describe('administrators must complete the sign-in with a passkey (checklist #1)
     });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({ error: 'not_verified' });
-    expect(await passkeysOf(admin.id)).toEqual([]);
-    // The restricted session stays usable for another attempt.
+    expect(await passkeysOf(user.id)).toEqual([]);
     expect((await get(s, '/de/staff/passkey-setup')).statusCode).toBe(200);
   });
 
-  it('adding a passkey ends the restricted session and asks for a new sign-in with it', async () => {
-    const s = await signInRestricted(t.app, admin);
+  it('adding the first passkey ends the enrolment session, tells the address, and the passkey signs in', async () => {
+    const { user, session: s } = await enrolAdmin(t.app);
+    const auth = new SoftAuthenticator('localhost', ORIGIN);
     const opt = await postJson('/de/staff/passkey-setup/options', s, {});
-    expect(opt.statusCode).toBe(200);
     expect(opt.json()).toMatchObject({
       rp: { id: 'localhost' },
       authenticatorSelection: { userVerification: 'required' },
@@ -499,50 +531,91 @@ describe('administrators must complete the sign-in with a passkey (checklist #1)
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ redirect: '/de/staff/sign-in?passkey_added=1' });
     expect(String(res.headers['set-cookie'])).toMatch(/^__Host-sn_session=;/);
-    expect(await passkeysOf(admin.id)).toEqual([
+    expect(await passkeysOf(user.id)).toEqual([
       { id: auth.id, name: 'Sicherheitsschlüssel', counter: '0', centre_id: null },
     ]);
-    const e = (await auditEvents(t.app)).find((x) => x.event === 'auth.mfa_passkey_added' && x.actor_id === admin.id);
-    expect(e).toMatchObject({ object_id: auth.id, centre_id: null, details: { step: 'passkey_setup' } });
-    // The restricted session is gone.
+    const e = (await auditEvents(t.app)).find((x) => x.event === 'auth.mfa_passkey_added' && x.actor_id === user.id);
+    expect(e).toMatchObject({ object_id: auth.id, details: { step: 'enrolment' } });
+    const mail = await lastMailTo(t.app, user.email);
+    expect(mail?.subject).toContain('Passkey hinzugefügt');
+    expect(mail?.body).not.toMatch(/https?:|\/staff\//);
     expect(await factorOf(s)).toBeNull();
-    expect((await get(s, '/de/staff/passkey-setup')).headers.location).toMatch(/^\/de\/staff\/sign-in/);
-    const page = await t.app.inject({ method: 'GET', url: '/de/staff/sign-in?passkey_added=1' });
-    expect(page.body).toContain('Der Passkey wurde hinzugefügt. Bitte melden Sie sich jetzt noch einmal an');
+    // The passkey now completes the sign-in and opens everything.
+    const pending = await passwordStep({ ...user, passkey: auth });
+    const signed = await passkeyStep(pending, auth, {}, '/de/staff/users');
+    expect(signed.json()).toEqual({ redirect: '/de/staff/users' });
+    const full = { cookie: sessionCookieFrom(signed), csrf: '' };
+    expect(await factorOf(full)).toEqual({ stage: 'full', second_factor: 'passkey' });
+    expect((await get(full, '/de/staff/users')).statusCode).toBe(200);
+    expect((await get(full, '/de/staff/passkey-setup')).headers.location).toBe('/de/staff');
   });
 
-  it('the sign-in with the passkey opens everything an administrator may use', async () => {
-    const pending = await passwordStep(admin);
-    const res = await passkeyStep(pending, auth, {}, '/de/staff/users');
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ redirect: '/de/staff/users' });
-    const s = { cookie: sessionCookieFrom(res), csrf: '' };
-    expect(await factorOf(s)).toEqual({ stage: 'full', second_factor: 'passkey' });
-    expect((await get(s, '/de/staff/users')).statusCode).toBe(200);
-    expect((await get(s, '/de/staff/outbox')).statusCode).toBe(200);
-    // Nothing left to set up.
-    expect(`${(await get(s, '/de/staff/passkey-setup')).headers.location}`).toBe('/de/staff');
-  });
-
-  it('with a passkey registered, a TOTP sign-in is still restricted (for a lost passkey: add a new one)', async () => {
-    const s = await signInRestricted(t.app, admin);
+  it('an enrolment session of an account that has a passkey adds nothing', async () => {
+    const s = await directSession(t.app, admin, { factor: 'enrolment' });
+    expect((await postJson('/de/staff/passkey-setup/options', s, {})).statusCode).toBe(409);
     const page = await get(s, '/de/staff/passkey-setup');
-    expect(page.body).toContain('Für Ihr Konto ist schon 1 Passkey eingerichtet.');
-    expect((await get(s, '/de/staff/users')).headers.location).toBe('/de/staff/passkey-setup');
+    expect(`${page.statusCode} ${String(page.headers.location)}`).toMatch(/^303 \/de\/staff\/sign-in/);
+    expect(await factorOf(s)).toBeNull();
+  });
+
+  it('an administrator session not opened by a passkey (from before the upgrade) is ended', async () => {
+    const s = await directSession(t.app, admin, { factor: 'totp' });
+    const res = await get(s, '/de/staff/users');
+    expect(`${res.statusCode} ${String(res.headers.location)}`).toMatch(/^303 \/de\/staff\/sign-in/);
+    expect(await factorOf(s)).toBeNull();
+  });
+
+  it('a second passkey only after a passkey step-up: password and code do not count', async () => {
+    const owner = await createUser(t.app, { role: 'admin' });
+    const s = await signIn(t.app, owner);
+    clock.advance(11 * 60_000);
+    const stale = await postJson('/de/staff/account/passkeys/options', s, {});
+    expect(stale.statusCode).toBe(403);
+    expect(stale.json()).toMatchObject({ error: 'reauth_required' });
+    // The step-up page offers the passkey alone …
+    const page = await get(s, '/de/staff/reauth?next=%2Fde%2Fstaff%2Faccount');
+    expect(page.body).toContain('data-options="/de/staff/reauth/passkey/options"');
+    expect(page.body).not.toContain('name="password"');
+    // … and the phished password with a valid code is refused without being checked.
+    const phished = await postAs(t.app, s, '/de/staff/reauth', {
+      password: owner.password,
+      method: 'totp',
+      code: await nextTotpCode(t.app, owner),
+      next: '/de/staff/account',
+    });
+    expect(phished.statusCode).toBe(403);
+    expect((await postJson('/de/staff/account/passkeys/options', s, {})).statusCode).toBe(403);
+    // A wrong key is refused as well.
+    const stranger = new SoftAuthenticator('localhost', ORIGIN);
+    const opt0 = await postJson('/de/staff/reauth/passkey/options', s, {});
+    const wrong = await postJson('/de/staff/reauth/passkey', s, { credential: stranger.assert(opt0.json()) });
+    expect(wrong.statusCode).toBe(400);
+    // The owner's passkey is the step-up.
+    const opt = await postJson('/de/staff/reauth/passkey/options', s, {});
+    expect(opt.statusCode).toBe(200);
+    const up = await postJson('/de/staff/reauth/passkey', s, {
+      credential: owner.passkey!.assert(opt.json()),
+      next: '/de/staff/account',
+    });
+    expect(up.json()).toEqual({ redirect: '/de/staff/account' });
+    const e = (await auditEvents(t.app)).filter((x) => x.event === 'auth.reauthenticated' && x.actor_id === owner.id);
+    expect(e.at(-1)?.details).toEqual({ method: 'passkey', occurrences: 1 });
+    const second = new SoftAuthenticator('localhost', ORIGIN);
+    const added = await register(s, second, {}, 'Zweitschlüssel');
+    expect(added.statusCode).toBe(200);
+    expect((await passkeysOf(owner.id)).map((p) => p.name)).toContain('Zweitschlüssel');
   });
 
   it('signing out from the set-up page ends the session and is audited', async () => {
-    const s = await signInRestricted(t.app, admin);
+    const { user, session: s } = await enrolAdmin(t.app);
+    const forged = await postForm(t.app, '/de/staff/passkey-setup/sign-out', {}, { cookie: s.cookie });
+    expect(forged.statusCode).toBe(403);
+    expect(await factorOf(s)).toEqual({ stage: 'full', second_factor: 'enrolment' });
     const res = await postAs(t.app, s, '/de/staff/passkey-setup/sign-out');
     expect(`${res.statusCode} ${String(res.headers.location)}`).toBe('303 /de/staff/sign-in?signed_out=1');
     expect(await factorOf(s)).toBeNull();
-    const e = (await auditEvents(t.app)).filter((x) => x.event === 'auth.sign_out' && x.actor_id === admin.id);
-    expect(e.length).toBeGreaterThan(0);
-    // Without the token it is refused like any other form.
-    const again = await signInRestricted(t.app, admin);
-    const forged = await postForm(t.app, '/de/staff/passkey-setup/sign-out', {}, { cookie: again.cookie });
-    expect(forged.statusCode).toBe(403);
-    expect(await factorOf(again)).toEqual({ stage: 'full', second_factor: 'totp' });
+    const e = (await auditEvents(t.app)).filter((x) => x.event === 'auth.sign_out' && x.actor_id === user.id);
+    expect(e.length).toBe(1);
   });
 
   it('other roles are not affected: a TOTP sign-in is complete', async () => {

@@ -21,6 +21,7 @@ import {
   type OpenLink,
 } from '../../../platform/auth/queries/one-time-links.ts';
 import { enrolledAccountByEmail, setPasswordOfEnrolledAccount } from '../../../platform/auth/queries/users.ts';
+import { sendSecurityNotice } from '../../../platform/auth/security-notice.ts';
 
 /** The link in the mail. */
 function resetLink(publicOrigin: string, locale: Locale, token: string): string {
@@ -75,6 +76,7 @@ export async function completeReset(app: FastifyInstance, reset: OpenLink, passw
     // Other resets, and an address change someone may have asked for with the old password.
     await endPendingLinks(trx, reset.userId, now);
     const ended = await deleteUserSessions(trx, reset.userId);
+    await sendSecurityNotice(app, trx, reset.userId, 'passwordReset', now);
     await audit(
       trx,
       app.keys.audit,

@@ -18,13 +18,14 @@ export function TotpChangePage({
   state,
   qrSvg,
   secret,
+  uri,
   error,
-}: Base & { state: string; qrSvg: string; secret: string; error?: string | undefined }) {
+}: Base & { state: string; qrSvg: string; secret: string; uri: string; error?: string | undefined }) {
   return (
     <StaffPage ctx={ctx} title={t('title')}>
       <FieldErrorSummary title={t('errorsTitle')} errors={{ code: error }} />
       <p>{t('intro')}</p>
-      <TotpSetup manual={t('manual')} qrSvg={qrSvg} secret={secret} />
+      <TotpSetup manual={t('manual')} openInApp={t('openInApp')} qrSvg={qrSvg} secret={secret} uri={uri} />
       <PostForm action={`/${ctx.locale}/staff/account/totp`} csrf={csrf}>
         <input type="hidden" name="state" value={state} />
         <TotpCodeField label={t('code')} error={error} />

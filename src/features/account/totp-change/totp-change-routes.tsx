@@ -24,6 +24,7 @@ import { generateTotpSecret, totpUri, verifyTotp } from '../../../platform/secur
 import { TOTP_NS } from './messages.ts';
 import { MAX_PENDING_LENGTH, openPendingSecret, sealPendingSecret, type PendingOwner } from './pending-secret.ts';
 import { TotpChangeDonePage, TotpChangePage } from './TotpChangePages.tsx';
+import { sendSecurityNotice } from '../../../platform/auth/security-notice.ts';
 
 const confirmBody = z
   .object({
@@ -52,7 +53,8 @@ export const totpChangeRoutes: FastifyPluginAsync = async (app) => {
     const { actor, tx } = staffRequest(req);
     const t = translator(locale, TOTP_NS);
     const email = await tx((trx) => emailOf(trx, actor.userId));
-    const qrSvg = await qrCodeSvg(totpUri(pending.secret, email), t('qrLabel'));
+    const uri = totpUri(pending.secret, email);
+    const qrSvg = await qrCodeSvg(uri, t('qrLabel'));
     const page = TotpChangePage({
       ctx: pageContext(req),
       t,
@@ -60,6 +62,7 @@ export const totpChangeRoutes: FastifyPluginAsync = async (app) => {
       state: pending.state,
       qrSvg,
       secret: pending.secret,
+      uri,
       error,
     });
     return sendPage(reply, page, error ? 400 : 200);
@@ -93,6 +96,7 @@ export const totpChangeRoutes: FastifyPluginAsync = async (app) => {
       await setTotpLastStep(trx, actor.userId, check.step);
       // A factor changed: no link asked for before (by whoever held a session then) outlives it.
       await endPendingLinks(trx, actor.userId, now);
+      await sendSecurityNotice(app, trx, actor.userId, 'authenticatorReplaced', now);
       await audit(
         trx,
         app.keys.audit,

@@ -58,14 +58,21 @@ export function AcceptTotpPage({
   state,
   qrSvg,
   secret,
+  uri,
   error,
-}: Base & { action: string; state: string; qrSvg: string; secret: string; error?: string | undefined }) {
+}: Base & { action: string; state: string; qrSvg: string; secret: string; uri: string; error?: string | undefined }) {
   return (
     <StaffPage ctx={ctx} title={t('accept.title')}>
       <h2>{t('accept.step2')}</h2>
       <FieldErrorSummary title={t('form.errorsTitle')} errors={{ code: error }} />
       <p>{t('accept.totpIntro')}</p>
-      <TotpSetup manual={t('accept.manual')} qrSvg={qrSvg} secret={secret} />
+      <TotpSetup
+        manual={t('accept.manual')}
+        openInApp={t('accept.openInApp')}
+        qrSvg={qrSvg}
+        secret={secret}
+        uri={uri}
+      />
       <PostForm action={action}>
         <input type="hidden" name="state" value={state} />
         <TotpCodeField label={t('accept.code')} error={error} />

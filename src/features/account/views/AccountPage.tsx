@@ -29,6 +29,8 @@ type Props = {
   /** Re-authenticated recently: the forms that change factors are shown. */
   recent: boolean;
   reauthHref: string;
+  /** PUBLIC_ORIGIN, for the passkey form's wrong-address message. */
+  origin: string;
   done?: 'password' | 'passkey_added' | 'passkey_removed' | undefined;
   errors?: FieldErrors;
 };
@@ -37,7 +39,7 @@ function formatDate(locale: string, d: Date): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(d);
 }
 
-export function AccountPage({ ctx, t, csrf, account, recent, reauthHref, done, errors = {} }: Props) {
+export function AccountPage({ ctx, t, csrf, account, recent, reauthHref, origin, done, errors = {} }: Props) {
   const base = `/${ctx.locale}/staff/account`;
   return (
     <StaffFrame ctx={ctx} title={t('account.title')} scripts={[PASSKEY_SCRIPT]}>
@@ -97,7 +99,13 @@ export function AccountPage({ ctx, t, csrf, account, recent, reauthHref, done, e
           ))}
         </ul>
         {recent ? (
-          <PasskeyRegisterForm t={t} csrf={csrf} action={`${base}/passkeys`} optionsUrl={`${base}/passkeys/options`} />
+          <PasskeyRegisterForm
+            t={t}
+            csrf={csrf}
+            action={`${base}/passkeys`}
+            optionsUrl={`${base}/passkeys/options`}
+            origin={origin}
+          />
         ) : null}
       </section>
 

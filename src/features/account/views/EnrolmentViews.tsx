@@ -60,10 +60,28 @@ export function NewPasswordFields({
  * from qrCodeSvg (generated on our server, escaped, style-free — see
  * qr-svg.ts), never from input.
  */
-export function TotpSetup({ manual, qrSvg, secret }: { manual: string; qrSvg: string; secret: string }) {
+export function TotpSetup({
+  manual,
+  openInApp,
+  qrSvg,
+  secret,
+  uri,
+}: {
+  manual: string;
+  openInApp: string;
+  qrSvg: string;
+  secret: string;
+  /** The otpauth: URI the QR code holds: on a phone, tapping it hands the secret to the authenticator app there. */
+  uri: string;
+}) {
   return (
     <div class="totp-setup">
       <div class="qr" dangerouslySetInnerHTML={{ __html: qrSvg }} />
+      <p>
+        <a class="button" href={uri}>
+          {openInApp}
+        </a>
+      </p>
       <p>{manual}</p>
       <p>
         <code class="secret">{groupSecret(secret)}</code>

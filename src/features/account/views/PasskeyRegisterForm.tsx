@@ -12,11 +12,14 @@ export function PasskeyRegisterForm({
   csrf,
   action,
   optionsUrl,
+  origin,
 }: {
   t: Translate<'account'>;
   csrf: string;
   action: string;
   optionsUrl: string;
+  /** PUBLIC_ORIGIN: a passkey works only there, and the failure message names it. */
+  origin: string;
 }) {
   return (
     <>
@@ -29,6 +32,7 @@ export function PasskeyRegisterForm({
         data-msg-working={t('passkey.working')}
         data-msg-failed={t('passkey.addFailed')}
         data-msg-already_registered={t('passkey.already')}
+        data-msg-host={t('passkey.wrongHost', { origin })}
         hidden
       >
         <input type="hidden" name={CSRF_FIELD} value={csrf} />

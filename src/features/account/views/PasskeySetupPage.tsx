@@ -1,9 +1,10 @@
 /**
- * The one page an administrator's restricted session may open (signed in
- * with a TOTP code or a recovery code, policy.ts PASSKEY_ONLY_ROLES): why a
- * passkey is required, the form that adds one (driven by public/passkey.js;
- * without the script a note says it is needed) and a sign-out button. No
- * account bar: every other staff page would only send them back here.
+ * The last step of an administrator's enrolment, and the one page their
+ * enrolment session may open (policy.ts PASSKEY_ONLY_ROLES): why a passkey
+ * is required, the form that adds the first one (driven by
+ * public/passkey.js; without the script a note says it is needed) and a
+ * sign-out button. No account bar: every other staff page would only send
+ * them back here.
  */
 import { CSRF_FIELD } from '../../../platform/auth/csrf.ts';
 import type { Translate } from '../../../platform/i18n/index.ts';
@@ -16,12 +17,13 @@ export function PasskeySetupPage({
   ctx,
   t,
   csrf,
-  passkeys,
+  origin,
 }: {
   ctx: PageContext;
   t: Translate<'account'>;
   csrf: string;
-  passkeys: number;
+  /** PUBLIC_ORIGIN, for the passkey form's wrong-address message. */
+  origin: string;
 }) {
   const base = `/${ctx.locale}/staff/passkey-setup`;
   return (
@@ -31,9 +33,8 @@ export function PasskeySetupPage({
         <strong>{t('passkeySetup.required')}</strong> {t('passkeySetup.why')}
       </p>
       <p class="notice">{t('passkeySetup.restricted')}</p>
-      {passkeys > 0 ? <p>{t('passkeySetup.hasPasskeys', { count: passkeys })}</p> : null}
       <p>{t('passkeySetup.how')}</p>
-      <PasskeyRegisterForm t={t} csrf={csrf} action={base} optionsUrl={`${base}/options`} />
+      <PasskeyRegisterForm t={t} csrf={csrf} action={base} optionsUrl={`${base}/options`} origin={origin} />
       <form method="post" action={`${base}/sign-out`}>
         <input type="hidden" name={CSRF_FIELD} value={csrf} />
         <button type="submit">{t('passkeySetup.signOut')}</button>

@@ -6,7 +6,7 @@
  */
 import type { Tx } from '../../db/tenant.ts';
 import { hashToken, randomToken } from '../../security/tokens.ts';
-import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, type LoadedSession, type SecondFactorMethod } from '../session.ts';
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, type LoadedSession, type SessionFactor } from '../session.ts';
 import { summariseUserAgent } from '../user-agent.ts';
 
 /**
@@ -18,7 +18,7 @@ import { summariseUserAgent } from '../user-agent.ts';
 export async function createSession(
   trx: Tx,
   s: { userId: string; centreId: string | null; now: Date; userAgent?: string | undefined; reauthAt?: Date | null } & (
-    { stage: 'password' } | { stage: 'full'; secondFactor: SecondFactorMethod }
+    { stage: 'password' } | { stage: 'full'; secondFactor: SessionFactor }
   ),
 ): Promise<{ token: string; tokenHash: string; csrfSecret: string }> {
   const token = randomToken(32);
