@@ -89,7 +89,11 @@ type PostFuzz = {
 const form = (fields: Record<string, Field>): BodySpec => ({ type: 'form', fields });
 const csrfOnly = (type: 'form' | 'json' = 'form'): BodySpec => ({ type, fields: {}, csrfOnly: true });
 const viaForm = (spec: BodySpec) => (csrf: string | null) => hostileForm(spec, csrf);
-const FAILED_ATTEMPT = ['auth_throttle', ...AUDIT_TABLES];
+/** Attempts while locked out are audited under the flood guard, which counts them in its own table. */
+const GUARDED_AUDIT = [...AUDIT_TABLES, 'audit_flood_guard'];
+const FAILED_ATTEMPT = ['auth_throttle', ...GUARDED_AUDIT];
+/** A recovery or credential change ends the account's pending one-time links. */
+const ENDS_LINKS = ['email_change', 'password_reset', 'invitation'];
 
 const entryFields: Record<string, Field> = {
   description: text(25_000),
@@ -157,7 +161,7 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     who: 'anonymous',
     body: form({ password: req(1024), password_repeat: req(1024), username: text(300) }),
     hostile: null,
-    writes: ['app_user', 'password_reset', 'user_session', 'recovery_code', 'outbox_mail', ...AUDIT_TABLES],
+    writes: ['app_user', 'user_session', 'recovery_code', 'outbox_mail', ...ENDS_LINKS, ...AUDIT_TABLES],
   },
   '/:lang/staff/sign-out': { who: 'admin', body: csrfOnly(), hostile: null },
   '/:lang/staff/sessions/end': { who: 'coordination', body: form({ session: req(32) }), hostile: null, writes: [] },
@@ -181,7 +185,7 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     body: form({ password: req(1024), password_repeat: req(1024), username: text(300) }),
     hostile: null,
     // The security notice to the account's address.
-    writes: ['app_user', 'user_session', 'outbox_mail', ...AUDIT_TABLES],
+    writes: ['app_user', 'user_session', 'outbox_mail', ...ENDS_LINKS, ...AUDIT_TABLES],
   },
   '/:lang/staff/account/recovery-codes': { who: 'centre_lead', recent: true, body: csrfOnly(), hostile: null },
   // An id that is not the actor's passkey is a refusal, audited as access.denied.
@@ -214,14 +218,14 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     recent: true,
     body: form({ state: req(MAX_PENDING_LENGTH), code: req(32) }),
     hostile: null,
-    writes: ['app_user', 'outbox_mail', ...AUDIT_TABLES],
+    writes: ['app_user', 'outbox_mail', ...ENDS_LINKS, ...AUDIT_TABLES],
   },
   '/:lang/staff/account/email': {
     who: 'coordination',
     recent: true,
     body: form({ email: req(1000) }),
     hostile: null,
-    writes: ['email_change', 'outbox_mail', ...AUDIT_TABLES],
+    writes: ['email_change', 'outbox_mail', ...GUARDED_AUDIT],
   },
   '/:lang/staff/email-change/:token': { who: 'anonymous', body: csrfOnly(), hostile: null },
   '/:lang/staff/users/invite': {
@@ -235,7 +239,7 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     who: 'admin',
     body: form({ confirm: { kind: 'enum', values: ['yes'], required: true } }),
     hostile: null,
-    writes: ['app_user', 'user_session', 'invitation', 'password_reset', ...AUDIT_TABLES],
+    writes: ['app_user', 'user_session', ...ENDS_LINKS, ...AUDIT_TABLES],
   },
   '/:lang/staff/users/:id/role': {
     who: 'admin',
@@ -536,8 +540,13 @@ describe('fuzzing every GET route (query string and path parameters)', () => {
     const row = gets.find((r) => r.url === url)!;
     return WHO.find((w) => ['ok', 'public', 'flow'].includes(row.outcomes[w]))!;
   };
-  /** Reading the outbox is audited. */
-  const GET_WRITES: Record<string, readonly string[]> = { '/:lang/staff/outbox': AUDIT_TABLES };
+  /** Reading the outbox is audited; reading the audit log and account pages too, under the flood guard. */
+  const GET_WRITES: Record<string, readonly string[]> = {
+    '/:lang/staff/outbox': AUDIT_TABLES,
+    '/:lang/staff/audit': GUARDED_AUDIT,
+    '/:lang/staff/users': GUARDED_AUDIT,
+    '/:lang/staff/users/:id': GUARDED_AUDIT,
+  };
 
   it.each(gets.map((r) => [r.url] as const))(
     'GET %s with hostile query and parameters: never a 5xx, nothing written',

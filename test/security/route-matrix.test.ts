@@ -4,7 +4,8 @@
  * hand-written matrix in route-matrix.ts, then every route exercised as
  * every kind of visitor with real sessions from the real sign-in. Every
  * 404 refusal of a signed-in visitor must leave exactly one `access.denied`
- * row in the audit log (checklist #23) and write nothing else.
+ * row in the audit log (checklist #23) and write nothing else; every CSRF
+ * refusal is audited as `auth.csrf_refused` and writes nothing else.
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -52,8 +53,28 @@ function sessionOf(who: Who): Session | null {
   return world.staff[who].session;
 }
 
-/** GETs that write on purpose: reading the outbox is itself audited. */
-const GET_WRITES: Record<string, readonly string[]> = { '/:lang/staff/outbox': AUDIT_TABLES };
+/** The audit log and the flood guard's counters (flood-guard.ts). */
+const GUARDED_AUDIT = [...AUDIT_TABLES, 'audit_flood_guard'] as const;
+
+/**
+ * GETs that write on purpose: reading the outbox, the audit log and account
+ * pages is itself audited (the latter two under the flood guard), with the
+ * event each allowed visitor's read must leave.
+ */
+const GET_WRITES: Record<string, { tables: readonly string[]; event: string }> = {
+  '/:lang/staff/outbox': { tables: AUDIT_TABLES, event: 'outbox.read' },
+  '/:lang/staff/audit': { tables: GUARDED_AUDIT, event: 'audit.read' },
+  '/:lang/staff/users': { tables: GUARDED_AUDIT, event: 'users.viewed' },
+  '/:lang/staff/users/:id': { tables: GUARDED_AUDIT, event: 'users.viewed' },
+};
+
+/** How many rows of `event` name this actor. */
+async function eventRows(event: string, userId: string): Promise<number> {
+  const rows = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
+    trx.selectFrom('audit_log').select('seq').where('event', '=', event).where('actor_id', '=', userId).execute(),
+  );
+  return rows.length;
+}
 
 function isSignInRedirect(res: LightMyRequestResponse): boolean {
   return res.statusCode === 303 && String(res.headers.location ?? '').startsWith('/de/staff/sign-in');
@@ -177,14 +198,14 @@ describe('every GET route answers each visitor as the matrix says, and writes no
       const s = sessionOf(who);
       const res = await t.app.inject({ method: 'GET', url, headers: s ? { cookie: s.cookie } : {} });
       statuses.set(who, res.statusCode);
+      const audited = GET_WRITES[row.url];
       const allowed =
-        row.outcomes[who] === 'ok'
-          ? (GET_WRITES[row.url] ?? [])
-          : row.outcomes[who] === 'not-found'
-            ? AUDIT_TABLES
-            : [];
+        row.outcomes[who] === 'ok' ? (audited?.tables ?? []) : row.outcomes[who] === 'not-found' ? AUDIT_TABLES : [];
       const written = await writes.changes(allowed);
       if (written.length) problems.push(`${who}: GET wrote to ${written.join(', ')}`);
+      const reader = userIdOf(who);
+      if (audited && row.outcomes[who] === 'ok' && reader && (await eventRows(audited.event, reader)) === 0)
+        problems.push(`${who}: the read left no ${audited.event} row`);
       const p = outcomeProblem(row.outcomes[who], res);
       if (p) problems.push(`${who}: ${p}`);
       const a = await auditProblem(who, 'GET', row.url, row.outcomes[who]);
@@ -335,15 +356,34 @@ describe('CSRF (checklist #12): every state-changing route needs the token and a
     const problems: string[] = [];
     await writes.reset();
     for (const [label, headers, csrf, status] of cases) {
+      const before = s ? await csrfRows(userIdOf(who)!, row.url) : 0;
       const res = await probe(row, url, s, headers, csrf);
-      const written = await writes.changes();
+      // A refusal is audited (auth.csrf_refused, flood-guarded) and writes nothing else.
+      const written = await writes.changes(status === 403 ? GUARDED_AUDIT : []);
       if (res.statusCode !== status) problems.push(`${label} (as ${who}): expected ${status}, got ${res.statusCode}`);
       if (written.length) problems.push(`${label}: wrote to ${written.join(', ')}`);
       if (res.statusCode === 403 && messageProblem(res)) problems.push(`${label}: ${messageProblem(res)}`);
+      // With a session the row names its owner and this route; the first refusal of each reason is written.
+      if (s && status === 403 && before === 0 && (await csrfRows(userIdOf(who)!, row.url)) === 0)
+        problems.push(`${label}: no auth.csrf_refused row for ${row.url}`);
     }
     expect(problems).toEqual([]);
   });
 });
+
+/** `auth.csrf_refused` rows of this actor for this route pattern. */
+async function csrfRows(userId: string, url: string): Promise<number> {
+  const rows = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
+    trx
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('event', '=', 'auth.csrf_refused')
+      .where('actor_id', '=', userId)
+      .where(sql<string>`details->>'route'`, '=', url)
+      .execute(),
+  );
+  return rows.length;
+}
 
 function otherToken(s: Session): string {
   const others = [

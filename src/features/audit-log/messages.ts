@@ -10,6 +10,8 @@ import { dynamicKey } from '../../platform/i18n/index.ts';
 export const KNOWN_EVENTS = [
   'auth.sign_in',
   'auth.sign_in_failed',
+  'auth.sign_in_blocked',
+  'auth.reauthenticated',
   'auth.sign_out',
   'auth.session_ended',
   'auth.mfa_totp_enrolled',
@@ -21,19 +23,23 @@ export const KNOWN_EVENTS = [
   'auth.password_changed',
   'auth.password_reset_requested',
   'auth.password_reset',
+  'auth.email_change_requested',
   'auth.email_changed',
   'users.invited',
   'users.invitation_accepted',
   'users.role_changed',
   'users.disabled',
   'users.enabled',
+  'users.viewed',
   'directory.draft_submitted',
   'directory.draft_withdrawn',
   'directory.draft_accepted',
   'directory.draft_returned',
+  'audit.read',
   'audit.exported',
   'outbox.read',
   'access.denied',
+  'auth.csrf_refused',
 ] as const;
 
 /**
@@ -59,6 +65,9 @@ export const SHOWN_DETAILS = [
   'assured_date',
   'route',
   'http_method',
+  'limit',
+  'chain',
+  'occurrences',
 ] as const;
 
 /** The i18n key of an event's label (events come from the database: show with a defaultValue). */

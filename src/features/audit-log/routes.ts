@@ -5,9 +5,13 @@
  * enforces that in the database (the page reads in the reader's scope);
  * requireAccess refuses an area outside it up front with a 404, so a centre
  * lead asking for another centre learns nothing, not even an empty list.
+ * Every read is itself recorded (`audit.read`, in the reader's own chain,
+ * naming the area read), under the flood guard: paging through the log
+ * leaves one row a minute per area, not one per page.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { NETWORK_CHAIN } from '../../platform/audit/entry.ts';
+import { auditGuarded } from '../../platform/audit/flood-guard.ts';
 import { requireAccess } from '../../platform/auth/access.ts';
 import { csrfToken } from '../../platform/auth/csrf.ts';
 import { parseOr400 } from '../../platform/http/errors.ts';
@@ -28,11 +32,23 @@ export const auditLogRoutes: FastifyPluginAsync = async (app) => {
     const network = scope.kind === 'admin' || scope.kind === 'coordination';
     // A centre role reads its own chain, named explicitly as well as enforced by RLS.
     const chain = q.chain ?? (scope.kind === 'centre' ? scope.centreId : undefined);
-    const data = await tx(async (trx) => ({
-      page: await auditPage(trx, { ...q, chain }),
-      people: await visiblePeople(trx),
-      centres: network ? await visibleCentres(trx) : null,
-    }));
+    const data = await tx(async (trx) => {
+      const read = {
+        page: await auditPage(trx, { ...q, chain }),
+        people: await visiblePeople(trx),
+        centres: network ? await visibleCentres(trx) : null,
+      };
+      // After the read, so the page shows the log as it was before this look at it.
+      const area = chain ?? 'all';
+      await auditGuarded(
+        trx,
+        app.keys,
+        { event: 'audit.read', actorId: actor.userId, centreId: actor.centreId, details: { chain: area } },
+        app.clock.now(),
+        { by: [actor.userId, area] },
+      );
+      return read;
+    });
     return sendPage(
       reply,
       AuditPage({

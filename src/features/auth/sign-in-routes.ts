@@ -13,8 +13,8 @@ import { safeNextPath, staffHome } from '../../platform/auth/next-path.ts';
 import { ACCOUNT_MANAGE, requiresPasskey } from '../../platform/auth/policy.ts';
 import { completeSecondFactor } from '../../platform/auth/second-factor.ts';
 import { createSession, deleteSession, purgeExpiredSessions } from '../../platform/auth/queries/sessions.ts';
-import { recordFailedAttempt } from '../../platform/auth/failed-attempt.ts';
-import { lockedFor, throttleKeys } from '../../platform/auth/throttle.ts';
+import { checkLockout, recordFailedAttempt } from '../../platform/auth/failed-attempt.ts';
+import { throttleKeys } from '../../platform/auth/throttle.ts';
 import { parseOr400 } from '../../platform/http/errors.ts';
 import { pageContext } from '../../platform/layout/context.ts';
 import { sendPage } from '../../platform/layout/render.ts';
@@ -91,10 +91,10 @@ export const signInRoutes: FastifyPluginAsync = async (app) => {
     const keys = throttleKeys(app.keys.server, form.email, req.ip);
 
     // Bound to the address typed: no other account is visible (ADR 021).
-    const pre = await accountTx(req, { email: form.email }, async (trx) => ({
-      locked: await lockedFor(trx, keys, app.clock.now()),
-      user: await findUserByEmail(trx, form.email),
-    }));
+    const pre = await accountTx(req, { email: form.email }, async (trx) => {
+      const user = await findUserByEmail(trx, form.email);
+      return { locked: await checkLockout(app, trx, keys, { user, step: 'password' }, app.clock.now()), user };
+    });
     // While locked nothing is verified: no argon2 work for a guesser either.
     if (pre.locked !== null) return sendThrottled(reply, pre.locked, render);
 
@@ -156,7 +156,8 @@ export const signInRoutes: FastifyPluginAsync = async (app) => {
       const user = await findUserById(trx, pendingSession.userId);
       if (!user) return { kind: 'gone' as const };
       const now = app.clock.now();
-      const locked = await lockedFor(trx, throttleKeys(app.keys.server, user.email, req.ip), now);
+      const keys = throttleKeys(app.keys.server, user.email, req.ip);
+      const locked = await checkLockout(app, trx, keys, { user, step: 'second_factor' }, now);
       if (locked !== null)
         return { kind: 'locked' as const, seconds: locked, user, passkey: await hasPasskey(trx, user.id) };
       // A code never completes an administrator's sign-in, and is not even

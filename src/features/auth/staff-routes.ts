@@ -6,13 +6,14 @@ import { createHmac } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { audit } from '../../platform/audit/audit.ts';
 import { csrfToken } from '../../platform/auth/csrf.ts';
-import { recordFailedAttempt } from '../../platform/auth/failed-attempt.ts';
+import { checkLockout, recordFailedAttempt } from '../../platform/auth/failed-attempt.ts';
 import { safeNextPath, staffHome } from '../../platform/auth/next-path.ts';
 import { ACCOUNT_MANAGE, requiresPasskey, STAFF_HOME } from '../../platform/auth/policy.ts';
-import { deleteSession, markReauthenticated } from '../../platform/auth/queries/sessions.ts';
+import { recordReauthentication } from '../../platform/auth/reauth.ts';
+import { deleteSession } from '../../platform/auth/queries/sessions.ts';
 import { isExpired } from '../../platform/auth/session.ts';
 import { isPasskeyRestricted } from '../../platform/auth/session-hook.ts';
-import { lockedFor, throttleKeys } from '../../platform/auth/throttle.ts';
+import { throttleKeys } from '../../platform/auth/throttle.ts';
 import type { Actor } from '../../platform/auth/types.ts';
 import type { Tx } from '../../platform/db/tenant.ts';
 import { parseOr400 } from '../../platform/http/errors.ts';
@@ -194,10 +195,9 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
     const next = safeNextPath(form.next) ?? staffHome(locale);
     const pre = await accountTx(req, { userId: actor.userId }, async (trx) => {
       const user = await findUserById(trx, actor.userId);
-      const locked = user
-        ? await lockedFor(trx, throttleKeys(app.keys.server, user.email, req.ip), app.clock.now())
-        : null;
-      return { user, locked };
+      if (!user) return { user, locked: null };
+      const keys = throttleKeys(app.keys.server, user.email, req.ip);
+      return { user, locked: await checkLockout(app, trx, keys, { user, step: 'reauth' }, app.clock.now()) };
     });
     if (!pre.user) return reply.redirect(`/${locale}/staff/sign-in`, 303);
     const user = pre.user;
@@ -216,7 +216,7 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
       (await accountTx(req, { userId: actor.userId }, async (trx) => {
         const now = app.clock.now();
         const r = await verifySecondFactor(trx, app, user, { method: form.method, code: form.code }, now);
-        if (r.ok) await markReauthenticated(trx, actor.sessionHash, now);
+        if (r.ok) await recordReauthentication(app, trx, actor, r.method, now);
         return r.ok;
       }));
     if (ok) return reply.redirect(next, 303);

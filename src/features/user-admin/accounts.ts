@@ -17,8 +17,7 @@ import { deleteUserSessions } from '../../platform/auth/queries/sessions.ts';
 import type { Role } from '../../platform/db/schema.ts';
 import type { Tx } from '../../platform/db/tenant.ts';
 import type { KeyRing } from '../../platform/security/keys.ts';
-import { closeOpenInvitations } from '../../platform/auth/queries/invitations.ts';
-import { closeOpenLinks } from '../../platform/auth/queries/one-time-links.ts';
+import { endPendingLinks } from '../../platform/auth/queries/one-time-links.ts';
 import { markDisabled, switchRole } from './queries.ts';
 
 export { accountByEmail, accountById, listAccountSummaries, openSessionCount, type AccountSummary } from './queries.ts';
@@ -49,8 +48,9 @@ export type DisableResult = { sessionsEnded: number; alreadyDisabled: boolean };
 /**
  * Disable an account: it cannot sign in any more, and every session it has
  * ends at once (the session lookup refuses disabled users too, so even a
- * session this transaction cannot see is dead). Its open invitation and
- * password-reset links are closed. Audited as `users.disabled` in the
+ * session this transaction cannot see is dead). Every pending one-time link
+ * of the account ends (invitation, password reset, e-mail change), so none
+ * works again after a later re-admission. Audited as `users.disabled` in the
  * account's own chain, with pseudonymous ids only. Calling it again for a
  * disabled account changes nothing but is recorded again.
  */
@@ -62,8 +62,7 @@ export async function disableAccount(
   // Decided by the update itself, not by an earlier read: two parallel requests cannot both "disable".
   const newlyDisabled = await markDisabled(trx, account.id, by.now);
   const sessionsEnded = await deleteUserSessions(trx, account.id);
-  await closeOpenInvitations(trx, account.email, by.now);
-  await closeOpenLinks(trx, 'password_reset', account.id, by.now);
+  await endPendingLinks(trx, account.id, by.now);
   await audit(
     trx,
     by.auditRing,

@@ -12,8 +12,8 @@ import { deleteUserSessions } from '../../platform/auth/queries/sessions.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { withScope, type Tx } from '../../platform/db/tenant.ts';
 import type { KeyRing } from '../../platform/security/keys.ts';
-import { closeOpenInvitations, createInvitation, invitationLink } from '../../platform/auth/queries/invitations.ts';
-import { closeOpenLinks } from '../../platform/auth/queries/one-time-links.ts';
+import { createInvitation, invitationLink } from '../../platform/auth/queries/invitations.ts';
+import { closeOpenInvitations, endPendingLinks } from '../../platform/auth/queries/one-time-links.ts';
 import {
   accountByEmail,
   disableAccount,
@@ -106,19 +106,24 @@ export type EnableResult = { ok: true; link: string } | { ok: false; reason: 'no
 type FreshStart = { link: string; sessionsEnded: number; passkeysRemoved: number };
 
 /**
- * Remove every second factor of the account, end its sessions and links,
- * and issue a new setup link (an invitation to the same address, role and
- * centre, 72 h) with which the person sets a new password and enrols again.
- * Until then the account cannot complete a sign-in.
+ * End every pending link of the account (an address change someone asked
+ * for earlier must not outlive the reset), remove every second factor, end
+ * its sessions, and issue a new setup link (an invitation to the same
+ * confirmed address, role and centre, 72 h) with which the person sets a
+ * new password and enrols again. Until then the account cannot complete a
+ * sign-in. Null, with nothing changed but the links ended, when the
+ * account's address is no longer the one the operator named: an address
+ * change was confirmed in the moment between looking the account up and
+ * ending its links, and the link must never go to that new address.
  */
-async function startAfresh(trx: Tx, ctx: OperatorContext, user: AccountSummary): Promise<FreshStart> {
+async function startAfresh(trx: Tx, ctx: OperatorContext, user: AccountSummary): Promise<FreshStart | null> {
+  const confirmed = await endPendingLinks(trx, user.id, ctx.now);
+  if (confirmed !== user.email) return null;
   const passkeysRemoved = await removeSecondFactors(trx, user.id);
   const sessionsEnded = await deleteUserSessions(trx, user.id);
-  await closeOpenLinks(trx, 'password_reset', user.id, ctx.now);
-  await closeOpenInvitations(trx, user.email, ctx.now);
   const inv = await createInvitation(
     trx,
-    { email: user.email, role: user.role, centreId: user.centreId, invitedBy: null, displayName: user.displayName },
+    { email: confirmed, role: user.role, centreId: user.centreId, invitedBy: null, displayName: user.displayName },
     ctx.now,
   );
   return {
@@ -138,6 +143,7 @@ export async function resetAccountMfa(ctx: OperatorContext, email: string): Prom
     if (!user) return { ok: false as const, reason: 'not_found' as const };
     if (user.disabled) return { ok: false as const, reason: 'disabled' as const };
     const fresh = await startAfresh(trx, ctx, user);
+    if (!fresh) return { ok: false as const, reason: 'not_found' as const };
     await sendSecurityNotice(ctx.mail, trx, user.id, 'factorsReset', ctx.now);
     await audit(
       trx,
@@ -168,8 +174,9 @@ export async function enableAccount(ctx: OperatorContext, email: string): Promis
     const user = await accountByEmail(trx, email);
     if (!user) return { ok: false as const, reason: 'not_found' as const };
     if (!user.disabled) return { ok: false as const, reason: 'not_disabled' as const };
-    await enableWithoutPassword(trx, user.id);
     const fresh = await startAfresh(trx, ctx, { ...user, disabled: false });
+    if (!fresh) return { ok: false as const, reason: 'not_found' as const };
+    await enableWithoutPassword(trx, user.id);
     await sendSecurityNotice(ctx.mail, trx, user.id, 'accountEnabled', ctx.now);
     await audit(
       trx,

@@ -11,6 +11,7 @@
  * An id that is not a UUID is an unknown account: 404, never 500.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { auditGuarded } from '../../platform/audit/flood-guard.ts';
 import { notFound, requireAccess } from '../../platform/auth/access.ts';
 import { AccessDenied } from '../../platform/auth/access-denied.ts';
 import { csrfToken } from '../../platform/auth/csrf.ts';
@@ -74,7 +75,24 @@ export const userAdminRoutes: FastifyPluginAsync = async (app) => {
     const { actor, tx } = staffRequest(req);
     const id = accountIdOf(req);
     const { done } = parseOr400(pageQuery, req.query, 'query');
-    const view = await tx((trx) => load(trx, actor, id));
+    const view = await tx(async (trx) => {
+      const loaded = await load(trx, actor, id);
+      // Who looked at which account is recorded (flood-guarded: one row a minute per account and reader).
+      await auditGuarded(
+        trx,
+        app.keys,
+        {
+          event: 'users.viewed',
+          actorId: actor.userId,
+          centreId: actor.centreId,
+          objectType: 'app_user',
+          objectId: loaded.account.id,
+        },
+        app.clock.now(),
+        { by: [actor.userId, loaded.account.id] },
+      );
+      return loaded;
+    });
     return render(req, reply, actor, view, { done });
   });
 

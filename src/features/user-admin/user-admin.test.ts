@@ -318,8 +318,8 @@ describe('disabling', () => {
     expect(fellowPage.body).not.toContain('/disable"');
     expect(text(fellowPage.body)).toContain('Leitungen sperren nur Konten der Beratung');
     expect((await disable(leadAS, fellowLead.id)).statusCode).toBe(404);
-    // Only the refusal itself is recorded (access.denied in the lead's chain).
-    expect(await writes.changes(AUDIT_TABLES)).toEqual([]);
+    // Only the view and the refusal are recorded (users.viewed under the flood guard, access.denied).
+    expect(await writes.changes([...AUDIT_TABLES, 'audit_flood_guard'])).toEqual([]);
 
     for (const [u, s] of [
       [otherCounsellor, otherS],
@@ -372,7 +372,7 @@ describe('disabling', () => {
     expect((await account(target.id)).disabled_at).toBeNull();
   });
 
-  it('refuses a form without the CSRF token or with another session’s (403, nothing written)', async () => {
+  it('refuses a form without the CSRF token or with another session’s (403, only the refusal recorded)', async () => {
     const target = await createUser(t.app, { role: 'counsellor', centreId: centreA });
     await settle();
     await writes.reset();
@@ -390,7 +390,17 @@ describe('disabling', () => {
       );
       expect(crossSite.statusCode).toBe(403);
     }
-    expect(await writes.changes()).toEqual([]);
+    // Nothing but the refusals' audit rows (auth.csrf_refused, flood-guarded).
+    expect(await writes.changes([...AUDIT_TABLES, 'audit_flood_guard'])).toEqual([]);
+    const refused = (await auditEvents(t.app)).filter(
+      (e) => e.event === 'auth.csrf_refused' && e.actor_id === admin.id,
+    );
+    expect(refused.map((e) => (e.details as { reason: string }).reason).sort()).toEqual([
+      'origin',
+      'origin',
+      'token',
+      'token',
+    ]);
     expect(await account(target.id)).toMatchObject({ role: 'counsellor', disabled_at: null });
   });
 });

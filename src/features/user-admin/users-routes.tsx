@@ -11,6 +11,7 @@
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { auditGuarded } from '../../platform/audit/flood-guard.ts';
 import { requireAccess } from '../../platform/auth/access.ts';
 import { AccessDenied } from '../../platform/auth/access-denied.ts';
 import { csrfField, csrfToken } from '../../platform/auth/csrf.ts';
@@ -65,9 +66,24 @@ async function listCentres(req: FastifyRequest): Promise<{ id: string; name: str
   return tx(centresForInvitation);
 }
 
-/** The accounts the actor's scope can see (row-level security keeps leads to their centre), by name. */
+/**
+ * The accounts the actor's scope can see (row-level security keeps leads to
+ * their centre), by name. The read is recorded (`users.viewed`, flood-guarded).
+ */
 async function listUsers(req: FastifyRequest): Promise<UserRow[]> {
-  return staffRequest(req).tx((trx) => listAccountSummaries(trx, 'name'));
+  const { actor, tx } = staffRequest(req);
+  const app = req.server;
+  return tx(async (trx) => {
+    const users = await listAccountSummaries(trx, 'name');
+    await auditGuarded(
+      trx,
+      app.keys,
+      { event: 'users.viewed', actorId: actor.userId, centreId: actor.centreId, details: { count: users.length } },
+      app.clock.now(),
+      { by: [actor.userId, 'list'] },
+    );
+    return users;
+  });
 }
 
 /**

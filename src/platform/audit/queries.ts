@@ -129,3 +129,25 @@ export async function chainRowsAfter(trx: Tx, chain: string, afterSeq: number, l
     .limit(limit)
     .execute();
 }
+
+/**
+ * Count one event for a flood-guard key (migrations/0016) and return the
+ * events in its window; a window that started at or before `windowCutoff`
+ * starts again at `now` with this event. One statement, so parallel events
+ * on several instances cannot lose a count or both see the same number.
+ */
+export async function countGuardedEvent(trx: Tx, key: string, now: Date, windowCutoff: Date): Promise<number> {
+  const r = await sql<{ events: number }>`
+    INSERT INTO audit_flood_guard AS g (key, window_start, events)
+    VALUES (${key}, ${now}::timestamptz, 1)
+    ON CONFLICT (key) DO UPDATE SET
+      events       = CASE WHEN g.window_start <= ${windowCutoff}::timestamptz THEN 1 ELSE least(g.events, 2147483646) + 1 END,
+      window_start = CASE WHEN g.window_start <= ${windowCutoff}::timestamptz THEN ${now}::timestamptz ELSE g.window_start END
+    RETURNING events`.execute(trx);
+  return Number(r.rows[0]?.events ?? 0);
+}
+
+/** Forget flood-guard windows that started before `before` (they can no longer hold anything back). */
+export async function forgetGuardWindows(trx: Tx, before: Date): Promise<void> {
+  await trx.deleteFrom('audit_flood_guard').where('window_start', '<', before).execute();
+}

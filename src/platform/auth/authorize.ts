@@ -13,7 +13,7 @@
  */
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { AccessDenied } from './access-denied.ts';
-import { csrfRefused, hasValidCsrfToken, isStateChanging } from './csrf.ts';
+import { CsrfRefused, hasValidCsrfToken, isStateChanging } from './csrf.ts';
 import { requestLocale, signInPath, staffHome } from './next-path.ts';
 import { can, type ActionDefinition, type PolicyRegistry } from './policy.ts';
 import { isPublicRoute, wantsJson } from '../http/route-kind.ts';
@@ -137,21 +137,21 @@ export async function authorize(req: FastifyRequest, reply: FastifyReply): Promi
   if (config.authFlow === 'pending') {
     const s = req.authSession;
     if (!s || s.stage !== 'password') return sendToSignIn(req, reply);
-    if (changing && !hasValidCsrfToken(req, s.csrfSecret)) throw csrfRefused();
+    if (changing && !hasValidCsrfToken(req, s.csrfSecret)) throw new CsrfRefused('token');
     return;
   }
   if (config.authFlow === 'passkey_setup') {
     const s = req.authSession;
     if (req.actor) return sendHome(req, reply);
     if (!s || !isPasskeyRestricted(s)) return sendToSignIn(req, reply);
-    if (changing && !hasValidCsrfToken(req, s.csrfSecret)) throw csrfRefused();
+    if (changing && !hasValidCsrfToken(req, s.csrfSecret)) throw new CsrfRefused('token');
     return;
   }
 
   const actor = req.actor;
   if (!actor && req.authSession && isPasskeyRestricted(req.authSession)) return sendToPasskeySetup(req, reply);
   if (!actor || !req.authSession) return sendToSignIn(req, reply);
-  if (changing && !hasValidCsrfToken(req, req.authSession.csrfSecret)) throw csrfRefused();
+  if (changing && !hasValidCsrfToken(req, req.authSession.csrfSecret)) throw new CsrfRefused('token');
   // checkRoute guarantees every remaining route names a known action.
   if (!config.action || !can(actor, config.action)) throw new AccessDenied('role');
 }

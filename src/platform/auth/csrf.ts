@@ -10,6 +10,7 @@
  *   field `_csrf` or header `x-csrf-token`, compared in constant time. This
  *   covers old browsers and anything that strips the headers.
  * GET and HEAD never change state, so they need neither.
+ * Every refusal is audited as `auth.csrf_refused` (csrf-refusals.ts).
  */
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -41,8 +42,11 @@ export function csrfToken(req: FastifyRequest): string {
   return req.authSession?.csrfSecret ?? '';
 }
 
+/** Why a state-changing request was refused: its Origin, its Sec-Fetch-Site, or a missing or wrong token. */
+export type CsrfReason = 'origin' | 'sec_fetch_site' | 'token';
+
 /** Why a request's origin headers are refused, or null when they are acceptable. */
-export function originProblem(req: FastifyRequest, publicOrigin: string): string | null {
+export function originProblem(req: FastifyRequest, publicOrigin: string): Exclude<CsrfReason, 'token'> | null {
   const origin = req.headers.origin;
   const site = req.headers['sec-fetch-site'];
   // Our pages send `Referrer-Policy: no-referrer`, and with it Chromium
@@ -51,7 +55,7 @@ export function originProblem(req: FastifyRequest, publicOrigin: string): string
   // request comes from.
   const opaqueButSameSite = origin === 'null' && site === 'same-origin';
   if (origin !== undefined && origin !== publicOrigin && !opaqueButSameSite) return 'origin';
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return 'sec-fetch-site';
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return 'sec_fetch_site';
   return null;
 }
 
@@ -73,6 +77,10 @@ export function hasValidCsrfToken(req: FastifyRequest, csrfSecret: string): bool
 }
 
 /** The refusal of a form without a valid origin or token: 403 with a message in the reader's language. */
-export function csrfRefused(): HttpError {
-  return HttpError.localized(403, 'csrf');
+export class CsrfRefused extends HttpError {
+  constructor(readonly reason: CsrfReason) {
+    super(403, HttpError.localized(403, 'csrf').message);
+    this.messageKey = 'csrf';
+    this.name = 'CsrfRefused';
+  }
 }

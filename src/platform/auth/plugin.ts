@@ -11,7 +11,8 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { AccessDenied, recordAccessDenied } from './access-denied.ts';
 import { authorize, checkRoute, type RouteEntry } from './authorize.ts';
-import { csrfRefused, isStateChanging, originProblem } from './csrf.ts';
+import { CsrfRefused, isStateChanging, originProblem } from './csrf.ts';
+import { recordCsrfRefusal } from './csrf-refusals.ts';
 import { loadSession } from './session-hook.ts';
 
 declare module 'fastify' {
@@ -40,17 +41,18 @@ export const authPlugin = fp(
     app.addHook('onRequest', async (req, reply) => {
       // Before the body is read: a forged cross-site POST stops here,
       // whichever route it aims at.
-      if (isStateChanging(req.method) && originProblem(req, app.config.publicOrigin)) {
-        throw csrfRefused();
-      }
+      const problem = isStateChanging(req.method) ? originProblem(req, app.config.publicOrigin) : null;
+      if (problem) throw new CsrfRefused(problem);
       await loadSession(req, reply);
     });
     app.addHook('preHandler', authorize);
-    // Refusals of signed-in actors (the hook's and handlers' AccessDenied) go
-    // to the audit log. onError runs after the handler's transaction has
-    // ended, so the row has a transaction of its own (access-denied.ts).
+    // Refusals of signed-in actors (the hook's and handlers' AccessDenied)
+    // and every CSRF refusal go to the audit log. onError runs after the
+    // handler's transaction has ended, so the row has a transaction of its
+    // own (access-denied.ts, csrf-refusals.ts).
     app.addHook('onError', async (req, _reply, err) => {
       if (err instanceof AccessDenied) await recordAccessDenied(req, err.reason);
+      else if (err instanceof CsrfRefused) await recordCsrfRefusal(req, err.reason);
     });
   },
   { name: 'schutznetz-auth', fastify: '5.x' },

@@ -4,8 +4,13 @@
  * hours old may sit on an unlocked computer; these actions want proof that
  * the person at the keyboard is still the account's owner.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { auditGuarded } from '../audit/flood-guard.ts';
+import type { Tx } from '../db/tenant.ts';
 import { requestLocale, safeNextPath, staffHome } from './next-path.ts';
+import { markReauthenticated } from './queries/sessions.ts';
+import type { SecondFactorMethod } from './session.ts';
+import type { Actor } from './types.ts';
 
 /** Default freshness for sensitive actions. */
 const REAUTH_MAX_AGE_MINUTES = 10;
@@ -46,4 +51,36 @@ export function requireRecentAuth(
   if (hasRecentAuth(req, maxAgeMinutes)) return true;
   void reply.redirect(reauthPath(req, next), 303);
   return false;
+}
+
+/**
+ * A successful re-authentication of `actor`'s session with `method` (the
+ * caller verified the password and the factor inside `trx`): the session
+ * counts as freshly proven from `now`, and `auth.reauthenticated` is
+ * recorded in the actor's chain, under the flood guard (one row per person
+ * and minute, more only at the 10th, 100th … — a sensitive action always
+ * follows one, so the log shows who proved themselves before it).
+ */
+export async function recordReauthentication(
+  app: FastifyInstance,
+  trx: Tx,
+  actor: Pick<Actor, 'userId' | 'centreId' | 'sessionHash'>,
+  method: SecondFactorMethod,
+  now: Date,
+): Promise<void> {
+  await markReauthenticated(trx, actor.sessionHash, now);
+  await auditGuarded(
+    trx,
+    app.keys,
+    {
+      event: 'auth.reauthenticated',
+      actorId: actor.userId,
+      centreId: actor.centreId,
+      objectType: 'app_user',
+      objectId: actor.userId,
+      details: { method },
+    },
+    now,
+    { by: [actor.userId] },
+  );
 }

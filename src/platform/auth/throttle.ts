@@ -61,11 +61,21 @@ export function throttleKeys(ring: KeyRing, email: string, ip: string): Throttle
   return { account: mac(ring, `account:${normaliseEmail(email)}`), ip: mac(ring, `ip:${clientNetwork(ip)}`) };
 }
 
-/** Seconds until the longest lock among `keys` ends, or null when none is locked. */
-export async function lockedFor(trx: Tx, keys: ThrottleKeys, now: Date): Promise<number | null> {
-  let until = 0;
-  for (const end of await activeLocks(trx, [keys.account, keys.ip], now)) until = Math.max(until, end.getTime());
-  return until === 0 ? null : Math.max(1, Math.ceil((until - now.getTime()) / 1000));
+/** The longest lock among an attempt's keys: which limit, which key, until when, and Retry-After seconds. */
+export type Lock = { limit: 'account' | 'address'; key: string; until: Date; seconds: number };
+
+/** The longest lock among `keys` at `now`, or null when none is locked. */
+export async function currentLock(trx: Tx, keys: ThrottleKeys, now: Date): Promise<Lock | null> {
+  let longest: { key: string; until: Date } | null = null;
+  for (const lock of await activeLocks(trx, [keys.account, keys.ip], now))
+    if (!longest || lock.until > longest.until) longest = lock;
+  if (!longest) return null;
+  return {
+    limit: longest.key === keys.account ? 'account' : 'address',
+    key: longest.key,
+    until: longest.until,
+    seconds: Math.max(1, Math.ceil((longest.until.getTime() - now.getTime()) / 1000)),
+  };
 }
 
 /** Count one failure for `key`; returns the lock in seconds when this failure reached the limit. */

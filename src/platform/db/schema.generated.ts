@@ -69,6 +69,12 @@ export interface AuditChainHead {
   seq: Int8;
 }
 
+export interface AuditFloodGuard {
+  events: number;
+  key: string;
+  window_start: Timestamp;
+}
+
 export interface AuditLog {
   actor_id: string | null;
   at: Timestamp;
@@ -347,6 +353,7 @@ export interface DB {
   app_user: AppUser;
   attribute: Attribute;
   audit_chain_head: AuditChainHead;
+  audit_flood_guard: AuditFloodGuard;
   audit_log: AuditLog;
   auth_throttle: AuthThrottle;
   centre: Centre;

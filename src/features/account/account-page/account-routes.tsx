@@ -2,7 +2,8 @@
  * `/:lang/staff/account` — the signed-in user's own account (policy action
  * 'account.manage'): change the password, list/remove passkeys (adding one
  * is in passkeys/passkey-routes.ts), regenerate recovery codes. Every change
- * needs a recent re-authentication (ASVS 7.5.1) and is audited.
+ * needs a recent re-authentication (ASVS 7.5.1), is audited and ends the
+ * account's pending one-time links (endPendingLinks).
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -11,6 +12,7 @@ import { requireAccess } from '../../../platform/auth/access.ts';
 import { csrfField, csrfToken } from '../../../platform/auth/csrf.ts';
 import { hasRecentAuth, reauthPath, requireRecentAuth } from '../../../platform/auth/reauth.ts';
 import { ACCOUNT_MANAGE } from '../../../platform/auth/policy.ts';
+import { endPendingLinks } from '../../../platform/auth/queries/one-time-links.ts';
 import { deleteUserSessions } from '../../../platform/auth/queries/sessions.ts';
 import { parseOr400 } from '../../../platform/http/errors.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
@@ -96,8 +98,10 @@ export const accountPageRoutes: FastifyPluginAsync = async (app) => {
     const now = app.clock.now();
     await tx(async (trx) => {
       await setPasswordHash(trx, actor.userId, hash);
-      // Whoever knew the old password may hold another session: end those, keep this one.
+      // Whoever knew the old password may hold another session: end those, keep this one,
+      // and every link such a session (or the mailbox) may have asked for.
       const ended = await deleteUserSessions(trx, actor.userId, actor.sessionHash);
+      await endPendingLinks(trx, actor.userId, now);
       await sendSecurityNotice(app, trx, actor.userId, 'passwordChanged', now);
       await audit(
         trx,
@@ -125,6 +129,7 @@ export const accountPageRoutes: FastifyPluginAsync = async (app) => {
       // Somebody else's passkey id (or none): refused and audited like any other right.
       requireAccess(actor, ACCOUNT_MANAGE, await passkeyOwner(trx, body.id), { missing: 'refused' });
       await deletePasskey(trx, actor.userId, body.id);
+      await endPendingLinks(trx, actor.userId, now);
       await sendSecurityNotice(app, trx, actor.userId, 'passkeyRemoved', now);
       await audit(
         trx,
@@ -149,6 +154,7 @@ export const accountPageRoutes: FastifyPluginAsync = async (app) => {
     const now = app.clock.now();
     const codes = await tx(async (trx) => {
       const fresh = await replaceRecoveryCodes(trx, app.keys.server, { id: actor.userId, centreId: actor.centreId });
+      await endPendingLinks(trx, actor.userId, now);
       await sendSecurityNotice(app, trx, actor.userId, 'recoveryCodesRegenerated', now);
       await audit(
         trx,

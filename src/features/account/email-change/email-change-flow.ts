@@ -8,6 +8,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { audit } from '../../../platform/audit/audit.ts';
+import { auditGuarded } from '../../../platform/audit/flood-guard.ts';
 import { deleteUserSessions } from '../../../platform/auth/queries/sessions.ts';
 import { changeEmail, userIdByEmail } from '../../../platform/auth/queries/users.ts';
 import type { Actor } from '../../../platform/auth/types.ts';
@@ -15,9 +16,9 @@ import { withScope } from '../../../platform/db/tenant.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import { sendMail } from '../../../platform/mail/mailer.ts';
 import {
-  closeOpenLinks,
   consumeLink,
   createLink,
+  endPendingLinks,
   type OpenEmailChange,
 } from '../../../platform/auth/queries/one-time-links.ts';
 import { EMAIL_NS } from './messages.ts';
@@ -47,6 +48,20 @@ export async function requestEmailChange(
   const now = app.clock.now();
   const t = translator(locale, EMAIL_NS);
   await withScope(app.database.db, { kind: 'account', userId: actor.userId, email: newEmail }, async (trx) => {
+    // Recorded the same whether or not the address is taken, and without it (flood-guarded).
+    await auditGuarded(
+      trx,
+      app.keys,
+      {
+        event: 'auth.email_change_requested',
+        actorId: actor.userId,
+        centreId: actor.centreId,
+        objectType: 'app_user',
+        objectId: actor.userId,
+      },
+      now,
+      { by: [actor.userId] },
+    );
     if ((await userIdByEmail(trx, newEmail)) !== null) {
       await sendMail(app, trx, { to: newEmail, subject: t('mail.takenSubject'), text: t('mail.takenBody') });
       return;
@@ -86,8 +101,9 @@ export async function completeEmailChange(
     return await withScope(app.database.db, scope, async (trx): Promise<CompleteResult> => {
       if (!(await consumeLink(trx, 'email_change', change.tokenHash, now))) return 'gone';
       if ((await userIdByEmail(trx, change.newEmail)) !== null) return 'taken';
+      // The recovery channel moves: no link pending for the old address (or another new one) may outlive that.
+      await endPendingLinks(trx, change.userId, now);
       if (!(await changeEmail(trx, change.userId, change.email, change.newEmail))) return 'gone';
-      await closeOpenLinks(trx, 'email_change', change.userId, now);
       const ended = await deleteUserSessions(trx, change.userId, keepSession);
       await sendMail(app, trx, { to: change.email, subject: t('mail.changedSubject'), text: t('mail.changedBody') });
       await audit(

@@ -2,8 +2,9 @@
  * Redeeming an invitation: the one transaction that turns a verified
  * enrolment state (enrolment-state.ts) into an account. Everything — the
  * account row, the encrypted TOTP secret with its first used step, the
- * recovery codes, closing the invitation (and every other open one to the
- * address), the audit entries — commits together or not at all.
+ * recovery codes, closing the invitation (and every other pending link of
+ * the account, one-time-links.ts endPendingLinks), the audit entries —
+ * commits together or not at all.
  *
  * A link from `schutznetz users reset-mfa` is an invitation to an address
  * that already has an account whose factors were removed: redeeming it
@@ -20,8 +21,8 @@ import { replaceRecoveryCodes } from '../queries.ts';
 import type { EnrolmentState } from './enrolment-state.ts';
 import { setTotpLastStep } from '../../../platform/auth/queries/users.ts';
 import { accountForEnrolment, insertEnrolledAccount, reEnrolAccount } from './queries.ts';
-import { closeOpenInvitations, type OpenInvitation } from '../../../platform/auth/queries/invitations.ts';
-import { consumeLink } from '../../../platform/auth/queries/one-time-links.ts';
+import type { OpenInvitation } from '../../../platform/auth/queries/invitations.ts';
+import { consumeLink, endPendingLinks } from '../../../platform/auth/queries/one-time-links.ts';
 
 export type RedeemResult = { ok: true; userId: string; recoveryCodes: string[] } | { ok: false };
 
@@ -88,7 +89,8 @@ export async function redeemInvitation(
       // promise a way back in that does not exist; they recover through the
       // operator's reset link (`schutznetz users reset-mfa`).
       const recoveryCodes = requiresPasskey(inv.role) ? [] : await replaceRecoveryCodes(trx, app.keys.server, owner);
-      await closeOpenInvitations(trx, inv.email, now);
+      // Every other open invitation to the address, and for a re-enrolment any reset or address change still pending.
+      await endPendingLinks(trx, account.id, now);
       const base = { actorId: account.id, centreId: inv.centreId } as const;
       await audit(
         trx,

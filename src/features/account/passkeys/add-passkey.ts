@@ -12,6 +12,7 @@ import { verifyRegistration } from './ceremonies.ts';
 import { auditCredentialId, insertPasskey, passkeyIdTaken } from './queries.ts';
 import type { registerBody } from './webauthn-json.ts';
 import { sendSecurityNotice } from '../../../platform/auth/security-notice.ts';
+import { endPendingLinks } from '../../../platform/auth/queries/one-time-links.ts';
 
 function isUniqueViolation(err: unknown): boolean {
   return (err as { code?: unknown }).code === '23505';
@@ -43,6 +44,8 @@ export async function addPasskey(
       if (!verified) return 'not_verified';
       if (await passkeyIdTaken(trx, verified.id)) return 'already_registered';
       await insertPasskey(trx, { ...verified, userId: owner.userId, centreId: owner.centreId, name: body.name }, now);
+      // A new way to sign in: no link asked for before (by whoever held a session then) outlives it.
+      await endPendingLinks(trx, owner.userId, now);
       await sendSecurityNotice(app, trx, owner.userId, 'passkeyAdded', now);
       await audit(
         trx,

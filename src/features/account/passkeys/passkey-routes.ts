@@ -19,11 +19,10 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { audit } from '../../../platform/audit/audit.ts';
 import { safeNextPath, staffHome } from '../../../platform/auth/next-path.ts';
-import { recordFailedAttempt } from '../../../platform/auth/failed-attempt.ts';
-import { markReauthenticated } from '../../../platform/auth/queries/sessions.ts';
-import { hasRecentAuth, reauthPath } from '../../../platform/auth/reauth.ts';
+import { checkLockout, recordFailedAttempt } from '../../../platform/auth/failed-attempt.ts';
+import { hasRecentAuth, reauthPath, recordReauthentication } from '../../../platform/auth/reauth.ts';
 import { completeSecondFactor } from '../../../platform/auth/second-factor.ts';
-import { lockedFor, recordFailure, throttleKeys } from '../../../platform/auth/throttle.ts';
+import { recordFailure, throttleKeys } from '../../../platform/auth/throttle.ts';
 import { parseOr400 } from '../../../platform/http/errors.ts';
 import { sessionTx, staffRequest } from '../../../platform/request/context.ts';
 import { ACCOUNT_MANAGE } from '../../../platform/auth/policy.ts';
@@ -87,25 +86,19 @@ export const passkeyRoutes: FastifyPluginAsync = async (app) => {
     const outcome = await tx(async (trx) => {
       const user = await passkeyUserName(trx, actor.userId);
       if (!user) throw new Error('the signed-in user is not visible in their own scope');
-      const locked = await lockedFor(trx, throttleKeys(app.keys.server, user.email, req.ip), now);
+      const keys = throttleKeys(app.keys.server, user.email, req.ip);
+      const locked = await checkLockout(
+        app,
+        trx,
+        keys,
+        { user: { id: actor.userId, centreId: actor.centreId }, step: 'reauth' },
+        now,
+      );
       if (locked !== null) return { kind: 'locked' as const, seconds: locked, email: user.email };
       const session = { sessionHash: actor.sessionHash, userId: actor.userId };
       if (!(await verifyAuthentication(app, trx, session, body.credential)))
         return { kind: 'failed' as const, email: user.email };
-      await markReauthenticated(trx, actor.sessionHash, now);
-      await audit(
-        trx,
-        app.keys.audit,
-        {
-          event: 'auth.reauthenticated',
-          actorId: actor.userId,
-          centreId: actor.centreId,
-          objectType: 'app_user',
-          objectId: actor.userId,
-          details: { method: 'passkey' },
-        },
-        now,
-      );
+      await recordReauthentication(app, trx, actor, 'passkey', now);
       return { kind: 'ok' as const };
     });
     if (outcome.kind === 'ok') return json(reply, 200, { redirect: safeNextPath(body.next) ?? staffHome(locale) });
@@ -147,7 +140,13 @@ export const passkeyRoutes: FastifyPluginAsync = async (app) => {
       if (!user) return { kind: 'gone' as const };
       // The same per-account and per-address limits as the TOTP step.
       const keys = throttleKeys(app.keys.server, user.email, req.ip);
-      const locked = await lockedFor(trx, keys, now);
+      const locked = await checkLockout(
+        app,
+        trx,
+        keys,
+        { user: { id: s.userId, centreId: s.centreId }, step: 'second_factor' },
+        now,
+      );
       if (locked !== null) return { kind: 'locked' as const, seconds: locked };
       if (await verifyAuthentication(app, trx, { sessionHash: s.tokenHash, userId: s.userId }, body.credential)) {
         await completeSecondFactor(req, reply, trx, s.userId, 'passkey');

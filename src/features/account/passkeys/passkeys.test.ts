@@ -599,7 +599,7 @@ describe('administrators: a passkey only, and the first one only while enrolling
     });
     expect(up.json()).toEqual({ redirect: '/de/staff/account' });
     const e = (await auditEvents(t.app)).filter((x) => x.event === 'auth.reauthenticated' && x.actor_id === owner.id);
-    expect(e.at(-1)?.details).toEqual({ method: 'passkey' });
+    expect(e.at(-1)?.details).toEqual({ method: 'passkey', occurrences: 1 });
     const second = new SoftAuthenticator('localhost', ORIGIN);
     const added = await register(s, second, {}, 'Zweitschlüssel');
     expect(added.statusCode).toBe(200);

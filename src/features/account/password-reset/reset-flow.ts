@@ -3,7 +3,8 @@
  * a new password and nothing more: the second factor stays required at the
  * next sign-in (ASVS 6.4.3), and no session is created here. Every existing
  * session of the account ends, since whoever forgot — or stole — the old
- * password may still hold one.
+ * password may still hold one, and so does every other pending link (an
+ * address change asked for from such a session above all).
  */
 import type { FastifyInstance } from 'fastify';
 import { audit } from '../../../platform/audit/audit.ts';
@@ -12,9 +13,9 @@ import { enterScope, withScope } from '../../../platform/db/tenant.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import { sendMail } from '../../../platform/mail/mailer.ts';
 import {
-  closeOpenLinks,
   consumeLink,
   createLink,
+  endPendingLinks,
   recentResetCount,
   RESET_REQUESTS_PER_HOUR,
   type OpenLink,
@@ -75,7 +76,8 @@ export async function completeReset(app: FastifyInstance, reset: OpenLink, passw
     // Disabled (or reset) since the link was opened: change nothing. Nothing
     // else was written yet except marking the link used, which may stand.
     if (!(await setPasswordOfEnrolledAccount(trx, reset.userId, passwordHash))) return false;
-    await closeOpenLinks(trx, 'password_reset', reset.userId, now);
+    // Other resets, and an address change someone may have asked for with the old password.
+    await endPendingLinks(trx, reset.userId, now);
     const ended = await deleteUserSessions(trx, reset.userId);
     await sendSecurityNotice(app, trx, reset.userId, 'passwordReset', now);
     await audit(

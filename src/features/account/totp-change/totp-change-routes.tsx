@@ -12,6 +12,7 @@ import { requireRecentAuth } from '../../../platform/auth/reauth.ts';
 import { storeTotpSecret } from '../../../platform/auth/totp-secret.ts';
 import type { Actor } from '../../../platform/auth/types.ts';
 import { ACCOUNT_MANAGE } from '../../../platform/auth/policy.ts';
+import { endPendingLinks } from '../../../platform/auth/queries/one-time-links.ts';
 import { emailOf, setTotpLastStep } from '../../../platform/auth/queries/users.ts';
 import { staffRequest } from '../../../platform/request/context.ts';
 import { parseOr400 } from '../../../platform/http/errors.ts';
@@ -93,6 +94,8 @@ export const totpChangeRoutes: FastifyPluginAsync = async (app) => {
       await storeTotpSecret(trx, app.keys.encryption, { id: actor.userId, centreId: actor.centreId }, secret);
       // The confirming code's step counts as used, so it cannot sign anyone in afterwards.
       await setTotpLastStep(trx, actor.userId, check.step);
+      // A factor changed: no link asked for before (by whoever held a session then) outlives it.
+      await endPendingLinks(trx, actor.userId, now);
       await sendSecurityNotice(app, trx, actor.userId, 'authenticatorReplaced', now);
       await audit(
         trx,

@@ -85,18 +85,3 @@ export async function findOpenInvitation(trx: Tx, token: string, now: Date): Pro
     expiresAt: new Date(row.expires_at),
   };
 }
-
-/**
- * Close every other open invitation to `email` (after an acceptance, or
- * before issuing a fresh setup link), so no stale link can later act on
- * the account.
- */
-export async function closeOpenInvitations(trx: Tx, email: string, now: Date): Promise<number> {
-  const r = await trx
-    .updateTable('invitation')
-    .set({ used_at: now })
-    .where('email', '=', email)
-    .where('used_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
-}

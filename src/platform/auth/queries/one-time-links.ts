@@ -5,7 +5,8 @@
  * leaked table holds no working link. A link works once and for a limited
  * time, and only the newest request's link works: making one closes the
  * user's open ones. Marking a link used is a guarded UPDATE, so two parallel
- * uses cannot both succeed.
+ * uses cannot both succeed. Every recovery and every change of a credential
+ * ends all of an account's pending links at once (endPendingLinks).
  */
 import { sql } from 'kysely';
 import type { Tx } from '../../db/tenant.ts';
@@ -43,14 +44,71 @@ export function isTokenShaped(token: string): boolean {
   return /^[A-Za-z0-9_-]{43}$/.test(token);
 }
 
-/** Close the user's open links of a kind (before a new one, after one was used, on disabling). */
-export async function closeOpenLinks(trx: Tx, kind: LinkKind, userId: string, now: Date): Promise<void> {
+/** Close the user's open links of a kind (before a new one; endPendingLinks closes every kind). */
+async function closeOpenLinks(trx: Tx, kind: LinkKind, userId: string, now: Date): Promise<void> {
   await trx
     .updateTable(kind)
     .set({ used_at: now })
     .where('user_id', '=', userId)
     .where('used_at', 'is', null)
     .execute();
+}
+
+/**
+ * End every pending one-time link of the account: its open e-mail changes
+ * and password resets, and the open invitations to its address. Called in
+ * the same transaction as every recovery and every change of a credential
+ * (operator reset, disabling, re-admission, re-enrolment, password reset
+ * and change, a new authenticator app, removed passkeys, new recovery
+ * codes, a changed address). A link requested earlier — perhaps by someone
+ * who then held a session or the mailbox — must not outlive the recovery:
+ * used afterwards, an e-mail change would hand the attacker the address and
+ * with it the way back in. The link a flow is itself using is consumed
+ * first (consumeLink), so it is no longer pending here.
+ *
+ * Lock order: the link rows first, then the account row (`FOR UPDATE`), the
+ * same order as the flows that use a link (consume it, then change the
+ * account), so a parallel confirmation either finishes before — and this
+ * transaction sees the address it set — or finds its link ended.
+ *
+ * @returns the account's confirmed address as of now (locked until the
+ *   transaction ends), or null when the scope cannot see the account
+ */
+export async function endPendingLinks(trx: Tx, userId: string, now: Date): Promise<string | null> {
+  await closeOpenLinks(trx, 'email_change', userId, now);
+  await closeOpenLinks(trx, 'password_reset', userId, now);
+  const seen = await accountAddress(trx, userId, false);
+  if (seen === null) return null;
+  await closeOpenInvitations(trx, seen, now);
+  const confirmed = await accountAddress(trx, userId, true);
+  // Changed between the two reads (a confirmation that was already committing): its invitations too.
+  if (confirmed !== null && confirmed !== seen) await closeOpenInvitations(trx, confirmed, now);
+  return confirmed;
+}
+
+async function accountAddress(trx: Tx, userId: string, lock: boolean): Promise<string | null> {
+  const row = await trx
+    .selectFrom('app_user')
+    .select('email')
+    .where('id', '=', userId)
+    .$if(lock, (q) => q.forUpdate())
+    .executeTakeFirst();
+  return row?.email ?? null;
+}
+
+/**
+ * Close every other open invitation to `email` (after an acceptance, or
+ * before issuing a fresh setup link), so no stale link can later act on
+ * the account.
+ */
+export async function closeOpenInvitations(trx: Tx, email: string, now: Date): Promise<number> {
+  const r = await trx
+    .updateTable('invitation')
+    .set({ used_at: now })
+    .where('email', '=', email)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }
 
 /** A new link for the user. @returns the token (shown once in the mail, never stored) */

@@ -2,15 +2,19 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/tenant.ts';
 
-/** The lock ends of those of `keys` that are locked at `now`. */
-export async function activeLocks(trx: Tx, keys: readonly string[], now: Date): Promise<Date[]> {
+/** Those of `keys` that are locked at `now`, with their lock ends. */
+export async function activeLocks(
+  trx: Tx,
+  keys: readonly string[],
+  now: Date,
+): Promise<{ key: string; until: Date }[]> {
   const rows = await trx
     .selectFrom('auth_throttle')
-    .select('locked_until')
+    .select(['key', 'locked_until'])
     .where('key', 'in', keys)
     .where('locked_until', '>', now)
     .execute();
-  return rows.flatMap((r) => (r.locked_until ? [new Date(r.locked_until)] : []));
+  return rows.flatMap((r) => (r.locked_until ? [{ key: r.key, until: new Date(r.locked_until) }] : []));
 }
 
 /**
