@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-async function event(actor: string, at: Date, guard: FloodGuard = { by: [actor] }, scope: Scope = { kind: 'auth' }) {
+async function event(actor: string, at: Date, guard: FloodGuard = { by: [actor] }, scope: Scope = { kind: 'admin' }) {
   return withScope(database.db, scope, (trx) =>
     auditGuarded(
       trx,
@@ -107,7 +107,7 @@ describe('auditGuarded', () => {
     const actor = randomUUID();
     const at = new Date('2026-01-08T10:00:00Z');
     await expect(
-      withScope(database.db, { kind: 'auth' }, async (trx) => {
+      withScope(database.db, { kind: 'admin' }, async (trx) => {
         await auditGuarded(trx, keys, { event: 'auth.reauthenticated', actorId: actor, centreId: centre }, at, {
           by: [actor],
         });

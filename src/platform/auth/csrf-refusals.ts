@@ -24,7 +24,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { auditGuarded } from '../audit/flood-guard.ts';
-import { withScope, type Tx } from '../db/tenant.ts';
+import { enterScope, withScope, type Tx } from '../db/tenant.ts';
 import { isPublicRoute } from '../http/route-kind.ts';
 import { hashToken } from '../security/tokens.ts';
 import { readSessionToken } from './cookie.ts';
@@ -60,6 +60,8 @@ export async function recordCsrfRefusal(req: FastifyRequest, reason: CsrfReason)
   try {
     return await withScope(app.database.db, { kind: 'auth' }, async (trx) => {
       const owner = await sessionOwner(req, trx, now);
+      // 'auth' may append to the network chain only: the owner's row goes into their own scope (ADR 021).
+      if (owner) await enterScope(trx, { kind: 'account', userId: owner.userId });
       return auditGuarded(
         trx,
         app.keys,

@@ -9,7 +9,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { audit } from '../audit/audit.ts';
 import { auditGuarded } from '../audit/flood-guard.ts';
-import { withScope, type Scope, type Tx } from '../db/tenant.ts';
+import { enterScope, withScope, type Scope, type Tx } from '../db/tenant.ts';
 import { ACCOUNT_LIMIT, currentLock, IP_LIMIT, recordFailure, throttleKeys, type ThrottleKeys } from './throttle.ts';
 
 export type AttemptStep = 'password' | 'second_factor' | 'reauth';
@@ -55,7 +55,8 @@ export async function recordFailedAttempt(
  * the first blocked attempt of a lock writes a row, later ones are counted
  * and written again only at the 10th, 100th … with the count so far — so a
  * script hammering a locked account leaves a handful of rows per lock,
- * not one per attempt. Runs in the caller's transaction ('auth' scope).
+ * not one per attempt. Runs in the caller's transaction, which it binds to
+ * the account when that is known.
  * @returns Retry-After seconds when the account or the address is locked, else null
  */
 export async function checkLockout(
@@ -68,6 +69,8 @@ export async function checkLockout(
   const lock = await currentLock(trx, keys, now);
   if (!lock) return null;
   const user = attempt.user;
+  // The row goes into the account's own chain: bind the scope to the account (a flow may know only its address so far).
+  if (user) await enterScope(trx, { kind: 'account', userId: user.id });
   await auditGuarded(
     trx,
     app.keys,
