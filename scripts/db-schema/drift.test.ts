@@ -88,7 +88,7 @@ describe('schema drift: committed files against the migrated database', () => {
     const { added, removed } = changedLines(before, after);
     expect(removed).toEqual(
       [
-        "    using (app_centre_visible(centre_id) OR (app_scope() = 'auth'::text))",
+        '    using app_centre_visible(centre_id)',
         '  grant to schutznetz_app: INSERT, SELECT',
         '== table public.directory_draft  (row-level security: enabled, forced)',
         'role schutznetz_app: nosuperuser inherit nocreaterole nocreatedb noreplication nobypassrls',

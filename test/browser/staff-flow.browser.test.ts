@@ -99,7 +99,7 @@ beforeAll(async () => {
   adminLink = invitation.link;
   coordination = await createUser(app, { role: 'coordination' });
   // The demo network links the Leipzig centre (tenant) to its directory entry.
-  const centre = await withScope(app.database.db, { kind: 'network' }, (trx) =>
+  const centre = await withScope(app.database.db, { kind: 'admin' }, (trx) =>
     trx
       .selectFrom('centre')
       .select(['name', 'service_id'])
@@ -173,7 +173,7 @@ describe('invitation → account → entry change → review → help finder', (
       await page.goto(`${site.base}${path}`);
       expect(new URL(page.url()).pathname, path).toBe('/de/staff/passkey-setup');
     }
-    const row = await withScope(site.testApp.app.database.db, { kind: 'network' }, (trx) =>
+    const row = await withScope(site.testApp.app.database.db, { kind: 'admin' }, (trx) =>
       trx.selectFrom('app_user').select('id').where('email', '=', ADMIN_EMAIL).executeTakeFirstOrThrow(),
     );
     admin = { email: ADMIN_EMAIL, password: ADMIN_PASSWORD, id: row.id };
@@ -214,7 +214,7 @@ describe('invitation → account → entry change → review → help finder', (
       })),
     ).toEqual([{ name: '__Host-sn_session', secure: true, httpOnly: true, sameSite: 'Lax', path: '/', session: true }]);
     // The session records the passkey as its second factor.
-    const factors = await withScope(site.testApp.app.database.db, { kind: 'auth' }, (trx) =>
+    const factors = await withScope(site.testApp.app.database.db, { kind: 'admin' }, (trx) =>
       trx.selectFrom('user_session').select('second_factor').where('user_id', '=', admin.id).execute(),
     );
     expect(factors).toEqual([{ second_factor: 'passkey' }]);
@@ -371,7 +371,7 @@ describe('invitation → account → entry change → review → help finder', (
   });
 
   it('every step is in the audit log', async () => {
-    const rows = await withScope(site.testApp.app.database.db, { kind: 'network' }, (trx) =>
+    const rows = await withScope(site.testApp.app.database.db, { kind: 'admin' }, (trx) =>
       trx.selectFrom('audit_log').select(['event']).execute(),
     );
     const events = new Set(rows.map((r) => r.event));
@@ -389,7 +389,7 @@ describe('invitation → account → entry change → review → help finder', (
       expect(events, `audit event ${e}`).toContain(e);
     }
     // The administrator's one sign-in: with the passkey (the enrolment opened no sign-in of its own).
-    const adminSignIns = await withScope(site.testApp.app.database.db, { kind: 'network' }, (trx) =>
+    const adminSignIns = await withScope(site.testApp.app.database.db, { kind: 'admin' }, (trx) =>
       trx
         .selectFrom('audit_log')
         .select('details')

@@ -42,6 +42,9 @@ import { scheduledJobs } from '../../src/app.ts';
 import { TEST_KEYS } from '../support/app.ts';
 import { onPostgres } from '../support/db.ts';
 
+/** The role that owns the session lookup (ADR 021): the operator creates it like the app role. */
+const SESSION_READER = 'schutznetz_session_reader';
+
 const url = (role: string, database: string) => {
   const u = new URL(process.env.DATABASE_URL!);
   u.username = role;
@@ -81,9 +84,14 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
         CREATE ROLE ${APP_ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
       END IF; END $$`);
+    await admin.query(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${SESSION_READER}') THEN
+        CREATE ROLE ${SESSION_READER} NOLOGIN NOINHERIT NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+      END IF; END $$`);
     await admin.query(`CREATE ROLE ${owner} LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB NOBYPASSRLS`);
     await admin.query(`CREATE DATABASE ${dbName} OWNER ${owner}`);
     await admin.query(`GRANT ${APP_ROLE} TO ${owner} WITH ADMIN OPTION`);
+    await admin.query(`GRANT ${SESSION_READER} TO ${owner} WITH ADMIN OPTION`);
     await admin.query(`ALTER ROLE ${APP_ROLE} LOGIN`);
   });
 
@@ -99,6 +107,7 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
       await new Promise((r) => setTimeout(r, 50));
     }
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    // The owner was granted the cluster's shared roles; dropping it drops those grants.
     await admin.query(`DROP ROLE IF EXISTS ${owner}`);
     await admin.end();
   });
@@ -154,6 +163,20 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
     expect(app.platform.isDemo()).toBe(true);
   });
 
+  it('sees no account before a session, looks sessions up through auth_session only, and cannot become its role', async () => {
+    const hashes = await withScope(database.db, { kind: 'auth' }, (trx) =>
+      sql<{ password_hash: string | null }>`SELECT password_hash FROM app_user`.execute(trx),
+    );
+    expect(hashes.rows).toEqual([]);
+    const lookup = await withScope(database.db, { kind: 'auth' }, (trx) =>
+      sql`SELECT * FROM auth_session(${'0'.repeat(64)})`.execute(trx),
+    );
+    expect(lookup.rows).toEqual([]);
+    await expect(
+      database.db.transaction().execute((trx) => sql`SET LOCAL ROLE schutznetz_session_reader`.execute(trx)),
+    ).rejects.toThrow(/permission denied/);
+  });
+
   it('serves the public finder and the open-data API', async () => {
     const stuttgart = demoCentre('stuttgart');
     const res = await app.inject({ url: '/de/search?q=70173' });
@@ -185,7 +208,7 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
       'Als schutznetz_app gespeichert.',
     );
 
-    // A centre lead's invitation writes the outbox in the centre scope; the network scope (administrators) reads it.
+    // A centre lead's invitation writes the outbox in the centre scope; the admin scope (administrators) reads it.
     const email = `beratung-${hex}@example.org`;
     const invite = await post(app, lead, '/de/staff/users/invite', { email, role: 'counsellor' });
     expect(invite.statusCode).toBe(303);
@@ -200,6 +223,22 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
     const verify = await cli(appEnv(), 'audit', 'verify');
     expect(verify.err).toContain('All 2 chains intact.');
     expect(verify.code).toBe(0);
+    // The directory import writes in the import scope (ADR 021), which the app role may enter.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schutznetz-dir-'));
+    try {
+      const file = path.join(dir, 'directory.csv');
+      expect((await cli(appEnv(), 'directory', 'export', '--out', file)).code).toBe(0);
+      fs.writeFileSync(
+        file,
+        fs.readFileSync(file, 'utf8').replace('Als schutznetz_app gespeichert.', 'Neu importiert.'),
+      );
+      const imported = await cli(appEnv(), 'directory', 'import', file);
+      expect(imported.err).toBe('');
+      expect(imported.out).toMatch(/1 changed/);
+      expect(imported.code).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('runs the scheduled jobs with the app role’s grants alone, in the server and in `schutznetz jobs`', async () => {
@@ -222,7 +261,7 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
     // The retention purge deletes with the app role's grants and its own scope: an outbox mail
     // written eight days ago goes, the invitation mail of a moment ago stays.
     const old = randomUUID();
-    await withScope(database.db, { kind: 'network' }, (trx) =>
+    await withScope(database.db, { kind: 'admin' }, (trx) =>
       trx
         .insertInto('outbox_mail')
         .values({
@@ -235,7 +274,7 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
         .execute(),
     );
     const outbox = () =>
-      withScope(database.db, { kind: 'network' }, (trx) => trx.selectFrom('outbox_mail').select('id').execute());
+      withScope(database.db, { kind: 'admin' }, (trx) => trx.selectFrom('outbox_mail').select('id').execute());
     const before = (await outbox()).length;
     const purge = await cli(appEnv(), 'jobs', 'run', 'retention.purge');
     expect(purge.out).toMatch(/^retention\.purge: ok in \d+ ms \(throttle \d+, outbox 1, invitations 0, /m);

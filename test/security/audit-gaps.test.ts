@@ -51,7 +51,7 @@ type Row = {
 };
 
 async function rows(event: string, where: { actor?: string; object?: string; chain?: string } = {}): Promise<Row[]> {
-  return withScope(t.app.database.db, { kind: 'network' }, (trx) => {
+  return withScope(t.app.database.db, { kind: 'admin' }, (trx) => {
     let q = trx
       .selectFrom('audit_log')
       .select(['chain', 'centre_id', 'actor_id', 'object_type', 'object_id', 'details'])
@@ -266,7 +266,7 @@ describe('CSRF and origin refusals', () => {
     const other = await createUser(t.app, { role: 'counsellor' });
     const victim = await signIn(t.app, other);
     const lastSeen = () =>
-      withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+      withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
         trx.selectFrom('user_session').select('last_seen_at').where('user_id', '=', other.id).execute(),
       );
     const before = await lastSeen();

@@ -457,7 +457,7 @@ describe('hostile display names through the whole invitation (stored only at the
     async (_label, name) => {
       const token = await withScope(
         t.app.database.db,
-        { kind: 'network' },
+        { kind: 'admin' },
         async (trx) =>
           (
             await createInvitation(

@@ -81,7 +81,7 @@ export function analyse(tree: Tree): string[] {
       problems.push(`SQL outside a query module: ${src.file}`);
     }
     if (/(^|[/-])routes\.tsx?$/.test(src.file) && /\bwithScope\(/.test(src.text)) {
-      problems.push(`route opens its own tenant transaction (use staffRequest/authTx): ${src.file}`);
+      problems.push(`route opens its own tenant transaction (use staffRequest/accountTx/sessionTx): ${src.file}`);
     }
   }
   for (const cycle of cycles(graph)) problems.push(`import cycle: ${cycle.join(' → ')}`);
@@ -232,7 +232,7 @@ describe('each rule fails when broken', () => {
     );
     expect(problems).toEqual([
       'SQL outside a query module: src/features/a/routes.ts',
-      'route opens its own tenant transaction (use staffRequest/authTx): src/features/a/routes.ts',
+      'route opens its own tenant transaction (use staffRequest/accountTx/sessionTx): src/features/a/routes.ts',
     ]);
   });
 });

@@ -60,7 +60,7 @@ const cli = (...argv: string[]) =>
     database: t.database,
   });
 
-const network = <T>(fn: (trx: Tx) => Promise<T>) => withScope(t.app.database.db, { kind: 'network' }, fn);
+const network = <T>(fn: (trx: Tx) => Promise<T>) => withScope(t.app.database.db, { kind: 'admin' }, fn);
 
 async function victim(opts: Partial<CreateUserOptions> = {}): Promise<TestUser> {
   return createUser(t.app, { role: 'counsellor', email: `opfer-${++n}@example.org`, ...opts });

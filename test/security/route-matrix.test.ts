@@ -70,7 +70,7 @@ const GET_WRITES: Record<string, { tables: readonly string[]; event: string }> =
 
 /** How many rows of `event` name this actor. */
 async function eventRows(event: string, userId: string): Promise<number> {
-  const rows = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+  const rows = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
     trx.selectFrom('audit_log').select('seq').where('event', '=', event).where('actor_id', '=', userId).execute(),
   );
   return rows.length;
@@ -94,7 +94,7 @@ function userIdOf(who: Who): string | null {
 
 /** How many `access.denied` rows name this actor, method and route pattern. */
 async function deniedRows(userId: string, method: string, url: string): Promise<number> {
-  const rows = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+  const rows = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
     trx
       .selectFrom('audit_log')
       .select('seq')
@@ -373,7 +373,7 @@ describe('CSRF (checklist #12): every state-changing route needs the token and a
 
 /** `auth.csrf_refused` rows of this actor for this route pattern. */
 async function csrfRows(userId: string, url: string): Promise<number> {
-  const rows = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+  const rows = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
     trx
       .selectFrom('audit_log')
       .select('seq')

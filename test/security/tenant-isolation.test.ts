@@ -8,7 +8,8 @@
  * user's own objects, do nothing), the pages a user can open show nothing
  * of another centre, and the other centre's rows are byte-for-byte
  * unchanged afterwards. The same holds in the database itself: a centre
- * scope sees and updates none of another centre's rows.
+ * scope sees and updates none of another centre's rows (the public
+ * directory it may read, but not change).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
@@ -19,6 +20,7 @@ import { demoNetworkCentres } from '../../src/features/demo/network.ts';
 import { withScope } from '../../src/platform/db/tenant.ts';
 import { appForFile } from '../support/app.ts';
 import { createCentre, createUser, fakeClock, postAs, signIn, type Session, type TestUser } from '../support/auth.ts';
+import { giveCentreAnEntry } from '../support/entries.ts';
 import { directSession, markRecentAuth } from '../support/security.ts';
 
 const t = appForFile({}, { clock: fakeClock() });
@@ -108,8 +110,10 @@ describe('tenant isolation through every route', () => {
           const centres: Centre[] = [];
           for (const shape of shapes) {
             const demo = shape.demo && demoUsed < demoPool.length ? demoPool[demoUsed++] : undefined;
-            const id = demo?.id ?? (await createCentre(t.app, `Beratungsstelle ${randomBytes(3).toString('hex')}`));
-            centres.push(await populate(id, shape));
+            const name = `Beratungsstelle ${randomBytes(3).toString('hex')}`;
+            const id = demo?.id ?? (await createCentre(t.app, name));
+            const serviceId = demo?.serviceId ?? (await giveCentreAnEntry(t.app.database, id, name));
+            centres.push(await populate(id, serviceId, shape));
           }
           for (const victim of centres) {
             const before = await rowsOf(victim.id);
@@ -156,7 +160,11 @@ async function person(centreId: string, role: 'centre_lead' | 'counsellor', tag:
 }
 
 /** Staff and objects of one centre, written the way the application writes them (or directly where no route exists yet). */
-async function populate(centreId: string, shape: { counsellor: boolean; secondLead: boolean }): Promise<Centre> {
+async function populate(
+  centreId: string,
+  serviceId: string,
+  shape: { counsellor: boolean; secondLead: boolean },
+): Promise<Centre> {
   const lead = await person(centreId, 'centre_lead', 'Leitung');
   const people = [lead];
   if (shape.counsellor) people.push(await person(centreId, 'counsellor', 'Beratung'));
@@ -164,15 +172,15 @@ async function populate(centreId: string, shape: { counsellor: boolean; secondLe
   const now = t.app.clock.now();
   const draftId = randomUUID();
   const passkeyId = randomBytes(16).toString('base64url');
-  // A well-formed proposal (any published entry will do: the attack only needs the row).
+  // A well-formed proposal for the centre's own entry (the only one a draft may name).
   const sample = (await t.app.directory.get()).entries[0]!;
-  const invitation = await withScope(t.app.database.db, { kind: 'network' }, async (trx) => {
+  const invitation = await withScope(t.app.database.db, { kind: 'admin' }, async (trx) => {
     await trx
       .insertInto('directory_draft')
       .values({
         id: draftId,
         centre_id: centreId,
-        service_id: randomUUID(),
+        service_id: serviceId,
         entry: JSON.stringify(sample),
         status: 'pending',
         submitted_by: lead.user.id,
@@ -310,13 +318,16 @@ async function attack(p: Person, victim: Centre): Promise<string[]> {
   return problems;
 }
 
-type TenantTable = { name: string; key: string; update: boolean };
+type TenantTable = { name: string; key: string; update: boolean; public: boolean };
 
 async function tenantTables(): Promise<TenantTable[]> {
+  // `public`: the directory, which everyone may read but no centre may write (ADR 021).
   const r = await sql<TenantTable>`
     SELECT c.relname AS name,
            CASE WHEN c.relname = 'centre' THEN 'id' ELSE 'centre_id' END AS key,
-           has_table_privilege('schutznetz_app', c.oid, 'UPDATE') AS update
+           has_table_privilege('schutznetz_app', c.oid, 'UPDATE') AS update,
+           EXISTS (SELECT 1 FROM pg_policies p WHERE p.schemaname = 'public' AND p.tablename = c.relname
+                     AND p.cmd = 'SELECT' AND p.qual = 'true') AS public
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = 'public' AND c.relkind = 'r'
       AND (c.relname = 'centre' OR EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'centre_id' AND NOT a.attisdropped))
@@ -348,7 +359,8 @@ async function databaseIsolation(centres: Centre[]): Promise<void> {
           const seen = await sql<{
             n: string;
           }>`SELECT count(*)::text AS n FROM ${sql.table(tb.name)} WHERE ${sql.ref(tb.key)} = ${b.id}`.execute(trx);
-          expect({ table: tb.name, visible: seen.rows[0]?.n }).toEqual({ table: tb.name, visible: '0' });
+          if (!tb.public)
+            expect({ table: tb.name, visible: seen.rows[0]?.n }).toEqual({ table: tb.name, visible: '0' });
           if (tb.update) {
             const upd =
               await sql`UPDATE ${sql.table(tb.name)} SET ${sql.ref(tb.key)} = ${sql.ref(tb.key)} WHERE ${sql.ref(tb.key)} = ${b.id}`.execute(

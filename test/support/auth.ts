@@ -63,7 +63,7 @@ export async function createCentre(app: FastifyInstance, name = 'Testberatungsst
     .insertInto('member_organization')
     .values({ id: orgId, name: `${name} e.V.` })
     .execute();
-  await withScope(app.database.db, { kind: 'network' }, (trx) =>
+  await withScope(app.database.db, { kind: 'admin' }, (trx) =>
     trx.insertInto('centre').values({ id: centreId, member_organization_id: orgId, name }).execute(),
   );
   return centreId;
@@ -80,7 +80,7 @@ export async function createUser(app: FastifyInstance, opts: CreateUserOptions):
   const passwordHash = await hashPassword(password);
   const rp = relyingParty(app.config);
   const passkey = (opts.passkey ?? opts.role === 'admin') ? new SoftAuthenticator(rp.rpID, rp.origin) : null;
-  await withScope(app.database.db, { kind: 'network' }, async (trx) => {
+  await withScope(app.database.db, { kind: 'admin' }, async (trx) => {
     await trx
       .insertInto('app_user')
       .values({
@@ -146,7 +146,7 @@ export function form(fields: Record<string, string | undefined>, headers: Record
  */
 export async function nextTotpCode(app: FastifyInstance, user: TestUser): Promise<string> {
   if (!user.totpSecret) throw new Error('user has no TOTP secret');
-  const row = await withScope(app.database.db, { kind: 'network' }, (trx) =>
+  const row = await withScope(app.database.db, { kind: 'admin' }, (trx) =>
     trx.selectFrom('app_user').select('totp_last_step').where('id', '=', user.id).executeTakeFirstOrThrow(),
   );
   const last = row.totp_last_step == null ? -Infinity : Number(row.totp_last_step);
@@ -282,7 +282,7 @@ export async function enrolAdmin(app: FastifyInstance, lang = 'de'): Promise<Enr
   const cookie = sessionCookieFrom(step2);
   const page = await app.inject({ method: 'GET', url: setup, headers: { cookie } });
   if (page.statusCode !== 200) throw new Error(`passkey set-up page answered ${page.statusCode}`);
-  const id = await withScope(app.database.db, { kind: 'network' }, (trx) =>
+  const id = await withScope(app.database.db, { kind: 'admin' }, (trx) =>
     trx.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow(),
   );
   return {

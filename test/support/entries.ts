@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../src/platform/db/index.ts';
 import type { DirectoryEntry } from '../../src/features/directory/entry.ts';
-import { deleteEntriesExcept, writeEntries } from '../../src/features/directory/queries.ts';
+import { deleteEntriesExcept, setEntryOwner, writeEntries } from '../../src/features/directory/queries.ts';
+import { withScope } from '../../src/platform/db/tenant.ts';
 import { lookupPostcode } from '../../src/features/geo/postcodes.ts';
 
 type Options = Partial<Omit<DirectoryEntry, 'service' | 'organization' | 'location'>> & {
@@ -111,4 +112,21 @@ export async function replaceDirectory(database: Database, entries: DirectoryEnt
     await deleteEntriesExcept(trx, []);
     await writeEntries(trx, entries);
   });
+}
+
+/**
+ * Give a centre a directory entry of its own, the way the operator does
+ * (ADR 021): the entry and its owner in the import scope, then the centre's
+ * link in the admin scope. Returns the entry's service id.
+ */
+export async function giveCentreAnEntry(database: Database, centreId: string, name: string): Promise<string> {
+  const entry = testEntry({ name });
+  await withScope(database.db, { kind: 'import' }, async (trx) => {
+    await writeEntries(trx, [entry]);
+    await setEntryOwner(trx, entry.service.id, centreId);
+  });
+  await withScope(database.db, { kind: 'admin' }, (trx) =>
+    trx.updateTable('centre').set({ service_id: entry.service.id }).where('id', '=', centreId).execute(),
+  );
+  return entry.service.id;
 }

@@ -89,7 +89,7 @@ export async function buildWorld(app: App): Promise<World> {
     entryBody(published, (f) => (f.description = `${f.description} (geändert im Sicherheitstest)`)),
   );
   if (res.statusCode !== 303) throw new Error(`draft submission answered ${res.statusCode}`);
-  const draft = await withScope(app.database.db, { kind: 'network' }, (trx) =>
+  const draft = await withScope(app.database.db, { kind: 'admin' }, (trx) =>
     trx
       .selectFrom('directory_draft')
       .select('id')
@@ -102,7 +102,7 @@ export async function buildWorld(app: App): Promise<World> {
   const resetUser = await createUser(app, { role: 'coordination' });
   const managed = await createUser(app, { role: 'counsellor', centreId: centreA.id, displayName: 'Verwaltete Person' });
   const counsellor = staff.counsellor.user;
-  const tokens = await withScope(app.database.db, { kind: 'network' }, async (trx) => ({
+  const tokens = await withScope(app.database.db, { kind: 'admin' }, async (trx) => ({
     invitationToken: (
       await createInvitation(
         trx,
@@ -160,7 +160,7 @@ export async function directSession(
   const now = app.clock.now();
   const base = { userId: user.id, centreId: user.centreId, now, reauthAt: opts.recent ? now : null };
   const factor = opts.factor ?? (user.passkey ? 'passkey' : 'totp');
-  const s = await withScope(app.database.db, { kind: 'auth' }, (trx) =>
+  const s = await withScope(app.database.db, { kind: 'account', userId: user.id }, (trx) =>
     createSession(
       trx,
       opts.stage === 'password' ? { ...base, stage: 'password' } : { ...base, stage: 'full', secondFactor: factor },
@@ -172,7 +172,7 @@ export async function directSession(
 /** Mark a session as re-authenticated now (what /staff/reauth does after password + second factor). */
 export async function markRecentAuth(app: App, session: Session): Promise<void> {
   const token = session.cookie.split('=')[1] ?? '';
-  await withScope(app.database.db, { kind: 'auth' }, (trx) =>
+  await withScope(app.database.db, { kind: 'admin' }, (trx) =>
     trx
       .updateTable('user_session')
       .set({ reauth_at: app.clock.now() })

@@ -43,7 +43,7 @@ const verifyCommand: Command = {
     '  --batch-size n           rows read per query (default 2000)',
     '',
     '  Needs the audit key ring the server uses (AUDIT_KEYS, or the development key file).',
-    '  Reads as the application role in the network scope, whichever role DATABASE_URL names.',
+    '  Reads as the application role in the admin scope, whichever role DATABASE_URL names.',
     '  Exit code 1 when any chain is broken.',
   ].join('\n'),
   options: {

@@ -85,7 +85,7 @@ describe('directory import / export / clear-demo', () => {
       const io: CliIo = { out: (t) => void (out += t), err: () => {}, env: {}, cwd: dir, database: demo };
       const demoCount = (await loadAllEntries(demo.db)).length;
       const leipzig = demoNetworkCentres().find((c) => c.key === 'leipzig')!;
-      await withScope(demo.db, { kind: 'network' }, (trx) =>
+      await withScope(demo.db, { kind: 'admin' }, (trx) =>
         trx
           .insertInto('app_user')
           .values({
@@ -109,7 +109,7 @@ describe('directory import / export / clear-demo', () => {
       expect(left.map((e) => e.service.name).sort()).toEqual(['Neu A', 'Neu B']);
       expect(await demo.db.selectFrom('organization').select('id').where('is_demo', '=', true).execute()).toEqual([]);
       // The demo network goes too, except a centre somebody already has an account in.
-      const centres = await withScope(demo.db, { kind: 'network' }, (trx) =>
+      const centres = await withScope(demo.db, { kind: 'admin' }, (trx) =>
         trx.selectFrom('centre').select(['id', 'name']).execute(),
       );
       expect(centres.map((c) => c.id)).toEqual([leipzig.id]);

@@ -23,7 +23,7 @@ const TIME = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ/.source;
 /** A session of a new account, last seen `ago` milliseconds before now. */
 async function sessionSeen(ago: number): Promise<string> {
   const userId = randomUUID();
-  return withScope(database.db, { kind: 'network' }, async (trx) => {
+  return withScope(database.db, { kind: 'admin' }, async (trx) => {
     await trx
       .insertInto('app_user')
       .values({ id: userId, email: `${userId}@example.org`, display_name: 'Anna Beispiel', role: 'coordination' })
@@ -34,7 +34,7 @@ async function sessionSeen(ago: number): Promise<string> {
 }
 
 const sessionExists = async (tokenHash: string) =>
-  (await withScope(database.db, { kind: 'network' }, (trx) =>
+  (await withScope(database.db, { kind: 'admin' }, (trx) =>
     trx.selectFrom('user_session').select('token_hash').where('token_hash', '=', tokenHash).executeTakeFirst(),
   )) !== undefined;
 

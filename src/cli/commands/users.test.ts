@@ -19,13 +19,13 @@ const cli = (...argv: string[]) =>
   });
 
 async function account(email: string) {
-  return withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+  return withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
     trx.selectFrom('app_user').selectAll().where('email', '=', email).executeTakeFirst(),
   );
 }
 
 async function counts(userId: string) {
-  return withScope(t.app.database.db, { kind: 'network' }, async (trx) => {
+  return withScope(t.app.database.db, { kind: 'admin' }, async (trx) => {
     const n = async (table: 'user_session' | 'webauthn_credential' | 'recovery_code') =>
       Number(
         (
@@ -188,7 +188,7 @@ describe('users reset-mfa', () => {
       email: 'verloren@example.org',
       displayName: 'Vera Loren',
     });
-    await withScope(t.app.database.db, { kind: 'network' }, async (trx) => {
+    await withScope(t.app.database.db, { kind: 'admin' }, async (trx) => {
       await trx
         .insertInto('webauthn_credential')
         .values({
@@ -268,7 +268,7 @@ describe('demoAdminSetupLink', () => {
       expect(second).not.toBe(link);
       expect((await fresh.app.inject({ method: 'GET', url: new URL(link!).pathname })).statusCode).toBe(410);
       await acceptInvitation(fresh.app, tokenIn(second!, 'invitation'));
-      const admin = await withScope(fresh.app.database.db, { kind: 'network' }, (trx) =>
+      const admin = await withScope(fresh.app.database.db, { kind: 'admin' }, (trx) =>
         trx.selectFrom('app_user').select(['role']).where('email', '=', DEMO_ADMIN_EMAIL).executeTakeFirst(),
       );
       expect(admin?.role).toBe('admin');

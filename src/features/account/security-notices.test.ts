@@ -118,7 +118,7 @@ describe('changes on the own account', () => {
     await postAs(t.app, s, '/de/staff/account/recovery-codes');
     await noticeTo(user, before);
     expect(await mailCount(t.app, pending)).toBe(toPending);
-    const stored = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    const stored = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
       trx.selectFrom('app_user').select('email').where('id', '=', user.id).executeTakeFirstOrThrow(),
     );
     expect(stored.email).toBe(user.email);

@@ -9,9 +9,9 @@ import { form } from '../../../test/support/auth.ts';
 import { withScope } from '../../platform/db/tenant.ts';
 import { generateTotp } from '../../platform/security/totp.ts';
 
-/** The newest outbox mail to `to` (the outbox is readable in the network scope only, like the admins' page). */
+/** The newest outbox mail to `to` (the outbox is readable in the admin scope only, like the admins' page). */
 export async function lastMailTo(app: FastifyInstance, to: string): Promise<{ subject: string; body: string } | null> {
-  const row = await withScope(app.database.db, { kind: 'network' }, (trx) =>
+  const row = await withScope(app.database.db, { kind: 'admin' }, (trx) =>
     trx
       .selectFrom('outbox_mail')
       .select(['subject', 'body_text'])
@@ -24,7 +24,7 @@ export async function lastMailTo(app: FastifyInstance, to: string): Promise<{ su
 }
 
 export async function mailCount(app: FastifyInstance, to: string): Promise<number> {
-  const r = await withScope(app.database.db, { kind: 'network' }, (trx) =>
+  const r = await withScope(app.database.db, { kind: 'admin' }, (trx) =>
     trx
       .selectFrom('outbox_mail')
       .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -92,9 +92,9 @@ export async function acceptInvitation(
   return { password, totpSecret: secret, recoveryCodes: recoveryCodesIn(step2.body), doneBody: step2.body };
 }
 
-/** Row counts of the tables an acceptance writes (as the owner, through the network scope). */
+/** Row counts of the tables an acceptance writes (as the owner, through the admin scope). */
 export async function accountRowCounts(app: FastifyInstance): Promise<Record<string, number>> {
-  return withScope(app.database.db, { kind: 'network' }, async (trx) => {
+  return withScope(app.database.db, { kind: 'admin' }, async (trx) => {
     const count = async (
       table: 'app_user' | 'recovery_code' | 'audit_log' | 'webauthn_credential' | 'user_session',
     ) => {
@@ -120,13 +120,13 @@ export async function accountRowCounts(app: FastifyInstance): Promise<Record<str
   });
 }
 
-/** The audit events recorded so far, oldest first (network scope sees every chain). */
+/** The audit events recorded so far, oldest first (the admin scope sees every chain). */
 export async function auditEvents(
   app: FastifyInstance,
 ): Promise<
   { event: string; actor_id: string | null; object_id: string | null; centre_id: string | null; details: unknown }[]
 > {
-  return withScope(app.database.db, { kind: 'network' }, (trx) =>
+  return withScope(app.database.db, { kind: 'admin' }, (trx) =>
     trx
       .selectFrom('audit_log')
       .select(['event', 'actor_id', 'object_id', 'centre_id', 'details'])

@@ -11,7 +11,7 @@ const users = {} as Record<'admin' | 'coord' | 'leadA' | 'leadB' | 'counsellorA'
 const sessions: Record<string, Session> = {};
 
 async function write(entry: AuditEntry, at: Date) {
-  await withScope(t.app.database.db, { kind: 'network' }, (trx) => audit(trx, t.app.keys.audit, entry, at));
+  await withScope(t.app.database.db, { kind: 'admin' }, (trx) => audit(trx, t.app.keys.audit, entry, at));
 }
 
 const t = appForFile();
@@ -75,7 +75,7 @@ beforeAll(async () => {
     new Date('2024-03-01T09:00:00Z'),
   );
   // 60 entries in C's chain, for paging.
-  await withScope(t.app.database.db, { kind: 'network' }, async (trx) => {
+  await withScope(t.app.database.db, { kind: 'admin' }, async (trx) => {
     for (let i = 0; i < 60; i++) {
       await audit(
         trx,

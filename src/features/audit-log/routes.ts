@@ -29,7 +29,7 @@ export const auditLogRoutes: FastifyPluginAsync = async (app) => {
     const q = parseOr400(auditQuerySchema, req.query ?? {}, 'query');
     if (q.chain !== undefined)
       requireAccess(actor, AUDIT_READ, { centreId: q.chain === NETWORK_CHAIN ? null : q.chain });
-    const network = scope.kind === 'network';
+    const network = scope.kind === 'admin' || scope.kind === 'coordination';
     // A centre role reads its own chain, named explicitly as well as enforced by RLS.
     const chain = q.chain ?? (scope.kind === 'centre' ? scope.centreId : undefined);
     const data = await tx(async (trx) => {

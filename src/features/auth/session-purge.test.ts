@@ -37,7 +37,7 @@ const tokenHashOf = (s: Session) => hashToken(s.cookie.split('=')[1]!);
 const visit = (s: Session) => t.app.inject({ url: '/de/staff', headers: { cookie: s.cookie } });
 
 const stored = async (s: Session) =>
-  withScope(t.database.db, { kind: 'network' }, (trx) =>
+  withScope(t.database.db, { kind: 'admin' }, (trx) =>
     trx.selectFrom('user_session').select('token_hash').where('token_hash', '=', tokenHashOf(s)).executeTakeFirst(),
   );
 
@@ -50,7 +50,7 @@ describe('the scheduled session purge', () => {
     const old = await signIn(t.app, await createUser(t.app, { role: 'centre_lead' }));
     clock.advance(ABSOLUTE_TIMEOUT_MS - 40 * 60_000);
     // `old` has been in use all day: its last request was just now.
-    await withScope(t.database.db, { kind: 'network' }, (trx) => touchSession(trx, tokenHashOf(old), clock.now()));
+    await withScope(t.database.db, { kind: 'admin' }, (trx) => touchSession(trx, tokenHashOf(old), clock.now()));
     // Signing in purges too: these two sign in while nothing has expired.
     const live = await signIn(t.app, await createUser(t.app, { role: 'coordination' }));
     const idle = await signIn(t.app, await createUser(t.app, { role: 'counsellor' }));

@@ -71,13 +71,13 @@ const get = (url: string, s: Session) => app.inject({ url, headers: { cookie: s.
 
 async function sessionRow(s: Session) {
   const token = s.cookie.split('=')[1]!;
-  return withScope(database.db, { kind: 'network' }, (trx) =>
+  return withScope(database.db, { kind: 'admin' }, (trx) =>
     trx.selectFrom('user_session').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst(),
   );
 }
 
 async function events(userId: string) {
-  const rows = await withScope(database.db, { kind: 'network' }, (trx) =>
+  const rows = await withScope(database.db, { kind: 'admin' }, (trx) =>
     trx.selectFrom('audit_log').select('event').where('actor_id', '=', userId).execute(),
   );
   return rows.map((r) => r.event);
@@ -105,7 +105,7 @@ describe('ending sessions', () => {
     const a = await signIn(app, user);
     clock.advance(31_000);
     const b = await signIn(app, user);
-    await withScope(database.db, { kind: 'network' }, (trx) =>
+    await withScope(database.db, { kind: 'admin' }, (trx) =>
       trx.updateTable('app_user').set({ disabled_at: clock.now() }).where('id', '=', user.id).execute(),
     );
     expect((await get('/de/staff', a)).statusCode).toBe(303);
@@ -175,11 +175,15 @@ describe('timeouts (fake clock)', () => {
     expect((await get('/de/staff', s)).statusCode).toBe(303);
   });
 
-  it('purges abandoned sessions of everyone at the next sign-in', async () => {
-    const a = await signIn(app, await createUser(app, { role: 'counsellor' }));
+  it('purges the account’s own abandoned sessions at its next sign-in (everyone’s: the scheduled job)', async () => {
+    const user = await createUser(app, { role: 'counsellor' });
+    const a = await signIn(app, user);
+    const other = await signIn(app, await createUser(app, { role: 'counsellor' }));
     clock.advance(IDLE_TIMEOUT_MS);
-    await signIn(app, await createUser(app, { role: 'admin' }));
+    await signIn(app, user);
     expect(await sessionRow(a)).toBeUndefined();
+    // The sign-in runs bound to its own account: another account's session is not even visible to it.
+    expect(await sessionRow(other)).toBeDefined();
   });
 
   it('writes last_seen_at at most once a minute', async () => {

@@ -22,7 +22,7 @@ import { hashPassword, needsRehash } from '../../platform/security/password.ts';
 import { csrfOnlyForm, secondFactorForm, signInForm, signInQuery } from './schemas.ts';
 import { SecondFactorPage, SignInPage, type FlowNotice } from './sign-in-views.tsx';
 import { PASSKEY_SCRIPT, PasskeySignIn } from '../../platform/staff/PasskeySignIn.tsx';
-import { authTx, staffRequest } from '../../platform/request/context.ts';
+import { accountTx, sessionTx, staffRequest } from '../../platform/request/context.ts';
 import { findUserByEmail, findUserById, hasPasskey, updatePasswordHash } from './queries.ts';
 import { checkPassword, verifySecondFactor } from './verify-factor.ts';
 
@@ -90,7 +90,8 @@ export const signInRoutes: FastifyPluginAsync = async (app) => {
     const render = signInPage(req, next, form.email);
     const keys = throttleKeys(app.keys.server, form.email, req.ip);
 
-    const pre = await authTx(req, async (trx) => {
+    // Bound to the address typed: no other account is visible (ADR 021).
+    const pre = await accountTx(req, { email: form.email }, async (trx) => {
       const user = await findUserByEmail(trx, form.email);
       return { locked: await checkLockout(app, trx, keys, { user, step: 'password' }, app.clock.now()), user };
     });
@@ -115,10 +116,12 @@ export const signInRoutes: FastifyPluginAsync = async (app) => {
     }
 
     const rehash = user.passwordHash && needsRehash(user.passwordHash) ? await hashPassword(form.password) : null;
-    const session = await authTx(req, async (trx) => {
+    // Whatever session this browser had before ends here, whoever's it was: the new one gets a new token.
+    const previous = req.authSession;
+    if (previous) await sessionTx(req, (trx) => deleteSession(trx, previous.tokenHash));
+    const session = await accountTx(req, { userId: user.id }, async (trx) => {
       if (rehash) await updatePasswordHash(trx, user.id, rehash);
-      // Whatever session this browser had before ends here: the new one gets a new token.
-      if (req.authSession) await deleteSession(trx, req.authSession.tokenHash);
+      // This account's abandoned sessions; the scheduled job clears everyone's.
       await purgeExpiredSessions(trx, app.clock.now());
       return createSession(trx, {
         userId: user.id,
@@ -134,7 +137,7 @@ export const signInRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/:lang/staff/second-factor', pending, async (req, reply) => {
     const next = safeNextPath(parseOr400(signInQuery, req.query, 'query').next);
-    const { user, passkey } = await authTx(req, async (trx) => ({
+    const { user, passkey } = await sessionTx(req, async (trx) => ({
       user: await findUserById(trx, req.authSession!.userId),
       passkey: await hasPasskey(trx, req.authSession!.userId),
     }));
@@ -149,7 +152,7 @@ export const signInRoutes: FastifyPluginAsync = async (app) => {
     const form = parseOr400(secondFactorForm, req.body, 'form');
     const next = safeNextPath(form.next);
     const pendingSession = req.authSession!;
-    const outcome = await authTx(req, async (trx) => {
+    const outcome = await sessionTx(req, async (trx) => {
       const user = await findUserById(trx, pendingSession.userId);
       if (!user) return { kind: 'gone' as const };
       const now = app.clock.now();

@@ -49,7 +49,7 @@ async function pendingSession(user: TestUser) {
 }
 
 async function auditEvents(userId: string): Promise<string[]> {
-  const rows = await withScope(t.database.db, { kind: 'network' }, (trx) =>
+  const rows = await withScope(t.database.db, { kind: 'admin' }, (trx) =>
     trx
       .selectFrom('audit_log')
       .select('event')
@@ -180,7 +180,7 @@ describe('sign-in', () => {
 
   it('refuses a disabled account with the same generic answer', async () => {
     const user = await createUser(t.app, { role: 'admin' });
-    await withScope(t.database.db, { kind: 'network' }, (trx) =>
+    await withScope(t.database.db, { kind: 'admin' }, (trx) =>
       trx.updateTable('app_user').set({ disabled_at: new Date() }).where('id', '=', user.id).execute(),
     );
     const res = await passwordStep(user);
@@ -206,7 +206,7 @@ describe('sign-in', () => {
   it('accepts a recovery code once and audits its use', async () => {
     const user = await createUser(t.app, { role: 'centre_lead' });
     const codes = generateRecoveryCodes(3);
-    await withScope(t.database.db, { kind: 'network' }, (trx) =>
+    await withScope(t.database.db, { kind: 'admin' }, (trx) =>
       trx
         .insertInto('recovery_code')
         .values(
@@ -235,7 +235,7 @@ describe('sign-in', () => {
     const without = await pendingSession(user);
     const plain = await t.app.inject({ url: '/de/staff/second-factor', headers: { cookie: without.cookie } });
     expect(plain.body).not.toContain('data-passkey');
-    await withScope(t.database.db, { kind: 'network' }, (trx) =>
+    await withScope(t.database.db, { kind: 'admin' }, (trx) =>
       trx
         .insertInto('webauthn_credential')
         .values({

@@ -20,7 +20,7 @@ import { parseOr400 } from '../../platform/http/errors.ts';
 import { translateRef } from '../../platform/i18n/index.ts';
 import { pageContext } from '../../platform/layout/context.ts';
 import { sendPage } from '../../platform/layout/render.ts';
-import { authTx, staffRequest } from '../../platform/request/context.ts';
+import { accountTx, staffRequest } from '../../platform/request/context.ts';
 import { currentKey } from '../../platform/security/keys.ts';
 import { visibleLinks } from '../../platform/staff/menu.ts';
 import { PASSKEY_SCRIPT, PasskeySignIn } from '../../platform/staff/PasskeySignIn.tsx';
@@ -193,7 +193,7 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
     const { actor, locale } = staffRequest(req);
     const form = parseOr400(reauthForm, req.body, 'form');
     const next = safeNextPath(form.next) ?? staffHome(locale);
-    const pre = await authTx(req, async (trx) => {
+    const pre = await accountTx(req, { userId: actor.userId }, async (trx) => {
       const user = await findUserById(trx, actor.userId);
       if (!user) return { user, locked: null };
       const keys = throttleKeys(app.keys.server, user.email, req.ip);
@@ -213,7 +213,7 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
     const passwordOk = await checkPassword(user, form.password);
     const ok =
       passwordOk &&
-      (await authTx(req, async (trx) => {
+      (await accountTx(req, { userId: actor.userId }, async (trx) => {
         const now = app.clock.now();
         const r = await verifySecondFactor(trx, app, user, { method: form.method, code: form.code }, now);
         if (r.ok) await recordReauthentication(app, trx, actor, r.method, now);

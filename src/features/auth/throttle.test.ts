@@ -109,7 +109,7 @@ describe('per address', () => {
     // Other accounts from that address wait too; the same account elsewhere does not.
     expect((await attempt(user.email, user.password, address)).statusCode).toBe(429);
     expect((await attempt(user.email, user.password, '203.0.113.8')).statusCode).toBe(303);
-    const failed = await withScope(t.database.db, { kind: 'network' }, (trx) =>
+    const failed = await withScope(t.database.db, { kind: 'admin' }, (trx) =>
       trx.selectFrom('audit_log').select('details').where('event', '=', 'auth.sign_in_failed').execute(),
     );
     expect(failed.length).toBeGreaterThanOrEqual(IP_LIMIT.max);

@@ -86,8 +86,8 @@ const verifyRecoveryFactor: FactorCheck = async (trx, app, user, code, now) => {
 };
 
 /**
- * Verify a second factor of `user` inside `trx` (scope 'auth' or the user's
- * own) and consume it: a TOTP step or recovery code accepted here is never
+ * Verify a second factor of `user` inside `trx` (the user's account scope,
+ * or the user's tenant scope) and consume it: a TOTP step or recovery code accepted here is never
  * accepted again. Disabled users never pass.
  */
 export async function verifySecondFactor(

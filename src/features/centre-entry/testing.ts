@@ -2,7 +2,7 @@
  * Test fixtures for the self-edit and review workflow (imported by tests
  * only): signed-in staff of two demo centres and the coordination office,
  * form posts with repeated fields, and reads of drafts and audit rows in the
- * network scope.
+ * admin scope.
  */
 import type { FastifyInstance } from 'fastify';
 import { createUser, signIn, type Session, type TestUser } from '../../../test/support/auth.ts';
@@ -61,9 +61,9 @@ export async function publishedEntry(
 
 export type DraftRow = { id: string; centre_id: string; status: string; review_comment: string | null };
 
-/** Every draft of the installation (network scope: what the database really holds). */
+/** Every draft of the installation (admin scope: what the database really holds). */
 export function allDrafts(app: FastifyInstance): Promise<DraftRow[]> {
-  return withScope(app.database.db, { kind: 'network' }, (trx) =>
+  return withScope(app.database.db, { kind: 'admin' }, (trx) =>
     trx
       .selectFrom('directory_draft')
       .select(['id', 'centre_id', 'status', 'review_comment'])
@@ -81,7 +81,7 @@ export type AuditRow = {
 };
 
 export function auditRows(app: FastifyInstance, event: string): Promise<AuditRow[]> {
-  return withScope(app.database.db, { kind: 'network' }, (trx) =>
+  return withScope(app.database.db, { kind: 'admin' }, (trx) =>
     trx
       .selectFrom('audit_log')
       .select(['event', 'centre_id', 'actor_id', 'object_id', 'details'])

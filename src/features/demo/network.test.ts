@@ -19,7 +19,7 @@ async function fresh(): Promise<Database> {
 }
 
 const snapshot = (d: Database) =>
-  withScope(d.db, { kind: 'network' }, async (trx) => ({
+  withScope(d.db, { kind: 'admin' }, async (trx) => ({
     orgs: await trx.selectFrom('member_organization').select(['id', 'name', 'is_coordination']).orderBy('id').execute(),
     centres: await trx
       .selectFrom('centre')

@@ -5,7 +5,7 @@
  */
 import { sql, type Insertable, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { enterScope, type Tx } from '../../platform/db/tenant.ts';
+import { setScopeSettings, type Tx } from '../../platform/db/tenant.ts';
 import {
   deleteDemoServices,
   deleteEmptyOrganizations,
@@ -13,6 +13,7 @@ import {
   demoServicesExcept,
   existingServiceIds,
   locationsOfServices,
+  setEntryOwner,
 } from '../directory/queries.ts';
 import { DEMO_ORGANIZATIONS } from './centres.ts';
 import {
@@ -63,19 +64,12 @@ export async function removeStaleDemo(trx: Transaction<DB>, keep: string[]): Pro
 }
 
 /**
- * Create or update the demo network inside the caller's transaction, which
- * must run as the owner (migration) role and must already hold the demo
- * directory entries (centres reference their services).
- *
- * Member organisations are written as the owner: the application role may
- * only read them. The centres are written in the network scope because the
- * centre table's row-level security is forced even for the owner. The
- * transaction stays in that scope afterwards, so call this last.
- *
- * An installation that already has a (real) coordination office keeps it:
- * there can be only one, and demo content must never replace real data.
+ * Create or update the demo network's member organisations, as the owner
+ * (the application role may only read them). An installation that already
+ * has a (real) coordination office keeps it: there can be only one, and demo
+ * content must never replace real data.
  */
-export async function seedDemoNetwork(trx: Tx): Promise<void> {
+export async function seedDemoMemberOrganizations(trx: Tx): Promise<void> {
   const existing = await trx
     .selectFrom('member_organization')
     .select('id')
@@ -98,31 +92,44 @@ export async function seedDemoNetwork(trx: Tx): Promise<void> {
     .values(orgs)
     .onConflict((oc) => oc.column('id').doUpdateSet({ name: (eb) => eb.ref('excluded.name') }))
     .execute();
+}
 
-  await enterScope(trx, { kind: 'network' });
+/**
+ * Create or update the demo centres and link each to its demo entry,
+ * inside the caller's (owner) transaction, which must already hold the
+ * member organisations and the demo entries. Row-level security is forced
+ * for the owner too, so each step sets the scope that may write it
+ * (ADR 021): the centres in the admin scope, the entries' owner in the
+ * import scope, then the centres' links again as admin. The transaction
+ * ends in the admin scope.
+ */
+export async function seedDemoCentres(trx: Tx): Promise<void> {
   const centres = demoNetworkCentres();
+  await setScopeSettings(trx, { kind: 'admin' });
+  await trx
+    .insertInto('centre')
+    .values(centres.map((c) => ({ id: c.id, member_organization_id: c.memberOrganizationId, name: c.name })))
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet({
+        member_organization_id: (eb) => eb.ref('excluded.member_organization_id'),
+        name: (eb) => eb.ref('excluded.name'),
+      }),
+    )
+    .execute();
+  await setScopeSettings(trx, { kind: 'import' });
   // A centre whose demo service was removed (directory clear-demo) must not
   // point at a missing row; link only services that exist.
   const services = await existingServiceIds(
     trx,
     centres.map((c) => c.serviceId),
   );
-  await trx
-    .insertInto('centre')
-    .values(
-      centres.map((c) => ({
-        id: c.id,
-        member_organization_id: c.memberOrganizationId,
-        name: c.name,
-        service_id: services.has(c.serviceId) ? c.serviceId : null,
-      })),
-    )
-    .onConflict((oc) =>
-      oc.column('id').doUpdateSet({
-        member_organization_id: (eb) => eb.ref('excluded.member_organization_id'),
-        name: (eb) => eb.ref('excluded.name'),
-        service_id: (eb) => eb.ref('excluded.service_id'),
-      }),
-    )
-    .execute();
+  for (const c of centres) if (services.has(c.serviceId)) await setEntryOwner(trx, c.serviceId, c.id);
+  await setScopeSettings(trx, { kind: 'admin' });
+  for (const c of centres) {
+    await trx
+      .updateTable('centre')
+      .set({ service_id: services.has(c.serviceId) ? c.serviceId : null })
+      .where('id', '=', c.id)
+      .execute();
+  }
 }

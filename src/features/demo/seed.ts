@@ -7,7 +7,15 @@
 import type { Database } from '../../platform/db/index.ts';
 import { anyService, writeEntries } from '../directory/queries.ts';
 import { demoEntries } from './entries.ts';
-import { flagIsSet, mayWriteNetworkTables, removeStaleDemo, seedDemoNetwork, setFlag } from './queries.ts';
+import { setScopeSettings } from '../../platform/db/tenant.ts';
+import {
+  flagIsSet,
+  mayWriteNetworkTables,
+  removeStaleDemo,
+  seedDemoCentres,
+  seedDemoMemberOrganizations,
+  setFlag,
+} from './queries.ts';
 
 const DEMO_FLAG = 'demo_offered';
 
@@ -31,14 +39,16 @@ export async function seedDemoIfWanted(database: Database, mode: DemoMode): Prom
     }
     if (!(await mayWriteNetworkTables(trx))) throw new DemoContentNeedsOwnerError();
     await setFlag(trx, DEMO_FLAG);
+    await seedDemoMemberOrganizations(trx);
+    // The directory in the scope of the operator's bulk writes (ADR 021).
+    await setScopeSettings(trx, { kind: 'import' });
     const entries = demoEntries();
     await removeStaleDemo(
       trx,
       entries.map((e) => e.service.id),
     );
     await writeEntries(trx, entries);
-    // Last: it leaves the transaction in the restricted network scope.
-    await seedDemoNetwork(trx);
+    await seedDemoCentres(trx);
     return true;
   });
 }

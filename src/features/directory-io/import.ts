@@ -6,6 +6,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { withScope } from '../../platform/db/tenant.ts';
 import type { DirectoryEntry } from '../directory/entry.ts';
 import { deleteEntriesExcept, loadAllEntries, writeEntries } from '../directory/queries.ts';
 import { sameEntry } from './canonical.ts';
@@ -155,7 +156,8 @@ export async function importDirectory(db: Kysely<DB>, text: string, opts: Import
     return { format: opts.format, ok: false, written: false, problems, notes: [], counts: empty };
   }
   try {
-    return await db.transaction().execute((trx) => apply(trx, file, opts));
+    // The operator's bulk write: the import scope may write every directory row (ADR 021).
+    return await withScope(db, { kind: 'import' }, (trx) => apply(trx, file, opts));
   } catch (err) {
     if (err instanceof RolledBack) return err.report;
     throw err;

@@ -166,13 +166,24 @@ const SERVICE_COLUMNS = ['organization_id', ...SERVICE_FIELDS, 'is_demo'] as con
 /**
  * Insert or replace entries (by service id) inside the caller's transaction.
  * A replaced service loses all its child rows first, so the stored entry is
- * exactly the given one. Organisations are upserted by id.
+ * exactly the given one. Organisations are upserted by id, unless
+ * `organizations` is false (publishing a centre's draft: the organisation is
+ * not the centre's to change, and only the import scope may write it).
+ *
+ * Row-level security decides which entries the scope may write (ADR 021):
+ * the import scope every one, a coordination scope publishing a centre's
+ * draft only that centre's. A stored service keeps its owner; the rows below
+ * it take the owner from it in the database, the location from here.
  */
-export async function writeEntries(trx: Transaction<DB>, entries: DirectoryEntry[]): Promise<void> {
+export async function writeEntries(
+  trx: Transaction<DB>,
+  entries: DirectoryEntry[],
+  opts: { organizations?: boolean } = {},
+): Promise<void> {
   if (entries.length === 0) return;
   const terms = await termIds(trx);
   const orgs = new Map(entries.map((e) => [e.organization.id, e.organization]));
-  for (const o of orgs.values()) {
+  for (const o of opts.organizations === false ? [] : orgs.values()) {
     await trx
       .insertInto('organization')
       .values(o)
@@ -189,6 +200,7 @@ export async function writeEntries(trx: Transaction<DB>, entries: DirectoryEntry
       .execute();
   }
   const serviceIds = entries.map((e) => e.service.id);
+  const owners = await entryOwners(trx, serviceIds);
   // Locations belong to the service in our model; drop the old ones with it.
   const oldLocations = await trx
     .selectFrom('service_at_location')
@@ -227,12 +239,16 @@ export async function writeEntries(trx: Transaction<DB>, entries: DirectoryEntry
   };
   for (const e of entries) {
     const s = e.service;
-    rows.service.push({ ...s, organization_id: e.organization.id });
+    // The stored owner again: the update below leaves it as it is, but the
+    // database checks the proposed row against the scope's policy first.
+    rows.service.push({ ...s, organization_id: e.organization.id, centre_id: owners.get(s.id) ?? null });
     if (e.location) {
       const l = e.location;
       rows.location.push({
         id: l.id,
         organization_id: e.organization.id,
+        // A location has no parent to take its owner from: the service's, named here.
+        centre_id: owners.get(s.id) ?? null,
         location_type: 'physical',
         name: l.name,
         latitude: l.latitude,
@@ -318,6 +334,27 @@ export async function writeEntries(trx: Transaction<DB>, entries: DirectoryEntry
   await insert('schedule', rows.schedule);
   await insert('service_area', rows.area);
   await insert('attribute', rows.attribute);
+}
+
+/** The centre that maintains each of these services (absent: none, or not stored yet). */
+async function entryOwners(trx: Transaction<DB>, serviceIds: readonly string[]): Promise<Map<string, string>> {
+  const rows = await trx
+    .selectFrom('service')
+    .select(['id', 'centre_id'])
+    .where('id', 'in', serviceIds)
+    .where('centre_id', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.centre_id!]));
+}
+
+/**
+ * Make `centreId` the centre that maintains the entry `serviceId` (null: no
+ * centre). Everything of the entry follows in the database. Only the import
+ * scope may do this; the centre's own link (`centre.service_id`, admin
+ * scope) can then point at it.
+ */
+export async function setEntryOwner(trx: Transaction<DB>, serviceId: string, centreId: string | null): Promise<void> {
+  await trx.updateTable('service').set({ centre_id: centreId }).where('id', '=', serviceId).execute();
 }
 
 /** Delete the locations no service is offered at any more. */

@@ -1,17 +1,17 @@
 /**
  * The coordination office's side of directory drafts: the queue, one draft
- * with its context, and the two decisions. Runs in the network scope; every
+ * with its context, and the two decisions. Runs in the coordination scope; every
  * decision is audited in the centre's own chain, in the same transaction as
  * the change it records.
  */
 import { audit } from '../../platform/audit/audit.ts';
-import type { Tx } from '../../platform/db/tenant.ts';
+import { enterScope, type Tx } from '../../platform/db/tenant.ts';
 import type { KeyRing } from '../../platform/security/keys.ts';
 import type { DirectoryEntry } from '../directory/entry.ts';
 import { loadAllEntries, writeEntries } from '../directory/queries.ts';
 import { entrySchema } from '../directory-io/entry-schema.ts';
 import { applyEdits } from '../directory/drafts/editable.ts';
-import { DRAFT_COLUMNS, draftFromRow, lockCentre, type Draft } from '../directory/drafts/queries.ts';
+import { centreLink, DRAFT_COLUMNS, draftFromRow, lockCentre, type Draft } from '../directory/drafts/queries.ts';
 
 export type QueueItem = {
   id: string;
@@ -157,6 +157,11 @@ async function lockPending(trx: Tx, draftId: string): Promise<Draft | 'not_found
 export async function acceptDraft(trx: Tx, ring: KeyRing, input: DecisionInput & { today: string }): Promise<Decision> {
   const draft = await lockPending(trx, input.draftId);
   if (typeof draft === 'string') return { ok: false, reason: draft };
+  // A draft publishes its own centre's entry and nothing else: the one the
+  // centre is linked to now. The database refuses a pending draft for
+  // another entry; this says so before anything is written.
+  const link = await centreLink(trx, draft.centreId);
+  if (link?.serviceId !== draft.serviceId) return { ok: false, reason: 'entry_gone' };
   const published = await publishedEntry(trx, draft.serviceId);
   if (!published) return { ok: false, reason: 'entry_gone' };
   const checked = entrySchema.safeParse(entryToPublish(published, draft, input.today));
@@ -167,10 +172,11 @@ export async function acceptDraft(trx: Tx, ring: KeyRing, input: DecisionInput &
       detail: checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
     };
   }
-  await writeEntries(trx, [checked.data]);
-  // writeEntries replaces the service row, and the centre's link to it is
-  // ON DELETE SET NULL: restore it in the same transaction.
-  await trx.updateTable('centre').set({ service_id: draft.serviceId }).where('id', '=', draft.centreId).execute();
+  // Only now may the transaction write directory rows, and only the draft's
+  // centre's (ADR 021); the organisation is not the centre's to change. The
+  // service row is updated in place, so the centre's link to it stays.
+  await enterScope(trx, { kind: 'coordination', publishing: draft.centreId });
+  await writeEntries(trx, [checked.data], { organizations: false });
   await recordDecision(trx, ring, draft, input, { status: 'accepted' }, { assured_date: input.today });
   return { ok: true, entry: checked.data };
 }

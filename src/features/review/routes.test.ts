@@ -46,7 +46,7 @@ async function propose(lead: Staff, serviceId: string, change: Parameters<typeof
 }
 
 const centreLink = (centreId: string) =>
-  withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+  withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
     trx.selectFrom('centre').select('service_id').where('id', '=', centreId).executeTakeFirstOrThrow(),
   );
 

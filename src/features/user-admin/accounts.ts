@@ -3,7 +3,7 @@
  * to them: disabling, and moving an account between the two centre roles.
  *
  * Shared by the web pages (routes.tsx, in the actor's own scope) and the
- * `schutznetz users` command (operator.ts, in the network scope). Both
+ * `schutznetz users` command (operator.ts, in the admin scope). Both
  * disable through the same `disableAccount`, so an account disabled either
  * way ends up in the same state with the same kind of audit row; only the
  * actor (null for the operator at the console) and `via` differ.

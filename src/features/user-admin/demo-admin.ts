@@ -35,7 +35,7 @@ const DEMO_ADMIN_NAME = 'Demo-Administration';
  */
 export async function demoAdminSetupLink(app: FastifyInstance): Promise<string | null> {
   if (app.config.database.kind !== 'pglite' || !app.platform.isDemo()) return null;
-  const hasAdmin = await withScope(app.database.db, { kind: 'network' }, anyAdministrator);
+  const hasAdmin = await withScope(app.database.db, { kind: 'admin' }, anyAdministrator);
   if (hasAdmin) return null;
   const result = await issueAdminInvitation(
     {

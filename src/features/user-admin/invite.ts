@@ -28,9 +28,17 @@ export type InviteRequest = {
   displayName: string | null;
 };
 
-/** Is there an account for this address? Looked up in the auth scope: a lead's own scope would not see other centres' accounts. */
+/**
+ * Is there an account for this address? Looked up in the account scope bound
+ * to the address: a lead's own scope would not see other centres' accounts,
+ * and this one sees nothing but the account with that address.
+ */
 async function accountExists(app: FastifyInstance, email: string): Promise<boolean> {
-  return withScope(app.database.db, { kind: 'auth' }, async (trx) => (await userIdByEmail(trx, email)) !== null);
+  return withScope(
+    app.database.db,
+    { kind: 'account', email },
+    async (trx) => (await userIdByEmail(trx, email)) !== null,
+  );
 }
 
 /**

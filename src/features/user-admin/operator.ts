@@ -36,11 +36,11 @@ export type OperatorContext = {
   now: Date;
 };
 
-const NETWORK = { kind: 'network' } as const;
+const OPERATOR = { kind: 'admin' } as const;
 
 /** Every account, without secrets, ordered by role and address. */
 export async function listAccounts(db: Kysely<DB>): Promise<AccountSummary[]> {
-  return withScope(db, NETWORK, (trx) => listAccountSummaries(trx, 'role'));
+  return withScope(db, OPERATOR, (trx) => listAccountSummaries(trx, 'role'));
 }
 
 export type AdminInvitationResult = { ok: true; link: string } | { ok: false; reason: 'account_exists' };
@@ -55,7 +55,7 @@ export async function issueAdminInvitation(
   displayName: string,
   via: 'cli' | 'demo' = 'cli',
 ): Promise<AdminInvitationResult> {
-  return withScope(ctx.db, NETWORK, async (trx) => {
+  return withScope(ctx.db, OPERATOR, async (trx) => {
     if (await accountByEmail(trx, email)) return { ok: false as const, reason: 'account_exists' as const };
     await closeOpenInvitations(trx, email, ctx.now);
     const inv = await createInvitation(
@@ -84,7 +84,7 @@ export type OperatorDisableResult = ({ ok: true } & DisableResult) | { ok: false
 
 /** `schutznetz users disable`: disableAccount (accounts.ts) for the account with this address. */
 export async function disableAccountByEmail(ctx: OperatorContext, email: string): Promise<OperatorDisableResult> {
-  return withScope(ctx.db, NETWORK, async (trx) => {
+  return withScope(ctx.db, OPERATOR, async (trx) => {
     const account = await accountByEmail(trx, email);
     if (!account) return { ok: false as const, reason: 'not_found' as const };
     const result = await disableAccount(trx, account, {
@@ -138,7 +138,7 @@ async function startAfresh(trx: Tx, ctx: OperatorContext, user: AccountSummary):
  * who they are outside the system): see startAfresh.
  */
 export async function resetAccountMfa(ctx: OperatorContext, email: string): Promise<MfaResetResult> {
-  return withScope(ctx.db, NETWORK, async (trx) => {
+  return withScope(ctx.db, OPERATOR, async (trx) => {
     const user = await accountByEmail(trx, email);
     if (!user) return { ok: false as const, reason: 'not_found' as const };
     if (user.disabled) return { ok: false as const, reason: 'disabled' as const };
@@ -170,7 +170,7 @@ export async function resetAccountMfa(ctx: OperatorContext, email: string): Prom
  * a new password and enrol again through a new setup link.
  */
 export async function enableAccount(ctx: OperatorContext, email: string): Promise<EnableResult> {
-  return withScope(ctx.db, NETWORK, async (trx) => {
+  return withScope(ctx.db, OPERATOR, async (trx) => {
     const user = await accountByEmail(trx, email);
     if (!user) return { ok: false as const, reason: 'not_found' as const };
     if (!user.disabled) return { ok: false as const, reason: 'not_disabled' as const };

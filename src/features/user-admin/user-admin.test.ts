@@ -62,7 +62,7 @@ async function stillSignedIn(s: Session): Promise<boolean> {
 }
 
 async function account(id: string) {
-  return withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+  return withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
     trx
       .selectFrom('app_user')
       .select(['role', 'centre_id', 'disabled_at'])
@@ -201,7 +201,7 @@ describe('disabling', () => {
     const s = await signIn(t.app, lead);
     const s2 = await freshSignIn(lead);
     const now = clock.now();
-    await withScope(t.app.database.db, { kind: 'network' }, async (trx) => {
+    await withScope(t.app.database.db, { kind: 'admin' }, async (trx) => {
       await createInvitation(
         trx,
         { email: lead.email, role: 'centre_lead', centreId: centreB, invitedBy: admin.id },
@@ -229,7 +229,7 @@ describe('disabling', () => {
     expect(await stillSignedIn(s)).toBe(false);
     expect(await stillSignedIn(s2)).toBe(false);
     expect((await account(lead.id)).disabled_at).not.toBeNull();
-    const open = await withScope(t.app.database.db, { kind: 'network' }, async (trx) => ({
+    const open = await withScope(t.app.database.db, { kind: 'admin' }, async (trx) => ({
       sessions: (await trx.selectFrom('user_session').select('token_hash').where('user_id', '=', lead.id).execute())
         .length,
       invitations: (

@@ -27,7 +27,7 @@ const count = async () =>
 
 describe('audit_log is append-only', () => {
   const scopes: [string, () => Scope][] = [
-    ['network', () => ({ kind: 'network' })],
+    ['network', () => ({ kind: 'admin' })],
     ['centre', () => ({ kind: 'centre', centreId: centre })],
     ['auth', () => ({ kind: 'auth' })],
   ];

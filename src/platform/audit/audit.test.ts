@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../db/index.ts';
-import { withScope } from '../db/tenant.ts';
+import { withScope, type Scope } from '../db/tenant.ts';
 import { GENESIS_HASH } from '../security/audit-chain.ts';
 import { audit, AuditEntryError, looksPersonal, type AuditEntry } from './audit.ts';
 import { createCentres, TEST_AUDIT_RING as ring } from './test-fixtures.ts';
@@ -19,6 +19,16 @@ beforeAll(async () => {
   [centreA, centreB] = (await createCentres(database.db, 2)) as [string, string];
 });
 afterAll(() => database.close());
+
+/** A centre lead of `centreId` (written as the owner), for the account scope. */
+async function accountIn(centreId: string): Promise<string> {
+  const id = randomUUID();
+  await database.db
+    .insertInto('app_user')
+    .values({ id, email: `lead-${id}@example.org`, display_name: 'Lead', role: 'centre_lead', centre_id: centreId })
+    .execute();
+  return id;
+}
 
 const rowsOf = (chain: string) =>
   database.db.selectFrom('audit_log').selectAll().where('chain', '=', chain).orderBy('seq').execute();
@@ -65,16 +75,17 @@ describe('audit()', () => {
     expect(Number(head!.seq)).toBe(2);
   });
 
-  it('writes the network chain for entries without a centre, from the auth and the network scope', async () => {
+  it('writes the network chain from the auth and the admin scope, a centre chain from its own account’s scope', async () => {
     await withScope(database.db, { kind: 'auth' }, (trx) =>
       audit(trx, ring, { event: 'auth.sign_in_failed', actorId: null, centreId: null }, at),
     );
-    await withScope(database.db, { kind: 'network' }, (trx) =>
+    await withScope(database.db, { kind: 'admin' }, (trx) =>
       audit(trx, ring, { event: 'users.invited', actorId: randomUUID(), centreId: null }, at),
     );
-    // The auth scope writes centre chains too: a centre lead's failed sign-in belongs to the centre.
-    await withScope(database.db, { kind: 'auth' }, (trx) =>
-      audit(trx, ring, { event: 'auth.sign_in_failed', actorId: randomUUID(), centreId: centreB }, at),
+    // A centre lead's failed sign-in belongs to the centre: written in that account's scope.
+    const lead = await accountIn(centreB);
+    await withScope(database.db, { kind: 'account', userId: lead }, (trx) =>
+      audit(trx, ring, { event: 'auth.sign_in_failed', actorId: null, centreId: centreB }, at),
     );
     expect((await rowsOf('network')).map((r) => Number(r.seq))).toEqual([1, 2]);
     expect((await rowsOf(centreB)).map((r) => r.centre_id)).toEqual([centreB]);
@@ -82,7 +93,7 @@ describe('audit()', () => {
 
   it('normalises upper-case ids so the MAC covers what PostgreSQL stores', async () => {
     const upper = randomUUID().toUpperCase();
-    await withScope(database.db, { kind: 'network' }, (trx) =>
+    await withScope(database.db, { kind: 'admin' }, (trx) =>
       audit(trx, ring, { event: 'users.role_changed', actorId: upper, centreId: centreA.toUpperCase() }, at),
     );
     const rows = await rowsOf(centreA);
@@ -104,10 +115,91 @@ describe('audit()', () => {
     expect(await rowsOf(centreB)).toHaveLength(1);
   });
 
+  it('refuses another tenant’s chain to the auth scope and to another account’s scope (both could append anywhere before)', async () => {
+    const [c] = await createCentres(database.db, 1);
+    await withScope(database.db, { kind: 'admin' }, (trx) =>
+      audit(trx, ring, { event: 'auth.sign_in', actorId: null, centreId: c! }, at),
+    );
+    const head = (await headOf(c!))!;
+    // The attack: a row planted in centre c's chain from a scope that is not c's.
+    const plant = (scope: Scope) =>
+      withScope(database.db, scope, (trx) =>
+        sql`INSERT INTO audit_log (chain, seq, centre_id, at, event, key_id, prev_hash, hash)
+            VALUES (${c!}, ${Number(head.seq) + 1}, ${c!}, now(), 'auth.sign_in', 't1', ${head.hash}, repeat('f', 64))`.execute(
+          trx,
+        ),
+      );
+    const elsewhere = await accountIn(centreA);
+    for (const scope of [{ kind: 'auth' }, { kind: 'account', userId: elsewhere }] as const) {
+      await expect(plant(scope), scope.kind).rejects.toThrow(/row-level security|no head this scope may move/);
+      await expect(
+        withScope(database.db, scope, (trx) =>
+          audit(trx, ring, { event: 'auth.sign_in_failed', actorId: null, centreId: c! }, at),
+        ),
+        scope.kind,
+      ).rejects.toThrow();
+    }
+    expect(await headOf(c!)).toEqual(head);
+    expect((await rowsOf(c!)).map((r) => Number(r.seq))).toEqual([1]);
+  });
+
+  it('refuses a row that does not extend its head, and a head moved by hand: nothing can take the next entry’s slot', async () => {
+    const [c] = await createCentres(database.db, 1);
+    await withScope(database.db, { kind: 'admin' }, (trx) =>
+      audit(trx, ring, { event: 'auth.sign_in', actorId: null, centreId: c! }, at),
+    );
+    const head = (await headOf(c!))!;
+    const insert = (seq: number, prev: string) =>
+      withScope(database.db, { kind: 'admin' }, (trx) =>
+        sql`INSERT INTO audit_log (chain, seq, centre_id, at, event, key_id, prev_hash, hash)
+            VALUES (${c!}, ${seq}, ${c!}, now(), 'auth.sign_in', 't1', ${prev}, repeat('f', 64))`.execute(trx),
+      );
+    // The old attack: rows parked past the head (101 of them blocked every audited action of the tenant).
+    await expect(insert(3, head.hash)).rejects.toThrow(/must extend the head/);
+    await expect(insert(2, GENESIS_HASH)).rejects.toThrow(/must extend the head/);
+    // Nor can the head be moved back under existing rows, or forward past them.
+    for (const seq of [0, 5]) {
+      await expect(
+        withScope(database.db, { kind: 'admin' }, (trx) =>
+          trx.updateTable('audit_chain_head').set({ seq }).where('chain', '=', c!).execute(),
+        ),
+      ).rejects.toThrow(/a head moves only with the row appended/);
+    }
+    expect(await headOf(c!)).toEqual(head);
+    await withScope(database.db, { kind: 'centre', centreId: c! }, (trx) =>
+      audit(trx, ring, { event: 'auth.sign_in', actorId: null, centreId: c! }, at),
+    );
+    expect((await rowsOf(c!)).map((r) => Number(r.seq))).toEqual([1, 2]);
+    expect((await verifyAuditLog(database.db, ring)).find((r) => r.chain === c)).toMatchObject({ ok: true });
+  });
+
+  it('a forged row that does extend the head blocks nothing: the next entry follows it and verify names it', async () => {
+    const [c] = await createCentres(database.db, 1);
+    await withScope(database.db, { kind: 'admin' }, (trx) =>
+      audit(trx, ring, { event: 'auth.sign_in', actorId: null, centreId: c! }, at),
+    );
+    const head = (await headOf(c!))!;
+    await withScope(database.db, { kind: 'centre', centreId: c! }, (trx) =>
+      sql`INSERT INTO audit_log (chain, seq, centre_id, at, event, key_id, prev_hash, hash)
+          VALUES (${c!}, 2, ${c!}, now(), 'auth.sign_in', 't1', ${head.hash}, repeat('f', 64))`.execute(trx),
+    );
+    await withScope(database.db, { kind: 'centre', centreId: c! }, (trx) =>
+      audit(trx, ring, { event: 'auth.sign_in', actorId: null, centreId: c! }, at),
+    );
+    const rows = await rowsOf(c!);
+    expect(rows.map((r) => Number(r.seq))).toEqual([1, 2, 3]);
+    expect(rows[2]!.prev_hash).toBe(rows[1]!.hash);
+    expect(Number((await headOf(c!))!.seq)).toBe(3);
+    expect((await verifyAuditLog(database.db, ring)).find((r) => r.chain === c)).toMatchObject({
+      ok: false,
+      brokenAt: 2,
+    });
+  });
+
   it('rolls back with the caller: no row and an unchanged head', async () => {
     const before = await headOf(centreA);
     await expect(
-      withScope(database.db, { kind: 'network' }, async (trx) => {
+      withScope(database.db, { kind: 'admin' }, async (trx) => {
         await audit(trx, ring, { event: 'users.disabled', actorId: null, centreId: centreA }, at);
         throw new Error('caller failed');
       }),
@@ -119,7 +211,7 @@ describe('audit()', () => {
     const [c] = await createCentres(database.db, 1);
     await Promise.all(
       Array.from({ length: 16 }, (_, i) =>
-        withScope(database.db, { kind: 'network' }, (trx) =>
+        withScope(database.db, { kind: 'admin' }, (trx) =>
           audit(trx, ring, { event: 'outbox.read', actorId: null, centreId: c!, details: { i } }, at),
         ),
       ),
@@ -129,30 +221,6 @@ describe('audit()', () => {
     expect(new Set(rows.map((r) => r.prev_hash)).size).toBe(16);
     const result = (await verifyAuditLog(database.db, ring)).find((r) => r.chain === c);
     expect(result).toMatchObject({ ok: true, count: 16 });
-  });
-
-  it('keeps appending when a row written past the head took the next slot, and the verifier names that row', async () => {
-    const [c] = await createCentres(database.db, 1);
-    await withScope(database.db, { kind: 'network' }, (trx) =>
-      audit(trx, ring, { event: 'auth.sign_in', actorId: null, centreId: c! }, at),
-    );
-    // What an injected INSERT as the app role could do: occupy seq 2 without moving the head.
-    await withScope(database.db, { kind: 'auth' }, (trx) =>
-      sql`INSERT INTO audit_log (chain, seq, centre_id, at, event, key_id, prev_hash, hash)
-          VALUES (${c!}, 2, ${c!}, now(), 'auth.sign_in', 't1', repeat('0', 64), repeat('f', 64))`.execute(trx),
-    );
-    // Sign-ins of this centre must not fail for good because of it.
-    await withScope(database.db, { kind: 'centre', centreId: c! }, (trx) =>
-      audit(trx, ring, { event: 'auth.sign_in', actorId: null, centreId: c! }, at),
-    );
-    const rows = await rowsOf(c!);
-    expect(rows.map((r) => Number(r.seq))).toEqual([1, 2, 3]);
-    expect(rows[2]!.prev_hash).toBe(rows[0]!.hash);
-    expect(Number((await headOf(c!))!.seq)).toBe(3);
-    expect((await verifyAuditLog(database.db, ring)).find((r) => r.chain === c)).toMatchObject({
-      ok: false,
-      brokenAt: 2,
-    });
   });
 
   const bad: [string, AuditEntry][] = [
@@ -191,7 +259,7 @@ describe('audit()', () => {
   ];
   it.each(bad)('refuses an entry with %s and writes nothing', async (_, entry) => {
     const before = await headOf('network');
-    const err = await withScope(database.db, { kind: 'network' }, (trx) => audit(trx, ring, entry, at)).catch(
+    const err = await withScope(database.db, { kind: 'admin' }, (trx) => audit(trx, ring, entry, at)).catch(
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(AuditEntryError);
@@ -202,7 +270,7 @@ describe('audit()', () => {
 
   it('refuses an invalid date', async () => {
     await expect(
-      withScope(database.db, { kind: 'network' }, (trx) =>
+      withScope(database.db, { kind: 'admin' }, (trx) =>
         audit(trx, ring, { event: 'auth.sign_in', actorId: null, centreId: null }, new Date('x')),
       ),
     ).rejects.toBeInstanceOf(AuditEntryError);

@@ -6,19 +6,17 @@
  * `FOR UPDATE`, so two concurrent appends to one chain queue up instead of
  * both building on the same predecessor (a fork the verifier would report as
  * broken). The lock is held until the caller's transaction ends: keep audited
- * transactions short.
+ * transactions short. The database accepts a row only as its head's
+ * successor and moves the head in the same statement (migration 0014).
  */
 import type { Tx } from '../db/tenant.ts';
 import { sealRow, type ChainRow } from '../security/audit-chain.ts';
 import { currentKey, type KeyRing } from '../security/keys.ts';
 import { auditEntrySchema, chainOf, type AuditEntry, type DetailValue } from './entry.ts';
-import { insertAuditRowUnlessTaken, lockChainHead, moveChainHead, type NewAuditRow } from './queries.ts';
+import { insertAuditRow, lockChainHead, type NewAuditRow } from './queries.ts';
 
 export type { AuditEntry } from './entry.ts';
 export { chainOf, looksPersonal } from './entry.ts';
-
-/** How many rows written past the head (tampering) an append steps over before giving up. */
-const MAX_FOREIGN_ROWS = 100;
 
 /** Raised for an entry that breaks the contract; nothing is written. */
 export class AuditEntryError extends Error {
@@ -54,7 +52,9 @@ export function auditContent(f: AuditContentFields): ChainRow['content'] {
 
 /**
  * Append `entry` to its chain inside the caller's transaction (which already
- * runs in a `withScope` scope: 'auth', the entry's own centre, or 'network').
+ * runs in a `withScope` scope that may write the entry's chain: the entry's
+ * own centre, an account scope for that account's tenant, 'admin' or
+ * 'coordination'; 'auth' for the network chain only).
  * If the transaction rolls back, the entry disappears with what it described.
  *
  * The chain's head stays locked until the transaction ends. A transaction
@@ -83,42 +83,26 @@ export async function audit(trx: Tx, ring: KeyRing, entry: AuditEntry, at: Date)
   // Invisible despite the insert: the scope may not write this chain.
   if (!head) throw new Error(`The audit chain ${chain} is not writable in this scope.`);
   const key = currentKey(ring);
-  let previous = head.seq === 0 ? null : head;
-  let row: ChainRow;
-  for (let skipped = 0; ; skipped++) {
-    const seq = (previous?.seq ?? 0) + 1;
-    const fields: AuditContentFields = {
-      chain,
-      seq,
-      centreId: e.centreId,
-      at,
-      actorId: e.actorId,
-      event: e.event,
-      objectType: e.objectType ?? null,
-      objectId: e.objectId ?? null,
-      details: e.details ?? {},
-    };
-    row = sealRow(key, chain, previous, auditContent(fields));
-    if (
-      await insertAuditRowUnlessTaken(trx, {
-        ...fields,
-        details: JSON.stringify(fields.details),
-        keyId: row.keyId,
-        prevHash: row.prevHash,
-        hash: row.hash,
-      })
-    )
-      break;
-    // The slot after the head is taken by a row this function did not write
-    // (an INSERT that bypassed the head). Rows cannot be deleted, so failing
-    // here would block every audited action of this tenant — sign-in
-    // included — for good. Append after it instead: our row still links to
-    // the last genuine hash, and `audit verify` names the foreign row.
-    if (skipped >= MAX_FOREIGN_ROWS)
-      throw new Error(
-        `The audit chain ${chain} has more than ${MAX_FOREIGN_ROWS} foreign rows after its head; run \`schutznetz audit verify\`.`,
-      );
-    previous = { seq, hash: head.hash };
-  }
-  await moveChainHead(trx, chain, { seq: row.seq, hash: row.hash });
+  const fields: AuditContentFields = {
+    chain,
+    seq: head.seq + 1,
+    centreId: e.centreId,
+    at,
+    actorId: e.actorId,
+    event: e.event,
+    objectType: e.objectType ?? null,
+    objectId: e.objectId ?? null,
+    details: e.details ?? {},
+  };
+  const row = sealRow(key, chain, head.seq === 0 ? null : head, auditContent(fields));
+  // The database takes the row only as the head's successor and moves the
+  // head with it (migration 0014): no row can sit past the head and take
+  // this slot, so nothing written behind this function's back blocks it.
+  await insertAuditRow(trx, {
+    ...fields,
+    details: JSON.stringify(fields.details),
+    keyId: row.keyId,
+    prevHash: row.prevHash,
+    hash: row.hash,
+  });
 }

@@ -8,8 +8,6 @@ import type { DB } from '../db/schema.ts';
 import type { Tx } from '../db/tenant.ts';
 import { GENESIS_HASH } from '../security/audit-chain.ts';
 
-const UNIQUE_VIOLATION = '23505';
-
 export type AuditLogRow = Selectable<DB['audit_log']>;
 
 /** The row to append, in the table's columns (details already canonical JSON text). */
@@ -56,44 +54,31 @@ export async function lockChainHead(
   return head ? { seq: Number(head.seq), hash: head.hash } : null;
 }
 
-export async function moveChainHead(trx: Tx, chain: string, head: { seq: number; hash: string }): Promise<void> {
-  await trx.updateTable('audit_chain_head').set(head).where('chain', '=', chain).execute();
-}
-
 /**
- * Insert a sealed row; false when its (chain, seq) slot is already taken.
- * Neither RETURNING nor ON CONFLICT can be used: both need the SELECT policy,
- * and the 'auth' scope may append to the log but not read it. A savepoint
- * keeps the caller's transaction usable after the unique violation.
+ * Insert a sealed row. Its sequence number and previous hash must extend the
+ * chain's head, which the database then moves to it (trigger
+ * audit_log_extends_head): a head is never moved any other way. No
+ * RETURNING: it needs the SELECT policy, and the 'auth' and account scopes
+ * may append to the log but not read it.
  */
-export async function insertAuditRowUnlessTaken(trx: Tx, row: NewAuditRow): Promise<boolean> {
-  await sql`SAVEPOINT audit_append`.execute(trx);
-  try {
-    await trx
-      .insertInto('audit_log')
-      .values({
-        chain: row.chain,
-        seq: row.seq,
-        centre_id: row.centreId,
-        at: row.at,
-        actor_id: row.actorId,
-        event: row.event,
-        object_type: row.objectType,
-        object_id: row.objectId,
-        details: row.details,
-        key_id: row.keyId,
-        prev_hash: row.prevHash,
-        hash: row.hash,
-      })
-      .execute();
-  } catch (err) {
-    await sql`ROLLBACK TO SAVEPOINT audit_append`.execute(trx);
-    await sql`RELEASE SAVEPOINT audit_append`.execute(trx);
-    if ((err as { code?: string }).code === UNIQUE_VIOLATION) return false;
-    throw err;
-  }
-  await sql`RELEASE SAVEPOINT audit_append`.execute(trx);
-  return true;
+export async function insertAuditRow(trx: Tx, row: NewAuditRow): Promise<void> {
+  await trx
+    .insertInto('audit_log')
+    .values({
+      chain: row.chain,
+      seq: row.seq,
+      centre_id: row.centreId,
+      at: row.at,
+      actor_id: row.actorId,
+      event: row.event,
+      object_type: row.objectType,
+      object_id: row.objectId,
+      details: row.details,
+      key_id: row.keyId,
+      prev_hash: row.prevHash,
+      hash: row.hash,
+    })
+    .execute();
 }
 
 /** Has `actorId` been recorded with this event, route and method in `chain` since `since`? */

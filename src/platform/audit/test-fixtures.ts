@@ -33,24 +33,27 @@ export async function createCentres(db: Kysely<DB>, n: number): Promise<string[]
 
 /**
  * Tamper with the log as an attacker with owner rights would: switch the
- * append-only trigger off inside one transaction, run `fn`, switch it back on.
+ * append-only trigger and the head guard off inside one transaction, run
+ * `fn`, switch them back on.
  */
 export async function tamper(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<unknown>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(trx);
+    await sql`ALTER TABLE audit_chain_head DISABLE TRIGGER audit_chain_head_guard`.execute(trx);
     await fn(trx);
+    await sql`ALTER TABLE audit_chain_head ENABLE TRIGGER audit_chain_head_guard`.execute(trx);
     await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update`.execute(trx);
   });
 }
 
-/** Append `n` simple entries to the chain of `centreId` (network scope). */
+/** Append `n` simple entries to the chain of `centreId` (admin scope). */
 export async function appendEntries(
   db: Kysely<DB>,
   centreId: string | null,
   n: number,
   at = new Date('2025-01-02T03:04:05Z'),
 ): Promise<void> {
-  await withScope(db, { kind: 'network' }, async (trx) => {
+  await withScope(db, { kind: 'admin' }, async (trx) => {
     for (let i = 0; i < n; i++) {
       await audit(trx, TEST_AUDIT_RING, { event: 'auth.sign_in', actorId: null, centreId, details: { n: i } }, at);
     }

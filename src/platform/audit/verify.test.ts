@@ -88,11 +88,16 @@ describe('verifyAuditLog', () => {
     expect(await resultFor(d!)).toMatchObject({ ok: false, brokenAt: 2 });
   });
 
-  it('detects a head the app role rewrote, in either direction (it can hide nothing that way)', async () => {
+  it('detects a head rewritten in either direction (the app role cannot; an owner who switches the guard off hides nothing)', async () => {
     const [c, d] = await createCentres(database.db, 2);
     await appendEntries(database.db, c!, 3);
     await appendEntries(database.db, d!, 3);
-    await withScope(database.db, { kind: 'network' }, async (trx) => {
+    await expect(
+      withScope(database.db, { kind: 'admin' }, (trx) =>
+        trx.updateTable('audit_chain_head').set({ seq: 2 }).where('chain', '=', c!).execute(),
+      ),
+    ).rejects.toThrow(/a head moves only with the row appended/);
+    await tamper(database.db, async (trx) => {
       await trx.updateTable('audit_chain_head').set({ seq: 2 }).where('chain', '=', c!).execute();
       await trx.updateTable('audit_chain_head').set({ seq: 9 }).where('chain', '=', d!).execute();
     });
@@ -146,7 +151,7 @@ describe('verifyAuditLog', () => {
     const rotated = loadKeyRing(
       `t1:${Buffer.alloc(32, 2).toString('base64')},t2:${Buffer.alloc(32, 9).toString('base64')}`,
     );
-    await withScope(database.db, { kind: 'network' }, (trx) =>
+    await withScope(database.db, { kind: 'admin' }, (trx) =>
       audit(trx, rotated, { event: 'auth.sign_in', actorId: randomUUID(), centreId: c! }, new Date()),
     );
     const r = (await verifyAuditLog(database.db, rotated)).find((x) => x.chain === c);

@@ -8,11 +8,11 @@
  * deleted them also rewrote the head, which is why the heads are printed for
  * the operator to keep elsewhere and can be passed back as `knownHeads`.
  *
- * How it reads: through `withScope(network)`, i.e. as the restricted app
- * role with the network scope, whatever DATABASE_URL connects as. FORCE ROW
+ * How it reads: through `withScope(admin)`, i.e. as the restricted app
+ * role with the admin scope, whatever DATABASE_URL connects as. FORCE ROW
  * LEVEL SECURITY hides every row from a table owner that is not a superuser
  * and from the app role when no scope is set, so "just read as the owner"
- * would silently verify empty chains in production; the network scope sees
+ * would silently verify empty chains in production; the admin scope sees
  * every row of both tables on superuser, owner and app-role connections
  * alike. One REPEATABLE READ, READ ONLY transaction gives rows and heads from
  * the same snapshot, so appends running meanwhile are never mistaken for a
@@ -71,7 +71,7 @@ export async function verifyAuditLog(
     .setIsolationLevel('repeatable read')
     .setAccessMode('read only')
     .execute(async (trx) => {
-      await enterScope(trx, { kind: 'network' });
+      await enterScope(trx, { kind: 'admin' });
       const heads = await chainHeads(trx);
       const chains = [
         ...new Set([...(await chainsWithRows(trx)), ...heads.keys(), ...(opts.knownHeads?.keys() ?? [])]),

@@ -52,7 +52,7 @@ type Row = {
 };
 
 async function deniedRows(app: App, actorId: string): Promise<Row[]> {
-  return withScope(app.database.db, { kind: 'network' }, (trx) =>
+  return withScope(app.database.db, { kind: 'admin' }, (trx) =>
     trx
       .selectFrom('audit_log')
       .select(['chain', 'centre_id', 'actor_id', 'object_type', 'object_id', 'details', 'at'])
@@ -138,7 +138,7 @@ describe('a refused object (another centre’s)', () => {
     });
     // B's id was asked for, but the row does not repeat it.
     expect(JSON.stringify(rows[0])).not.toContain(centreB);
-    const inB = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    const inB = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
       trx
         .selectFrom('audit_log')
         .select('seq')
@@ -151,7 +151,7 @@ describe('a refused object (another centre’s)', () => {
 
   it('a centre-A lead removing a centre-B lead’s passkey: 404, the passkey stays, and the refusal is recorded', async () => {
     const passkeyId = 'cGFzc2tleS12b24tYg';
-    await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
       trx
         .insertInto('webauthn_credential')
         .values({
@@ -167,7 +167,7 @@ describe('a refused object (another centre’s)', () => {
     await markRecentAuth(t.app, s.leadA);
     const res = await postAs(t.app, s.leadA, '/de/staff/account/passkeys/remove', { id: passkeyId });
     expect(res.statusCode).toBe(404);
-    const still = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    const still = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
       trx.selectFrom('webauthn_credential').select('id').where('id', '=', passkeyId).execute(),
     );
     expect(still).toHaveLength(1);
@@ -211,7 +211,7 @@ describe('a refusal inside a transaction that rolls back', () => {
     // A handler that writes, then refuses inside the same transaction.
     await app.register(async (scoped: FastifyInstance) => {
       scoped.post('/:lang/staff/test-refusal', { config: { action: ACCOUNT_MANAGE } }, async (req) => {
-        await withScope(app.database.db, { kind: 'network' }, async (trx) => {
+        await withScope(app.database.db, { kind: 'admin' }, async (trx) => {
           await trx
             .updateTable('app_user')
             .set({ display_name: 'Vor der Ablehnung' })
@@ -234,7 +234,7 @@ describe('a refusal inside a transaction that rolls back', () => {
   it('the handler’s write is rolled back, the access.denied row is kept', async () => {
     const res = await postAs(app, session, '/de/staff/test-refusal');
     expect(res.statusCode).toBe(404);
-    const name = await withScope(app.database.db, { kind: 'network' }, (trx) =>
+    const name = await withScope(app.database.db, { kind: 'admin' }, (trx) =>
       trx.selectFrom('app_user').select('display_name').where('id', '=', user.id).executeTakeFirstOrThrow(),
     );
     expect(name.display_name).toBe('Unverändert');

@@ -9,7 +9,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { audit } from '../audit/audit.ts';
 import { auditGuarded } from '../audit/flood-guard.ts';
-import { withScope, type Tx } from '../db/tenant.ts';
+import { withScope, type Scope, type Tx } from '../db/tenant.ts';
 import { ACCOUNT_LIMIT, currentLock, IP_LIMIT, recordFailure, throttleKeys, type ThrottleKeys } from './throttle.ts';
 
 export type AttemptStep = 'password' | 'second_factor' | 'reauth';
@@ -28,7 +28,9 @@ export async function recordFailedAttempt(
   reason: string,
 ): Promise<number | null> {
   const now = app.clock.now();
-  return withScope(app.database.db, { kind: 'auth' }, async (trx) => {
+  // The account's own scope when it is known; otherwise 'auth', which may append to the network chain only.
+  const scope: Scope = user ? { kind: 'account', userId: user.id } : { kind: 'auth' };
+  return withScope(app.database.db, scope, async (trx) => {
     const retry = await recordFailure(trx, throttleKeys(app.keys.server, email, req.ip), now);
     await audit(
       trx,

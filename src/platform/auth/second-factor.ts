@@ -16,9 +16,9 @@ export type { SecondFactorMethod };
 
 /**
  * Complete a sign-in after the caller has verified a second factor of
- * `userId` inside `trx` (a withScope transaction, scope 'auth'): the pending
- * password-stage session is deleted and a NEW session with a new token and
- * CSRF secret is created with stage 'full' (so a token seen before the
+ * `userId` inside `trx` (a withScope transaction in that account's scope):
+ * the pending password-stage session is deleted and a NEW session with a
+ * new token and CSRF secret is created with stage 'full' (so a token seen before the
  * second factor is worth nothing afterwards), the cookie is set, the
  * account's failure counter is cleared and `auth.sign_in` is audited. The
  * sign-in itself counts as a fresh authentication (reauth_at = now).
@@ -87,8 +87,9 @@ export async function completeSecondFactor(
  * enrolment link (invitation or the operator's reset link) inside `trx`:
  * a 'full' session with factor 'enrolment' that sets no actor
  * (session-hook.ts) and reaches only the passkey set-up, for
- * ENROLMENT_SESSION_MS, while the account has no passkey. Any session the
- * browser had before ends; the cookie is set.
+ * ENROLMENT_SESSION_MS, while the account has no passkey. The caller ends
+ * any session the browser had before (in that session's own scope); the
+ * cookie is set here.
  */
 export async function openEnrolmentSession(
   req: FastifyRequest,
@@ -97,7 +98,6 @@ export async function openEnrolmentSession(
   user: { id: string; centreId: string | null },
 ): Promise<void> {
   const now = req.server.clock.now();
-  if (req.authSession) await deleteSession(trx, req.authSession.tokenHash);
   const session = await createSession(trx, {
     userId: user.id,
     centreId: user.centreId,

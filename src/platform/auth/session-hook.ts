@@ -1,7 +1,9 @@
 /**
  * onRequest: who is asking. Public routes are answered without looking at
  * cookies at all. Everywhere else the session cookie is looked up in the
- * database (scope 'auth': the session's tenant is not known yet), the idle
+ * database (through `auth_session`, the one narrowly granted path that
+ * works before the session's tenant is known; its touch or deletion then
+ * runs in the session owner's account scope, ADR 021), the idle
  * and absolute timeouts are enforced against `app.clock`, and `req.actor` is
  * set only for complete (two-factor) sessions of users that are not
  * disabled — and, for roles that must use a passkey (policy.ts), only when
@@ -11,7 +13,7 @@
  * before such sign-ins were refused, or an enrolment left unfinished).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { withScope } from '../db/tenant.ts';
+import { enterScope, withScope } from '../db/tenant.ts';
 import { isPublicRoute } from '../http/route-kind.ts';
 import { hashToken } from '../security/tokens.ts';
 import { requiresPasskey } from './policy.ts';
@@ -58,7 +60,9 @@ export async function loadSession(req: FastifyRequest, reply: FastifyReply): Pro
   const session = await withScope(app.database.db, { kind: 'auth' }, async (trx) => {
     const s = await findSession(trx, hashToken(token));
     if (!s) return null;
-    if (s.disabled || isExpired(s, now) || (isPasskeyRestricted(s) && !isLiveEnrolment(s, now))) {
+    const expired = s.disabled || isExpired(s, now) || (isPasskeyRestricted(s) && !isLiveEnrolment(s, now));
+    if (expired || needsTouch(s, now)) await enterScope(trx, { kind: 'account', userId: s.userId });
+    if (expired) {
       await deleteSession(trx, s.tokenHash);
       return null;
     }

@@ -11,8 +11,8 @@ export const purgeExpiredSessionsJob: JobDefinition = {
   name: 'auth.purge-expired-sessions',
   schedule: { every: 15 * 60_000 },
   async run({ db, now }) {
-    // Every centre's sessions: the network scope sees them all.
-    const deleted = await withScope(db, { kind: 'network' }, (trx) => purgeExpiredSessions(trx, now));
+    // Every centre's sessions: the admin scope (the operator's jobs) sees them all.
+    const deleted = await withScope(db, { kind: 'admin' }, (trx) => purgeExpiredSessions(trx, now));
     return { deleted };
   },
 };

@@ -19,9 +19,14 @@ export type Actor = {
   reauthAt: Date | null;
 };
 
-/** The row-level-security scope an actor's requests run in. */
+/**
+ * The row-level-security scope an actor's requests run in: each network role
+ * its own (the database tells administrators and the coordination office
+ * apart, ADR 021), centre roles their centre's.
+ */
 export function scopeOf(actor: Pick<Actor, 'role' | 'centreId'>): Scope {
-  if (actor.role === 'admin' || actor.role === 'coordination') return { kind: 'network' };
+  if (actor.role === 'admin') return { kind: 'admin' };
+  if (actor.role === 'coordination') return { kind: 'coordination' };
   if (!actor.centreId) throw new Error('centre role without centre');
   return { kind: 'centre', centreId: actor.centreId };
 }

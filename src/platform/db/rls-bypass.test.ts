@@ -2,13 +2,16 @@
  * The ways around row-level security that a later migration could open by
  * accident (ADR 011): a SECURITY DEFINER function runs with its owner's
  * rights, and a view without security_invoker reads its tables as the view's
- * owner — either would let the application role see every centre's rows.
- * Both are refused in the application's schema.
+ * owner — either could let the application role see every centre's rows.
+ * Both are refused in every schema, with exactly one exception named in
+ * ADR 021: the session lookup `auth_session(text)`, owned by its own role
+ * that may read only the columns a session check needs.
  */
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../../test/support/db.ts';
 import type { Database } from './index.ts';
+import type { DB } from './schema.ts';
 
 let database: Database;
 beforeAll(async () => {
@@ -16,36 +19,100 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
+/** The one function allowed to run with its owner's rights (ADR 021): name, signature, owner. */
+const ALLOWED_DEFINER = {
+  schema: 'public',
+  name: 'auth_session',
+  args: 'p_token_hash text',
+  owner: 'schutznetz_session_reader',
+};
+
+type Definer = { schema: string; name: string; args: string; owner: string };
+
+/** Every SECURITY DEFINER function in every schema, PostgreSQL's own included (it has none). */
+async function definerFunctions(db: Kysely<DB>): Promise<Definer[]> {
+  const r = await sql<Definer>`
+    SELECT n.nspname AS schema, p.proname AS name, pg_get_function_identity_arguments(p.oid) AS args,
+           pg_get_userbyid(p.proowner) AS owner
+    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+    WHERE p.prosecdef
+    ORDER BY 1, 2, 3`.execute(db);
+  return r.rows;
+}
+
 describe('no way around row-level security in the schema', () => {
-  it('has no SECURITY DEFINER function', async () => {
-    const r = await sql<{ name: string }>`
-      SELECT p.proname AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-      WHERE n.nspname = 'public' AND p.prosecdef`.execute(database.db);
-    expect(r.rows.map((x) => x.name)).toEqual([]);
+  it('has no SECURITY DEFINER function but the session lookup, owned by its own role', async () => {
+    expect(await definerFunctions(database.db)).toEqual([ALLOWED_DEFINER]);
   });
 
-  it('has no view that reads its tables with its owner’s rights', async () => {
+  it('the session lookup’s role is no superuser, cannot bypass RLS, cannot log in and reads only the session columns', async () => {
+    const role = await sql<{ super: boolean; bypass: boolean; login: boolean; inherit: boolean }>`
+      SELECT rolsuper AS super, rolbypassrls AS bypass, rolcanlogin AS login, rolinherit AS inherit
+      FROM pg_roles WHERE rolname = ${ALLOWED_DEFINER.owner}`.execute(database.db);
+    expect(role.rows).toEqual([{ super: false, bypass: false, login: false, inherit: false }]);
+    const columns = await sql<{ col: string }>`
+      SELECT c.relname || '.' || a.attname AS col
+      FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+      WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind = 'r'
+        AND c.relnamespace NOT IN (SELECT oid FROM pg_namespace WHERE nspname IN ('pg_catalog', 'information_schema'))
+        AND has_column_privilege(${ALLOWED_DEFINER.owner}, c.oid, a.attnum, 'SELECT')
+      ORDER BY 1`.execute(database.db);
+    expect(columns.rows.map((r) => r.col)).toEqual([
+      'app_user.centre_id',
+      'app_user.disabled_at',
+      'app_user.display_name',
+      'app_user.id',
+      'app_user.role',
+      'user_session.created_at',
+      'user_session.csrf_secret',
+      'user_session.last_seen_at',
+      'user_session.reauth_at',
+      'user_session.second_factor',
+      'user_session.stage',
+      'user_session.token_hash',
+      'user_session.user_id',
+    ]);
+    const writes = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM pg_class c
+      WHERE c.relkind = 'r'
+        AND c.relnamespace NOT IN (SELECT oid FROM pg_namespace WHERE nspname IN ('pg_catalog', 'information_schema'))
+        AND (has_table_privilege(${ALLOWED_DEFINER.owner}, c.oid, 'INSERT')
+             OR has_table_privilege(${ALLOWED_DEFINER.owner}, c.oid, 'UPDATE')
+             OR has_table_privilege(${ALLOWED_DEFINER.owner}, c.oid, 'DELETE'))`.execute(database.db);
+    expect(writes.rows[0]!.n).toBe(0);
+  });
+
+  it('has no view that reads its tables with its owner’s rights, in any schema but PostgreSQL’s own catalogues', async () => {
     const r = await sql<{ name: string }>`
-      SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relkind IN ('v', 'm')
+      SELECT n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND c.relkind IN ('v', 'm')
         AND NOT coalesce('security_invoker=true' = ANY(c.reloptions) OR 'security_invoker=on' = ANY(c.reloptions), false)`.execute(
       database.db,
     );
     expect(r.rows.map((x) => x.name)).toEqual([]);
   });
 
-  it('the check itself sees a SECURITY DEFINER function when there is one', async () => {
+  it('the check itself sees another SECURITY DEFINER function, in another schema or in public with the allowed name', async () => {
     // Inside a rolled-back transaction, so the schema stays as the migrations left it.
     const seen = await database.db
       .transaction()
       .execute(async (trx) => {
-        await sql`CREATE FUNCTION probe_definer() RETURNS int LANGUAGE sql SECURITY DEFINER AS 'SELECT 1'`.execute(trx);
-        const r = await sql<{ name: string }>`
-          SELECT p.proname AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-          WHERE n.nspname = 'public' AND p.prosecdef`.execute(trx);
-        throw Object.assign(new Error('rollback'), { names: r.rows.map((x) => x.name) });
+        await sql`CREATE SCHEMA probe_schema`.execute(trx);
+        await sql`CREATE FUNCTION probe_schema.probe_definer() RETURNS int LANGUAGE sql SECURITY DEFINER AS 'SELECT 1'`.execute(
+          trx,
+        );
+        // Same name, other signature: not the allowed one.
+        await sql`CREATE FUNCTION public.auth_session(int) RETURNS int LANGUAGE sql SECURITY DEFINER AS 'SELECT 1'`.execute(
+          trx,
+        );
+        const found = await definerFunctions(trx);
+        throw Object.assign(new Error('rollback'), { found });
       })
-      .catch((e: { names?: string[] }) => e.names);
-    expect(seen).toEqual(['probe_definer']);
+      .catch((e: { found?: Definer[] }) => e.found);
+    expect(seen?.map((f) => `${f.schema}.${f.name}(${f.args})`)).toEqual([
+      'probe_schema.probe_definer()',
+      'public.auth_session(integer)',
+      'public.auth_session(p_token_hash text)',
+    ]);
   });
 });

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onPostgres, testDatabase } from '../../../test/support/db.ts';
 import type { Database } from './index.ts';
-import { APP_ROLE, enterScope, withScope } from './tenant.ts';
+import { APP_ROLE, enterScope, withScope, type Scope } from './tenant.ts';
 
 let database: Database;
 beforeAll(async () => {
@@ -80,7 +80,7 @@ describe('behaviour', () => {
     await sql`INSERT INTO member_organization (id, name) VALUES (${org}, 'Org') ON CONFLICT DO NOTHING`.execute(
       database.db,
     );
-    await withScope(database.db, { kind: 'network' }, async (trx) => {
+    await withScope(database.db, { kind: 'admin' }, async (trx) => {
       await trx
         .insertInto('centre')
         .values([
@@ -144,7 +144,7 @@ describe('behaviour', () => {
   });
 
   it('the scope does not outlive its transaction on a pooled connection', async () => {
-    await withScope(database.db, { kind: 'network' }, (trx) => trx.selectFrom('app_user').select('id').execute());
+    await withScope(database.db, { kind: 'admin' }, (trx) => trx.selectFrom('app_user').select('id').execute());
     const after = await sql<{
       scope: string | null;
       role: string;
@@ -177,17 +177,23 @@ describe('behaviour', () => {
 
   it('the application role cannot change the audit log', async () => {
     await expect(
-      withScope(database.db, { kind: 'network' }, (trx) => sql`UPDATE audit_log SET event = 'x'`.execute(trx)),
+      withScope(database.db, { kind: 'admin' }, (trx) => sql`UPDATE audit_log SET event = 'x'`.execute(trx)),
     ).rejects.toThrow(/permission denied/);
     await expect(
-      withScope(database.db, { kind: 'network' }, (trx) => sql`DELETE FROM audit_log`.execute(trx)),
+      withScope(database.db, { kind: 'admin' }, (trx) => sql`DELETE FROM audit_log`.execute(trx)),
     ).rejects.toThrow(/permission denied/);
   });
 
-  it('the mail outbox: every scope may add a mail, only the network scope reads or updates it', async () => {
+  it('the mail outbox: every staff scope may add a mail; only the admin scope reads or updates it, not coordination', async () => {
     const mail = (to: string) => ({ id: randomUUID(), recipient: to, subject: 'Link', body_text: 'one-time link' });
     const tag = randomUUID();
-    const scopes = [{ kind: 'auth' }, { kind: 'centre', centreId: centreA }, { kind: 'network' }] as const;
+    const scopes = [
+      { kind: 'auth' },
+      { kind: 'account', userId: randomUUID() },
+      { kind: 'centre', centreId: centreA },
+      { kind: 'coordination' },
+      { kind: 'admin' },
+    ] as const;
     for (const scope of scopes) {
       await withScope(database.db, scope, (trx) =>
         trx
@@ -196,15 +202,18 @@ describe('behaviour', () => {
           .execute(),
       );
     }
-    for (const scope of scopes.slice(0, 2)) {
-      const seen = await withScope(database.db, scope, (trx) => trx.selectFrom('outbox_mail').select('id').execute());
+    // The attack: reading and marking the outbox's live links from every scope but the administrators'.
+    for (const scope of scopes.slice(0, 4)) {
+      const seen = await withScope(database.db, scope, (trx) =>
+        trx.selectFrom('outbox_mail').select(['recipient', 'body_text']).execute(),
+      );
       expect(seen, scope.kind).toEqual([]);
       const changed = await withScope(database.db, scope, (trx) =>
         trx.updateTable('outbox_mail').set({ error: 'x' }).executeTakeFirst(),
       );
       expect(Number(changed.numUpdatedRows), scope.kind).toBe(0);
     }
-    const network = await withScope(database.db, { kind: 'network' }, (trx) =>
+    const admin = await withScope(database.db, { kind: 'admin' }, (trx) =>
       trx
         .selectFrom('outbox_mail')
         .select('recipient')
@@ -212,15 +221,23 @@ describe('behaviour', () => {
         .orderBy('recipient')
         .execute(),
     );
-    expect(network.map((r) => r.recipient.split('-')[0])).toEqual(['auth', 'centre', 'network']);
-    const marked = await withScope(database.db, { kind: 'network' }, (trx) =>
+    expect(admin.map((r) => r.recipient.split('-')[0])).toEqual(['account', 'admin', 'auth', 'centre', 'coordination']);
+    const marked = await withScope(database.db, { kind: 'admin' }, (trx) =>
       trx
         .updateTable('outbox_mail')
         .set({ sent_at: new Date() })
         .where('recipient', 'like', `%-${tag}@example.org`)
         .executeTakeFirst(),
     );
-    expect(Number(marked.numUpdatedRows)).toBe(3);
+    expect(Number(marked.numUpdatedRows)).toBe(5);
+    // The scope the old code used for both network roles now matches nothing at all (fails closed).
+    expect(
+      await database.db.transaction().execute(async (trx) => {
+        await sql.raw(`SET LOCAL ROLE ${APP_ROLE}`).execute(trx);
+        await sql`SELECT set_config('app.scope', 'network', true)`.execute(trx);
+        return (await trx.selectFrom('outbox_mail').select('id').execute()).length;
+      }),
+    ).toBe(0);
     // Outside a scope: neither written nor read (fail closed); no request's scope deletes (the next test).
     await expect(
       database.db.transaction().execute(async (trx) => {
@@ -236,12 +253,12 @@ describe('behaviour', () => {
   it('only the retention scope deletes one-time links and outbox mails, and it sees nothing else', async () => {
     const now = new Date();
     const later = new Date(now.getTime() + 3_600_000);
-    const user = await withScope(database.db, { kind: 'network' }, (trx) =>
+    const user = await withScope(database.db, { kind: 'admin' }, (trx) =>
       trx.selectFrom('app_user').select(['id', 'centre_id']).where('centre_id', '=', centreA).executeTakeFirstOrThrow(),
     );
     const hash = () => randomUUID().replaceAll('-', '').repeat(2);
     const tag = randomUUID();
-    await withScope(database.db, { kind: 'network' }, async (trx) => {
+    await withScope(database.db, { kind: 'admin' }, async (trx) => {
       await trx
         .insertInto('invitation')
         .values({
@@ -267,7 +284,7 @@ describe('behaviour', () => {
     const tables = ['invitation', 'password_reset', 'email_change', 'outbox_mail'] as const;
     const count = async () => {
       const n: Record<string, number> = {};
-      await withScope(database.db, { kind: 'network' }, async (trx) => {
+      await withScope(database.db, { kind: 'admin' }, async (trx) => {
         for (const table of tables)
           n[table] = Number(
             (
@@ -282,7 +299,14 @@ describe('behaviour', () => {
     };
     const before = await count();
     for (const table of tables) expect(before[table], table).toBeGreaterThan(0);
-    const requestScopes = [{ kind: 'network' }, { kind: 'centre', centreId: centreA }, { kind: 'auth' }] as const;
+    const requestScopes: Scope[] = [
+      { kind: 'admin' },
+      { kind: 'coordination' },
+      { kind: 'centre', centreId: centreA },
+      { kind: 'account', userId: user.id },
+      { kind: 'auth' },
+      { kind: 'import' },
+    ];
     for (const scope of requestScopes)
       for (const table of tables) {
         const r = await withScope(database.db, scope, (trx) => trx.deleteFrom(table).executeTakeFirst());
@@ -319,6 +343,22 @@ describe('behaviour', () => {
       .catch((err: { n?: number[] }) => err.n);
     expect(deleted).toEqual(tables.map((table) => before[table]));
     expect(await count()).toEqual(before);
+  });
+
+  it('administrators and the coordination office both see every centre, but only the admin scope creates centres', async () => {
+    for (const kind of ['admin', 'coordination'] as const) {
+      const seen = await withScope(database.db, { kind }, (trx) =>
+        trx.selectFrom('centre').select('id').where('id', 'in', [centreA, centreB]).execute(),
+      );
+      expect(seen, kind).toHaveLength(2);
+    }
+    const org = (await database.db.selectFrom('centre').select('member_organization_id').executeTakeFirstOrThrow())
+      .member_organization_id;
+    await expect(
+      withScope(database.db, { kind: 'coordination' }, (trx) =>
+        trx.insertInto('centre').values({ id: randomUUID(), member_organization_id: org, name: 'C' }).execute(),
+      ),
+    ).rejects.toThrow(/row-level security/);
   });
 
   it('enterScope sets transaction-local settings only', async () => {

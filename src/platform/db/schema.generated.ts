@@ -29,6 +29,7 @@ export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export interface Address {
   address_1: string | null;
   address_type: Generated<string>;
+  centre_id: string | null;
   city: string;
   country: Generated<string>;
   id: string;
@@ -53,6 +54,7 @@ export interface AppUser {
 }
 
 export interface Attribute {
+  centre_id: string | null;
   id: string;
   link_id: string;
   link_type: Generated<'service'>;
@@ -146,6 +148,7 @@ export interface Invitation {
 }
 
 export interface Language {
+  centre_id: string | null;
   code: string;
   id: string;
   name: string | null;
@@ -157,6 +160,7 @@ export interface Language {
 export interface Location {
   accessibility: string | null;
   address_protected: Generated<boolean>;
+  centre_id: string | null;
   id: string;
   latitude: number | null;
   location_type: Generated<'physical' | 'postal' | 'virtual'>;
@@ -204,6 +208,7 @@ export interface PasswordReset {
 }
 
 export interface Phone {
+  centre_id: string | null;
   description: string | null;
   id: string;
   number: string;
@@ -227,6 +232,7 @@ export interface RecoveryCode {
 
 export interface Schedule {
   byday: string;
+  centre_id: string | null;
   closes_at: string;
   description: string | null;
   freq: Generated<'WEEKLY' | 'MONTHLY'>;
@@ -259,6 +265,7 @@ export interface Service {
   alert: string | null;
   application_process: string | null;
   assured_date: string | null;
+  centre_id: string | null;
   description: Generated<string>;
   eligibility_description: string | null;
   email: string | null;
@@ -275,6 +282,7 @@ export interface Service {
 }
 
 export interface ServiceArea {
+  centre_id: string | null;
   description: string | null;
   extent: string;
   extent_type: Generated<'iso3166-2'>;
@@ -284,6 +292,7 @@ export interface ServiceArea {
 }
 
 export interface ServiceAtLocation {
+  centre_id: string | null;
   description: string | null;
   id: string;
   location_id: string;

@@ -1,9 +1,9 @@
 /**
  * The tenant transaction. Every request that touches centre-owned rows runs
  * inside one: the transaction switches to the restricted application role
- * and sets the scope that the row-level-security policies read (ADR 011).
- * The settings are transaction-local (`set_config(…, true)`), so nothing
- * leaks to the next user of a pooled connection, and outside such a
+ * and sets the scope that the row-level-security policies read (ADR 011,
+ * ADR 021). The settings are transaction-local (`set_config(…, true)`), so
+ * nothing leaks to the next user of a pooled connection, and outside such a
  * transaction the policies see no scope and show nothing (fail closed).
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
@@ -11,13 +11,37 @@ import type { DB } from './schema.ts';
 
 export const APP_ROLE = 'schutznetz_app';
 
+/** The keys an account scope is bound to; at least one must be given. */
+export type AccountKeys = {
+  /** The account's own rows: its user row, sessions, factors, links, and its tenant's audit chain. */
+  userId?: string;
+  /** The account row with this (normalised) address, and the invitations to it. */
+  email?: string;
+  /** The one-time link (reset, e-mail change, invitation) with this token hash, and the account it acts on. */
+  linkTokenHash?: string;
+};
+
 export type Scope =
-  /** Platform administrators and the coordination office: every centre. */
-  | { kind: 'network' }
+  /** Platform administrators (and the operator's commands and jobs): every centre, the mail outbox. */
+  | { kind: 'admin' }
+  /**
+   * The coordination office: every centre, never the outbox. `publishing`
+   * names the centre whose reviewed draft is being published: only then may
+   * the transaction write directory rows, and only that centre's.
+   */
+  | { kind: 'coordination'; publishing?: string }
   /** Centre leads and counsellors: their own centre only. */
   | { kind: 'centre'; centreId: string }
-  /** Sign-in, invitation and password-reset flows before a session exists. */
+  /** Sign-in, invitation, reset and e-mail-change flows: one account, named by what the visitor presented. */
+  | ({ kind: 'account' } & AccountKeys)
+  /**
+   * Before anyone is identified: no account row at all. Sessions are looked
+   * up only through `auth_session(token_hash)`; appends go to the network
+   * audit chain only.
+   */
   | { kind: 'auth' }
+  /** The operator's bulk writes of the public directory (import, demo content): every directory row, nothing else. */
+  | { kind: 'import' }
   /**
    * The scheduled retention purge only (never a request): the one scope that
    * may delete one-time links and outbox mails (migrations/0015).
@@ -52,9 +76,44 @@ async function enterAppRole(trx: Tx): Promise<void> {
   await sql.raw(`SET LOCAL ROLE ${APP_ROLE}`).execute(trx);
 }
 
-/** Restrict an already open transaction (used by withScope and by tests). */
+/** The transaction-local settings a scope stands for (every one of them, so a narrower scope clears a wider one's keys). */
+function settingsOf(scope: Scope): { centre: string; userId: string; email: string; link: string } {
+  const none = { centre: '', userId: '', email: '', link: '' };
+  switch (scope.kind) {
+    case 'centre':
+      return { ...none, centre: scope.centreId };
+    case 'coordination':
+      return { ...none, centre: scope.publishing ?? '' };
+    case 'account':
+      if (!scope.userId && !scope.email && !scope.linkTokenHash)
+        throw new Error('An account scope needs a user id, an address or a link token hash.');
+      return { ...none, userId: scope.userId ?? '', email: scope.email ?? '', link: scope.linkTokenHash ?? '' };
+    default:
+      return none;
+  }
+}
+
+/**
+ * Restrict an already open transaction (used by withScope and by tests). May
+ * be called again inside the same transaction to change the scope — to a
+ * narrower one once a flow knows whose rows it works on.
+ */
 export async function enterScope(trx: Tx, scope: Scope): Promise<void> {
   await enterAppRole(trx);
+  await setScopeSettings(trx, scope);
+}
+
+/**
+ * Set the scope without switching to the application role: for the owner's
+ * own maintenance (demo content, its removal), which also writes tables
+ * only the owner may write. Row-level security is forced for the owner too,
+ * so the scope still decides which rows it reaches.
+ */
+export async function setScopeSettings(trx: Tx, scope: Scope): Promise<void> {
+  const s = settingsOf(scope);
   await sql`SELECT set_config('app.scope', ${scope.kind}, true),
-                   set_config('app.centre_id', ${scope.kind === 'centre' ? scope.centreId : ''}, true)`.execute(trx);
+                   set_config('app.centre_id', ${s.centre}, true),
+                   set_config('app.user_id', ${s.userId}, true),
+                   set_config('app.account_email', ${s.email}, true),
+                   set_config('app.link_token', ${s.link}, true)`.execute(trx);
 }

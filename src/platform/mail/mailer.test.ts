@@ -30,7 +30,7 @@ afterAll(async () => {
   await database.close();
 });
 
-const network = { kind: 'network' } as const;
+const network = { kind: 'admin' } as const;
 
 describe('smtpOptions', () => {
   it('uses implicit TLS for smtps:// and decodes credentials', () => {

@@ -5,8 +5,8 @@
  * it — the embedded default on a laptop — they land in `outbox_mail`, which
  * platform administrators read in the web interface (outbox-routes.tsx).
  * The outbox holds one-time links: only the policy action 'outbox.read'
- * (administrators only) shows it, and row-level security (migration 0009)
- * lets only the network scope read it while any scope may add a mail.
+ * (administrators only) shows it, and row-level security (migrations 0009,
+ * 0012) lets only the admin scope read it while any scope may add a mail.
  *
  * A failed SMTP delivery is not an error for the caller: the mail is kept in
  * the outbox with the failure noted, so nothing is lost and an administrator

@@ -12,13 +12,15 @@
  *   (platform/db/tenant.ts): centre roles see their centre's rows only.
  * - `locale`: the request's language (settled once, request-locale.ts).
  *
- * Sign-in flows, which run before there is an actor, use `authTx`.
+ * Sign-in flows, which run before there is an actor, use `accountTx` (bound
+ * to the account the visitor named) or `sessionTx` (the pending or
+ * restricted session's own account).
  */
 import type { FastifyRequest } from 'fastify';
 import { AccessDenied } from '../auth/access-denied.ts';
 import { can } from '../auth/policy.ts';
 import { scopeOf, type Actor } from '../auth/types.ts';
-import { withScope, type Scope, type Tx } from '../db/tenant.ts';
+import { withScope, type AccountKeys, type Scope, type Tx } from '../db/tenant.ts';
 import type { Locale } from '../i18n/locales.ts';
 
 export type StaffRequest = {
@@ -40,18 +42,24 @@ export function staffRequest(req: FastifyRequest): StaffRequest {
   return { actor, locale: req.locale, scope, tx: (fn) => withScope(db, scope, fn) };
 }
 
-/** A transaction for the sign-in, invitation and reset flows (scope 'auth': no tenant known yet). */
-export function authTx<T>(req: FastifyRequest, fn: (trx: Tx) => Promise<T>): Promise<T> {
-  return withScope(req.server.database.db, { kind: 'auth' }, fn);
+/**
+ * A transaction for a sign-in, invitation, reset or e-mail-change flow,
+ * bound to one account by what the visitor presented — an address, a
+ * one-time link's token hash, or the id a previous step found (ADR 021):
+ * it sees that account's rows and no other.
+ */
+export function accountTx<T>(req: FastifyRequest, keys: AccountKeys, fn: (trx: Tx) => Promise<T>): Promise<T> {
+  return withScope(req.server.database.db, { kind: 'account', ...keys }, fn);
 }
 
 /**
- * A transaction in the scope of the request's session owner even where the
- * session sets no actor (an administrator's restricted session that may
- * only add a passkey). The authorisation hook decides who gets here.
+ * A transaction bound to the account of the request's session, even where
+ * the session sets no actor: a pending sign-in (second factor), an
+ * administrator's restricted session that may only add a passkey, a
+ * re-authentication. The authorisation hook decides who gets here.
  */
 export function sessionTx<T>(req: FastifyRequest, fn: (trx: Tx) => Promise<T>): Promise<T> {
   const s = req.authSession;
   if (!s) throw new AccessDenied('role');
-  return withScope(req.server.database.db, scopeOf(s), fn);
+  return accountTx(req, { userId: s.userId }, fn);
 }

@@ -43,7 +43,7 @@ async function purgeAt(now: Date) {
   return result;
 }
 
-const network = <T>(fn: Parameters<typeof withScope<T>>[2]) => withScope(t.database.db, { kind: 'network' }, fn);
+const network = <T>(fn: Parameters<typeof withScope<T>>[2]) => withScope(t.database.db, { kind: 'admin' }, fn);
 
 describe('the retention purge', () => {
   it('is one of the jobs the server runs, every hour, with the documented periods', () => {

@@ -239,7 +239,7 @@ export async function signInInBrowser(
 
 /** The newest invitation link sent to `email`, read from the outbox table (as the owner role, like an operator). */
 export async function invitationLinkFromOutbox(site: Site, email: string): Promise<string> {
-  const row = await withScope(site.testApp.app.database.db, { kind: 'network' }, (trx) =>
+  const row = await withScope(site.testApp.app.database.db, { kind: 'admin' }, (trx) =>
     trx
       .selectFrom('outbox_mail')
       .select(['body_text'])

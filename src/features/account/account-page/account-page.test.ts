@@ -20,7 +20,7 @@ beforeEach(() => clock.advance(60_000));
 async function userWithPasskey(): Promise<{ user: TestUser; passkeyId: string }> {
   const user = await createUser(t.app, { role: 'counsellor' });
   const passkeyId = `pk-${user.id.slice(0, 8)}`;
-  await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+  await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
     trx
       .insertInto('webauthn_credential')
       .values({
@@ -41,7 +41,7 @@ const page = (s: Session, query = '') =>
 
 async function passwordHash(id: string) {
   return (
-    await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
       trx.selectFrom('app_user').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow(),
     )
   ).password_hash!;
@@ -161,7 +161,7 @@ describe('removing a passkey', () => {
     const res = await postAs(t.app, s, '/de/staff/account/passkeys/remove', { id: passkeyId });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/de/staff/account?done=passkey_removed');
-    const left = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    const left = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
       trx.selectFrom('webauthn_credential').select('id').where('id', '=', passkeyId).execute(),
     );
     expect(left).toEqual([]);
@@ -175,7 +175,7 @@ describe('removing a passkey', () => {
     const intruder = await createUser(t.app, { role: 'centre_lead', centreId: owner.centreId! });
     const s = await signIn(t.app, intruder);
     expect((await postAs(t.app, s, '/de/staff/account/passkeys/remove', { id: passkeyId })).statusCode).toBe(404);
-    const still = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    const still = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
       trx.selectFrom('webauthn_credential').select('id').where('id', '=', passkeyId).execute(),
     );
     expect(still).toHaveLength(1);
@@ -187,7 +187,7 @@ describe('removing a passkey', () => {
     clock.advance(11 * 60_000);
     const res = await postAs(t.app, s, '/de/staff/account/passkeys/remove', { id: passkeyId });
     expect(res.headers.location).toMatch(/^\/de\/staff\/reauth/);
-    const still = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    const still = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
       trx.selectFrom('webauthn_credential').select('id').where('id', '=', passkeyId).execute(),
     );
     expect(still).toHaveLength(1);
@@ -205,7 +205,7 @@ describe('recovery codes', () => {
     expect(new Set(codes).size).toBe(10);
     const second = recoveryCodesIn((await postAs(t.app, s, '/de/staff/account/recovery-codes')).body);
     expect(second.some((c) => codes.includes(c))).toBe(false);
-    const rows = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    const rows = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
       trx.selectFrom('recovery_code').select('code_hash').where('user_id', '=', user.id).execute(),
     );
     expect(rows).toHaveLength(10);

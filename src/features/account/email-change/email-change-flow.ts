@@ -35,8 +35,9 @@ function isUniqueViolation(err: unknown): boolean {
 /**
  * Mail the new address either a confirmation link or — when another account
  * already uses it — a note saying so. `newEmail` is normalised and differs
- * from the actor's current address. Scope 'auth': the uniqueness check must
- * see every account, not only the actor's tenant.
+ * from the actor's current address. The account scope bound to the actor
+ * and the new address: the uniqueness check sees the account that has it,
+ * in whichever tenant, and nothing else (ADR 021).
  */
 export async function requestEmailChange(
   app: FastifyInstance,
@@ -46,7 +47,7 @@ export async function requestEmailChange(
 ): Promise<void> {
   const now = app.clock.now();
   const t = translator(locale, EMAIL_NS);
-  await withScope(app.database.db, { kind: 'auth' }, async (trx) => {
+  await withScope(app.database.db, { kind: 'account', userId: actor.userId, email: newEmail }, async (trx) => {
     // Recorded the same whether or not the address is taken, and without it (flood-guarded).
     await auditGuarded(
       trx,
@@ -91,7 +92,13 @@ export async function completeEmailChange(
   const now = app.clock.now();
   const t = translator(locale, EMAIL_NS);
   try {
-    return await withScope(app.database.db, { kind: 'auth' }, async (trx): Promise<CompleteResult> => {
+    const scope = {
+      kind: 'account',
+      userId: change.userId,
+      email: change.newEmail,
+      linkTokenHash: change.tokenHash,
+    } as const;
+    return await withScope(app.database.db, scope, async (trx): Promise<CompleteResult> => {
       if (!(await consumeLink(trx, 'email_change', change.tokenHash, now))) return 'gone';
       if ((await userIdByEmail(trx, change.newEmail)) !== null) return 'taken';
       // The recovery channel moves: no link pending for the old address (or another new one) may outlive that.

@@ -13,7 +13,8 @@ import { csrfField, csrfToken } from '../../../platform/auth/csrf.ts';
 import { requireRecentAuth } from '../../../platform/auth/reauth.ts';
 import { ACCOUNT_MANAGE } from '../../../platform/auth/policy.ts';
 import { emailOf } from '../../../platform/auth/queries/users.ts';
-import { authTx, staffRequest } from '../../../platform/request/context.ts';
+import { hashToken } from '../../../platform/security/tokens.ts';
+import { accountTx, staffRequest } from '../../../platform/request/context.ts';
 import type { FieldErrors } from '../../../platform/staff/forms.tsx';
 import { parseOr400 } from '../../../platform/http/errors.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
@@ -52,7 +53,9 @@ async function openChange(
   const locale = req.locale;
   const token = tokenOf(req);
   const app = req.server;
-  const change = await authTx(req, (trx) => findOpenLink(trx, 'email_change', token, app.clock.now()));
+  const change = await accountTx(req, { linkTokenHash: hashToken(token) }, (trx) =>
+    findOpenLink(trx, 'email_change', token, app.clock.now()),
+  );
   return { locale, token, change };
 }
 

@@ -25,14 +25,14 @@ function linkToken(body: string): string {
 }
 
 async function emailOf(id: string): Promise<string> {
-  const r = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+  const r = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
     trx.selectFrom('app_user').select('email').where('id', '=', id).executeTakeFirstOrThrow(),
   );
   return r.email;
 }
 
 async function changeRows(userId: string): Promise<number> {
-  const rows = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+  const rows = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
     trx.selectFrom('email_change').select('token_hash').where('user_id', '=', userId).execute(),
   );
   return rows.length;
@@ -143,7 +143,7 @@ describe('using the link', () => {
     const token = linkToken(mail!.body);
     expect(
       JSON.stringify(
-        await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+        await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
           trx.selectFrom('email_change').selectAll().execute(),
         ),
       ),

@@ -13,8 +13,10 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requiresPasskey } from '../../../platform/auth/policy.ts';
+import { deleteSession } from '../../../platform/auth/queries/sessions.ts';
 import { openEnrolmentSession } from '../../../platform/auth/second-factor.ts';
-import { authTx } from '../../../platform/request/context.ts';
+import { hashToken } from '../../../platform/security/tokens.ts';
+import { accountTx } from '../../../platform/request/context.ts';
 import { hasErrors, type FieldErrors } from '../../../platform/staff/forms.tsx';
 import { parseOr400 } from '../../../platform/http/errors.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
@@ -62,7 +64,9 @@ async function openInvitation(
   const locale = req.locale;
   const token = tokenOf(req);
   const app = req.server;
-  const inv = await authTx(req, (trx) => findOpenInvitation(trx, token, app.clock.now()));
+  const inv = await accountTx(req, { linkTokenHash: hashToken(token) }, (trx) =>
+    findOpenInvitation(trx, token, app.clock.now()),
+  );
   return { locale, token, inv };
 }
 
@@ -199,7 +203,12 @@ export const acceptanceRoutes: FastifyPluginAsync = async (app) => {
     if (requiresPasskey(inv.role)) {
       // The last step of an administrator's enrolment: the first passkey,
       // in a session that can do nothing else (passkey-setup-routes.ts).
-      await authTx(req, (trx) => openEnrolmentSession(req, reply, trx, { id: result.userId, centreId: inv.centreId }));
+      // Whatever session this browser had ends first, in its own account's scope.
+      const previous = req.authSession;
+      if (previous) await accountTx(req, { userId: previous.userId }, (trx) => deleteSession(trx, previous.tokenHash));
+      await accountTx(req, { userId: result.userId }, (trx) =>
+        openEnrolmentSession(req, reply, trx, { id: result.userId, centreId: inv.centreId }),
+      );
       return reply.redirect(`/${locale}/staff/passkey-setup`, 303);
     }
     return sendPage(

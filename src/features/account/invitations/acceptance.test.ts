@@ -51,7 +51,7 @@ async function invite(name?: string): Promise<{ email: string; token: string }> 
 const url = (token: string) => `/de/staff/invitation/${token}`;
 
 async function userByEmail(email: string) {
-  return withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+  return withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
     trx.selectFrom('app_user').selectAll().where('email', '=', email).executeTakeFirst(),
   );
 }
@@ -97,12 +97,12 @@ describe('the happy path', () => {
     expect(user!.mfa_enrolled_at).not.toBeNull();
     expect(user!.password_hash).toMatch(/^\$argon2id\$/);
     expect(user!.totp_secret).not.toContain(secret); // encrypted
-    const stored = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    const stored = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
       readTotpSecret(trx, t.app.keys.encryption, user!.id),
     );
     expect(stored?.secret).toBe(secret);
     expect(stored?.lastStep).not.toBeNull(); // the enrolment code cannot be reused
-    const hashes = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    const hashes = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
       trx
         .selectFrom('recovery_code')
         .select(['code_hash', 'centre_id'])
@@ -161,7 +161,7 @@ describe('the happy path', () => {
     clock.advance(30_000);
     const second = await postForm(t.app, `${url(token)}/totp`, { state, code: generateTotp(secret, clock.now()) });
     expect(second.statusCode).toBe(410);
-    const users = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    const users = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
       trx.selectFrom('app_user').select('id').where('email', '=', email).execute(),
     );
     expect(users).toHaveLength(1);

@@ -16,7 +16,7 @@ import type { FastifyInstance } from 'fastify';
 import { audit } from '../../../platform/audit/audit.ts';
 import { requiresPasskey } from '../../../platform/auth/policy.ts';
 import { storeTotpSecret } from '../../../platform/auth/totp-secret.ts';
-import { withScope, type Tx } from '../../../platform/db/tenant.ts';
+import { enterScope, withScope, type Tx } from '../../../platform/db/tenant.ts';
 import { replaceRecoveryCodes } from '../queries.ts';
 import type { EnrolmentState } from './enrolment-state.ts';
 import { setTotpLastStep } from '../../../platform/auth/queries/users.ts';
@@ -57,9 +57,12 @@ export async function redeemInvitation(
 ): Promise<RedeemResult> {
   const now = app.clock.now();
   try {
-    return await withScope(app.database.db, { kind: 'auth' }, async (trx) => {
+    // Bound to the invitation and its address; once the account is known, to it too (ADR 021).
+    const scope = { kind: 'account', email: inv.email, linkTokenHash: inv.tokenHash } as const;
+    return await withScope(app.database.db, scope, async (trx) => {
       if (!(await consumeLink(trx, 'invitation', inv.tokenHash, now))) throw new NotRedeemable();
       const account = await targetAccount(trx, inv);
+      await enterScope(trx, { ...scope, userId: account.id });
       const owner = { id: account.id, centreId: inv.centreId };
       if (account.isNew) {
         await insertEnrolledAccount(trx, {

@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 
 async function openInvitations(email: string) {
-  return withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+  return withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
     trx
       .selectFrom('invitation')
       .select(['id', 'role', 'centre_id', 'invited_by', 'expires_at'])
@@ -101,7 +101,7 @@ describe('inviting', () => {
     expect(mail?.body).toContain(`${t.config.publicOrigin}/de/staff/invitation/`);
     // Only the hash is stored.
     const token = tokenIn(mail!.body, 'invitation');
-    const raw = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    const raw = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
       trx.selectFrom('invitation').selectAll().where('id', '=', inv!.id).executeTakeFirstOrThrow(),
     );
     expect(JSON.stringify(raw)).not.toContain(token);

@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { appForFile } from '../../../../test/support/app.ts';
 import { createUser, postAs, signIn } from '../../../../test/support/auth.ts';
+import { scopeOf } from '../../../platform/auth/types.ts';
+import { withScope } from '../../../platform/db/tenant.ts';
+import { listOutbox } from '../../../platform/mail/queries.ts';
 import { auditEvents } from '../test-support.ts';
 
 const t = appForFile();
@@ -39,6 +42,17 @@ describe('/:lang/staff/outbox', () => {
     expect(res.body).not.toContain('<script>alert');
     expect(res.body).not.toContain('<img src=x');
     expect(res.body).toContain('&lt;script>alert(1)&lt;/script>');
+  });
+
+  it('is empty to the coordination office’s database scope even past the route’s policy; the administrators’ scope shows it', async () => {
+    const admin = await signIn(t.app, await createUser(t.app, { role: 'admin' }));
+    const email = 'outbox.scope@example.org';
+    await postAs(t.app, admin, '/de/staff/users/invite', { email, role: 'coordination' });
+    // What a coordination page would get if it listed the outbox by mistake: the scope its requests run in.
+    const read = (role: 'admin' | 'coordination') =>
+      withScope(t.app.database.db, scopeOf({ role, centreId: null }), (trx) => listOutbox(trx));
+    expect(await read('coordination')).toEqual([]);
+    expect((await read('admin')).map((m) => m.recipient)).toContain(email);
   });
 
   it('is not there for anyone else (404), and sends strangers to sign in', async () => {

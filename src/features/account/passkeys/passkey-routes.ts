@@ -24,7 +24,7 @@ import { hasRecentAuth, reauthPath, recordReauthentication } from '../../../plat
 import { completeSecondFactor } from '../../../platform/auth/second-factor.ts';
 import { recordFailure, throttleKeys } from '../../../platform/auth/throttle.ts';
 import { parseOr400 } from '../../../platform/http/errors.ts';
-import { authTx, staffRequest } from '../../../platform/request/context.ts';
+import { sessionTx, staffRequest } from '../../../platform/request/context.ts';
 import { ACCOUNT_MANAGE } from '../../../platform/auth/policy.ts';
 import { authenticationOptions, registrationOptions, verifyAuthentication } from './ceremonies.ts';
 import { passkeyUserName } from './queries.ts';
@@ -122,7 +122,7 @@ export const passkeyRoutes: FastifyPluginAsync = async (app) => {
     parseOr400(emptyBody, req.body, 'body');
     const s = req.authSession;
     if (!s) return json(reply, 401, { error: 'Not signed in' }); // the hook already refused
-    const options = await authTx(req, (trx) =>
+    const options = await sessionTx(req, (trx) =>
       authenticationOptions(app, trx, { sessionHash: s.tokenHash, userId: s.userId }),
     );
     if (!options) return json(reply, 404, { error: 'no_passkey' });
@@ -135,7 +135,7 @@ export const passkeyRoutes: FastifyPluginAsync = async (app) => {
     const s = req.authSession;
     if (!s) return json(reply, 401, { error: 'Not signed in' });
     const now = app.clock.now();
-    const outcome = await authTx(req, async (trx) => {
+    const outcome = await sessionTx(req, async (trx) => {
       const user = await passkeyUserName(trx, s.userId);
       if (!user) return { kind: 'gone' as const };
       // The same per-account and per-address limits as the TOTP step.

@@ -26,7 +26,6 @@ import { csrfField, csrfToken } from '../../../platform/auth/csrf.ts';
 import { signInPath } from '../../../platform/auth/next-path.ts';
 import { deleteSession } from '../../../platform/auth/queries/sessions.ts';
 import { type LoadedSession } from '../../../platform/auth/session.ts';
-import { scopeOf } from '../../../platform/auth/types.ts';
 import { sessionTx } from '../../../platform/request/context.ts';
 import { parseOr400 } from '../../../platform/http/errors.ts';
 import { translator } from '../../../platform/i18n/index.ts';
@@ -108,7 +107,12 @@ export const passkeySetupRoutes: FastifyPluginAsync = async (app) => {
     // 'step' tells the log reader this passkey was added while enrolling.
     const outcome = await addPasskey(
       app,
-      { sessionHash: s.tokenHash, userId: s.userId, centreId: s.centreId, scope: scopeOf(s) },
+      {
+        sessionHash: s.tokenHash,
+        userId: s.userId,
+        centreId: s.centreId,
+        scope: { kind: 'account', userId: s.userId },
+      },
       body,
       { step: 'enrolment' },
     );

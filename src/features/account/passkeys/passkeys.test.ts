@@ -47,7 +47,7 @@ function postJson(url: string, s: Session, body: unknown) {
 }
 
 async function passkeysOf(userId: string) {
-  return withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+  return withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
     trx
       .selectFrom('webauthn_credential')
       .select(['id', 'name', 'counter', 'centre_id'])
@@ -357,7 +357,7 @@ describe('administrators: a passkey only, and the first one only while enrolling
     t.app.inject({ method: 'GET', url, headers: { cookie: s.cookie, ...(accept ? { accept } : {}) } });
   const tokenHashOf = (s: Session) => createHash('sha256').update(s.cookie.split('=')[1]!).digest('hex');
   const factorOf = async (s: Session) => {
-    const row = await withScope(t.app.database.db, { kind: 'auth' }, (trx) =>
+    const row = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
       trx
         .selectFrom('user_session')
         .select(['stage', 'second_factor'])
@@ -371,7 +371,7 @@ describe('administrators: a passkey only, and the first one only while enrolling
     const first = await postForm(t.app, '/de/staff/sign-in', { email: user.email, password: user.password });
     expect(first.statusCode).toBe(303);
     const cookie = sessionCookieFrom(first);
-    const row = await withScope(t.app.database.db, { kind: 'auth' }, (trx) =>
+    const row = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
       trx
         .selectFrom('user_session')
         .select('csrf_secret')
@@ -381,7 +381,7 @@ describe('administrators: a passkey only, and the first one only while enrolling
     return { cookie, csrf: row.csrf_secret };
   };
   const totpLastStep = async (userId: string) =>
-    withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
       trx.selectFrom('app_user').select('totp_last_step').where('id', '=', userId).executeTakeFirstOrThrow(),
     );
   /** Everything a session opened by a phished password and a code could try on the way to its own passkey. */
@@ -419,7 +419,7 @@ describe('administrators: a passkey only, and the first one only while enrolling
   });
 
   it('a recovery code opens nothing either', async () => {
-    const codes = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    const codes = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
       replaceRecoveryCodes(trx, t.app.keys.server, { id: admin.id, centreId: null }),
     );
     const pending = await pendingOf(admin);
@@ -470,7 +470,7 @@ describe('administrators: a passkey only, and the first one only while enrolling
     const invite = await postAs(t.app, s, '/de/staff/users/invite', { email: 'x@example.org', role: 'coordination' });
     expect(`${invite.statusCode} ${String(invite.headers.location)}`).toBe('303 /de/staff/passkey-setup');
     // No recovery codes for an administrator: they would promise a way in that does not exist.
-    const codes = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    const codes = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
       trx.selectFrom('recovery_code').select('idx').where('user_id', '=', user.id).execute(),
     );
     expect(codes).toEqual([]);

@@ -32,7 +32,7 @@ async function freshUser(): Promise<TestUser> {
 }
 
 async function passwordHashOf(id: string): Promise<string> {
-  const r = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+  const r = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
     trx.selectFrom('app_user').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow(),
   );
   return r.password_hash!;
@@ -66,7 +66,7 @@ describe('asking for a link', () => {
 
   it('sends nothing for disabled accounts or accounts without a second factor, with the same answer', async () => {
     const disabled = await freshUser();
-    await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
       trx.updateTable('app_user').set({ disabled_at: clock.now() }).where('id', '=', disabled.id).execute(),
     );
     const unenrolled = await createUser(t.app, { role: 'coordination', totp: false });
@@ -130,7 +130,7 @@ describe('setting the new password', () => {
       const r = await t.app.inject({ method: 'GET', url: path, headers: { cookie: pending } });
       expect(r.statusCode, path).not.toBe(200);
     }
-    const stage = await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    const stage = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
       trx.selectFrom('user_session').select('stage').where('user_id', '=', user.id).execute(),
     );
     expect(stage).toEqual([{ stage: 'password' }]);
@@ -159,7 +159,7 @@ describe('setting the new password', () => {
     await requestReset(user.email);
     const token = tokenIn((await lastMailTo(t.app, user.email))!.body, 'password-reset');
     const hash = await passwordHashOf(user.id);
-    await withScope(t.app.database.db, { kind: 'network' }, (trx) =>
+    await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
       trx.updateTable('app_user').set({ disabled_at: clock.now() }).where('id', '=', user.id).execute(),
     );
     const res = await postForm(t.app, `/de/staff/password-reset/${token}`, {

@@ -9,7 +9,7 @@
 import type { FastifyInstance } from 'fastify';
 import { audit } from '../../../platform/audit/audit.ts';
 import { deleteUserSessions } from '../../../platform/auth/queries/sessions.ts';
-import { withScope } from '../../../platform/db/tenant.ts';
+import { enterScope, withScope } from '../../../platform/db/tenant.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import { sendMail } from '../../../platform/mail/mailer.ts';
 import {
@@ -37,9 +37,11 @@ function resetLink(publicOrigin: string, locale: Locale, token: string): string 
 export async function requestReset(app: FastifyInstance, email: string, locale: Locale): Promise<void> {
   const now = app.clock.now();
   const t = translator(locale, 'account');
-  await withScope(app.database.db, { kind: 'auth' }, async (trx) => {
+  await withScope(app.database.db, { kind: 'account', email }, async (trx) => {
     const user = await enrolledAccountByEmail(trx, email);
     if (!user) return;
+    // Found: its links too (ADR 021).
+    await enterScope(trx, { kind: 'account', userId: user.id, email });
     if ((await recentResetCount(trx, user.id, now)) >= RESET_REQUESTS_PER_HOUR) return;
     const token = await createLink(trx, { kind: 'password_reset' }, user, now);
     await sendMail(app, trx, {
@@ -68,7 +70,8 @@ export async function requestReset(app: FastifyInstance, email: string, locale: 
  */
 export async function completeReset(app: FastifyInstance, reset: OpenLink, passwordHash: string): Promise<boolean> {
   const now = app.clock.now();
-  return withScope(app.database.db, { kind: 'auth' }, async (trx) => {
+  const scope = { kind: 'account', userId: reset.userId, linkTokenHash: reset.tokenHash } as const;
+  return withScope(app.database.db, scope, async (trx) => {
     if (!(await consumeLink(trx, 'password_reset', reset.tokenHash, now))) return false;
     // Disabled (or reset) since the link was opened: change nothing. Nothing
     // else was written yet except marking the link used, which may stand.

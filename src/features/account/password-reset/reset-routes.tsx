@@ -9,7 +9,8 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { signInPath } from '../../../platform/auth/next-path.ts';
-import { authTx } from '../../../platform/request/context.ts';
+import { hashToken } from '../../../platform/security/tokens.ts';
+import { accountTx } from '../../../platform/request/context.ts';
 import { hasErrors } from '../../../platform/staff/forms.tsx';
 import { parseOr400 } from '../../../platform/http/errors.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
@@ -44,7 +45,9 @@ async function openReset(req: FastifyRequest): Promise<{ locale: Locale; token: 
   const locale = req.locale;
   const token = tokenOf(req);
   const app = req.server;
-  const reset = await authTx(req, (trx) => findOpenLink(trx, 'password_reset', token, app.clock.now()));
+  const reset = await accountTx(req, { linkTokenHash: hashToken(token) }, (trx) =>
+    findOpenLink(trx, 'password_reset', token, app.clock.now()),
+  );
   return { locale, token, reset };
 }
 

@@ -22,7 +22,7 @@ const setupPage = (s: Session) =>
   t.app.inject({ method: 'GET', url: '/de/staff/account/totp', headers: { cookie: s.cookie } });
 
 async function stored(user: TestUser) {
-  return withScope(t.app.database.db, { kind: 'network' }, async (trx) => {
+  return withScope(t.app.database.db, { kind: 'admin' }, async (trx) => {
     const row = await trx
       .selectFrom('app_user')
       .select(['totp_secret', 'totp_last_step'])

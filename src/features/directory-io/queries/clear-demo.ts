@@ -13,7 +13,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
-import type { Tx } from '../../../platform/db/tenant.ts';
+import { setScopeSettings, type Tx } from '../../../platform/db/tenant.ts';
 import { DEMO_COORDINATION_OFFICE_ID, demoMemberOrganizationId, demoNetworkCentres } from '../../demo/network.ts';
 import { DEMO_ORGANIZATIONS } from '../../demo/centres.ts';
 import {
@@ -47,9 +47,9 @@ async function deleteUnlessReferenced(trx: Tx, run: () => Promise<{ numDeletedRo
   }
 }
 
-/** The demo tenants, as the owner in the network scope (the centre table's RLS is forced for the owner too). */
+/** The demo tenants, as the owner in the admin scope (the centre table's RLS is forced for the owner too). */
 async function clearDemoNetwork(trx: Tx): Promise<Pick<ClearDemoResult, 'centres' | 'keptCentres'>> {
-  await sql`SELECT set_config('app.scope', 'network', true), set_config('app.centre_id', '', true)`.execute(trx);
+  await setScopeSettings(trx, { kind: 'admin' });
   let centres = 0;
   const keptCentres: { id: string; name: string }[] = [];
   for (const c of demoNetworkCentres()) {
@@ -70,9 +70,14 @@ async function clearDemoNetwork(trx: Tx): Promise<Pick<ClearDemoResult, 'centres
   return { centres, keptCentres };
 }
 
-/** Delete the demo content in one transaction. */
+/**
+ * Delete the demo content in one transaction, as the owner (demo member
+ * organisations are the owner's to delete): the directory in the import
+ * scope, the tenants in the admin scope (ADR 021).
+ */
 export async function clearDemo(db: Kysely<DB>): Promise<ClearDemoResult> {
   return db.transaction().execute(async (trx) => {
+    await setScopeSettings(trx, { kind: 'import' });
     const services = await deleteDemoServices(trx);
     await deleteOrphanLocations(trx);
     const organizations = await deleteEmptyOrganizations(trx, { demoOnly: true });

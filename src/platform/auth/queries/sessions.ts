@@ -4,6 +4,7 @@
  * leaked table holds nothing that signs anyone in. Every function takes the
  * caller's scoped transaction (withScope), never the bare connection.
  */
+import { sql } from 'kysely';
 import type { Tx } from '../../db/tenant.ts';
 import { hashToken, randomToken } from '../../security/tokens.ts';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, type LoadedSession, type SessionFactor } from '../session.ts';
@@ -42,32 +43,36 @@ export async function createSession(
   return { token, tokenHash, csrfSecret };
 }
 
-/** The session with this token hash and its user, or null. Does not check timeouts. */
+/** What `auth_session(text)` returns: the session and what a request needs of its user, no hash of anything. */
+type SessionLookupRow = {
+  user_id: string;
+  centre_id: string | null;
+  stage: LoadedSession['stage'];
+  csrf_secret: string;
+  created_at: Date;
+  last_seen_at: Date;
+  reauth_at: Date | null;
+  second_factor: LoadedSession['secondFactor'];
+  role: LoadedSession['role'];
+  disabled: boolean;
+  display_name: string;
+};
+
+/**
+ * The session with this token hash and its user, or null. Does not check
+ * timeouts. Reads through `auth_session(text)` (migration 0014, ADR 021):
+ * the one function that runs with its owner's rights, returning only the
+ * session the caller holds the token of, so the lookup works before the
+ * tenant is known without any scope that could read other accounts.
+ */
 export async function findSession(trx: Tx, tokenHash: string): Promise<LoadedSession | null> {
-  const row = await trx
-    .selectFrom('user_session as s')
-    .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select([
-      's.token_hash',
-      's.user_id',
-      // The user's current centre, not the one copied into the session row.
-      'u.centre_id',
-      's.stage',
-      's.csrf_secret',
-      's.created_at',
-      's.last_seen_at',
-      's.reauth_at',
-      's.second_factor',
-      'u.role',
-      'u.disabled_at',
-      'u.display_name',
-    ])
-    .where('s.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  const { rows } = await sql<SessionLookupRow>`SELECT * FROM auth_session(${tokenHash})`.execute(trx);
+  const row = rows[0];
   if (!row) return null;
   return {
-    tokenHash: row.token_hash,
+    tokenHash,
     userId: row.user_id,
+    // The user's current centre, not the one copied into the session row.
     centreId: row.centre_id,
     stage: row.stage,
     csrfSecret: row.csrf_secret,
@@ -76,7 +81,7 @@ export async function findSession(trx: Tx, tokenHash: string): Promise<LoadedSes
     reauthAt: row.reauth_at ? new Date(row.reauth_at) : null,
     secondFactor: row.second_factor,
     role: row.role,
-    disabled: row.disabled_at !== null,
+    disabled: row.disabled,
     displayName: row.display_name,
   };
 }
@@ -111,8 +116,8 @@ export async function markReauthenticated(trx: Tx, tokenHash: string, now: Date)
  * Delete every session past its idle or absolute timeout (of every user the
  * transaction's scope can see). Expired sessions are already refused on
  * use; this keeps abandoned ones from lying around in the table. Called at
- * each sign-in (scope 'auth' sees all rows) and every 15 minutes by the
- * scheduled job in session-purge-job.ts.
+ * each sign-in (the account scope: that account's sessions) and every 15
+ * minutes by the scheduled job in session-purge-job.ts (every session).
  */
 export async function purgeExpiredSessions(trx: Tx, now: Date): Promise<number> {
   const r = await trx
