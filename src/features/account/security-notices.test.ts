@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { appForFile } from '../../../test/support/app.ts';
 import { createUser, fakeClock, postAs, postForm, signIn, type TestUser } from '../../../test/support/auth.ts';
 import { securityNotice } from '../../platform/auth/security-notice.ts';
+import { settleBackgroundTasks } from './background.ts';
 import { withScope } from '../../platform/db/tenant.ts';
 import { generateTotp } from '../../platform/security/totp.ts';
 import { GOOD_PASSWORD, hiddenValue, lastMailTo, mailCount, secretIn, tokenIn } from './test-support.ts';
@@ -94,6 +95,8 @@ describe('changes on the own account', () => {
   it('password reset through the link', async () => {
     const user = await createUser(t.app, { role: 'counsellor' });
     await postForm(t.app, '/de/staff/password-reset', { email: user.email });
+    // The reset mail is written after the answer (background.ts).
+    await settleBackgroundTasks(t.app);
     const token = tokenIn((await lastMailTo(t.app, user.email))!.body, 'password-reset');
     const before = await mailCount(t.app, user.email);
     const res = await postForm(t.app, `/de/staff/password-reset/${token}`, {

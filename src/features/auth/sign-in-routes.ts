@@ -91,10 +91,13 @@ export const signInRoutes: FastifyPluginAsync = async (app) => {
     const keys = throttleKeys(app.keys.server, form.email, req.ip);
 
     // Bound to the address typed: no other account is visible (ADR 021).
-    const pre = await accountTx(req, { email: form.email }, async (trx) => {
-      const user = await findUserByEmail(trx, form.email);
-      return { locked: await checkLockout(app, trx, keys, { user, step: 'password' }, app.clock.now()), user };
-    });
+    const found = await accountTx(req, { email: form.email }, (trx) => findUserByEmail(trx, form.email));
+    // An attempt that meets a lock is recorded in the account's chain: the scope names it once it is known.
+    const binding = found ? { email: form.email, userId: found.id } : { email: form.email };
+    const pre = await accountTx(req, binding, async (trx) => ({
+      locked: await checkLockout(app, trx, keys, { user: found, step: 'password' }, app.clock.now()),
+      user: found,
+    }));
     // While locked nothing is verified: no argon2 work for a guesser either.
     if (pre.locked !== null) return sendThrottled(reply, pre.locked, render);
 

@@ -3,7 +3,7 @@
  * only counted and written again at the 10th, 100th …; windows restart;
  * parallel events count exactly once each (on PostgreSQL for real, with
  * several connections); old windows are forgotten; the table holds no id in
- * clear; it works in the 'auth' scope, before anyone is signed in.
+ * clear; it works in the 'auth' scope too, before anyone is known.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,12 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-async function event(actor: string, at: Date, guard: FloodGuard = { by: [actor] }, scope: Scope = { kind: 'admin' }) {
+async function event(
+  actor: string,
+  at: Date,
+  guard: FloodGuard = { by: [actor] },
+  scope: Scope = { kind: 'centre', centreId: centre },
+) {
   return withScope(database.db, scope, (trx) =>
     auditGuarded(
       trx,
@@ -94,20 +99,36 @@ describe('auditGuarded', () => {
   it('counts parallel events exactly once each: 40 at once, two rows (1 and 10), chains intact', async () => {
     const actor = randomUUID();
     const at = new Date('2026-01-07T10:00:00Z');
-    const results = await Promise.all(
-      Array.from({ length: 40 }, () => event(actor, at, { by: [actor] }, { kind: 'centre', centreId: centre })),
-    );
+    const results = await Promise.all(Array.from({ length: 40 }, () => event(actor, at)));
     expect(results.filter(Boolean)).toHaveLength(2);
     expect(await written(actor)).toEqual([1, 10]);
     const verified = await verifyAuditLog(database.db, TEST_AUDIT_RING);
     expect(verified.filter((r) => !r.ok)).toEqual([]);
   });
 
+  it('works before anyone is known: the auth scope counts and writes to the network chain', async () => {
+    const at = new Date('2026-01-09T10:00:00Z');
+    const key = randomUUID();
+    const write = () =>
+      withScope(database.db, { kind: 'auth' }, (trx) =>
+        auditGuarded(trx, keys, { event: 'auth.csrf_refused', actorId: null, centreId: null }, at, { by: [key] }),
+      );
+    expect(await write()).toBe(true);
+    expect(await write()).toBe(false);
+    const rows = await database.db
+      .selectFrom('audit_log')
+      .select(['chain', 'details'])
+      .where('event', '=', 'auth.csrf_refused')
+      .where('at', '=', at)
+      .execute();
+    expect(rows).toEqual([{ chain: 'network', details: { occurrences: 1 } }]);
+  });
+
   it('rolls back with the caller’s transaction: nothing counted, nothing written', async () => {
     const actor = randomUUID();
     const at = new Date('2026-01-08T10:00:00Z');
     await expect(
-      withScope(database.db, { kind: 'admin' }, async (trx) => {
+      withScope(database.db, { kind: 'centre', centreId: centre }, async (trx) => {
         await auditGuarded(trx, keys, { event: 'auth.reauthenticated', actorId: actor, centreId: centre }, at, {
           by: [actor],
         });

@@ -17,10 +17,12 @@
  *   row a minute (more only at the 10th, 100th … with the count); every
  *   refusal without a session shares one guard, so a script sending forged
  *   forms leaves a handful of rows a minute in all.
- * - Written in a transaction of its own ('auth' scope: sign-in forms are
- *   refused before anyone is known) after the request's work has ended;
- *   never throws: a failure to record is logged without details and the
- *   refusal stands.
+ * - Written in a transaction of its own after the request's work has ended:
+ *   the session is looked up in the 'auth' scope (through auth_session()),
+ *   and the row appended in the owner's account scope, which may write that
+ *   account's chain — or, without a session, in 'auth', which may write the
+ *   network chain only (ADR 021). Never throws: a failure to record is
+ *   logged without details and the refusal stands.
  */
 import type { FastifyRequest } from 'fastify';
 import { auditGuarded } from '../audit/flood-guard.ts';
@@ -60,7 +62,6 @@ export async function recordCsrfRefusal(req: FastifyRequest, reason: CsrfReason)
   try {
     return await withScope(app.database.db, { kind: 'auth' }, async (trx) => {
       const owner = await sessionOwner(req, trx, now);
-      // 'auth' may append to the network chain only: the owner's row goes into their own scope (ADR 021).
       if (owner) await enterScope(trx, { kind: 'account', userId: owner.userId });
       return auditGuarded(
         trx,

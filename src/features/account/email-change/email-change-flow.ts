@@ -12,7 +12,7 @@ import { auditGuarded } from '../../../platform/audit/flood-guard.ts';
 import { deleteUserSessions } from '../../../platform/auth/queries/sessions.ts';
 import { changeEmail, userIdByEmail } from '../../../platform/auth/queries/users.ts';
 import type { Actor } from '../../../platform/auth/types.ts';
-import { enterScope, withScope } from '../../../platform/db/tenant.ts';
+import { withScope } from '../../../platform/db/tenant.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import { sendMail } from '../../../platform/mail/mailer.ts';
 import {
@@ -102,8 +102,6 @@ export async function completeEmailChange(
       if (!(await consumeLink(trx, 'email_change', change.tokenHash, now))) return 'gone';
       if ((await userIdByEmail(trx, change.newEmail)) !== null) return 'taken';
       // The recovery channel moves: no link pending for the old address (or another new one) may outlive that.
-      // Invitations to the old address are visible to an account scope bound to it.
-      await enterScope(trx, { ...scope, email: change.email });
       await endPendingLinks(trx, change.userId, now);
       if (!(await changeEmail(trx, change.userId, change.email, change.newEmail))) return 'gone';
       const ended = await deleteUserSessions(trx, change.userId, keepSession);

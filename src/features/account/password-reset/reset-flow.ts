@@ -10,7 +10,6 @@ import type { FastifyInstance } from 'fastify';
 import { audit } from '../../../platform/audit/audit.ts';
 import { deleteUserSessions } from '../../../platform/auth/queries/sessions.ts';
 import { enterScope, withScope } from '../../../platform/db/tenant.ts';
-import { emailOf } from '../../../platform/auth/queries/users.ts';
 import { translator, type Locale } from '../../../platform/i18n/index.ts';
 import { sendMail } from '../../../platform/mail/mailer.ts';
 import {
@@ -77,9 +76,7 @@ export async function completeReset(app: FastifyInstance, reset: OpenLink, passw
     // Disabled (or reset) since the link was opened: change nothing. Nothing
     // else was written yet except marking the link used, which may stand.
     if (!(await setPasswordOfEnrolledAccount(trx, reset.userId, passwordHash))) return false;
-    // Other resets, and an address change someone may have asked for with the old password;
-    // invitations to the address are visible to an account scope bound to it.
-    await enterScope(trx, { ...scope, email: await emailOf(trx, reset.userId) });
+    // Other resets, and an address change someone may have asked for with the old password.
     await endPendingLinks(trx, reset.userId, now);
     const ended = await deleteUserSessions(trx, reset.userId);
     await sendSecurityNotice(app, trx, reset.userId, 'passwordReset', now);

@@ -9,7 +9,7 @@
  * ends all of an account's pending links at once (endPendingLinks).
  */
 import { sql } from 'kysely';
-import type { Tx } from '../../db/tenant.ts';
+import { enterScope, type Tx } from '../../db/tenant.ts';
 import { updatedOne } from '../../db/updates.ts';
 import { hashToken, randomToken } from '../../security/tokens.ts';
 
@@ -66,6 +66,11 @@ async function closeOpenLinks(trx: Tx, kind: LinkKind, userId: string, now: Date
  * with it the way back in. The link a flow is itself using is consumed
  * first (consumeLink), so it is no longer pending here.
  *
+ * In an account scope (a flow before or outside a staff session, ADR 021)
+ * invitations are visible only to a scope bound to their address, so the
+ * scope is bound to this account and its address from here on (a link it
+ * was bound to stays). Every other scope is left as it is.
+ *
  * Lock order: the link rows first, then the account row (`FOR UPDATE`), the
  * same order as the flows that use a link (consume it, then change the
  * account), so a parallel confirmation either finishes before — and this
@@ -77,13 +82,26 @@ async function closeOpenLinks(trx: Tx, kind: LinkKind, userId: string, now: Date
 export async function endPendingLinks(trx: Tx, userId: string, now: Date): Promise<string | null> {
   await closeOpenLinks(trx, 'email_change', userId, now);
   await closeOpenLinks(trx, 'password_reset', userId, now);
+  const bound = await currentScope(trx);
+  const closeInvitations = async (email: string) => {
+    if (bound.scope === 'account')
+      await enterScope(trx, { kind: 'account', userId, email, ...(bound.link ? { linkTokenHash: bound.link } : {}) });
+    await closeOpenInvitations(trx, email, now);
+  };
   const seen = await accountAddress(trx, userId, false);
   if (seen === null) return null;
-  await closeOpenInvitations(trx, seen, now);
+  await closeInvitations(seen);
   const confirmed = await accountAddress(trx, userId, true);
   // Changed between the two reads (a confirmation that was already committing): its invitations too.
-  if (confirmed !== null && confirmed !== seen) await closeOpenInvitations(trx, confirmed, now);
+  if (confirmed !== null && confirmed !== seen) await closeInvitations(confirmed);
   return confirmed;
+}
+
+/** The transaction's scope kind and the link it is bound to, as set by enterScope. */
+async function currentScope(trx: Tx): Promise<{ scope: string; link: string }> {
+  const r = await sql<{ scope: string | null; link: string | null }>`
+    SELECT current_setting('app.scope', true) AS scope, current_setting('app.link_token', true) AS link`.execute(trx);
+  return { scope: r.rows[0]?.scope ?? '', link: r.rows[0]?.link ?? '' };
 }
 
 async function accountAddress(trx: Tx, userId: string, lock: boolean): Promise<string | null> {
