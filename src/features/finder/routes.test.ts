@@ -15,23 +15,28 @@ const names = (html: string) =>
   [...html.matchAll(/<h3><a href="\/\w\w\/centres\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
 
 describe('search by postcode or place', () => {
-  it('lists the competent centres nearest first, with distances', async () => {
+  it('lists services reachable from anywhere first, then the centres nearest first, with distances', async () => {
     const res = await get('/de/search?q=04109');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Beratungsstellen nahe 04109 Leipzig');
     expect(names(res.body)).toEqual([
+      'Online bundesweit',
       'Leipzig Mitte',
       'Halle Süd',
       'Dresden Schutzhaus',
       'München Beratung',
-      'Online bundesweit',
     ]);
     const km = [...res.body.matchAll(/([\d.,]+) km entfernt/g)].map((m) =>
       Number(m[1]!.replace('.', '').replace(',', '.')),
     );
     expect(km).toHaveLength(4);
     expect([...km].sort((a, b) => a - b)).toEqual(km);
-    expect(res.body).toContain('5 Beratungsstellen gefunden.');
+    // Each count says what it counts.
+    expect(res.body).toContain('1 Angebot, das Sie von überall aus nutzen können.');
+    expect(res.body).toContain(
+      '2 Beratungsstellen im Umkreis von 50 km um 04109 Leipzig. Dazu die 2 nächsten in größerer Entfernung.',
+    );
+    expect(res.body).not.toContain('gefunden');
     expect(res.body).not.toContain('Geschlossen Leipzig');
   });
 
@@ -79,7 +84,8 @@ describe('search by postcode or place', () => {
 
   it('searching by state lists centres located there and those responsible for it', async () => {
     const res = await get('/de/search?state=DE-SN');
-    expect(names(res.body)).toEqual(['Dresden Schutzhaus', 'Leipzig Mitte', 'Online bundesweit']);
+    expect(names(res.body)).toEqual(['Online bundesweit', 'Dresden Schutzhaus', 'Leipzig Mitte']);
+    expect(res.body).toContain('2 Beratungsstellen in Sachsen oder für ganz Sachsen zuständig.');
   });
 
   it('pages through long results', async () => {
@@ -91,7 +97,8 @@ describe('search by postcode or place', () => {
     const p1 = await get('/de/search?q=10117');
     expect(names(p1.body)).toHaveLength(10);
     expect(p1.body).toContain('Angezeigt: 1–10');
-    expect(p1.body).toContain('page=2');
+    expect(p1.body).toContain('23 Beratungsstellen im Umkreis von 50 km um 10117 Berlin.');
+    expect(p1.body).toMatch(/<a href="\/de\/search\?q=10117&amp;page=2">Weitere Beratungsstellen anzeigen<\/a>/);
     const p3 = await get('/de/search?q=10117&page=3');
     expect(names(p3.body)).toHaveLength(3);
     expect(p3.body).toContain('Vorherige Seite');

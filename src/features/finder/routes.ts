@@ -13,10 +13,15 @@ import { STATES, stateBySlug, type StateCode } from '../geo/states.ts';
 import { resolveWhere, toSearchQuery } from './resolve.ts';
 import { finderQuerySchema } from './schema.ts';
 import { searchDirectory, suggestRelaxation } from './search.ts';
+import { finderIndex, RADIUS_KM, type Slice } from './search-index.ts';
 import { stateName } from './views/ResultCard.tsx';
 import { CentrePage, HomePage, ResultsPage, StatePage, StatesPage, type ResultsModel } from './views/pages.tsx';
 
 const PAGE_SIZE = 10;
+/** Services reachable from anywhere shown above the local results on every page; the rest are a link away. */
+const REMOTE_SHOWN = 3;
+/** Totals only. */
+const NOTHING: { remote: Slice; local: Slice } = { remote: { from: 0, count: 0 }, local: { from: 0, count: 0 } };
 
 const idParam = z.object({ lang: z.string(), id: z.uuid() });
 
@@ -62,7 +67,16 @@ export const finderRoutes: FastifyPluginAsync = async (app) => {
       });
     }
     const sq = toSearchQuery(query, where);
-    const all = searchDirectory(snap.entries, sq);
+    const index = finderIndex(snap.entries);
+    const offset = (query.page - 1) * PAGE_SIZE;
+    const remoteOnly = query.group === 'remote';
+    const found = index.search(
+      sq,
+      remoteOnly
+        ? { remote: { from: offset, count: PAGE_SIZE }, local: { from: 0, count: 0 } }
+        : { remote: { from: 0, count: REMOTE_SHOWN }, local: { from: offset, count: PAGE_SIZE } },
+    );
+    const total = found.remote.total + found.local.total;
     const areaState: StateCode = where.kind === 'origin' ? where.origin.state : where.state;
     const heading =
       where.kind === 'origin'
@@ -70,8 +84,22 @@ export const finderRoutes: FastifyPluginAsync = async (app) => {
         : t('results.titleState', { state: stateName(where.state, locale) });
     return results({
       heading,
-      ...paginate(all, query.page),
-      relaxation: all.length === 0 ? suggestRelaxation(snap.entries, sq) : undefined,
+      hits: found.local.hits,
+      total,
+      groups: {
+        place: where.kind === 'origin' ? where.origin.label : undefined,
+        radiusKm: RADIUS_KM,
+        remoteOnly,
+        pageSize: PAGE_SIZE,
+        ...found,
+      },
+      relaxation:
+        total === 0
+          ? suggestRelaxation(snap.entries, sq, (relaxed) => {
+              const r = index.search(relaxed, NOTHING);
+              return r.remote.total + r.local.total;
+            })
+          : undefined,
       areaState,
     });
   });

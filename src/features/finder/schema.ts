@@ -41,6 +41,12 @@ export const finderQuerySchema = z.object({
     .max(1000)
     .optional()
     .default(1),
+  /** 'remote': list every service reachable from anywhere instead of the local results. */
+  group: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.enum(['remote'], { error: (iss) => `unknown result group “${String(iss.input)}”` }).optional()),
 });
 
 export type FinderQuery = z.infer<typeof finderQuerySchema>;
@@ -54,6 +60,7 @@ export function toSearchParams(q: Partial<FinderQuery>): string {
   for (const v of q.ex ?? []) p.append('ex', v);
   for (const v of q.lang ?? []) p.append('lang', v);
   for (const v of q.acc ?? []) p.append('acc', v);
+  if (q.group) p.set('group', q.group);
   if (q.page && q.page > 1) p.set('page', String(q.page));
   return p.toString();
 }

@@ -131,7 +131,12 @@ export type Relaxation = { kind: FilterKind; values: string[]; count: number };
  * widen the result: such a kind is dropped whole. Accessibility needs are
  * each required, so each is a candidate on its own.
  */
-export function suggestRelaxation(entries: readonly DirectoryEntry[], q: SearchQuery): Relaxation | undefined {
+export function suggestRelaxation(
+  entries: readonly DirectoryEntry[],
+  q: SearchQuery,
+  /** How many services a query finds; by default the length of searchDirectory's list. */
+  count: (q: SearchQuery) => number = (relaxed) => searchDirectory(entries, relaxed).length,
+): Relaxation | undefined {
   const candidates: { kind: FilterKind; values: string[] }[] = [];
   for (const kind of FILTER_KINDS) {
     const values = q[kind] as string[];
@@ -142,8 +147,8 @@ export function suggestRelaxation(entries: readonly DirectoryEntry[], q: SearchQ
   let best: Relaxation | undefined;
   for (const c of candidates) {
     const relaxed = { ...q, [c.kind]: (q[c.kind] as string[]).filter((v) => !c.values.includes(v)) };
-    const count = searchDirectory(entries, relaxed).length;
-    if (count > 0 && (!best || count > best.count)) best = { ...c, count };
+    const found = count(relaxed);
+    if (found > 0 && (!best || found > best.count)) best = { ...c, count: found };
   }
   return best;
 }

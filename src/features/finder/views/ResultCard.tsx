@@ -36,7 +36,10 @@ export function ResultCard({
       <p class="meta">
         {entry.organization.name}
         {loc ? ` · ${loc.address.postal_code} ${loc.address.city}` : ''}
-        {distanceKm !== null ? ` · ${t('card.km', { km: formatKm(distanceKm, locale) })}` : ''}
+        {distanceKm !== null
+          ? // Never "0 km away": under a kilometre is said as such.
+            ` · ${distanceKm < 1 ? t('list.kmUnder1') : t('card.km', { km: formatKm(distanceKm, locale) })}`
+          : ''}
       </p>
       {hit.coversArea && !nationwide && areaState ? (
         <p>{t('card.coversState', { state: stateName(areaState, locale) })}</p>
@@ -53,15 +56,17 @@ export function ResultCard({
           {t('card.languages')}: {entry.languages.map((l) => languageName(l, locale)).join(', ')}
         </p>
       ) : null}
-      <p>
-        {voice ? (
-          <>
-            {t('card.phone')}: <a href={telHref(voice.number)}>{voice.number}</a>
-          </>
-        ) : null}
-        {voice && s.email ? ' · ' : null}
-        {s.email ? <a href={`mailto:${s.email}`}>{s.email}</a> : null}
-      </p>
+      {voice || s.email ? (
+        <p class="contact">
+          {voice ? (
+            <a class="call" href={telHref(voice.number)}>
+              {t('list.call')} <span class="tel">{voice.number}</span>
+            </a>
+          ) : null}
+          {voice && s.email ? ' ' : null}
+          {s.email ? <a href={`mailto:${s.email}`}>{s.email}</a> : null}
+        </p>
+      ) : null}
     </li>
   );
 }

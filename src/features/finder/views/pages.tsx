@@ -10,6 +10,7 @@ import type { FinderQuery } from '../schema.ts';
 import { toSearchParams } from '../schema.ts';
 import type { Relaxation, SearchHit } from '../search.ts';
 import { ResultCard, stateName } from './ResultCard.tsx';
+import { ResultGroups, type ResultGroupsModel } from './ResultGroups.tsx';
 import { SearchForm } from './SearchForm.tsx';
 import { formatDate, formatSchedules, languageName, telHref } from '../../directory/format.ts';
 
@@ -140,6 +141,8 @@ export type ResultsModel = {
   pageSize: number;
   relaxation?: Relaxation | undefined;
   areaState?: StateCode | undefined;
+  /** A search with a place or a state: the results in their groups (then `hits` and `total` are unused). */
+  groups?: ResultGroupsModel | undefined;
 };
 
 export function ResultsPage({ ctx, model }: { ctx: PageContext; model: ResultsModel }) {
@@ -185,7 +188,10 @@ export function ResultsPage({ ctx, model }: { ctx: PageContext; model: ResultsMo
       ) : null}
       <div class="split">
         <div>
-          {model.notice ? null : (
+          {model.groups ? (
+            <ResultGroups locale={ctx.locale} t={t} query={query} groups={model.groups} areaState={model.areaState} />
+          ) : null}
+          {model.notice || model.groups ? null : (
             <p role="status">
               {t('results.count', { count: total })} {total > pageSize ? t('results.showing', { from, to }) : ''}
             </p>
@@ -210,14 +216,14 @@ export function ResultsPage({ ctx, model }: { ctx: PageContext; model: ResultsMo
               ) : null}
             </div>
           ) : null}
-          {hits.length > 0 ? (
+          {hits.length > 0 && !model.groups ? (
             <ol class="results" start={from}>
               {hits.map((h) => (
                 <ResultCard hit={h} locale={ctx.locale} t={t} areaState={model.areaState} />
               ))}
             </ol>
           ) : null}
-          {total > pageSize ? (
+          {total > pageSize && !model.groups ? (
             <nav class="pager" aria-label={t('results.showing', { from, to })}>
               {query.page > 1 ? <a href={link({ ...query, page: query.page - 1 })}>{t('results.prev')}</a> : null}
               {to < total ? <a href={link({ ...query, page: query.page + 1 })}>{t('results.next')}</a> : null}
