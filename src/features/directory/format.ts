@@ -2,16 +2,23 @@
 import type { Locale, Translate } from '../../platform/i18n/index.ts';
 import type { DirectoryEntry } from './entry.ts';
 
-const displayNames = new Map<Locale, Intl.DisplayNames>();
+const languageNames = new Map<Locale, Map<string, string>>();
 
-/** A language's name in the reader's language, e.g. 'ar' → 'Arabisch'. */
+/**
+ * A language's name in the reader's language, e.g. 'ar' → 'Arabisch'.
+ * Memoised per locale: `Intl.DisplayNames.of` costs microseconds, and a
+ * result page names dozens of languages. Codes come from the directory and
+ * the validated query, a short list, so the memo stays small.
+ */
 export function languageName(code: string, locale: Locale): string {
-  let dn = displayNames.get(locale);
-  if (!dn) {
-    dn = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
-    displayNames.set(locale, dn);
+  let names = languageNames.get(locale);
+  if (!names) languageNames.set(locale, (names = new Map()));
+  let name = names.get(code);
+  if (name === undefined) {
+    name = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' }).of(code) ?? code;
+    if (names.size < 1000) names.set(code, name);
   }
-  return dn.of(code) ?? code;
+  return name;
 }
 
 /** Intl formatters are costly to build: one per locale and purpose, made on first use. */

@@ -41,6 +41,7 @@ export function loadCatalogues(
     seen.add(ns.name);
   }
   setOfferedLocales(locales);
+  translators.clear();
   const catalogues = readCatalogues(namespaces, locales);
   for (const { spec, messages } of catalogues) {
     for (const [locale, bundle] of messages) i18n.addResourceBundle(locale, spec.name, bundle, false, true);
@@ -87,7 +88,131 @@ export type Translate<N extends Namespace> = (key: MessageKey<N>, options?: TOpt
 
 /** A translate function fixed to `locale` and `namespace`, e.g. t('title'). */
 export function translator<N extends Namespace>(locale: Locale, namespace: N): Translate<N> {
-  return i18n.getFixedT(locale, namespace) as unknown as Translate<N>;
+  const id = `${locale}\u0000${namespace}`;
+  let t = translators.get(id);
+  if (!t) translators.set(id, (t = memoised(i18n.getFixedT(locale, namespace) as unknown as RawTranslate, locale)));
+  return t as Translate<N>;
+}
+
+type RawTranslate = (key: string, options?: TOptions) => string;
+
+/**
+ * One memoised translate function per language and namespace. Messages do
+ * not change after start (loadCatalogues clears these), and a result page
+ * calls `t` a hundred times, each a full i18next lookup (fallback chain,
+ * plural resolution, interpolation, nesting) costing tens of microseconds.
+ *
+ * - Without options: the message itself, cached by key.
+ * - With plain variables (strings and numbers) and at most `count`: the
+ *   message as i18next resolves it without interpolation (the plural form
+ *   for this count's category), cut once into text and placeholders, then
+ *   filled per call. That is i18next's own interpolation for messages
+ *   without formats, nesting or dotted names, with escaping off (as
+ *   configured): every other message and every other option go to i18next.
+ *
+ * Only keys and templates are kept, never values: nothing a visitor typed
+ * stays in memory (ADR 003), and the number of keys bounds the caches.
+ */
+const translators = new Map<string, RawTranslate>();
+
+/** A message cut at its placeholders: text, name, text, name, …, text. */
+type Template = { texts: string[]; names: string[] };
+
+const PLACEHOLDER = /\{\{(.*?)\}\}/g;
+const SIMPLE_NAME = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/;
+/** i18next's own options; a call with any of them (but count) is not memoised. */
+const RESERVED = new Set([
+  'defaultValue',
+  'context',
+  'replace',
+  'lng',
+  'lngs',
+  'fallbackLng',
+  'ns',
+  'keySeparator',
+  'nsSeparator',
+  'returnObjects',
+  'returnDetails',
+  'joinArrays',
+  'postProcess',
+  'interpolation',
+  'skipInterpolation',
+  'ordinal',
+  'nest',
+]);
+const MAX_CACHED = 5000;
+
+function compile(message: string): Template | null {
+  if (message.includes('$t(')) return null;
+  const texts: string[] = [];
+  const names: string[] = [];
+  let last = 0;
+  for (const m of message.matchAll(PLACEHOLDER)) {
+    const name = SIMPLE_NAME.exec(m[1]!)?.[1];
+    // Formats ({{x, number}}), unescaped ({{- x}}) and dotted paths: left to i18next.
+    if (!name) return null;
+    texts.push(message.slice(last, m.index));
+    names.push(name);
+    last = m.index + m[0].length;
+  }
+  texts.push(message.slice(last));
+  return { texts, names };
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+function pluralCategory(locale: string, count: number): string {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  return rules.select(count);
+}
+
+function memoised(fixed: RawTranslate, locale: Locale): RawTranslate {
+  const plain = new Map<string, string>();
+  const templates = new Map<string, Template | null>();
+  // i18next picks a plural form in each language of the fallback chain by that language's rules.
+  const chain = [...new Set([locale, 'de', 'en'])];
+  return (key, options) => {
+    if (options === undefined) {
+      let text = plain.get(key);
+      if (text === undefined) {
+        text = fixed(key);
+        if (plain.size < MAX_CACHED) plain.set(key, text);
+      }
+      return text;
+    }
+    let count: number | undefined;
+    for (const name in options) {
+      const v = (options as Record<string, unknown>)[name];
+      if (name === 'count') {
+        if (typeof v !== 'number') return fixed(key, options);
+        count = v;
+      } else if (
+        RESERVED.has(name) ||
+        name.startsWith('defaultValue') ||
+        (typeof v !== 'string' && typeof v !== 'number')
+      )
+        return fixed(key, options);
+    }
+    const id =
+      count === undefined
+        ? key
+        : `${key}\u0000${count === 0 ? 0 : ''}${chain.map((l) => pluralCategory(l, count)).join()}`;
+    let template = templates.get(id);
+    if (template === undefined) {
+      template = compile(fixed(key, { ...options, skipInterpolation: true }));
+      if (templates.size < MAX_CACHED) templates.set(id, template);
+    }
+    if (template === null) return fixed(key, options);
+    const values = options as Record<string, string | number | undefined>;
+    let out = template.texts[0]!;
+    for (let i = 0; i < template.names.length; i++) {
+      const v = values[template.names[i]!];
+      // A missing variable: i18next keeps the placeholder; let it.
+      if (v === undefined) return fixed(key, options);
+      out += String(v) + template.texts[i + 1]!;
+    }
+    return out;
+  };
 }
 
 /**

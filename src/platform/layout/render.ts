@@ -1,5 +1,7 @@
-/** Server-side rendering of a page to a complete HTML document. */
-import type { FastifyReply } from 'fastify';
+/** Server-side rendering of a page to a complete HTML document, compressed in one pass. */
+import { gzipSync } from 'node:zlib';
+import { Negotiator } from '@fastify/accept-negotiator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 
@@ -7,6 +9,35 @@ export function renderDocument(vnode: VNode): string {
   return `<!doctype html>${renderToString(vnode)}`;
 }
 
+/**
+ * gzip level for pages. A page is 10–30 KB of HTML and is compressed once,
+ * whole: @fastify/compress would pipe it through a zlib stream per response,
+ * whose plumbing cost more CPU than the deflate itself. Level 4 keeps a
+ * result page well inside the 14 KB budget (the first round trip) at about
+ * half the CPU of the default 6 (docs/performance.md).
+ */
+export const PAGE_GZIP_LEVEL = 4;
+/** Below this, gzip saves too little to be worth it (the same threshold as @fastify/compress's). */
+const THRESHOLD = 1024;
+
+// No cache: a cache keyed by Accept-Encoding values would keep what clients sent.
+const encodings = new Negotiator({ supportedValues: ['gzip', 'identity'] });
+
+/** Whether the client takes gzip, by the same rules as @fastify/compress (which handles all other responses). */
+function acceptsGzip(req: FastifyRequest): boolean {
+  const header = req.headers['accept-encoding'];
+  if (typeof header !== 'string' || req.headers['x-no-compression'] !== undefined) return false;
+  return encodings.negotiate(header.toLowerCase().replace(/\*|x-gzip/g, 'gzip')) === 'gzip';
+}
+
 export function sendPage(reply: FastifyReply, vnode: VNode, status = 200): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').send(renderDocument(vnode));
+  const html = renderDocument(vnode);
+  reply.code(status).type('text/html; charset=utf-8');
+  if (Buffer.byteLength(html) < THRESHOLD || !acceptsGzip(reply.request)) return reply.send(html);
+  const vary = reply.getHeader('vary');
+  const varies = vary === undefined ? [] : Array.isArray(vary) ? vary.map(String) : [String(vary)];
+  if (!varies.some((v) => v.includes('accept-encoding')))
+    reply.header('vary', [...varies, 'accept-encoding'].join(', '));
+  // With Content-Encoding set, @fastify/compress leaves the body alone.
+  return reply.header('content-encoding', 'gzip').send(gzipSync(html, { level: PAGE_GZIP_LEVEL }));
 }
