@@ -37,12 +37,30 @@ async function fetchAll(root: string, dataDir: string, paths: (base: string) => 
       const plain = await get(new URL(p, base), 'identity');
       const gzipped = await get(new URL(p, base), 'gzip');
       const gz = gzipped.encoding === 'gzip' ? gunzipSync(gzipped.body) : gzipped.body;
-      out.set(p, { plain: plain.body.toString('utf8'), gzip: gz.toString('utf8'), status: plain.status });
+      out.set(p, {
+        plain: unhashed(plain.body.toString('utf8')),
+        gzip: unhashed(gz.toString('utf8')),
+        status: plain.status,
+      });
     }
     return out;
   } finally {
     await server.stop();
   }
+}
+
+/**
+ * Asset names carry a hash of their content: a changed stylesheet renames it
+ * on every page. Which asset a page links stays compared; its content is not
+ * part of the page.
+ */
+const unhashed = (html: string) => html.replace(/(\/assets\/[\w-]+)\.[0-9a-f]{6,}\.(css|js|svg)/g, '$1.#.$2');
+
+/** Where two texts first differ, with some context, for the report. */
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `at ${i}: before …${JSON.stringify(b.slice(Math.max(0, i - 40), i + 60))}, after …${JSON.stringify(a.slice(Math.max(0, i - 40), i + 60))}`;
 }
 
 /** The body as sent (fetch would unzip it). */
@@ -102,7 +120,7 @@ async function main(): Promise<void> {
       const identical = a.plain === b.plain && a.gzip === b.gzip && a.status === b.status && a.plain === a.gzip;
       if (identical) same++;
       else if (EXPECTED_CHANGES.some((re) => re.test(p))) changedOnPurpose.push(p);
-      else unexpected.push(p);
+      else unexpected.push(`${p} ${firstDifference(a.plain === a.gzip ? a.plain : a.gzip, b.plain)}`);
     }
     process.stdout.write(
       `${before.size} pages against ${rev} (${baseline.sha.slice(0, 9)}): ${same} byte for byte identical, ` +
