@@ -133,10 +133,17 @@ describe('the grouped search against its reference', () => {
   it('returns exactly the reference’s results for random directories and queries', () => {
     const sub = <T>(xs: readonly T[]) => fc.subarray([...xs]);
     // Coordinates on a coarse grid, so equal places and equal distances (ties by name) are common.
-    const coord = fc.record({
-      lat: fc.integer({ min: 0, max: 8 }).map((i) => 47.3 + i * 0.9),
-      lon: fc.integer({ min: 0, max: 8 }).map((i) => 5.9 + i * 1.1),
-    });
+    // Some anywhere in and around Germany, so that cell edges of the index's grid are crossed too.
+    const coord = fc.oneof(
+      fc.record({
+        lat: fc.integer({ min: 0, max: 8 }).map((i) => 47.3 + i * 0.9),
+        lon: fc.integer({ min: 0, max: 8 }).map((i) => 5.9 + i * 1.1),
+      }),
+      fc.record({
+        lat: fc.double({ min: 46, max: 56, noNaN: true }),
+        lon: fc.double({ min: 4, max: 16, noNaN: true }),
+      }),
+    );
     const state = fc.constantFrom(...STATE_CODES);
     const entryArb = fc.record({
       name: fc.constantFrom('Anna', 'Ärztin', 'Beratung', 'beratung', 'Zora', 'Ökumenisch', 'Öl', 'Mitte'),

@@ -113,6 +113,10 @@ export class FinderIndex {
   /** Entries with a place, and those without, each in name order. */
   readonly #located: Int32Array;
   readonly #remote: Int32Array;
+  /** Located entries per state (index 1–16), and those responsible for any area; each in name order. */
+  readonly #byState: Int32Array[];
+  readonly #responsibleLocated: Int32Array;
+  readonly #grid: Grid;
   // Scratch space for the heap, reused by every search (the search is synchronous).
   #heapKey = new Float64Array(0);
   #heapRank = new Int32Array(0);
@@ -169,6 +173,11 @@ export class FinderIndex {
     }
     this.#located = Int32Array.from(located);
     this.#remote = Int32Array.from(remote);
+    this.#byState = Array.from({ length: STATE_CODES.length + 1 }, (_, no) =>
+      Int32Array.from(located.filter((i) => this.#state[i] === no)),
+    );
+    this.#responsibleLocated = Int32Array.from(located.filter((i) => this.#areas[i] !== 0));
+    this.#grid = buildGrid(entries, located);
   }
 
   /** The query's language wish as bit set words (empty: no language filter). */
@@ -265,43 +274,75 @@ export class FinderIndex {
     let within = 0;
     const lo = RADIUS_CHORD2 * (1 - BAND) - TINY;
     const hi = RADIUS_CHORD2 * (1 + BAND) + TINY;
-    for (const i of this.#located) {
-      if (!fits(i)) continue;
-      matched++;
-      const dx = xs[i]! - ox;
-      const dy = ys[i]! - oy;
-      const dz = zs[i]! - oz;
-      const c = dx * dx + dy * dy + dz * dz;
-      let d = -1;
-      if (c <= lo) within++;
-      else if (c <= hi) {
-        d = exact(i);
-        if (d <= RADIUS_KM) within++;
+    // Rings of grid cells around the place, nearest first. A ring can stop
+    // the scan once nothing in it or beyond can be within the radius, enter
+    // the page or be needed for the minimum count.
+    const grid = this.#grid;
+    const cosMin = Math.min(grid.cosMin, Math.cos(olat));
+    const gx = Math.floor((origin.lon - grid.lonMin) / grid.cellLon);
+    const gy = Math.floor((origin.lat - grid.latMin) / grid.cellLat);
+    const maxRing = Math.max(gx, grid.nx - 1 - gx, gy, grid.ny - 1 - gy, 0);
+    for (let ring = 0; ring <= maxRing; ring++) {
+      if (ring > 1 && matched >= MIN_LOCAL) {
+        const gap = ring - 1;
+        // Along a meridian the gap is at least `gap` cells of latitude; along a
+        // parallel at least `gap` cells of longitude at the smallest cosine.
+        const lonGap = gap * grid.cellLon * RAD;
+        const angle = Math.min(
+          gap * grid.cellLat * RAD,
+          lonGap >= Math.PI ? 0 : 2 * Math.asin(Math.min(1, cosMin * Math.sin(lonGap / 2))),
+        );
+        const bound = (2 * Math.sin(angle / 2)) ** 2 * (1 - BAND) - TINY;
+        if (bound > hi && size === k && (k === 0 || bound > hChord[0]! * (1 + BAND) + TINY)) break;
       }
-      if (k === 0) continue;
-      // A max-heap of the k best by (distance, name): the root is the worst kept.
-      if (size === k && c > hChord[0]! * (1 + BAND) + TINY) continue;
-      if (d < 0) d = exact(i);
-      const r = rank[i]!;
-      if (size < k) {
-        // Sift up.
-        let at = size++;
-        while (at > 0) {
-          const parent = (at - 1) >> 1;
-          if (hKey[parent]! > d || (hKey[parent] === d && hRank[parent]! > r)) break;
-          hKey[at] = hKey[parent]!;
-          hRank[at] = hRank[parent]!;
-          hIdx[at] = hIdx[parent]!;
-          hChord[at] = hChord[parent]!;
-          at = parent;
+      for (let y = gy - ring; y <= gy + ring; y++) {
+        if (y < 0 || y >= grid.ny) continue;
+        const edgeRow = y === gy - ring || y === gy + ring;
+        for (let x = gx - ring; x <= gx + ring; x += edgeRow ? 1 : 2 * ring) {
+          if (x >= 0 && x < grid.nx) {
+            const cell = y * grid.nx + x;
+            for (let at = grid.start[cell]!; at < grid.start[cell + 1]!; at++) {
+              const i = grid.items[at]!;
+              if (!fits(i)) continue;
+              matched++;
+              const dx = xs[i]! - ox;
+              const dy = ys[i]! - oy;
+              const dz = zs[i]! - oz;
+              const c = dx * dx + dy * dy + dz * dz;
+              let d = -1;
+              if (c <= lo) within++;
+              else if (c <= hi) {
+                d = exact(i);
+                if (d <= RADIUS_KM) within++;
+              }
+              if (k === 0) continue;
+              // A max-heap of the k best by (distance, name): the root is the worst kept.
+              if (size === k && c > hChord[0]! * (1 + BAND) + TINY) continue;
+              if (d < 0) d = exact(i);
+              const r = rank[i]!;
+              if (size < k) {
+                // Sift up.
+                let pos = size++;
+                while (pos > 0) {
+                  const parent = (pos - 1) >> 1;
+                  if (hKey[parent]! > d || (hKey[parent] === d && hRank[parent]! > r)) break;
+                  hKey[pos] = hKey[parent]!;
+                  hRank[pos] = hRank[parent]!;
+                  hIdx[pos] = hIdx[parent]!;
+                  hChord[pos] = hChord[parent]!;
+                  pos = parent;
+                }
+                hKey[pos] = d;
+                hRank[pos] = r;
+                hIdx[pos] = i;
+                hChord[pos] = c;
+              } else {
+                if (d > hKey[0]! || (d === hKey[0] && r > hRank[0]!)) continue;
+                siftDown(hKey, hRank, hIdx, hChord, size, d, r, i, c);
+              }
+            }
+          }
         }
-        hKey[at] = d;
-        hRank[at] = r;
-        hIdx[at] = i;
-        hChord[at] = c;
-      } else {
-        if (d > hKey[0]! || (d === hKey[0] && r > hRank[0]!)) continue;
-        siftDown(hKey, hRank, hIdx, hChord, size, d, r, i, c);
       }
     }
     const total = Math.max(within, Math.min(MIN_LOCAL, matched));
@@ -320,11 +361,11 @@ export class FinderIndex {
     const hits: SearchHit[] = [];
     const end = slice.from + slice.count;
     let total = 0;
-    // #located is in name order: two passes give the page without any sorting.
+    // Both lists are in name order: the page without any sorting.
     for (const pass of [0, 1]) {
-      for (const i of this.#located) {
+      for (const i of pass === 0 ? (this.#byState[stateNo] ?? []) : this.#responsibleLocated) {
         const inState = this.#state[i] === stateNo;
-        if (pass === 0 ? !inState : inState || (this.#areas[i]! & coverMask) === 0) continue;
+        if (pass === 1 && (inState || (this.#areas[i]! & coverMask) === 0)) continue;
         if (!fits(i)) continue;
         if (total >= slice.from && total < end)
           hits.push({ entry: entries[i]!, distanceKm: null, coversArea: (this.#areas[i]! & coverMask) !== 0 });
@@ -385,6 +426,62 @@ function siftDown(
   hRank[at] = r;
   hIdx[at] = i;
   hChord[at] = c;
+}
+
+/** Located entries bucketed by a lat/lon grid (compressed rows: `items[start[c]..start[c+1]]`). */
+type Grid = {
+  latMin: number;
+  lonMin: number;
+  cellLat: number;
+  cellLon: number;
+  nx: number;
+  ny: number;
+  start: Int32Array;
+  items: Int32Array;
+  /** The smallest cosine of any entry's latitude: bounds distances along parallels. */
+  cosMin: number;
+};
+
+/** Cells of about 20 km: a 50 km search visits a few dozen. */
+const CELL_LAT = 0.2;
+const CELL_LON = 0.3;
+const MAX_CELLS = 200_000;
+
+function buildGrid(entries: readonly DirectoryEntry[], located: readonly number[]): Grid {
+  let latMin = Infinity;
+  let latMax = -Infinity;
+  let lonMin = Infinity;
+  let lonMax = -Infinity;
+  let cosMin = 1;
+  for (const i of located) {
+    const { latitude, longitude } = entries[i]!.location!;
+    latMin = Math.min(latMin, latitude);
+    latMax = Math.max(latMax, latitude);
+    lonMin = Math.min(lonMin, longitude);
+    lonMax = Math.max(lonMax, longitude);
+    cosMin = Math.min(cosMin, Math.cos(latitude * RAD));
+  }
+  if (located.length === 0) latMin = latMax = lonMin = lonMax = 0;
+  // Entries spread far beyond Germany get coarser cells rather than a huge grid.
+  let scale = 1;
+  const cells = (f: number) =>
+    (Math.floor((latMax - latMin) / (CELL_LAT * f)) + 1) * (Math.floor((lonMax - lonMin) / (CELL_LON * f)) + 1);
+  while (cells(scale) > MAX_CELLS) scale *= 2;
+  const cellLat = CELL_LAT * scale;
+  const cellLon = CELL_LON * scale;
+  const nx = Math.floor((lonMax - lonMin) / cellLon) + 1;
+  const ny = Math.floor((latMax - latMin) / cellLat) + 1;
+  const cellOf = (i: number) => {
+    const { latitude, longitude } = entries[i]!.location!;
+    return Math.floor((latitude - latMin) / cellLat) * nx + Math.floor((longitude - lonMin) / cellLon);
+  };
+  const start = new Int32Array(nx * ny + 1);
+  for (const i of located) start[cellOf(i) + 1]!++;
+  for (let c = 0; c < nx * ny; c++) start[c + 1]! += start[c]!;
+  const fill = start.slice(0, nx * ny);
+  const items = new Int32Array(located.length);
+  for (const i of located) items[fill[cellOf(i)]!++] = i;
+  return { latMin, lonMin, cellLat, cellLon, nx, ny, start, items, cosMin: Math.max(0, cosMin) };
 }
 
 const indexes = new WeakMap<readonly DirectoryEntry[], FinderIndex>();

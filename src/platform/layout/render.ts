@@ -12,11 +12,12 @@ export function renderDocument(vnode: VNode): string {
 /**
  * gzip level for pages. A page is 10–30 KB of HTML and is compressed once,
  * whole: @fastify/compress would pipe it through a zlib stream per response,
- * whose plumbing cost more CPU than the deflate itself. Level 4 keeps a
- * result page well inside the 14 KB budget (the first round trip) at about
- * half the CPU of the default 6 (docs/performance.md).
+ * whose plumbing cost more CPU than the deflate itself. Level 1 keeps a
+ * 28 KB result page at 9.4 KB, well inside the 14 KB budget (the first
+ * round trip), for about half the CPU of the default 6 (level 4: 8.9 KB,
+ * level 6: 8.8 KB; docs/performance.md).
  */
-export const PAGE_GZIP_LEVEL = 4;
+const PAGE_GZIP_LEVEL = 1;
 /** Below this, gzip saves too little to be worth it (the same threshold as @fastify/compress's). */
 const THRESHOLD = 1024;
 
