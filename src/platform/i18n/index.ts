@@ -90,7 +90,11 @@ export type Translate<N extends Namespace> = (key: MessageKey<N>, options?: TOpt
 export function translator<N extends Namespace>(locale: Locale, namespace: N): Translate<N> {
   const id = `${locale}\u0000${namespace}`;
   let t = translators.get(id);
-  if (!t) translators.set(id, (t = memoised(i18n.getFixedT(locale, namespace) as unknown as RawTranslate, locale)));
+  if (!t) {
+    const fixed = i18n.getFixedT(locale, namespace) as unknown as RawTranslate;
+    t = memoised(fixed, locale);
+    translators.set(id, t);
+  }
   return t as Translate<N>;
 }
 
