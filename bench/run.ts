@@ -27,6 +27,7 @@
  * Prints tables, then PASS/FAIL per target, and writes
  * bench/results/latest.json. See docs/performance.md.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,6 +49,7 @@ import { kb, table, yesNo } from './report.ts';
 import { prepareBaseline, type Baseline } from './baseline.ts';
 import { median, series, type StartSeries } from './startup.ts';
 import { realPostcodes, syntheticEntries } from './synthetic.ts';
+import type { DirectoryEntry } from '../src/features/directory/entry.ts';
 
 const ENTRIES = 5000;
 /** A search for a place with more than ten matches: the first page shows ten; in every offered language. */
@@ -186,6 +188,48 @@ async function loadSection(
     await server.stop();
     throw err;
   }
+}
+
+/**
+ * A PGlite folder with `directory` written into it. Writing 50,000 entries
+ * into PGlite takes minutes, so a seeded folder of a size other than the
+ * 5,000 of the timed seed is kept in node_modules/.cache (removed by
+ * `npm ci`) under a hash of everything that decides its content: the
+ * generator, the postcodes, the migrations and the writer. The seed timing
+ * is then that of the run that wrote it.
+ */
+async function seededPglite(size: number, directory: DirectoryEntry[], dest: string): Promise<SeedTiming> {
+  const hash = createHash('sha256');
+  const files = (dir: string) =>
+    fs
+      .readdirSync(path.join(ROOT, dir))
+      .sort()
+      .map((f) => path.join(dir, f));
+  for (const f of [
+    'bench/synthetic.ts',
+    'bench/prng.ts',
+    'data/geo/de-postcodes.json',
+    'src/features/directory/queries.ts',
+    ...files('migrations'),
+  ])
+    hash.update(f).update(fs.readFileSync(path.join(ROOT, f)));
+  const cache = path.join(
+    ROOT,
+    'node_modules/.cache/schutznetz-bench',
+    `pglite-${size}-${hash.digest('hex').slice(0, 16)}`,
+  );
+  const timing = path.join(cache, '.bench-seed.json');
+  if (fs.existsSync(timing)) {
+    log(`pglite: ${size} entries from ${path.relative(ROOT, cache)}`);
+    fs.cpSync(cache, dest, { recursive: true });
+    return JSON.parse(fs.readFileSync(timing, 'utf8')) as SeedTiming;
+  }
+  log(`pglite: seeding ${size} (kept for later runs)`);
+  const seeded = await seed({ kind: 'pglite', dataDir: dest }, directory);
+  fs.rmSync(cache, { recursive: true, force: true });
+  fs.cpSync(dest, cache, { recursive: true });
+  fs.writeFileSync(timing, JSON.stringify(seeded));
+  return seeded;
 }
 
 const mib = (kib: number | undefined) => Math.round(((kib ?? 0) / 1024) * 10) / 10;
@@ -331,8 +375,7 @@ async function main(): Promise<void> {
         let seeded = pgliteSeed;
         if (size !== ENTRIES || !seeded) {
           dir = path.join(tmp, `pglite-${size}`);
-          log(`pglite: seeding ${size}`);
-          seeded = await seed({ kind: 'pglite', dataDir: dir }, directory);
+          seeded = await seededPglite(size, directory, dir);
         }
         loads.push(await loadSection('pglite', size, seeded, { DATA_DIR: dir }, queries, weights));
         if (size !== ENTRIES) fs.rmSync(dir, { recursive: true, force: true });
