@@ -45,11 +45,22 @@ function listed(card: Card, label: string): string[] {
     : [];
 }
 
-async function total(page: Page): Promise<number> {
+/** The local list's count: the centres within 50 km and the nearest beyond ("Dazu die N nächsten …"). */
+async function localTotal(page: Page): Promise<number> {
   const text = (await page.locator('main [role=status]').first().textContent()) ?? '';
-  const m = /(\d+)/.exec(text);
-  if (!m) throw new Error(`no count in status line: ${text}`);
-  return Number(m[1]);
+  const within = /^(Keine|No) /.test(text) ? 0 : Number(/^(\d+)/.exec(text)?.[1] ?? NaN);
+  if (Number.isNaN(within)) throw new Error(`no count in status line: ${text}`);
+  const beyond = /Dazu die nächste in|Also the nearest one/.test(text)
+    ? 1
+    : Number(/(?:Dazu die|Also the) (\d+) n/.exec(text)?.[1] ?? 0);
+  return within + beyond;
+}
+
+/** Every service the search found: the local list and the services reachable from anywhere. */
+async function total(page: Page): Promise<number> {
+  const remote = page.locator('main section.remote > p').first();
+  const count = (await remote.count()) > 0 ? ((await remote.textContent()) ?? '') : '0';
+  return (await localTotal(page)) + Number(/^(\d+)/.exec(count)?.[1] ?? 0);
 }
 
 async function submit(page: Page) {
@@ -80,9 +91,11 @@ async function searchFlow(page: Page) {
   const distances = all.filter((c) => c.km !== null).map((c) => c.km!);
   expect(distances.length).toBeGreaterThan(1);
   expect(distances, 'nearest first').toEqual([...distances].sort((a, b) => a - b));
-  // Centres without a place (online, phone) come after every located one.
-  const firstOnline = all.findIndex((c) => c.km === null);
-  if (firstOnline >= 0) expect(all.slice(firstOnline).every((c) => c.km === null)).toBe(true);
+  // Services without a place (online, phone) are a group of their own, above, without distances.
+  expect(all.every((c) => c.km !== null)).toBe(true);
+  const remote = page.locator('main section.remote .card');
+  expect(await remote.count()).toBeGreaterThan(0);
+  expect(await remote.first().textContent()).not.toMatch(/km entfernt/);
 
   // Target group narrows.
   await openFilters(page);
@@ -90,7 +103,7 @@ async function searchFlow(page: Page) {
   await submit(page);
   const forMen = await total(page);
   expect(forMen).toBeGreaterThan(0);
-  expect(forMen).toBeLessThan(unfiltered);
+  expect(forMen).toBeLessThanOrEqual(unfiltered);
   for (const c of await cards(page)) expect(listed(c, 'Angebot für'), c.name).toContain('Männer');
   const menKm = (await cards(page)).filter((c) => c.km !== null).map((c) => c.km!);
   expect(menKm).toEqual([...menKm].sort((a, b) => a - b));
@@ -169,10 +182,13 @@ describe('search flow', () => {
     try {
       const page = await context.newPage();
       await page.goto(`${site.base}/de/search?q=04109`);
-      const n = await total(page);
+      const n = await localTotal(page);
       const first = await cards(page);
       if (n <= first.length) return; // the demo directory fits one page: nothing to page through
-      await Promise.all([page.waitForURL(/page=2/), page.getByRole('link', { name: 'Nächste Seite' }).click()]);
+      await Promise.all([
+        page.waitForURL(/page=2/),
+        page.getByRole('link', { name: 'Weitere Beratungsstellen anzeigen' }).click(),
+      ]);
       const second = await cards(page);
       const km = [...first, ...second].filter((c) => c.km !== null).map((c) => c.km!);
       expect(km).toEqual([...km].sort((a, b) => a - b));
@@ -212,6 +228,35 @@ describe('language switch', () => {
       await Promise.all([page.waitForURL(/\/de\/search\?/), page.locator('nav.lang a[hreflang="de"]').click()]);
       expect(new URL(page.url()).search).toBe(`?${query}`);
       expect(await page.getAttribute('html', 'lang')).toBe('de');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('result cards on a small phone', () => {
+  it('have a call button of at least 44 × 44 px whose number never wraps, and the remote group first', async () => {
+    const { context } = await newContext(site, { viewport: { width: 360, height: 640 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${site.base}/de/search?q=44135`);
+      const buttons = page.locator('main .card a.call');
+      expect(await buttons.count()).toBeGreaterThan(3);
+      for (const button of await buttons.all()) {
+        const box = (await button.boundingBox())!;
+        expect(box.width).toBeGreaterThanOrEqual(44);
+        expect(box.height).toBeGreaterThanOrEqual(44);
+        const lines = await button.locator('.tel').evaluate((el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        });
+        expect(lines, 'the number stays on one line').toBe(1);
+      }
+      const order = await page
+        .locator('main h2')
+        .evaluateAll((hs) => hs.map((h) => h.id).filter((id) => id.endsWith('-title')));
+      expect(order.slice(0, 2)).toEqual(['remote-title', 'local-title']);
     } finally {
       await context.close();
     }
