@@ -6,7 +6,7 @@
 import compress from '@fastify/compress';
 import Fastify from 'fastify';
 import { h } from 'preact';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDocument, sendPage } from './render.ts';
 
@@ -27,7 +27,7 @@ const get = (url: string, headers: Record<string, string> = {}) => app.inject({ 
 
 describe('sendPage', () => {
   it('gzips a page once for a client that takes gzip, with the same HTML inside', async () => {
-    for (const ae of ['gzip', 'gzip, deflate, br', 'br;q=1, gzip;q=0.5', 'x-gzip', '*']) {
+    for (const ae of ['gzip', 'gzip, deflate;q=0.5, br;q=0.4', 'x-gzip', '*']) {
       const res = await get('/big', { 'accept-encoding': ae });
       expect(res.headers['content-encoding'], ae).toBe('gzip');
       expect(res.headers.vary).toBe('accept-encoding');
@@ -36,12 +36,21 @@ describe('sendPage', () => {
     }
   });
 
+  it('sends brotli to a client that prefers it or takes both', async () => {
+    for (const ae of ['br', 'gzip, deflate, br', 'br;q=1, gzip;q=0.5']) {
+      const res = await get('/big', { 'accept-encoding': ae });
+      expect(res.headers['content-encoding'], ae).toBe('br');
+      expect(res.headers.vary).toBe('accept-encoding');
+      expect(brotliDecompressSync(res.rawPayload).toString('utf8')).toBe(renderDocument(big()));
+    }
+  });
+
   it('sends plain HTML to clients without gzip, on request, and for small pages', async () => {
     for (const headers of <Record<string, string>[]>[
       {},
       { 'accept-encoding': 'identity' },
       { 'accept-encoding': 'gzip;q=0, identity' },
-      { 'accept-encoding': 'br' },
+      { 'accept-encoding': 'deflate' },
       { 'accept-encoding': 'gzip', 'x-no-compression': '1' },
     ]) {
       const res = await get('/big', headers);
