@@ -23,6 +23,10 @@ type Results = {
   settings: { durationS: number; warmupS: number; connections: number };
   load: {
     database: string;
+    /** Absent in runs from before the sizes (5,000 then). */
+    size?: number;
+    cpuRatio?: number;
+    ratioSlices?: { bare: number[]; search: number[] };
     seed: { writeMs: number };
     entriesLoaded: number;
     rssAtStartMiB: number;
@@ -64,6 +68,7 @@ out.push(
   md(
     [
       'database',
+      'services',
       'route',
       'req/s',
       'p50 ms',
@@ -79,6 +84,7 @@ out.push(
         const x = l[k];
         return [
           l.database,
+          n(l.size ?? 5000),
           k,
           n(x.requestsPerSec),
           x.latencyP50Ms,
@@ -94,11 +100,21 @@ out.push(
   ),
   '',
   md(
-    ['database', 'search / bare, req/s', 'search / bare, CPU per request', 'RSS after start', 'writing 5,000 entries'],
+    [
+      'database',
+      'services',
+      'search CPU / bare CPU (alternating slices)',
+      'slices: search / bare ms',
+      'search / bare, req/s',
+      'RSS after start',
+      'writing the entries',
+    ],
     r.load.map((l) => [
       l.database,
+      n(l.size ?? 5000),
+      `${l.cpuRatio ?? (l.search.serverCpuMsPerRequest / l.bare.serverCpuMsPerRequest).toFixed(1)} ×`,
+      l.ratioSlices ? `${l.ratioSlices.search.join(' / ')} — ${l.ratioSlices.bare.join(' / ')}` : '–',
       `${(l.searchShareOfBare * 100).toFixed(1)} %`,
-      `${((l.bare.serverCpuMsPerRequest / l.search.serverCpuMsPerRequest) * 100).toFixed(1)} %`,
       `${l.rssAtStartMiB} MiB`,
       `${(l.seed.writeMs / 1000).toFixed(1)} s`,
     ]),
