@@ -16,14 +16,14 @@ type Profile = { nodes: Node[]; startTime: number; endTime: number; samples: num
 
 /** Innermost matching frame decides; order matters only within one frame. */
 const CATEGORIES: [string, RegExp][] = [
-  ['search (filter, distance, sort)', /features\/finder\/search\.ts|features\/geo\/distance\.ts/],
+  ['search (filter, distance, sort)', /features\/finder\/search(-index)?\.ts|features\/geo\/distance\.ts/],
   ['place lookup', /features\/finder\/resolve\.ts|features\/geo\/(postcodes|placeIndex|normalise)\.ts/],
   ['query validation (zod)', /node_modules\/zod\/|features\/finder\/schema\.ts/],
   ['render: translations (i18next)', /node_modules\/i18next\/|platform\/i18n\//],
-  ['render: Intl formatting (format.ts)', /finder\/views\/format\.ts/],
+  ['render: Intl formatting (format.ts)', /directory\/format\.ts/],
   ['render: views + preact-render-to-string', /node_modules\/preact|\.tsx$|layout\/render\.ts|layout\/context\.ts/],
   [
-    'gzip (@fastify/compress, zlib)',
+    'compression (@fastify/compress, zlib: gzip, brotli)',
     /node_modules\/(@fastify\/compress|pumpify|duplexify|peek-stream|readable-stream|minipass|stream-shift)\/|^node:zlib/,
   ],
   ['logging (pino)', /node_modules\/(pino|sonic-boom|pino-std-serializers|@pinojs)|http\/logging\.ts/],

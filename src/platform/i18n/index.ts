@@ -95,7 +95,7 @@ export function translator<N extends Namespace>(locale: Locale, namespace: N): T
     t = memoised(fixed, locale);
     translators.set(id, t);
   }
-  return t as Translate<N>;
+  return t;
 }
 
 type RawTranslate = (key: string, options?: TOptions) => string;
@@ -163,11 +163,16 @@ function compile(message: string): Template | null {
   return { texts, names };
 }
 
-const pluralRules = new Map<string, Intl.PluralRules>();
+const pluralRules = new Map<string, { rules: Intl.PluralRules; small: string[] }>();
+/** `Intl.PluralRules.select` costs about a microsecond: whole counts below 1,000 are looked up. */
 function pluralCategory(locale: string, count: number): string {
-  let rules = pluralRules.get(locale);
-  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
-  return rules.select(count);
+  let p = pluralRules.get(locale);
+  if (!p) {
+    const rules = new Intl.PluralRules(locale);
+    p = { rules, small: Array.from({ length: 1000 }, (_, n) => rules.select(n)) };
+    pluralRules.set(locale, p);
+  }
+  return Number.isInteger(count) && count >= 0 && count < 1000 ? p.small[count]! : p.rules.select(count);
 }
 
 function memoised(fixed: RawTranslate, locale: Locale): RawTranslate {

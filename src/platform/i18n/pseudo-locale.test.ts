@@ -98,7 +98,9 @@ describe('a pseudo-language added as a folder and one entry', () => {
   it('pluralises and interpolates in it', async () => {
     const res = await get('/qps/search?q=04109');
     expect(res.statusCode).toBe(200);
-    expect(res.body).toMatch(new RegExp(`\\d+ ${pseudo('Beratungsstellen gefunden.')}`));
+    expect(res.body).toMatch(
+      new RegExp(`\\d+ ${pseudo('Beratungsstellen im Umkreis von')} 50 km ${pseudo('um')} 04109`),
+    );
   });
 
   it('falls back to German for the staff area it does not translate', async () => {
