@@ -12,7 +12,7 @@ const languageNames = new Map<Locale, Map<string, string>>();
  */
 export function languageName(code: string, locale: Locale): string {
   let names = languageNames.get(locale);
-  if (!names) languageNames.set(locale, (names = new Map()));
+  if (!names) languageNames.set(locale, (names = new Map<string, string>()));
   let name = names.get(code);
   if (name === undefined) {
     name = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' }).of(code) ?? code;
