@@ -1,6 +1,7 @@
 /**
  * `npm run bench:pages`: are the pages this checkout serves byte for byte
- * the pages another revision serves (BENCH_BASELINE, default main)? For
+ * the pages another revision serves (BENCH_BASELINE, default the merge base
+ * with main)? For
  * speed-ups that must not change what a visitor gets (memoised translators,
  * memoised language names, one compression pass): every public page of the
  * demo directory in both languages, fetched uncompressed and gzipped (the
@@ -10,6 +11,7 @@
  * other. Pages whose views changed on purpose are named in EXPECTED_CHANGES
  * and reported, not failed. Exit code 1 when any other page differs.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -103,7 +105,10 @@ async function pagePaths(base: string): Promise<string[]> {
 }
 
 async function main(): Promise<void> {
-  const rev = process.env.BENCH_BASELINE || 'main';
+  // By default the point this branch left main: main itself may have moved on with changes of its own.
+  const rev =
+    process.env.BENCH_BASELINE ||
+    execFileSync('git', ['merge-base', 'HEAD', 'main'], { cwd: ROOT, encoding: 'utf8' }).trim().slice(0, 12);
   const baseline = prepareBaseline(rev, log);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'schutznetz-pages-'));
   try {
