@@ -120,7 +120,18 @@ export function GermanyMap({
                 ) : (
                   <>
                     <circle cx={x} cy={y} r={CLUSTER_RADIUS} class="marker cluster" />
-                    <text x={x} y={y} dy="0.35em" text-anchor="middle" class="count" fill="#fff" stroke="none" font-size="15" font-weight="700" aria-hidden="true">
+                    <text
+                      x={x}
+                      y={y}
+                      dy="0.35em"
+                      text-anchor="middle"
+                      class="count"
+                      fill="#fff"
+                      stroke="none"
+                      font-size="15"
+                      font-weight="700"
+                      aria-hidden="true"
+                    >
                       {members.length}
                     </text>
                   </>

@@ -12,7 +12,11 @@ describe('clusterMarkers', () => {
   });
 
   it('joins markers in one city into a cluster centred on the first', () => {
-    const out = clusterMarkers([at('mitte', 52.52, 13.405), at('neukoelln', 52.48, 13.43), at('spandau', 52.535, 13.2)]);
+    const out = clusterMarkers([
+      at('mitte', 52.52, 13.405),
+      at('neukoelln', 52.48, 13.43),
+      at('spandau', 52.535, 13.2),
+    ]);
     expect(out).toHaveLength(1);
     expect(out[0]!.members.map((m) => m.id)).toEqual(['mitte', 'neukoelln', 'spandau']);
     expect(out[0]!.at).toEqual(project(52.52, 13.405));
@@ -20,7 +24,7 @@ describe('clusterMarkers', () => {
 
   it('leaves no two drawn targets closer than their hit areas allow, for thousands of random markers', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const many = Array.from({ length: 5000 }, (_, i) => at(String(i), 47.4 + rnd() * 7.5, 6 + rnd() * 8.9));
     const out = clusterMarkers(many);
     expect(out.reduce((n, c) => n + c.members.length, 0)).toBe(5000);

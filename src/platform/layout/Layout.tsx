@@ -129,7 +129,13 @@ function CallLine({ ctx }: { ctx: PageContext }) {
 function HeaderSearch({ ctx }: { ctx: PageContext }) {
   const { t, locale } = ctx;
   return (
-    <form class="header-search" method="get" action={`/${locale}/search`} role="search" aria-label={t('headerSearch.label')}>
+    <form
+      class="header-search"
+      method="get"
+      action={`/${locale}/search`}
+      role="search"
+      aria-label={t('headerSearch.label')}
+    >
       <label for="header-q">{t('headerSearch.field')}</label>
       <div class="field-row">
         <input type="search" id="header-q" name="q" autocomplete="off" maxLength={100} inputMode="search" />

@@ -30,7 +30,7 @@ export type AxeViolation = {
  * run still notices CSP problems. `bypassCSP: true` is not needed and would
  * hide exactly the violations the privacy tests look for.
  */
-export async function runAxe(page: Page): Promise<AxeViolation[]> {
+export async function runAxe(page: Page, tags: readonly string[] = AXE_TAGS): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async (tags) => {
     const axe = (
@@ -47,7 +47,7 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
         ...(n.failureSummary ? { failureSummary: n.failureSummary } : {}),
       })),
     }));
-  }, AXE_TAGS);
+  }, [...tags]);
 }
 
 /** One line per failing element: rule id, CSS target, what to fix. */

@@ -71,7 +71,7 @@ function Legend({ ctx, highlight }: { ctx: PageContext; highlight: boolean }) {
         <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
           <circle cx="10" cy="10" r="6" class="swatch-marker" />
         </svg>
-        {t('map.legendCentre')}
+        <span>{t('map.legendCentre')}</span>
       </li>
       <li>
         <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
@@ -80,14 +80,14 @@ function Legend({ ctx, highlight }: { ctx: PageContext; highlight: boolean }) {
             3
           </text>
         </svg>
-        {t('map.legendCluster')}
+        <span>{t('map.legendCluster')}</span>
       </li>
       {highlight ? (
         <li>
           <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
             <rect x="2" y="4" width="16" height="12" class="swatch-state" />
           </svg>
-          {t('map.legendState')}
+          <span>{t('map.legendState')}</span>
         </li>
       ) : null}
     </ul>
