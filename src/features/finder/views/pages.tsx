@@ -11,7 +11,7 @@ import type { Relaxation, SearchHit } from '../search.ts';
 import { FinderMap, ResultsMap, markers } from './FinderMap.tsx';
 import { ResultCard, stateName } from './ResultCard.tsx';
 import { SearchForm } from './SearchForm.tsx';
-import { formatDate, formatSchedules, languageName, telHref } from '../../directory/format.ts';
+import { formatDate, formatSchedules, languageName, languageNames, telHref } from '../../directory/format.ts';
 
 const ft = (ctx: PageContext) => translator(ctx.locale, 'finder');
 
@@ -203,9 +203,7 @@ export function CentrePage({ ctx, entry }: { ctx: PageContext; entry: DirectoryE
           <Fact label={t('centre.exploitation')}>{entry.exploitation.map((g) => t(`ex.${g}`)).join(', ')}</Fact>
         ) : null}
         {entry.languages.length ? (
-          <Fact label={t('centre.languages')}>
-            {entry.languages.map((l) => languageName(l, ctx.locale)).join(', ')}
-          </Fact>
+          <Fact label={t('centre.languages')}>{languageNames(entry.languages, ctx.locale).join(', ')}</Fact>
         ) : null}
         {s.interpretation_services ? <Fact label={t('centre.interpretation')}>{s.interpretation_services}</Fact> : null}
         {hours.length ? (
@@ -352,7 +350,7 @@ export function StatePage({
           )}
           {responsible.length > 0 ? (
             <>
-              <h2>{t('states.responsible')}</h2>
+              <h2>{t('states.responsible', { state: stateName(state.code, ctx.locale) })}</h2>
               <ul class="results">
                 {responsible.map((h) => (
                   <ResultCard hit={h} locale={ctx.locale} t={t} areaState={state.code} />
