@@ -214,7 +214,9 @@ export interface Phone {
   number: string;
   organization_id: string | null;
   service_id: string | null;
-  type: Generated<'voice' | 'text' | 'fax' | 'cell' | 'video' | 'pager' | 'textphone'>;
+  type: Generated<
+    'voice' | 'text' | 'fax' | 'cell' | 'video' | 'pager' | 'textphone' | 'signal' | 'whatsapp' | 'telegram' | 'threema'
+  >;
 }
 
 export interface PlatformFlag {
