@@ -5,6 +5,8 @@
  * demo directory and for generated directories whose optional fields are
  * drawn at random, all empty, or all filled.
  */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appForFile } from '../../../test/support/app.ts';
@@ -160,6 +162,26 @@ describe('the HSDS API against the official HSDS 3.0 schemas and our profile', (
 });
 
 describe('the validation itself', () => {
+  it('uses the official schemas byte for byte (the checksums data/hsds-3.0/README.md lists)', () => {
+    const dir = new URL('../../../data/hsds-3.0/', import.meta.url);
+    const listed = [
+      ...fs.readFileSync(new URL('README.md', dir), 'utf8').matchAll(/^\| `([\w/.]+\.json)` .* `([0-9a-f]{64})` \|$/gm),
+    ];
+    expect(listed.map((m) => m[1]).sort()).toEqual(
+      fs
+        .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    );
+    for (const [, file, sum] of listed)
+      expect(
+        createHash('sha256')
+          .update(fs.readFileSync(new URL(file!, dir)))
+          .digest('hex'),
+        file,
+      ).toBe(sum);
+  });
+
   it('rejects nulls where HSDS wants a string or a number', () => {
     const body = presentService(demo[0]!);
     expect(hsds.errors('/services/{id}', body)).toEqual([]);
