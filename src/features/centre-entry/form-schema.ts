@@ -19,7 +19,7 @@ export const MAX_HOUR_ROWS = 10;
  * them. 'pager' is not among them (nobody reaches a centre by pager); a row
  * that already has it keeps it, see contactKindsFor.
  */
-export const FORM_CONTACT_TYPES = [
+const FORM_CONTACT_TYPES = [
   'voice',
   'cell',
   'text',
