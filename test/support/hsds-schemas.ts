@@ -50,7 +50,12 @@ export function patched(schema: unknown): unknown {
   return patch ? (mergePatch(out, structuredClone(patch)) as Schema) : out;
 }
 
-/** The schema of a page of `items`: HSDS's Page component, its `contents` each fitting every one of `items`. */
+/**
+ * The schema of a page of `items`: HSDS's Page component, its `contents` each
+ * fitting every one of `items`. HSDS lists the page fields without requiring
+ * them; requiring them holds us to our own promise and only makes the check
+ * stricter, never looser.
+ */
 function pageOf(page: Schema, items: string[]): Schema {
   return {
     allOf: [page],
