@@ -26,6 +26,7 @@ import { staffMenu } from './platform/staff/menu.ts';
 import { purgeExpiredSessionsJob } from './platform/auth/session-purge-job.ts';
 import { retentionPurgeJob } from './platform/retention/purge-job.ts';
 import type { JobDefinition } from './platform/jobs/runner.ts';
+import { HelplineCache } from './platform/helplines/cache.ts';
 import { DirectoryIndex } from './features/directory/directory-index.ts';
 import { accountFeature } from './features/account/index.ts';
 import { auditLogFeature } from './features/audit-log/index.ts';
@@ -125,6 +126,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const directory = new DirectoryIndex(database.db, config.searchIndexTtlMs);
   await directory.get();
   app.decorate('directory', directory);
+  const helplines = new HelplineCache(database.db, config.searchIndexTtlMs);
+  await helplines.get();
+  app.decorate('helplines', helplines);
 
   const assets = deps.assets ?? loadAssets();
   app.decorate('platform', {

@@ -6,6 +6,8 @@
  * ("Berlin", "Leipzig") or differs only by its accents ("Dusseldorf",
  * "Lubeck": the loose key finds those) needs no row.
  *
+ * A few official names the data writes shorter ride along ("Halle (Saale)").
+ *
  * Each row names its place by the German name and state as in the postcode
  * data; building the place index fails when one of them is not found there,
  * so a data refresh cannot silently drop an exonym.
@@ -54,4 +56,7 @@ export const EXONYMS: readonly Exonym[] = [
   ['Wolfsbourg', 'Wolfsburg', 'DE-NI'],
   ['Brandebourg-sur-la-Havel', 'Brandenburg an der Havel', 'DE-BB'],
   ['Iéna', 'Jena', 'DE-TH'],
+  // Official names the postcode data shortens: it calls Halle (Saale) just "Halle", like three villages.
+  ['Halle (Saale)', 'Halle', 'DE-ST'],
+  ['Halle an der Saale', 'Halle', 'DE-ST'],
 ];
