@@ -35,6 +35,7 @@ import { centreEntryFeature } from './features/centre-entry/index.ts';
 import { directoryFeature } from './features/directory/index.ts';
 import { finderFeature } from './features/finder/index.ts';
 import { healthFeature } from './features/health/index.ts';
+import { helplinesFeature } from './features/helplines/index.ts';
 import { hsdsApiFeature } from './features/hsds-api/index.ts';
 import { pagesFeature } from './features/pages/index.ts';
 import { reviewFeature } from './features/review/index.ts';
@@ -50,6 +51,7 @@ export const FEATURES: readonly Feature[] = [
   authFeature,
   centreEntryFeature,
   reviewFeature,
+  helplinesFeature,
   auditLogFeature,
   accountFeature,
   userAdminFeature,
