@@ -45,7 +45,7 @@ export type PlaceEntry = {
 };
 
 /** The keys of an entry, from the strictest to the loosest; a query is matched on the first that finds anything. */
-export type KeyField = 'key' | 'compactKey' | 'looseKey';
+type KeyField = 'key' | 'compactKey' | 'looseKey';
 
 /** Matches of a query, by kind of match, with the key field that found them and the query in that form. */
 type PlaceMatches = { exact: PlaceEntry[]; prefix: PlaceEntry[]; field: KeyField; query: string };

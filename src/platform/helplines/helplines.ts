@@ -7,7 +7,7 @@
 import type { Locale } from '../i18n/locales.ts';
 
 export const HELPLINE_KINDS = ['phone', 'chat', 'online'] as const;
-export type HelplineKind = (typeof HELPLINE_KINDS)[number];
+type HelplineKind = (typeof HELPLINE_KINDS)[number];
 
 /** A text in each language the office writes it in. */
 export type Texts = { de: string; en: string };
@@ -32,7 +32,7 @@ export type Helpline = {
 };
 
 /** How many first-screen numbers the top of a page has room for. */
-export const FIRST_SCREEN_MAX = 2;
+const FIRST_SCREEN_MAX = 2;
 
 /** The text in the reader's language: German for German, English for every other language. */
 export function textIn(texts: Texts, locale: Locale): string {
@@ -51,9 +51,4 @@ export function firstScreenHelplines(list: readonly Helpline[]): Helpline[] {
 /** The tel: address of a phone number as shown: digits and a leading plus only. */
 export function telHref(contact: string): string {
   return `tel:${contact.replace(/[^\d+]/g, '')}`;
-}
-
-/** Ordered as the pages list them: by sort order, then by name. */
-export function byDisplayOrder(a: Helpline, b: Helpline): number {
-  return a.sortOrder - b.sortOrder || a.name.de.localeCompare(b.name.de, 'de');
 }

@@ -17,7 +17,7 @@ import type { PlaceChoice } from '../resolve.ts';
 import { toSearchParams, type FinderQuery } from '../schema.ts';
 import { SearchForm } from './SearchForm.tsx';
 
-export type PlaceProblem =
+type PlaceProblem =
   { kind: 'unknown'; suggestions: PlaceChoice[] } | { kind: 'ambiguous'; options: PlaceChoice[] } | { kind: 'noPlace' };
 
 export type PlacePageModel = {
