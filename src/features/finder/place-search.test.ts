@@ -1,4 +1,5 @@
 /** The place cases of the finder over HTTP: what people type resolves, and what does not says so. */
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appForFile } from '../../../test/support/app.ts';
 import { knownCentres, replaceDirectory } from '../../../test/support/entries.ts';
@@ -93,5 +94,15 @@ describe('place search over HTTP', () => {
     const res = await get('/en/search?tg=women');
     expect(h1(res.body)).toBe('All counselling centres');
     expect(res.body).toContain('class="results"');
+  });
+
+  it('keeps the failure pages and the home page within one round trip, without inline styles', async () => {
+    for (const url of ['/de/search?q=Dortmnd', '/en/search?q=Neustadt', '/de/search?q=Xyz', '/de/', '/en/']) {
+      const res = await get(url);
+      const size = gzipSync(res.body).length;
+      expect(size, `${url}: ${size} B gzipped`).toBeLessThan(14 * 1024);
+      expect(res.body).not.toMatch(/\sstyle=|<style/);
+      for (const [a] of res.body.matchAll(/<a [^>]*href="https?:[^>]*>/g)) expect(a).toMatch(/rel="[^"]*noreferrer/);
+    }
   });
 });
