@@ -5,93 +5,17 @@ import { HelplineList } from '../../../platform/helplines/HelplineList.tsx';
 import type { Helpline } from '../../../platform/helplines/helplines.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
 import { Layout } from '../../../platform/layout/Layout.tsx';
-import { GermanyMap, type MapMarker } from '../../geo/GermanyMap.tsx';
 import { STATES, type StateCode, type StateInfo } from '../../geo/states.ts';
 import type { DirectoryEntry } from '../../directory/entry.ts';
 import type { FinderQuery } from '../schema.ts';
 import { toSearchParams } from '../schema.ts';
 import type { Relaxation, SearchHit } from '../search.ts';
+import { FinderMap, ResultsMap, markers } from './FinderMap.tsx';
 import { ResultCard, stateName } from './ResultCard.tsx';
 import { SearchForm } from './SearchForm.tsx';
-import { formatDate, formatSchedules, languageName, telHref } from '../../directory/format.ts';
+import { formatDate, formatSchedules, languageName, languageNames, telHref } from '../../directory/format.ts';
 
 const ft = (ctx: PageContext) => translator(ctx.locale, 'finder');
-
-function markers(ctx: PageContext, entries: readonly DirectoryEntry[]) {
-  return entries.flatMap((e) =>
-    e.location
-      ? [
-          {
-            id: e.service.id,
-            lat: e.location.latitude,
-            lon: e.location.longitude,
-            label: `${e.service.name}, ${e.location.address.city}`,
-            href: `/${ctx.locale}/centres/${e.service.id}`,
-          },
-        ]
-      : [],
-  );
-}
-
-const stateHref = (ctx: PageContext) => (s: StateInfo) => `/${ctx.locale}/states/${s.slug}`;
-
-/** The map of Germany in the reader's language with `markers`; with `linkStates`, each state leads to its page. */
-function FinderMap({
-  ctx,
-  title,
-  description,
-  markers,
-  highlight,
-  linkStates = false,
-}: {
-  ctx: PageContext;
-  title: string;
-  description: string;
-  markers: MapMarker[];
-  highlight?: StateCode | undefined;
-  linkStates?: boolean;
-}) {
-  return (
-    <div class="map">
-      <GermanyMap
-        stateLabel={(s) => stateName(s.code, ctx.locale)}
-        title={title}
-        description={description}
-        markers={markers}
-        highlight={highlight}
-        {...(linkStates ? { stateHref: stateHref(ctx) } : {})}
-      />
-    </div>
-  );
-}
-
-/** The map beside a list of results: their places, with the state in focus highlighted. */
-function ResultsMap({
-  ctx,
-  hits,
-  highlight,
-  linkStates = false,
-}: {
-  ctx: PageContext;
-  hits: readonly SearchHit[];
-  highlight: StateCode | undefined;
-  linkStates?: boolean;
-}) {
-  const t = ft(ctx);
-  return (
-    <FinderMap
-      ctx={ctx}
-      title={t('results.mapTitle')}
-      description={t('results.mapDesc')}
-      markers={markers(
-        ctx,
-        hits.map((h) => h.entry),
-      )}
-      highlight={highlight}
-      linkStates={linkStates}
-    />
-  );
-}
 
 export function HomePage({
   ctx,
@@ -108,12 +32,13 @@ export function HomePage({
     entries.filter((e) => e.service.status === 'active'),
   );
   return (
-    <Layout ctx={ctx} title={t('home.title')} description={t('home.lead')}>
+    <Layout ctx={ctx} title={t('home.title')} description={t('home.lead')} headerSearch={false}>
       <h1>{t('home.title')}</h1>
-      <p>{t('home.lead')}</p>
       <div class="split">
         <SearchForm locale={ctx.locale} t={t} />
         <div>
+          {/* After the form: on a phone the explanation must not push the search field off the first screen. */}
+          <p>{t('home.lead')}</p>
           <FinderMap
             ctx={ctx}
             title={t('home.mapTitle')}
@@ -259,9 +184,7 @@ export function CentrePage({ ctx, entry }: { ctx: PageContext; entry: DirectoryE
           <Fact label={t('centre.exploitation')}>{entry.exploitation.map((g) => t(`ex.${g}`)).join(', ')}</Fact>
         ) : null}
         {entry.languages.length ? (
-          <Fact label={t('centre.languages')}>
-            {entry.languages.map((l) => languageName(l, ctx.locale)).join(', ')}
-          </Fact>
+          <Fact label={t('centre.languages')}>{languageNames(entry.languages, ctx.locale).join(', ')}</Fact>
         ) : null}
         {s.interpretation_services ? <Fact label={t('centre.interpretation')}>{s.interpretation_services}</Fact> : null}
         {hours.length ? (
@@ -408,7 +331,7 @@ export function StatePage({
           )}
           {responsible.length > 0 ? (
             <>
-              <h2>{t('states.responsible')}</h2>
+              <h2>{t('states.responsible', { state: stateName(state.code, ctx.locale) })}</h2>
               <ul class="results">
                 {responsible.map((h) => (
                   <ResultCard hit={h} locale={ctx.locale} t={t} areaState={state.code} />
