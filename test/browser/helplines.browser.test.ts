@@ -35,7 +35,7 @@ describe('helplines on a small phone', () => {
           expect(b.h, `${path}: ${b.text}`).toBeGreaterThanOrEqual(44);
         }
         const lines = await page
-          .locator('main .call-button .nowrap')
+          .locator('main .call-button .number')
           .evaluateAll((els) => els.map((e) => ({ text: e.textContent ?? '', rects: e.getClientRects().length })));
         for (const l of lines) expect(l.rects, `${path}: ${l.text} wraps`).toBe(1);
       }

@@ -58,7 +58,7 @@ describe('the coordination office keeps the helplines', () => {
     const res = await get(t.app, coordination, '/de/staff/helplines');
     expect(res.statusCode).toBe(200);
     for (const n of ['110', '112', '116 016', '116 111', '0800 22 55 530', '0800 123 99 00'])
-      expect(res.body).toContain(`<td class="nowrap">${n}</td>`);
+      expect(res.body).toContain(`<td class="number">${n}</td>`);
     expect(res.body).toContain('Mo–Sa 14–20 Uhr, Mo, Mi und Do auch 10–12 Uhr');
     expect(res.body).toContain('7. Dezember 2026');
   });

@@ -2,7 +2,7 @@
  * The helplines as the public pages show them: name, what it offers, when it
  * is reachable, a call (or open) button of at least 44 × 44 px, and when the
  * coordination office last checked it. Numbers never wrap (non-breaking
- * spaces and the `nowrap` class), so "116 016" is never split over two lines.
+ * spaces and the stylesheet's `number` class), so "116 016" is never split over two lines.
  */
 import { translator } from '../i18n/index.ts';
 import type { Locale } from '../i18n/locales.ts';
@@ -39,7 +39,7 @@ export function HelplineList({ list, locale, id = 'helplines-list-title', title 
               </p>
               {h.kind === 'phone' ? (
                 <a class="call-button" href={telHref(h.contact)}>
-                  {t('call')} <span class="nowrap">{h.contact.replaceAll(' ', NBSP)}</span>
+                  {t('call')} <span class="number">{h.contact.replaceAll(' ', NBSP)}</span>
                 </a>
               ) : (
                 <a class="call-button" href={h.contact} rel="noreferrer">

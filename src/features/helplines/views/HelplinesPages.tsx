@@ -47,7 +47,7 @@ export function HelplineListPage({
                 {h.name.de}
               </a>
             </th>
-            <td class="nowrap">{h.contact}</td>
+            <td class="number">{h.contact}</td>
             <td>{h.aroundTheClock ? t('list.always') : h.hours.de}</td>
             <td>{formatDay(h.checkedOn, ctx.locale)}</td>
           </>
