@@ -141,7 +141,7 @@ const helplineBase = {
   hours_de: 'Mo–Fr 9–17 Uhr',
   hours_en: 'Mon–Fri 9 am–5 pm',
   sort_order: '80',
-  checked_on: '2026-12-01',
+  checked_on: '2026-01-15',
 };
 
 /** One entry per POST route; a POST route without one fails the suite. */

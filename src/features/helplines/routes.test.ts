@@ -125,6 +125,14 @@ describe('the coordination office keeps the helplines', () => {
     expect(en.statusCode).toBe(400);
     expect(en.body).toContain('Phone number or web address: must be a web address starting with https://');
     expect(en.body).toContain('Hours (German): leave empty when the service is available around the clock');
+    const future = await post(
+      t.app,
+      coordination,
+      `/en/staff/helplines/${KIDS}`,
+      kidsForm({ checked_on: '2999-01-01' }),
+    );
+    expect(future.statusCode).toBe(400);
+    expect(future.body).toContain('Last checked on: must not lie in the future');
     expect(await rows()).toEqual(before);
   });
 

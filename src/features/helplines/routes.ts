@@ -58,7 +58,7 @@ export const helplineRoutes: FastifyPluginAsync = async (app) => {
   function validate(req: FastifyRequest, form: HelplineFormInput, id: string | null, savedName: string | null) {
     const input = rulesInput(form);
     const r = helplineRules.safeParse(input, { reportInput: true });
-    const cross = crossFieldProblems(input);
+    const cross = crossFieldProblems(input, berlinDate(app.clock.now()));
     if (r.success && cross.length === 0) return { ok: true as const, fields: r.data };
     const errors = new Map<string, string[]>();
     const add = (field: string, text: string) => errors.set(field, [...(errors.get(field) ?? []), text]);

@@ -89,12 +89,20 @@ export const helplineRules = z.object({
 export type CrossProblem = { field: HelplineField; message: string; params: { message: string } };
 
 /**
- * The rules that join two fields: the contact fits the kind, and hours are
- * given exactly when the service is not around the clock. Checked on the raw
+ * The rules that join two fields (the contact fits the kind; hours are
+ * given exactly when the service is not around the clock) or need today's
+ * date (a check cannot lie in the future). Checked on the raw
  * input, so they are reported together with the fields' own problems.
  */
-export function crossFieldProblems(v: Record<HelplineField, unknown>): CrossProblem[] {
+export function crossFieldProblems(v: Record<HelplineField, unknown>, today: string): CrossProblem[] {
   const out: CrossProblem[] = [];
+  // A check that has not happened yet would vouch for hours nobody has confirmed.
+  if (typeof v.checked_on === 'string' && isDate(v.checked_on) && v.checked_on > today)
+    out.push({
+      field: 'checked_on',
+      message: 'must not lie in the future',
+      params: issueMessage('helplineEditor', 'problem.future'),
+    });
   const contact = typeof v.contact === 'string' ? v.contact.trim() : '';
   if (contact && v.kind === 'phone' && !PHONE.test(contact))
     out.push({
