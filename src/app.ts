@@ -26,6 +26,7 @@ import { staffMenu } from './platform/staff/menu.ts';
 import { purgeExpiredSessionsJob } from './platform/auth/session-purge-job.ts';
 import { retentionPurgeJob } from './platform/retention/purge-job.ts';
 import type { JobDefinition } from './platform/jobs/runner.ts';
+import { HelplineCache } from './platform/helplines/cache.ts';
 import { DirectoryIndex } from './features/directory/directory-index.ts';
 import { accountFeature } from './features/account/index.ts';
 import { auditLogFeature } from './features/audit-log/index.ts';
@@ -34,6 +35,7 @@ import { centreEntryFeature } from './features/centre-entry/index.ts';
 import { directoryFeature } from './features/directory/index.ts';
 import { finderFeature } from './features/finder/index.ts';
 import { healthFeature } from './features/health/index.ts';
+import { helplinesFeature } from './features/helplines/index.ts';
 import { hsdsApiFeature } from './features/hsds-api/index.ts';
 import { pagesFeature } from './features/pages/index.ts';
 import { reviewFeature } from './features/review/index.ts';
@@ -49,6 +51,7 @@ export const FEATURES: readonly Feature[] = [
   authFeature,
   centreEntryFeature,
   reviewFeature,
+  helplinesFeature,
   auditLogFeature,
   accountFeature,
   userAdminFeature,
@@ -125,6 +128,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const directory = new DirectoryIndex(database.db, config.searchIndexTtlMs);
   await directory.get();
   app.decorate('directory', directory);
+  const helplines = new HelplineCache(database.db, config.searchIndexTtlMs);
+  await helplines.get();
+  app.decorate('helplines', helplines);
 
   const assets = deps.assets ?? loadAssets();
   app.decorate('platform', {

@@ -131,7 +131,7 @@ async function searchFlow(page: Page) {
   await page.getByLabel('Postleitzahl oder Ort').fill('00000');
   await submit(page);
   const alert = main.locator('[role=alert]');
-  expect(await alert.textContent()).toContain('„00000“ kennen wir nicht');
+  expect(await alert.textContent()).toContain('Wir konnten die Postleitzahl „00000“ nicht finden');
   const picker = page.getByLabel('oder Bundesland');
   expect(await picker.locator('option').count()).toBe(17);
   expect(await main.locator('a[href="tel:116016"]').count()).toBeGreaterThan(0);

@@ -335,6 +335,14 @@ describe('coordination office pages', () => {
 
   it('entries not verified for 12 months', () => visit(coordinationPage, '/de/staff/review/overdue'));
   it('audit log (coordination office)', () => visit(coordinationPage, '/de/staff/audit'));
+  it('helplines', () => visit(coordinationPage, '/de/staff/helplines'));
+  it('a helpline’s form', () => visit(coordinationPage, '/de/staff/helplines/79830281-9359-4c57-bf35-0ea10e6ba1f2'));
+  it('a helpline’s form with errors', async () => {
+    await coordinationPage.goto(`${site.base}/de/staff/helplines/new`);
+    const form = coordinationPage.locator('form.staff-form');
+    expect(await submitAndWait(coordinationPage, () => form.locator('button[type=submit]').click())).toBe(400);
+    await expectAccessible(coordinationPage);
+  });
 
   it('review queue after accepting', async () => {
     await coordinationPage.goto(`${site.base}${draftPath}`);
@@ -360,6 +368,8 @@ describe('English versions', () => {
     ['/en/staff/entry/edit', () => leadPage],
     ['/en/staff/review', () => coordinationPage],
     ['/en/staff/review/overdue', () => coordinationPage],
+    ['/en/staff/helplines', () => coordinationPage],
+    ['/en/staff/helplines/new', () => coordinationPage],
   ];
   for (const [path, page] of pages) it(path, () => visit(page(), path));
 });

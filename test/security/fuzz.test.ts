@@ -118,6 +118,32 @@ const entryFields: Record<string, Field> = {
   phone_0_description: text(25_000),
 };
 
+const helplineFields: Record<string, Field> = {
+  kind: text(2000),
+  contact: text(2000),
+  name_de: text(2000),
+  name_en: text(2000),
+  description_de: text(2000),
+  description_en: text(2000),
+  around_the_clock: { kind: 'enum', values: ['on'] },
+  hours_de: text(2000),
+  hours_en: text(2000),
+  emergency: { kind: 'enum', values: ['on'] },
+  first_screen: { kind: 'enum', values: ['on'] },
+  sort_order: text(2000),
+  checked_on: text(2000),
+};
+const helplineBase = {
+  kind: 'phone',
+  contact: '0800 111 0 550',
+  name_de: 'Elterntelefon',
+  name_en: 'Helpline for parents',
+  hours_de: 'Mo–Fr 9–17 Uhr',
+  hours_en: 'Mon–Fri 9 am–5 pm',
+  sort_order: '80',
+  checked_on: '2026-01-15',
+};
+
 /** One entry per POST route; a POST route without one fails the suite. */
 const POST_FUZZ: Record<string, PostFuzz> = {
   '/:lang/staff/sign-in': {
@@ -261,6 +287,19 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     writes: AUDIT_TABLES,
   },
   '/:lang/staff/review/:id/accept': { who: 'coordination', body: csrfOnly(), hostile: null },
+  '/:lang/staff/helplines/new': {
+    who: 'coordination',
+    body: form(helplineFields),
+    hostile: null,
+    writes: ['helpline', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/helplines/:id': {
+    who: 'admin',
+    body: form(helplineFields),
+    hostile: null,
+    writes: ['helpline', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/helplines/:id/delete': { who: 'coordination', body: csrfOnly(), hostile: null },
   '/:lang/staff/review/:id/return': {
     who: 'coordination',
     body: form({ comment: req(50_000) }),
@@ -293,6 +332,8 @@ const BASES: Record<string, PostFuzz['base']> = {
   '/:lang/staff/entry/edit': async () => entryBody(await publishedEntry(t.app, world.centreA.serviceId)),
   '/:lang/staff/entry/withdraw': () => ({ draft: '00000000-0000-4000-8000-000000000000' }),
   '/:lang/staff/review/:id/return': () => ({ comment: 'Bitte die Öffnungszeiten prüfen.' }),
+  '/:lang/staff/helplines/new': () => helplineBase,
+  '/:lang/staff/helplines/:id': () => helplineBase,
 };
 // Form routes: hostile values in the form's own fields, alone or inside an otherwise valid form.
 for (const [url, spec] of Object.entries(POST_FUZZ)) {

@@ -167,4 +167,12 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   row('GET',  '/:lang/staff/review/:id',                 'action:directory.review', [SI, SI, PK, NF, OK, NF, NF]),
   row('POST', '/:lang/staff/review/:id/accept',          'action:directory.review', [SI, SI, PK, NF, OK, NF, NF], 'form'),
   row('POST', '/:lang/staff/review/:id/return',          'action:directory.review', [SI, SI, PK, NF, OK, NF, NF], 'form'),
+
+  // The coordination office (and administrators) keep the helplines
+  row('GET',  '/:lang/staff/helplines',                  'action:helplines.edit',  [SI, SI, PK, OK, OK, NF, NF]),
+  row('GET',  '/:lang/staff/helplines/new',              'action:helplines.edit',  [SI, SI, PK, OK, OK, NF, NF]),
+  row('POST', '/:lang/staff/helplines/new',              'action:helplines.edit',  [SI, SI, PK, OK, OK, NF, NF], 'form'),
+  row('GET',  '/:lang/staff/helplines/:id',              'action:helplines.edit',  [SI, SI, PK, OK, OK, NF, NF]),
+  row('POST', '/:lang/staff/helplines/:id',              'action:helplines.edit',  [SI, SI, PK, OK, OK, NF, NF], 'form'),
+  row('POST', '/:lang/staff/helplines/:id/delete',       'action:helplines.edit',  [SI, SI, PK, OK, OK, NF, NF], 'form'),
 ];

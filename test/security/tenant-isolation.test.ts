@@ -54,6 +54,16 @@ const COVERAGE: Record<string, string> = {
   'GET /:lang/staff/outbox': 'no object id; administrators only (route matrix)',
   'GET /:lang/staff/review': 'no object id; coordination office only (route matrix)',
   'GET /:lang/staff/review/overdue': 'no object id; coordination office only (route matrix)',
+  'GET /:lang/staff/helplines':
+    'no object id; network data, coordination office and administrators only (route matrix)',
+  'GET /:lang/staff/helplines/new': 'no object id (route matrix)',
+  'POST /:lang/staff/helplines/new': 'no object id: helplines belong to the network, not to a centre (route matrix)',
+  'GET /:lang/staff/helplines/:id':
+    'network object, no centre: centre roles refused by role (route matrix, helplines routes.test.ts)',
+  'POST /:lang/staff/helplines/:id':
+    'network object, no centre: centre roles refused by role (route matrix, helplines routes.test.ts)',
+  'POST /:lang/staff/helplines/:id/delete':
+    'network object, no centre: centre roles refused by role (route matrix, helplines routes.test.ts)',
   'POST /:lang/staff/sessions/end-others': 'no object id: own sessions only',
   'POST /:lang/staff/sign-out': 'no object id: the current session',
   'GET /:lang/staff/reauth': 'no object id',

@@ -354,6 +354,8 @@ export function concreteUrl(pattern: string, world: World, ids: RouteIds, lang =
     [/^\/:lang\/states\/:slug$/, ids.stateSlug],
     [/^\/:lang\/staff\/review\/:id/, world.draftId],
     [/^\/:lang\/staff\/users\/:id/, world.managedUserId],
+    // The fire service and ambulance (112), seeded by migrations/0018_helplines.sql.
+    [/^\/:lang\/staff\/helplines\/:id/, 'e4a8e116-5f96-4147-b8b5-af742b1db4a5'],
     [/^\/:lang\/staff\/invitation\/:token/, world.invitationToken],
     [/^\/:lang\/staff\/password-reset\/:token/, world.resetToken],
     [/^\/:lang\/staff\/email-change\/:token/, world.emailChangeToken],

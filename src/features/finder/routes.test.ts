@@ -64,17 +64,17 @@ describe('search by postcode or place', () => {
   it('an unknown postcode gets a clear message and the state picker', async () => {
     const res = await get('/de/search?q=00000');
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('„00000“ kennen wir nicht');
+    expect(res.body).toContain('<h1>Wir konnten die Postleitzahl „00000“ nicht finden</h1>');
     expect(res.body).toContain('<select id="state" name="state">');
     expect(res.body).toContain('href="tel:116016"');
   });
 
-  it('an ambiguous place name offers the candidates', async () => {
+  it('an ambiguous place name asks which one, with each candidate’s state', async () => {
     const res = await get('/de/search?q=Frankfurt');
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('Welchen Ort meinen Sie?');
-    expect(res.body).toMatch(/Frankfurt am Main/);
-    expect(res.body).toMatch(/Frankfurt \(Oder\)/);
+    expect(res.body).toContain('<h1>Welches „Frankfurt“ meinen Sie?</h1>');
+    expect(res.body).toContain('>Frankfurt am Main – Hessen</a>');
+    expect(res.body).toContain('>Frankfurt (Oder) – Brandenburg</a>');
   });
 
   it('searching by state lists centres located there and those responsible for it', async () => {

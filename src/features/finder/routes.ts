@@ -15,6 +15,7 @@ import { finderQuerySchema } from './schema.ts';
 import { searchDirectory, suggestRelaxation } from './search.ts';
 import { stateName } from './views/ResultCard.tsx';
 import { CentrePage, HomePage, ResultsPage, StatePage, StatesPage, type ResultsModel } from './views/pages.tsx';
+import { PlacePage } from './views/PlacePage.tsx';
 
 const PAGE_SIZE = 10;
 
@@ -32,7 +33,8 @@ export const finderRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/:lang', pub, async (req, reply) => {
     const snap = await directory.get();
-    return sendPage(reply, HomePage({ ctx: pageContext(req), entries: snap.entries }));
+    const helplines = await app.helplines.get();
+    return sendPage(reply, HomePage({ ctx: pageContext(req), entries: snap.entries, helplines }));
   });
 
   app.get('/:lang/search', pub, async (req, reply) => {
@@ -42,24 +44,28 @@ export const finderRoutes: FastifyPluginAsync = async (app) => {
     const snap = await directory.get();
     const where = resolveWhere(query);
     // The results page with this request's query and page size.
-    const results = (model: Omit<ResultsModel, 'query' | 'pageSize'>) =>
-      sendPage(reply, ResultsPage({ ctx: pageContext(req), model: { query, ...model, pageSize: PAGE_SIZE } }));
-    if (where.kind === 'unknown' || where.kind === 'ambiguous' || where.kind === 'none') {
-      // No place to search from: ask again, with the state picker, and still show everything useful.
+    const helplines = await app.helplines.get();
+    const results = (model: Omit<ResultsModel, 'query' | 'pageSize' | 'helplines'>) =>
+      sendPage(
+        reply,
+        ResultsPage({ ctx: pageContext(req), model: { query, ...model, pageSize: PAGE_SIZE, helplines } }),
+      );
+    if (where.kind === 'none' && hasFilters(query)) {
+      // Filters without a place: everything that fits them, nationwide.
       return results({
         heading: t('results.titleAll'),
-        notice:
-          where.kind === 'ambiguous'
-            ? where
-            : where.kind === 'unknown'
-              ? { kind: 'unknown' }
-              : hasFilters(query)
-                ? undefined
-                : { kind: 'noPlace' },
-        ...(where.kind === 'none' && hasFilters(query)
-          ? paginate(searchDirectory(snap.entries, toSearchQuery(query, where)), query.page)
-          : { hits: [], total: 0 }),
+        ...paginate(searchDirectory(snap.entries, toSearchQuery(query, where)), query.page),
       });
+    }
+    if (where.kind === 'unknown' || where.kind === 'ambiguous' || where.kind === 'none') {
+      // No place to search from: say what failed, offer the states, the form and the helplines.
+      const problem =
+        where.kind === 'unknown'
+          ? { kind: 'unknown' as const, suggestions: where.suggestions }
+          : where.kind === 'ambiguous'
+            ? { kind: 'ambiguous' as const, options: where.options }
+            : { kind: 'noPlace' as const };
+      return sendPage(reply, PlacePage({ ctx: pageContext(req), model: { problem, query, helplines } }));
     }
     const sq = toSearchQuery(query, where);
     const all = searchDirectory(snap.entries, sq);

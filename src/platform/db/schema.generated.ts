@@ -134,6 +134,24 @@ export interface EmailChange {
   user_id: string;
 }
 
+export interface Helpline {
+  around_the_clock: Generated<boolean>;
+  checked_on: string;
+  contact: string;
+  description_de: Generated<string>;
+  description_en: Generated<string>;
+  emergency: Generated<boolean>;
+  first_screen: Generated<boolean>;
+  hours_de: Generated<string>;
+  hours_en: Generated<string>;
+  id: string;
+  kind: 'phone' | 'chat' | 'online';
+  name_de: string;
+  name_en: string;
+  sort_order: Generated<number>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Invitation {
   centre_id: string | null;
   created_at: Generated<Timestamp>;
@@ -362,6 +380,7 @@ export interface DB {
   directory_draft: DirectoryDraft;
   directory_revision: DirectoryRevision;
   email_change: EmailChange;
+  helpline: Helpline;
   invitation: Invitation;
   language: Language;
   location: Location;

@@ -21,6 +21,7 @@ const perLocale = (lang: 'de' | 'en'): PublicPage[] => [
   },
   { name: `search unknown postcode (${lang})`, path: `/${lang}/search?q=00000`, status: 200 },
   { name: `search ambiguous place (${lang})`, path: `/${lang}/search?q=Neustadt`, status: 200 },
+  { name: `search with a typo (${lang})`, path: `/${lang}/search?q=Dortmnd`, status: 200 },
   { name: `search without a place (${lang})`, path: `/${lang}/search`, status: 200 },
   { name: `centre detail (${lang})`, path: `/${lang}/centres/${LEIPZIG_ID}`, status: 200 },
   { name: `states (${lang})`, path: `/${lang}/states`, status: 200 },

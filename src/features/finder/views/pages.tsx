@@ -1,6 +1,8 @@
 /** The finder's pages: start, results, centre detail, states overview, one state. */
 import type { ComponentChildren } from 'preact';
-import { dynamicKey, translator, type Translate } from '../../../platform/i18n/index.ts';
+import { dynamicKey, translator } from '../../../platform/i18n/index.ts';
+import { HelplineList } from '../../../platform/helplines/HelplineList.tsx';
+import type { Helpline } from '../../../platform/helplines/helplines.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
 import { Layout } from '../../../platform/layout/Layout.tsx';
 import { STATES, type StateCode, type StateInfo } from '../../geo/states.ts';
@@ -15,18 +17,15 @@ import { formatDate, formatSchedules, languageName, languageNames, telHref } fro
 
 const ft = (ctx: PageContext) => translator(ctx.locale, 'finder');
 
-function Helplines({ t }: { t: Translate<'finder'> }) {
-  return (
-    <section class="notice" aria-labelledby="call-title">
-      <h2 id="call-title">{t('results.helplinesTitle')}</h2>
-      <p>
-        {t('results.helplines')} <a href="tel:116016">116 016</a> · <a href="tel:110">110</a>
-      </p>
-    </section>
-  );
-}
-
-export function HomePage({ ctx, entries }: { ctx: PageContext; entries: readonly DirectoryEntry[] }) {
+export function HomePage({
+  ctx,
+  entries,
+  helplines,
+}: {
+  ctx: PageContext;
+  entries: readonly DirectoryEntry[];
+  helplines: readonly Helpline[];
+}) {
   const t = ft(ctx);
   const located = markers(
     ctx,
@@ -52,6 +51,7 @@ export function HomePage({ ctx, entries }: { ctx: PageContext; entries: readonly
           </p>
         </div>
       </div>
+      <HelplineList list={helplines} locale={ctx.locale} />
     </Layout>
   );
 }
@@ -59,12 +59,13 @@ export function HomePage({ ctx, entries }: { ctx: PageContext; entries: readonly
 export type ResultsModel = {
   query: FinderQuery;
   heading: string;
-  notice?: { kind: 'unknown' | 'noPlace' } | { kind: 'ambiguous'; options: { label: string; q: string }[] } | undefined;
   hits: SearchHit[];
   total: number;
   pageSize: number;
   relaxation?: Relaxation | undefined;
   areaState?: StateCode | undefined;
+  /** Shown when nothing matches. */
+  helplines: readonly Helpline[];
 };
 
 export function ResultsPage({ ctx, model }: { ctx: PageContext; model: ResultsModel }) {
@@ -90,32 +91,12 @@ export function ResultsPage({ ctx, model }: { ctx: PageContext; model: ResultsMo
   return (
     <Layout ctx={ctx} title={model.heading}>
       <h1>{model.heading}</h1>
-      {model.notice?.kind === 'unknown' ? (
-        <p class="notice warn" role="alert">
-          {t('results.unknownPlace', { q: query.q })}
-        </p>
-      ) : null}
-      {model.notice?.kind === 'noPlace' ? <p class="notice warn">{t('results.noPlace')}</p> : null}
-      {model.notice?.kind === 'ambiguous' ? (
-        <div class="notice warn" role="alert">
-          <p>{t('results.ambiguous', { q: query.q })}</p>
-          <ul>
-            {model.notice.options.map((o) => (
-              <li>
-                <a href={link({ ...query, q: o.q, page: 1 })}>{o.label}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
       <div class="split">
         <div>
-          {model.notice ? null : (
-            <p role="status">
-              {t('results.count', { count: total })} {total > pageSize ? t('results.showing', { from, to }) : ''}
-            </p>
-          )}
-          {total === 0 && !model.notice ? (
+          <p role="status">
+            {t('results.count', { count: total })} {total > pageSize ? t('results.showing', { from, to }) : ''}
+          </p>
+          {total === 0 ? (
             <div class="notice warn">
               <p>{t('results.none')}</p>
               {model.relaxation ? (
@@ -148,7 +129,7 @@ export function ResultsPage({ ctx, model }: { ctx: PageContext; model: ResultsMo
               {to < total ? <a href={link({ ...query, page: query.page + 1 })}>{t('results.next')}</a> : null}
             </nav>
           ) : null}
-          {total === 0 || model.notice ? <Helplines t={t} /> : null}
+          {total === 0 ? <HelplineList list={model.helplines} locale={ctx.locale} /> : null}
         </div>
         <div>
           {hits.length > 0 ? <ResultsMap ctx={ctx} hits={hits} highlight={model.areaState} /> : null}
