@@ -134,6 +134,17 @@ export interface EmailChange {
   user_id: string;
 }
 
+export interface EntryReport {
+  created_at: Timestamp;
+  handled_at: Timestamp | null;
+  handled_by: string | null;
+  id: string;
+  kind: 'phone' | 'address' | 'hours' | 'closed' | 'other';
+  locale: string;
+  message: Generated<string>;
+  service_id: string;
+}
+
 export interface Invitation {
   centre_id: string | null;
   created_at: Generated<Timestamp>;
@@ -360,6 +371,7 @@ export interface DB {
   directory_draft: DirectoryDraft;
   directory_revision: DirectoryRevision;
   email_change: EmailChange;
+  entry_report: EntryReport;
   invitation: Invitation;
   language: Language;
   location: Location;
