@@ -36,6 +36,7 @@ import { finderFeature } from './features/finder/index.ts';
 import { healthFeature } from './features/health/index.ts';
 import { hsdsApiFeature } from './features/hsds-api/index.ts';
 import { pagesFeature } from './features/pages/index.ts';
+import { entryReportsFeature } from './features/entry-reports/index.ts';
 import { reviewFeature } from './features/review/index.ts';
 import { userAdminFeature } from './features/user-admin/index.ts';
 
@@ -49,6 +50,7 @@ export const FEATURES: readonly Feature[] = [
   authFeature,
   centreEntryFeature,
   reviewFeature,
+  entryReportsFeature,
   auditLogFeature,
   accountFeature,
   userAdminFeature,

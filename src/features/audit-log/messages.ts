@@ -35,6 +35,7 @@ export const KNOWN_EVENTS = [
   'directory.draft_withdrawn',
   'directory.draft_accepted',
   'directory.draft_returned',
+  'entry_report.handled',
   'audit.read',
   'audit.exported',
   'outbox.read',
