@@ -22,11 +22,10 @@ import { z } from 'zod';
 import { audit } from '../../platform/audit/audit.ts';
 import { notFound, requireAccess } from '../../platform/auth/access.ts';
 import { csrfField, csrfToken } from '../../platform/auth/csrf.ts';
-import { withScope } from '../../platform/db/tenant.ts';
 import { HttpError, parseOr400 } from '../../platform/http/errors.ts';
 import { pageContext } from '../../platform/layout/context.ts';
 import { sendPage } from '../../platform/layout/render.ts';
-import { staffRequest } from '../../platform/request/context.ts';
+import { anonymousTx, staffRequest } from '../../platform/request/context.ts';
 import type { DirectoryEntry } from '../directory/entry.ts';
 import { ENTRY_REPORTS_HANDLE, ENTRY_REPORTS_READ } from './actions.ts';
 import { insertReport, markHandled, reportById, visibleReports } from './queries.ts';
@@ -100,11 +99,13 @@ export const entryReportRoutes: FastifyPluginAsync = async (app) => {
 
     const parsed = reportFormSchema.safeParse(body);
     if (!parsed.success) {
-      const fields = new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')));
-      return again(
-        fields.has('message') ? 'tooLong' : fields.has('kind') && fields.size === 1 ? 'kind' : 'invalid',
-        400,
-      );
+      const issues = parsed.error.issues;
+      const problem: ReportProblem = issues.some((i) => i.path[0] === 'message' && i.code === 'too_big')
+        ? 'tooLong'
+        : issues.every((i) => i.path[0] === 'kind')
+          ? 'kind'
+          : 'invalid';
+      return again(problem, 400);
     }
     const form = parsed.data;
     const sentTo = `/${req.locale}/centres/${entry.service.id}/report?sent=1`;
@@ -116,7 +117,7 @@ export const entryReportRoutes: FastifyPluginAsync = async (app) => {
     if (stamp !== 'ok') return again(stamp === 'too_fast' ? 'tooFast' : 'stale', 400);
 
     try {
-      await withScope(app.database.db, { kind: 'auth' }, async (trx) => {
+      await anonymousTx(req, async (trx) => {
         if (await overLimit(trx, app.keys.server, { ip: req.ip, serviceId: entry.service.id }, now))
           throw new OverLimit();
         await insertReport(

@@ -17,14 +17,14 @@ export const reportFormSchema = z.strictObject({
   message: z
     .string()
     .max(MAX_MESSAGE, `at most ${MAX_MESSAGE} characters`)
+    // Line breaks and tabs are text; other control characters are not (and PostgreSQL cannot store U+0000).
+    // eslint-disable-next-line no-control-regex
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'control characters are not allowed')
     .optional()
     .default('')
     .transform((s) => s.replace(/\r\n?/g, '\n').trim()),
   [HONEYPOT]: z.string().max(500).optional().default(''),
   /** The signed time the form was handed out (spam.ts). */
-  issued: z.string().max(200).optional().default(''),
-  /** The list the reader came from, to offer the way back afterwards (validated again on use). */
-  from: z.string().max(1000).optional(),
+  issued: z.string().min(1).max(200),
 });
 
-export type ReportForm = z.infer<typeof reportFormSchema>;
