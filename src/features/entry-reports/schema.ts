@@ -27,4 +27,3 @@ export const reportFormSchema = z.strictObject({
   /** The signed time the form was handed out (spam.ts). */
   issued: z.string().min(1).max(200),
 });
-
