@@ -26,7 +26,7 @@ import { safeEqual } from '../../platform/security/tokens.ts';
 /** Nobody reads a page, chooses and writes a sentence in under three seconds. */
 export const MIN_FILL_MS = 3_000;
 /** A form left open longer is sent again with a fresh signature (nothing is lost: the text is kept). */
-export const MAX_FORM_AGE_MS = 6 * 60 * 60_000;
+const MAX_FORM_AGE_MS = 6 * 60 * 60_000;
 
 /** Reports per client network and per entry within their windows. */
 export const REPORT_LIMITS = {

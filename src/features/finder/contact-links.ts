@@ -11,7 +11,7 @@
  */
 
 /** What a contact is for: a call button, a write button, a messenger button, or a number to read. */
-export type ContactAction = 'call' | 'write' | 'messenger' | 'read';
+type ContactAction = 'call' | 'write' | 'messenger' | 'read';
 
 export type ContactKind = {
   action: ContactAction;

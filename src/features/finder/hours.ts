@@ -7,7 +7,7 @@
 import type { Locale, Translate } from '../../platform/i18n/index.ts';
 import type { DirectoryEntry, Weekday } from '../directory/entry.ts';
 
-export const WEEK: readonly Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+const WEEK: readonly Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
 type Schedule = DirectoryEntry['schedules'][number];
 /** Minutes since midnight, [opens, closes). */
@@ -44,7 +44,7 @@ function week(schedules: readonly Schedule[]): { intervals: Interval[]; notes: s
 }
 
 /** A time of day in the reader's clock: '9', '9:30' (24-hour) or '9 am', '12:30 pm' (12-hour). */
-export function formatTime(minutes: number, t: Translate<'finder'>): string {
+function formatTime(minutes: number, t: Translate<'finder'>): string {
   const h = Math.floor(minutes / 60) % 24;
   const m = minutes % 60;
   const mm = m === 0 ? '' : `:${String(m).padStart(2, '0')}`;

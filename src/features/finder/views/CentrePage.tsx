@@ -54,7 +54,7 @@ function EntryText({
   );
 }
 
-export function agesText(s: DirectoryEntry['service'], t: Translate<'finder'>): string | null {
+function agesText(s: DirectoryEntry['service'], t: Translate<'finder'>): string | null {
   if (s.minimum_age !== null && s.maximum_age !== null)
     return t('centre.agesRange', { min: s.minimum_age, max: s.maximum_age });
   if (s.minimum_age !== null) return t('centre.agesMin', { min: s.minimum_age });
