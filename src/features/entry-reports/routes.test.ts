@@ -27,6 +27,7 @@ import { writeEntries } from '../directory/queries.ts';
 import { enterScope, withScope, type Scope } from '../../platform/db/tenant.ts';
 import { createJobRunner, type JobRunner } from '../../platform/jobs/runner.ts';
 import { retentionPurgeJob } from '../../platform/retention/purge-job.ts';
+import { formatDay } from '../../platform/time/dates.ts';
 import { MIN_FILL_MS, REPORT_LIMITS } from './spam.ts';
 
 const SECOND = 1000;
@@ -334,6 +335,8 @@ describe('the staff area', () => {
     expect(JSON.stringify(audit)).not.toContain('Hauptstraße');
     const page = await t.app.inject({ url: '/de/staff/reports?done=1', headers: { cookie: leadA.cookie } });
     expect(page.body).toContain('Die Meldung ist als bearbeitet markiert.');
+    // Handled, with the day it will be deleted.
+    expect(page.body).toContain(formatDay(new Date(new Date(row.handled_at!).getTime() + 90 * DAY), 'de'));
   });
 
   it('the coordination office handles a centre’s report; it is recorded in that centre’s chain', async () => {

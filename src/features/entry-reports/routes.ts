@@ -25,6 +25,7 @@ import { csrfField, csrfToken } from '../../platform/auth/csrf.ts';
 import { HttpError, parseOr400 } from '../../platform/http/errors.ts';
 import { pageContext } from '../../platform/layout/context.ts';
 import { sendPage } from '../../platform/layout/render.ts';
+import { RETENTION } from '../../platform/retention/purge-job.ts';
 import { anonymousTx, staffRequest } from '../../platform/request/context.ts';
 import type { DirectoryEntry } from '../directory/entry.ts';
 import { ENTRY_REPORTS_HANDLE, ENTRY_REPORTS_READ } from './actions.ts';
@@ -38,8 +39,8 @@ const entryParams = z.object({ lang: z.string(), id: z.string().max(100) });
 const sentQuery = z.object({ sent: z.literal('1').optional() });
 const handleBody = z.strictObject({ ...csrfField });
 
-/** The reports' retention after handling, shown to staff (the purge job holds the rule). */
-const KEPT_DAYS = 90;
+/** How long a handled report is kept, in days, as the purge job deletes it. */
+const KEPT_DAYS = Math.round(RETENTION.handledReports / (24 * 60 * 60_000));
 
 /** Raised inside the storing transaction to roll the count back and answer 429. */
 class OverLimit extends Error {}
