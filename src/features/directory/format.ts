@@ -4,14 +4,29 @@ import type { DirectoryEntry } from './entry.ts';
 
 const displayNames = new Map<Locale, Intl.DisplayNames>();
 
+/**
+ * Names the platform's Intl data lacks ('edo' comes back as the bare code) or
+ * gives otherwise than the people who speak it (ICU folds Twi into Akan).
+ * The same word in every offered language, so no per-locale table.
+ */
+const OWN_NAMES: Readonly<Record<string, string>> = { edo: 'Edo', twi: 'Twi' };
+
 /** A language's name in the reader's language, e.g. 'ar' → 'Arabisch'. */
 export function languageName(code: string, locale: Locale): string {
+  const own = OWN_NAMES[code];
+  if (own) return own;
   let dn = displayNames.get(locale);
   if (!dn) {
     dn = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
     displayNames.set(locale, dn);
   }
   return dn.of(code) ?? code;
+}
+
+/** Language names for a list of codes, in the reader's alphabetical order rather than the order of the codes. */
+export function languageNames(codes: readonly string[], locale: Locale): string[] {
+  const collator = collatorFor(locale);
+  return codes.map((c) => languageName(c, locale)).sort(collator.compare);
 }
 
 /** Intl formatters are costly to build: one per locale and purpose, made on first use. */

@@ -38,7 +38,7 @@ describe('search by postcode or place', () => {
   it('marks a centre responsible for the searched state', async () => {
     const res = await get('/en/search?q=Leipzig');
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('Responsible for all of Saxony');
+    expect(res.body).toContain('Covers all of Saxony');
     expect(res.body).toContain('Available nationwide');
   });
 
@@ -135,7 +135,7 @@ describe('centre page', () => {
 
   it('never shows a protected street address', async () => {
     const res = await get(`/en/centres/${dresden.service.id}`);
-    expect(res.body).toContain('Protected address');
+    expect(res.body).toContain('Address kept confidential');
     expect(res.body).toContain('01067 Dresden');
     expect(res.body).not.toContain('Teststraße');
   });

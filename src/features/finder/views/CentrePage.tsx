@@ -10,7 +10,7 @@ import { dynamicKey, translator, type Translate } from '../../../platform/i18n/i
 import type { PageContext } from '../../../platform/layout/context.ts';
 import { Layout } from '../../../platform/layout/Layout.tsx';
 import type { DirectoryEntry } from '../../directory/entry.ts';
-import { formatDate, languageName } from '../../directory/format.ts';
+import { formatDate, languageNames } from '../../directory/format.ts';
 import { contactKind } from '../contact-links.ts';
 import { formatHours, openStateText, type OpenState } from '../hours.ts';
 import { stateName } from './ResultCard.tsx';
@@ -202,9 +202,7 @@ export function CentrePage({ ctx, model }: { ctx: PageContext; model: CentreMode
           <Fact label={t('centre.exploitation')}>{entry.exploitation.map((g) => t(`ex.${g}`)).join(', ')}</Fact>
         ) : null}
         {entry.languages.length ? (
-          <Fact label={t('centre.languages')}>
-            {entry.languages.map((l) => languageName(l, ctx.locale)).join(', ')}
-          </Fact>
+          <Fact label={t('centre.languages')}>{languageNames(entry.languages, ctx.locale).join(', ')}</Fact>
         ) : null}
         {s.interpretation_services ? (
           <Fact label={t('centre.interpretation')}>

@@ -2,7 +2,7 @@
 import type { Locale, Translate } from '../../../platform/i18n/index.ts';
 import { stateByCode } from '../../geo/states.ts';
 import type { SearchHit } from '../search.ts';
-import { formatKm, languageName, telHref } from '../../directory/format.ts';
+import { formatKm, languageNames, telHref } from '../../directory/format.ts';
 import { centreHref } from '../back-link.ts';
 
 export function stateName(code: string, locale: Locale): string {
@@ -54,7 +54,7 @@ export function ResultCard({
       ) : null}
       {entry.languages.length > 0 ? (
         <p>
-          {t('card.languages')}: {entry.languages.map((l) => languageName(l, locale)).join(', ')}
+          {t('card.languages')}: {languageNames(entry.languages, locale).join(', ')}
         </p>
       ) : null}
       <p>

@@ -2,93 +2,17 @@
 import { dynamicKey, translator, type Translate } from '../../../platform/i18n/index.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
 import { Layout } from '../../../platform/layout/Layout.tsx';
-import { GermanyMap, type MapMarker } from '../../geo/GermanyMap.tsx';
 import { STATES, type StateCode, type StateInfo } from '../../geo/states.ts';
 import type { DirectoryEntry } from '../../directory/entry.ts';
 import type { FinderQuery } from '../schema.ts';
 import { toSearchParams } from '../schema.ts';
 import type { Relaxation, SearchHit } from '../search.ts';
+import { FinderMap, ResultsMap, markers } from './FinderMap.tsx';
 import { ResultCard, stateName } from './ResultCard.tsx';
 import { SearchForm } from './SearchForm.tsx';
 import { languageName } from '../../directory/format.ts';
 
 const ft = (ctx: PageContext) => translator(ctx.locale, 'finder');
-
-function markers(ctx: PageContext, entries: readonly DirectoryEntry[]) {
-  return entries.flatMap((e) =>
-    e.location
-      ? [
-          {
-            id: e.service.id,
-            lat: e.location.latitude,
-            lon: e.location.longitude,
-            label: `${e.service.name}, ${e.location.address.city}`,
-            href: `/${ctx.locale}/centres/${e.service.id}`,
-          },
-        ]
-      : [],
-  );
-}
-
-const stateHref = (ctx: PageContext) => (s: StateInfo) => `/${ctx.locale}/states/${s.slug}`;
-
-/** The map of Germany in the reader's language with `markers`; with `linkStates`, each state leads to its page. */
-function FinderMap({
-  ctx,
-  title,
-  description,
-  markers,
-  highlight,
-  linkStates = false,
-}: {
-  ctx: PageContext;
-  title: string;
-  description: string;
-  markers: MapMarker[];
-  highlight?: StateCode | undefined;
-  linkStates?: boolean;
-}) {
-  return (
-    <div class="map">
-      <GermanyMap
-        stateLabel={(s) => stateName(s.code, ctx.locale)}
-        title={title}
-        description={description}
-        markers={markers}
-        highlight={highlight}
-        {...(linkStates ? { stateHref: stateHref(ctx) } : {})}
-      />
-    </div>
-  );
-}
-
-/** The map beside a list of results: their places, with the state in focus highlighted. */
-function ResultsMap({
-  ctx,
-  hits,
-  highlight,
-  linkStates = false,
-}: {
-  ctx: PageContext;
-  hits: readonly SearchHit[];
-  highlight: StateCode | undefined;
-  linkStates?: boolean;
-}) {
-  const t = ft(ctx);
-  return (
-    <FinderMap
-      ctx={ctx}
-      title={t('results.mapTitle')}
-      description={t('results.mapDesc')}
-      markers={markers(
-        ctx,
-        hits.map((h) => h.entry),
-      )}
-      highlight={highlight}
-      linkStates={linkStates}
-    />
-  );
-}
 
 function Helplines({ t }: { t: Translate<'finder'> }) {
   return (
@@ -108,12 +32,13 @@ export function HomePage({ ctx, entries }: { ctx: PageContext; entries: readonly
     entries.filter((e) => e.service.status === 'active'),
   );
   return (
-    <Layout ctx={ctx} title={t('home.title')} description={t('home.lead')}>
+    <Layout ctx={ctx} title={t('home.title')} description={t('home.lead')} headerSearch={false}>
       <h1>{t('home.title')}</h1>
-      <p>{t('home.lead')}</p>
       <div class="split">
         <SearchForm locale={ctx.locale} t={t} />
         <div>
+          {/* After the form: on a phone the explanation must not push the search field off the first screen. */}
+          <p>{t('home.lead')}</p>
           <FinderMap
             ctx={ctx}
             title={t('home.mapTitle')}
@@ -292,16 +217,28 @@ export function StatePage({
           ) : (
             <ul class="results">
               {located.map((h) => (
-                <ResultCard hit={h} locale={ctx.locale} t={t} areaState={state.code} from={stateHref(ctx)(state)} />
+                <ResultCard
+                  hit={h}
+                  locale={ctx.locale}
+                  t={t}
+                  areaState={state.code}
+                  from={`/${ctx.locale}/states/${state.slug}`}
+                />
               ))}
             </ul>
           )}
           {responsible.length > 0 ? (
             <>
-              <h2>{t('states.responsible')}</h2>
+              <h2>{t('states.responsible', { state: stateName(state.code, ctx.locale) })}</h2>
               <ul class="results">
                 {responsible.map((h) => (
-                  <ResultCard hit={h} locale={ctx.locale} t={t} areaState={state.code} from={stateHref(ctx)(state)} />
+                  <ResultCard
+                    hit={h}
+                    locale={ctx.locale}
+                    t={t}
+                    areaState={state.code}
+                    from={`/${ctx.locale}/states/${state.slug}`}
+                  />
                 ))}
               </ul>
             </>
