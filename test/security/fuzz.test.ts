@@ -42,6 +42,8 @@ import {
   type Field,
   type Payload,
 } from './fuzz-inputs.ts';
+import { REPORT_KINDS } from '../../src/features/entry-reports/schema.ts';
+import { issueStamp } from '../../src/features/entry-reports/spam.ts';
 import { ROUTE_MATRIX } from './route-matrix.ts';
 import { createInvitation } from '../../src/platform/auth/queries/invitations.ts';
 import { hiddenValue, secretIn } from '../../src/features/account/test-support.ts';
@@ -286,6 +288,19 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     hostile: null,
     writes: AUDIT_TABLES,
   },
+  // A reader's error report: public, no session; a well-formed one is stored (or refused by the limits).
+  '/:lang/centres/:id/report': {
+    who: 'anonymous',
+    body: form({
+      kind: { kind: 'enum', values: REPORT_KINDS, required: true },
+      message: text(2000),
+      website: text(500),
+      issued: req(200),
+    }),
+    hostile: null,
+    writes: ['entry_report', 'auth_throttle'],
+  },
+  '/:lang/staff/reports/:id/handled': { who: 'coordination', body: csrfOnly(), hostile: null },
   '/:lang/staff/review/:id/accept': { who: 'coordination', body: csrfOnly(), hostile: null },
   '/:lang/staff/helplines/new': {
     who: 'coordination',
@@ -334,6 +349,12 @@ const BASES: Record<string, PostFuzz['base']> = {
   '/:lang/staff/review/:id/return': () => ({ comment: 'Bitte die Öffnungszeiten prüfen.' }),
   '/:lang/staff/helplines/new': () => helplineBase,
   '/:lang/staff/helplines/:id': () => helplineBase,
+  // Signed ten seconds ago, so the form counts as filled in by a person.
+  '/:lang/centres/:id/report': () => ({
+    kind: 'phone',
+    message: 'Die Nummer stimmt nicht.',
+    issued: issueStamp(t.app.keys.server, ids.serviceId, new Date(t.app.clock.now().getTime() - 10_000)),
+  }),
 };
 // Form routes: hostile values in the form's own fields, alone or inside an otherwise valid form.
 for (const [url, spec] of Object.entries(POST_FUZZ)) {

@@ -350,7 +350,9 @@ export async function routeIds(app: App, world: Pick<World, 'centreA'>): Promise
 export function concreteUrl(pattern: string, world: World, ids: RouteIds, lang = 'de'): string {
   if (pattern === '/assets/:file') return ids.assetUrl;
   const byPrefix: [RegExp, string][] = [
-    [/^\/:lang\/centres\/:id$/, ids.serviceId],
+    [/^\/:lang\/centres\/:id(\/report)?$/, ids.serviceId],
+    // Any well-formed id: the probes are refused before a report is looked up.
+    [/^\/:lang\/staff\/reports\/:id/, '00000000-0000-4000-8000-00000000e220'],
     [/^\/:lang\/states\/:slug$/, ids.stateSlug],
     [/^\/:lang\/staff\/review\/:id/, world.draftId],
     [/^\/:lang\/staff\/users\/:id/, world.managedUserId],

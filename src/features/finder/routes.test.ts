@@ -128,7 +128,7 @@ describe('centre page', () => {
     expect(res.body).toContain('<h1>Leipzig Mitte');
     expect(res.body).toContain('href="tel:+493023125001"');
     expect(res.body).toContain('Teststraße 1');
-    expect(res.body).toContain('Mo, Mi 09:00–16:00 Uhr');
+    expect(res.body).toContain('<span class="hours-days">Mo, Mi</span> 9–16 Uhr');
     expect(res.body).toContain('Arabisch');
     expect(res.body).toContain('15. Januar 2026');
   });

@@ -14,7 +14,10 @@ import { resolveWhere, toSearchQuery } from './resolve.ts';
 import { finderQuerySchema } from './schema.ts';
 import { searchDirectory, suggestRelaxation } from './search.ts';
 import { stateName } from './views/ResultCard.tsx';
-import { CentrePage, HomePage, ResultsPage, StatePage, StatesPage, type ResultsModel } from './views/pages.tsx';
+import { backToResults } from './back-link.ts';
+import { openState } from './hours.ts';
+import { CentrePage } from './views/CentrePage.tsx';
+import { HomePage, ResultsPage, StatePage, StatesPage, type ResultsModel } from './views/pages.tsx';
 import { PlacePage } from './views/PlacePage.tsx';
 
 const PAGE_SIZE = 10;
@@ -87,7 +90,14 @@ export const finderRoutes: FastifyPluginAsync = async (app) => {
     const entry = r.success ? (await directory.get()).byId.get(r.data.id) : undefined;
     // Defunct entries stay out of public view; a vague 404 either way.
     if (!entry || entry.service.status === 'defunct') throw new HttpError(404, 'Not found');
-    return sendPage(reply, CentrePage({ ctx: pageContext(req), entry }));
+    // `from` is whatever the address bar says: only a finder list, rebuilt, may come back out.
+    const from = (req.query as Record<string, unknown> | undefined)?.from;
+    const model = {
+      entry,
+      openState: entry.service.status === 'active' ? openState(entry.schedules, app.clock.now()) : null,
+      backTo: backToResults(Array.isArray(from) ? from[0] : from, req.locale),
+    };
+    return sendPage(reply, CentrePage({ ctx: pageContext(req), model }));
   });
 
   app.get('/:lang/states', pub, async (req, reply) => {

@@ -134,6 +134,17 @@ export interface EmailChange {
   user_id: string;
 }
 
+export interface EntryReport {
+  created_at: Timestamp;
+  handled_at: Timestamp | null;
+  handled_by: string | null;
+  id: string;
+  kind: 'phone' | 'address' | 'hours' | 'closed' | 'other';
+  locale: string;
+  message: Generated<string>;
+  service_id: string;
+}
+
 export interface Helpline {
   around_the_clock: Generated<boolean>;
   checked_on: string;
@@ -380,6 +391,7 @@ export interface DB {
   directory_draft: DirectoryDraft;
   directory_revision: DirectoryRevision;
   email_change: EmailChange;
+  entry_report: EntryReport;
   helpline: Helpline;
   invitation: Invitation;
   language: Language;

@@ -24,6 +24,7 @@ const perLocale = (lang: 'de' | 'en'): PublicPage[] => [
   { name: `search with a typo (${lang})`, path: `/${lang}/search?q=Dortmnd`, status: 200 },
   { name: `search without a place (${lang})`, path: `/${lang}/search`, status: 200 },
   { name: `centre detail (${lang})`, path: `/${lang}/centres/${LEIPZIG_ID}`, status: 200 },
+  { name: `report an error (${lang})`, path: `/${lang}/centres/${LEIPZIG_ID}/report`, status: 200 },
   { name: `states (${lang})`, path: `/${lang}/states`, status: 200 },
   { name: `one state (${lang})`, path: `/${lang}/states/sachsen`, status: 200 },
   { name: `safety (${lang})`, path: `/${lang}/safety`, status: 200 },

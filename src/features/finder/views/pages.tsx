@@ -1,5 +1,4 @@
-/** The finder's pages: start, results, centre detail, states overview, one state. */
-import type { ComponentChildren } from 'preact';
+/** The finder's pages: start, results, states overview, one state (the centre page is CentrePage.tsx). */
 import { dynamicKey, translator } from '../../../platform/i18n/index.ts';
 import { HelplineList } from '../../../platform/helplines/HelplineList.tsx';
 import type { Helpline } from '../../../platform/helplines/helplines.ts';
@@ -13,7 +12,7 @@ import type { Relaxation, SearchHit } from '../search.ts';
 import { FinderMap, ResultsMap, markers } from './FinderMap.tsx';
 import { ResultCard, stateName } from './ResultCard.tsx';
 import { SearchForm } from './SearchForm.tsx';
-import { formatDate, formatSchedules, languageName, languageNames, telHref } from '../../directory/format.ts';
+import { languageName } from '../../directory/format.ts';
 
 const ft = (ctx: PageContext) => translator(ctx.locale, 'finder');
 
@@ -119,7 +118,7 @@ export function ResultsPage({ ctx, model }: { ctx: PageContext; model: ResultsMo
           {hits.length > 0 ? (
             <ol class="results" start={from}>
               {hits.map((h) => (
-                <ResultCard hit={h} locale={ctx.locale} t={t} areaState={model.areaState} />
+                <ResultCard hit={h} locale={ctx.locale} t={t} areaState={model.areaState} from={link(query)} />
               ))}
             </ol>
           ) : null}
@@ -136,132 +135,6 @@ export function ResultsPage({ ctx, model }: { ctx: PageContext; model: ResultsMo
           <SearchForm locale={ctx.locale} t={t} query={query} />
         </div>
       </div>
-    </Layout>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ComponentChildren }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </>
-  );
-}
-
-export function CentrePage({ ctx, entry }: { ctx: PageContext; entry: DirectoryEntry }) {
-  const t = ft(ctx);
-  const s = entry.service;
-  const loc = entry.location;
-  const hours = formatSchedules(entry, t);
-  const ages =
-    s.minimum_age !== null && s.maximum_age !== null
-      ? t('centre.agesRange', { min: s.minimum_age, max: s.maximum_age })
-      : s.minimum_age !== null
-        ? t('centre.agesMin', { min: s.minimum_age })
-        : s.maximum_age !== null
-          ? t('centre.agesMax', { max: s.maximum_age })
-          : null;
-  return (
-    <Layout ctx={ctx} title={s.name} description={s.description.slice(0, 160)}>
-      <h1>
-        {s.name}
-        {s.is_demo ? <span class="badge-demo">{t('card.demo')}</span> : null}
-      </h1>
-      {s.is_demo ? <p class="notice warn">{t('centre.demoNote')}</p> : null}
-      {s.status !== 'active' ? (
-        <p class="notice warn">{t(dynamicKey('finder', `centre.status_${s.status.replace(' ', '_')}`))}</p>
-      ) : null}
-      {s.alert ? <p class="notice warn">{s.alert}</p> : null}
-      <p>{s.description}</p>
-      <dl class="facts">
-        <Fact label={t('centre.organisation')}>{entry.organization.name}</Fact>
-        {entry.targetGroups.length ? (
-          <Fact label={t('centre.forWhom')}>{entry.targetGroups.map((g) => t(`tg.${g}`)).join(', ')}</Fact>
-        ) : null}
-        {ages ? <Fact label={t('centre.ages')}>{ages}</Fact> : null}
-        {entry.exploitation.length ? (
-          <Fact label={t('centre.exploitation')}>{entry.exploitation.map((g) => t(`ex.${g}`)).join(', ')}</Fact>
-        ) : null}
-        {entry.languages.length ? (
-          <Fact label={t('centre.languages')}>{languageNames(entry.languages, ctx.locale).join(', ')}</Fact>
-        ) : null}
-        {s.interpretation_services ? <Fact label={t('centre.interpretation')}>{s.interpretation_services}</Fact> : null}
-        {hours.length ? (
-          <Fact label={t('centre.hours')}>
-            {hours.map((h, i) => (
-              <>
-                {i > 0 ? <br /> : null}
-                {h}
-              </>
-            ))}
-          </Fact>
-        ) : null}
-        <Fact label={t('centre.address')}>
-          {loc ? (
-            <>
-              {loc.address.address_1 && !loc.address_protected ? (
-                <>
-                  {loc.address.address_1}
-                  <br />
-                </>
-              ) : null}
-              {loc.address.postal_code} {loc.address.city}
-              {loc.address_protected ? (
-                <>
-                  <br />
-                  {t('card.protected')}
-                </>
-              ) : null}
-            </>
-          ) : (
-            t('card.online')
-          )}
-        </Fact>
-        {entry.areas.length ? (
-          <Fact label={t('centre.area')}>
-            {entry.areas.map((a) => (a === 'DE' ? t('card.coversNation') : stateName(a, ctx.locale))).join(', ')}
-          </Fact>
-        ) : null}
-        {entry.accessibility.length || loc?.accessibility ? (
-          <Fact label={t('centre.accessibility')}>
-            {[
-              ...entry.accessibility.map((a) => t(`acc.${a}`)),
-              ...(loc?.accessibility ? [loc.accessibility] : []),
-            ].join(', ')}
-          </Fact>
-        ) : null}
-        <Fact label={t('centre.verified')}>
-          {s.assured_date ? formatDate(s.assured_date, ctx.locale) : t('centre.notVerified')}
-        </Fact>
-      </dl>
-      <h2>{t('centre.howTo')}</h2>
-      {s.application_process ? <p>{s.application_process}</p> : null}
-      <ul>
-        {entry.phones.map((p) => (
-          <li>
-            {t('card.phone')}
-            {p.description ? ` (${p.description})` : ''}: <a href={telHref(p.number)}>{p.number}</a>
-          </li>
-        ))}
-        {s.email ? (
-          <li>
-            {t('card.email')}: <a href={`mailto:${s.email}`}>{s.email}</a>
-          </li>
-        ) : null}
-        {s.url && /^https?:\/\//i.test(s.url) ? (
-          <li>
-            {t('card.website')}:{' '}
-            <a href={s.url} rel="noreferrer nofollow">
-              {s.url.replace(/^https?:\/\//, '')}
-            </a>
-          </li>
-        ) : null}
-      </ul>
-      <p class="hint">{t('centre.safeCall')}</p>
-      <p>
-        <a href={`/${ctx.locale}/`}>{t('centre.back')}</a>
-      </p>
     </Layout>
   );
 }
@@ -325,7 +198,13 @@ export function StatePage({
           ) : (
             <ul class="results">
               {located.map((h) => (
-                <ResultCard hit={h} locale={ctx.locale} t={t} areaState={state.code} />
+                <ResultCard
+                  hit={h}
+                  locale={ctx.locale}
+                  t={t}
+                  areaState={state.code}
+                  from={`/${ctx.locale}/states/${state.slug}`}
+                />
               ))}
             </ul>
           )}
@@ -334,7 +213,13 @@ export function StatePage({
               <h2>{t('states.responsible', { state: stateName(state.code, ctx.locale) })}</h2>
               <ul class="results">
                 {responsible.map((h) => (
-                  <ResultCard hit={h} locale={ctx.locale} t={t} areaState={state.code} />
+                  <ResultCard
+                    hit={h}
+                    locale={ctx.locale}
+                    t={t}
+                    areaState={state.code}
+                    from={`/${ctx.locale}/states/${state.slug}`}
+                  />
                 ))}
               </ul>
             </>
