@@ -15,9 +15,15 @@
 
   // The Shift shortcut exists only with this script: the layout renders its
   // hint hidden, so a visitor without JavaScript (e.g. Tor Browser "Safest")
-  // is not promised a shortcut that does nothing.
+  // is not promised a shortcut that does nothing. On a touch-only phone there
+  // is no Shift key to press, and the hint would cost a line of the first
+  // screen: it shows where a mouse or touchpad suggests a keyboard, or as
+  // soon as a key is pressed (a tablet with a keyboard cover).
   var hint = document.getElementById('quick-exit-hint');
-  if (hint) hint.hidden = false;
+  function showHint() {
+    if (hint) hint.hidden = false;
+  }
+  if (window.matchMedia && window.matchMedia('(any-hover: hover), (any-pointer: fine)').matches) showHint();
 
   function leave() {
     if (!overlay) {
@@ -47,6 +53,7 @@
     return e.altKey || e.ctrlKey || e.metaKey;
   }
   document.addEventListener('keydown', function (e) {
+    showHint();
     if (e.key === 'Shift') {
       shiftDown = true;
       shiftUsedAsModifier = otherModifier(e);

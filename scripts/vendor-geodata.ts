@@ -131,7 +131,85 @@ type CsvRow = {
   latitude: string;
   longitude: string;
 };
-type PlaceRow = { postcode: string; place: string; state: StateCode; lat: number; lon: number };
+type PlaceRow = {
+  postcode: string;
+  place: string;
+  state: StateCode;
+  lat: number;
+  lon: number;
+  /** A name added to a postcode (a borough): it names the postcode's area but moves neither its centroid nor its state. */
+  added?: true;
+};
+
+// ───────────────────────────── districts from borough offices ─────────────────────────────
+
+/**
+ * GeoNames names districts of Hamburg and of a few other cities as places
+ * ("Hamburg Altona-Altstadt", "Berlin Kreuzberg"), but most of Berlin's
+ * boroughs (Neukölln, Mitte, Spandau …) appear only in large-customer rows:
+ * "Bezirksamt Neukölln", "Bezirksamt Spandau von Berlin". The office lies in
+ * its borough, so the place-row postcode nearest to the office stands for the
+ * borough: it gets the borough as a further place, named the GeoNames way
+ * ("Berlin Neukölln"). The place index then finds it as "Berlin-Neukölln",
+ * "Berlin Neukölln" and "Neukölln".
+ */
+const BOROUGH_OFFICE = /^(?:Freie und Hansestadt Hamburg\s+)?Bezirksamt\s+(.+?)(?:\s+von\s+Berlin)?$/u;
+const CITY_OF_STATE: Partial<Record<StateCode, string>> = { 'DE-BE': 'Berlin', 'DE-HH': 'Hamburg' };
+/**
+ * Names of merged boroughs ("Charlottenburg-Wilmersdorf") join two former
+ * boroughs that people still name alone; each part is offered too, except
+ * parts that mean nothing alone ("Nord") or name the city itself.
+ */
+const GENERIC_PART = /^(?:nord|sued|ost|west|mitte|altstadt|neustadt|hamburg|berlin)$/;
+
+type BoroughOffice = { city: string; state: StateCode; names: string[]; lat: number; lon: number; source: string };
+
+function boroughOffice(r: CsvRow): BoroughOffice | undefined {
+  const m = BOROUGH_OFFICE.exec(r.place.trim());
+  const state = STATE_BY_NAME.get(stateNameKey(r.state));
+  const city = state && CITY_OF_STATE[state];
+  if (!m || !state || !city) return undefined;
+  const borough = m[1]!.trim();
+  const parts = borough.includes('-')
+    ? borough.split('-').filter((p) => p.length > 4 && !GENERIC_PART.test(placeKey(p)))
+    : [];
+  return {
+    city,
+    state,
+    names: [...new Set([borough, ...parts])],
+    lat: Number(r.latitude),
+    lon: Number(r.longitude),
+    source: `${r.zipcode} ${r.place}`,
+  };
+}
+
+/**
+ * Extra place rows for the boroughs named only by their offices: each at the
+ * place-row postcode of its city nearest to the office. Names GeoNames already
+ * has as places ("Hamburg Bergedorf") are left to the data.
+ */
+function boroughRows(offices: BoroughOffice[], rows: PlaceRow[]): PlaceRow[] {
+  const known = new Set(rows.map((r) => placeKey(r.place)));
+  const out: PlaceRow[] = [];
+  for (const o of offices) {
+    const inCity = rows.filter((r) => r.state === o.state && (r.place === o.city || r.place.startsWith(`${o.city} `)));
+    let nearest: PlaceRow | undefined;
+    let best = Infinity;
+    for (const r of inCity) {
+      const d = (r.lat - o.lat) ** 2 + ((r.lon - o.lon) * Math.cos((o.lat * Math.PI) / 180)) ** 2;
+      if (d < best || (d === best && nearest && r.postcode < nearest.postcode)) [nearest, best] = [r, d];
+    }
+    if (!nearest) throw new Error(`no postcode of ${o.city} near ${o.source}`);
+    for (const name of o.names) {
+      const place = `${o.city} ${name}`;
+      if (known.has(placeKey(place))) continue;
+      known.add(placeKey(place));
+      log(`  borough from its office: ${place} → ${nearest.postcode} (${o.source})`);
+      out.push({ ...nearest, place, added: true });
+    }
+  }
+  return out;
+}
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
@@ -146,13 +224,17 @@ function readPostcodeRows(): { rows: PlaceRow[]; stats: Record<string, number> }
     droppedLargeCustomerBlock: 0,
     droppedBlockAlsoByName: 0,
     droppedByNameOnly: 0,
+    boroughsFromOffices: 0,
     stateOverrides: 0,
     stateFixedByDistrictName: 0,
   };
   const rows: PlaceRow[] = [];
   const nameOnly: string[] = [];
   const unknownStates = new Set<string>();
+  const offices: BoroughOffice[] = [];
   for (const r of records) {
+    const office = boroughOffice(r);
+    if (office) offices.push(office);
     const byName = ORGANISATION_NAME.test(r.place);
     if (isLargeCustomerBlock(r.state_code)) {
       stats.droppedLargeCustomerBlock++;
@@ -197,7 +279,9 @@ function readPostcodeRows(): { rows: PlaceRow[]; stats: Record<string, number> }
   if (unknownStates.size) throw new Error(`unmapped state names: ${[...unknownStates].join(', ')}`);
   if (nameOnly.length)
     log(`  dropped by name outside the large-customer block (check these!):\n    ${nameOnly.join('\n    ')}`);
-  return { rows, stats };
+  const boroughs = boroughRows(offices, rows);
+  stats.boroughsFromOffices = boroughs.length;
+  return { rows: [...rows, ...boroughs], stats };
 }
 
 function buildPostcodeFile(
@@ -213,10 +297,11 @@ function buildPostcodeFile(
   const postcodes: Partial<Record<StateCode, PostcodeRow[]>> = Object.fromEntries(STATE_CODES.map((c) => [c, []]));
   for (const postcode of [...byPostcode.keys()].sort()) {
     const prs = byPostcode.get(postcode)!;
-    const lat = round4(prs.reduce((s, r) => s + r.lat, 0) / prs.length);
-    const lon = round4(prs.reduce((s, r) => s + r.lon, 0) / prs.length);
+    const own = prs.filter((r) => !r.added);
+    const lat = round4(own.reduce((s, r) => s + r.lat, 0) / own.length);
+    const lon = round4(own.reduce((s, r) => s + r.lon, 0) / own.length);
     const counts = new Map<StateCode, number>();
-    for (const r of prs) counts.set(r.state, (counts.get(r.state) ?? 0) + 1);
+    for (const r of own) counts.set(r.state, (counts.get(r.state) ?? 0) + 1);
     const ranked = [...counts].sort((a, b) => b[1] - a[1] || stateIndex(a[0]) - stateIndex(b[0]));
     let state = ranked[0]![0];
     if (ranked.length > 1) {
@@ -248,7 +333,7 @@ function buildPostcodeFile(
       'large-customer postcodes removed, one centroid per postcode; see data/geo/README.md',
     stats: {
       ...stats,
-      rowsKept: rows.length,
+      rowsKept: rows.filter((r) => !r.added).length,
       postcodes: byPostcode.size,
       postcodesSpanningStates: spanning,
       stateTiesBrokenByShape: tieBrokenByShape,

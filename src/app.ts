@@ -26,6 +26,7 @@ import { staffMenu } from './platform/staff/menu.ts';
 import { purgeExpiredSessionsJob } from './platform/auth/session-purge-job.ts';
 import { retentionPurgeJob } from './platform/retention/purge-job.ts';
 import type { JobDefinition } from './platform/jobs/runner.ts';
+import { HelplineCache } from './platform/helplines/cache.ts';
 import { DirectoryIndex } from './features/directory/directory-index.ts';
 import { accountFeature } from './features/account/index.ts';
 import { auditLogFeature } from './features/audit-log/index.ts';
@@ -34,8 +35,10 @@ import { centreEntryFeature } from './features/centre-entry/index.ts';
 import { directoryFeature } from './features/directory/index.ts';
 import { finderFeature } from './features/finder/index.ts';
 import { healthFeature } from './features/health/index.ts';
+import { helplinesFeature } from './features/helplines/index.ts';
 import { hsdsApiFeature } from './features/hsds-api/index.ts';
 import { pagesFeature } from './features/pages/index.ts';
+import { entryReportsFeature } from './features/entry-reports/index.ts';
 import { reviewFeature } from './features/review/index.ts';
 import { userAdminFeature } from './features/user-admin/index.ts';
 
@@ -49,6 +52,8 @@ export const FEATURES: readonly Feature[] = [
   authFeature,
   centreEntryFeature,
   reviewFeature,
+  helplinesFeature,
+  entryReportsFeature,
   auditLogFeature,
   accountFeature,
   userAdminFeature,
@@ -125,6 +130,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const directory = new DirectoryIndex(database.db, config.searchIndexTtlMs);
   await directory.get();
   app.decorate('directory', directory);
+  const helplines = new HelplineCache(database.db, config.searchIndexTtlMs);
+  await helplines.get();
+  app.decorate('helplines', helplines);
 
   const assets = deps.assets ?? loadAssets();
   app.decorate('platform', {

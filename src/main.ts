@@ -11,6 +11,7 @@ import { openDatabase } from './platform/db/index.ts';
 import { DataDirLockedError } from './platform/db/embedded.ts';
 import { MigrationPermissionError, migrateOrCheck, PendingMigrationsError } from './platform/db/migrate.ts';
 import { DemoContentNeedsOwnerError, seedDemoIfWanted } from './features/demo/seed.ts';
+import { loadPlaceTables } from './features/geo/postcodes.ts';
 import { ADMIN_PASSKEY_NOTE, demoAdminSetupLink } from './features/user-admin/demo-admin.ts';
 import { createJobRunner } from './platform/jobs/runner.ts';
 import { KeyRingError } from './platform/security/keys.ts';
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  // Before the first request, so no search waits for the place index to be built.
+  loadPlaceTables();
   await app.listen({ host: config.host, port: config.port });
   jobs.start();
   const address = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;

@@ -10,12 +10,14 @@ import type refusalsCatalogue from './http/messages/de/refusals.json';
 import type validationCatalogue from './http/messages/de/validation.json';
 import type staffCatalogue from './staff/messages/de/staff.json';
 import type securityNoticesCatalogue from './auth/messages/de/security-notices.json';
+import type helplinesCatalogue from './helplines/messages/de/helplines.json';
 
 export const KERNEL_NAMESPACES: readonly MessageNamespace[] = [
   { name: 'layout', audience: 'public', dir: new URL('./layout/messages/', import.meta.url) },
   { name: 'errors', audience: 'public', dir: new URL('./layout/messages/', import.meta.url) },
   { name: 'refusals', audience: 'public', dir: new URL('./http/messages/', import.meta.url) },
   { name: 'validation', audience: 'public', dir: new URL('./http/messages/', import.meta.url) },
+  { name: 'helplines', audience: 'public', dir: new URL('./helplines/messages/', import.meta.url) },
   { name: 'staff', audience: 'staff', dir: new URL('./staff/messages/', import.meta.url) },
   { name: 'security-notices', audience: 'staff', dir: new URL('./auth/messages/', import.meta.url) },
 ];
@@ -28,5 +30,6 @@ declare module './i18n/index.ts' {
     validation: typeof validationCatalogue;
     staff: typeof staffCatalogue;
     'security-notices': typeof securityNoticesCatalogue;
+    helplines: typeof helplinesCatalogue;
   }
 }

@@ -16,7 +16,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-const MAP = 'main .map svg';
+const MAP = 'main .map > svg';
 const MARKERS = `${MAP} a[href*="/centres/"]`;
 
 const hrefs = (page: Page, selector: string) =>
@@ -102,7 +102,8 @@ describe('map', () => {
           };
           const problems: string[] = [];
           for (const a of svg.querySelectorAll('a[href]')) {
-            const shape = a.querySelector('path, circle, rect, polygon');
+            // The drawn shape, not the transparent hit area around a marker.
+            const shape = a.querySelector('.marker') ?? a.querySelector('path, circle, rect, polygon');
             if (!shape) continue;
             (document.activeElement as HTMLElement | null)?.blur();
             const before = look(shape);
@@ -142,7 +143,7 @@ describe('map', () => {
       const { context } = await newContext(site, { javaScriptEnabled });
       try {
         const page = await context.newPage();
-        await page.goto(`${site.base}/de/`);
+        await page.goto(`${site.base}/de/states/sachsen`);
         const selector = `${MAP} a[href="/de/centres/${LEIPZIG_ID}"]`;
         const [info] = await accessibilityInfo(page, selector);
         const name = info?.name ?? '';
@@ -185,6 +186,33 @@ describe('map', () => {
       }
       const onlyOnMap = [...onMap].filter((h) => !listed.has(h));
       expect(onlyOnMap, 'centres shown on the map but in no list').toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('draws centres too close to tell apart on a phone as one cluster that searches their town', async () => {
+    const { context } = await newContext(site);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${site.base}/de/`);
+      const clusters = await accessibilityInfo(page, `${MAP} a[href*="/search?q="]`);
+      expect(clusters.length, 'the demo centres in the cities are clustered').toBeGreaterThan(0);
+      for (const c of clusters) expect(c.name).toMatch(/^\d+ Beratungsstellen in und um \S/);
+      const [first] = await page
+        .locator(`${MAP} a[href*="/search?q="]`)
+        .evaluateAll((as) =>
+          as.map((a) => ({ href: a.getAttribute('href') ?? '', count: Number(a.querySelector('text')?.textContent) })),
+        );
+      await page.locator(`${MAP} a[href="${first!.href}"]`).focus();
+      await Promise.all([page.waitForURL(/\/de\/search\?q=/), page.keyboard.press('Enter')]);
+      expect(await page.locator('main ol.results > li').count()).toBeGreaterThanOrEqual(Math.min(first!.count, 10));
+      // The legend says what the shapes mean.
+      await page.goto(`${site.base}/de/`);
+      expect(await page.locator('main .map .map-legend li > span').allTextContents()).toEqual([
+        'Beratungsstelle',
+        'Mehrere Beratungsstellen nah beieinander (Anzahl)',
+      ]);
     } finally {
       await context.close();
     }

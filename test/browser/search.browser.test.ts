@@ -144,7 +144,7 @@ async function searchFlow(page: Page) {
   await page.getByLabel('Postleitzahl oder Ort').fill('00000');
   await submit(page);
   const alert = main.locator('[role=alert]');
-  expect(await alert.textContent()).toContain('„00000“ kennen wir nicht');
+  expect(await alert.textContent()).toContain('Wir konnten die Postleitzahl „00000“ nicht finden');
   const picker = page.getByLabel('oder Bundesland');
   expect(await picker.locator('option').count()).toBe(17);
   expect(await main.locator('a[href="tel:116016"]').count()).toBeGreaterThan(0);
@@ -240,13 +240,13 @@ describe('result cards on a small phone', () => {
     try {
       const page = await context.newPage();
       await page.goto(`${site.base}/de/search?q=44135`);
-      const buttons = page.locator('main .card a.call');
+      const buttons = page.locator('main .card a.call-button');
       expect(await buttons.count()).toBeGreaterThan(3);
       for (const button of await buttons.all()) {
         const box = (await button.boundingBox())!;
         expect(box.width).toBeGreaterThanOrEqual(44);
         expect(box.height).toBeGreaterThanOrEqual(44);
-        const lines = await button.locator('.tel').evaluate((el) => {
+        const lines = await button.locator('.number').evaluate((el) => {
           const range = document.createRange();
           range.selectNodeContents(el);
           return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;

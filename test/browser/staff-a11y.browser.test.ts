@@ -10,8 +10,10 @@
  * review), one test per page so a failure names it; the tests share the
  * browsers and run in order.
  */
+import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withScope } from '../../src/platform/db/tenant.ts';
 import { issueAdminInvitation } from '../../src/features/user-admin/operator.ts';
 import { createUser, type TestUser } from '../support/auth.ts';
 import { formatViolations, runAxe, type AxeViolation } from './support/probes.ts';
@@ -334,7 +336,34 @@ describe('coordination office pages', () => {
   });
 
   it('entries not verified for 12 months', () => visit(coordinationPage, '/de/staff/review/overdue'));
+
+  it('readers’ error reports', async () => {
+    // One report as the public form writes it, so the list has a row with its handling button.
+    await withScope(site.testApp.app.database.db, { kind: 'auth' }, (trx) =>
+      trx
+        .insertInto('entry_report')
+        .values({
+          id: randomUUID(),
+          service_id: LEIPZIG_SERVICE_ID,
+          kind: 'hours',
+          message: 'Dienstags ist geschlossen.',
+          locale: 'de',
+          created_at: new Date(),
+        })
+        .execute(),
+    );
+    await visit(coordinationPage, '/de/staff/reports');
+    expect(await coordinationPage.locator('main table.list-table tbody tr').count()).toBeGreaterThan(0);
+  });
   it('audit log (coordination office)', () => visit(coordinationPage, '/de/staff/audit'));
+  it('helplines', () => visit(coordinationPage, '/de/staff/helplines'));
+  it('a helpline’s form', () => visit(coordinationPage, '/de/staff/helplines/79830281-9359-4c57-bf35-0ea10e6ba1f2'));
+  it('a helpline’s form with errors', async () => {
+    await coordinationPage.goto(`${site.base}/de/staff/helplines/new`);
+    const form = coordinationPage.locator('form.staff-form');
+    expect(await submitAndWait(coordinationPage, () => form.locator('button[type=submit]').click())).toBe(400);
+    await expectAccessible(coordinationPage);
+  });
 
   it('review queue after accepting', async () => {
     await coordinationPage.goto(`${site.base}${draftPath}`);
@@ -360,6 +389,10 @@ describe('English versions', () => {
     ['/en/staff/entry/edit', () => leadPage],
     ['/en/staff/review', () => coordinationPage],
     ['/en/staff/review/overdue', () => coordinationPage],
+    ['/en/staff/helplines', () => coordinationPage],
+    ['/en/staff/helplines/new', () => coordinationPage],
+    ['/en/staff/reports', () => coordinationPage],
+    ['/en/staff/reports', () => leadPage],
   ];
   for (const [path, page] of pages) it(path, () => visit(page(), path));
 });

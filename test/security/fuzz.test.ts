@@ -42,6 +42,8 @@ import {
   type Field,
   type Payload,
 } from './fuzz-inputs.ts';
+import { REPORT_KINDS } from '../../src/features/entry-reports/schema.ts';
+import { issueStamp } from '../../src/features/entry-reports/spam.ts';
 import { ROUTE_MATRIX } from './route-matrix.ts';
 import { createInvitation } from '../../src/platform/auth/queries/invitations.ts';
 import { hiddenValue, secretIn } from '../../src/features/account/test-support.ts';
@@ -116,6 +118,32 @@ const entryFields: Record<string, Field> = {
   phone_0_number: text(25_000),
   phone_0_type: text(25_000),
   phone_0_description: text(25_000),
+};
+
+const helplineFields: Record<string, Field> = {
+  kind: text(2000),
+  contact: text(2000),
+  name_de: text(2000),
+  name_en: text(2000),
+  description_de: text(2000),
+  description_en: text(2000),
+  around_the_clock: { kind: 'enum', values: ['on'] },
+  hours_de: text(2000),
+  hours_en: text(2000),
+  emergency: { kind: 'enum', values: ['on'] },
+  first_screen: { kind: 'enum', values: ['on'] },
+  sort_order: text(2000),
+  checked_on: text(2000),
+};
+const helplineBase = {
+  kind: 'phone',
+  contact: '0800 111 0 550',
+  name_de: 'Elterntelefon',
+  name_en: 'Helpline for parents',
+  hours_de: 'Mo–Fr 9–17 Uhr',
+  hours_en: 'Mon–Fri 9 am–5 pm',
+  sort_order: '80',
+  checked_on: '2026-01-15',
 };
 
 /** One entry per POST route; a POST route without one fails the suite. */
@@ -260,7 +288,33 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     hostile: null,
     writes: AUDIT_TABLES,
   },
+  // A reader's error report: public, no session; a well-formed one is stored (or refused by the limits).
+  '/:lang/centres/:id/report': {
+    who: 'anonymous',
+    body: form({
+      kind: { kind: 'enum', values: REPORT_KINDS, required: true },
+      message: text(2000),
+      website: text(500),
+      issued: req(200),
+    }),
+    hostile: null,
+    writes: ['entry_report', 'auth_throttle'],
+  },
+  '/:lang/staff/reports/:id/handled': { who: 'coordination', body: csrfOnly(), hostile: null },
   '/:lang/staff/review/:id/accept': { who: 'coordination', body: csrfOnly(), hostile: null },
+  '/:lang/staff/helplines/new': {
+    who: 'coordination',
+    body: form(helplineFields),
+    hostile: null,
+    writes: ['helpline', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/helplines/:id': {
+    who: 'admin',
+    body: form(helplineFields),
+    hostile: null,
+    writes: ['helpline', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/helplines/:id/delete': { who: 'coordination', body: csrfOnly(), hostile: null },
   '/:lang/staff/review/:id/return': {
     who: 'coordination',
     body: form({ comment: req(50_000) }),
@@ -293,6 +347,14 @@ const BASES: Record<string, PostFuzz['base']> = {
   '/:lang/staff/entry/edit': async () => entryBody(await publishedEntry(t.app, world.centreA.serviceId)),
   '/:lang/staff/entry/withdraw': () => ({ draft: '00000000-0000-4000-8000-000000000000' }),
   '/:lang/staff/review/:id/return': () => ({ comment: 'Bitte die Öffnungszeiten prüfen.' }),
+  '/:lang/staff/helplines/new': () => helplineBase,
+  '/:lang/staff/helplines/:id': () => helplineBase,
+  // Signed ten seconds ago, so the form counts as filled in by a person.
+  '/:lang/centres/:id/report': () => ({
+    kind: 'phone',
+    message: 'Die Nummer stimmt nicht.',
+    issued: issueStamp(t.app.keys.server, ids.serviceId, new Date(t.app.clock.now().getTime() - 10_000)),
+  }),
 };
 // Form routes: hostile values in the form's own fields, alone or inside an otherwise valid form.
 for (const [url, spec] of Object.entries(POST_FUZZ)) {

@@ -13,7 +13,9 @@
  * complete sessions.
  *
  * Outcomes:
- * - 'public'  answered the same for everyone, no session looked at
+ * - 'public'  answered the same for everyone, no session looked at (a public
+ *             POST — a reader's error report — is reachable by everyone and
+ *             still refused cross-site by its Origin / Sec-Fetch-Site)
  * - 'flow'    a sign-in flow page anyone may open (sign-in, invitation, reset)
  * - 'ok'      the role may use the route
  * - 'not-found'        signed in without the right: 404, nothing revealed
@@ -79,6 +81,9 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   row('GET', '/:lang',                                   'public', PUB),
   row('GET', '/:lang/search',                            'public', PUB),
   row('GET', '/:lang/centres/:id',                       'public', PUB),
+  row('GET', '/:lang/centres/:id/report',                'public', PUB),
+  // A reader's error report: public, no session, no cookie (ADR 026); refused cross-site by Origin/Sec-Fetch-Site.
+  row('POST', '/:lang/centres/:id/report',               'public', PUB, 'form'),
   row('GET', '/:lang/states',                            'public', PUB),
   row('GET', '/:lang/states/:slug',                      'public', PUB),
   row('GET', '/:lang/about',                             'public', PUB),
@@ -167,4 +172,15 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   row('GET',  '/:lang/staff/review/:id',                 'action:directory.review', [SI, SI, PK, NF, OK, NF, NF]),
   row('POST', '/:lang/staff/review/:id/accept',          'action:directory.review', [SI, SI, PK, NF, OK, NF, NF], 'form'),
   row('POST', '/:lang/staff/review/:id/return',          'action:directory.review', [SI, SI, PK, NF, OK, NF, NF], 'form'),
+
+  // The coordination office (and administrators) keep the helplines
+  row('GET',  '/:lang/staff/helplines',                  'action:helplines.edit',  [SI, SI, PK, OK, OK, NF, NF]),
+  row('GET',  '/:lang/staff/helplines/new',              'action:helplines.edit',  [SI, SI, PK, OK, OK, NF, NF]),
+  row('POST', '/:lang/staff/helplines/new',              'action:helplines.edit',  [SI, SI, PK, OK, OK, NF, NF], 'form'),
+  row('GET',  '/:lang/staff/helplines/:id',              'action:helplines.edit',  [SI, SI, PK, OK, OK, NF, NF]),
+  row('POST', '/:lang/staff/helplines/:id',              'action:helplines.edit',  [SI, SI, PK, OK, OK, NF, NF], 'form'),
+  row('POST', '/:lang/staff/helplines/:id/delete',       'action:helplines.edit',  [SI, SI, PK, OK, OK, NF, NF], 'form'),
+  // Readers' error reports: the coordination office all, centre leads their own entry's
+  row('GET',  '/:lang/staff/reports',                    'action:entry_reports.read',   [SI, SI, PK, NF, OK, OK, NF]),
+  row('POST', '/:lang/staff/reports/:id/handled',        'action:entry_reports.handle', [SI, SI, PK, NF, OK, OK, NF], 'form'),
 ];

@@ -53,7 +53,19 @@ const COVERAGE: Record<string, string> = {
   'GET /:lang/staff/users/invite': 'no object id (lists centres for admins only)',
   'GET /:lang/staff/outbox': 'no object id; administrators only (route matrix)',
   'GET /:lang/staff/review': 'no object id; coordination office only (route matrix)',
+  'GET /:lang/staff/reports': 'attack: the list shows none of another centre’s error reports',
+  'POST /:lang/staff/reports/:id/handled': 'attack: another centre’s error report id → 404, still open',
   'GET /:lang/staff/review/overdue': 'no object id; coordination office only (route matrix)',
+  'GET /:lang/staff/helplines':
+    'no object id; network data, coordination office and administrators only (route matrix)',
+  'GET /:lang/staff/helplines/new': 'no object id (route matrix)',
+  'POST /:lang/staff/helplines/new': 'no object id: helplines belong to the network, not to a centre (route matrix)',
+  'GET /:lang/staff/helplines/:id':
+    'network object, no centre: centre roles refused by role (route matrix, helplines routes.test.ts)',
+  'POST /:lang/staff/helplines/:id':
+    'network object, no centre: centre roles refused by role (route matrix, helplines routes.test.ts)',
+  'POST /:lang/staff/helplines/:id/delete':
+    'network object, no centre: centre roles refused by role (route matrix, helplines routes.test.ts)',
   'POST /:lang/staff/sessions/end-others': 'no object id: own sessions only',
   'POST /:lang/staff/sign-out': 'no object id: the current session',
   'GET /:lang/staff/reauth': 'no object id',
@@ -146,6 +158,9 @@ type Centre = {
   passkeyId: string;
   /** The public id of the lead's second session, as the sessions page shows it. */
   sessionId: string;
+  /** The centre's own directory entry, and a reader's error report about it. */
+  serviceId: string;
+  reportId: string;
   /** Strings that must never appear on another centre's pages. */
   markers: string[];
 };
@@ -210,6 +225,22 @@ async function populate(
       now,
     );
   });
+  // A reader's error report about the centre's entry, written the way the public form writes it.
+  const reportId = randomUUID();
+  const reportText = `Meldung ${randomBytes(4).toString('hex')}`;
+  await withScope(t.app.database.db, { kind: 'auth' }, (trx) =>
+    trx
+      .insertInto('entry_report')
+      .values({
+        id: reportId,
+        service_id: serviceId,
+        kind: 'phone',
+        message: reportText,
+        locale: 'de',
+        created_at: now,
+      })
+      .execute(),
+  );
   // A second session, so the lead's sessions page offers one to end.
   await directSession(t.app, lead.user);
   const page = await t.app.inject({
@@ -225,9 +256,11 @@ async function populate(
     passkeyId,
     invitation.id,
     sessionId,
+    reportId,
+    reportText,
     ...people.flatMap((p) => [p.user.id, p.user.email]),
   ];
-  return { id: centreId, people, lead, draftId, passkeyId, sessionId, markers };
+  return { id: centreId, people, lead, draftId, passkeyId, sessionId, serviceId, reportId, markers };
 }
 
 /** Every object-id route with the victim's ids, as `p`. Returns what went wrong. */
@@ -298,6 +331,16 @@ async function attack(p: Person, victim: Centre): Promise<string[]> {
     404,
   );
 
+  expectStatus(
+    'mark their error report handled',
+    (await postAs(t.app, p.session, `/de/staff/reports/${victim.reportId}/handled`)).statusCode,
+    404,
+  );
+  const report = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
+    trx.selectFrom('entry_report').select('handled_at').where('id', '=', victim.reportId).executeTakeFirst(),
+  );
+  if (report?.handled_at !== null) problems.push('their error report is no longer open');
+
   const byActor = await get(`/de/staff/audit?actor=${victim.lead.user.id}`);
   expectStatus('filter the audit log by their lead', byActor.statusCode, isLead ? 200 : 404);
   expectClean('the audit log filtered by their lead', byActor.body, [victim.lead.user.id]);
@@ -307,7 +350,14 @@ async function attack(p: Person, victim: Centre): Promise<string[]> {
     '/de/staff/account',
     '/de/staff/sessions',
     ...(isLead
-      ? ['/de/staff/audit', '/de/staff/users', '/de/staff/users/invite', '/de/staff/entry', '/de/staff/entry/edit']
+      ? [
+          '/de/staff/audit',
+          '/de/staff/users',
+          '/de/staff/users/invite',
+          '/de/staff/entry',
+          '/de/staff/entry/edit',
+          '/de/staff/reports',
+        ]
       : []),
   ];
   for (const url of pages) {
@@ -372,6 +422,22 @@ async function databaseIsolation(centres: Centre[]): Promise<void> {
             });
           }
         }
+        // Error reports belong to whoever maintains the entry they are about (no centre column).
+        const reports = await trx
+          .selectFrom('entry_report')
+          .select('id')
+          .where('service_id', '=', b.serviceId)
+          .execute();
+        expect({ table: 'entry_report', visible: reports.length }).toEqual({ table: 'entry_report', visible: 0 });
+        const handled = await trx
+          .updateTable('entry_report')
+          .set({ handled_at: t.app.clock.now() })
+          .where('service_id', '=', b.serviceId)
+          .executeTakeFirst();
+        expect({ table: 'entry_report', updated: Number(handled.numUpdatedRows) }).toEqual({
+          table: 'entry_report',
+          updated: 0,
+        });
       });
     }
   }

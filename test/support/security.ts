@@ -350,10 +350,14 @@ export async function routeIds(app: App, world: Pick<World, 'centreA'>): Promise
 export function concreteUrl(pattern: string, world: World, ids: RouteIds, lang = 'de'): string {
   if (pattern === '/assets/:file') return ids.assetUrl;
   const byPrefix: [RegExp, string][] = [
-    [/^\/:lang\/centres\/:id$/, ids.serviceId],
+    [/^\/:lang\/centres\/:id(\/report)?$/, ids.serviceId],
+    // Any well-formed id: the probes are refused before a report is looked up.
+    [/^\/:lang\/staff\/reports\/:id/, '00000000-0000-4000-8000-00000000e220'],
     [/^\/:lang\/states\/:slug$/, ids.stateSlug],
     [/^\/:lang\/staff\/review\/:id/, world.draftId],
     [/^\/:lang\/staff\/users\/:id/, world.managedUserId],
+    // The fire service and ambulance (112), seeded by migrations/0018_helplines.sql.
+    [/^\/:lang\/staff\/helplines\/:id/, 'e4a8e116-5f96-4147-b8b5-af742b1db4a5'],
     [/^\/:lang\/staff\/invitation\/:token/, world.invitationToken],
     [/^\/:lang\/staff\/password-reset\/:token/, world.resetToken],
     [/^\/:lang\/staff\/email-change\/:token/, world.emailChangeToken],

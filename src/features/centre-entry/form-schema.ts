@@ -9,9 +9,37 @@
  */
 import { z } from 'zod';
 import { csrfField } from '../../platform/auth/csrf.ts';
+import type { PhoneType } from '../../platform/db/schema.ts';
+import { PHONE_TYPES } from '../directory/entry.ts';
 
 /** Opening-hour rows the form offers (and accepts) at most. */
 export const MAX_HOUR_ROWS = 10;
+/**
+ * The contact kinds the form offers, in the order a counselling centre needs
+ * them. 'pager' is not among them (nobody reaches a centre by pager); a row
+ * that already has it keeps it, see contactKindsFor.
+ */
+const FORM_CONTACT_TYPES = [
+  'voice',
+  'cell',
+  'text',
+  'video',
+  'signal',
+  'whatsapp',
+  'telegram',
+  'threema',
+  'fax',
+  'textphone',
+] as const satisfies readonly PhoneType[];
+
+/** The kinds to offer for a row whose kind is `current`: a stored kind the form no longer offers stays choosable. */
+export function contactKindsFor(current: string): readonly PhoneType[] {
+  const known = (PHONE_TYPES as readonly string[]).includes(current);
+  return known && !(FORM_CONTACT_TYPES as readonly string[]).includes(current)
+    ? [...FORM_CONTACT_TYPES, current as PhoneType]
+    : FORM_CONTACT_TYPES;
+}
+
 /** Phone rows the form offers (and accepts) at most. */
 export const MAX_PHONE_ROWS = 6;
 /** Empty rows shown below the filled ones, and the least number of rows shown. */

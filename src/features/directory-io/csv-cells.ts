@@ -9,7 +9,7 @@
  * `\;` or `\\`. Plus the spreadsheet-safety prefix for every cell.
  */
 import type { DirectoryEntry } from '../directory/entry.ts';
-import { PHONE_TYPES } from './entry-schema.ts';
+import { PHONE_TYPES } from '../directory/entry.ts';
 
 /** Split `a; b\; c` into ['a', 'b; c'] (unescaping), trimming items and dropping empty ones. */
 export function splitItems(cell: string): string[] {

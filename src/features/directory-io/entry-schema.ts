@@ -11,7 +11,9 @@
 import { z } from 'zod';
 import { issueMessage } from '../../platform/http/validation.ts';
 import { derivedId } from '../directory/derived-id.ts';
-import { SERVICE_STATUSES, type DirectoryEntry, type Weekday } from '../directory/entry.ts';
+import type { PhoneType } from '../../platform/db/schema.ts';
+import type { MessageKey } from '../../platform/i18n/index.ts';
+import { PHONE_TYPES, SERVICE_STATUSES, type DirectoryEntry, type Weekday } from '../directory/entry.ts';
 import {
   ACCESSIBILITY_FEATURES,
   EXPLOITATION_FORMS,
@@ -32,7 +34,6 @@ const GERMANY_BBOX = { minLat: 47.2, maxLat: 55.1, minLon: 5.8, maxLon: 15.1 } a
 const MAX_KM_FROM_POSTCODE = 30;
 
 export const WEEKDAYS: readonly Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
-export const PHONE_TYPES = ['voice', 'text', 'fax', 'cell', 'video', 'pager', 'textphone'] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PHONE = /^\+?[0-9][0-9 ()/-]{2,29}$/;
@@ -134,19 +135,69 @@ function codes<T extends readonly [string, ...string[]]>(values: T, label: strin
 
 const languages = codes(SERVICE_LANGUAGES as unknown as readonly [string, ...string[]], 'language code');
 
-const phone = z.strictObject({
-  id: optId,
-  number: z
-    .string({ error: 'phone number is required' })
-    .trim()
-    .refine((n) => PHONE.test(n), {
-      message: 'is not a phone number (digits, spaces, + ( ) / - only, e.g. +49 30 1234567)',
-      params: issueMessage('directory', 'problem.phone'),
-    }),
-  type: z.enum(PHONE_TYPES, { error: (i) => `${String(i.input)} is not a phone type (${PHONE_TYPES.join(', ')})` }),
-  description: optText(500),
-  languages,
-});
+/**
+ * A phone number in international form: `+`, the country code and 6 to 14
+ * more digits (E.164 allows 15 in all), grouped as people write them.
+ */
+const INTERNATIONAL = /^\+[1-9](?:[ ()/-]?[0-9]){6,14}$/;
+/** Telegram usernames: 5 to 32 letters, digits or underscores, starting with a letter. */
+const TELEGRAM_USERNAME = /^@[A-Za-z][A-Za-z0-9_]{4,31}$/;
+/** Threema IDs: 8 characters, capital letters and digits (gateway IDs begin with `*`). */
+const THREEMA_ID = /^[A-Z0-9*][A-Z0-9]{7}$/;
+
+/** What `number` must look like for a contact of `type`, as the message a person sees otherwise. */
+function numberProblem(type: PhoneType, n: string): { message: string; key: MessageKey<'directory'> } | undefined {
+  switch (type) {
+    case 'signal':
+    case 'whatsapp':
+      return INTERNATIONAL.test(n)
+        ? undefined
+        : { message: 'needs the number with its country code, e.g. +49 151 23456789', key: 'problem.messengerPhone' };
+    case 'telegram':
+      return TELEGRAM_USERNAME.test(n) || INTERNATIONAL.test(n)
+        ? undefined
+        : {
+            message:
+              'is neither a Telegram username (@ and 5 to 32 letters, digits or _) nor a phone number with its country code',
+            key: 'problem.telegram',
+          };
+    case 'threema':
+      return THREEMA_ID.test(n)
+        ? undefined
+        : {
+            message: 'is not a Threema ID (8 characters: capital letters and digits, e.g. ABCD1234)',
+            key: 'problem.threema',
+          };
+    default:
+      return PHONE.test(n)
+        ? undefined
+        : {
+            message: 'is not a phone number (digits, spaces, + ( ) / - only, e.g. +49 30 1234567)',
+            key: 'problem.phone',
+          };
+  }
+}
+
+const phone = z
+  .strictObject({
+    id: optId,
+    number: z.string({ error: 'phone number is required' }).trim(),
+    type: z.enum(PHONE_TYPES, { error: (i) => `${String(i.input)} is not a phone type (${PHONE_TYPES.join(', ')})` }),
+    description: optText(500),
+    languages,
+  })
+  // A Threema ID is written in capitals; accepting any case spares people a retyped form.
+  .transform((p) => (p.type === 'threema' ? { ...p, number: p.number.toUpperCase() } : p))
+  .superRefine((p, ctx) => {
+    const problem = numberProblem(p.type, p.number);
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['number'],
+        message: problem.message,
+        params: issueMessage('directory', problem.key),
+      });
+  });
 
 const schedule = z
   .strictObject({

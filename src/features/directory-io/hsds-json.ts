@@ -7,7 +7,13 @@
  * derived again, so they cannot drift from the parent's id.
  */
 import { z } from 'zod';
-import { ORGANIZATION_FIELDS, pickFields, SERVICE_FIELDS, type DirectoryEntry } from '../directory/entry.ts';
+import {
+  MESSENGER_TYPES,
+  ORGANIZATION_FIELDS,
+  pickFields,
+  SERVICE_FIELDS,
+  type DirectoryEntry,
+} from '../directory/entry.ts';
 import type { TaxonomyName } from '../directory/taxonomies.ts';
 import { findTerm } from '../hsds-api/catalogue.ts';
 import { EXT } from '../hsds-api/presenters/common.ts';
@@ -86,7 +92,17 @@ const hsdsService = z.strictObject({
     }),
     1,
   ),
-  phones: list(z.strictObject({ id: v, service_id: v, number: v, type: v, description: v, languages: list(language) })),
+  phones: list(
+    z.strictObject({
+      id: v,
+      service_id: v,
+      number: v,
+      type: v,
+      description: v,
+      languages: list(language),
+      [EXT]: ext('messenger'),
+    }),
+  ),
   languages: list(language),
   schedules: list(
     z.strictObject({
@@ -153,7 +169,22 @@ function toDraft(s: HsdsInput, problem: (field: string, reason: string) => void)
     );
     mustBe('service_at_locations[0].location.organization_id', loc?.organization_id, orgId, 'organization.id');
   }
-  s.phones?.forEach((p, i) => mustBe(`phones[${i}].service_id`, p.service_id, sid, 'id'));
+  s.phones?.forEach((p, i) => {
+    mustBe(`phones[${i}].service_id`, p.service_id, sid, 'id');
+    // The API writes a messenger contact as type 'text' (docs/hsds.md); another type would contradict it.
+    const messenger = p[EXT]?.messenger;
+    if (messenger === undefined) return;
+    if (!(MESSENGER_TYPES as readonly unknown[]).includes(messenger))
+      problem(
+        `phones[${i}].${EXT}.messenger`,
+        `${JSON.stringify(messenger)} is not a messenger (${MESSENGER_TYPES.join(', ')})`,
+      );
+    else if (p.type !== undefined && p.type !== 'text')
+      problem(
+        `phones[${i}].type`,
+        `must be text for a messenger contact (${EXT}.messenger), not ${JSON.stringify(p.type)}`,
+      );
+  });
   s.schedules?.forEach((x, i) => mustBe(`schedules[${i}].service_id`, x.service_id, sid, 'id'));
   const terms: Record<'targetGroups' | 'exploitation' | 'accessibility', string[]> = {
     targetGroups: [],
@@ -198,7 +229,7 @@ function toDraft(s: HsdsInput, problem: (field: string, reason: string) => void)
     phones: (s.phones ?? []).map((p) => ({
       id: p.id,
       number: p.number,
-      type: p.type,
+      type: p[EXT]?.messenger ?? p.type,
       description: p.description,
       languages: (p.languages ?? []).map((l) => l.code),
     })),

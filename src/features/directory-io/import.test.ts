@@ -125,6 +125,64 @@ describe('a file with problems', () => {
   });
 });
 
+describe('messenger contacts', () => {
+  it('are read from CSV and checked per kind: Signal and WhatsApp numbers, Telegram names, Threema IDs', () => {
+    const file = readDirectoryFile(
+      csv(
+        'name,organization_name,postal_code,phones',
+        'Gut,Verein A,10117,"+49 151 23456789 (signal); +49 151 23456789 (whatsapp, de|ar): Nachrichten; @beratung_berlin (telegram); abcd1234 (threema)"',
+        'Schlecht,Verein A,10117,"0151 23456789 (signal); @x (telegram); ABC (threema); @beratung (voice)"',
+      ),
+      'csv',
+    );
+    expect(file.problems.map((p) => formatProblem(p, 'csv'))).toEqual([
+      'row 3, phones: item 1: needs the number with its country code, e.g. +49 151 23456789',
+      expect.stringMatching(/^row 3, phones: item 2: is neither a Telegram username/),
+      expect.stringMatching(/^row 3, phones: item 3: is not a Threema ID/),
+      expect.stringMatching(/^row 3, phones: item 4: is not a phone number/),
+    ]);
+    const file2 = readDirectoryFile(
+      csv(
+        'name,organization_name,postal_code,phones',
+        'Gut,Verein A,10117,"+49 151 23456789 (signal); +49 151 23456789 (whatsapp, de|ar): Nachrichten; @beratung_berlin (telegram); abcd1234 (threema)"',
+      ),
+      'csv',
+    );
+    expect(file2.problems).toEqual([]);
+    expect(file2.entries[0]!.entry.phones.map((p) => [p.type, p.number, p.languages, p.description])).toEqual([
+      ['signal', '+49 151 23456789', [], null],
+      ['whatsapp', '+49 151 23456789', ['de', 'ar'], 'Nachrichten'],
+      ['telegram', '@beratung_berlin', [], null],
+      ['threema', 'ABCD1234', [], null],
+    ]);
+  });
+
+  it('are read from HSDS JSON as text phones naming their messenger, and nothing else', () => {
+    const entry = testEntry({ name: 'A' });
+    entry.phones = [
+      { id: randomUUID(), number: '+49 151 23456789', type: 'signal', description: null, languages: [] },
+      { id: randomUUID(), number: 'ABCD1234', type: 'threema', description: null, languages: [] },
+    ];
+    const [item] = JSON.parse(exportHsdsJson([entry]));
+    expect(item.phones.map((p: any) => [p.type, p['x-schutznetz']])).toEqual([
+      ['text', { messenger: 'signal' }],
+      ['text', { messenger: 'threema' }],
+    ]);
+    expect(readDirectoryFile(JSON.stringify([item]), 'hsds').entries[0]!.entry.phones).toEqual(entry.phones);
+    const contradicting = structuredClone(item);
+    contradicting.phones[0].type = 'fax';
+    contradicting.phones[1]['x-schutznetz'] = { messenger: 'icq' };
+    expect(
+      readDirectoryFile(JSON.stringify([contradicting]), 'hsds').problems.map((p) => formatProblem(p, 'hsds')),
+    ).toEqual(
+      expect.arrayContaining([
+        'item 1, phones[0].type: must be text for a messenger contact (x-schutznetz.messenger), not "fax"',
+        expect.stringMatching(/^item 1, phones\[1\]\.x-schutznetz\.messenger: "icq" is not a messenger/),
+      ]),
+    );
+  });
+});
+
 describe('a valid file', () => {
   beforeEach(async () => {
     await replaceDirectory(database, []);

@@ -45,6 +45,32 @@ export const SERVICE_STATUSES = [
   'temporarily closed',
 ] as const satisfies readonly ServiceStatus[];
 
+/** The phone types of HSDS 3.0 (RFC 6350 TEL types), which HSDS consumers know. */
+export const HSDS_PHONE_TYPES = [
+  'voice',
+  'text',
+  'fax',
+  'cell',
+  'video',
+  'pager',
+  'textphone',
+] as const satisfies readonly PhoneType[];
+
+/**
+ * Messenger contacts, stored as phone rows whose `number` is the address in
+ * that messenger: a phone number for Signal and WhatsApp, a phone number or
+ * @username for Telegram, the 8-character ID for Threema.
+ */
+export const MESSENGER_TYPES = ['signal', 'whatsapp', 'telegram', 'threema'] as const satisfies readonly PhoneType[];
+export type MessengerType = (typeof MESSENGER_TYPES)[number];
+
+/** Every contact kind a phone row may have (the CHECK constraint of migration 0020). */
+export const PHONE_TYPES = [...HSDS_PHONE_TYPES, ...MESSENGER_TYPES] as const;
+
+export function isMessenger(type: PhoneType): type is MessengerType {
+  return (MESSENGER_TYPES as readonly string[]).includes(type);
+}
+
 export type DirectoryEntry = {
   organization: {
     id: string;

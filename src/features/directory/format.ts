@@ -2,7 +2,14 @@
 import type { Locale, Translate } from '../../platform/i18n/index.ts';
 import type { DirectoryEntry } from './entry.ts';
 
-const languageNames = new Map<Locale, Map<string, string>>();
+const nameMemo = new Map<Locale, Map<string, string>>();
+
+/**
+ * Names the platform's Intl data lacks ('edo' comes back as the bare code) or
+ * gives otherwise than the people who speak it (ICU folds Twi into Akan).
+ * The same word in every offered language, so no per-locale table.
+ */
+const OWN_NAMES: Readonly<Record<string, string>> = { edo: 'Edo', twi: 'Twi' };
 
 /**
  * A language's name in the reader's language, e.g. 'ar' → 'Arabisch'.
@@ -11,14 +18,22 @@ const languageNames = new Map<Locale, Map<string, string>>();
  * the validated query, a short list, so the memo stays small.
  */
 export function languageName(code: string, locale: Locale): string {
-  let names = languageNames.get(locale);
-  if (!names) languageNames.set(locale, (names = new Map<string, string>()));
+  const own = OWN_NAMES[code];
+  if (own) return own;
+  let names = nameMemo.get(locale);
+  if (!names) nameMemo.set(locale, (names = new Map<string, string>()));
   let name = names.get(code);
   if (name === undefined) {
     name = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' }).of(code) ?? code;
     if (names.size < 1000) names.set(code, name);
   }
   return name;
+}
+
+/** Language names for a list of codes, in the reader's alphabetical order rather than the order of the codes. */
+export function languageNames(codes: readonly string[], locale: Locale): string[] {
+  const collator = collatorFor(locale);
+  return codes.map((c) => languageName(c, locale)).sort(collator.compare);
 }
 
 /** Intl formatters are costly to build: one per locale and purpose, made on first use. */

@@ -37,3 +37,30 @@ describe('writeEntries', () => {
     expect(pointer.rows[0]!.service_id).toBe(first.service.id);
   });
 });
+
+describe('phone types (migration 0020)', () => {
+  it('stores the four messenger kinds beside the HSDS types, and the database refuses any other', async () => {
+    const entry = testEntry({ name: 'Messenger', postcode: '10117' });
+    entry.phones = (['voice', 'pager', 'signal', 'whatsapp', 'telegram', 'threema'] as const).map((type, i) => ({
+      id: randomUUID(),
+      number: [
+        '+49 30 23125 003',
+        '030 23125 004',
+        '+49 151 23456789',
+        '+49 151 23456789',
+        '@beratung_berlin',
+        'ABCD1234',
+      ][i]!,
+      type,
+      description: null,
+      languages: [],
+    }));
+    await database.db.transaction().execute((trx) => writeEntries(trx, [entry]));
+    const back = (await loadAllEntries(database.db)).find((e) => e.service.id === entry.service.id);
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect([...back!.phones].sort(byId)).toEqual([...entry.phones].sort(byId));
+    await expect(
+      sql`UPDATE phone SET type = 'icq' WHERE id = ${entry.phones[0]!.id}`.execute(database.db),
+    ).rejects.toThrow(/phone_type_check/);
+  });
+});

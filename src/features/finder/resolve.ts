@@ -8,12 +8,17 @@ import type { StateCode } from '../geo/states.ts';
 import type { FinderQuery } from './schema.ts';
 import type { SearchQuery } from './search.ts';
 
+/** A place to offer instead of the one typed: its name and state, and what to search for to get it. */
+export type PlaceChoice = { name: string; state: StateCode; postcode: string; q: string };
+
 export type Where =
   | { kind: 'origin'; origin: NonNullable<SearchQuery['origin']> }
   | { kind: 'state'; state: StateCode }
   | { kind: 'none' }
-  | { kind: 'unknown' }
-  | { kind: 'ambiguous'; options: { label: string; q: string }[] };
+  /** Nothing found; `suggestions` are similar names ("Did you mean …?"), searched only when chosen. */
+  | { kind: 'unknown'; suggestions: PlaceChoice[] }
+  /** Several places of that name: the reader chooses (each searched by its postcode, which is unique). */
+  | { kind: 'ambiguous'; options: PlaceChoice[] };
 
 export function resolveWhere(q: FinderQuery): Where {
   if (q.q) {
@@ -30,10 +35,14 @@ export function resolveWhere(q: FinderQuery): Where {
     if (r.kind === 'ambiguous') {
       return {
         kind: 'ambiguous',
-        options: r.options.map((o) => ({ label: `${o.name} (${o.postcode})`, q: o.postcode })),
+        options: r.options.map((o) => ({ name: o.name, state: o.state, postcode: o.postcode, q: o.postcode })),
       };
     }
-    return { kind: 'unknown' };
+    return {
+      kind: 'unknown',
+      // The suggestion is searched by name: a name standing for several places then asks which one.
+      suggestions: r.suggestions.map((o) => ({ name: o.name, state: o.state, postcode: o.postcode, q: o.name })),
+    };
   }
   if (q.state) return { kind: 'state', state: q.state };
   return { kind: 'none' };

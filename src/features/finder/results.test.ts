@@ -67,7 +67,7 @@ describe('results for 44135 (Dortmund), demo directory', () => {
     expect(cards.length).toBeGreaterThan(3);
     for (const card of cards) {
       if (!/href="tel:/.test(card)) continue;
-      expect(card).toMatch(/<a class="call" href="tel:\+?\d+">Anrufen <span class="tel">[^<]+<\/span><\/a>/);
+      expect(card).toMatch(/<a class="call-button" href="tel:\+?\d+">Anrufen: <span class="number">[^<]+<\/span><\/a>/);
     }
     expect(res.body).not.toMatch(/>0 km|· 0 km/);
   });
@@ -108,9 +108,10 @@ describe('result groups', () => {
 
   it('styles the call button in the stylesheet: 44 px at least, the number on one line', () => {
     const css = fs.readFileSync(new URL('../../../public/app.css', import.meta.url), 'utf8');
-    const rule = (sel: string) => new RegExp(`\\n${sel.replace('.', '\\.')} \\{([^}]*)\\}`).exec(css)?.[1] ?? '';
-    expect(rule('.call')).toMatch(/min-height: 44px/);
-    expect(rule('.call')).toMatch(/min-width: 44px/);
-    expect(rule('.tel')).toMatch(/white-space: nowrap/);
+    const rule = (sel: string) =>
+      new RegExp(`\\n${sel.replace(/[.[\]^$]/g, '\\$&')} \\{([^}]*)\\}`).exec(css)?.[1] ?? '';
+    expect(rule('.call-button')).toMatch(/min-height: 44px/);
+    expect(rule('.call-button')).toMatch(/min-width: 44px/);
+    expect(css).toMatch(/\n\.number,\na\[href\^='tel:'\] \{\s*white-space: nowrap;/);
   });
 });

@@ -43,7 +43,7 @@ describe('search by postcode or place', () => {
   it('marks a centre responsible for the searched state', async () => {
     const res = await get('/en/search?q=Leipzig');
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('Responsible for all of Saxony');
+    expect(res.body).toContain('Covers all of Saxony');
     expect(res.body).toContain('Available nationwide');
   });
 
@@ -69,17 +69,17 @@ describe('search by postcode or place', () => {
   it('an unknown postcode gets a clear message and the state picker', async () => {
     const res = await get('/de/search?q=00000');
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('„00000“ kennen wir nicht');
+    expect(res.body).toContain('<h1>Wir konnten die Postleitzahl „00000“ nicht finden</h1>');
     expect(res.body).toContain('<select id="state" name="state">');
     expect(res.body).toContain('href="tel:116016"');
   });
 
-  it('an ambiguous place name offers the candidates', async () => {
+  it('an ambiguous place name asks which one, with each candidate’s state', async () => {
     const res = await get('/de/search?q=Frankfurt');
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('Welchen Ort meinen Sie?');
-    expect(res.body).toMatch(/Frankfurt am Main/);
-    expect(res.body).toMatch(/Frankfurt \(Oder\)/);
+    expect(res.body).toContain('<h1>Welches „Frankfurt“ meinen Sie?</h1>');
+    expect(res.body).toContain('>Frankfurt am Main – Hessen</a>');
+    expect(res.body).toContain('>Frankfurt (Oder) – Brandenburg</a>');
   });
 
   it('searching by state lists centres located there and those responsible for it', async () => {
@@ -135,14 +135,14 @@ describe('centre page', () => {
     expect(res.body).toContain('<h1>Leipzig Mitte');
     expect(res.body).toContain('href="tel:+493023125001"');
     expect(res.body).toContain('Teststraße 1');
-    expect(res.body).toContain('Mo, Mi 09:00–16:00 Uhr');
+    expect(res.body).toContain('<span class="hours-days">Mo, Mi</span> 9–16 Uhr');
     expect(res.body).toContain('Arabisch');
     expect(res.body).toContain('15. Januar 2026');
   });
 
   it('never shows a protected street address', async () => {
     const res = await get(`/en/centres/${dresden.service.id}`);
-    expect(res.body).toContain('Protected address');
+    expect(res.body).toContain('Address kept confidential');
     expect(res.body).toContain('01067 Dresden');
     expect(res.body).not.toContain('Teststraße');
   });

@@ -15,7 +15,11 @@ import { finderQuerySchema } from './schema.ts';
 import { searchDirectory, suggestRelaxation } from './search.ts';
 import { finderIndex, RADIUS_KM, type Slice } from './search-index.ts';
 import { stateName } from './views/ResultCard.tsx';
-import { CentrePage, HomePage, ResultsPage, StatePage, StatesPage, type ResultsModel } from './views/pages.tsx';
+import { backToResults } from './back-link.ts';
+import { openState } from './hours.ts';
+import { CentrePage } from './views/CentrePage.tsx';
+import { HomePage, ResultsPage, StatePage, StatesPage, type ResultsModel } from './views/pages.tsx';
+import { PlacePage } from './views/PlacePage.tsx';
 
 const PAGE_SIZE = 10;
 /** Services reachable from anywhere shown above the local results on every page; the rest are a link away. */
@@ -37,7 +41,8 @@ export const finderRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/:lang', pub, async (req, reply) => {
     const snap = await directory.get();
-    return sendPage(reply, HomePage({ ctx: pageContext(req), entries: snap.entries }));
+    const helplines = await app.helplines.get();
+    return sendPage(reply, HomePage({ ctx: pageContext(req), entries: snap.entries, helplines }));
   });
 
   app.get('/:lang/search', pub, async (req, reply) => {
@@ -47,24 +52,28 @@ export const finderRoutes: FastifyPluginAsync = async (app) => {
     const snap = await directory.get();
     const where = resolveWhere(query);
     // The results page with this request's query and page size.
-    const results = (model: Omit<ResultsModel, 'query' | 'pageSize'>) =>
-      sendPage(reply, ResultsPage({ ctx: pageContext(req), model: { query, ...model, pageSize: PAGE_SIZE } }));
-    if (where.kind === 'unknown' || where.kind === 'ambiguous' || where.kind === 'none') {
-      // No place to search from: ask again, with the state picker, and still show everything useful.
+    const helplines = await app.helplines.get();
+    const results = (model: Omit<ResultsModel, 'query' | 'pageSize' | 'helplines'>) =>
+      sendPage(
+        reply,
+        ResultsPage({ ctx: pageContext(req), model: { query, ...model, pageSize: PAGE_SIZE, helplines } }),
+      );
+    if (where.kind === 'none' && hasFilters(query)) {
+      // Filters without a place: everything that fits them, nationwide.
       return results({
         heading: t('results.titleAll'),
-        notice:
-          where.kind === 'ambiguous'
-            ? where
-            : where.kind === 'unknown'
-              ? { kind: 'unknown' }
-              : hasFilters(query)
-                ? undefined
-                : { kind: 'noPlace' },
-        ...(where.kind === 'none' && hasFilters(query)
-          ? paginate(searchDirectory(snap.entries, toSearchQuery(query, where)), query.page)
-          : { hits: [], total: 0 }),
+        ...paginate(searchDirectory(snap.entries, toSearchQuery(query, where)), query.page),
       });
+    }
+    if (where.kind === 'unknown' || where.kind === 'ambiguous' || where.kind === 'none') {
+      // No place to search from: say what failed, offer the states, the form and the helplines.
+      const problem =
+        where.kind === 'unknown'
+          ? { kind: 'unknown' as const, suggestions: where.suggestions }
+          : where.kind === 'ambiguous'
+            ? { kind: 'ambiguous' as const, options: where.options }
+            : { kind: 'noPlace' as const };
+      return sendPage(reply, PlacePage({ ctx: pageContext(req), model: { problem, query, helplines } }));
     }
     const sq = toSearchQuery(query, where);
     const index = finderIndex(snap.entries);
@@ -109,7 +118,14 @@ export const finderRoutes: FastifyPluginAsync = async (app) => {
     const entry = r.success ? (await directory.get()).byId.get(r.data.id) : undefined;
     // Defunct entries stay out of public view; a vague 404 either way.
     if (!entry || entry.service.status === 'defunct') throw new HttpError(404, 'Not found');
-    return sendPage(reply, CentrePage({ ctx: pageContext(req), entry }));
+    // `from` is whatever the address bar says: only a finder list, rebuilt, may come back out.
+    const from = (req.query as Record<string, unknown> | undefined)?.from;
+    const model = {
+      entry,
+      openState: entry.service.status === 'active' ? openState(entry.schedules, app.clock.now()) : null,
+      backTo: backToResults(Array.isArray(from) ? from[0] : from, req.locale),
+    };
+    return sendPage(reply, CentrePage({ ctx: pageContext(req), model }));
   });
 
   app.get('/:lang/states', pub, async (req, reply) => {

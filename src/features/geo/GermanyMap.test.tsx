@@ -80,4 +80,32 @@ describe('GermanyMap', () => {
     const html = render({ markers: many, stateHref: (s) => `/de/bundeslaender/${s.slug}` });
     expect(gzipSync(html).length).toBeLessThan(8 * 1024);
   });
+
+  it('draws markers that would overlap on a phone as one cluster with their number, named and linked by the caller', () => {
+    const berlin: MapMarker[] = [
+      { id: 'a', lat: 52.52, lon: 13.405, label: 'A', href: '/de/a', place: 'Berlin' },
+      { id: 'b', lat: 52.49, lon: 13.43, label: 'B', href: '/de/b', place: 'Berlin' },
+      { id: 'c', lat: 48.1374, lon: 11.5755, label: 'C', href: '/de/c', place: 'München' },
+    ];
+    const html = render({
+      markers: berlin,
+      clusters: { label: (ms) => `${ms.length} in ${ms[0]!.place}`, href: (ms) => `/de/search?q=${ms[0]!.place}` },
+    });
+    const links = [...html.matchAll(/<a href="([^"]+)"><title>([^<]+)<\/title>/g)].map((m) => [m[1], m[2]]);
+    expect(links).toEqual([
+      ['/de/search?q=Berlin', '2 in Berlin'],
+      ['/de/c', 'C'],
+    ]);
+    expect(html).toMatch(/class="marker cluster"><\/circle><text[^>]*>2<\/text>/);
+  });
+
+  it('gives every marker a hit area of at least 24 px on a 360 px phone, in a colour that is not the exit button red', () => {
+    const html = render({ markers });
+    const hits = [...html.matchAll(/<circle [^>]*r="([\d.]+)" class="hit"/g)].map((m) => Number(m[1]));
+    expect(hits).toHaveLength(2);
+    // The map is drawn about 336 px wide on a 360 px screen; the viewBox is 600 wide.
+    const pxPerUnit = 336 / 600;
+    for (const r of hits) expect(2 * r * pxPerUnit).toBeGreaterThanOrEqual(24);
+    expect(html.toLowerCase()).not.toContain('#b3261e');
+  });
 });

@@ -11,13 +11,19 @@
  * so there are only classes and presentation attributes; the attributes give
  * a usable look without the stylesheet, which overrides them): `.state` on
  * each state's path, `.state.on` on the highlighted one, `.marker` on each
- * marker's circle. The focus indicator comes from the stylesheet
- * (`.map a:focus .state`, `.map a:focus .marker`): Chromium draws none of
- * its own on SVG links.
+ * marker's circle, `.cluster` on a cluster's, `.hit` on the transparent
+ * circle that gives each marker a 24 px target on a phone. The focus
+ * indicator comes from the stylesheet (`.map a:focus .state`, `.map a:focus
+ * .marker`): Chromium draws none of its own on SVG links.
+ *
+ * Markers that would overlap are drawn as one cluster with their number
+ * (mapClusters.ts); the cluster is a link the caller chooses, e.g. a search
+ * for that town, named by the caller too.
  */
 import { useId } from 'preact/hooks';
+import { HIT_RADIUS, clusterMarkers } from './mapClusters.ts';
 import { loadMapFile } from './mapData.ts';
-import { MAP_VIEWBOX, project } from './projection.ts';
+import { MAP_VIEWBOX } from './projection.ts';
 import type { StateCode, StateInfo } from './states.ts';
 
 /** A point on the map that links somewhere, e.g. a counselling centre. */
@@ -29,6 +35,14 @@ export type MapMarker = {
   /** Accessible name and tooltip, e.g. the centre's name and town. */
   label: string;
   href: string;
+  /** The town, to name and link a cluster of several markers. */
+  place?: string;
+};
+
+/** How a group of markers drawn as one is named and where it leads. */
+export type ClusterLinks = {
+  label: (members: readonly MapMarker[]) => string;
+  href: (members: readonly MapMarker[]) => string;
 };
 
 /** Props of {@link GermanyMap}. */
@@ -44,10 +58,15 @@ export type GermanyMapProps = {
   stateHref?: (state: StateInfo) => string;
   /** Accessible name of a state link in the page's language; default: the German name. */
   stateLabel?: (state: StateInfo) => string;
+  /** Naming and link of clusters; without it a cluster leads to its first marker's page. */
+  clusters?: ClusterLinks;
 };
 
-/** Marker radius in viewBox units (the map is 600 wide): large enough to hit on a phone-sized map. */
-const MARKER_RADIUS = 7;
+/** Drawn radius of a marker and of a cluster in viewBox units; the hit area is larger (HIT_RADIUS). */
+const MARKER_RADIUS = 10;
+const CLUSTER_RADIUS = 16;
+/** Not the quick exit's red: a marker must never look like the way out. */
+const MARKER_FILL = '#2b3f8c';
 
 /** Server-rendered SVG map of Germany; see the module comment for what the caller must add. */
 export function GermanyMap({
@@ -57,6 +76,7 @@ export function GermanyMap({
   highlight,
   stateHref,
   stateLabel = (s) => s.nameDe,
+  clusters = { label: (ms) => ms.map((m) => m.label).join('; '), href: (ms) => ms[0]!.href },
 }: GermanyMapProps) {
   const id = useId();
   const titleId = `${id}-t`;
@@ -88,18 +108,37 @@ export function GermanyMap({
         })}
       </g>
       {markers.length > 0 ? (
-        <g fill="#b3261e" stroke="#fff" stroke-width="1.5">
-          {markers
-            .filter((m) => Number.isFinite(m.lat) && Number.isFinite(m.lon))
-            .map((m) => {
-              const { x, y } = project(m.lat, m.lon);
-              return (
-                <a key={m.id} href={m.href}>
-                  <title>{m.label}</title>
+        <g fill={MARKER_FILL} stroke="#fff" stroke-width="2">
+          {clusterMarkers(markers).map(({ at: { x, y }, members }) => {
+            const single = members.length === 1 ? members[0]! : undefined;
+            return (
+              <a key={members[0]!.id} href={single ? single.href : clusters.href(members)}>
+                <title>{single ? single.label : clusters.label(members)}</title>
+                <circle cx={x} cy={y} r={HIT_RADIUS} class="hit" fill="transparent" stroke="none" />
+                {single ? (
                   <circle cx={x} cy={y} r={MARKER_RADIUS} class="marker" />
-                </a>
-              );
-            })}
+                ) : (
+                  <>
+                    <circle cx={x} cy={y} r={CLUSTER_RADIUS} class="marker cluster" />
+                    <text
+                      x={x}
+                      y={y}
+                      dy="0.35em"
+                      text-anchor="middle"
+                      class="count"
+                      fill="#fff"
+                      stroke="none"
+                      font-size="15"
+                      font-weight="700"
+                      aria-hidden="true"
+                    >
+                      {members.length}
+                    </text>
+                  </>
+                )}
+              </a>
+            );
+          })}
         </g>
       ) : null}
     </svg>

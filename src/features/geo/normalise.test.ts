@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loosePlaceKey, placeKey } from './normalise.ts';
+import { compactPlaceKey, loosePlaceKey, placeKey } from './normalise.ts';
 
 describe('placeKey', () => {
   it('folds case, umlauts and ß the way Germans spell them without', () => {
@@ -37,5 +37,24 @@ describe('loosePlaceKey', () => {
   it('lets people without umlauts find umlaut names', () => {
     expect(loosePlaceKey(placeKey('München'))).toBe(loosePlaceKey(placeKey('Munchen')));
     expect(loosePlaceKey(placeKey('Köln'))).toBe('koln');
+  });
+});
+
+describe('compactPlaceKey', () => {
+  const compact = (s: string) => compactPlaceKey(placeKey(s));
+
+  it('gives every way of writing a qualifier one key', () => {
+    for (const s of ['Frankfurt am Main', 'Frankfurt/Main', 'Frankfurt a. M.', 'Frankfurt a.M.', 'Frankfurt Main'])
+      expect(compact(s), s).toBe('frankfurt main');
+    for (const s of ['Frankfurt (Oder)', 'Frankfurt/Oder', 'Frankfurt an der Oder', 'Frankfurt a. d. O.'])
+      expect(compact(s), s).toBe('frankfurt oder');
+    expect(compact('Freiburg i. Br.')).toBe(compact('Freiburg im Breisgau'));
+  });
+
+  it('keeps a first word that looks like a filler, and single letters that are no abbreviation', () => {
+    expect(compact('Am Mellensee')).toBe('am mellensee');
+    expect(compact('Halle (Saale)')).toBe('halle saale');
+    // "x" is no known qualifier: left as it is.
+    expect(compact('Neustadt a. X.')).toBe('neustadt x');
   });
 });

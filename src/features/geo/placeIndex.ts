@@ -5,8 +5,10 @@
  * Derived from the postcode rows instead of being vendored (see the layout
  * note in postcodeData.ts); building it takes a few milliseconds.
  */
+import { distance as editDistance } from 'fastest-levenshtein';
 import { distanceKm } from './distance.ts';
-import { loosePlaceKey, placeKey } from './normalise.ts';
+import { EXONYMS, type Exonym } from './exonyms.ts';
+import { compactPlaceKey, loosePlaceKey, placeKey } from './normalise.ts';
 import type { PostcodeRecord } from './postcodeData.ts';
 import { STATE_CODES, type StateCode } from './states.ts';
 
@@ -23,8 +25,15 @@ export type PlaceEntry = {
   name: string;
   /** {@link placeKey} of the name. */
   key: string;
-  /** {@link loosePlaceKey} of the key. */
+  /** {@link compactPlaceKey} of the key: "frankfurt main" for "Frankfurt am Main". */
+  compactKey: string;
+  /** {@link loosePlaceKey} of the compact key. */
   looseKey: string;
+  /**
+   * Set when the key is another name for the place: a district's own name
+   * ("Neukölln" for "Berlin Neukölln") or an exonym ("Munich" for München).
+   */
+  alias?: 'district' | 'exonym';
   /** Mean of the centroids of the place's postcodes, 4 decimals. */
   lat: number;
   lon: number;
@@ -35,15 +44,35 @@ export type PlaceEntry = {
   postcodeCount: number;
 };
 
-/** Matches of a query, by kind of match. */
-type PlaceMatches = { exact: PlaceEntry[]; prefix: PlaceEntry[] };
+/** The keys of an entry, from the strictest to the loosest; a query is matched on the first that finds anything. */
+type KeyField = 'key' | 'compactKey' | 'looseKey';
+
+/** Matches of a query, by kind of match, with the key field that found them and the query in that form. */
+type PlaceMatches = { exact: PlaceEntry[]; prefix: PlaceEntry[]; field: KeyField; query: string };
 
 /** Searchable index over {@link PlaceEntry}s. */
 export type PlaceIndex = {
+  /** Every place under its own name, then every alias (district names, exonyms). */
   readonly entries: readonly PlaceEntry[];
-  /** All places whose key (or, failing that, loose key) equals or starts with the query's. */
+  /** All places whose key (or, failing that, compact key, then loose key) equals or starts with the query's. */
   find(query: string): PlaceMatches;
+  /**
+   * Names close to a query that found nothing, for "Did you mean …?": the
+   * places at the smallest edit distance within {@link maxTypos}, larger
+   * places first, one per name, at most `limit`.
+   */
+  suggest(query: string, limit?: number): PlaceEntry[];
 };
+
+/**
+ * How many typing slips a query of this length may hold and still get a
+ * suggestion: none below four letters (every short name is near another),
+ * one up to seven, two beyond. Also keeps the search small: only names of
+ * about the query's length are compared.
+ */
+export function maxTypos(length: number): number {
+  return length < 4 ? 0 : length <= 7 ? 1 : 2;
+}
 
 type Member = { name: string; postcode: string; lat: number; lon: number };
 
@@ -79,13 +108,18 @@ function cluster(members: Member[]): Member[][] {
   return [...groups.values()];
 }
 
+/** The derived keys of `key`. */
+function keysOf(key: string): Pick<PlaceEntry, 'key' | 'compactKey' | 'looseKey'> {
+  const compactKey = compactPlaceKey(key);
+  return { key, compactKey, looseKey: loosePlaceKey(compactKey) };
+}
+
 function toEntry(key: string, state: StateCode, members: Member[]): PlaceEntry {
   const [only] = members;
   if (members.length === 1 && only) {
     return {
       name: only.name,
-      key,
-      looseKey: loosePlaceKey(key),
+      ...keysOf(key),
       lat: only.lat,
       lon: only.lon,
       state,
@@ -106,8 +140,7 @@ function toEntry(key: string, state: StateCode, members: Member[]): PlaceEntry {
   const postcodes = new Set(members.map((m) => m.postcode));
   return {
     name,
-    key,
-    looseKey: loosePlaceKey(key),
+    ...keysOf(key),
     lat,
     lon,
     state,
@@ -116,8 +149,48 @@ function toEntry(key: string, state: StateCode, members: Member[]): PlaceEntry {
   };
 }
 
+/**
+ * The district's own name of a place named "City District" ("Hamburg
+ * Altona-Altstadt", "Berlin Neukölln"): the part after a place of the same
+ * state, when it starts with a capital. Towns that share a name qualify it in
+ * lower case, brackets or a slash instead ("Neustadt an der Orla",
+ * "Essen (Oldenburg)", "Neustadt/Harz"), so they are never taken for districts.
+ */
+function districtName(e: PlaceEntry, placeNames: ReadonlySet<string>): string | undefined {
+  for (let i = e.name.indexOf(' '); i > 0; i = e.name.indexOf(' ', i + 1)) {
+    const rest = e.name.slice(i + 1);
+    if (/^\p{Lu}/u.test(rest) && placeNames.has(`${e.name.slice(0, i)}|${e.state}`)) return rest;
+  }
+  return undefined;
+}
+
+/** Entries under other names: every district's own name, and the exonyms. */
+function aliasesOf(entries: readonly PlaceEntry[], exonyms: readonly Exonym[]): PlaceEntry[] {
+  const placeNames = new Set(entries.map((e) => `${e.name}|${e.state}`));
+  const taken = new Set(entries.map((e) => `${e.key}|${e.name}|${e.state}`));
+  const out: PlaceEntry[] = [];
+  const add = (e: PlaceEntry, name: string, alias: 'district' | 'exonym') => {
+    const key = placeKey(name);
+    const id = `${key}|${e.name}|${e.state}`;
+    if (!key || taken.has(id)) return;
+    taken.add(id);
+    out.push({ ...e, ...keysOf(key), alias });
+  };
+  for (const e of entries) {
+    const district = districtName(e, placeNames);
+    if (district) add(e, district, 'district');
+  }
+  for (const [exonym, german, state] of exonyms) {
+    const key = placeKey(german);
+    const target = entries.filter((e) => e.key === key && e.state === state).sort(bySize)[0];
+    if (!target) throw new Error(`exonym ${exonym}: no place ${german} in ${state} in the postcode data`);
+    add(target, exonym, 'exonym');
+  }
+  return out;
+}
+
 /** First index in `sorted` whose `field` is ≥ `prefix` (binary search). */
-function lowerBound(sorted: readonly PlaceEntry[], field: 'key' | 'looseKey', prefix: string): number {
+function lowerBound(sorted: readonly PlaceEntry[], field: KeyField, prefix: string): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -128,15 +201,18 @@ function lowerBound(sorted: readonly PlaceEntry[], field: 'key' | 'looseKey', pr
   return lo;
 }
 
-function withPrefix(sorted: readonly PlaceEntry[], field: 'key' | 'looseKey', prefix: string): PlaceEntry[] {
+function withPrefix(sorted: readonly PlaceEntry[], field: KeyField, prefix: string): PlaceEntry[] {
   const out: PlaceEntry[] = [];
   for (let i = lowerBound(sorted, field, prefix); i < sorted.length && sorted[i]![field].startsWith(prefix); i++)
     out.push(sorted[i]!);
   return out;
 }
 
-/** Builds the index from the postcode table. */
-export function buildPlaceIndex(records: readonly PostcodeRecord[]): PlaceIndex {
+const byField = (field: KeyField) => (a: PlaceEntry, b: PlaceEntry) =>
+  (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : 0) || bySize(a, b);
+
+/** Builds the index from the postcode table (and the exonym table, replaceable for tests). */
+export function buildPlaceIndex(records: readonly PostcodeRecord[], exonyms: readonly Exonym[] = EXONYMS): PlaceIndex {
   const groups = new Map<string, { key: string; state: StateCode; members: Member[] }>();
   for (const r of records) {
     for (const p of r.places) {
@@ -149,30 +225,63 @@ export function buildPlaceIndex(records: readonly PostcodeRecord[]): PlaceIndex 
       groups.set(id, g);
     }
   }
-  const entries: PlaceEntry[] = [];
-  for (const g of groups.values()) for (const c of cluster(g.members)) entries.push(toEntry(g.key, g.state, c));
-  entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || bySize(a, b));
-  const byLoose = [...entries].sort(
-    (a, b) => (a.looseKey < b.looseKey ? -1 : a.looseKey > b.looseKey ? 1 : 0) || bySize(a, b),
-  );
+  const places: PlaceEntry[] = [];
+  for (const g of groups.values()) for (const c of cluster(g.members)) places.push(toEntry(g.key, g.state, c));
+  const entries = [...places, ...aliasesOf(places, exonyms)];
+  const sorted: Record<KeyField, PlaceEntry[]> = {
+    key: [...entries].sort(byField('key')),
+    compactKey: [...entries].sort(byField('compactKey')),
+    looseKey: [...entries].sort(byField('looseKey')),
+  };
+  // Typo candidates by length of their loose key, one entry (the largest) per key.
+  const byLength = new Map<number, PlaceEntry[]>();
+  for (const e of sorted.looseKey) {
+    const list = byLength.get(e.looseKey.length) ?? [];
+    if (list.at(-1)?.looseKey !== e.looseKey) list.push(e);
+    byLength.set(e.looseKey.length, list);
+  }
 
   return {
     entries,
     find(query) {
       const key = placeKey(query);
-      if (!key) return { exact: [], prefix: [] };
-      let hits = withPrefix(entries, 'key', key);
-      let exactOf = (e: PlaceEntry) => e.key === key;
-      if (hits.length === 0) {
-        // Only when the proper spelling finds nothing: "Munchen" → München.
-        const loose = loosePlaceKey(key);
-        hits = withPrefix(byLoose, 'looseKey', loose);
-        exactOf = (e) => e.looseKey === loose;
+      const forms: [KeyField, string][] = [
+        ['key', key],
+        ['compactKey', compactPlaceKey(key)],
+        ['looseKey', loosePlaceKey(compactPlaceKey(key))],
+      ];
+      // The proper spelling first; the compact key for "Frankfurt/Main"; the loose key for "Munchen" → München.
+      for (const [field, q] of forms) {
+        if (!q) break;
+        const hits = withPrefix(sorted[field], field, q);
+        if (hits.length === 0) continue;
+        return {
+          exact: hits.filter((e) => e[field] === q).sort(bySize),
+          prefix: hits.filter((e) => e[field] !== q).sort(bySize),
+          field,
+          query: q,
+        };
       }
-      return {
-        exact: hits.filter(exactOf).sort(bySize),
-        prefix: hits.filter((e) => !exactOf(e)).sort(bySize),
-      };
+      return { exact: [], prefix: [], field: 'key', query: key };
+    },
+    suggest(query, limit = 3) {
+      const q = loosePlaceKey(compactPlaceKey(placeKey(query)));
+      const max = maxTypos(q.length);
+      let best = max + 1;
+      let found: PlaceEntry[] = [];
+      for (let len = q.length - max; len <= q.length + max; len++) {
+        for (const e of byLength.get(len) ?? []) {
+          const d = editDistance(q, e.looseKey);
+          if (d > best || d === 0) continue;
+          if (d < best) [best, found] = [d, []];
+          found.push(e);
+        }
+      }
+      const seen = new Set<string>();
+      return found
+        .sort(bySize)
+        .filter((e) => !seen.has(e.name) && seen.add(e.name))
+        .slice(0, limit);
     },
   };
 }

@@ -5,7 +5,6 @@
  * import: most requests (and most tests) never need it.
  */
 import { distanceKm } from './distance.ts';
-import { loosePlaceKey, placeKey } from './normalise.ts';
 import { buildPlaceIndex, SAME_PLACE_KM, type PlaceEntry, type PlaceIndex } from './placeIndex.ts';
 import { loadPostcodeFile, type PostcodeRecord } from './postcodeData.ts';
 import type { StateCode } from './states.ts';
@@ -21,13 +20,23 @@ export type ResolvedLocation =
   | ({ kind: 'postcode' } & PostcodeMatch)
   | ({ kind: 'place' } & PlaceMatch)
   | { kind: 'ambiguous'; options: PlaceMatch[] }
-  | { kind: 'unknown' };
+  /** Nothing found; `suggestions` are places with a similar name ("Dortmund" for "Dortmnd"), never used unasked. */
+  | { kind: 'unknown'; suggestions: PlaceMatch[] };
 
 /** Most matches a caller gets: a list longer than this is a list nobody reads. */
 export const MAX_MATCHES = 10;
 
 type Tables = { byPostcode: Map<string, PostcodeRecord>; places: PlaceIndex };
 let tables: Tables | undefined;
+
+/**
+ * Reads the table and builds the index (≈ 0.2 s). The server calls it at
+ * start-up so the first search does not pay for it; everything else loads
+ * on first use.
+ */
+export function loadPlaceTables(): void {
+  load();
+}
 
 function load(): Tables {
   if (!tables) {
@@ -93,37 +102,47 @@ function sameArea(entries: readonly PlaceEntry[]): boolean {
 /**
  * Decides what a search box query means.
  *
- * - A five-digit postcode (alone or followed by a place, as in "10115 Berlin")
- *   is looked up as a postcode; the place name is then ignored, since the
- *   postcode is the more precise of the two.
- * - Otherwise it is a place name. The candidates are the exact matches plus
- *   the names that continue one with a further word ("Essen" → "Essen
- *   (Oldenburg)"), except its districts ("Hamburg" → "Hamburg Bergedorf"
- *   is part of Hamburg, not an alternative). Without exact match
- *   they are the names continuing the query with a further word ("Frankfurt"
- *   → "Frankfurt am Main", "Frankfurt (Oder)"), and failing that any name
- *   starting with it ("Münch" → München, Münchberg, …).
+ * - A postcode (alone or followed by a place, as in "10115 Berlin") is looked
+ *   up as a postcode; the place name is then ignored, since the postcode is
+ *   the more precise of the two. Four digits are a postcode that lost its
+ *   leading zero ("1067" → 01067, Dresden): spreadsheets and some forms drop it.
+ * - Otherwise it is a place name: its own name, a district's name
+ *   ("Neukölln", "Altona"), or an exonym ("Munich"), in any spelling of its
+ *   qualifier ("Frankfurt/Main", "Frankfurt a. M."). The candidates are the
+ *   exact matches plus the names that continue one with a further word
+ *   ("Essen" → "Essen (Oldenburg)"), except its districts ("Hamburg" →
+ *   "Hamburg Bergedorf" is part of Hamburg, not an alternative). Without exact
+ *   match they are the names continuing the query with a further word
+ *   ("Frankfurt" → "Frankfurt am Main", "Frankfurt (Oder)"), and failing that
+ *   any name starting with it ("Münch" → München, Münchberg, …).
  * - One candidate, or several in one state close together, is a `place`;
  *   candidates in different states or far apart are `ambiguous`, larger
  *   places first, for the caller to offer as choices.
+ * - Nothing at all is `unknown`, with places of a similar name to suggest.
  */
 export function resolveLocation(query: string): ResolvedLocation {
   const q = query.trim();
-  const postcode = /^(\d{5})(?:\s+\D.*)?$/.exec(q)?.[1];
-  if (postcode) {
-    const hit = lookupPostcode(postcode);
-    return hit ? { kind: 'postcode', ...hit } : { kind: 'unknown' };
+  const digits = /^(\d{4,5})(?:\s+\D.*)?$/.exec(q)?.[1];
+  if (digits) {
+    const hit = lookupPostcode(digits.padStart(5, '0'));
+    return hit ? { kind: 'postcode', ...hit } : { kind: 'unknown', suggestions: [] };
   }
-  if (/^\d+$/.test(q)) return { kind: 'unknown' };
+  if (/^[\d\s]*$/.test(q)) return { kind: 'unknown', suggestions: [] };
 
-  const { exact, prefix } = load().places.find(q);
-  const key = exact[0]?.key ?? placeKey(q);
-  const continues = (e: PlaceEntry) => e.key.startsWith(`${key} `) || e.looseKey.startsWith(`${loosePlaceKey(key)} `);
+  const { places } = load();
+  const { exact, prefix, field, query: key } = places.find(q);
+  const continues = (e: PlaceEntry) => e[field].startsWith(`${key} `);
   // "Neustadt" must also offer "Neustadt an der Weinstraße", but "Essen" need not offer "Essenbach",
   // and "Hamburg" must not offer its own districts ("Hamburg Bergedorf", even far-off "Hamburg Neuwerk").
   const alternatives = prefix.filter((e) => continues(e) && !exact.some((x) => isDistrictOf(e, x)));
-  const candidates = exact.length + alternatives.length > 0 ? [...exact, ...alternatives] : prefix;
-  if (candidates.length === 0) return { kind: 'unknown' };
+  const found = exact.length + alternatives.length > 0 ? [...exact, ...alternatives] : prefix;
+  // A place found under two names (its own and a district's or exonym's) is one candidate.
+  const seen = new Set<string>();
+  const candidates = found.filter((e) => {
+    const id = `${e.name}|${e.state}|${e.postcode}`;
+    return !seen.has(id) && !!seen.add(id);
+  });
+  if (candidates.length === 0) return { kind: 'unknown', suggestions: places.suggest(q).map(toPlaceMatch) };
   if (sameArea(candidates)) return { kind: 'place', ...toPlaceMatch(candidates[0]!) };
   const options = [...candidates]
     .sort((a, b) => b.postcodeCount - a.postcodeCount)

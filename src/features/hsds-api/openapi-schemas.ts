@@ -2,12 +2,15 @@
  * JSON Schemas (2020-12, as OpenAPI 3.1 uses them) of what the API returns.
  * They describe the presenters' output exactly: `additionalProperties: false`
  * everywhere, so the contract test fails when a presenter starts to publish
- * a field nobody documented.
+ * a field nobody documented. No field is ever null: an empty optional field
+ * is absent (HSDS types them as plain strings and numbers).
  */
+
+import { HSDS_PHONE_TYPES, MESSENGER_TYPES } from '../directory/entry.ts';
 
 type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
 
-/** The part of JSON Schema this document uses (and openapi-check.ts understands). */
+/** The part of JSON Schema this document uses. */
 export type JsonSchema = {
   $ref?: string;
   type?: JsonType | JsonType[];
@@ -32,10 +35,14 @@ const str = (description?: string, format?: string): JsonSchema => ({
   ...(description ? { description } : {}),
   ...(format ? { format } : {}),
 });
-const nstr = (description?: string, format?: string): JsonSchema => ({
-  ...str(description, format),
-  type: ['string', 'null'],
-});
+/** Schemas of properties that are absent when empty (obj() leaves them out of `required`). */
+const OPTIONAL = new WeakSet<JsonSchema>();
+const optional = (schema: JsonSchema): JsonSchema => {
+  OPTIONAL.add(schema);
+  return schema;
+};
+/** A string that is absent when empty. */
+const ostr = (description?: string, format?: string): JsonSchema => optional(str(description, format));
 const uuid = (description?: string): JsonSchema => str(description, 'uuid');
 const arr = (items: JsonSchema, description?: string): JsonSchema => ({
   type: 'array',
@@ -43,13 +50,13 @@ const arr = (items: JsonSchema, description?: string): JsonSchema => ({
   ...(description ? { description } : {}),
 });
 
-/** An object whose listed properties are all required unless named in `optional`. */
-function obj(properties: Record<string, JsonSchema>, description?: string, optional: string[] = []): JsonSchema {
+/** An object whose listed properties are all required unless marked optional() or named in `optionalKeys`. */
+function obj(properties: Record<string, JsonSchema>, description?: string, optionalKeys: string[] = []): JsonSchema {
   return {
     type: 'object',
     ...(description ? { description } : {}),
     properties,
-    required: Object.keys(properties).filter((k) => !optional.includes(k)),
+    required: Object.keys(properties).filter((k) => !optionalKeys.includes(k) && !OPTIONAL.has(properties[k]!)),
     additionalProperties: false,
   };
 }
@@ -68,9 +75,9 @@ const organizationProperties: Record<string, JsonSchema> = {
   id: uuid(),
   name: str(),
   description: str(),
-  email: nstr(undefined, 'email'),
-  website: nstr(undefined, 'uri'),
-  legal_status: nstr(),
+  email: ostr(undefined, 'email'),
+  website: ostr(undefined, 'uri'),
+  legal_status: ostr(),
   'x-schutznetz': demoExt,
 };
 
@@ -78,18 +85,18 @@ const serviceBaseProperties: Record<string, JsonSchema> = {
   id: uuid(),
   organization_id: uuid(),
   name: str(),
-  description: str(),
-  url: nstr(undefined, 'uri'),
-  email: nstr(undefined, 'email'),
+  description: ostr(),
+  url: ostr(undefined, 'uri'),
+  email: ostr(undefined, 'email'),
   status: { type: 'string', enum: ['active', 'inactive', 'defunct', 'temporarily closed'] },
-  interpretation_services: nstr(),
-  application_process: nstr(),
-  fees_description: nstr(),
-  eligibility_description: nstr(),
-  minimum_age: { type: ['integer', 'null'], minimum: 0 },
-  maximum_age: { type: ['integer', 'null'], minimum: 0 },
-  assured_date: nstr('When the entry was last verified.', 'date'),
-  alert: nstr(),
+  interpretation_services: ostr(),
+  application_process: ostr(),
+  fees_description: ostr(),
+  eligibility_description: ostr(),
+  minimum_age: optional({ type: 'integer', minimum: 0 }),
+  maximum_age: optional({ type: 'integer', minimum: 0 }),
+  assured_date: ostr('When the entry was last verified.', 'date'),
+  alert: ostr(),
   'x-schutznetz': demoExt,
 };
 
@@ -176,7 +183,6 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
     id: uuid(),
     service_id: uuid(),
     location_id: uuid(),
-    description: { type: 'null' },
     location: ref('Location'),
   }),
   ServiceAtLocationListItem: obj(
@@ -184,14 +190,13 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       id: uuid(),
       service_id: uuid(),
       location_id: uuid(),
-      description: { type: 'null' },
       service: ref('ServiceDetails'),
       location: ref('Location'),
-      distance: {
-        type: ['integer', 'null'],
+      distance: optional({
+        type: 'integer',
         minimum: 0,
-        description: 'Profile extension: metres from the centre of the requested postcode; null without postcode.',
-      },
+        description: 'Profile extension: metres from the centre of the requested postcode; absent without postcode.',
+      }),
       'x-schutznetz': obj({
         covers_area: {
           type: 'boolean',
@@ -206,7 +211,7 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
     id: uuid(),
     location_type: { type: 'string', const: 'physical' },
     organization_id: uuid(),
-    name: nstr(),
+    name: ostr(),
     latitude: {
       type: 'number',
       minimum: -90,
@@ -214,7 +219,7 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       description: "WGS84; for protected addresses the postcode's centre.",
     },
     longitude: { type: 'number', minimum: -180, maximum: 180 },
-    transportation: nstr('Always null for protected addresses.'),
+    transportation: ostr('Always absent for protected addresses.'),
     addresses: { ...arr(ref('Address')), maxItems: 1 },
     accessibility: arr(obj({ id: uuid(), location_id: uuid(), description: str() })),
     'x-schutznetz': obj({
@@ -227,7 +232,6 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       location_id: uuid(),
       address_1: str('Street and number. Absent when the address is protected (profile: not required).'),
       city: str(),
-      region: { type: 'null' },
       state_province: {
         type: 'string',
         pattern: '^DE-[A-Z]{2}$',
@@ -243,10 +247,28 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
   Phone: obj({
     id: uuid(),
     service_id: uuid(),
-    number: str(),
-    type: { type: 'string', enum: ['voice', 'text', 'fax', 'cell', 'video', 'pager', 'textphone'] },
-    description: nstr(),
+    number: str('The phone number; for a messenger contact its address in that messenger.'),
+    type: {
+      type: 'string',
+      enum: HSDS_PHONE_TYPES,
+      description: 'RFC 6350 type, as HSDS names them; a messenger contact is text.',
+    },
+    description: ostr(),
     languages: arr(ref('Language')),
+    'x-schutznetz': optional(
+      obj(
+        {
+          messenger: {
+            type: 'string',
+            enum: MESSENGER_TYPES,
+            description:
+              'Profile extension, only on messenger contacts: signal and whatsapp (number: phone number in ' +
+              'international form), telegram (@username or phone number), threema (the 8-character ID).',
+          },
+        },
+        'Schutznetz profile extension.',
+      ),
+    ),
   }),
   Language: language,
   Schedule: obj({
@@ -256,14 +278,13 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
     byday: { type: 'string', pattern: '^(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU))*$', example: 'MO,TU,TH' },
     opens_at: { type: 'string', pattern: '^\\d{2}:\\d{2}$', example: '09:00' },
     closes_at: { type: 'string', pattern: '^\\d{2}:\\d{2}$', example: '16:00' },
-    description: nstr(),
+    description: ostr(),
   }),
   ServiceArea: obj(
     {
       id: uuid(),
       service_id: uuid(),
       name: str(),
-      description: { type: 'null' },
       extent: {
         type: 'string',
         pattern: '^DE(-[A-Z]{2})?$',
@@ -285,11 +306,10 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
     code: str(),
     name: str(),
     description: str(),
-    parent_id: { type: 'null' },
     taxonomy: str('Name of the taxonomy, e.g. schutznetz:target_group.'),
     taxonomy_id: uuid(),
   }),
-  Taxonomy: obj({ id: uuid(), name: str(), description: str(), uri: nstr(undefined, 'uri'), version: nstr() }),
+  Taxonomy: obj({ id: uuid(), name: str(), description: str(), uri: ostr(undefined, 'uri'), version: ostr() }),
   ServicePage: pageOf('Service'),
   ServiceAtLocationPage: pageOf('ServiceAtLocationListItem'),
   OrganizationPage: pageOf('Organization'),

@@ -134,6 +134,35 @@ export interface EmailChange {
   user_id: string;
 }
 
+export interface EntryReport {
+  created_at: Timestamp;
+  handled_at: Timestamp | null;
+  handled_by: string | null;
+  id: string;
+  kind: 'phone' | 'address' | 'hours' | 'closed' | 'other';
+  locale: string;
+  message: Generated<string>;
+  service_id: string;
+}
+
+export interface Helpline {
+  around_the_clock: Generated<boolean>;
+  checked_on: string;
+  contact: string;
+  description_de: Generated<string>;
+  description_en: Generated<string>;
+  emergency: Generated<boolean>;
+  first_screen: Generated<boolean>;
+  hours_de: Generated<string>;
+  hours_en: Generated<string>;
+  id: string;
+  kind: 'phone' | 'chat' | 'online';
+  name_de: string;
+  name_en: string;
+  sort_order: Generated<number>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Invitation {
   centre_id: string | null;
   created_at: Generated<Timestamp>;
@@ -214,7 +243,9 @@ export interface Phone {
   number: string;
   organization_id: string | null;
   service_id: string | null;
-  type: Generated<'voice' | 'text' | 'fax' | 'cell' | 'video' | 'pager' | 'textphone'>;
+  type: Generated<
+    'voice' | 'text' | 'fax' | 'cell' | 'video' | 'pager' | 'textphone' | 'signal' | 'whatsapp' | 'telegram' | 'threema'
+  >;
 }
 
 export interface PlatformFlag {
@@ -360,6 +391,8 @@ export interface DB {
   directory_draft: DirectoryDraft;
   directory_revision: DirectoryRevision;
   email_change: EmailChange;
+  entry_report: EntryReport;
+  helpline: Helpline;
   invitation: Invitation;
   language: Language;
   location: Location;

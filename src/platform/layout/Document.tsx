@@ -18,10 +18,15 @@ type Props = {
   scripts?: string[] | undefined;
   /** A class on <body>, e.g. 'staff' for the staff frame. */
   bodyClass?: string | undefined;
+  /**
+   * What shares the quick-exit bar, shown on its start side (the public pages
+   * put the brand there): on a phone every row above the search field costs help.
+   */
+  barStart?: ComponentChildren;
   children: ComponentChildren;
 };
 
-export function Document({ ctx, title, description, scripts = [], bodyClass, children }: Props) {
+export function Document({ ctx, title, description, scripts = [], bodyClass, barStart, children }: Props) {
   const { t, locale } = ctx;
   const info = localeInfo(locale);
   return (
@@ -58,7 +63,8 @@ export function Document({ ctx, title, description, scripts = [], bodyClass, chi
           >
             {t('quickExit')}
           </a>
-          {/* Hidden until quick-exit.js runs: without JavaScript the shortcut does not exist. */}
+          {/* Hidden until quick-exit.js runs: without JavaScript the shortcut does not exist; the
+              stylesheet also hides it where there is no keyboard to press Shift on. */}
           <span class="exit-hint" id="quick-exit-hint" hidden>
             {t('quickExitHint')}
           </span>
@@ -68,6 +74,8 @@ export function Document({ ctx, title, description, scripts = [], bodyClass, chi
             aria-live="polite"
             data-progress-template={t('quickExitProgress', { n: '{n}' })}
           />
+          {/* After the exit in the tab order, which stays the first stop; the stylesheet shows it first. */}
+          {barStart}
         </div>
         {ctx.demo ? (
           <p class="demo-banner" role="note">

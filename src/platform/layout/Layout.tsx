@@ -1,7 +1,14 @@
 /**
  * The frame of every public page: the safety shell (Document.tsx: quick
- * exit, skip links, demo banner), a header with the language switch and the
- * finder's navigation, main, and a footer with the national helplines.
+ * exit, skip links, demo banner), a header with the language switch, the
+ * finder's navigation, the two emergency numbers as call buttons and, where
+ * the page has no search form of its own near the top, a one-field search;
+ * main; and a footer with the national helplines.
+ *
+ * The order is the order of need on a 360 × 640 phone: leave, call, search.
+ * Everything up to the search field fits the first screen (a browser test
+ * measures it), so the brand shares the exit bar and the tagline shows only
+ * where there is room.
  */
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from './context.ts';
@@ -13,19 +20,27 @@ type Props = {
   description?: string;
   /** Extra scripts (asset names) this page enhances itself with. */
   scripts?: string[];
+  /**
+   * Whether the header carries the one-field search. Pages whose own search
+   * form starts the main content (home, results) leave it out: two search
+   * fields on one screen would only be a second thing to read.
+   */
+  headerSearch?: boolean;
   children: ComponentChildren;
 };
 
-export function Layout({ ctx, title, description, scripts = [], children }: Props) {
+export function Layout({ ctx, title, description, scripts = [], headerSearch = true, children }: Props) {
   const { t, locale } = ctx;
   const home = `/${locale}/`;
+  const brand = (
+    <a class="brand" href={home}>
+      <span class="brand-name">{t('siteName')}</span>
+      <span class="brand-tagline">{t('tagline')}</span>
+    </a>
+  );
   return (
-    <Document ctx={ctx} title={title} description={description} scripts={scripts}>
+    <Document ctx={ctx} title={title} description={description} scripts={scripts} barStart={brand}>
       <header class="site-header">
-        <a class="brand" href={home}>
-          <span class="brand-name">{t('siteName')}</span>
-          <span class="brand-tagline">{t('tagline')}</span>
-        </a>
         <LanguageSwitch ctx={ctx} />
         <nav aria-label={t('mainNav')} class="main-nav">
           <ul>
@@ -43,6 +58,8 @@ export function Layout({ ctx, title, description, scripts = [], children }: Prop
             </li>
           </ul>
         </nav>
+        <CallLine ctx={ctx} />
+        {headerSearch ? <HeaderSearch ctx={ctx} /> : null}
       </header>
       <main id="main" tabIndex={-1}>
         {children}
@@ -82,5 +99,48 @@ export function Layout({ ctx, title, description, scripts = [], children }: Prop
         <p class="attribution">{t('footer.attribution')}</p>
       </footer>
     </Document>
+  );
+}
+
+/**
+ * Police and the national helpline as call buttons, one line on a phone.
+ * 116 016 answers around the clock, free of charge and in many languages;
+ * 110 is for acute danger.
+ */
+function CallLine({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx;
+  return (
+    <ul class="call-line" aria-label={t('callLine.label')}>
+      <li>
+        <a class="call" href="tel:110">
+          {t('callLine.police')} <span class="number">110</span>
+        </a>
+      </li>
+      <li>
+        <a class="call" href="tel:116016">
+          {t('callLine.hilfetelefon')} <span class="number">116 016</span>
+        </a>
+      </li>
+    </ul>
+  );
+}
+
+/** One field and a button: search from any page without scrolling to a form. */
+function HeaderSearch({ ctx }: { ctx: PageContext }) {
+  const { t, locale } = ctx;
+  return (
+    <form
+      class="header-search"
+      method="get"
+      action={`/${locale}/search`}
+      role="search"
+      aria-label={t('headerSearch.label')}
+    >
+      <label for="header-q">{t('headerSearch.field')}</label>
+      <div class="field-row">
+        <input type="search" id="header-q" name="q" autocomplete="off" maxLength={100} inputMode="search" />
+        <button type="submit">{t('headerSearch.submit')}</button>
+      </div>
+    </form>
   );
 }

@@ -63,3 +63,12 @@ export function sessionTx<T>(req: FastifyRequest, fn: (trx: Tx) => Promise<T>): 
   if (!s) throw new AccessDenied('role');
   return accountTx(req, { userId: s.userId }, fn);
 }
+
+/**
+ * A transaction for a visitor nobody has identified — a public form such as
+ * a reader's error report: the 'auth' scope, which sees no account and no
+ * tenant's rows and writes only what its policies let the public write.
+ */
+export function anonymousTx<T>(req: FastifyRequest, fn: (trx: Tx) => Promise<T>): Promise<T> {
+  return withScope(req.server.database.db, { kind: 'auth' }, fn);
+}

@@ -14,7 +14,10 @@
  * - invitations, password resets, e-mail changes: 30 days after they ended
  *   (expired, used, or closed by a newer link), so "my link did not work"
  *   can still be looked into for a month;
- * - passkey challenges: 30 days after they expired.
+ * - passkey challenges: 30 days after they expired;
+ * - readers' error reports about directory entries: 90 days after they
+ *   were handled (the free text may name a person; open reports stay
+ *   until someone handles them).
  *
  * Runs hourly, in the 'retention' scope as the application role — the one
  * scope row-level security lets delete links and outbox mails
@@ -22,7 +25,13 @@
  */
 import { withScope } from '../db/tenant.ts';
 import type { JobDefinition } from '../jobs/runner.ts';
-import { deleteEndedLinks, deleteExpiredChallenges, deleteOutboxMails, deleteThrottleCounters } from './queries.ts';
+import {
+  deleteEndedLinks,
+  deleteExpiredChallenges,
+  deleteHandledReports,
+  deleteOutboxMails,
+  deleteThrottleCounters,
+} from './queries.ts';
 
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
@@ -33,6 +42,7 @@ export const RETENTION = {
   outboxMails: 7 * DAY,
   endedLinks: 30 * DAY,
   expiredChallenges: 30 * DAY,
+  handledReports: 90 * DAY,
 } as const;
 
 export const retentionPurgeJob: JobDefinition = {
@@ -47,6 +57,7 @@ export const retentionPurgeJob: JobDefinition = {
       passwordResets: await deleteEndedLinks(trx, 'password_reset', before(RETENTION.endedLinks)),
       emailChanges: await deleteEndedLinks(trx, 'email_change', before(RETENTION.endedLinks)),
       challenges: await deleteExpiredChallenges(trx, before(RETENTION.expiredChallenges)),
+      entryReports: await deleteHandledReports(trx, before(RETENTION.handledReports)),
     }));
   },
 };

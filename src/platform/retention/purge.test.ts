@@ -54,6 +54,7 @@ describe('the retention purge', () => {
       outboxMails: 7 * DAY,
       endedLinks: 30 * DAY,
       expiredChallenges: 30 * DAY,
+      handledReports: 90 * DAY,
     });
   });
 

@@ -43,3 +43,9 @@ export async function deleteExpiredChallenges(trx: Tx, cutoff: Date): Promise<nu
   const r = await trx.deleteFrom('webauthn_challenge').where('expires_at', '<=', cutoff).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** Readers' error reports handled at or before `cutoff`; open ones stay whatever their age. */
+export async function deleteHandledReports(trx: Tx, cutoff: Date): Promise<number> {
+  const r = await trx.deleteFrom('entry_report').where('handled_at', '<=', cutoff).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

@@ -30,24 +30,27 @@ export type AxeViolation = {
  * run still notices CSP problems. `bypassCSP: true` is not needed and would
  * hide exactly the violations the privacy tests look for.
  */
-export async function runAxe(page: Page): Promise<AxeViolation[]> {
+export async function runAxe(page: Page, tags: readonly string[] = AXE_TAGS): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    const axe = (
-      window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }
-    ).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      helpUrl: v.helpUrl,
-      nodes: v.nodes.map((n) => ({
-        target: n.target,
-        ...(n.failureSummary ? { failureSummary: n.failureSummary } : {}),
-      })),
-    }));
-  }, AXE_TAGS);
+  return page.evaluate(
+    async (tags) => {
+      const axe = (
+        window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }
+      ).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        helpUrl: v.helpUrl,
+        nodes: v.nodes.map((n) => ({
+          target: n.target,
+          ...(n.failureSummary ? { failureSummary: n.failureSummary } : {}),
+        })),
+      }));
+    },
+    [...tags],
+  );
 }
 
 /** One line per failing element: rule id, CSS target, what to fix. */

@@ -8,12 +8,13 @@ import {
   SERVICE_LANGUAGES,
   TARGET_GROUPS,
 } from '../../directory/taxonomies.ts';
-import { PHONE_TYPES, WEEKDAYS } from '../../directory-io/entry-schema.ts';
+import { WEEKDAYS } from '../../directory-io/entry-schema.ts';
 import { languageName } from '../../directory/format.ts';
 import '../../directory/drafts/entry-fields.ts';
 import { explainProblem } from '../explain.ts';
 import type { FieldProblem } from '../form-model.ts';
 import {
+  contactKindsFor,
   hourField,
   MAX_HOUR_ROWS,
   MAX_PHONE_ROWS,
@@ -224,11 +225,12 @@ export function EntryFormPage({ ctx, centreName, form, problems, csrf }: Props) 
             <legend>{t('form.phoneRow', { n: i + 1 })}</legend>
             <div class="inline-fields">
               <Field name={phoneField(i, 'number')} label={t('form.number')} errors={e} errorPrefix={pre}>
-                <input type="tel" {...control(phoneField(i, 'number'), e, false)} value={r.number} />
+                {/* text, not tel: a Telegram username or a Threema ID has letters */}
+                <input type="text" {...control(phoneField(i, 'number'), e, false)} value={r.number} />
               </Field>
               <Field name={phoneField(i, 'type')} label={t('form.type')} errors={e} errorPrefix={pre}>
                 <select {...control(phoneField(i, 'type'), e, false)}>
-                  {PHONE_TYPES.map((p) => (
+                  {contactKindsFor(r.type).map((p) => (
                     <option value={p} selected={(r.type || 'voice') === p}>
                       {dt(`phoneType.${p}`)}
                     </option>

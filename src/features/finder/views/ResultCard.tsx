@@ -2,7 +2,8 @@
 import type { Locale, Translate } from '../../../platform/i18n/index.ts';
 import { stateByCode } from '../../geo/states.ts';
 import type { SearchHit } from '../search.ts';
-import { formatKm, languageName, telHref } from '../../directory/format.ts';
+import { formatKm, languageNames, telHref } from '../../directory/format.ts';
+import { centreHref } from '../back-link.ts';
 
 export function stateName(code: string, locale: Locale): string {
   const s = stateByCode(code);
@@ -15,16 +16,19 @@ export function ResultCard({
   locale,
   t,
   areaState,
+  from,
 }: {
   hit: SearchHit;
   locale: Locale;
   t: Translate<'finder'>;
   areaState?: string | undefined;
+  /** The list's own path, for the centre page's way back (back-link.ts). */
+  from?: string | undefined;
 }) {
   const { entry, distanceKm } = hit;
   const s = entry.service;
   const loc = entry.location;
-  const href = `/${locale}/centres/${s.id}`;
+  const href = centreHref(locale, s.id, from);
   const voice = entry.phones.find((p) => p.type === 'voice') ?? entry.phones[0];
   const nationwide = entry.areas.includes('DE');
   return (
@@ -53,14 +57,14 @@ export function ResultCard({
       ) : null}
       {entry.languages.length > 0 ? (
         <p>
-          {t('card.languages')}: {entry.languages.map((l) => languageName(l, locale)).join(', ')}
+          {t('card.languages')}: {languageNames(entry.languages, locale).join(', ')}
         </p>
       ) : null}
       {voice || s.email ? (
         <p class="contact">
           {voice ? (
-            <a class="call" href={telHref(voice.number)}>
-              {t('list.call')} <span class="tel">{voice.number}</span>
+            <a class="call-button" href={telHref(voice.number)}>
+              {t('contact.call')}: <span class="number">{voice.number}</span>
             </a>
           ) : null}
           {voice && s.email ? ' ' : null}

@@ -27,18 +27,21 @@ export function ResultGroups({
   query,
   groups,
   areaState,
+  from: back,
 }: {
   locale: Locale;
   t: Translate<'finder'>;
   query: FinderQuery;
   groups: ResultGroupsModel;
   areaState: StateCode | undefined;
+  /** This page's own path, for the centre pages' way back. */
+  from: string;
 }) {
   const link = (q: Partial<FinderQuery>) => `/${locale}/search?${toSearchParams(q)}`;
   const { remote, local, pageSize } = groups;
   const from = (query.page - 1) * pageSize + 1;
   const cards = (hits: SearchHit[]) =>
-    hits.map((h) => <ResultCard hit={h} locale={locale} t={t} areaState={areaState} />);
+    hits.map((h) => <ResultCard hit={h} locale={locale} t={t} areaState={areaState} from={back} />);
   const pager = (total: number, shown: number) => {
     const to = from - 1 + shown;
     return query.page > 1 || to < total ? (

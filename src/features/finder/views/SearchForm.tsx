@@ -107,7 +107,7 @@ export function SearchForm({ locale, t, query = {} }: Props) {
           <Checks
             name="ex"
             legend={t('form.exploitation')}
-            values={EXPLOITATION_FORMS.filter((e) => e !== 'organ_removal')}
+            values={EXPLOITATION_FORMS}
             chosen={ex}
             label={(v) => t(`ex.${v}`)}
           />

@@ -1,121 +1,44 @@
-/** The finder's pages: start, results, centre detail, states overview, one state. */
-import type { ComponentChildren } from 'preact';
-import { dynamicKey, translator, type Translate } from '../../../platform/i18n/index.ts';
+/** The finder's pages: start, results, states overview, one state (the centre page is CentrePage.tsx). */
+import { dynamicKey, translator } from '../../../platform/i18n/index.ts';
+import { HelplineList } from '../../../platform/helplines/HelplineList.tsx';
+import type { Helpline } from '../../../platform/helplines/helplines.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
 import { Layout } from '../../../platform/layout/Layout.tsx';
-import { GermanyMap, type MapMarker } from '../../geo/GermanyMap.tsx';
 import { STATES, type StateCode, type StateInfo } from '../../geo/states.ts';
 import type { DirectoryEntry } from '../../directory/entry.ts';
 import type { FinderQuery } from '../schema.ts';
 import { toSearchParams } from '../schema.ts';
 import type { Relaxation, SearchHit } from '../search.ts';
+import { FinderMap, ResultsMap, markers } from './FinderMap.tsx';
 import { ResultCard, stateName } from './ResultCard.tsx';
 import { ResultGroups, type ResultGroupsModel } from './ResultGroups.tsx';
 import { SearchForm } from './SearchForm.tsx';
-import { formatDate, formatSchedules, languageName, telHref } from '../../directory/format.ts';
+import { languageName } from '../../directory/format.ts';
 
 const ft = (ctx: PageContext) => translator(ctx.locale, 'finder');
 
-function markers(ctx: PageContext, entries: readonly DirectoryEntry[]) {
-  return entries.flatMap((e) =>
-    e.location
-      ? [
-          {
-            id: e.service.id,
-            lat: e.location.latitude,
-            lon: e.location.longitude,
-            label: `${e.service.name}, ${e.location.address.city}`,
-            href: `/${ctx.locale}/centres/${e.service.id}`,
-          },
-        ]
-      : [],
-  );
-}
-
-const stateHref = (ctx: PageContext) => (s: StateInfo) => `/${ctx.locale}/states/${s.slug}`;
-
-/** The map of Germany in the reader's language with `markers`; with `linkStates`, each state leads to its page. */
-function FinderMap({
+export function HomePage({
   ctx,
-  title,
-  description,
-  markers,
-  highlight,
-  linkStates = false,
+  entries,
+  helplines,
 }: {
   ctx: PageContext;
-  title: string;
-  description: string;
-  markers: MapMarker[];
-  highlight?: StateCode | undefined;
-  linkStates?: boolean;
+  entries: readonly DirectoryEntry[];
+  helplines: readonly Helpline[];
 }) {
-  return (
-    <div class="map">
-      <GermanyMap
-        stateLabel={(s) => stateName(s.code, ctx.locale)}
-        title={title}
-        description={description}
-        markers={markers}
-        highlight={highlight}
-        {...(linkStates ? { stateHref: stateHref(ctx) } : {})}
-      />
-    </div>
-  );
-}
-
-/** The map beside a list of results: their places, with the state in focus highlighted. */
-function ResultsMap({
-  ctx,
-  hits,
-  highlight,
-  linkStates = false,
-}: {
-  ctx: PageContext;
-  hits: readonly SearchHit[];
-  highlight: StateCode | undefined;
-  linkStates?: boolean;
-}) {
-  const t = ft(ctx);
-  return (
-    <FinderMap
-      ctx={ctx}
-      title={t('results.mapTitle')}
-      description={t('results.mapDesc')}
-      markers={markers(
-        ctx,
-        hits.map((h) => h.entry),
-      )}
-      highlight={highlight}
-      linkStates={linkStates}
-    />
-  );
-}
-
-function Helplines({ t }: { t: Translate<'finder'> }) {
-  return (
-    <section class="notice" aria-labelledby="call-title">
-      <h2 id="call-title">{t('results.helplinesTitle')}</h2>
-      <p>
-        {t('results.helplines')} <a href="tel:116016">116 016</a> · <a href="tel:110">110</a>
-      </p>
-    </section>
-  );
-}
-
-export function HomePage({ ctx, entries }: { ctx: PageContext; entries: readonly DirectoryEntry[] }) {
   const t = ft(ctx);
   const located = markers(
     ctx,
     entries.filter((e) => e.service.status === 'active'),
   );
   return (
-    <Layout ctx={ctx} title={t('home.title')} description={t('home.lead')}>
+    <Layout ctx={ctx} title={t('home.title')} description={t('home.lead')} headerSearch={false}>
       <h1>{t('home.title')}</h1>
-      <p>{t('home.lead')}</p>
       <div class="split">
         <SearchForm locale={ctx.locale} t={t} />
         <div>
+          {/* After the form: on a phone the explanation must not push the search field off the first screen. */}
+          <p>{t('home.lead')}</p>
           <FinderMap
             ctx={ctx}
             title={t('home.mapTitle')}
@@ -128,6 +51,7 @@ export function HomePage({ ctx, entries }: { ctx: PageContext; entries: readonly
           </p>
         </div>
       </div>
+      <HelplineList list={helplines} locale={ctx.locale} />
     </Layout>
   );
 }
@@ -135,7 +59,6 @@ export function HomePage({ ctx, entries }: { ctx: PageContext; entries: readonly
 export type ResultsModel = {
   query: FinderQuery;
   heading: string;
-  notice?: { kind: 'unknown' | 'noPlace' } | { kind: 'ambiguous'; options: { label: string; q: string }[] } | undefined;
   hits: SearchHit[];
   total: number;
   pageSize: number;
@@ -143,6 +66,8 @@ export type ResultsModel = {
   areaState?: StateCode | undefined;
   /** A search with a place or a state: the results in their groups (then `hits` and `total` are unused). */
   groups?: ResultGroupsModel | undefined;
+  /** Shown when nothing matches. */
+  helplines: readonly Helpline[];
 };
 
 export function ResultsPage({ ctx, model }: { ctx: PageContext; model: ResultsModel }) {
@@ -168,35 +93,23 @@ export function ResultsPage({ ctx, model }: { ctx: PageContext; model: ResultsMo
   return (
     <Layout ctx={ctx} title={model.heading}>
       <h1>{model.heading}</h1>
-      {model.notice?.kind === 'unknown' ? (
-        <p class="notice warn" role="alert">
-          {t('results.unknownPlace', { q: query.q })}
-        </p>
-      ) : null}
-      {model.notice?.kind === 'noPlace' ? <p class="notice warn">{t('results.noPlace')}</p> : null}
-      {model.notice?.kind === 'ambiguous' ? (
-        <div class="notice warn" role="alert">
-          <p>{t('results.ambiguous', { q: query.q })}</p>
-          <ul>
-            {model.notice.options.map((o) => (
-              <li>
-                <a href={link({ ...query, q: o.q, page: 1 })}>{o.label}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
       <div class="split">
         <div>
           {model.groups ? (
-            <ResultGroups locale={ctx.locale} t={t} query={query} groups={model.groups} areaState={model.areaState} />
-          ) : null}
-          {model.notice || model.groups ? null : (
+            <ResultGroups
+              locale={ctx.locale}
+              t={t}
+              query={query}
+              groups={model.groups}
+              areaState={model.areaState}
+              from={link(query)}
+            />
+          ) : (
             <p role="status">
               {t('results.count', { count: total })} {total > pageSize ? t('results.showing', { from, to }) : ''}
             </p>
           )}
-          {total === 0 && !model.notice ? (
+          {total === 0 ? (
             <div class="notice warn">
               <p>{t('results.none')}</p>
               {model.relaxation ? (
@@ -219,7 +132,7 @@ export function ResultsPage({ ctx, model }: { ctx: PageContext; model: ResultsMo
           {hits.length > 0 && !model.groups ? (
             <ol class="results" start={from}>
               {hits.map((h) => (
-                <ResultCard hit={h} locale={ctx.locale} t={t} areaState={model.areaState} />
+                <ResultCard hit={h} locale={ctx.locale} t={t} areaState={model.areaState} from={link(query)} />
               ))}
             </ol>
           ) : null}
@@ -229,141 +142,13 @@ export function ResultsPage({ ctx, model }: { ctx: PageContext; model: ResultsMo
               {to < total ? <a href={link({ ...query, page: query.page + 1 })}>{t('results.next')}</a> : null}
             </nav>
           ) : null}
-          {total === 0 || model.notice ? <Helplines t={t} /> : null}
+          {total === 0 ? <HelplineList list={model.helplines} locale={ctx.locale} /> : null}
         </div>
         <div>
           {hits.length > 0 ? <ResultsMap ctx={ctx} hits={hits} highlight={model.areaState} /> : null}
           <SearchForm locale={ctx.locale} t={t} query={query} />
         </div>
       </div>
-    </Layout>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ComponentChildren }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </>
-  );
-}
-
-export function CentrePage({ ctx, entry }: { ctx: PageContext; entry: DirectoryEntry }) {
-  const t = ft(ctx);
-  const s = entry.service;
-  const loc = entry.location;
-  const hours = formatSchedules(entry, t);
-  const ages =
-    s.minimum_age !== null && s.maximum_age !== null
-      ? t('centre.agesRange', { min: s.minimum_age, max: s.maximum_age })
-      : s.minimum_age !== null
-        ? t('centre.agesMin', { min: s.minimum_age })
-        : s.maximum_age !== null
-          ? t('centre.agesMax', { max: s.maximum_age })
-          : null;
-  return (
-    <Layout ctx={ctx} title={s.name} description={s.description.slice(0, 160)}>
-      <h1>
-        {s.name}
-        {s.is_demo ? <span class="badge-demo">{t('card.demo')}</span> : null}
-      </h1>
-      {s.is_demo ? <p class="notice warn">{t('centre.demoNote')}</p> : null}
-      {s.status !== 'active' ? (
-        <p class="notice warn">{t(dynamicKey('finder', `centre.status_${s.status.replace(' ', '_')}`))}</p>
-      ) : null}
-      {s.alert ? <p class="notice warn">{s.alert}</p> : null}
-      <p>{s.description}</p>
-      <dl class="facts">
-        <Fact label={t('centre.organisation')}>{entry.organization.name}</Fact>
-        {entry.targetGroups.length ? (
-          <Fact label={t('centre.forWhom')}>{entry.targetGroups.map((g) => t(`tg.${g}`)).join(', ')}</Fact>
-        ) : null}
-        {ages ? <Fact label={t('centre.ages')}>{ages}</Fact> : null}
-        {entry.exploitation.length ? (
-          <Fact label={t('centre.exploitation')}>{entry.exploitation.map((g) => t(`ex.${g}`)).join(', ')}</Fact>
-        ) : null}
-        {entry.languages.length ? (
-          <Fact label={t('centre.languages')}>
-            {entry.languages.map((l) => languageName(l, ctx.locale)).join(', ')}
-          </Fact>
-        ) : null}
-        {s.interpretation_services ? <Fact label={t('centre.interpretation')}>{s.interpretation_services}</Fact> : null}
-        {hours.length ? (
-          <Fact label={t('centre.hours')}>
-            {hours.map((h, i) => (
-              <>
-                {i > 0 ? <br /> : null}
-                {h}
-              </>
-            ))}
-          </Fact>
-        ) : null}
-        <Fact label={t('centre.address')}>
-          {loc ? (
-            <>
-              {loc.address.address_1 && !loc.address_protected ? (
-                <>
-                  {loc.address.address_1}
-                  <br />
-                </>
-              ) : null}
-              {loc.address.postal_code} {loc.address.city}
-              {loc.address_protected ? (
-                <>
-                  <br />
-                  {t('card.protected')}
-                </>
-              ) : null}
-            </>
-          ) : (
-            t('card.online')
-          )}
-        </Fact>
-        {entry.areas.length ? (
-          <Fact label={t('centre.area')}>
-            {entry.areas.map((a) => (a === 'DE' ? t('card.coversNation') : stateName(a, ctx.locale))).join(', ')}
-          </Fact>
-        ) : null}
-        {entry.accessibility.length || loc?.accessibility ? (
-          <Fact label={t('centre.accessibility')}>
-            {[
-              ...entry.accessibility.map((a) => t(`acc.${a}`)),
-              ...(loc?.accessibility ? [loc.accessibility] : []),
-            ].join(', ')}
-          </Fact>
-        ) : null}
-        <Fact label={t('centre.verified')}>
-          {s.assured_date ? formatDate(s.assured_date, ctx.locale) : t('centre.notVerified')}
-        </Fact>
-      </dl>
-      <h2>{t('centre.howTo')}</h2>
-      {s.application_process ? <p>{s.application_process}</p> : null}
-      <ul>
-        {entry.phones.map((p) => (
-          <li>
-            {t('card.phone')}
-            {p.description ? ` (${p.description})` : ''}: <a href={telHref(p.number)}>{p.number}</a>
-          </li>
-        ))}
-        {s.email ? (
-          <li>
-            {t('card.email')}: <a href={`mailto:${s.email}`}>{s.email}</a>
-          </li>
-        ) : null}
-        {s.url && /^https?:\/\//i.test(s.url) ? (
-          <li>
-            {t('card.website')}:{' '}
-            <a href={s.url} rel="noreferrer nofollow">
-              {s.url.replace(/^https?:\/\//, '')}
-            </a>
-          </li>
-        ) : null}
-      </ul>
-      <p class="hint">{t('centre.safeCall')}</p>
-      <p>
-        <a href={`/${ctx.locale}/`}>{t('centre.back')}</a>
-      </p>
     </Layout>
   );
 }
@@ -427,16 +212,28 @@ export function StatePage({
           ) : (
             <ul class="results">
               {located.map((h) => (
-                <ResultCard hit={h} locale={ctx.locale} t={t} areaState={state.code} />
+                <ResultCard
+                  hit={h}
+                  locale={ctx.locale}
+                  t={t}
+                  areaState={state.code}
+                  from={`/${ctx.locale}/states/${state.slug}`}
+                />
               ))}
             </ul>
           )}
           {responsible.length > 0 ? (
             <>
-              <h2>{t('states.responsible')}</h2>
+              <h2>{t('states.responsible', { state: stateName(state.code, ctx.locale) })}</h2>
               <ul class="results">
                 {responsible.map((h) => (
-                  <ResultCard hit={h} locale={ctx.locale} t={t} areaState={state.code} />
+                  <ResultCard
+                    hit={h}
+                    locale={ctx.locale}
+                    t={t}
+                    areaState={state.code}
+                    from={`/${ctx.locale}/states/${state.slug}`}
+                  />
                 ))}
               </ul>
             </>

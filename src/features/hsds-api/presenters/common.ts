@@ -24,3 +24,17 @@ export function languageName(code: string): string {
     return code;
   }
 }
+
+/** `T` as published: its empty fields may be absent, and none is null. */
+export type Published<T> = { [K in keyof T]?: Exclude<T[K], null> };
+
+/**
+ * `fields` without the empty ones (null or ''). HSDS 3.0 types its optional
+ * fields as plain strings and numbers, so a `null` makes a validating client
+ * reject the whole object; an absent key is how HSDS says "no value".
+ */
+export function withoutEmpty<T extends object>(fields: T): Published<T> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) if (v !== null && v !== undefined && v !== '') out[k] = v;
+  return out as Published<T>;
+}

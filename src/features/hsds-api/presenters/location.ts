@@ -2,14 +2,14 @@
  * HSDS location (with its address) and service_at_location objects.
  *
  * Protected addresses (shelter-like centres) publish the city only: the
- * street line is left out entirely (not even as null, so no consumer can
- * mistake an empty value for "unknown"), and so is the way there, which
- * would point to the house just as well. Their stored coordinates are
- * already the postcode's centre.
+ * street line is left out entirely, and so is the way there, which would
+ * point to the house just as well. Their stored coordinates are already the
+ * postcode's centre. Like every empty field, both are absent rather than
+ * null (HSDS types them as strings).
  */
 import { derivedId } from '../../directory/derived-id.ts';
 import type { DirectoryEntry } from '../../directory/entry.ts';
-import { EXT } from './common.ts';
+import { EXT, withoutEmpty } from './common.ts';
 
 type Location = NonNullable<DirectoryEntry['location']>;
 
@@ -19,7 +19,6 @@ type HsdsAddress = {
   /** Absent for protected addresses. */
   address_1?: string;
   city: string;
-  region: null;
   state_province: string;
   postal_code: string;
   country: 'DE';
@@ -32,10 +31,10 @@ export type HsdsLocation = {
   id: string;
   location_type: 'physical';
   organization_id: string;
-  name: string | null;
+  name?: string;
   latitude: number;
   longitude: number;
-  transportation: string | null;
+  transportation?: string;
   addresses: HsdsAddress[];
   accessibility: HsdsAccessibility[];
   [EXT]: { address_protected: boolean };
@@ -45,7 +44,6 @@ export type HsdsServiceAtLocation = {
   id: string;
   service_id: string;
   location_id: string;
-  description: null;
   location: HsdsLocation;
 };
 
@@ -60,9 +58,8 @@ function presentLocation(l: Location, organizationId: string): HsdsLocation {
   const address: HsdsAddress = {
     id: derivedId(l.id, 'address'),
     location_id: l.id,
-    ...(isProtected || l.address.address_1 === null ? {} : { address_1: l.address.address_1 }),
+    ...(isProtected ? {} : withoutEmpty({ address_1: l.address.address_1 })),
     city: l.address.city,
-    region: null,
     state_province: l.address.state_province,
     postal_code: l.address.postal_code,
     country: 'DE',
@@ -72,10 +69,10 @@ function presentLocation(l: Location, organizationId: string): HsdsLocation {
     id: l.id,
     location_type: 'physical',
     organization_id: organizationId,
-    name: l.name,
+    ...withoutEmpty({ name: l.name }),
     latitude: l.latitude,
     longitude: l.longitude,
-    transportation: isProtected ? null : l.transportation,
+    ...(isProtected ? {} : withoutEmpty({ transportation: l.transportation })),
     addresses: [address],
     accessibility: l.accessibility
       ? [{ id: derivedId(l.id, 'accessibility'), location_id: l.id, description: l.accessibility }]
@@ -92,7 +89,6 @@ export function presentServiceAtLocations(e: DirectoryEntry): HsdsServiceAtLocat
       id: serviceAtLocationId(e.service.id, e.location.id),
       service_id: e.service.id,
       location_id: e.location.id,
-      description: null,
       location: presentLocation(e.location, e.organization.id),
     },
   ];

@@ -8,11 +8,10 @@ export type HsdsServiceAtLocationItem = {
   id: string;
   service_id: string;
   location_id: string;
-  description: null;
   service: HsdsServiceDetails;
   location: HsdsLocation;
-  /** Metres from the searched postcode's centre; null without a postcode. */
-  distance: number | null;
+  /** Metres from the searched postcode's centre; absent without a postcode. */
+  distance?: number;
   [EXT]: { covers_area: boolean };
 };
 
@@ -32,10 +31,9 @@ export function presentServiceAtLocationItem(
     id: sal.id,
     service_id: sal.service_id,
     location_id: sal.location_id,
-    description: null,
     service: presentServiceDetails(e),
     location: sal.location,
-    distance: distanceKm === null ? null : Math.round(distanceKm * 1000),
+    ...(distanceKm === null ? {} : { distance: Math.round(distanceKm * 1000) }),
     [EXT]: { covers_area: coversArea },
   };
 }

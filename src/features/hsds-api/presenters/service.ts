@@ -3,26 +3,39 @@
  * public by definition), every field is listed by hand: a field added to the
  * DirectoryEntry later stays private until someone decides to publish it here.
  */
-import type { PhoneType } from '../../../platform/db/schema.ts';
 import { derivedId } from '../../directory/derived-id.ts';
-import { pickFields, SERVICE_FIELDS, type DirectoryEntry } from '../../directory/entry.ts';
+import {
+  isMessenger,
+  pickFields,
+  SERVICE_FIELDS,
+  type DirectoryEntry,
+  type HSDS_PHONE_TYPES,
+  type MessengerType,
+} from '../../directory/entry.ts';
 import type { TaxonomyName } from '../../directory/taxonomies.ts';
 import { stateByCode } from '../../geo/states.ts';
 import { termFor } from '../catalogue.ts';
-import { EXT, languageName } from './common.ts';
+import { EXT, languageName, withoutEmpty, type Published } from './common.ts';
 import { presentServiceAtLocations, type HsdsServiceAtLocation } from './location.ts';
 import { presentOrganization, type HsdsOrganization } from './organization.ts';
 import { presentTerm, type HsdsTaxonomyTerm } from './taxonomy.ts';
 
 type HsdsLanguage = { id: string; service_id?: string; phone_id?: string; code: string; name: string };
 
+/**
+ * A phone or messenger contact. `type` stays an HSDS (RFC 6350) type, which
+ * every HSDS consumer understands: a messenger contact is `text` (written
+ * messages) and names its messenger in our extension, so a consumer that
+ * does not know the extension still sees a way to write, not a line to call.
+ */
 type HsdsPhone = {
   id: string;
   service_id: string;
   number: string;
-  type: PhoneType;
-  description: string | null;
+  type: (typeof HSDS_PHONE_TYPES)[number];
+  description?: string;
   languages: HsdsLanguage[];
+  [EXT]?: { messenger: MessengerType };
 };
 
 type HsdsSchedule = {
@@ -32,14 +45,13 @@ type HsdsSchedule = {
   byday: string;
   opens_at: string;
   closes_at: string;
-  description: string | null;
+  description?: string;
 };
 
 type HsdsServiceArea = {
   id: string;
   service_id: string;
   name: string;
-  description: null;
   extent: string;
   extent_type: 'iso3166-2';
 };
@@ -52,11 +64,10 @@ type HsdsAttribute = {
   taxonomy_term: HsdsTaxonomyTerm;
 };
 
-/** The one-to-one fields of a service plus our extension. */
-export type HsdsServiceBase = { id: string; organization_id: string } & Pick<
-  DirectoryEntry['service'],
-  (typeof SERVICE_FIELDS)[number]
-> & { [EXT]: { is_demo: boolean } };
+/** The one-to-one fields of a service (those with a value) plus our extension. */
+export type HsdsServiceBase = { id: string; organization_id: string; name: string } & Published<
+  Pick<DirectoryEntry['service'], (typeof SERVICE_FIELDS)[number]>
+> & { status: DirectoryEntry['service']['status']; [EXT]: { is_demo: boolean } };
 
 /** A service with everything that belongs to it except its places (as nested in a service_at_location). */
 export type HsdsServiceDetails = HsdsServiceBase & {
@@ -77,7 +88,9 @@ export function presentServiceBase(e: DirectoryEntry): HsdsServiceBase {
   return {
     id: s.id,
     organization_id: e.organization.id,
-    ...pickFields(s, SERVICE_FIELDS),
+    ...withoutEmpty(pickFields(s, SERVICE_FIELDS)),
+    name: s.name,
+    status: s.status,
     [EXT]: { is_demo: s.is_demo },
   };
 }
@@ -108,18 +121,19 @@ export function presentServiceDetails(e: DirectoryEntry): HsdsServiceDetails {
   return {
     ...presentServiceBase(e),
     organization: presentOrganization(e.organization),
-    phones: e.phones.map((p) => ({
+    phones: e.phones.map((p): HsdsPhone => ({
       id: p.id,
       service_id: sid,
       number: p.number,
-      type: p.type,
-      description: p.description,
+      type: isMessenger(p.type) ? 'text' : p.type,
+      ...withoutEmpty({ description: p.description }),
       languages: p.languages.map((code) => ({
         id: derivedId(p.id, `language:${code}`),
         phone_id: p.id,
         code,
         name: languageName(code),
       })),
+      ...(isMessenger(p.type) ? { [EXT]: { messenger: p.type } } : {}),
     })),
     languages: e.languages.map((code) => ({
       id: derivedId(sid, `language:${code}`),
@@ -134,13 +148,12 @@ export function presentServiceDetails(e: DirectoryEntry): HsdsServiceDetails {
       byday: x.byday.join(','),
       opens_at: x.opens_at,
       closes_at: x.closes_at,
-      description: x.description,
+      ...withoutEmpty({ description: x.description }),
     })),
     service_areas: e.areas.map((a) => ({
       id: derivedId(sid, `area:${a}`),
       service_id: sid,
       name: a === 'DE' ? 'Deutschland' : (stateByCode(a)?.nameDe ?? a),
-      description: null,
       extent: a,
       extent_type: 'iso3166-2' as const,
     })),

@@ -1,0 +1,154 @@
+/**
+ * The helpline form. Two steps: the shape (known fields only, bounded; a
+ * forged or broken request is a 400), then the rules a person can break
+ * while typing, each reported next to its field in the reader's language.
+ */
+import { z } from 'zod';
+import { csrfField } from '../../platform/auth/csrf.ts';
+import { HELPLINE_KINDS } from '../../platform/helplines/helplines.ts';
+import { issueMessage } from '../../platform/http/validation.ts';
+
+const raw = z.string().max(2000).optional();
+const checkbox = z.literal('on').optional();
+
+/** What the form may send at all. */
+export const helplineFormShape = z.strictObject({
+  ...csrfField,
+  kind: raw,
+  contact: raw,
+  name_de: raw,
+  name_en: raw,
+  description_de: raw,
+  description_en: raw,
+  around_the_clock: checkbox,
+  hours_de: raw,
+  hours_en: raw,
+  emergency: checkbox,
+  first_screen: checkbox,
+  sort_order: raw,
+  checked_on: raw,
+});
+export type HelplineFormInput = z.infer<typeof helplineFormShape>;
+
+/** The form's fields in the order the page shows them (and its error summary lists them). */
+export const HELPLINE_FIELDS = [
+  'kind',
+  'contact',
+  'name_de',
+  'name_en',
+  'description_de',
+  'description_en',
+  'around_the_clock',
+  'hours_de',
+  'hours_en',
+  'emergency',
+  'first_screen',
+  'sort_order',
+  'checked_on',
+] as const;
+export type HelplineField = (typeof HELPLINE_FIELDS)[number];
+
+/** Text without control characters (PostgreSQL cannot even store U+0000), trimmed, bounded. */
+const text = (max: number, min = 0) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((s) => !/\p{Cc}/u.test(s), {
+      message: 'contains a control character',
+      params: issueMessage('validation', 'controlCharacter'),
+    });
+
+const PHONE = /^\+?[0-9][0-9 ]*[0-9]$/;
+const WEB = /^https:\/\/[^\s]+$/;
+
+const isDate = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+};
+
+/** The rules of each field, on the shaped input. */
+export const helplineRules = z.object({
+  kind: z.enum(HELPLINE_KINDS),
+  contact: text(200, 1),
+  name_de: text(200, 1),
+  name_en: text(200, 1),
+  description_de: text(1000),
+  description_en: text(1000),
+  around_the_clock: z.boolean(),
+  hours_de: text(300),
+  hours_en: text(300),
+  emergency: z.boolean(),
+  first_screen: z.boolean(),
+  sort_order: z.coerce.number().int().min(0).max(10000),
+  checked_on: z.string().refine(isDate, { message: 'must be a date', params: issueMessage('validation', 'date') }),
+});
+
+/** A problem between fields, for the field it is shown next to. */
+export type CrossProblem = { field: HelplineField; message: string; params: { message: string } };
+
+/**
+ * The rules that join two fields (the contact fits the kind; hours are
+ * given exactly when the service is not around the clock) or need today's
+ * date (a check cannot lie in the future). Checked on the raw
+ * input, so they are reported together with the fields' own problems.
+ */
+export function crossFieldProblems(v: Record<HelplineField, unknown>, today: string): CrossProblem[] {
+  const out: CrossProblem[] = [];
+  // A check that has not happened yet would vouch for hours nobody has confirmed.
+  if (typeof v.checked_on === 'string' && isDate(v.checked_on) && v.checked_on > today)
+    out.push({
+      field: 'checked_on',
+      message: 'must not lie in the future',
+      params: issueMessage('helplineEditor', 'problem.future'),
+    });
+  const contact = typeof v.contact === 'string' ? v.contact.trim() : '';
+  if (contact && v.kind === 'phone' && !PHONE.test(contact))
+    out.push({
+      field: 'contact',
+      message: 'must be a phone number (digits and spaces)',
+      params: issueMessage('helplineEditor', 'problem.phone'),
+    });
+  if (contact && (v.kind === 'chat' || v.kind === 'online') && !WEB.test(contact))
+    out.push({
+      field: 'contact',
+      message: 'must be a web address starting with https://',
+      params: issueMessage('helplineEditor', 'problem.web'),
+    });
+  for (const f of ['hours_de', 'hours_en'] as const) {
+    const hours = typeof v[f] === 'string' ? v[f].trim() : '';
+    if (!v.around_the_clock && hours === '')
+      out.push({
+        field: f,
+        message: 'hours are needed unless the service is reachable around the clock',
+        params: issueMessage('helplineEditor', 'problem.hoursNeeded'),
+      });
+    if (v.around_the_clock && hours !== '')
+      out.push({
+        field: f,
+        message: 'leave the hours empty for a service reachable around the clock',
+        params: issueMessage('helplineEditor', 'problem.hoursAlways'),
+      });
+  }
+  return out;
+}
+
+/** The shaped input as the rules read it: checkboxes as booleans, missing text as empty. */
+export function rulesInput(f: HelplineFormInput): Record<HelplineField, unknown> {
+  return {
+    kind: f.kind ?? '',
+    contact: f.contact ?? '',
+    name_de: f.name_de ?? '',
+    name_en: f.name_en ?? '',
+    description_de: f.description_de ?? '',
+    description_en: f.description_en ?? '',
+    around_the_clock: f.around_the_clock === 'on',
+    hours_de: f.hours_de ?? '',
+    hours_en: f.hours_en ?? '',
+    emergency: f.emergency === 'on',
+    first_screen: f.first_screen === 'on',
+    sort_order: f.sort_order?.trim() ? f.sort_order : Number.NaN,
+    checked_on: f.checked_on ?? '',
+  };
+}
