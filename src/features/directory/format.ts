@@ -1,6 +1,7 @@
 /** Locale-aware formatting for finder views, on the platform's Intl data. */
 import type { Locale, Translate } from '../../platform/i18n/index.ts';
 import type { DirectoryEntry } from './entry.ts';
+import { SERVICE_LANGUAGES } from './taxonomies.ts';
 
 const nameMemo = new Map<Locale, Map<string, string>>();
 
@@ -32,9 +33,24 @@ export function languageName(code: string, locale: Locale): string {
 
 /** Language names for a list of codes, in the reader's alphabetical order rather than the order of the codes. */
 export function languageNames(codes: readonly string[], locale: Locale): string[] {
-  const collator = collatorFor(locale);
-  return codes.map((c) => languageName(c, locale)).sort(collator.compare);
+  const names = codes.map((c) => languageName(c, locale));
+  // Every card sorts its languages: by a rank computed once per locale for the
+  // offered languages' names (collator order, ties kept), by the collator for any other.
+  const rank = nameRanks(locale);
+  if (names.every((n) => rank.has(n))) return names.sort((a, b) => rank.get(a)! - rank.get(b)!);
+  return names.sort(collatorFor(locale).compare);
 }
+
+const nameRanks = cached((locale) => {
+  const collator = collatorFor(locale);
+  const sorted = [...new Set(SERVICE_LANGUAGES.map((c) => languageName(c, locale)))].sort(collator.compare);
+  const ranks = new Map<string, number>();
+  sorted.forEach((name, i) => {
+    const prev = sorted[i - 1];
+    ranks.set(name, prev !== undefined && collator.compare(prev, name) === 0 ? ranks.get(prev)! : i);
+  });
+  return ranks;
+});
 
 /** Intl formatters are costly to build: one per locale and purpose, made on first use. */
 function cached<T>(make: (locale: Locale) => T): (locale: Locale) => T {
@@ -58,8 +74,14 @@ export function formatDate(isoDate: string, locale: Locale): string {
 }
 
 export function formatKm(km: number, locale: Locale): string {
+  // Whole kilometres below 1,000 read as the plain digits in languages that
+  // write them so (checked once per locale): one of the few Intl calls of
+  // every card, skipped. Rounding is the same: half away from zero.
+  if (km >= 10 && km < 999.5 && plainDigits(locale)) return String(Math.round(km));
   return (km < 10 ? kmNear : kmFar)(locale).format(km);
 }
+
+const plainDigits = cached((l) => kmFar(l).format(987) === '987' && kmFar(l).format(10) === '10');
 
 /** Opening hours, one line per schedule: 'Mo, Di 09:00–17:00 Uhr'. */
 export function formatSchedules(entry: DirectoryEntry, t: Translate<'finder'>): string[] {
