@@ -133,6 +133,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const helplines = new HelplineCache(database.db, config.searchIndexTtlMs);
   await helplines.get();
   app.decorate('helplines', helplines);
+  // Every page's header and footer show the helplines: keep the list fresh
+  // (a comparison while it is, one small query when another instance's edit
+  // may have aged it) so that pages can read it without waiting.
+  app.addHook('onRequest', async () => {
+    await helplines.get();
+  });
 
   const assets = deps.assets ?? loadAssets();
   app.decorate('platform', {

@@ -63,6 +63,23 @@ describe('the coordination office keeps the helplines', () => {
     expect(res.body).toContain('7. Dezember 2026');
   });
 
+  it('gives every public page its first-screen call buttons and a footer with every phone helpline from the data', async () => {
+    for (const path of ['/de/', '/de/safety', '/en/states', `/de/search?q=04109`]) {
+      const res = await get(t.app, null, path);
+      const line = /<ul class="call-line"[^>]*>(.*?)<\/ul>/s.exec(res.body)?.[1] ?? '';
+      expect(
+        [...line.matchAll(/href="(tel:\d+)"/g)].map((m) => m[1]),
+        path,
+      ).toEqual(['tel:110', 'tel:116016']);
+      const footer =
+        /<section aria-labelledby="helplines-title" class="helplines">(.*?)<\/section>/s.exec(res.body)?.[1] ?? '';
+      for (const n of ['110', '112', '116 016', '116 111', '0800 22 55 530', '0800 123 99 00'])
+        expect(footer, `${path}: ${n}`).toContain(`>${n}</a>`);
+    }
+    // 116 111 is not around the clock: the footer says when it answers.
+    expect((await get(t.app, null, '/de/privacy')).body).toMatch(/116 111<\/a> \(Mo–Sa 14–20 Uhr/);
+  });
+
   it('changes the hours of 116 111: audited, and on the public pages at once', async () => {
     const before = await get(t.app, null, '/de/search?q=Xyz');
     expect(before.body).toContain('Mo–Sa 14–20 Uhr, Mo, Mi und Do auch 10–12 Uhr');

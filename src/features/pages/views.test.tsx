@@ -20,6 +20,7 @@ function ctx(locale: Locale): PageContext {
     quickExitUrl: 'https://neutral.example.net/weather',
     t: translator(locale, 'layout'),
     staff: null,
+    helplines: [],
   };
 }
 

@@ -12,6 +12,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from './context.ts';
+import { firstScreenHelplines, telHref, textIn } from '../helplines/helplines.ts';
 import { Document, LanguageSwitch } from './Document.tsx';
 
 type Props = {
@@ -65,20 +66,7 @@ export function Layout({ ctx, title, description, scripts = [], headerSearch = t
         {children}
       </main>
       <footer class="site-footer" aria-label={t('footer.label')}>
-        <section aria-labelledby="helplines-title" class="helplines">
-          <h2 id="helplines-title">{t('footer.helplinesTitle')}</h2>
-          <ul>
-            <li>
-              {t('footer.police')}: <a href="tel:110">110</a>
-            </li>
-            <li>
-              {t('footer.hilfetelefon')}: <a href="tel:116016">116 016</a>
-            </li>
-            <li>
-              {t('footer.kids')}: <a href="tel:116111">116 111</a>
-            </li>
-          </ul>
-        </section>
+        <FooterHelplines ctx={ctx} />
         <ul class="footer-links">
           <li>
             <a href={`/${locale}/about`}>{t('footer.about')}</a>
@@ -103,25 +91,47 @@ export function Layout({ ctx, title, description, scripts = [], headerSearch = t
 }
 
 /**
- * Police and the national helpline as call buttons, one line on a phone.
- * 116 016 answers around the clock, free of charge and in many languages;
- * 110 is for acute danger.
+ * The first-screen numbers the office chose (110 and 116 016 as delivered) as
+ * call buttons, one line on a phone. The button says what kind of number it
+ * is in two words; the footer and the helplines list give the full names.
  */
 function CallLine({ ctx }: { ctx: PageContext }) {
   const { t } = ctx;
+  const numbers = firstScreenHelplines(ctx.helplines);
+  if (numbers.length === 0) return null;
   return (
     <ul class="call-line" aria-label={t('callLine.label')}>
-      <li>
-        <a class="call" href="tel:110">
-          {t('callLine.police')} <span class="number">110</span>
-        </a>
-      </li>
-      <li>
-        <a class="call" href="tel:116016">
-          {t('callLine.hilfetelefon')} <span class="number">116 016</span>
-        </a>
-      </li>
+      {numbers.map((h) => (
+        <li>
+          <a class="call" href={telHref(h.contact)}>
+            {h.emergency ? t('callLine.police') : t('callLine.hilfetelefon')} <span class="number">{h.contact}</span>
+          </a>
+        </li>
+      ))}
     </ul>
+  );
+}
+
+/** Every phone helpline in one short list: name, number, and the hours where it is not around the clock. */
+function FooterHelplines({ ctx }: { ctx: PageContext }) {
+  const { t, locale } = ctx;
+  const phones = ctx.helplines.filter((h) => h.kind === 'phone');
+  if (phones.length === 0) return null;
+  return (
+    <section aria-labelledby="helplines-title" class="helplines">
+      <h2 id="helplines-title">{t('footer.helplinesTitle')}</h2>
+      <ul>
+        {phones.map((h) => (
+          <li>
+            {textIn(h.name, locale)}:{' '}
+            <a class="number" href={telHref(h.contact)}>
+              {h.contact}
+            </a>
+            {h.aroundTheClock ? null : ` (${textIn(h.hours, locale)})`}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

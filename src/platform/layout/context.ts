@@ -5,6 +5,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { csrfToken } from '../auth/csrf.ts';
+import type { Helpline } from '../helplines/helplines.ts';
 import type { Role } from '../auth/types.ts';
 import { offeredLocales, translateRef, translator, type Locale, type Translate } from '../i18n/index.ts';
 import type { Assets } from '../http/assets.ts';
@@ -44,6 +45,8 @@ export type PageContext = {
   t: Translate<'layout'>;
   /** Set on requests of a fully signed-in staff member. */
   staff: StaffView | null;
+  /** The helplines the office keeps, for the first screen's call line and the footer. */
+  helplines: readonly Helpline[];
 };
 
 function staffView(req: FastifyRequest, locale: Locale): StaffView | null {
@@ -75,5 +78,6 @@ export function pageContext(req: FastifyRequest, locale: Locale = req.locale): P
     quickExitUrl: p.quickExitUrl,
     t: translator(locale, 'layout'),
     staff: staffView(req, locale),
+    helplines: req.server.helplines.current(),
   };
 }
