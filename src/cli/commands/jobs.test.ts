@@ -69,7 +69,7 @@ describe('schutznetz jobs', () => {
     const r = await cli('jobs', 'run');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
-      /^retention\.purge: ok in \d+ ms \(throttle 0, outbox 0, invitations 0, passwordResets 0, emailChanges 0, challenges 0\)\n$/,
+      /^retention\.purge: ok in \d+ ms \(throttle 0, outbox 0, invitations 0, passwordResets 0, emailChanges 0, challenges 0, entryReports 0\)\n$/,
     );
     expect(await cli('jobs', 'run')).toMatchObject({ code: 0, out: 'No job is due.\n' });
   });
