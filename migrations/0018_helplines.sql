@@ -32,17 +32,6 @@ CREATE TABLE helpline (
   CONSTRAINT helpline_web_address CHECK (kind = 'phone' OR contact ~ '^https://[^\s]+$')
 );
 
-ALTER TABLE helpline ENABLE ROW LEVEL SECURITY;
-ALTER TABLE helpline FORCE ROW LEVEL SECURITY;
-CREATE POLICY public_read ON helpline FOR SELECT USING (true);
-CREATE POLICY office_insert ON helpline FOR INSERT
-  WITH CHECK (app_scope() IN ('admin', 'coordination'));
-CREATE POLICY office_update ON helpline FOR UPDATE
-  USING (app_scope() IN ('admin', 'coordination'))
-  WITH CHECK (app_scope() IN ('admin', 'coordination'));
-CREATE POLICY office_delete ON helpline FOR DELETE
-  USING (app_scope() IN ('admin', 'coordination'));
-GRANT SELECT, INSERT, UPDATE, DELETE ON helpline TO schutznetz_app;
 
 -- The list as checked against the operators' own pages (docs: shared domain notes, helplines).
 -- Fixed ids so that installations agree on them.
@@ -82,3 +71,17 @@ INSERT INTO helpline (id, contact, kind, name_de, name_en, description_de, descr
    'Kostenlos, auch per E-Mail und Live-Chat.', 'Free of charge, also by e-mail and live chat.',
    false, 'Mo–Do 8–20 Uhr, Fr 8–15 Uhr', 'Mon–Thu 8 am–8 pm, Fri 8 am–3 pm',
    false, false, 70, '2026-12-07');
+
+-- The walls go up after the seed: with forced RLS even the owner (a plain
+-- role on PostgreSQL, not a superuser) could not write the rows above.
+ALTER TABLE helpline ENABLE ROW LEVEL SECURITY;
+ALTER TABLE helpline FORCE ROW LEVEL SECURITY;
+CREATE POLICY public_read ON helpline FOR SELECT USING (true);
+CREATE POLICY office_insert ON helpline FOR INSERT
+  WITH CHECK (app_scope() IN ('admin', 'coordination'));
+CREATE POLICY office_update ON helpline FOR UPDATE
+  USING (app_scope() IN ('admin', 'coordination'))
+  WITH CHECK (app_scope() IN ('admin', 'coordination'));
+CREATE POLICY office_delete ON helpline FOR DELETE
+  USING (app_scope() IN ('admin', 'coordination'));
+GRANT SELECT, INSERT, UPDATE, DELETE ON helpline TO schutznetz_app;

@@ -181,7 +181,7 @@ describe('map', () => {
         for (const h of await page
           .locator('main a[href*="/centres/"]')
           .evaluateAll((as) => as.filter((a) => !a.closest('svg')).map((a) => a.getAttribute('href') ?? ''))) {
-          listed.add(h);
+          listed.add(h.split('?')[0]!);
         }
       }
       const onlyOnMap = [...onMap].filter((h) => !listed.has(h));
