@@ -68,6 +68,47 @@ const CLUSTER_RADIUS = 16;
 /** Not the quick exit's red: a marker must never look like the way out. */
 const MARKER_FILL = '#2b3f8c';
 
+const escapeText = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttr = (v: string) => escapeText(v).replace(/"/g, '&quot;');
+
+/**
+ * Each state's outline as markup, plain and highlighted, made once per
+ * process. The outlines are half of a result page's HTML; rendering their
+ * path data element by element on every request was the largest single cost
+ * of a search page. Built from the vendored file alone, so nothing here
+ * depends on a request (no memo of what anyone searched, ADR 025).
+ */
+const outlines: ReadonlyMap<StateCode, { plain: string; highlighted: string }> = new Map(
+  loadMapFile().states.map((s) => {
+    const d = escapeAttr(s.d);
+    return [
+      s.code,
+      {
+        plain: `<path d="${d}" class="state"></path>`,
+        highlighted: `<path d="${d}" class="state on" fill="#9cc3cd"></path>`,
+      },
+    ];
+  }),
+);
+
+/** The 16 states, each a link with its name when `stateHref` is given. */
+function statesMarkup(
+  states: readonly StateInfo[],
+  highlight: StateCode | undefined,
+  stateHref: ((s: StateInfo) => string) | undefined,
+  stateLabel: (s: StateInfo) => string,
+): string {
+  let html = '';
+  for (const s of states) {
+    const o = outlines.get(s.code)!;
+    const path = s.code === highlight ? o.highlighted : o.plain;
+    html += stateHref
+      ? `<a href="${escapeAttr(stateHref(s))}"><title>${escapeText(stateLabel(s))}</title>${path}</a>`
+      : path;
+  }
+  return html;
+}
+
 /** Server-rendered SVG map of Germany; see the module comment for what the caller must add. */
 export function GermanyMap({
   title,
@@ -93,20 +134,14 @@ export function GermanyMap({
     >
       <title id={titleId}>{title}</title>
       {description ? <desc id={descId}>{description}</desc> : null}
-      <g fill="#dfe9ec" stroke="#fff" stroke-width="1" stroke-linejoin="round" fill-rule="evenodd">
-        {states.map((s) => {
-          const current = s.code === highlight;
-          const path = <path d={s.d} class={current ? 'state on' : 'state'} fill={current ? '#9cc3cd' : undefined} />;
-          return stateHref ? (
-            <a key={s.code} href={stateHref(s)}>
-              <title>{stateLabel(s)}</title>
-              {path}
-            </a>
-          ) : (
-            path
-          );
-        })}
-      </g>
+      <g
+        fill="#dfe9ec"
+        stroke="#fff"
+        stroke-width="1"
+        stroke-linejoin="round"
+        fill-rule="evenodd"
+        dangerouslySetInnerHTML={{ __html: statesMarkup(states, highlight, stateHref, stateLabel) }}
+      />
       {markers.length > 0 ? (
         <g fill={MARKER_FILL} stroke="#fff" stroke-width="2">
           {clusterMarkers(markers).map(({ at: { x, y }, members }) => {
