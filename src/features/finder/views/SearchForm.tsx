@@ -30,30 +30,78 @@ const sortedLanguages = (() => {
 
 type Props = { locale: Locale; t: Translate<'finder'>; query?: Partial<FinderQuery> };
 
-function Checks<V extends string>({
-  name,
-  legend,
-  values,
-  chosen,
-  label,
-}: {
-  name: string;
-  legend: string;
-  values: readonly V[];
-  chosen: readonly string[];
-  label: (v: V) => string;
-}) {
+const escapeText = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** One control's markup when it is not chosen and when it is. */
+type Choice = { value: string; plain: string; chosen: string };
+
+/**
+ * The option lists and checkboxes of the form as markup, made once per
+ * language and kept: they are most of the form's elements, and rendering
+ * them element by element on every search page cost more than the search.
+ * A request only picks, for each value, the plain or the chosen variant, so
+ * the work does not depend on what was chosen, and nothing of a query is
+ * kept (ADR 025).
+ */
+function memoPerLocale(make: (locale: Locale, t: Translate<'finder'>) => Choice[]) {
+  const byLocale = new Map<Locale, Choice[]>();
+  return (locale: Locale, t: Translate<'finder'>) => {
+    let list = byLocale.get(locale);
+    if (!list) byLocale.set(locale, (list = make(locale, t)));
+    return list;
+  };
+}
+
+const options = (values: readonly { value: string; label: string }[]): Choice[] =>
+  values.map(({ value, label }) => ({
+    value,
+    plain: `<option value="${value}">${escapeText(label)}</option>`,
+    chosen: `<option value="${value}" selected>${escapeText(label)}</option>`,
+  }));
+
+const checks = (name: string, values: readonly { value: string; label: string }[]): Choice[] =>
+  values.map(({ value, label }) => ({
+    value,
+    plain: `<label><input type="checkbox" name="${name}" value="${value}"/>${escapeText(label)}</label>`,
+    chosen: `<label><input type="checkbox" name="${name}" value="${value}" checked/>${escapeText(label)}</label>`,
+  }));
+
+const stateOptions = memoPerLocale((locale) =>
+  options(STATES.map((s) => ({ value: s.code, label: locale === 'de' ? s.nameDe : s.nameEn }))),
+);
+const languageOptions = memoPerLocale((locale) =>
+  options(sortedLanguages(locale).map((l) => ({ value: l, label: languageName(l, locale) }))),
+);
+const targetGroupChecks = memoPerLocale((_, t) =>
+  checks(
+    'tg',
+    TARGET_GROUPS.map((v) => ({ value: v, label: t(`tg.${v}`) })),
+  ),
+);
+const exploitationChecks = memoPerLocale((_, t) =>
+  checks(
+    'ex',
+    EXPLOITATION_FORMS.map((v) => ({ value: v, label: t(`ex.${v}`) })),
+  ),
+);
+const accessibilityChecks = memoPerLocale((_, t) =>
+  checks(
+    'acc',
+    ACCESSIBILITY_FEATURES.map((v) => ({ value: v, label: t(`acc.${v}`) })),
+  ),
+);
+
+function markup(list: readonly Choice[], chosen: readonly string[]): string {
+  let html = '';
+  for (const c of list) html += chosen.includes(c.value) ? c.chosen : c.plain;
+  return html;
+}
+
+function Checks({ legend, list, chosen }: { legend: string; list: readonly Choice[]; chosen: readonly string[] }) {
   return (
     <fieldset>
       <legend>{legend}</legend>
-      <div class="checks">
-        {values.map((v) => (
-          <label>
-            <input type="checkbox" name={name} value={v} checked={chosen.includes(v)} />
-            {label(v)}
-          </label>
-        ))}
-      </div>
+      <div class="checks" dangerouslySetInnerHTML={{ __html: markup(list, chosen) }} />
     </fieldset>
   );
 }
@@ -64,7 +112,6 @@ export function SearchForm({ locale, t, query = {} }: Props) {
   const lang = query.lang ?? [];
   const acc = query.acc ?? [];
   const anyFilter = tg.length + ex.length + lang.length + acc.length > 0;
-  const languages = sortedLanguages(locale);
   return (
     <form class="search" method="get" action={`/${locale}/search`} role="search" aria-label={t('form.legend')}>
       <div>
@@ -85,50 +132,34 @@ export function SearchForm({ locale, t, query = {} }: Props) {
       </div>
       <div>
         <label for="state">{t('form.state')}</label>
-        <select id="state" name="state">
-          <option value="">{t('form.anyState')}</option>
-          {STATES.map((s) => (
-            <option value={s.code} selected={query.state === s.code}>
-              {locale === 'de' ? s.nameDe : s.nameEn}
-            </option>
-          ))}
-        </select>
+        <select
+          id="state"
+          name="state"
+          dangerouslySetInnerHTML={{
+            __html:
+              `<option value="">${escapeText(t('form.anyState'))}</option>` +
+              markup(stateOptions(locale, t), query.state ? [query.state] : []),
+          }}
+        />
       </div>
       <details class="filters" open={anyFilter}>
         <summary>{t('form.filters')}</summary>
         <div>
-          <Checks
-            name="tg"
-            legend={t('form.targetGroups')}
-            values={TARGET_GROUPS}
-            chosen={tg}
-            label={(v) => t(`tg.${v}`)}
-          />
-          <Checks
-            name="ex"
-            legend={t('form.exploitation')}
-            values={EXPLOITATION_FORMS}
-            chosen={ex}
-            label={(v) => t(`ex.${v}`)}
-          />
+          <Checks legend={t('form.targetGroups')} list={targetGroupChecks(locale, t)} chosen={tg} />
+          <Checks legend={t('form.exploitation')} list={exploitationChecks(locale, t)} chosen={ex} />
           <div>
             <label for="lang">{t('form.language')}</label>
-            <select id="lang" name="lang">
-              <option value="">{t('form.anyLanguage')}</option>
-              {languages.map((l) => (
-                <option value={l} selected={lang.includes(l)}>
-                  {languageName(l, locale)}
-                </option>
-              ))}
-            </select>
+            <select
+              id="lang"
+              name="lang"
+              dangerouslySetInnerHTML={{
+                __html:
+                  `<option value="">${escapeText(t('form.anyLanguage'))}</option>` +
+                  markup(languageOptions(locale, t), lang),
+              }}
+            />
           </div>
-          <Checks
-            name="acc"
-            legend={t('form.accessibility')}
-            values={ACCESSIBILITY_FEATURES}
-            chosen={acc}
-            label={(v) => t(`acc.${v}`)}
-          />
+          <Checks legend={t('form.accessibility')} list={accessibilityChecks(locale, t)} chosen={acc} />
         </div>
       </details>
       <div>
