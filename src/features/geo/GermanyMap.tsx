@@ -21,6 +21,7 @@
  * for that town, named by the caller too.
  */
 import { useId } from 'preact/hooks';
+import { escapeAttr, escapeText } from '../../platform/layout/markup.ts';
 import { HIT_RADIUS, clusterMarkers } from './mapClusters.ts';
 import { loadMapFile } from './mapData.ts';
 import { MAP_VIEWBOX } from './projection.ts';
@@ -67,9 +68,6 @@ const MARKER_RADIUS = 10;
 const CLUSTER_RADIUS = 16;
 /** Not the quick exit's red: a marker must never look like the way out. */
 const MARKER_FILL = '#2b3f8c';
-
-const escapeText = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttr = (v: string) => escapeText(v).replace(/"/g, '&quot;');
 
 /**
  * Each state's outline as markup, plain and highlighted, made once per

@@ -17,7 +17,14 @@ import { berlinDate } from '../../platform/time/dates.ts';
 import { HELPLINES_EDIT } from './actions.ts';
 import { allHelplines } from '../../platform/helplines/queries.ts';
 import { addHelpline, changeHelpline, helplineById, removeHelpline } from './queries.ts';
-import { crossFieldProblems, helplineFormShape, helplineRules, rulesInput, type HelplineFormInput } from './schema.ts';
+import {
+  crossFieldProblems,
+  helplineFormShape,
+  helplineRules,
+  rulesInput,
+  typedValues,
+  type HelplineFormInput,
+} from './schema.ts';
 import { HelplineFormPage, HelplineListPage, valuesOf, type HelplineFormValues } from './views/HelplinesPages.tsx';
 
 const doneQuery = z.strictObject({ done: z.enum(['added', 'saved', 'removed']).optional() });
@@ -29,25 +36,6 @@ function helplineIdOf(req: FastifyRequest): string {
   const { id } = idParams.parse(req.params);
   if (!z.uuid().safeParse(id).success) throw notFound();
   return id.toLowerCase();
-}
-
-/** What the person typed, to show again with the problems. */
-function typedValues(f: HelplineFormInput): HelplineFormValues {
-  return {
-    kind: f.kind ?? '',
-    contact: f.contact ?? '',
-    name_de: f.name_de ?? '',
-    name_en: f.name_en ?? '',
-    description_de: f.description_de ?? '',
-    description_en: f.description_en ?? '',
-    around_the_clock: f.around_the_clock === 'on',
-    hours_de: f.hours_de ?? '',
-    hours_en: f.hours_en ?? '',
-    emergency: f.emergency === 'on',
-    first_screen: f.first_screen === 'on',
-    sort_order: f.sort_order ?? '',
-    checked_on: f.checked_on ?? '',
-  };
 }
 
 export const helplineRoutes: FastifyPluginAsync = async (app) => {

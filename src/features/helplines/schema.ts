@@ -134,8 +134,8 @@ export function crossFieldProblems(v: Record<HelplineField, unknown>, today: str
   return out;
 }
 
-/** The shaped input as the rules read it: checkboxes as booleans, missing text as empty. */
-export function rulesInput(f: HelplineFormInput): Record<HelplineField, unknown> {
+/** What the person typed: checkboxes as booleans, missing text as empty (the form shows it again so). */
+export function typedValues(f: HelplineFormInput) {
   return {
     kind: f.kind ?? '',
     contact: f.contact ?? '',
@@ -148,7 +148,12 @@ export function rulesInput(f: HelplineFormInput): Record<HelplineField, unknown>
     hours_en: f.hours_en ?? '',
     emergency: f.emergency === 'on',
     first_screen: f.first_screen === 'on',
-    sort_order: f.sort_order?.trim() ? f.sort_order : Number.NaN,
+    sort_order: f.sort_order ?? '',
     checked_on: f.checked_on ?? '',
   };
+}
+
+/** The typed input as the rules read it: an empty sort order is no number at all. */
+export function rulesInput(f: HelplineFormInput): Record<HelplineField, unknown> {
+  return { ...typedValues(f), sort_order: f.sort_order?.trim() ? f.sort_order : Number.NaN };
 }

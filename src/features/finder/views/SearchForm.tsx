@@ -3,6 +3,7 @@
  * result URL can be shared or bookmarked (nothing is stored server-side).
  */
 import type { Locale, Translate } from '../../../platform/i18n/index.ts';
+import { escapeText } from '../../../platform/layout/markup.ts';
 import { STATES } from '../../geo/states.ts';
 import {
   ACCESSIBILITY_FEATURES,
@@ -29,8 +30,6 @@ const sortedLanguages = (() => {
 })();
 
 type Props = { locale: Locale; t: Translate<'finder'>; query?: Partial<FinderQuery> };
-
-const escapeText = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** One control's markup when it is not chosen and when it is. */
 type Choice = { value: string; plain: string; chosen: string };
