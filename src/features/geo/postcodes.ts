@@ -6,6 +6,7 @@
  */
 import { distanceKm } from './distance.ts';
 import { buildPlaceIndex, SAME_PLACE_KM, type PlaceEntry, type PlaceIndex } from './placeIndex.ts';
+import { asciiDigit, hasOtherScript } from './normalise.ts';
 import { loadPostcodeFile, type PostcodeRecord } from './postcodeData.ts';
 import type { StateCode } from './states.ts';
 
@@ -52,6 +53,12 @@ const toPlaceMatch = (e: PlaceEntry): PlaceMatch => ({
   lon: e.lon,
   state: e.state,
   postcode: e.postcode,
+});
+
+/** A suggestion in another script is shown by the name it matched ("Берлин"), the reader's spelling. */
+const toSuggestion = (e: PlaceEntry): PlaceMatch => ({
+  ...toPlaceMatch(e),
+  name: e.aliasName && hasOtherScript(e.looseKey) ? e.aliasName : e.name,
 });
 
 /**
@@ -102,6 +109,7 @@ function sameArea(entries: readonly PlaceEntry[]): boolean {
 /**
  * Decides what a search box query means.
  *
+ * - Digits of other scripts ("١٠١١٥", "۱۰۱۱۵") are read as 0–9.
  * - A postcode (alone or followed by a place, as in "10115 Berlin") is looked
  *   up as a postcode; the place name is then ignored, since the postcode is
  *   the more precise of the two. Four digits are a postcode that lost its
@@ -121,7 +129,7 @@ function sameArea(entries: readonly PlaceEntry[]): boolean {
  * - Nothing at all is `unknown`, with places of a similar name to suggest.
  */
 export function resolveLocation(query: string): ResolvedLocation {
-  const q = query.trim();
+  const q = query.trim().replace(/\p{Nd}/gu, asciiDigit);
   const digits = /^(\d{4,5})(?:\s+\D.*)?$/.exec(q)?.[1];
   if (digits) {
     const hit = lookupPostcode(digits.padStart(5, '0'));
@@ -142,7 +150,7 @@ export function resolveLocation(query: string): ResolvedLocation {
     const id = `${e.name}|${e.state}|${e.postcode}`;
     return !seen.has(id) && !!seen.add(id);
   });
-  if (candidates.length === 0) return { kind: 'unknown', suggestions: places.suggest(q).map(toPlaceMatch) };
+  if (candidates.length === 0) return { kind: 'unknown', suggestions: places.suggest(q).map(toSuggestion) };
   if (sameArea(candidates)) return { kind: 'place', ...toPlaceMatch(candidates[0]!) };
   const options = [...candidates]
     .sort((a, b) => b.postcodeCount - a.postcodeCount)
