@@ -7,9 +7,24 @@
 import { translator } from '../i18n/index.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { formatDay } from '../time/dates.ts';
-import { telHref, textIn, type Helpline } from './helplines.ts';
+import { helplineText, langOf, telHref, type Helpline, type LocalText } from './helplines.ts';
 
 const NBSP = '\u00a0';
+
+/** A message with `{{hours}}` in it, the hours marked with their language when it is not the page's. */
+function withHours(message: (hours: string) => string, hours: LocalText, locale: Locale) {
+  const lang = langOf(hours, locale);
+  if (!lang) return message(hours.text);
+  // A private-use character cannot occur in a message: split there and put the marked hours in between.
+  const [before = '', after = ''] = message('\ue000').split('\ue000');
+  return (
+    <>
+      {before}
+      <span lang={lang}>{hours.text}</span>
+      {after}
+    </>
+  );
+}
 
 type Props = {
   list: readonly Helpline[];
@@ -28,14 +43,22 @@ export function HelplineList({ list, locale, id = 'helplines-list-title', title 
       <h2 id={id}>{title ?? t('title')}</h2>
       <ul class="helpline-list">
         {list.map((h) => {
-          const name = textIn(h.name, locale);
-          const description = textIn(h.description, locale);
+          const name = helplineText(h, 'name', locale);
+          const description = helplineText(h, 'description', locale);
           return (
             <li class={h.emergency ? 'helpline emergency' : 'helpline'}>
-              <p class="helpline-name">{name}</p>
-              {description ? <p class="helpline-description">{description}</p> : null}
+              <p class="helpline-name" lang={langOf(name, locale)}>
+                {name.text}
+              </p>
+              {description.text ? (
+                <p class="helpline-description" lang={langOf(description, locale)}>
+                  {description.text}
+                </p>
+              ) : null}
               <p class="helpline-hours">
-                {h.aroundTheClock ? t('aroundTheClock') : t('hours', { hours: textIn(h.hours, locale) })}
+                {h.aroundTheClock
+                  ? t('aroundTheClock')
+                  : withHours((hours) => t('hours', { hours }), helplineText(h, 'hours', locale), locale)}
               </p>
               {h.kind === 'phone' ? (
                 <a class="call-button" href={telHref(h.contact)}>
