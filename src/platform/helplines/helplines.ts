@@ -10,7 +10,7 @@ export const HELPLINE_KINDS = ['phone', 'chat', 'online'] as const;
 type HelplineKind = (typeof HELPLINE_KINDS)[number];
 
 /** A text in the two languages every helpline has. */
-export type Texts = { de: string; en: string };
+type Texts = { de: string; en: string };
 
 /** Name and description in one more language; an empty text is not translated (the pages fall back). */
 export type HelplineTranslation = { name: string; description: string };
