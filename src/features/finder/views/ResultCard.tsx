@@ -1,5 +1,5 @@
 /** One search hit: what a person needs to decide whether to get in touch. */
-import { translator, type Locale, type Translate } from '../../../platform/i18n/index.ts';
+import { formatList, translator, type Locale, type Translate } from '../../../platform/i18n/index.ts';
 import { stateByCode, type StateCode } from '../../geo/states.ts';
 
 type StateSuffix = StateCode extends `DE-${infer S}` ? S : never;
@@ -59,12 +59,12 @@ export function ResultCard({
       {!loc ? <p>{t('card.online')}</p> : loc.address_protected ? <p>{t('card.protected')}</p> : null}
       {entry.targetGroups.length > 0 ? (
         <p>
-          {t('card.offers')}: {entry.targetGroups.map((g) => t(`tg.${g}`)).join(', ')}
+          {t('card.offers')}: {formatList(entry.targetGroups.map((g) => t(`tg.${g}`)), locale)}
         </p>
       ) : null}
       {entry.languages.length > 0 ? (
         <p>
-          {t('card.languages')}: {languageNames(entry.languages, locale).join(', ')}
+          {t('card.languages')}: {formatList(languageNames(entry.languages, locale), locale)}
         </p>
       ) : null}
       {voice || s.email ? (
