@@ -31,7 +31,8 @@ describe('formatList', () => {
   it('joins a list as the reader’s language does, not always with a Latin comma', () => {
     expect(formatList(['Arabisch', 'Englisch', 'Farsi'], 'de')).toBe('Arabisch, Englisch und Farsi');
     expect(formatList(['Arabic', 'English'], 'en')).toBe('Arabic and English');
-    expect(formatList(['أ', 'ب', 'ج'], 'ar' as Locale)).toContain('،');
+    expect(formatList(['أ', 'ب', 'ج'], 'ar' as Locale)).toBe('أ وب وج');
+    expect(formatList(['a', 'b', 'c'], 'fa' as Locale)).toContain('،');
     expect(formatList(['甲', '乙', '丙'], 'zh' as Locale)).toContain('、');
     expect(formatList(['one'], 'de')).toBe('one');
   });
