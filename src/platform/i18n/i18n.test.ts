@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { registerMessages } from '../../app.ts';
-import { LOCALES, negotiateLocale, translator } from './index.ts';
+import { LOCALES, formatList, negotiateLocale, translator, type Locale } from './index.ts';
 
 registerMessages();
 
@@ -24,5 +24,16 @@ describe('translations', () => {
 
   it('every locale declares its writing direction', () => {
     for (const info of Object.values(LOCALES)) expect(['ltr', 'rtl']).toContain(info.dir);
+  });
+});
+
+describe('formatList', () => {
+  it('joins a list as the reader’s language does, not always with a Latin comma', () => {
+    expect(formatList(['Arabisch', 'Englisch', 'Farsi'], 'de')).toBe('Arabisch, Englisch und Farsi');
+    expect(formatList(['Arabic', 'English'], 'en')).toBe('Arabic and English');
+    expect(formatList(['أ', 'ب', 'ج'], 'ar' as Locale)).toBe('أ وب وج');
+    expect(formatList(['a', 'b', 'c'], 'fa' as Locale)).toContain('،');
+    expect(formatList(['甲', '乙', '丙'], 'zh' as Locale)).toContain('、');
+    expect(formatList(['one'], 'de')).toBe('one');
   });
 });

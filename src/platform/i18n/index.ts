@@ -247,3 +247,19 @@ export function dynamicKey<N extends Namespace>(_namespace: N, key: string): Mes
 export function messageRef<N extends Namespace>(namespace: N, key: MessageKey<N>): `${N}:${string}` {
   return `${namespace}:${key as string}`;
 }
+
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/**
+ * Items joined as the reader's language joins a list: "Arabisch, Englisch
+ * und Farsi", "عربی، انگلیسی و فارسی", "阿拉伯语、英语和波斯语". A comma is
+ * not a list separator in every script.
+ */
+export function formatList(items: readonly string[], locale: Locale): string {
+  let format = listFormats.get(locale);
+  if (!format) {
+    format = new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' });
+    listFormats.set(locale, format);
+  }
+  return format.format(items);
+}
