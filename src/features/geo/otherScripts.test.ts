@@ -10,6 +10,7 @@ import type { Exonym } from './exonyms.ts';
 import { hasOtherScript, placeKey } from './normalise.ts';
 import { buildPlaceIndex } from './placeIndex.ts';
 import { loadPostcodeFile } from './postcodeData.ts';
+import { lookupPlace } from './postcodes.ts';
 
 /** Rows as the translators' files give them (the real files join through exonyms/languages.ts). */
 const FIXTURE: readonly Exonym[] = [
@@ -94,6 +95,20 @@ describe('place names in other scripts', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe('the languages’ own tables, as delivered', () => {
+  it('find the larger cities in each script, and Latin exonyms of the other languages', () => {
+    const real = buildPlaceIndex(records);
+    const at = (q: string) => real.find(q).exact.map((e) => e.name);
+    for (const q of ['برلين', 'برلین', 'Берлин', 'Берлін', '柏林', 'በርሊን']) expect(at(q), q).toContain('Berlin');
+    for (const q of ['ميونخ', 'Мюнхен', '慕尼黑', 'Münih', 'Munih']) expect(at(q), q).toContain('München');
+  });
+
+  it('list a place found under its own name and a longer exonym once', () => {
+    const names = lookupPlace('Frankfurt').map((p) => `${p.name}|${p.state}`);
+    expect(names).toEqual([...new Set(names)]);
   });
 });
 

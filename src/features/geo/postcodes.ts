@@ -80,7 +80,19 @@ export function lookupPostcode(plz: string): PostcodeMatch | undefined {
  */
 export function lookupPlace(query: string): PlaceMatch[] {
   const { exact, prefix } = load().places.find(query);
-  return [...exact, ...prefix].slice(0, MAX_MATCHES).map(toPlaceMatch);
+  // A place found under its own name and an exonym starting alike ("Frankfurt pe Main") is listed once.
+  return distinctPlaces([...exact, ...prefix])
+    .slice(0, MAX_MATCHES)
+    .map(toPlaceMatch);
+}
+
+/** The entries without repeats of one place under several names, in their order. */
+function distinctPlaces(entries: readonly PlaceEntry[]): PlaceEntry[] {
+  const seen = new Set<string>();
+  return entries.filter((e) => {
+    const id = `${e.name}|${e.state}|${e.postcode}`;
+    return !seen.has(id) && !!seen.add(id);
+  });
 }
 
 /**
@@ -145,11 +157,7 @@ export function resolveLocation(query: string): ResolvedLocation {
   const alternatives = prefix.filter((e) => continues(e) && !exact.some((x) => isDistrictOf(e, x)));
   const found = exact.length + alternatives.length > 0 ? [...exact, ...alternatives] : prefix;
   // A place found under two names (its own and a district's or exonym's) is one candidate.
-  const seen = new Set<string>();
-  const candidates = found.filter((e) => {
-    const id = `${e.name}|${e.state}|${e.postcode}`;
-    return !seen.has(id) && !!seen.add(id);
-  });
+  const candidates = distinctPlaces(found);
   if (candidates.length === 0) return { kind: 'unknown', suggestions: places.suggest(q).map(toSuggestion) };
   if (sameArea(candidates)) return { kind: 'place', ...toPlaceMatch(candidates[0]!) };
   const options = [...candidates]
