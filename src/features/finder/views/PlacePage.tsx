@@ -13,7 +13,7 @@ import { Layout } from '../../../platform/layout/Layout.tsx';
 import { HelplineList } from '../../../platform/helplines/HelplineList.tsx';
 import type { Helpline } from '../../../platform/helplines/helplines.ts';
 import { hasOtherScript } from '../../geo/normalise.ts';
-import { STATES, stateByCode, type StateCode } from '../../geo/states.ts';
+import { STATES, type StateCode } from '../../geo/states.ts';
 import { stateName } from './ResultCard.tsx';
 import type { PlaceChoice } from '../resolve.ts';
 import { toSearchParams, type FinderQuery } from '../schema.ts';
