@@ -14,6 +14,7 @@ import { MigrationPermissionError, PendingMigrationsError } from '../platform/db
 import { MissingKeysError } from '../platform/security/server-keys.ts';
 import { auditCommands } from './commands/audit.ts';
 import { directoryCommands } from './commands/directory.ts';
+import { i18nCommands } from './commands/i18n.ts';
 import { jobsCommands } from './commands/jobs.ts';
 import { keysCommands } from './commands/keys.ts';
 import { migrateCommand } from './commands/migrate.ts';
@@ -21,7 +22,14 @@ import { usersCommands } from './commands/users.ts';
 import { DatabaseBusyError } from './database.ts';
 import { EXIT, UsageError, type CliIo, type Command, type CommandGroup } from './types.ts';
 
-const GROUPS: readonly CommandGroup[] = [directoryCommands, auditCommands, usersCommands, jobsCommands, keysCommands];
+const GROUPS: readonly CommandGroup[] = [
+  directoryCommands,
+  auditCommands,
+  usersCommands,
+  jobsCommands,
+  keysCommands,
+  i18nCommands,
+];
 const COMMANDS: readonly Command[] = [migrateCommand];
 
 const line = (cmd: string, summary: string) => `  ${cmd.padEnd(34)}${summary}\n`;
