@@ -117,7 +117,7 @@ describe('catalogueGaps', () => {
       'en/demo/safety.md': page('##/A'),
       'fr/demo/safety.md': page('##/A'),
     };
-    const locales = { ...LOCALES, fr: PUBLIC_ONLY.fr! };
+    const locales = { de: LOCALES.de, en: LOCALES.en, fr: PUBLIC_ONLY.fr! };
     expect(gaps(fixture('public', files, { about: 'network' }), locales)).toEqual(['en/demo: missing page about.md']);
     const wrong = { ...files, 'en/demo/about.md': page('##/A ##/B{#contact}'), 'fr/demo/about.md': page('##/A') };
     expect(gaps(fixture('public', wrong, { about: 'network' }), locales)).toEqual([

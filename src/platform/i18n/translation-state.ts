@@ -342,10 +342,14 @@ export function settleTranslationStates(
       next.set(locale, 'source');
       continue;
     }
-    const state = readStateFile(stateFileOf(locale, info));
-    // Cheap first: most languages have units still awaiting review.
-    const quick = !state || Object.values(state).some((e) => e.state !== 'reviewed');
-    next.set(locale, !quick && languageReport(catalogues, locale, info, state).complete ? 'reviewed' : 'machine');
+    // Cheap first (start-up time): a language with any unit awaiting review needs no further check.
+    const file = stateFileOf(locale, info);
+    if (!fs.existsSync(file) || /"state":\s*"translated"/.test(fs.readFileSync(file, 'utf8'))) {
+      next.set(locale, 'machine');
+      continue;
+    }
+    const state = readStateFile(file);
+    next.set(locale, languageReport(catalogues, locale, info, state).complete ? 'reviewed' : 'machine');
   }
   states = next;
 }
@@ -396,12 +400,14 @@ export function sameAsGerman(
 /**
  * Plural keys that lack a form their language has (i18next would show German
  * for that count: Arabic's `_zero` for 0, French's `_many` for a million), or
- * have a form it does not have.
+ * have a form it does not have. Only in namespaces the language must have:
+ * elsewhere (the staff area of a language complete for 'public') its pages
+ * are not shown.
  */
 export function pluralFormGaps(catalogues: readonly NamespaceCatalogue[], locale: string, info: LocaleInfo): string[] {
   const gaps: string[] = [];
   const present = presentUnits(catalogues, locale);
-  const expected = sourceUnits(catalogues, locale, info).filter((u) => u.plural);
+  const expected = sourceUnits(catalogues, locale, info).filter((u) => u.plural && u.required);
   const bases = new Set(expected.map((u) => `${u.namespace}:${u.plural!.base}`));
   const presentBases = new Set([...present.keys()].filter((id) => PLURAL.test(id)).map((id) => pluralBase(id)));
   for (const u of expected)

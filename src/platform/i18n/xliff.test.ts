@@ -15,7 +15,9 @@ import { readCatalogues, type MessageNamespace } from './catalogues.ts';
 import type { LocaleInfo } from './locales.ts';
 import {
   languageReport,
+  pluralFormGaps,
   readStateFile,
+  sameAsGerman,
   settleTranslationStates,
   stateFileGaps,
   translationState,
@@ -28,6 +30,7 @@ const GERMAN = {
   greeting: 'Hallo {{name}}, willkommen',
   results: { count_one: 'Eine Stelle', count_other: '{{count}} Stellen' },
   brand: 'Schutznetz',
+  mail: 'Hallo,\n\ndies ist eine Mail.\n',
 };
 const GUIDE = `---
 title: Anleitung
@@ -116,6 +119,8 @@ const COMPLETE = {
   'demo:results.count_many': '{{count}} de centres',
   'demo:results.count_other': '{{count}} centres',
   'demo:brand': 'Schutznetz',
+  // As XML readers return it: without the final newline, which the import restores from German.
+  'demo:mail': 'Bonjour,\n\nceci est un mail.',
   'demo:guide.md': FRENCH_GUIDE,
 };
 
@@ -140,6 +145,7 @@ describe('export', () => {
       'demo:results.count_many',
       'demo:results.count_other',
       'demo:brand',
+      'demo:mail',
       'demo:guide.md',
     ]);
     expect(xml).toContain('<note>Plural form "many" of fr, translated from German\'s "other" form.</note>');
@@ -159,7 +165,7 @@ describe('import', () => {
   it('round-trips: writes German-ordered catalogues, the pages and the state file, and a new export carries them back', async () => {
     const xml = fill(await exportXliff(ws(), 'fr'), { ...COMPLETE, 'demo:brand': ['Schutznetz', 'reviewed'] });
     const result = await importXliff(ws(), xml);
-    expect(result).toMatchObject({ locale: 'fr', imported: 7, reviewed: 1, skipped: 0, outdated: [] });
+    expect(result).toMatchObject({ locale: 'fr', imported: 8, reviewed: 1, skipped: 0, outdated: [] });
     // Key order is German's, plural forms in CLDR order.
     expect(read('fr/demo.json')).toBe(
       `${JSON.stringify(
@@ -168,6 +174,7 @@ describe('import', () => {
           greeting: 'Bonjour {{name}}, bienvenue',
           results: { count_one: 'Un centre', count_many: '{{count}} de centres', count_other: '{{count}} centres' },
           brand: 'Schutznetz',
+          mail: 'Bonjour,\n\nceci est un mail.\n',
         },
         null,
         2,
@@ -182,6 +189,7 @@ describe('import', () => {
       'demo:results.count_many',
       'demo:results.count_other',
       'demo:brand',
+      'demo:mail',
       'demo:guide.md',
     ]);
     expect(s['demo:brand']!.state).toBe('reviewed');
@@ -196,7 +204,7 @@ describe('import', () => {
     // Importing what was exported changes nothing.
     const before = [read('fr/demo.json'), read('fr/demo/guide.md'), read('fr/translation-state.json')];
     const second = await importXliff(ws(), again);
-    expect(second).toMatchObject({ imported: 7, reviewed: 1, skipped: 0 });
+    expect(second).toMatchObject({ imported: 8, reviewed: 1, skipped: 0 });
     expect([read('fr/demo.json'), read('fr/demo/guide.md'), read('fr/translation-state.json')]).toEqual(before);
   });
 
@@ -300,10 +308,10 @@ describe('report, stamp and the state a page shows', () => {
     expect(first.code).toBe(1);
     expect(first.out).toBe(
       'fr Français: machine-assisted, awaiting review by a native speaker\n' +
-        '  1 units present, 7 required, 6 missing, 0 outdated, 1 unreviewed, 0 reviewed\n' +
+        '  1 units present, 8 required, 7 missing, 0 outdated, 1 unreviewed, 0 reviewed\n' +
         '  no state file: run `npm run i18n -- stamp fr`\n' +
-        '  missing (6):\n    demo:greeting\n    demo:results.count_one\n    demo:results.count_many\n' +
-        '    demo:results.count_other\n    demo:brand\n    demo:guide.md\n' +
+        '  missing (7):\n    demo:greeting\n    demo:results.count_one\n    demo:results.count_many\n' +
+        '    demo:results.count_other\n    demo:brand\n    demo:mail\n    demo:guide.md\n' +
         '  unreviewed (1):\n    demo:title\n' +
         '  present but not in the state file (1):\n    demo:title\n',
     );
@@ -313,7 +321,7 @@ describe('report, stamp and the state a page shows', () => {
     await importXliff(ws(), fill(await exportXliff(ws(), 'fr'), reviewed as Record<string, [string, string]>));
     const done = await cli(['report', 'fr', '--strict']);
     expect(done.out).toBe(
-      'fr Français: complete and reviewed\n  7 units present, 7 required, 0 missing, 0 outdated, 0 unreviewed, 7 reviewed\n',
+      'fr Français: complete and reviewed\n  8 units present, 8 required, 0 missing, 0 outdated, 0 unreviewed, 8 reviewed\n',
     );
     expect(done.code).toBe(0);
   });
@@ -347,5 +355,45 @@ describe('report, stamp and the state a page shows', () => {
     write('fr/demo.json', { ...JSON.parse(read('fr/demo.json')), title: 'Trouvez de l’aide' });
     settleTranslationStates(ws().catalogues, locales);
     expect(translationState('fr')).toBe('machine');
+  });
+});
+
+describe('the suite’s checks over each language', () => {
+  it('find texts left German, except names, numbers and what the allow-list names', () => {
+    write('fr/demo.json', {
+      title: 'Hilfe finden',
+      greeting: 'Hallo {{name}}, willkommen',
+      results: { count_one: '1', count_many: '{{count}}', count_other: '{{count}} Stellen' },
+      brand: 'Schutznetz',
+    });
+    write('fr/demo/guide.md', GUIDE);
+    const found = (allow: object) => sameAsGerman(ws().catalogues, 'fr', locales.fr!, allow);
+    expect(found({ everywhere: ['Schutznetz'] })).toEqual([
+      'fr: demo:title is German\'s text unchanged: "Hilfe finden"',
+      'fr: demo:greeting is German\'s text unchanged: "Hallo {{name}}, willkommen"',
+      'fr: demo:results.count_other is German\'s text unchanged: "{{count}} Stellen"',
+      'fr: demo:guide.md is the German page unchanged',
+    ]);
+    expect(
+      found({
+        everywhere: ['Schutznetz'],
+        fr: { values: ['Hilfe finden', '{{count}} Stellen'], units: ['demo:greeting', 'demo:guide.md'] },
+      }),
+    ).toEqual([]);
+    expect(found({})).toContain('fr: demo:brand is German\'s text unchanged: "Schutznetz"');
+  });
+
+  it('find plural forms the language lacks or does not have', () => {
+    write('fr/demo.json', { results: { count_one: 'Un centre', count_few: 'x', count_other: '{{count}} centres' } });
+    expect(pluralFormGaps(ws().catalogues, 'fr', locales.fr!)).toEqual([
+      'fr: demo:results.count_many is missing (fr has the plural forms one, many, other)',
+      'fr: demo:results.count_few is not a plural form of fr (one, many, other)',
+    ]);
+  });
+
+  it('fail a language without a state file', () => {
+    expect(stateFileGaps(ws().catalogues, 'fr', undefined)).toEqual([
+      'fr: no state file; run `npm run i18n -- stamp fr`',
+    ]);
   });
 });

@@ -271,11 +271,12 @@ export async function importXliff(ws: Workspace, xml: string): Promise<ImportRes
         continue;
       }
       if (file !== unit.namespace) problems.push(`${id}: belongs in <file id="${unit.namespace}">, not "${file}"`);
-      const target = x.target;
-      if (target === undefined || target.trim() === '') {
+      if (x.target === undefined || x.target.trim() === '') {
         skipped++;
         continue;
       }
+      // XML readers drop the whitespace around a text; a message keeps German's (a mail's final newline).
+      const target = unit.page ? x.target : aroundLike(unit.text, x.target);
       const from = x.additionalAttributes?.['sn:source'];
       if (!from || !/^[0-9a-f]{8}$/.test(from)) {
         problems.push(`${id}: no sn:source attribute (export the file with \`npm run i18n -- export ${locale}\`)`);
@@ -364,6 +365,8 @@ export async function importXliff(ws: Workspace, xml: string): Promise<ImportRes
   };
 }
 
+const aroundLike = (source: string, text: string) =>
+  `${/^\s*/.exec(source)![0]}${text.trim()}${/\s*$/.exec(source)![0]}`;
 const withNewline = (s: string) => (s.endsWith('\n') ? s : `${s}\n`);
 const normalise = (s: string) => s.trim();
 
