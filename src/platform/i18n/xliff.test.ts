@@ -21,6 +21,7 @@ import {
   settleTranslationStates,
   stateFileGaps,
   translationState,
+  type SameAsGerman,
   type StateFile,
 } from './translation-state.ts';
 import { exportXliff, ImportRefused, importXliff, type Workspace } from './xliff.ts';
@@ -367,7 +368,7 @@ describe('the suite’s checks over each language', () => {
       brand: 'Schutznetz',
     });
     write('fr/demo/guide.md', GUIDE);
-    const found = (allow: object) => sameAsGerman(ws().catalogues, 'fr', locales.fr!, allow);
+    const found = (allow: SameAsGerman) => sameAsGerman(ws().catalogues, 'fr', locales.fr!, allow);
     expect(found({ everywhere: ['Schutznetz'] })).toEqual([
       'fr: demo:title is German\'s text unchanged: "Hilfe finden"',
       'fr: demo:greeting is German\'s text unchanged: "Hallo {{name}}, willkommen"',
