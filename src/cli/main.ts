@@ -49,7 +49,8 @@ function generalHelp(): string {
   for (const g of GROUPS) for (const c of g.commands) text += line(`${g.name} ${c.name}`, c.summary);
   text += line('help [command]', 'Show this help, or the help of one command');
   text +=
-    '\nThe commands use the database `npm start` uses (DATABASE_URL, else the embedded one in DATA_DIR).\n' +
+    '\nThe commands use the database `npm start` uses (DATABASE_URL, else the embedded one in DATA_DIR);\n' +
+    'the i18n commands use the catalogue files instead (from a checkout: npm run i18n -- <command>).\n' +
     'With the embedded database, stop the server first: only one process can open it.\n' +
     'Exit codes: 0 done, 1 invalid input or could not run, 2 wrong usage.\n';
   return text;

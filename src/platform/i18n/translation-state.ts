@@ -422,14 +422,19 @@ export function pluralFormGaps(catalogues: readonly NamespaceCatalogue[], locale
   return gaps;
 }
 
-/** Where the state file does not record exactly the units present (so a stamp was forgotten). */
+/**
+ * Where the state file does not record exactly the units present (so a stamp
+ * was forgotten). Units German does not have are catalogueGaps' business.
+ */
 export function stateFileGaps(
   catalogues: readonly NamespaceCatalogue[],
   locale: string,
+  info: LocaleInfo,
   state: StateFile | undefined,
 ): string[] {
   if (!state) return [`${locale}: no state file; run \`npm run i18n -- stamp ${locale}\``];
-  const present = presentUnits(catalogues, locale);
+  const known = new Set(unitOrder(catalogues, locale, info));
+  const present = new Map([...presentUnits(catalogues, locale)].filter(([id]) => known.has(id)));
   const gaps: string[] = [];
   for (const id of present.keys()) if (!state[id]) gaps.push(`${locale}: ${id} is not in the state file`);
   for (const id of Object.keys(state))

@@ -195,7 +195,7 @@ describe('import', () => {
     ]);
     expect(s['demo:brand']!.state).toBe('reviewed');
     expect(s['demo:greeting']!.state).toBe('translated');
-    expect(stateFileGaps(ws().catalogues, 'fr', s)).toEqual([]);
+    expect(stateFileGaps(ws().catalogues, 'fr', locales.fr!, s)).toEqual([]);
 
     const again = await exportXliff(ws(), 'fr');
     expect(again).toMatch(/<unit id="demo:brand"[^>]*>\s*<segment state="reviewed">/);
@@ -393,7 +393,7 @@ describe('the suite’s checks over each language', () => {
   });
 
   it('fail a language without a state file', () => {
-    expect(stateFileGaps(ws().catalogues, 'fr', undefined)).toEqual([
+    expect(stateFileGaps(ws().catalogues, 'fr', locales.fr!, undefined)).toEqual([
       'fr: no state file; run `npm run i18n -- stamp fr`',
     ]);
   });
