@@ -8,10 +8,12 @@
 import i18next, { type TOptions } from 'i18next';
 import { readCatalogues, setDocuments, type MessageNamespace, type NamespaceCatalogue } from './catalogues.ts';
 import { DEFAULT_LOCALE, setOfferedLocales, type Locale, type LocaleInfo } from './locales.ts';
+import { settleTranslationStates } from './translation-state.ts';
 
 export * from './locales.ts';
 export type { Audience, MessageNamespace, NamespaceCatalogue } from './catalogues.ts';
-export { proseDocument } from './catalogues.ts';
+export { proseDocumentIn } from './catalogues.ts';
+export { translationState } from './translation-state.ts';
 
 const i18n = i18next.createInstance();
 void i18n.init({
@@ -47,6 +49,7 @@ export function loadCatalogues(
     for (const [locale, bundle] of messages) i18n.addResourceBundle(locale, spec.name, bundle, false, true);
   }
   setDocuments(catalogues);
+  settleTranslationStates(catalogues, locales);
   return catalogues;
 }
 

@@ -14,6 +14,7 @@ import type { ComponentChildren } from 'preact';
 import type { PageContext } from './context.ts';
 import { firstScreenHelplines, helplineText, langOf, telHref } from '../helplines/helplines.ts';
 import { Document, LanguageSwitch } from './Document.tsx';
+import { TranslationNote } from './TranslationNote.tsx';
 
 type Props = {
   ctx: PageContext;
@@ -66,6 +67,7 @@ export function Layout({ ctx, title, description, scripts = [], headerSearch = t
         {children}
       </main>
       <footer class="site-footer" aria-label={t('footer.label')}>
+        <TranslationNote ctx={ctx} />
         <FooterHelplines ctx={ctx} />
         <ul class="footer-links">
           <li>
