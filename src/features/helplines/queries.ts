@@ -79,20 +79,39 @@ export async function saveTranslations(
   who: Who,
 ): Promise<boolean> {
   // Locked, so a helpline removed meanwhile is not translated into a row that cannot exist.
-  const row = await trx.selectFrom('helpline').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+  const row = await trx
+    .selectFrom('helpline')
+    .select(['id', 'hours_de'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!row) return false;
   for (const [locale, t] of Object.entries(translations)) {
-    if (t.name === '' && t.description === '') {
+    // Hours are saved as translating the German hours of this moment (see HelplineTranslation).
+    const hoursSource = t.hours === '' ? '' : row.hours_de;
+    if (t.name === '' && t.description === '' && t.hours === '') {
       await trx.deleteFrom('helpline_translation').where('helpline_id', '=', id).where('locale', '=', locale).execute();
       continue;
     }
     await trx
       .insertInto('helpline_translation')
-      .values({ helpline_id: id, locale, name: t.name, description: t.description, updated_at: who.at })
+      .values({
+        helpline_id: id,
+        locale,
+        name: t.name,
+        description: t.description,
+        hours: t.hours,
+        hours_source: hoursSource,
+        updated_at: who.at,
+      })
       .onConflict((oc) =>
-        oc
-          .columns(['helpline_id', 'locale'])
-          .doUpdateSet({ name: t.name, description: t.description, updated_at: who.at }),
+        oc.columns(['helpline_id', 'locale']).doUpdateSet({
+          name: t.name,
+          description: t.description,
+          hours: t.hours,
+          hours_source: hoursSource,
+          updated_at: who.at,
+        }),
       )
       .execute();
   }

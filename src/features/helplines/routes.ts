@@ -191,7 +191,15 @@ export const helplineRoutes: FastifyPluginAsync = async (app) => {
     const translations = Object.fromEntries(
       locales.map((l) => {
         const f = translationFields(l);
-        return [l, { name: r.data[f.name] ?? '', description: r.data[f.description] ?? '' }];
+        return [
+          l,
+          {
+            name: r.data[f.name] ?? '',
+            description: r.data[f.description] ?? '',
+            hours: r.data[f.hours] ?? '',
+            hoursSource: '',
+          },
+        ];
       }),
     );
     const saved = await tx((trx) =>

@@ -168,7 +168,11 @@ export function translationLocales(): Locale[] {
 }
 
 /** The translation form's field names for one language. */
-export const translationFields = (locale: string) => ({ name: `name_${locale}`, description: `description_${locale}` });
+export const translationFields = (locale: string) => ({
+  name: `name_${locale}`,
+  description: `description_${locale}`,
+  hours: `hours_${locale}`,
+});
 
 /** Shape and rules of the translation form for these languages: known fields only, each optional, bounded. */
 const translationSchemas = new Map<
@@ -186,8 +190,10 @@ export function translationSchema(locales: readonly string[]) {
       const f = translationFields(l);
       shape[f.name] = raw;
       shape[f.description] = raw;
+      shape[f.hours] = raw;
       rules[f.name] = text(200);
       rules[f.description] = text(1000);
+      rules[f.hours] = text(300);
     }
     s = {
       shape: z.strictObject({ ...csrfField, ...shape }) as unknown as z.ZodType<Record<string, string | undefined>>,

@@ -67,7 +67,7 @@ const translations = () =>
   withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
     trx
       .selectFrom('helpline_translation')
-      .select(['helpline_id', 'locale', 'name', 'description'])
+      .select(['helpline_id', 'locale', 'name', 'description', 'hours', 'hours_source'])
       .orderBy('helpline_id')
       .orderBy('locale')
       .execute(),
@@ -98,22 +98,26 @@ describe('the helplines on the public pages, in the reader’s language', () => 
     for (const [locale, of] of byLocale) {
       expect(of.length, locale).toBe(7);
       for (const r of of) expect(r.name, `${locale} ${r.helpline_id}`).not.toBe('');
+      // Hours for the three helplines that are not around the clock, none for the others.
+      expect(of.filter((r) => r.hours !== '').length, locale).toBe(3);
+      expect(of.find((r) => r.helpline_id === KIDS)?.hours, locale).not.toBe('');
     }
   });
 
-  it('shows the seeded Arabic names in the footer and the list; hours, kept in English, are marked lang="en"', async () => {
+  it('shows the seeded Arabic names and hours in the footer and the list', async () => {
     const res = await get(t.app, null, '/ar/search?q=Xyz');
     expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(/<html[^>]* lang="ar"/);
     const f = footer(res.body);
     expect(f).toContain('<li>الشرطة: <a class="number" href="tel:110">110</a></li>');
-    expect(f).toMatch(/116 111<\/a> \(<span lang="en">Mon–Sat 2–8 pm[^<]*<\/span>\)/);
+    expect(f).toContain('116 111</a> (من الاثنين إلى السبت 14–20، والاثنين والأربعاء والخميس أيضاً 10–12)');
     const l = list(res.body);
     expect(l).toContain('<p class="helpline-name">الشرطة</p>');
     expect(l).toContain('<p class="helpline-description">عند الخطر الداهم. مجاناً.</p>');
-    expect(l).toMatch(/<p class="helpline-hours">[^<]*<span lang="en">Mon–Sat 2–8 pm/);
+    expect(l).toMatch(/<p class="helpline-hours">[^<]*من الاثنين إلى السبت 14–20/);
     // Nothing in the reader's language is marked as English.
     expect(l).not.toMatch(/<p class="helpline-(name|description)" lang=/);
+    expect(l).not.toMatch(/<span lang="en">/);
   });
 
   it('falls back to English, marked lang="en", in a language without translations; German and English pages unchanged', async () => {
@@ -328,5 +332,48 @@ describe('nobody else may translate them', () => {
         ),
         values.locale,
       ).rejects.toThrow(/check constraint/);
+  });
+  it('saves hours in a language for a helpline with hours, and shows them at once', async () => {
+    await get(t.app, null, '/ti/');
+    const form = await get(t.app, coordination, `/de/staff/helplines/${KIDS}/translations`);
+    expect(form.body).toContain('name="hours_ti"');
+    // Around the clock: there are no hours to translate.
+    const police = await get(t.app, coordination, `/de/staff/helplines/${POLICE}/translations`);
+    expect(police.body).not.toContain('name="hours_ti"');
+    const res = await post(t.app, coordination, `/de/staff/helplines/${KIDS}/translations`, {
+      name_ti: 'ናይ ቈልዑ ቴሌፎን',
+      hours_ti: 'ሰኑይ ክሳብ ቀዳም 14–20',
+    });
+    expect(res.statusCode).toBe(303);
+    expect((await translations()).find((r) => r.helpline_id === KIDS && r.locale === 'ti')).toMatchObject({
+      name: 'ናይ ቈልዑ ቴሌፎን',
+      description: '',
+      hours: 'ሰኑይ ክሳብ ቀዳም 14–20',
+    });
+    expect(footer((await get(t.app, null, '/ti/')).body)).toContain('(ሰኑይ ክሳብ ቀዳም 14–20)');
+    const tooLong = await post(t.app, coordination, `/de/staff/helplines/${KIDS}/translations`, {
+      hours_ti: 'x'.repeat(301),
+    });
+    expect(tooLong.statusCode).toBe(400);
+    expect((await translations()).find((r) => r.helpline_id === KIDS && r.locale === 'ti')?.hours_source).toBe(
+      'Mo–Sa 14–20 Uhr, Mo, Mi und Do auch 10–12 Uhr',
+    );
+  });
+
+  it('shows hours translated from hours since changed as English, and offers the old text only as a hint', async () => {
+    await withScope(t.app.database.db, { kind: 'coordination' }, (trx) =>
+      trx
+        .updateTable('helpline')
+        .set({ hours_de: 'Mo–Fr 14–20 Uhr', hours_en: 'Mon–Fri 2–8 pm' })
+        .where('id', '=', KIDS)
+        .execute(),
+    );
+    t.app.helplines.invalidate();
+    // Tigrinya's hours were translated from the old German hours (the test above).
+    const page = footer((await get(t.app, null, '/ti/')).body);
+    expect(page).toContain('116 111</a> (<span lang="en">Mon–Fri 2–8 pm</span>)');
+    const tr = await get(t.app, coordination, `/de/staff/helplines/${KIDS}/translations`);
+    expect(tr.body).toMatch(/<input type="text" id="f-hours_ti" name="hours_ti"[^>]* value(="")? /);
+    expect(tr.body).toContain('Bisherige Übersetzung: ሰኑይ ክሳብ ቀዳም 14–20');
   });
 });

@@ -166,6 +166,8 @@ export interface Helpline {
 export interface HelplineTranslation {
   description: Generated<string>;
   helpline_id: string;
+  hours: Generated<string>;
+  hours_source: Generated<string>;
   locale: string;
   name: Generated<string>;
   updated_at: Generated<Timestamp>;

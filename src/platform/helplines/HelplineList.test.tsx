@@ -83,7 +83,10 @@ describe('helplineText: the reader’s language, else English, else German, and 
     name: { de: 'Polizei', en: 'Police' },
     description: { de: 'Bei Gefahr.', en: '' },
     hours: { de: 'Mo 9–12 Uhr', en: 'Mon 9 am–12 noon' },
-    translations: { ar: { name: 'الشرطة', description: '' } },
+    translations: {
+      ar: { name: 'الشرطة', description: '', hours: 'الاثنين 9–12', hoursSource: 'Mo 9–12 Uhr' },
+      ti: { name: 'ፖሊስ', description: '', hours: 'ሰኑይ 9–11', hoursSource: 'Mo 9–11 Uhr' },
+    },
   });
 
   it('takes the translation where there is one, and says it is in the reader’s language', () => {
@@ -93,8 +96,11 @@ describe('helplineText: the reader’s language, else English, else German, and 
   it('falls back to English, then German, and says so', () => {
     expect(helplineText(h, 'name', 'fa' as Locale)).toEqual({ text: 'Police', lang: 'en' });
     expect(helplineText(h, 'description', ar)).toEqual({ text: 'Bei Gefahr.', lang: 'de' });
-    // Hours are kept in German and English only.
-    expect(helplineText(h, 'hours', ar)).toEqual({ text: 'Mon 9 am–12 noon', lang: 'en' });
+    expect(helplineText(h, 'hours', 'fa' as Locale)).toEqual({ text: 'Mon 9 am–12 noon', lang: 'en' });
+    expect(helplineText(h, 'hours', ar)).toEqual({ text: 'الاثنين 9–12', lang: 'ar' });
+    // Translated from hours the office has since changed: English until translated again.
+    expect(helplineText(h, 'hours', 'ti' as Locale)).toEqual({ text: 'Mon 9 am–12 noon', lang: 'en' });
+    expect(helplineText(h, 'name', 'ti' as Locale)).toEqual({ text: 'ፖሊስ', lang: 'ti' });
   });
 
   it('gives German readers German and English readers English, as before', () => {

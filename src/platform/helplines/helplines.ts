@@ -12,8 +12,14 @@ type HelplineKind = (typeof HELPLINE_KINDS)[number];
 /** A text in the two languages every helpline has. */
 type Texts = { de: string; en: string };
 
-/** Name and description in one more language; an empty text is not translated (the pages fall back). */
-export type HelplineTranslation = { name: string; description: string };
+/** Name, description and hours in one more language; an empty text is not translated (the pages fall back). */
+export type HelplineTranslation = {
+  name: string;
+  description: string;
+  hours: string;
+  /** The German hours `hours` translates; other German hours make the translation stale. */
+  hoursSource: string;
+};
 
 export type Helpline = {
   id: string;
@@ -32,7 +38,7 @@ export type Helpline = {
   sortOrder: number;
   /** When the office last checked number and hours: YYYY-MM-DD. */
   checkedOn: string;
-  /** Name and description in the languages beyond German and English, by locale (ADR 031). */
+  /** Name, description and hours in the languages beyond German and English, by locale (ADR 031). */
   translations?: Readonly<Record<string, HelplineTranslation>>;
 };
 
@@ -47,11 +53,12 @@ export type LocalText = { text: string; lang: string };
  * language when the office has it, else in English, else in German (German
  * readers get German). `lang` says which one it is, so that a page marks a
  * fallen-back text with its language and a screen reader switches voice.
- * Hours are kept in German and English only.
  */
 export function helplineText(h: Helpline, field: 'name' | 'description' | 'hours', locale: Locale): LocalText {
   if (locale === 'de') return { text: h[field].de, lang: 'de' };
-  const own = field === 'hours' || locale === 'en' ? '' : (h.translations?.[locale]?.[field] ?? '');
+  const tr = locale === 'en' ? undefined : h.translations?.[locale];
+  // Hours translated from hours the office has since changed would send a caller to a closed line.
+  const own = !tr || (field === 'hours' && tr.hoursSource !== h.hours.de) ? '' : tr[field];
   if (own) return { text: own, lang: locale };
   if (h[field].en) return { text: h[field].en, lang: 'en' };
   return { text: h[field].de, lang: h[field].de ? 'de' : locale };

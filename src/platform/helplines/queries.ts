@@ -29,7 +29,9 @@ export function toHelpline(r: Row, translations: Readonly<Translations> = {}): H
 
 /** The translations of the helplines `ids` (every helpline's when not given), by helpline and locale. */
 export async function helplineTranslations(db: Db, ids?: readonly string[]): Promise<Map<string, Translations>> {
-  let q = db.selectFrom('helpline_translation').select(['helpline_id', 'locale', 'name', 'description']);
+  let q = db
+    .selectFrom('helpline_translation')
+    .select(['helpline_id', 'locale', 'name', 'description', 'hours', 'hours_source']);
   if (ids) {
     if (ids.length === 0) return new Map();
     q = q.where('helpline_id', 'in', ids);
@@ -37,7 +39,7 @@ export async function helplineTranslations(db: Db, ids?: readonly string[]): Pro
   const out = new Map<string, Translations>();
   for (const t of await q.orderBy('locale').execute()) {
     const of = out.get(t.helpline_id) ?? {};
-    of[t.locale] = { name: t.name, description: t.description };
+    of[t.locale] = { name: t.name, description: t.description, hours: t.hours, hoursSource: t.hours_source };
     out.set(t.helpline_id, of);
   }
   return out;

@@ -1,5 +1,5 @@
 /**
- * One helpline's name and description in every offered language beyond
+ * One helpline's name, description and hours in every offered language beyond
  * German and English. Each field is optional; the English text is shown
  * beside it as the source, and each input is marked with its language and
  * direction so that it is typed and read the right way round.
@@ -27,8 +27,17 @@ export function translationValues(h: Helpline, locales: readonly Locale[]): Reco
     const f = translationFields(l);
     out[f.name] = h.translations?.[l]?.name ?? '';
     out[f.description] = h.translations?.[l]?.description ?? '';
+    const tr = h.translations?.[l];
+    // Stale hours are not offered for saving again unchanged: the field starts empty, the old text is a hint.
+    out[f.hours] = tr && tr.hoursSource === h.hours.de ? tr.hours : '';
   }
   return out;
+}
+
+/** A language's hours translated from German hours the office has since changed, or ''. */
+function staleHours(h: Helpline, l: Locale): string {
+  const tr = h.translations?.[l];
+  return tr && tr.hours !== '' && tr.hoursSource !== h.hours.de ? tr.hours : '';
 }
 
 export function TranslationsPage({ ctx, model }: { ctx: PageContext; model: TranslationsModel }) {
@@ -37,9 +46,10 @@ export function TranslationsPage({ ctx, model }: { ctx: PageContext; model: Tran
   const base = `/${ctx.locale}/staff/helplines`;
   const title = t('translations.title', { name: h.name.de });
   const prefix = t('form.errorPrefix');
-  const label = (l: Locale, field: 'name' | 'description') => `${localeInfo(l).name}: ${t(`translations.${field}`)}`;
+  const label = (l: Locale, field: 'name' | 'description' | 'hours') =>
+    `${localeInfo(l).name}: ${t(`translations.${field}`)}`;
   const summary = locales.flatMap((l) =>
-    (['name', 'description'] as const).flatMap((field) => {
+    (['name', 'description', 'hours'] as const).flatMap((field) => {
       const f = translationFields(l)[field];
       return (errors.get(f) ?? []).map((m) => ({ href: `#${inputId(f)}`, text: `${label(l, field)}: ${m}` }));
     }),
@@ -97,6 +107,28 @@ export function TranslationsPage({ ctx, model }: { ctx: PageContext; model: Tran
                       {values[f.description] ?? ''}
                     </textarea>
                   </Field>
+                  {h.aroundTheClock ? null : (
+                    <Field
+                      name={f.hours}
+                      label={t('translations.hours')}
+                      hint={
+                        staleHours(h, l)
+                          ? `${t('translations.english', { text: h.hours.en })} ${t('translations.staleHours', { text: staleHours(h, l) })}`
+                          : t('translations.english', { text: h.hours.en })
+                      }
+                      errors={errors}
+                      errorPrefix={prefix}
+                    >
+                      <input
+                        type="text"
+                        {...control(f.hours, errors, true)}
+                        value={values[f.hours] ?? ''}
+                        maxLength={300}
+                        lang={info.htmlLang}
+                        dir={info.dir}
+                      />
+                    </Field>
+                  )}
                 </fieldset>
               );
             })}
