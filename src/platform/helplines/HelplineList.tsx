@@ -33,13 +33,21 @@ export function HelplineList({ list, locale, id = 'helplines-list-title', title 
           return (
             <li class={h.emergency ? 'helpline emergency' : 'helpline'}>
               <p class="helpline-name">{name}</p>
-              {description ? <p class="helpline-description">{description}</p> : null}
+              {/* The office's text may be in another script than the page: isolated, so a number in it keeps its order. */}
+              {description ? (
+                <p class="helpline-description">
+                  <bdi>{description}</bdi>
+                </p>
+              ) : null}
               <p class="helpline-hours">
                 {h.aroundTheClock ? t('aroundTheClock') : t('hours', { hours: textIn(h.hours, locale) })}
               </p>
               {h.kind === 'phone' ? (
                 <a class="call-button" href={telHref(h.contact)}>
-                  {t('call')} <span class="number">{h.contact.replaceAll(' ', NBSP)}</span>
+                  {t('call')}{' '}
+                  <span class="number" dir="ltr">
+                    {h.contact.replaceAll(' ', NBSP)}
+                  </span>
                 </a>
               ) : (
                 <a class="call-button" href={h.contact} rel="noreferrer">

@@ -13,7 +13,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from './context.ts';
 import { firstScreenHelplines, telHref, textIn } from '../helplines/helplines.ts';
-import { Document, LanguageSwitch } from './Document.tsx';
+import { Document, LanguagePicker } from './Document.tsx';
 
 type Props = {
   ctx: PageContext;
@@ -42,7 +42,7 @@ export function Layout({ ctx, title, description, scripts = [], headerSearch = t
   return (
     <Document ctx={ctx} title={title} description={description} scripts={scripts} barStart={brand}>
       <header class="site-header">
-        <LanguageSwitch ctx={ctx} />
+        <LanguagePicker ctx={ctx} />
         <nav aria-label={t('mainNav')} class="main-nav">
           <ul>
             <li>
@@ -104,7 +104,10 @@ function CallLine({ ctx }: { ctx: PageContext }) {
       {numbers.map((h) => (
         <li>
           <a class="call" href={telHref(h.contact)}>
-            {h.emergency ? t('callLine.police') : t('callLine.hilfetelefon')} <span class="number">{h.contact}</span>
+            {h.emergency ? t('callLine.police') : t('callLine.hilfetelefon')}{' '}
+            <span class="number" dir="ltr">
+              {h.contact}
+            </span>
           </a>
         </li>
       ))}
@@ -124,10 +127,15 @@ function FooterHelplines({ ctx }: { ctx: PageContext }) {
         {phones.map((h) => (
           <li>
             {textIn(h.name, locale)}:{' '}
-            <a class="number" href={telHref(h.contact)}>
+            <a class="number" dir="ltr" href={telHref(h.contact)}>
               {h.contact}
             </a>
-            {h.aroundTheClock ? null : ` (${textIn(h.hours, locale)})`}
+            {h.aroundTheClock ? null : (
+              <>
+                {' ('}
+                <bdi>{textIn(h.hours, locale)}</bdi>)
+              </>
+            )}
           </li>
         ))}
       </ul>

@@ -92,7 +92,9 @@ function ContactCard({ ctx, model, t }: { ctx: PageContext; model: CentreModel; 
               <span class="contact-kind">
                 {p.kind.action === 'call' ? t('contact.call') : t(dynamicKey('finder', `contact.type.${p.kind.label}`))}
               </span>{' '}
-              <span class="phone-number">{p.number}</span>
+              <span class="phone-number" dir="ltr">
+                {p.number}
+              </span>
               {p.description ? (
                 <>
                   {' '}
@@ -107,7 +109,10 @@ function ContactCard({ ctx, model, t }: { ctx: PageContext; model: CentreModel; 
         {s.email ? (
           <li>
             <a class="contact-button write" href={`mailto:${s.email}`}>
-              <span class="contact-kind">{t('contact.email')}</span> <span class="contact-address">{s.email}</span>
+              <span class="contact-kind">{t('contact.email')}</span>{' '}
+              <span class="contact-address" dir="ltr">
+                {s.email}
+              </span>
             </a>
           </li>
         ) : null}
@@ -115,7 +120,9 @@ function ContactCard({ ctx, model, t }: { ctx: PageContext; model: CentreModel; 
           <li>
             <a class="contact-button web" href={website} rel="noreferrer nofollow">
               <span class="contact-kind">{t('contact.website')}</span>{' '}
-              <span class="contact-address">{website.replace(/^https?:\/\//i, '').replace(/\/$/, '')}</span>
+              <span class="contact-address" dir="ltr">
+                {website.replace(/^https?:\/\//i, '').replace(/\/$/, '')}
+              </span>
             </a>
           </li>
         ) : null}
@@ -124,7 +131,10 @@ function ContactCard({ ctx, model, t }: { ctx: PageContext; model: CentreModel; 
         <ul class="contact-plain">
           {plain.map((p) => (
             <li>
-              {t(dynamicKey('finder', `contact.type.${p.kind.label}`))}: <span class="phone-number">{p.number}</span>
+              {t(dynamicKey('finder', `contact.type.${p.kind.label}`))}:{' '}
+              <span class="phone-number" dir="ltr">
+                {p.number}
+              </span>
               {p.description ? (
                 <>
                   {' '}
@@ -214,11 +224,11 @@ export function CentrePage({ ctx, model }: { ctx: PageContext; model: CentreMode
             <>
               {loc.address.address_1 && !loc.address_protected ? (
                 <>
-                  {loc.address.address_1}
+                  <bdi>{loc.address.address_1}</bdi>
                   <br />
                 </>
               ) : null}
-              {loc.address.postal_code} {loc.address.city}
+              <span dir="ltr">{loc.address.postal_code}</span> {loc.address.city}
               {loc.address_protected ? (
                 <>
                   <br />

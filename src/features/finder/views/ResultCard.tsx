@@ -39,7 +39,14 @@ export function ResultCard({
       </h3>
       <p class="meta">
         {entry.organization.name}
-        {loc ? ` · ${loc.address.postal_code} ${loc.address.city}` : ''}
+        {loc ? (
+          <>
+            {' · '}
+            <span dir="ltr">{loc.address.postal_code}</span> {loc.address.city}
+          </>
+        ) : (
+          ''
+        )}
         {distanceKm !== null
           ? // Never "0 km away": under a kilometre is said as such.
             ` · ${distanceKm < 1 ? t('list.kmUnder1') : t('card.km', { km: formatKm(distanceKm, locale) })}`
@@ -64,11 +71,18 @@ export function ResultCard({
         <p class="contact">
           {voice ? (
             <a class="call-button" href={telHref(voice.number)}>
-              {t('contact.call')}: <span class="number">{voice.number}</span>
+              {t('contact.call')}:{' '}
+              <span class="number" dir="ltr">
+                {voice.number}
+              </span>
             </a>
           ) : null}
           {voice && s.email ? ' ' : null}
-          {s.email ? <a href={`mailto:${s.email}`}>{s.email}</a> : null}
+          {s.email ? (
+            <a href={`mailto:${s.email}`} dir="ltr">
+              {s.email}
+            </a>
+          ) : null}
         </p>
       ) : null}
     </li>
