@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { registerMessages } from '../../app.ts';
-import { LOCALES, negotiateLocale, translator } from './index.ts';
+import { formatDay } from '../time/dates.ts';
+import { bidiIsolate, LOCALES, negotiateLocale, translator } from './index.ts';
 
 registerMessages();
 
@@ -60,5 +61,20 @@ describe('translations', () => {
 
   it('every locale declares its writing direction', () => {
     for (const info of Object.values(LOCALES)) expect(['ltr', 'rtl']).toContain(info.dir);
+  });
+});
+
+describe('right to left and dates', () => {
+  it('isolates a value in a sentence on right-to-left pages only', () => {
+    expect(bidiIsolate('ar', '04109 Leipzig')).toBe('\u206804109 Leipzig\u2069');
+    expect(bidiIsolate('fa', '9–17')).toBe('\u20689–17\u2069');
+    expect(bidiIsolate('de', '04109 Leipzig')).toBe('04109 Leipzig');
+  });
+
+  it('gives Dari/Farsi Gregorian dates (the month names both read), Persian digits', () => {
+    const day = formatDay('2026-12-07', 'fa');
+    expect(day).toContain('دسامبر');
+    expect(day).toContain('۲۰۲۶');
+    expect(formatDay('2026-12-07', 'de')).toBe('7. Dezember 2026');
   });
 });

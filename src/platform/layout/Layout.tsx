@@ -13,6 +13,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from './context.ts';
 import { firstScreenHelplines, telHref, textIn } from '../helplines/helplines.ts';
+import { bidiIsolate } from '../i18n/index.ts';
 import { Document, LanguagePicker } from './Document.tsx';
 
 type Props = {
@@ -130,12 +131,7 @@ function FooterHelplines({ ctx }: { ctx: PageContext }) {
             <a class="number" dir="ltr" href={telHref(h.contact)}>
               {h.contact}
             </a>
-            {h.aroundTheClock ? null : (
-              <>
-                {' ('}
-                <bdi>{textIn(h.hours, locale)}</bdi>)
-              </>
-            )}
+            {h.aroundTheClock ? null : ` (${bidiIsolate(locale, textIn(h.hours, locale))})`}
           </li>
         ))}
       </ul>
