@@ -211,6 +211,7 @@ describe('language switch', () => {
       const german = await total(page);
       const english = page.locator('nav.lang a[hreflang="en"]');
       expect(await english.textContent()).toBe('English');
+      await page.locator('nav.lang summary').click();
       await Promise.all([page.waitForURL(/\/en\/search\?/), english.click()]);
       const url = new URL(page.url());
       expect(url.pathname).toBe('/en/search');
@@ -225,6 +226,7 @@ describe('language switch', () => {
       expect(await page.getByLabel('Women', { exact: true }).isChecked()).toBe(true);
       expect(await page.locator('nav.lang a[aria-current="true"]').textContent()).toBe('English');
       // And back.
+      await page.locator('nav.lang summary').click();
       await Promise.all([page.waitForURL(/\/de\/search\?/), page.locator('nav.lang a[hreflang="de"]').click()]);
       expect(new URL(page.url()).search).toBe(`?${query}`);
       expect(await page.getAttribute('html', 'lang')).toBe('de');
