@@ -14,6 +14,7 @@ import { MigrationPermissionError, PendingMigrationsError } from '../platform/db
 import { MissingKeysError } from '../platform/security/server-keys.ts';
 import { auditCommands } from './commands/audit.ts';
 import { directoryCommands } from './commands/directory.ts';
+import { i18nCommands } from './commands/i18n.ts';
 import { jobsCommands } from './commands/jobs.ts';
 import { keysCommands } from './commands/keys.ts';
 import { migrateCommand } from './commands/migrate.ts';
@@ -21,7 +22,14 @@ import { usersCommands } from './commands/users.ts';
 import { DatabaseBusyError } from './database.ts';
 import { EXIT, UsageError, type CliIo, type Command, type CommandGroup } from './types.ts';
 
-const GROUPS: readonly CommandGroup[] = [directoryCommands, auditCommands, usersCommands, jobsCommands, keysCommands];
+const GROUPS: readonly CommandGroup[] = [
+  directoryCommands,
+  auditCommands,
+  usersCommands,
+  jobsCommands,
+  keysCommands,
+  i18nCommands,
+];
 const COMMANDS: readonly Command[] = [migrateCommand];
 
 const line = (cmd: string, summary: string) => `  ${cmd.padEnd(34)}${summary}\n`;
@@ -41,7 +49,8 @@ function generalHelp(): string {
   for (const g of GROUPS) for (const c of g.commands) text += line(`${g.name} ${c.name}`, c.summary);
   text += line('help [command]', 'Show this help, or the help of one command');
   text +=
-    '\nThe commands use the database `npm start` uses (DATABASE_URL, else the embedded one in DATA_DIR).\n' +
+    '\nThe commands use the database `npm start` uses (DATABASE_URL, else the embedded one in DATA_DIR);\n' +
+    'the i18n commands use the catalogue files instead (from a checkout: npm run i18n -- <command>).\n' +
     'With the embedded database, stop the server first: only one process can open it.\n' +
     'Exit codes: 0 done, 1 invalid input or could not run, 2 wrong usage.\n';
   return text;

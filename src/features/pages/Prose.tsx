@@ -11,7 +11,7 @@
  * address, which becomes an external link without referrer.
  */
 import type { ComponentChildren, VNode } from 'preact';
-import { proseDocument, type Locale } from '../../platform/i18n/index.ts';
+import { proseDocumentIn, type Locale } from '../../platform/i18n/index.ts';
 import type { ProseBlock, ProseDocument, ProseSection } from '../../platform/i18n/prose.ts';
 
 type Block = ProseBlock;
@@ -20,10 +20,11 @@ type ProseText = ProseDocument;
 
 /**
  * The structured text of page `key` in `locale`, read from its Markdown file
- * at start-up (German where a language has no translation of the page).
+ * at start-up, and the language it is written in: German where a language
+ * has no translation of the page (a network page).
  */
-export function proseText(locale: Locale, key: string): ProseText {
-  return proseDocument(locale, 'pages', key);
+export function proseTextIn(locale: Locale, key: string): { doc: ProseText; lang: Locale } {
+  return proseDocumentIn(locale, 'pages', key);
 }
 
 const INLINE = /\[([^\]]+)\]\(([^)\s]+)\)|\*\*([^*]+)\*\*/g;

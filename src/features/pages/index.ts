@@ -6,7 +6,11 @@ import type pagesCatalogue from './messages/de/pages.json';
 export const pagesFeature: Feature = {
   name: 'pages',
   routes: pagesRoutes,
-  messages: messagesBeside(import.meta.url, { pages: 'public' }),
+  // About is the network's own page: complete in German and English, German with a note elsewhere.
+  messages: messagesBeside(import.meta.url, { pages: 'public' }).map((ns) => ({
+    ...ns,
+    pageAudience: { about: 'network' as const },
+  })),
 };
 
 declare module '../../platform/i18n/index.ts' {

@@ -2,9 +2,10 @@
 import { translator } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/layout/context.ts';
 import { Layout } from '../../platform/layout/Layout.tsx';
+import { GermanFallback } from '../../platform/layout/TranslationNote.tsx';
 import { ContactBlock } from './ContactBlock.tsx';
 import type { ResolvedPagesOptions } from './options.ts';
-import { Prose, proseText } from './Prose.tsx';
+import { Prose, proseTextIn } from './Prose.tsx';
 
 type PageName = 'safety' | 'about' | 'easy' | 'accessibility' | 'privacy';
 
@@ -39,10 +40,13 @@ function TextPage({
   extras?: Parameters<typeof Prose>[0]['extras'];
   variant?: string;
 }) {
-  const text = proseText(ctx.locale, page);
+  // A network page (about) may have no translation: then German, marked and announced.
+  const { doc: text, lang } = proseTextIn(ctx.locale, page);
   return (
     <Layout ctx={ctx} title={text.title} description={text.description}>
-      <Prose text={text} locale={ctx.locale} extras={extras ?? {}} variant={variant} />
+      <GermanFallback ctx={ctx} lang={lang}>
+        <Prose text={text} locale={ctx.locale} extras={extras ?? {}} variant={variant} />
+      </GermanFallback>
     </Layout>
   );
 }

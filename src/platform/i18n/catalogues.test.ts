@@ -23,7 +23,10 @@ describe('the platform’s catalogues', () => {
   it('name every namespace once, each with an audience', () => {
     const all = [...KERNEL_NAMESPACES, ...FEATURES.flatMap((f) => f.messages ?? [])];
     expect(new Set(all.map((n) => n.name)).size).toBe(all.length);
-    for (const n of all) expect(['public', 'staff']).toContain(n.audience);
+    for (const n of all) {
+      expect(['public', 'network', 'staff']).toContain(n.audience);
+      for (const a of Object.values(n.pageAudience ?? {})) expect(['public', 'network', 'staff']).toContain(a);
+    }
   });
 });
 
@@ -33,14 +36,14 @@ afterAll(() => roots.forEach((r) => fs.rmSync(r, { recursive: true, force: true 
 type Files = Record<string, string | object>;
 
 /** A namespace `demo` with `files` (paths below its messages folder, e.g. 'en/demo.json'). */
-function fixture(audience: Audience, files: Files): MessageNamespace {
+function fixture(audience: Audience, files: Files, pageAudience?: Record<string, Audience>): MessageNamespace {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'catalogues-'));
   roots.push(root);
   for (const [file, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     fs.writeFileSync(path.join(root, file), typeof content === 'string' ? content : JSON.stringify(content));
   }
-  return { name: 'demo', audience, dir: pathToFileURL(`${root}/`) };
+  return { name: 'demo', audience, dir: pathToFileURL(`${root}/`), ...(pageAudience ? { pageAudience } : {}) };
 }
 
 const PUBLIC_ONLY: Record<string, LocaleInfo> = {
@@ -104,6 +107,24 @@ describe('catalogueGaps', () => {
     expect(gaps(fixture('public', files))).toEqual([
       'en/demo: about.md has the headings ## ## ###, German has ## ## {#contact} ###',
       'en/demo: missing page privacy.md',
+    ]);
+  });
+
+  it('requires a network page in the languages complete for all only, and checks any translation of it', () => {
+    const files = {
+      'de/demo.json': {},
+      'en/demo.json': {},
+      'fr/demo.json': {},
+      'de/demo/about.md': page('##/A ##/B{#contact}'),
+      'de/demo/safety.md': page('##/A'),
+      'en/demo/safety.md': page('##/A'),
+      'fr/demo/safety.md': page('##/A'),
+    };
+    const locales = { de: LOCALES.de, en: LOCALES.en, fr: PUBLIC_ONLY.fr! };
+    expect(gaps(fixture('public', files, { about: 'network' }), locales)).toEqual(['en/demo: missing page about.md']);
+    const wrong = { ...files, 'en/demo/about.md': page('##/A ##/B{#contact}'), 'fr/demo/about.md': page('##/A') };
+    expect(gaps(fixture('public', wrong, { about: 'network' }), locales)).toEqual([
+      'fr/demo: about.md has the headings ##, German has ## ## {#contact}',
     ]);
   });
 

@@ -27,15 +27,24 @@ import { parseProse, type ProseDocument, type ProseSection } from './prose.ts';
 
 /**
  * Who reads a namespace. Public namespaces must be complete in every offered
- * language; staff namespaces may fall back to German in languages that
- * declare only public completeness.
+ * language. Staff namespaces (behind sign-in) and network namespaces (the
+ * network's own pages and pages for professionals, public but not help for
+ * a person in need) must be complete in the languages declared complete for
+ * 'all' (German, English); elsewhere they fall back to German, and a page
+ * shown in German says so in the reader's language (GermanFallback).
  */
-export type Audience = 'public' | 'staff';
+export type Audience = 'public' | 'network' | 'staff';
 
 /** A message namespace as its owner's manifest declares it. */
 export type MessageNamespace = {
   readonly name: string;
   readonly audience: Audience;
+  /**
+   * Text pages whose audience differs from the namespace's, by page name
+   * (`{ about: 'network' }`): a public namespace can hold a network page
+   * without every language having to translate it.
+   */
+  readonly pageAudience?: Readonly<Record<string, Audience>>;
   /** The owner's `messages/` folder (`new URL('./messages/', import.meta.url)`). */
   readonly dir: URL;
 };
@@ -58,7 +67,7 @@ const messagesSchema: z.ZodType<Messages> = z.lazy(() =>
 );
 
 /** The folder holding `namespace`'s files in `locale`. */
-function folderOf(spec: MessageNamespace, locale: string, info: Partial<LocaleInfo>): string {
+export function folderOf(spec: MessageNamespace, locale: string, info: Partial<LocaleInfo>): string {
   return info.catalogues ? path.resolve(info.catalogues) : path.join(fileURLToPath(spec.dir), locale);
 }
 
@@ -122,17 +131,17 @@ export function readCatalogues(
 }
 
 /** Every key path of a message tree, e.g. 'results.count_one'. */
-function keyPaths(messages: Messages, prefix = ''): string[] {
+export function keyPaths(messages: Messages, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([k, v]) =>
     typeof v === 'string' ? [`${prefix}${k}`] : keyPaths(v, `${prefix}${k}.`),
   );
 }
 
 // i18next's plural forms differ per language (_one/_other vs _zero/_two/_few/_many).
-const PLURAL = /_(zero|one|two|few|many|other)$/;
-const pluralBase = (k: string) => k.replace(PLURAL, '');
+export const PLURAL = /_(zero|one|two|few|many|other)$/;
+export const pluralBase = (k: string) => k.replace(PLURAL, '');
 
-function lookup(messages: Messages, key: string): string | undefined {
+export function lookup(messages: Messages, key: string): string | undefined {
   let node: string | Messages | undefined = messages;
   for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
   return typeof node === 'string' ? node : undefined;
@@ -146,7 +155,7 @@ const placeholders = (text: string) =>
  * Translations keep German's headings and anchors (computed content is put
  * under the anchors); paragraphs and lists may differ between languages.
  */
-function outline(doc: ProseDocument): string {
+export function outline(doc: ProseDocument): string {
   const walk = (s: ProseSection, level: string): string[] => [
     s.id ? `${level} {#${s.id}}` : level,
     ...(s.sub ?? []).flatMap((x) => walk(x, '###')),
@@ -172,6 +181,11 @@ function missingKeys(reference: Messages, messages: Messages | undefined): strin
  * - a translation uses a placeholder ({{name}}) its German text does not
  *   have, so it would be shown unreplaced.
  */
+/** Whether `locale` must have page `page` of the namespace `spec`. */
+export function mustHavePage(spec: MessageNamespace, page: string, info: LocaleInfo): boolean {
+  return (spec.pageAudience?.[page] ?? spec.audience) === 'public' || info.complete === 'all';
+}
+
 export function catalogueGaps(
   catalogues: readonly NamespaceCatalogue[],
   locales: Readonly<Record<string, LocaleInfo>>,
@@ -187,14 +201,15 @@ export function catalogueGaps(
       if (mustBeComplete) {
         if (!own) gaps.push(`${locale}/${spec.name}: no catalogue ${spec.name}.json`);
         else for (const k of missingKeys(german, own)) gaps.push(`${locale}/${spec.name}: missing key ${k}`);
-        for (const [page, source] of documents.get(DEFAULT_LOCALE)!) {
-          const translation = documents.get(locale)?.get(page);
-          if (!translation) gaps.push(`${locale}/${spec.name}: missing page ${page}.md`);
-          else if (outline(translation) !== outline(source))
-            gaps.push(
-              `${locale}/${spec.name}: ${page}.md has the headings ${outline(translation)}, German has ${outline(source)}`,
-            );
-        }
+      }
+      for (const [page, source] of documents.get(DEFAULT_LOCALE)!) {
+        const translation = documents.get(locale)?.get(page);
+        if (!translation) {
+          if (mustHavePage(spec, page, info)) gaps.push(`${locale}/${spec.name}: missing page ${page}.md`);
+        } else if (outline(translation) !== outline(source))
+          gaps.push(
+            `${locale}/${spec.name}: ${page}.md has the headings ${outline(translation)}, German has ${outline(source)}`,
+          );
       }
       for (const k of own ? keyPaths(own) : []) {
         if (!germanBases.has(pluralBase(k))) {
@@ -223,12 +238,15 @@ export function setDocuments(catalogues: readonly NamespaceCatalogue[]): void {
 }
 
 /**
- * Text page `page` of `namespace` in `locale`, German where the language
- * has no translation of it. Throws for a page German does not have either.
+ * Text page `page` of `namespace` in `locale` and the language it is
+ * written in: `locale`, or German where the language has no translation of
+ * it (a network page), so the page can mark the text `lang="de"` and say so.
  */
-export function proseDocument(locale: Locale, namespace: string, page: string): ProseDocument {
+export function proseDocumentIn(locale: Locale, namespace: string, page: string): { doc: ProseDocument; lang: Locale } {
   const byLocale = documents.get(namespace);
-  const doc = byLocale?.get(locale)?.get(page) ?? byLocale?.get(DEFAULT_LOCALE)?.get(page);
+  const own = byLocale?.get(locale)?.get(page);
+  if (own) return { doc: own, lang: locale };
+  const doc = byLocale?.get(DEFAULT_LOCALE)?.get(page);
   if (!doc) throw new Error(`No text page "${page}" in message namespace "${namespace}".`);
-  return doc;
+  return { doc, lang: DEFAULT_LOCALE };
 }

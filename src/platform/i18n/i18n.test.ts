@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { registerMessages } from '../../app.ts';
 import { formatDay } from '../time/dates.ts';
-import { bidiIsolate, LOCALES, negotiateLocale, translator } from './index.ts';
+import { bidiIsolate, LOCALES, formatList, negotiateLocale, translator } from './index.ts';
 
 registerMessages();
 
@@ -76,5 +76,16 @@ describe('right to left and dates', () => {
     expect(day).toContain('دسامبر');
     expect(day).toContain('۲۰۲۶');
     expect(formatDay('2026-12-07', 'de')).toBe('7. Dezember 2026');
+  });
+});
+
+describe('formatList', () => {
+  it('joins a list as the reader’s language does, not always with a Latin comma', () => {
+    expect(formatList(['Arabisch', 'Englisch', 'Farsi'], 'de')).toBe('Arabisch, Englisch und Farsi');
+    expect(formatList(['Arabic', 'English'], 'en')).toBe('Arabic and English');
+    expect(formatList(['أ', 'ب', 'ج'], 'ar')).toBe('أ وب وج');
+    expect(formatList(['a', 'b', 'c'], 'fa')).toContain('،');
+    expect(formatList(['甲', '乙', '丙'], 'zh')).toContain('、');
+    expect(formatList(['one'], 'de')).toBe('one');
   });
 });

@@ -8,10 +8,12 @@
 import i18next, { type TOptions } from 'i18next';
 import { readCatalogues, setDocuments, type MessageNamespace, type NamespaceCatalogue } from './catalogues.ts';
 import { DEFAULT_LOCALE, setOfferedLocales, type Locale, type LocaleInfo } from './locales.ts';
+import { settleTranslationStates } from './translation-state.ts';
 
 export * from './locales.ts';
 export type { Audience, MessageNamespace, NamespaceCatalogue } from './catalogues.ts';
-export { proseDocument } from './catalogues.ts';
+export { proseDocumentIn } from './catalogues.ts';
+export { translationState } from './translation-state.ts';
 
 const i18n = i18next.createInstance();
 void i18n.init({
@@ -47,6 +49,7 @@ export function loadCatalogues(
     for (const [locale, bundle] of messages) i18n.addResourceBundle(locale, spec.name, bundle, false, true);
   }
   setDocuments(catalogues);
+  settleTranslationStates(catalogues, locales);
   return catalogues;
 }
 
@@ -246,4 +249,20 @@ export function dynamicKey<N extends Namespace>(_namespace: N, key: string): Mes
 /** The full name of a message, checked at compile time: messageRef('auditLog', 'staffLink') → 'auditLog:staffLink'. */
 export function messageRef<N extends Namespace>(namespace: N, key: MessageKey<N>): `${N}:${string}` {
   return `${namespace}:${key as string}`;
+}
+
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/**
+ * Items joined as the reader's language joins a list: "Arabisch, Englisch
+ * und Farsi", "عربی، انگلیسی و فارسی", "阿拉伯语、英语和波斯语". A comma is
+ * not a list separator in every script.
+ */
+export function formatList(items: readonly string[], locale: Locale): string {
+  let format = listFormats.get(locale);
+  if (!format) {
+    format = new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' });
+    listFormats.set(locale, format);
+  }
+  return format.format(items);
 }

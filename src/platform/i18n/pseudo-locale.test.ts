@@ -4,8 +4,10 @@
  * so untranslated text and cut-off layouts stand out) from the German
  * catalogues into a temporary folder, adds it to the offered languages, and
  * builds the app: /qps/ pages are served in it, with lang="qps", and the
- * completeness test holds for it. It translates only the public namespaces,
- * as a new language would at first: the staff area falls back to German.
+ * completeness test holds for it. It translates only the public namespaces
+ * and pages, as a new language would at first: the staff area is German, the
+ * network's about page is German with a note, and every page says that the
+ * translation awaits review (it has no state file).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/support/app.ts';
 import { FEATURES, registerMessages } from '../../app.ts';
 import finderGerman from '../../features/finder/messages/de/finder.json' with { type: 'json' };
+import layoutGerman from '../layout/messages/de/layout.json' with { type: 'json' };
 import { KERNEL_NAMESPACES } from '../messages.ts';
 import { catalogueGaps, type Messages } from './catalogues.ts';
 import { LOCALES, type LocaleInfo } from './locales.ts';
@@ -48,8 +51,10 @@ function makePseudoLanguage(): string {
     const pages = path.join(german, ns.name);
     if (!fs.existsSync(pages)) continue;
     fs.mkdirSync(path.join(folder, ns.name));
-    for (const page of fs.readdirSync(pages))
+    for (const page of fs.readdirSync(pages)) {
+      if ((ns.pageAudience?.[page.replace(/\.md$/, '')] ?? ns.audience) !== 'public') continue;
       fs.writeFileSync(path.join(folder, ns.name, page), pseudo(fs.readFileSync(path.join(pages, page), 'utf8')));
+    }
   }
   return folder;
 }
@@ -103,11 +108,36 @@ describe('a pseudo-language added as a folder and one entry', () => {
     );
   });
 
-  it('falls back to German for the staff area it does not translate', async () => {
-    const res = await get('/qps/staff/sign-in');
+  it('sends the staff area, which it does not translate, to German', async () => {
+    const res = await get('/qps/staff/sign-in?next=%2Fstaff');
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe('/de/staff/sign-in?next=%2Fstaff');
+    const german = await get('/de/staff/sign-in');
+    expect(german.statusCode).toBe(200);
+    expect(german.body).toContain('<html lang="de" dir="ltr">');
+  });
+
+  it('shows the network’s about page in German, marked lang="de", under a note in its own language', async () => {
+    const res = await get('/qps/about');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<html lang="qps" dir="ltr">');
-    expect(res.body).toContain('Anmelden');
+    expect(res.body).toContain(`<p class="fallback-note" role="note">${pseudo(layoutGerman.fallback.german)}</p>`);
+    expect(res.body).toMatch(/<div lang="de" dir="ltr"><article class="prose"><h1>Über Schutznetz<\/h1>/);
+    // Translated pages carry no such note.
+    expect((await get('/qps/safety')).body).not.toContain('fallback-note');
+  });
+
+  it('says on every page that it awaits review, with the same page in German', async () => {
+    for (const url of ['/qps/', '/qps/safety', '/qps/search?q=04109']) {
+      const body = (await get(url)).body;
+      expect(body).toContain(
+        `<p class="translation-state" role="note">${pseudo(layoutGerman.translationState.machine)} `,
+      );
+      expect(body).toContain(
+        `<a href="/de${url.slice(4)}" hreflang="de">${pseudo(layoutGerman.translationState.germanVersion)}</a>`,
+      );
+    }
+    for (const url of ['/de/', '/en/safety']) expect((await get(url)).body).not.toContain('translation-state');
   });
 
   it('is not offered where the configuration does not name it', async () => {

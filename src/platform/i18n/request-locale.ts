@@ -13,7 +13,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError } from '../http/errors.ts';
-import { DEFAULT_LOCALE, isLocale, type Locale } from './locales.ts';
+import { DEFAULT_LOCALE, isLocale, localeInfo, type Locale } from './locales.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -45,13 +45,27 @@ export const requestLocalePlugin = fp(
   { name: 'schutznetz-request-locale', fastify: '5.x' },
 );
 
-/** Registered after the authorisation hook: `/:lang/…` with an unknown language is an unknown page. */
+/**
+ * Registered after the authorisation hook: `/:lang/…` with an unknown
+ * language is an unknown page. And the staff area in a language that
+ * translates only the public pages (ADR 030) is the staff area in German:
+ * a page read is redirected to /de/staff/…, so the whole page, its `lang`
+ * and its forms are German rather than a German page under another
+ * language's name. (Forms post to where their page was shown, so other
+ * methods are left alone.)
+ */
 export const unknownLanguagePlugin = fp(
   async (app: FastifyInstance) => {
-    app.addHook('preHandler', async (req) => {
+    app.addHook('preHandler', async (req, reply) => {
       if (!hasLangParam(req)) return;
       const lang = (req.params as { lang?: unknown } | undefined)?.lang;
       if (!isLocale(lang)) throw new HttpError(404, 'Not found');
+      if (
+        (req.method === 'GET' || req.method === 'HEAD') &&
+        req.routeOptions.url?.startsWith('/:lang/staff') === true &&
+        (localeInfo(lang).complete ?? 'public') !== 'all'
+      )
+        return reply.redirect(`/${DEFAULT_LOCALE}${req.url.slice(lang.length + 1)}`, 302);
     });
   },
   { name: 'schutznetz-unknown-language', fastify: '5.x' },

@@ -15,6 +15,7 @@ import type { PageContext } from './context.ts';
 import { firstScreenHelplines, telHref, textIn } from '../helplines/helplines.ts';
 import { bidiIsolate } from '../i18n/index.ts';
 import { Document, LanguagePicker } from './Document.tsx';
+import { TranslationNote } from './TranslationNote.tsx';
 
 type Props = {
   ctx: PageContext;
@@ -67,6 +68,7 @@ export function Layout({ ctx, title, description, scripts = [], headerSearch = t
         {children}
       </main>
       <footer class="site-footer" aria-label={t('footer.label')}>
+        <TranslationNote ctx={ctx} />
         <FooterHelplines ctx={ctx} />
         <ul class="footer-links">
           <li>

@@ -9,6 +9,7 @@
  */
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { expect } from 'vitest';
+import type { AppDeps } from '../../../src/app.ts';
 import { isPublicRoute } from '../../../src/platform/http/route-kind.ts';
 import { testApp, type TestApp } from '../../support/app.ts';
 
@@ -48,14 +49,15 @@ export type Site = {
  * depend on it. So the site records every request that is more than reading
  * a public page — a route that is not public (the staff area), or a method
  * other than GET/HEAD (a form that writes) — and close() fails the file that
- * made one.
+ * made one. `locales` serves another list of languages (a test language).
  */
-export async function startSite(): Promise<Site> {
+export async function startSite(opts: { locales?: AppDeps['locales'] } = {}): Promise<Site> {
   const refused: string[] = [];
   const [t, browser] = await Promise.all([
     testApp(
       {},
       {
+        ...(opts.locales ? { locales: opts.locales } : {}),
         beforeReady: (app) =>
           app.addHook('onRequest', async (req) => {
             if (!isPublicRoute(req) || !READING.has(req.method)) refused.push(`${req.method} ${req.url}`);

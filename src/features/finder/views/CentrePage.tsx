@@ -6,7 +6,7 @@
  * translation tools treat them as such.
  */
 import type { ComponentChildren } from 'preact';
-import { dynamicKey, translator, type Translate } from '../../../platform/i18n/index.ts';
+import { dynamicKey, formatList, translator, type Translate } from '../../../platform/i18n/index.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
 import { Layout } from '../../../platform/layout/Layout.tsx';
 import type { DirectoryEntry } from '../../directory/entry.ts';
@@ -175,7 +175,7 @@ export function CentrePage({ ctx, model }: { ctx: PageContext; model: CentreMode
   const s = entry.service;
   const loc = entry.location;
   const ages = agesText(s, t);
-  const forWhom = entry.targetGroups.map((g) => t(`tg.${g}`)).join(', ');
+  const forWhom = formatList(entry.targetGroups.map((g) => t(`tg.${g}`)), ctx.locale);
   return (
     <Layout ctx={ctx} title={s.name} description={s.description.slice(0, 160)}>
       <h1>
@@ -209,10 +209,10 @@ export function CentrePage({ ctx, model }: { ctx: PageContext; model: CentreMode
         {forWhom ? <Fact label={t('centre.forWhom')}>{forWhom}</Fact> : null}
         {ages ? <Fact label={t('centre.ages')}>{ages}</Fact> : null}
         {entry.exploitation.length ? (
-          <Fact label={t('centre.exploitation')}>{entry.exploitation.map((g) => t(`ex.${g}`)).join(', ')}</Fact>
+          <Fact label={t('centre.exploitation')}>{formatList(entry.exploitation.map((g) => t(`ex.${g}`)), ctx.locale)}</Fact>
         ) : null}
         {entry.languages.length ? (
-          <Fact label={t('centre.languages')}>{languageNames(entry.languages, ctx.locale).join(', ')}</Fact>
+          <Fact label={t('centre.languages')}>{formatList(languageNames(entry.languages, ctx.locale), ctx.locale)}</Fact>
         ) : null}
         {s.interpretation_services ? (
           <Fact label={t('centre.interpretation')}>
@@ -242,12 +242,12 @@ export function CentrePage({ ctx, model }: { ctx: PageContext; model: CentreMode
         </Fact>
         {entry.areas.length ? (
           <Fact label={t('centre.area')}>
-            {entry.areas.map((a) => (a === 'DE' ? t('card.coversNation') : stateName(a, ctx.locale))).join(', ')}
+            {formatList(entry.areas.map((a) => (a === 'DE' ? t('card.coversNation') : stateName(a, ctx.locale))), ctx.locale)}
           </Fact>
         ) : null}
         {entry.accessibility.length || loc?.accessibility ? (
           <Fact label={t('centre.accessibility')}>
-            {entry.accessibility.map((a) => t(`acc.${a}`)).join(', ')}
+            {formatList(entry.accessibility.map((a) => t(`acc.${a}`)), ctx.locale)}
             {entry.accessibility.length && loc?.accessibility ? ', ' : null}
             {loc?.accessibility ? <EntryText ctx={ctx}>{loc.accessibility}</EntryText> : null}
           </Fact>

@@ -13,6 +13,7 @@ import { Layout } from '../../../platform/layout/Layout.tsx';
 import { HelplineList } from '../../../platform/helplines/HelplineList.tsx';
 import type { Helpline } from '../../../platform/helplines/helplines.ts';
 import { STATES, stateByCode, type StateCode } from '../../geo/states.ts';
+import { stateName } from './ResultCard.tsx';
 import type { PlaceChoice } from '../resolve.ts';
 import { toSearchParams, type FinderQuery } from '../schema.ts';
 import { SearchForm } from './SearchForm.tsx';
@@ -30,10 +31,7 @@ export function PlacePage({ ctx, model }: { ctx: PageContext; model: PlacePageMo
   const { problem, query } = model;
   const t = translator(ctx.locale, 'place');
   const ft = translator(ctx.locale, 'finder');
-  const stateLabel = (code: StateCode) => {
-    const s = stateByCode(code);
-    return !s ? code : ctx.locale === 'de' ? s.nameDe : s.nameEn;
-  };
+  const stateLabel = (code: StateCode) => stateName(code, ctx.locale);
   // Every link keeps the reader's filters and starts again at the first page.
   const search = (q: Partial<FinderQuery>) =>
     `/${ctx.locale}/search?${toSearchParams({ ...query, q: '', state: undefined, page: 1, ...q })}`;

@@ -1,14 +1,21 @@
 /** One search hit: what a person needs to decide whether to get in touch. */
-import type { Locale, Translate } from '../../../platform/i18n/index.ts';
-import { stateByCode } from '../../geo/states.ts';
+import { formatList, translator, type Locale, type Translate } from '../../../platform/i18n/index.ts';
+import { stateByCode, type StateCode } from '../../geo/states.ts';
+
+type StateSuffix = StateCode extends `DE-${infer S}` ? S : never;
 import type { SearchHit } from '../search.ts';
 import { formatKm, languageNames, telHref } from '../../directory/format.ts';
 import { centreHref } from '../back-link.ts';
 
+/**
+ * A state's name in the reader's language. The names are in the finder's
+ * catalogue (not in the state table) so that translators give them with the
+ * rest of the page: "Bavaria", "Bavière", "بافاريا".
+ */
 export function stateName(code: string, locale: Locale): string {
   const s = stateByCode(code);
   if (!s) return code;
-  return locale === 'de' ? s.nameDe : s.nameEn;
+  return translator(locale, 'finder')(`stateNames.${s.code.slice(3) as StateSuffix}`);
 }
 
 export function ResultCard({
@@ -59,12 +66,12 @@ export function ResultCard({
       {!loc ? <p>{t('card.online')}</p> : loc.address_protected ? <p>{t('card.protected')}</p> : null}
       {entry.targetGroups.length > 0 ? (
         <p>
-          {t('card.offers')}: {entry.targetGroups.map((g) => t(`tg.${g}`)).join(', ')}
+          {t('card.offers')}: {formatList(entry.targetGroups.map((g) => t(`tg.${g}`)), locale)}
         </p>
       ) : null}
       {entry.languages.length > 0 ? (
         <p>
-          {t('card.languages')}: {languageNames(entry.languages, locale).join(', ')}
+          {t('card.languages')}: {formatList(languageNames(entry.languages, locale), locale)}
         </p>
       ) : null}
       {voice || s.email ? (

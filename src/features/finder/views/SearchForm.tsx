@@ -5,6 +5,7 @@
 import type { Locale, Translate } from '../../../platform/i18n/index.ts';
 import { escapeText } from '../../../platform/layout/markup.ts';
 import { STATES } from '../../geo/states.ts';
+import { stateName } from './ResultCard.tsx';
 import {
   ACCESSIBILITY_FEATURES,
   EXPLOITATION_FORMS,
@@ -65,9 +66,12 @@ const checks = (name: string, values: readonly { value: string; label: string }[
     chosen: `<label><input type="checkbox" name="${name}" value="${value}" checked/>${escapeText(label)}</label>`,
   }));
 
-const stateOptions = memoPerLocale((locale) =>
-  options(STATES.map((s) => ({ value: s.code, label: locale === 'de' ? s.nameDe : s.nameEn }))),
-);
+// In the reader's alphabet order: "Bavaria" and "بافاريا" sort where a reader looks for them.
+const stateOptions = memoPerLocale((locale) => {
+  const collator = new Intl.Collator(locale);
+  const labelled = STATES.map((s) => ({ value: s.code, label: stateName(s.code, locale) }));
+  return options(labelled.sort((a, b) => collator.compare(a.label, b.label)));
+});
 const languageOptions = memoPerLocale((locale) =>
   options(sortedLanguages(locale).map((l) => ({ value: l, label: languageName(l, locale) }))),
 );

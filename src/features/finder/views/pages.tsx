@@ -1,5 +1,5 @@
 /** The finder's pages: start, results, states overview, one state (the centre page is CentrePage.tsx). */
-import { dynamicKey, translator } from '../../../platform/i18n/index.ts';
+import { dynamicKey, formatList, translator } from '../../../platform/i18n/index.ts';
 import { HelplineList } from '../../../platform/helplines/HelplineList.tsx';
 import { firstScreenHelplines, telHref, type Helpline } from '../../../platform/helplines/helplines.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
@@ -111,8 +111,8 @@ export function ResultsPage({ ctx, model }: { ctx: PageContext; model: ResultsMo
   const to = Math.min(total, query.page * pageSize);
   const link = (q: Partial<FinderQuery>) => `/${ctx.locale}/search?${toSearchParams(q)}`;
   const relaxLabel = (r: Relaxation) =>
-    r.values
-      .map((v) =>
+    formatList(
+      r.values.map((v) =>
         r.kind === 'languages'
           ? languageName(v, ctx.locale)
           : t(
@@ -121,8 +121,9 @@ export function ResultsPage({ ctx, model }: { ctx: PageContext; model: ResultsMo
                 `${{ targetGroups: 'tg', exploitation: 'ex', accessibility: 'acc' }[r.kind as 'targetGroups']}.${v}`,
               ),
             ),
-      )
-      .join(', ');
+      ),
+      ctx.locale,
+    );
   const relaxKey = { targetGroups: 'tg', exploitation: 'ex', languages: 'lang', accessibility: 'acc' } as const;
   return (
     <Layout ctx={ctx} title={model.heading}>

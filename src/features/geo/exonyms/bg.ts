@@ -1,0 +1,33 @@
+import type { Exonym } from '../exonyms.ts';
+
+/** Bulgarian names of the state capitals and the largest cities, in Cyrillic. */
+export const EXONYMS_BG: readonly Exonym[] = [
+  ['Берлин', 'Berlin', 'DE-BE'],
+  ['Хамбург', 'Hamburg', 'DE-HH'],
+  ['Мюнхен', 'München', 'DE-BY'],
+  ['Кьолн', 'Köln', 'DE-NW'],
+  ['Франкфурт на Майн', 'Frankfurt am Main', 'DE-HE'],
+  ['Щутгарт', 'Stuttgart', 'DE-BW'],
+  ['Дюселдорф', 'Düsseldorf', 'DE-NW'],
+  ['Лайпциг', 'Leipzig', 'DE-SN'],
+  ['Дортмунд', 'Dortmund', 'DE-NW'],
+  ['Есен', 'Essen', 'DE-NW'],
+  ['Бремен', 'Bremen', 'DE-HB'],
+  ['Дрезден', 'Dresden', 'DE-SN'],
+  ['Хановер', 'Hannover', 'DE-NI'],
+  ['Нюрнберг', 'Nürnberg', 'DE-BY'],
+  ['Дуисбург', 'Duisburg', 'DE-NW'],
+  ['Бохум', 'Bochum', 'DE-NW'],
+  ['Вупертал', 'Wuppertal', 'DE-NW'],
+  ['Билефелд', 'Bielefeld', 'DE-NW'],
+  ['Бон', 'Bonn', 'DE-NW'],
+  ['Мюнстер', 'Münster', 'DE-NW'],
+  ['Кил', 'Kiel', 'DE-SH'],
+  ['Шверин', 'Schwerin', 'DE-MV'],
+  ['Потсдам', 'Potsdam', 'DE-BB'],
+  ['Магдебург', 'Magdeburg', 'DE-ST'],
+  ['Ерфурт', 'Erfurt', 'DE-TH'],
+  ['Висбаден', 'Wiesbaden', 'DE-HE'],
+  ['Майнц', 'Mainz', 'DE-RP'],
+  ['Саарбрюкен', 'Saarbrücken', 'DE-SL'],
+];

@@ -1,0 +1,33 @@
+import type { Exonym } from '../exonyms.ts';
+
+/** Ukrainian names of the state capitals and the largest cities, in Cyrillic. */
+export const EXONYMS_UK: readonly Exonym[] = [
+  ['Берлін', 'Berlin', 'DE-BE'],
+  ['Гамбург', 'Hamburg', 'DE-HH'],
+  ['Мюнхен', 'München', 'DE-BY'],
+  ['Кельн', 'Köln', 'DE-NW'],
+  ['Франкфурт-на-Майні', 'Frankfurt am Main', 'DE-HE'],
+  ['Штутгарт', 'Stuttgart', 'DE-BW'],
+  ['Дюссельдорф', 'Düsseldorf', 'DE-NW'],
+  ['Лейпциг', 'Leipzig', 'DE-SN'],
+  ['Дортмунд', 'Dortmund', 'DE-NW'],
+  ['Ессен', 'Essen', 'DE-NW'],
+  ['Бремен', 'Bremen', 'DE-HB'],
+  ['Дрезден', 'Dresden', 'DE-SN'],
+  ['Ганновер', 'Hannover', 'DE-NI'],
+  ['Нюрнберг', 'Nürnberg', 'DE-BY'],
+  ['Дуйсбург', 'Duisburg', 'DE-NW'],
+  ['Бохум', 'Bochum', 'DE-NW'],
+  ['Вупперталь', 'Wuppertal', 'DE-NW'],
+  ['Білефельд', 'Bielefeld', 'DE-NW'],
+  ['Бонн', 'Bonn', 'DE-NW'],
+  ['Мюнстер', 'Münster', 'DE-NW'],
+  ['Кіль', 'Kiel', 'DE-SH'],
+  ['Шверін', 'Schwerin', 'DE-MV'],
+  ['Потсдам', 'Potsdam', 'DE-BB'],
+  ['Магдебург', 'Magdeburg', 'DE-ST'],
+  ['Ерфурт', 'Erfurt', 'DE-TH'],
+  ['Вісбаден', 'Wiesbaden', 'DE-HE'],
+  ['Майнц', 'Mainz', 'DE-RP'],
+  ['Саарбрюккен', 'Saarbrücken', 'DE-SL'],
+];
