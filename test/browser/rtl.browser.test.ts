@@ -10,7 +10,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { LEIPZIG_ID } from './support/pages.ts';
-import { colourBox, decodePng, meanDifference, outsideTheScreen, unisolatedNumbers } from './support/bidi.ts';
+import {
+  colourBox,
+  decodePng,
+  meanDifference,
+  numbersOutOfOrder,
+  outsideTheScreen,
+  unisolatedNumbers,
+} from './support/bidi.ts';
 import { newContext, startSite, type Site } from './support/site.ts';
 
 let site: Site;
@@ -114,6 +121,9 @@ describe.each(['ar', 'fa'])('right to left: %s', (lang) => {
           const numbers = await unisolatedNumbers(rtl);
           expect(numbers.found, `numbers on ${where}`).toBeGreaterThan(0);
           expect(numbers.loose, `numbers or addresses outside a left-to-right isolate on ${where}`).toEqual([]);
+          const order = await numbersOutOfOrder(rtl);
+          expect(order.checked, `numbers in groups on ${where}`).toBeGreaterThan(0);
+          expect(order.wrong, `numbers drawn out of order on ${where}`).toEqual([]);
           expect(await outsideTheScreen(rtl), `sideways overflow on ${where}`).toEqual([]);
         }
 
@@ -172,6 +182,9 @@ describe('the isolate check itself', () => {
       const r = await unisolatedNumbers(page);
       expect(r.found).toBe(3);
       expect(r.loose).toEqual(['"030 123456" in <p class="">']);
+      // And the rendering shows why: the bare number's groups are drawn right to left.
+      const order = await numbersOutOfOrder(page);
+      expect(order.wrong).toEqual(['"030 123456" drawn out of order in <p class="">']);
     } finally {
       await page.close();
     }

@@ -201,3 +201,44 @@ export function meanDifference(a: Pixels, b: Pixels, mirrorB = false): number {
     }
   return sum / (a.width * a.height * 3);
 }
+
+/**
+ * Phone numbers, e-mail and web addresses whose parts are drawn out of order:
+ * for each text of at least two groups ("116 016", "+49 30 23125 001") the
+ * rendered box of every group must lie to the right of the one before, as it
+ * does in left-to-right text. What the isolates are for, measured on the
+ * rendering rather than on the markup.
+ */
+export function numbersOutOfOrder(page: Page): Promise<{ checked: number; wrong: string[] }> {
+  return page.evaluate(() => {
+    const wrong: string[] = [];
+    let checked = 0;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest('script, style, svg, .skip, .visually-hidden, [hidden]')) continue;
+      if (parent.getClientRects().length === 0) continue;
+      const text = node.textContent ?? '';
+      for (const m of text.matchAll(/\+?\d+(?:[\u00a0 /-]\d+)+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)) {
+        const groups = [...m[0].matchAll(/[\w+]+/g)];
+        const lefts = groups.map((g) => {
+          const range = document.createRange();
+          range.setStart(node, m.index + g.index);
+          range.setEnd(node, m.index + g.index + g[0].length);
+          const rects = range.getClientRects();
+          return { left: rects[0]?.left ?? 0, top: rects[0]?.top ?? 0 };
+        });
+        checked++;
+        for (let i = 1; i < lefts.length; i++) {
+          const [a, b] = [lefts[i - 1]!, lefts[i]!];
+          // A line break inside (an e-mail address may wrap) is not an order problem.
+          if (Math.abs(a.top - b.top) < 2 && b.left <= a.left) {
+            wrong.push(`"${m[0]}" drawn out of order in <${parent.localName} class="${parent.className}">`);
+            break;
+          }
+        }
+      }
+    }
+    return { checked, wrong };
+  });
+}
