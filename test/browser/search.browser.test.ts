@@ -40,7 +40,8 @@ function listed(card: Card, label: string): string[] {
   return line
     ? line
         .slice(label.length + 1)
-        .split(',')
+        // The views join lists as German does (Intl.ListFormat): "a, b und c".
+        .split(/,| und /)
         .map((v) => v.trim())
     : [];
 }
