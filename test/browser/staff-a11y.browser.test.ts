@@ -358,6 +358,8 @@ describe('coordination office pages', () => {
   it('audit log (coordination office)', () => visit(coordinationPage, '/de/staff/audit'));
   it('helplines', () => visit(coordinationPage, '/de/staff/helplines'));
   it('a helpline’s form', () => visit(coordinationPage, '/de/staff/helplines/79830281-9359-4c57-bf35-0ea10e6ba1f2'));
+  it('a helpline’s translations', () =>
+    visit(coordinationPage, '/de/staff/helplines/79830281-9359-4c57-bf35-0ea10e6ba1f2/translations'));
   it('a helpline’s form with errors', async () => {
     await coordinationPage.goto(`${site.base}/de/staff/helplines/new`);
     const form = coordinationPage.locator('form.staff-form');

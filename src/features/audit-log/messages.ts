@@ -38,6 +38,7 @@ export const KNOWN_EVENTS = [
   'helplines.added',
   'helplines.changed',
   'helplines.removed',
+  'helplines.translated',
   'entry_report.handled',
   'audit.read',
   'audit.exported',

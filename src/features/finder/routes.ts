@@ -11,6 +11,7 @@ import { pageContext } from '../../platform/layout/context.ts';
 import { sendPage } from '../../platform/layout/render.ts';
 import { STATES, stateBySlug, type StateCode } from '../geo/states.ts';
 import { resolveWhere, toSearchQuery } from './resolve.ts';
+import { languageSuggestion } from './language-suggestion.ts';
 import { finderQuerySchema } from './schema.ts';
 import { searchDirectory, suggestRelaxation } from './search.ts';
 import { finderIndex, RADIUS_KM, type Slice } from './search-index.ts';
@@ -56,7 +57,16 @@ export const finderRoutes: FastifyPluginAsync = async (app) => {
     const results = (model: Omit<ResultsModel, 'query' | 'pageSize' | 'helplines'>) =>
       sendPage(
         reply,
-        ResultsPage({ ctx: pageContext(req), model: { query, ...model, pageSize: PAGE_SIZE, helplines } }),
+        ResultsPage({
+          ctx: pageContext(req),
+          model: {
+            query,
+            ...model,
+            pageSize: PAGE_SIZE,
+            helplines,
+            suggestLanguages: languageSuggestion(locale, query.lang, snap.entries),
+          },
+        }),
       );
     if (where.kind === 'none' && hasFilters(query)) {
       // Filters without a place: everything that fits them, nationwide.

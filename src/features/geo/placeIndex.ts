@@ -7,8 +7,9 @@
  */
 import { distance as editDistance } from 'fastest-levenshtein';
 import { distanceKm } from './distance.ts';
-import { EXONYMS, type Exonym } from './exonyms.ts';
-import { compactPlaceKey, loosePlaceKey, placeKey } from './normalise.ts';
+import type { Exonym } from './exonyms.ts';
+import { ALL_EXONYMS } from './exonyms/index.ts';
+import { compactPlaceKey, hasOtherScript, loosePlaceKey, placeKey } from './normalise.ts';
 import type { PostcodeRecord } from './postcodeData.ts';
 import { STATE_CODES, type StateCode } from './states.ts';
 
@@ -34,6 +35,8 @@ export type PlaceEntry = {
    * ("Neukölln" for "Berlin Neukölln") or an exonym ("Munich" for München).
    */
   alias?: 'district' | 'exonym';
+  /** The other name as written ("Neukölln", "Munich", "Берлин"), for an alias. */
+  aliasName?: string;
   /** Mean of the centroids of the place's postcodes, 4 decimals. */
   lat: number;
   lon: number;
@@ -59,7 +62,10 @@ export type PlaceIndex = {
   /**
    * Names close to a query that found nothing, for "Did you mean …?": the
    * places at the smallest edit distance within {@link maxTypos}, larger
-   * places first, one per name, at most `limit`.
+   * places first, one per name, at most `limit`. A query in another script
+   * than Latin is compared only with names in another script (the exonyms
+   * of the offered languages): a Latin name is no suggestion to a person
+   * who typed Arabic or Cyrillic.
    */
   suggest(query: string, limit?: number): PlaceEntry[];
 };
@@ -174,13 +180,15 @@ function aliasesOf(entries: readonly PlaceEntry[], exonyms: readonly Exonym[]): 
     const id = `${key}|${e.name}|${e.state}`;
     if (!key || taken.has(id)) return;
     taken.add(id);
-    out.push({ ...e, ...keysOf(key), alias });
+    out.push({ ...e, ...keysOf(key), alias, aliasName: name });
   };
   for (const e of entries) {
     const district = districtName(e, placeNames);
     if (district) add(e, district, 'district');
   }
   for (const [exonym, german, state] of exonyms) {
+    // A name made only of what the key drops (punctuation, an unknown mark) could never be found.
+    if (!placeKey(exonym)) throw new Error(`exonym “${exonym}” for ${german}: nothing of it is left to match`);
     const key = placeKey(german);
     const target = entries.filter((e) => e.key === key && e.state === state).sort(bySize)[0];
     if (!target) throw new Error(`exonym ${exonym}: no place ${german} in ${state} in the postcode data`);
@@ -212,7 +220,10 @@ const byField = (field: KeyField) => (a: PlaceEntry, b: PlaceEntry) =>
   (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : 0) || bySize(a, b);
 
 /** Builds the index from the postcode table (and the exonym table, replaceable for tests). */
-export function buildPlaceIndex(records: readonly PostcodeRecord[], exonyms: readonly Exonym[] = EXONYMS): PlaceIndex {
+export function buildPlaceIndex(
+  records: readonly PostcodeRecord[],
+  exonyms: readonly Exonym[] = ALL_EXONYMS,
+): PlaceIndex {
   const groups = new Map<string, { key: string; state: StateCode; members: Member[] }>();
   for (const r of records) {
     for (const p of r.places) {
@@ -234,11 +245,14 @@ export function buildPlaceIndex(records: readonly PostcodeRecord[], exonyms: rea
     looseKey: [...entries].sort(byField('looseKey')),
   };
   // Typo candidates by length of their loose key, one entry (the largest) per key.
+  // Latin names and names in other scripts apart: a query is compared with its own kind only.
   const byLength = new Map<number, PlaceEntry[]>();
+  const otherByLength = new Map<number, PlaceEntry[]>();
   for (const e of sorted.looseKey) {
-    const list = byLength.get(e.looseKey.length) ?? [];
+    const lengths = hasOtherScript(e.looseKey) ? otherByLength : byLength;
+    const list = lengths.get(e.looseKey.length) ?? [];
     if (list.at(-1)?.looseKey !== e.looseKey) list.push(e);
-    byLength.set(e.looseKey.length, list);
+    lengths.set(e.looseKey.length, list);
   }
 
   return {
@@ -266,11 +280,12 @@ export function buildPlaceIndex(records: readonly PostcodeRecord[], exonyms: rea
     },
     suggest(query, limit = 3) {
       const q = loosePlaceKey(compactPlaceKey(placeKey(query)));
+      const lengths = hasOtherScript(q) ? otherByLength : byLength;
       const max = maxTypos(q.length);
       let best = max + 1;
       let found: PlaceEntry[] = [];
       for (let len = q.length - max; len <= q.length + max; len++) {
-        for (const e of byLength.get(len) ?? []) {
+        for (const e of lengths.get(len) ?? []) {
           const d = editDistance(q, e.looseKey);
           if (d > best || d === 0) continue;
           if (d < best) [best, found] = [d, []];

@@ -6,6 +6,7 @@
  */
 import { distanceKm } from './distance.ts';
 import { buildPlaceIndex, SAME_PLACE_KM, type PlaceEntry, type PlaceIndex } from './placeIndex.ts';
+import { asciiDigit, hasOtherScript } from './normalise.ts';
 import { loadPostcodeFile, type PostcodeRecord } from './postcodeData.ts';
 import type { StateCode } from './states.ts';
 
@@ -54,6 +55,12 @@ const toPlaceMatch = (e: PlaceEntry): PlaceMatch => ({
   postcode: e.postcode,
 });
 
+/** A suggestion in another script is shown by the name it matched ("Берлин"), the reader's spelling. */
+const toSuggestion = (e: PlaceEntry): PlaceMatch => ({
+  ...toPlaceMatch(e),
+  name: e.aliasName && hasOtherScript(e.looseKey) ? e.aliasName : e.name,
+});
+
 /**
  * The postcode `plz` (five digits, surrounding spaces ignored), or `undefined`
  * if it does not exist or is a large customer's own postcode (those are not places).
@@ -73,7 +80,19 @@ export function lookupPostcode(plz: string): PostcodeMatch | undefined {
  */
 export function lookupPlace(query: string): PlaceMatch[] {
   const { exact, prefix } = load().places.find(query);
-  return [...exact, ...prefix].slice(0, MAX_MATCHES).map(toPlaceMatch);
+  // A place found under its own name and an exonym starting alike ("Frankfurt pe Main") is listed once.
+  return distinctPlaces([...exact, ...prefix])
+    .slice(0, MAX_MATCHES)
+    .map(toPlaceMatch);
+}
+
+/** The entries without repeats of one place under several names, in their order. */
+function distinctPlaces(entries: readonly PlaceEntry[]): PlaceEntry[] {
+  const seen = new Set<string>();
+  return entries.filter((e) => {
+    const id = `${e.name}|${e.state}|${e.postcode}`;
+    return !seen.has(id) && !!seen.add(id);
+  });
 }
 
 /**
@@ -102,6 +121,7 @@ function sameArea(entries: readonly PlaceEntry[]): boolean {
 /**
  * Decides what a search box query means.
  *
+ * - Digits of other scripts ("١٠١١٥", "۱۰۱۱۵") are read as 0–9.
  * - A postcode (alone or followed by a place, as in "10115 Berlin") is looked
  *   up as a postcode; the place name is then ignored, since the postcode is
  *   the more precise of the two. Four digits are a postcode that lost its
@@ -121,7 +141,7 @@ function sameArea(entries: readonly PlaceEntry[]): boolean {
  * - Nothing at all is `unknown`, with places of a similar name to suggest.
  */
 export function resolveLocation(query: string): ResolvedLocation {
-  const q = query.trim();
+  const q = query.trim().replace(/\p{Nd}/gu, asciiDigit);
   const digits = /^(\d{4,5})(?:\s+\D.*)?$/.exec(q)?.[1];
   if (digits) {
     const hit = lookupPostcode(digits.padStart(5, '0'));
@@ -137,12 +157,8 @@ export function resolveLocation(query: string): ResolvedLocation {
   const alternatives = prefix.filter((e) => continues(e) && !exact.some((x) => isDistrictOf(e, x)));
   const found = exact.length + alternatives.length > 0 ? [...exact, ...alternatives] : prefix;
   // A place found under two names (its own and a district's or exonym's) is one candidate.
-  const seen = new Set<string>();
-  const candidates = found.filter((e) => {
-    const id = `${e.name}|${e.state}|${e.postcode}`;
-    return !seen.has(id) && !!seen.add(id);
-  });
-  if (candidates.length === 0) return { kind: 'unknown', suggestions: places.suggest(q).map(toPlaceMatch) };
+  const candidates = distinctPlaces(found);
+  if (candidates.length === 0) return { kind: 'unknown', suggestions: places.suggest(q).map(toSuggestion) };
   if (sameArea(candidates)) return { kind: 'place', ...toPlaceMatch(candidates[0]!) };
   const options = [...candidates]
     .sort((a, b) => b.postcodeCount - a.postcodeCount)

@@ -1,14 +1,15 @@
 /**
- * The coordination office's writes to the `helpline` table, each audited in
- * the network chain in the same transaction. Row-level security admits them
- * in the coordination and admin scopes only (migrations/0018).
+ * The coordination office's writes to the `helpline` and
+ * `helpline_translation` tables, each audited in the network chain in the
+ * same transaction. Row-level security admits them in the coordination and
+ * admin scopes only (migrations/0018, 0021).
  */
 import type { Insertable } from 'kysely';
 import { audit } from '../../platform/audit/audit.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Tx } from '../../platform/db/tenant.ts';
-import type { Helpline } from '../../platform/helplines/helplines.ts';
-import { toHelpline } from '../../platform/helplines/queries.ts';
+import type { Helpline, HelplineTranslation } from '../../platform/helplines/helplines.ts';
+import { helplineTranslations, toHelpline } from '../../platform/helplines/queries.ts';
 import type { KeyRing } from '../../platform/security/keys.ts';
 
 /** The editable columns of a helpline (everything but id and updated_at). */
@@ -55,5 +56,46 @@ export async function removeHelpline(trx: Tx, ring: KeyRing, id: string, who: Wh
   const r = await trx.deleteFrom('helpline').where('id', '=', id).executeTakeFirst();
   if (r.numDeletedRows === 0n) return false;
   await event(trx, ring, 'helplines.removed', id, who);
+  return true;
+}
+
+/** A helpline with its translations, for the translation form. */
+export async function helplineWithTranslations(trx: Tx, id: string): Promise<Helpline | undefined> {
+  const row = await trx.selectFrom('helpline').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  return toHelpline(row, (await helplineTranslations(trx, [id])).get(id));
+}
+
+/**
+ * Stores the translations of the languages given (a language with both texts
+ * empty loses its translation; languages not given stay as they are) and
+ * audits the change. False when there is no helpline with this id.
+ */
+export async function saveTranslations(
+  trx: Tx,
+  ring: KeyRing,
+  id: string,
+  translations: Readonly<Record<string, HelplineTranslation>>,
+  who: Who,
+): Promise<boolean> {
+  // Locked, so a helpline removed meanwhile is not translated into a row that cannot exist.
+  const row = await trx.selectFrom('helpline').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!row) return false;
+  for (const [locale, t] of Object.entries(translations)) {
+    if (t.name === '' && t.description === '') {
+      await trx.deleteFrom('helpline_translation').where('helpline_id', '=', id).where('locale', '=', locale).execute();
+      continue;
+    }
+    await trx
+      .insertInto('helpline_translation')
+      .values({ helpline_id: id, locale, name: t.name, description: t.description, updated_at: who.at })
+      .onConflict((oc) =>
+        oc
+          .columns(['helpline_id', 'locale'])
+          .doUpdateSet({ name: t.name, description: t.description, updated_at: who.at }),
+      )
+      .execute();
+  }
+  await event(trx, ring, 'helplines.translated', id, who);
   return true;
 }

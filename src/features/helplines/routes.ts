@@ -16,18 +16,29 @@ import { staffRequest } from '../../platform/request/context.ts';
 import { berlinDate } from '../../platform/time/dates.ts';
 import { HELPLINES_EDIT } from './actions.ts';
 import { allHelplines } from '../../platform/helplines/queries.ts';
-import { addHelpline, changeHelpline, helplineById, removeHelpline } from './queries.ts';
+import {
+  addHelpline,
+  changeHelpline,
+  helplineById,
+  helplineWithTranslations,
+  removeHelpline,
+  saveTranslations,
+} from './queries.ts';
 import {
   crossFieldProblems,
   helplineFormShape,
   helplineRules,
   rulesInput,
+  translationFields,
+  translationLocales,
+  translationSchema,
   typedValues,
   type HelplineFormInput,
 } from './schema.ts';
 import { HelplineFormPage, HelplineListPage, valuesOf, type HelplineFormValues } from './views/HelplinesPages.tsx';
+import { TranslationsPage, translationValues } from './views/TranslationsPage.tsx';
 
-const doneQuery = z.strictObject({ done: z.enum(['added', 'saved', 'removed']).optional() });
+const doneQuery = z.strictObject({ done: z.enum(['added', 'saved', 'removed', 'translated']).optional() });
 const idParams = z.object({ lang: z.string(), id: z.string().max(100) });
 const deleteBody = z.strictObject({ ...csrfField });
 
@@ -133,6 +144,62 @@ export const helplineRoutes: FastifyPluginAsync = async (app) => {
     if (!changed) throw notFound();
     app.helplines.invalidate();
     return reply.redirect(`${base(req)}?done=saved`, 303);
+  });
+
+  app.get('/:lang/staff/helplines/:id/translations', opts, async (req, reply) => {
+    const { actor, tx } = staffRequest(req);
+    const id = helplineIdOf(req);
+    const h = requireAccess(actor, HELPLINES_EDIT, withOwner(await tx((trx) => helplineWithTranslations(trx, id))));
+    const locales = translationLocales();
+    return sendPage(
+      reply,
+      TranslationsPage({
+        ctx: pageContext(req),
+        model: { helpline: h, locales, values: translationValues(h, locales), errors: new Map(), csrf: csrfToken(req) },
+      }),
+    );
+  });
+
+  app.post('/:lang/staff/helplines/:id/translations', opts, async (req, reply) => {
+    const { actor, tx } = staffRequest(req);
+    const id = helplineIdOf(req);
+    const locales = translationLocales();
+    const schema = translationSchema(locales);
+    const form = parseOr400(schema.shape, req.body ?? {}, 'form');
+    const h = requireAccess(actor, HELPLINES_EDIT, withOwner(await tx((trx) => helplineWithTranslations(trx, id))));
+    // A field the form did not send is an empty one.
+    const typed: Record<string, string> = {};
+    for (const l of locales) {
+      for (const f of Object.values(translationFields(l))) typed[f] = form[f] ?? '';
+    }
+    const r = schema.rules.safeParse(typed, { reportInput: true });
+    if (!r.success) {
+      const errors = new Map<string, string[]>();
+      for (const issue of r.error.issues) {
+        const field = String(issue.path[0] ?? '');
+        errors.set(field, [...(errors.get(field) ?? []), explainIssue(req.locale, issueMeaning(issue), issue.message)]);
+      }
+      return sendPage(
+        reply,
+        TranslationsPage({
+          ctx: pageContext(req),
+          model: { helpline: h, locales, values: typed, errors, csrf: csrfToken(req) },
+        }),
+        400,
+      );
+    }
+    const translations = Object.fromEntries(
+      locales.map((l) => {
+        const f = translationFields(l);
+        return [l, { name: r.data[f.name] ?? '', description: r.data[f.description] ?? '' }];
+      }),
+    );
+    const saved = await tx((trx) =>
+      saveTranslations(trx, app.keys.audit, id, translations, { actorId: actor.userId, at: app.clock.now() }),
+    );
+    if (!saved) throw notFound();
+    app.helplines.invalidate();
+    return reply.redirect(`${base(req)}?done=translated`, 303);
   });
 
   app.post('/:lang/staff/helplines/:id/delete', opts, async (req, reply) => {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { csrfField } from '../../platform/auth/csrf.ts';
 import { HELPLINE_KINDS } from '../../platform/helplines/helplines.ts';
 import { issueMessage } from '../../platform/http/validation.ts';
+import { offeredLocales, type Locale } from '../../platform/i18n/index.ts';
 
 const raw = z.string().max(2000).optional();
 const checkbox = z.literal('on').optional();
@@ -156,4 +157,44 @@ export function typedValues(f: HelplineFormInput) {
 /** The typed input as the rules read it: an empty sort order is no number at all. */
 export function rulesInput(f: HelplineFormInput): Record<HelplineField, unknown> {
   return { ...typedValues(f), sort_order: f.sort_order?.trim() ? f.sort_order : Number.NaN };
+}
+
+/**
+ * The languages a helpline is translated into: every offered language but
+ * German and English, which the helpline form itself holds.
+ */
+export function translationLocales(): Locale[] {
+  return offeredLocales().filter((l) => l !== 'de' && l !== 'en');
+}
+
+/** The translation form's field names for one language. */
+export const translationFields = (locale: string) => ({ name: `name_${locale}`, description: `description_${locale}` });
+
+/** Shape and rules of the translation form for these languages: known fields only, each optional, bounded. */
+const translationSchemas = new Map<
+  string,
+  { shape: z.ZodType<Record<string, string | undefined>>; rules: z.ZodType<Record<string, string>> }
+>();
+
+export function translationSchema(locales: readonly string[]) {
+  const id = locales.join(' ');
+  let s = translationSchemas.get(id);
+  if (!s) {
+    const shape: Record<string, typeof raw> = {};
+    const rules: Record<string, ReturnType<typeof text>> = {};
+    for (const l of locales) {
+      const f = translationFields(l);
+      shape[f.name] = raw;
+      shape[f.description] = raw;
+      rules[f.name] = text(200);
+      rules[f.description] = text(1000);
+    }
+    s = {
+      shape: z.strictObject({ ...csrfField, ...shape }) as unknown as z.ZodType<Record<string, string | undefined>>,
+      // A field the form did not send is an empty one: the translation is removed.
+      rules: z.object(rules) as unknown as z.ZodType<Record<string, string>>,
+    };
+    translationSchemas.set(id, s);
+  }
+  return s;
 }

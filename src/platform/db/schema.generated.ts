@@ -163,6 +163,14 @@ export interface Helpline {
   updated_at: Generated<Timestamp>;
 }
 
+export interface HelplineTranslation {
+  description: Generated<string>;
+  helpline_id: string;
+  locale: string;
+  name: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Invitation {
   centre_id: string | null;
   created_at: Generated<Timestamp>;
@@ -393,6 +401,7 @@ export interface DB {
   email_change: EmailChange;
   entry_report: EntryReport;
   helpline: Helpline;
+  helpline_translation: HelplineTranslation;
   invitation: Invitation;
   language: Language;
   location: Location;

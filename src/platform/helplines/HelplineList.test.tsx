@@ -2,7 +2,8 @@ import { render } from 'preact-render-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerMessages } from '../../app.ts';
 import { HelplineList } from './HelplineList.tsx';
-import { firstScreenHelplines, telHref, type Helpline } from './helplines.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { firstScreenHelplines, helplineText, telHref, type Helpline } from './helplines.ts';
 
 beforeAll(() => {
   registerMessages();
@@ -73,5 +74,41 @@ describe('helpline helpers', () => {
       line({ contact: '116 111', firstScreen: true }),
     ];
     expect(firstScreenHelplines(list).map((h) => h.contact)).toEqual(['110', '116 016']);
+  });
+});
+
+describe('helplineText: the reader’s language, else English, else German, and which one it is', () => {
+  const ar = 'ar' as Locale;
+  const h = line({
+    name: { de: 'Polizei', en: 'Police' },
+    description: { de: 'Bei Gefahr.', en: '' },
+    hours: { de: 'Mo 9–12 Uhr', en: 'Mon 9 am–12 noon' },
+    translations: { ar: { name: 'الشرطة', description: '' } },
+  });
+
+  it('takes the translation where there is one, and says it is in the reader’s language', () => {
+    expect(helplineText(h, 'name', ar)).toEqual({ text: 'الشرطة', lang: 'ar' });
+  });
+
+  it('falls back to English, then German, and says so', () => {
+    expect(helplineText(h, 'name', 'fa' as Locale)).toEqual({ text: 'Police', lang: 'en' });
+    expect(helplineText(h, 'description', ar)).toEqual({ text: 'Bei Gefahr.', lang: 'de' });
+    // Hours are kept in German and English only.
+    expect(helplineText(h, 'hours', ar)).toEqual({ text: 'Mon 9 am–12 noon', lang: 'en' });
+  });
+
+  it('gives German readers German and English readers English, as before', () => {
+    expect(helplineText(h, 'name', 'de')).toEqual({ text: 'Polizei', lang: 'de' });
+    expect(helplineText(h, 'name', 'en')).toEqual({ text: 'Police', lang: 'en' });
+    expect(helplineText(h, 'description', 'en')).toEqual({ text: 'Bei Gefahr.', lang: 'de' });
+  });
+
+  it('marks a fallen-back name, description and hours with their language in the list', () => {
+    const html = render(
+      <HelplineList list={[{ ...h, aroundTheClock: false, translations: {} }]} locale={'ti' as Locale} />,
+    );
+    expect(html).toContain('<p class="helpline-name" lang="en">Police</p>');
+    expect(html).toContain('<p class="helpline-description" lang="de">Bei Gefahr.</p>');
+    expect(html).toMatch(/<p class="helpline-hours">[^<]*<span lang="en">Mon 9 am–12 noon<\/span>/);
   });
 });

@@ -9,8 +9,11 @@ import type { Locale } from '../i18n/locales.ts';
 export const HELPLINE_KINDS = ['phone', 'chat', 'online'] as const;
 type HelplineKind = (typeof HELPLINE_KINDS)[number];
 
-/** A text in each language the office writes it in. */
-export type Texts = { de: string; en: string };
+/** A text in the two languages every helpline has. */
+type Texts = { de: string; en: string };
+
+/** Name and description in one more language; an empty text is not translated (the pages fall back). */
+export type HelplineTranslation = { name: string; description: string };
 
 export type Helpline = {
   id: string;
@@ -29,15 +32,34 @@ export type Helpline = {
   sortOrder: number;
   /** When the office last checked number and hours: YYYY-MM-DD. */
   checkedOn: string;
+  /** Name and description in the languages beyond German and English, by locale (ADR 031). */
+  translations?: Readonly<Record<string, HelplineTranslation>>;
 };
 
 /** How many first-screen numbers the top of a page has room for. */
 const FIRST_SCREEN_MAX = 2;
 
-/** The text in the reader's language: German for German, English for every other language. */
-export function textIn(texts: Texts, locale: Locale): string {
-  return locale === 'de' ? texts.de : texts.en || texts.de;
+/** A text and the language it is in, which is not the reader's when the text fell back. */
+export type LocalText = { text: string; lang: string };
+
+/**
+ * A helpline's name, description or hours for a reader of `locale`: in that
+ * language when the office has it, else in English, else in German (German
+ * readers get German). `lang` says which one it is, so that a page marks a
+ * fallen-back text with its language and a screen reader switches voice.
+ * Hours are kept in German and English only.
+ */
+export function helplineText(h: Helpline, field: 'name' | 'description' | 'hours', locale: Locale): LocalText {
+  if (locale === 'de') return { text: h[field].de, lang: 'de' };
+  const own = field === 'hours' || locale === 'en' ? '' : (h.translations?.[locale]?.[field] ?? '');
+  if (own) return { text: own, lang: locale };
+  if (h[field].en) return { text: h[field].en, lang: 'en' };
+  return { text: h[field].de, lang: h[field].de ? 'de' : locale };
 }
+
+/** The `lang` attribute for a text in the reader's language (none) or one that fell back (its language). */
+export const langOf = (text: LocalText, locale: Locale): string | undefined =>
+  text.lang === locale ? undefined : text.lang;
 
 /**
  * The numbers for the first screen (police 110 and the national helpline

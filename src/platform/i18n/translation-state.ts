@@ -365,6 +365,11 @@ export function translationState(locale: string): TranslationState {
 export type SameAsGerman = {
   /** Values any language may keep (brand names). */
   everywhere?: string[];
+  /**
+   * Unit ids, or prefixes ending in "." naming a group of them, that hold
+   * proper names: any language may keep German's ("Berlin", "Saarland").
+   */
+  names?: string[];
 } & { [locale: string]: { values?: string[]; units?: string[] } | string[] | undefined };
 
 /**
@@ -383,10 +388,12 @@ export function sameAsGerman(
   const mine = Array.isArray(own) ? { values: own } : (own ?? {});
   const values = new Set([...(allow.everywhere ?? []), ...(mine.values ?? [])]);
   const units = new Set(mine.units ?? []);
+  const names = allow.names ?? [];
+  const isName = (id: string) => names.some((n) => (n.endsWith('.') ? id.startsWith(n) : id === n));
   const present = presentUnits(catalogues, locale);
   const found: string[] = [];
   for (const u of sourceUnits(catalogues, locale, info)) {
-    if (present.get(u.id) !== u.hash || units.has(u.id)) continue;
+    if (present.get(u.id) !== u.hash || units.has(u.id) || isName(u.id)) continue;
     if (u.page) {
       found.push(`${locale}: ${u.id} is the German page unchanged`);
       continue;

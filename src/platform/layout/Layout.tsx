@@ -12,7 +12,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from './context.ts';
-import { firstScreenHelplines, telHref, textIn } from '../helplines/helplines.ts';
+import { firstScreenHelplines, helplineText, langOf, telHref } from '../helplines/helplines.ts';
 import { bidiIsolate } from '../i18n/index.ts';
 import { Document, LanguagePicker } from './Document.tsx';
 import { TranslationNote } from './TranslationNote.tsx';
@@ -127,15 +127,30 @@ function FooterHelplines({ ctx }: { ctx: PageContext }) {
     <section aria-labelledby="helplines-title" class="helplines">
       <h2 id="helplines-title">{t('footer.helplinesTitle')}</h2>
       <ul>
-        {phones.map((h) => (
-          <li>
-            {textIn(h.name, locale)}:{' '}
-            <a class="number" dir="ltr" href={telHref(h.contact)}>
-              {h.contact}
-            </a>
-            {h.aroundTheClock ? null : ` (${bidiIsolate(locale, textIn(h.hours, locale))})`}
-          </li>
-        ))}
+        {phones.map((h) => {
+          // A name or hours the office has not translated show in English (or German), marked as such.
+          const name = helplineText(h, 'name', locale);
+          const hours = helplineText(h, 'hours', locale);
+          return (
+            <li>
+              {langOf(name, locale) ? <span lang={langOf(name, locale)}>{name.text}</span> : name.text}:{' '}
+              <a class="number" dir="ltr" href={telHref(h.contact)}>
+                {h.contact}
+              </a>
+              {h.aroundTheClock ? null : (
+                <>
+                  {' ('}
+                  {langOf(hours, locale) ? (
+                    <span lang={langOf(hours, locale)}>{bidiIsolate(locale, hours.text)}</span>
+                  ) : (
+                    bidiIsolate(locale, hours.text)
+                  )}
+                  {')'}
+                </>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -12,7 +12,8 @@ import type { PageContext } from '../../../platform/layout/context.ts';
 import { Layout } from '../../../platform/layout/Layout.tsx';
 import { HelplineList } from '../../../platform/helplines/HelplineList.tsx';
 import type { Helpline } from '../../../platform/helplines/helplines.ts';
-import { STATES, stateByCode, type StateCode } from '../../geo/states.ts';
+import { hasOtherScript } from '../../geo/normalise.ts';
+import { STATES, type StateCode } from '../../geo/states.ts';
 import { stateName } from './ResultCard.tsx';
 import type { PlaceChoice } from '../resolve.ts';
 import { toSearchParams, type FinderQuery } from '../schema.ts';
@@ -56,7 +57,14 @@ export function PlacePage({ ctx, model }: { ctx: PageContext; model: PlacePageMo
         <h1>{heading}</h1>
         <p>
           {t(
-            problem.kind === 'unknown' ? 'unknownLead' : problem.kind === 'ambiguous' ? 'ambiguousLead' : 'noPlaceLead',
+            problem.kind === 'unknown'
+              ? // A name in Arabic, Cyrillic, Ge'ez … that no exonym knows: the spelling is not the problem.
+                hasOtherScript(query.q)
+                ? 'otherScript'
+                : 'unknownLead'
+              : problem.kind === 'ambiguous'
+                ? 'ambiguousLead'
+                : 'noPlaceLead',
           )}
         </p>
         {problem.kind === 'ambiguous' ? choices(problem.options) : null}

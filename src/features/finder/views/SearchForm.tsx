@@ -13,7 +13,7 @@ import {
   TARGET_GROUPS,
   type ServiceLanguage,
 } from '../../directory/taxonomies.ts';
-import type { FinderQuery } from '../schema.ts';
+import { toSearchParams, type FinderQuery } from '../schema.ts';
 import { collatorFor, languageName } from '../../directory/format.ts';
 
 /** The language options in the reader's alphabetical order, computed once per locale. */
@@ -30,7 +30,39 @@ const sortedLanguages = (() => {
   };
 })();
 
-type Props = { locale: Locale; t: Translate<'finder'>; query?: Partial<FinderQuery> };
+type Props = {
+  locale: Locale;
+  t: Translate<'finder'>;
+  query?: Partial<FinderQuery>;
+  /** The page language's codes to offer as a language filter (see language-suggestion.ts). */
+  suggestLanguages?: readonly ServiceLanguage[] | undefined;
+};
+
+/**
+ * "Only show centres that counsel in Arabic": a plain link to the search
+ * with the page language added to the filter. Offered, never applied: the
+ * language select stays as the reader left it.
+ */
+export function LanguageSuggestion({
+  locale,
+  t,
+  query = {},
+  codes,
+}: {
+  locale: Locale;
+  t: Translate<'finder'>;
+  query?: Partial<FinderQuery>;
+  codes: readonly ServiceLanguage[];
+}) {
+  const [first] = codes;
+  if (!first) return null;
+  const href = `/${locale}/search?${toSearchParams({ ...query, page: 1, lang: [...(query.lang ?? []), ...codes] })}`;
+  return (
+    <p class="language-suggestion">
+      <a href={href}>{t('form.suggestLanguage', { language: languageName(first, locale) })}</a>
+    </p>
+  );
+}
 
 /** One control's markup when it is not chosen and when it is. */
 type Choice = { value: string; plain: string; chosen: string };
@@ -109,7 +141,7 @@ function Checks({ legend, list, chosen }: { legend: string; list: readonly Choic
   );
 }
 
-export function SearchForm({ locale, t, query = {} }: Props) {
+export function SearchForm({ locale, t, query = {}, suggestLanguages = [] }: Props) {
   const tg = query.tg ?? [];
   const ex = query.ex ?? [];
   const lang = query.lang ?? [];
@@ -145,6 +177,7 @@ export function SearchForm({ locale, t, query = {} }: Props) {
           }}
         />
       </div>
+      <LanguageSuggestion locale={locale} t={t} query={query} codes={suggestLanguages} />
       <details class="filters" open={anyFilter}>
         <summary>{t('form.filters')}</summary>
         <div>

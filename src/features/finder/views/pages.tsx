@@ -6,13 +6,15 @@ import type { PageContext } from '../../../platform/layout/context.ts';
 import { Layout } from '../../../platform/layout/Layout.tsx';
 import { STATES, type StateCode, type StateInfo } from '../../geo/states.ts';
 import type { DirectoryEntry } from '../../directory/entry.ts';
+import type { ServiceLanguage } from '../../directory/taxonomies.ts';
 import type { FinderQuery } from '../schema.ts';
 import { toSearchParams } from '../schema.ts';
 import type { Relaxation, SearchHit } from '../search.ts';
 import { FinderMap, ResultsMap, markers } from './FinderMap.tsx';
 import { ResultCard, stateName } from './ResultCard.tsx';
 import { ResultGroups, type ResultGroupsModel } from './ResultGroups.tsx';
-import { SearchForm } from './SearchForm.tsx';
+import { LanguageSuggestion, SearchForm } from './SearchForm.tsx';
+import { languageSuggestion } from '../language-suggestion.ts';
 import { languageName } from '../../directory/format.ts';
 
 const ft = (ctx: PageContext) => translator(ctx.locale, 'finder');
@@ -35,7 +37,7 @@ export function HomePage({
     <Layout ctx={ctx} title={t('home.title')} description={t('home.lead')} headerSearch={false}>
       <h1>{t('home.title')}</h1>
       <div class="split">
-        <SearchForm locale={ctx.locale} t={t} />
+        <SearchForm locale={ctx.locale} t={t} suggestLanguages={languageSuggestion(ctx.locale, [], entries)} />
         <div>
           {/* After the form: on a phone the explanation must not push the search field off the first screen. */}
           <p>{t('home.lead')}</p>
@@ -102,6 +104,8 @@ export type ResultsModel = {
   groups?: ResultGroupsModel | undefined;
   /** Shown when nothing matches. */
   helplines: readonly Helpline[];
+  /** The page language's codes, offered as a language filter (none: nothing to offer). */
+  suggestLanguages?: readonly ServiceLanguage[] | undefined;
 };
 
 export function ResultsPage({ ctx, model }: { ctx: PageContext; model: ResultsModel }) {
@@ -130,6 +134,7 @@ export function ResultsPage({ ctx, model }: { ctx: PageContext; model: ResultsMo
       <h1>{model.heading}</h1>
       <div class="split">
         <div>
+          <LanguageSuggestion locale={ctx.locale} t={t} query={query} codes={model.suggestLanguages ?? []} />
           {model.groups ? (
             <ResultGroups
               locale={ctx.locale}

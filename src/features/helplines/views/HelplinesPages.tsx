@@ -6,9 +6,9 @@ import { HELPLINE_KINDS, type Helpline } from '../../../platform/helplines/helpl
 import { StaffFrame } from '../../../platform/staff/StaffFrame.tsx';
 import { ErrorSummary, Field, FieldError, control, inputId, type Errors } from '../../../platform/staff/forms.tsx';
 import { formatDay } from '../../../platform/time/dates.ts';
-import { HELPLINE_FIELDS, type HelplineField } from '../schema.ts';
+import { HELPLINE_FIELDS, translationLocales, type HelplineField } from '../schema.ts';
 
-export type Done = 'added' | 'saved' | 'removed';
+export type Done = 'added' | 'saved' | 'removed' | 'translated';
 
 export function HelplineListPage({
   ctx,
@@ -140,6 +140,11 @@ export function HelplineFormPage({ ctx, model }: { ctx: PageContext; model: Help
       </p>
       <h1>{title}</h1>
       <ErrorSummary title={t('form.errorTitle')} items={summary} />
+      {model.id && translationLocales().length > 0 ? (
+        <p>
+          <a href={`${base}/${model.id}/translations`}>{t('form.translations')}</a>
+        </p>
+      ) : null}
       <form method="post" action={model.id ? `${base}/${model.id}` : `${base}/new`} class="staff-form" novalidate>
         <input type="hidden" name="_csrf" value={model.csrf} />
         <fieldset class={errors.has('kind') ? 'field has-error' : 'field'}>
