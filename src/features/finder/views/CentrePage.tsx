@@ -175,7 +175,10 @@ export function CentrePage({ ctx, model }: { ctx: PageContext; model: CentreMode
   const s = entry.service;
   const loc = entry.location;
   const ages = agesText(s, t);
-  const forWhom = formatList(entry.targetGroups.map((g) => t(`tg.${g}`)), ctx.locale);
+  const forWhom = formatList(
+    entry.targetGroups.map((g) => t(`tg.${g}`)),
+    ctx.locale,
+  );
   return (
     <Layout ctx={ctx} title={s.name} description={s.description.slice(0, 160)}>
       <h1>
@@ -209,10 +212,17 @@ export function CentrePage({ ctx, model }: { ctx: PageContext; model: CentreMode
         {forWhom ? <Fact label={t('centre.forWhom')}>{forWhom}</Fact> : null}
         {ages ? <Fact label={t('centre.ages')}>{ages}</Fact> : null}
         {entry.exploitation.length ? (
-          <Fact label={t('centre.exploitation')}>{formatList(entry.exploitation.map((g) => t(`ex.${g}`)), ctx.locale)}</Fact>
+          <Fact label={t('centre.exploitation')}>
+            {formatList(
+              entry.exploitation.map((g) => t(`ex.${g}`)),
+              ctx.locale,
+            )}
+          </Fact>
         ) : null}
         {entry.languages.length ? (
-          <Fact label={t('centre.languages')}>{formatList(languageNames(entry.languages, ctx.locale), ctx.locale)}</Fact>
+          <Fact label={t('centre.languages')}>
+            {formatList(languageNames(entry.languages, ctx.locale), ctx.locale)}
+          </Fact>
         ) : null}
         {s.interpretation_services ? (
           <Fact label={t('centre.interpretation')}>
@@ -242,12 +252,18 @@ export function CentrePage({ ctx, model }: { ctx: PageContext; model: CentreMode
         </Fact>
         {entry.areas.length ? (
           <Fact label={t('centre.area')}>
-            {formatList(entry.areas.map((a) => (a === 'DE' ? t('card.coversNation') : stateName(a, ctx.locale))), ctx.locale)}
+            {formatList(
+              entry.areas.map((a) => (a === 'DE' ? t('card.coversNation') : stateName(a, ctx.locale))),
+              ctx.locale,
+            )}
           </Fact>
         ) : null}
         {entry.accessibility.length || loc?.accessibility ? (
           <Fact label={t('centre.accessibility')}>
-            {formatList(entry.accessibility.map((a) => t(`acc.${a}`)), ctx.locale)}
+            {formatList(
+              entry.accessibility.map((a) => t(`acc.${a}`)),
+              ctx.locale,
+            )}
             {entry.accessibility.length && loc?.accessibility ? ', ' : null}
             {loc?.accessibility ? <EntryText ctx={ctx}>{loc.accessibility}</EntryText> : null}
           </Fact>

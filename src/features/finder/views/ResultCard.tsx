@@ -66,7 +66,11 @@ export function ResultCard({
       {!loc ? <p>{t('card.online')}</p> : loc.address_protected ? <p>{t('card.protected')}</p> : null}
       {entry.targetGroups.length > 0 ? (
         <p>
-          {t('card.offers')}: {formatList(entry.targetGroups.map((g) => t(`tg.${g}`)), locale)}
+          {t('card.offers')}:{' '}
+          {formatList(
+            entry.targetGroups.map((g) => t(`tg.${g}`)),
+            locale,
+          )}
         </p>
       ) : null}
       {entry.languages.length > 0 ? (
