@@ -50,10 +50,11 @@ import { prepareBaseline, type Baseline } from './baseline.ts';
 import { median, series, type StartSeries } from './startup.ts';
 import { realPostcodes, syntheticEntries } from './synthetic.ts';
 import type { DirectoryEntry } from '../src/features/directory/entry.ts';
+import { LOCALES } from '../src/platform/i18n/locales.ts';
 
 const ENTRIES = 5000;
 /** A search for a place with more than ten matches: the first page shows ten; in every offered language. */
-const REPRESENTATIVE = ['/de/search?q=10115', '/en/search?q=10115'];
+const REPRESENTATIVE = Object.keys(LOCALES).map((lang) => `/${lang}/search?q=10115`);
 const TARGETS = {
   /** Server CPU per uncached search, ms, on a quiet machine, by directory size. */
   searchCpuMs: { 5000: 1, 50000: 2.5 } as Record<number, number>,

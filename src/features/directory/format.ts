@@ -1,5 +1,5 @@
 /** Locale-aware formatting for finder views, on the platform's Intl data. */
-import type { Locale, Translate } from '../../platform/i18n/index.ts';
+import { intlLocale, type Locale, type Translate } from '../../platform/i18n/index.ts';
 import type { DirectoryEntry } from './entry.ts';
 import { SERVICE_LANGUAGES } from './taxonomies.ts';
 
@@ -62,7 +62,7 @@ function cached<T>(make: (locale: Locale) => T): (locale: Locale) => T {
   };
 }
 
-const dateFormat = cached((l) => new Intl.DateTimeFormat(l, { dateStyle: 'long', timeZone: 'UTC' }));
+const dateFormat = cached((l) => new Intl.DateTimeFormat(intlLocale(l), { dateStyle: 'long', timeZone: 'UTC' }));
 const kmNear = cached((l) => new Intl.NumberFormat(l, { maximumFractionDigits: 1 }));
 const kmFar = cached((l) => new Intl.NumberFormat(l, { maximumFractionDigits: 0 }));
 export const collatorFor = cached((l) => new Intl.Collator(l));

@@ -83,7 +83,7 @@ describe('the contact card', () => {
   it('offers call, write, messengers and website as buttons; numbers never wrap', async () => {
     const { body } = await page(youth.service.id);
     expect(body).toContain(
-      '<a class="contact-button call" href="tel:+493023125001"><span class="contact-kind">Anrufen</span> <span class="phone-number">+49 30 23125 001</span></a>',
+      '<a class="contact-button call" href="tel:+493023125001"><span class="contact-kind">Anrufen</span> <span class="phone-number" dir="ltr">+49 30 23125 001</span></a>',
     );
     expect(body).toContain('class="contact-button write" href="mailto:info@example.org"');
     expect(body).toContain('href="https://signal.me/#p/+4915123456789"');
@@ -92,7 +92,7 @@ describe('the contact card', () => {
     expect(body).toContain('href="https://threema.id/ABCD1234"');
     expect(body).toContain('class="contact-button web" href="https://example.org/" rel="noreferrer nofollow"');
     // Fax is a number to read, not a button.
-    expect(body).toContain('Fax: <span class="phone-number">0341 99999</span>');
+    expect(body).toContain('Fax: <span class="phone-number" dir="ltr">0341 99999</span>');
     expect(body).not.toContain('tel:034199999');
     expect(body).toContain('Messenger speichern Ihre Telefonnummer');
   });

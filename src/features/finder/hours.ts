@@ -4,7 +4,7 @@
  * in Germany, so "now" is taken in Europe/Berlin whatever zone the server
  * runs in; Intl knows the daylight-saving changes, the code never adds hours.
  */
-import type { Locale, Translate } from '../../platform/i18n/index.ts';
+import { bidiIsolate, type Locale, type Translate } from '../../platform/i18n/index.ts';
 import type { DirectoryEntry, Weekday } from '../directory/entry.ts';
 
 const WEEK: readonly Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
@@ -101,8 +101,9 @@ export function formatHours(schedules: readonly Schedule[], locale: Locale, t: T
             : t('opening.dayRange', { from: dayName(a), to: dayName(b) }),
       )
       .join(', ');
+    // Isolated on right-to-left pages, so "9–17" is not shown as "17–9".
     const ranges = first.intervals.map((i) =>
-      t('opening.timeRange', { from: formatTime(i.opens, t), to: formatTime(i.closes, t) }),
+      bidiIsolate(locale, t('opening.timeRange', { from: formatTime(i.opens, t), to: formatTime(i.closes, t) })),
     );
     return {
       days: dayText,

@@ -67,7 +67,9 @@ describe('results for 44135 (Dortmund), demo directory', () => {
     expect(cards.length).toBeGreaterThan(3);
     for (const card of cards) {
       if (!/href="tel:/.test(card)) continue;
-      expect(card).toMatch(/<a class="call-button" href="tel:\+?\d+">Anrufen: <span class="number">[^<]+<\/span><\/a>/);
+      expect(card).toMatch(
+        /<a class="call-button" href="tel:\+?\d+">Anrufen: <span class="number" dir="ltr">[^<]+<\/span><\/a>/,
+      );
     }
     expect(res.body).not.toMatch(/>0 km|· 0 km/);
   });

@@ -143,7 +143,7 @@ describe('centre page', () => {
   it('never shows a protected street address', async () => {
     const res = await get(`/en/centres/${dresden.service.id}`);
     expect(res.body).toContain('Address kept confidential');
-    expect(res.body).toContain('01067 Dresden');
+    expect(res.body).toContain('<span dir="ltr">01067</span> Dresden');
     expect(res.body).not.toContain('Teststraße');
   });
 

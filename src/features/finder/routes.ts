@@ -6,7 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { HttpError, parseOr400 } from '../../platform/http/errors.ts';
-import { negotiateLocale, translator } from '../../platform/i18n/index.ts';
+import { bidiIsolate, negotiateLocale, translator } from '../../platform/i18n/index.ts';
 import { pageContext } from '../../platform/layout/context.ts';
 import { sendPage } from '../../platform/layout/render.ts';
 import { STATES, stateBySlug, type StateCode } from '../geo/states.ts';
@@ -99,14 +99,14 @@ export const finderRoutes: FastifyPluginAsync = async (app) => {
     const areaState: StateCode = where.kind === 'origin' ? where.origin.state : where.state;
     const heading =
       where.kind === 'origin'
-        ? t('results.titleNear', { place: where.origin.label })
+        ? t('results.titleNear', { place: bidiIsolate(locale, where.origin.label) })
         : t('results.titleState', { state: stateName(where.state, locale) });
     return results({
       heading,
       hits: found.local.hits,
       total,
       groups: {
-        place: where.kind === 'origin' ? where.origin.label : undefined,
+        place: where.kind === 'origin' ? bidiIsolate(locale, where.origin.label) : undefined,
         radiusKm: RADIUS_KM,
         remoteOnly,
         pageSize: PAGE_SIZE,

@@ -28,7 +28,7 @@ describe('HelplineList', () => {
   it('renders a call button whose number never wraps, and the date last checked', () => {
     const html = render(<HelplineList list={[line({})]} locale="de" />);
     expect(html).toContain(
-      '<a class="call-button" href="tel:116016">Anrufen: <span class="number">116\u00a0016</span></a>',
+      '<a class="call-button" href="tel:116016">Anrufen: <span class="number" dir="ltr">116\u00a0016</span></a>',
     );
     expect(html).toContain('Rund um die Uhr erreichbar');
     expect(html).toContain('Zuletzt geprüft am 7. Dezember 2026');

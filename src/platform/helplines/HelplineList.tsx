@@ -11,6 +11,19 @@ import { helplineText, langOf, telHref, type Helpline, type LocalText } from './
 
 const NBSP = '\u00a0';
 
+/** A phone number in running text: at least two groups of digits. */
+const PHONE_IN_TEXT = /(\+?\d+(?:[\u00a0 /-]\d+)+)/;
+
+/**
+ * `text` with each phone number in it as a left-to-right isolate, so that
+ * "0800 111 0 550" keeps its order inside an Arabic or Persian sentence.
+ */
+function withLtrNumbers(text: string) {
+  const parts = text.split(PHONE_IN_TEXT);
+  if (parts.length === 1) return text;
+  return parts.map((part, i) => (i % 2 === 1 ? <span dir="ltr">{part}</span> : part));
+}
+
 /** A message with `{{hours}}` in it, the hours marked with their language when it is not the page's. */
 function withHours(message: (hours: string) => string, hours: LocalText, locale: Locale) {
   const lang = langOf(hours, locale);
@@ -52,7 +65,8 @@ export function HelplineList({ list, locale, id = 'helplines-list-title', title 
               </p>
               {description.text ? (
                 <p class="helpline-description" lang={langOf(description, locale)}>
-                  {description.text}
+                  {/* The office's text may name a number: kept left to right on right-to-left pages. */}
+                  {withLtrNumbers(description.text)}
                 </p>
               ) : null}
               <p class="helpline-hours">
@@ -62,7 +76,10 @@ export function HelplineList({ list, locale, id = 'helplines-list-title', title 
               </p>
               {h.kind === 'phone' ? (
                 <a class="call-button" href={telHref(h.contact)}>
-                  {t('call')} <span class="number">{h.contact.replaceAll(' ', NBSP)}</span>
+                  {t('call')}{' '}
+                  <span class="number" dir="ltr">
+                    {h.contact.replaceAll(' ', NBSP)}
+                  </span>
                 </a>
               ) : (
                 <a class="call-button" href={h.contact} rel="noreferrer">

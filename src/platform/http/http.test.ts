@@ -65,6 +65,18 @@ describe('health and errors', () => {
     expect(en.statusCode).toBe(302);
     expect(en.headers.location).toBe('/en/');
     expect((await t.app.inject({ url: '/' })).headers.location).toBe('/de/');
+    for (const [header, to] of [
+      ['fa-AF,fa;q=0.9', '/fa/'],
+      ['prs', '/fa/'],
+      ['zh-CN,zh;q=0.9,en;q=0.5', '/zh/'],
+      ['zh-Hans', '/zh/'],
+      ['ar-EG', '/ar/'],
+      ['ti-ER,en;q=0.3', '/ti/'],
+    ] as const) {
+      const res = await t.app.inject({ url: '/', headers: { 'accept-language': header } });
+      expect(res.headers.location, header).toBe(to);
+      expect((await t.app.inject({ url: to })).statusCode, to).toBe(200);
+    }
   });
 
   it('an unknown page is a 404 page in the path language, with the quick exit', async () => {

@@ -25,18 +25,47 @@ export type LocaleInfo = {
    * in `messages/<locale>/`.
    */
   catalogues?: string;
+  /** The locale Intl formats with, when not `htmlLang` (a calendar choice, see `intlLocale`). */
+  intl?: string;
 };
 
-/** The languages offered in production. */
+/**
+ * The languages offered in production, in the order the language picker lists
+ * them: German and English complete everywhere, the others for every page a
+ * person seeking help uses (the staff area shows German there). Each name is
+ * written in its own language and script, so a reader finds it without
+ * reading the current page. One locale, `fa`, serves Dari and Farsi: the
+ * written standard is shared, and the picker names both (ADR 029).
+ */
 export const LOCALES = {
   de: { name: 'Deutsch', dir: 'ltr', htmlLang: 'de', complete: 'all' },
   en: { name: 'English', dir: 'ltr', htmlLang: 'en', complete: 'all' },
+  fr: { name: 'Français', dir: 'ltr', htmlLang: 'fr', complete: 'public' },
+  ar: { name: 'العربية', dir: 'rtl', htmlLang: 'ar', complete: 'public' },
+  fa: { name: 'فارسی / دری', dir: 'rtl', htmlLang: 'fa', complete: 'public', intl: 'fa-u-ca-gregory' },
+  ti: { name: 'ትግርኛ', dir: 'ltr', htmlLang: 'ti', complete: 'public' },
+  uk: { name: 'Українська', dir: 'ltr', htmlLang: 'uk', complete: 'public' },
+  ru: { name: 'Русский', dir: 'ltr', htmlLang: 'ru', complete: 'public' },
+  ro: { name: 'Română', dir: 'ltr', htmlLang: 'ro', complete: 'public' },
+  bg: { name: 'Български', dir: 'ltr', htmlLang: 'bg', complete: 'public' },
+  hu: { name: 'Magyar', dir: 'ltr', htmlLang: 'hu', complete: 'public' },
+  zh: { name: '中文（简体）', dir: 'ltr', htmlLang: 'zh-Hans', complete: 'public' },
+  vi: { name: 'Tiếng Việt', dir: 'ltr', htmlLang: 'vi', complete: 'public' },
+  tr: { name: 'Türkçe', dir: 'ltr', htmlLang: 'tr', complete: 'public' },
 } as const satisfies Record<string, LocaleInfo>;
+
+/**
+ * Language subtags a browser may send for a language we offer under another
+ * code: Dari (prs) and Iranian Persian (pes) read the `fa` pages, Moldovan
+ * (mo, deprecated) the Romanian ones. Region and script subtags need no entry
+ * (fa-AF, zh-CN, zh-Hans-CN match by their first subtag).
+ */
+const LANGUAGE_ALIASES: Readonly<Record<string, string>> = { prs: 'fa', pes: 'fa', mo: 'ro' };
 
 declare const configuredLocale: unique symbol;
 
 /**
- * A language the app offers: German or English, or one added by
+ * A language the app offers: one of `LOCALES`, or one added by
  * configuration — a string that `isLocale` has checked against the list the
  * app was built with.
  */
@@ -75,9 +104,36 @@ export function localeInfo(locale: Locale): LocaleInfo {
   return offered[locale] ?? LOCALES.de;
 }
 
+const FSI = '\u2068';
+const PDI = '\u2069';
+
 /**
- * Pick a language from Accept-Language for the bare "/" only. Quality values
- * are honoured; anything unknown falls back to German.
+ * `text` as a bidirectional isolate where the page is right-to-left: for
+ * values put into a translated sentence that must keep their own order
+ * ("04109 Leipzig", "9–17"), where an element cannot go (titles, messages).
+ * First-strong isolate: a value without letters (digits, a time range) reads
+ * left to right, a place written in Arabic script right to left. Left-to-right
+ * pages get the text unchanged.
+ */
+export function bidiIsolate(locale: Locale, text: string): string {
+  return localeInfo(locale).dir === 'rtl' ? `${FSI}${text}${PDI}` : text;
+}
+
+/**
+ * The locale Intl formats dates and numbers with. Persian's default is the
+ * Solar Hijri calendar, whose month names differ between Iran and
+ * Afghanistan; the pages speak of dates in Germany, so one `fa` locale uses
+ * the Gregorian calendar (with Persian digits and month names).
+ */
+export function intlLocale(locale: Locale): string {
+  const info = localeInfo(locale);
+  return info.intl ?? info.htmlLang;
+}
+
+/**
+ * Pick a language from Accept-Language for the bare "/" only, by each
+ * range's first subtag (fa-AF → fa, zh-Hans-CN → zh) or its alias (prs → fa).
+ * Quality values are honoured; anything unknown falls back to German.
  */
 export function negotiateLocale(acceptLanguage: string | undefined): Locale {
   if (!acceptLanguage) return DEFAULT_LOCALE;
@@ -86,7 +142,11 @@ export function negotiateLocale(acceptLanguage: string | undefined): Locale {
     .map((part) => {
       const [tag = '', ...params] = part.trim().split(';');
       const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { lang: tag.toLowerCase().split('-')[0] ?? '', q: q ? Number(q.slice(2)) : 1 };
+      const primary = tag.toLowerCase().split('-')[0] ?? '';
+      return {
+        lang: Object.hasOwn(LANGUAGE_ALIASES, primary) ? LANGUAGE_ALIASES[primary]! : primary,
+        q: q ? Number(q.slice(2)) : 1,
+      };
     })
     .filter((x) => x.lang && Number.isFinite(x.q) && x.q > 0)
     .sort((a, b) => b.q - a.q);

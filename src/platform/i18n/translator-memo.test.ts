@@ -56,7 +56,8 @@ describe('memoised translators', () => {
       }
     }
     expect(checked).toBeGreaterThan(500);
-  });
+    // Fourteen languages × every message: minutes on a busy two-core machine, not the default 30 s.
+  }, 180_000);
 
   it('leave formats, nesting and i18next options to i18next', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'memo-'));

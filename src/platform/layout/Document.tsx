@@ -7,7 +7,7 @@
  * the blank-then-replace behaviour.
  */
 import type { ComponentChildren } from 'preact';
-import { localeInfo } from '../i18n/index.ts';
+import { localeInfo, type LocaleInfo } from '../i18n/index.ts';
 import type { PageContext } from './context.ts';
 
 type Props = {
@@ -88,28 +88,48 @@ export function Document({ ctx, title, description, scripts = [], bodyClass, bar
   );
 }
 
-/** The language switch: each language named in itself, the current one marked. */
-export function LanguageSwitch({ ctx }: { ctx: PageContext }) {
+/**
+ * The language picker: a globe and the current language's own name, which
+ * someone who cannot read the page still recognises; it opens (a native
+ * <details>, so without JavaScript) a list of this page in every offered
+ * language, each named in itself and marked with its language, so a screen
+ * reader speaks it in the right voice. `only` narrows the list (the staff
+ * area offers the languages it is complete in); the current one is always
+ * listed and marked.
+ */
+export function LanguagePicker({ ctx, only }: { ctx: PageContext; only?: (info: LocaleInfo) => boolean }) {
   const { t, locale } = ctx;
+  const current = localeInfo(locale);
+  const listed = ctx.locales.filter((l) => l === locale || !only || only(localeInfo(l)));
   return (
-    <nav aria-label={t('language')} class="lang">
-      <ul>
-        {ctx.locales.map((l) => {
-          const info = localeInfo(l);
-          return (
-            <li>
-              <a
-                href={`/${l}${ctx.pathInLocale}`}
-                hreflang={info.htmlLang}
-                lang={info.htmlLang}
-                aria-current={l === locale ? 'true' : undefined}
-              >
-                {info.name}
-              </a>
-            </li>
-          );
-        })}
-      </ul>
+    <nav aria-label={t('languagePicker.label')} class="lang">
+      <details>
+        <summary>
+          <svg class="globe" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+            <circle cx="12" cy="12" r="10" />
+            <path d="M2 12h20M12 2c-5 5-5 15 0 20M12 2c5 5 5 15 0 20" />
+          </svg>
+          <span lang={current.htmlLang}>{current.name}</span>
+          <span class="visually-hidden"> – {t('languagePicker.label')}</span>
+        </summary>
+        <ul aria-label={t('languagePicker.list')}>
+          {listed.map((l) => {
+            const info = localeInfo(l);
+            return (
+              <li>
+                <a
+                  href={`/${l}${ctx.pathInLocale}`}
+                  hreflang={info.htmlLang}
+                  lang={info.htmlLang}
+                  aria-current={l === locale ? 'true' : undefined}
+                >
+                  {info.name}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </details>
     </nav>
   );
 }

@@ -13,7 +13,8 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from './context.ts';
 import { firstScreenHelplines, helplineText, langOf, telHref } from '../helplines/helplines.ts';
-import { Document, LanguageSwitch } from './Document.tsx';
+import { bidiIsolate } from '../i18n/index.ts';
+import { Document, LanguagePicker } from './Document.tsx';
 import { TranslationNote } from './TranslationNote.tsx';
 
 type Props = {
@@ -43,7 +44,7 @@ export function Layout({ ctx, title, description, scripts = [], headerSearch = t
   return (
     <Document ctx={ctx} title={title} description={description} scripts={scripts} barStart={brand}>
       <header class="site-header">
-        <LanguageSwitch ctx={ctx} />
+        <LanguagePicker ctx={ctx} />
         <nav aria-label={t('mainNav')} class="main-nav">
           <ul>
             <li>
@@ -106,7 +107,10 @@ function CallLine({ ctx }: { ctx: PageContext }) {
       {numbers.map((h) => (
         <li>
           <a class="call" href={telHref(h.contact)}>
-            {h.emergency ? t('callLine.police') : t('callLine.hilfetelefon')} <span class="number">{h.contact}</span>
+            {h.emergency ? t('callLine.police') : t('callLine.hilfetelefon')}{' '}
+            <span class="number" dir="ltr">
+              {h.contact}
+            </span>
           </a>
         </li>
       ))}
@@ -130,13 +134,17 @@ function FooterHelplines({ ctx }: { ctx: PageContext }) {
           return (
             <li>
               {langOf(name, locale) ? <span lang={langOf(name, locale)}>{name.text}</span> : name.text}:{' '}
-              <a class="number" href={telHref(h.contact)}>
+              <a class="number" dir="ltr" href={telHref(h.contact)}>
                 {h.contact}
               </a>
               {h.aroundTheClock ? null : (
                 <>
                   {' ('}
-                  {langOf(hours, locale) ? <span lang={langOf(hours, locale)}>{hours.text}</span> : hours.text}
+                  {langOf(hours, locale) ? (
+                    <span lang={langOf(hours, locale)}>{bidiIsolate(locale, hours.text)}</span>
+                  ) : (
+                    bidiIsolate(locale, hours.text)
+                  )}
                   {')'}
                 </>
               )}

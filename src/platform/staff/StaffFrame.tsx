@@ -13,7 +13,7 @@ import type { ComponentChildren } from 'preact';
 import { CSRF_FIELD } from '../auth/csrf.ts';
 import { translator } from '../i18n/index.ts';
 import type { PageContext } from '../layout/context.ts';
-import { Document, LanguageSwitch } from '../layout/Document.tsx';
+import { Document, LanguagePicker } from '../layout/Document.tsx';
 
 type Props = {
   ctx: PageContext;
@@ -33,7 +33,7 @@ export function StaffFrame({ ctx, title, scripts, children }: Props) {
           <span class="brand-name">{ctx.t('siteName')}</span>
           <span class="brand-tagline">{t('area')}</span>
         </a>
-        <LanguageSwitch ctx={ctx} />
+        <LanguagePicker ctx={ctx} only={(info) => info.complete === 'all'} />
         {staff ? (
           <div class="account-bar">
             <p class="signed-in">

@@ -1,3 +1,5 @@
+import { intlLocale, isLocale } from '../i18n/locales.ts';
+
 /**
  * Calendar dates for verification: the network works in Germany, so "today"
  * is the date in Europe/Berlin, whatever zone the server runs in (a review
@@ -31,7 +33,8 @@ export function monthsBefore(isoDate: string, months: number): string {
 }
 
 /** Long date in `locale` for a 'YYYY-MM-DD' date or an instant (shown in German time). */
-export function formatDay(value: string | Date, locale: string): string {
+export function formatDay(value: string | Date, language: string): string {
+  const locale = isLocale(language) ? intlLocale(language) : language;
   if (typeof value === 'string') {
     const [y, m, d] = value.split('-').map(Number) as [number, number, number];
     return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));

@@ -35,5 +35,24 @@ const perLocale = (lang: 'de' | 'en'): PublicPage[] => [
   { name: `404 (${lang})`, path: `/${lang}/no-such-page`, status: 404 },
 ];
 
+/**
+ * The pages a person seeking help uses, which must exist in every offered
+ * language (the network's own "about" page may fall back to German).
+ */
+export const helpPages = (lang: string): PublicPage[] => [
+  { name: `home (${lang})`, path: `/${lang}/`, status: 200 },
+  { name: `search results (${lang})`, path: `/${lang}/search?q=04109`, status: 200 },
+  { name: `search unknown place (${lang})`, path: `/${lang}/search?q=Xyzzy`, status: 200 },
+  { name: `centre detail (${lang})`, path: `/${lang}/centres/${LEIPZIG_ID}`, status: 200 },
+  { name: `report an error (${lang})`, path: `/${lang}/centres/${LEIPZIG_ID}/report`, status: 200 },
+  { name: `states (${lang})`, path: `/${lang}/states`, status: 200 },
+  { name: `one state (${lang})`, path: `/${lang}/states/sachsen`, status: 200 },
+  { name: `safety (${lang})`, path: `/${lang}/safety`, status: 200 },
+  { name: `leichte-sprache (${lang})`, path: `/${lang}/leichte-sprache`, status: 200 },
+  { name: `privacy (${lang})`, path: `/${lang}/privacy`, status: 200 },
+  { name: `accessibility (${lang})`, path: `/${lang}/accessibility`, status: 200 },
+  { name: `404 (${lang})`, path: `/${lang}/no-such-page`, status: 404 },
+];
+
 // /en/leichte-sprache is an English easy-read version (src/features/pages/routes.ts).
 export const PUBLIC_PAGES: readonly PublicPage[] = [...perLocale('de'), ...perLocale('en')];

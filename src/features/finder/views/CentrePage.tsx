@@ -92,7 +92,9 @@ function ContactCard({ ctx, model, t }: { ctx: PageContext; model: CentreModel; 
               <span class="contact-kind">
                 {p.kind.action === 'call' ? t('contact.call') : t(dynamicKey('finder', `contact.type.${p.kind.label}`))}
               </span>{' '}
-              <span class="phone-number">{p.number}</span>
+              <span class="phone-number" dir="ltr">
+                {p.number}
+              </span>
               {p.description ? (
                 <>
                   {' '}
@@ -107,7 +109,10 @@ function ContactCard({ ctx, model, t }: { ctx: PageContext; model: CentreModel; 
         {s.email ? (
           <li>
             <a class="contact-button write" href={`mailto:${s.email}`}>
-              <span class="contact-kind">{t('contact.email')}</span> <span class="contact-address">{s.email}</span>
+              <span class="contact-kind">{t('contact.email')}</span>{' '}
+              <span class="contact-address" dir="ltr">
+                {s.email}
+              </span>
             </a>
           </li>
         ) : null}
@@ -115,7 +120,9 @@ function ContactCard({ ctx, model, t }: { ctx: PageContext; model: CentreModel; 
           <li>
             <a class="contact-button web" href={website} rel="noreferrer nofollow">
               <span class="contact-kind">{t('contact.website')}</span>{' '}
-              <span class="contact-address">{website.replace(/^https?:\/\//i, '').replace(/\/$/, '')}</span>
+              <span class="contact-address" dir="ltr">
+                {website.replace(/^https?:\/\//i, '').replace(/\/$/, '')}
+              </span>
             </a>
           </li>
         ) : null}
@@ -124,7 +131,10 @@ function ContactCard({ ctx, model, t }: { ctx: PageContext; model: CentreModel; 
         <ul class="contact-plain">
           {plain.map((p) => (
             <li>
-              {t(dynamicKey('finder', `contact.type.${p.kind.label}`))}: <span class="phone-number">{p.number}</span>
+              {t(dynamicKey('finder', `contact.type.${p.kind.label}`))}:{' '}
+              <span class="phone-number" dir="ltr">
+                {p.number}
+              </span>
               {p.description ? (
                 <>
                   {' '}
@@ -165,7 +175,10 @@ export function CentrePage({ ctx, model }: { ctx: PageContext; model: CentreMode
   const s = entry.service;
   const loc = entry.location;
   const ages = agesText(s, t);
-  const forWhom = formatList(entry.targetGroups.map((g) => t(`tg.${g}`)), ctx.locale);
+  const forWhom = formatList(
+    entry.targetGroups.map((g) => t(`tg.${g}`)),
+    ctx.locale,
+  );
   return (
     <Layout ctx={ctx} title={s.name} description={s.description.slice(0, 160)}>
       <h1>
@@ -199,10 +212,17 @@ export function CentrePage({ ctx, model }: { ctx: PageContext; model: CentreMode
         {forWhom ? <Fact label={t('centre.forWhom')}>{forWhom}</Fact> : null}
         {ages ? <Fact label={t('centre.ages')}>{ages}</Fact> : null}
         {entry.exploitation.length ? (
-          <Fact label={t('centre.exploitation')}>{formatList(entry.exploitation.map((g) => t(`ex.${g}`)), ctx.locale)}</Fact>
+          <Fact label={t('centre.exploitation')}>
+            {formatList(
+              entry.exploitation.map((g) => t(`ex.${g}`)),
+              ctx.locale,
+            )}
+          </Fact>
         ) : null}
         {entry.languages.length ? (
-          <Fact label={t('centre.languages')}>{formatList(languageNames(entry.languages, ctx.locale), ctx.locale)}</Fact>
+          <Fact label={t('centre.languages')}>
+            {formatList(languageNames(entry.languages, ctx.locale), ctx.locale)}
+          </Fact>
         ) : null}
         {s.interpretation_services ? (
           <Fact label={t('centre.interpretation')}>
@@ -214,11 +234,11 @@ export function CentrePage({ ctx, model }: { ctx: PageContext; model: CentreMode
             <>
               {loc.address.address_1 && !loc.address_protected ? (
                 <>
-                  {loc.address.address_1}
+                  <bdi>{loc.address.address_1}</bdi>
                   <br />
                 </>
               ) : null}
-              {loc.address.postal_code} {loc.address.city}
+              <span dir="ltr">{loc.address.postal_code}</span> {loc.address.city}
               {loc.address_protected ? (
                 <>
                   <br />
@@ -232,12 +252,18 @@ export function CentrePage({ ctx, model }: { ctx: PageContext; model: CentreMode
         </Fact>
         {entry.areas.length ? (
           <Fact label={t('centre.area')}>
-            {formatList(entry.areas.map((a) => (a === 'DE' ? t('card.coversNation') : stateName(a, ctx.locale))), ctx.locale)}
+            {formatList(
+              entry.areas.map((a) => (a === 'DE' ? t('card.coversNation') : stateName(a, ctx.locale))),
+              ctx.locale,
+            )}
           </Fact>
         ) : null}
         {entry.accessibility.length || loc?.accessibility ? (
           <Fact label={t('centre.accessibility')}>
-            {formatList(entry.accessibility.map((a) => t(`acc.${a}`)), ctx.locale)}
+            {formatList(
+              entry.accessibility.map((a) => t(`acc.${a}`)),
+              ctx.locale,
+            )}
             {entry.accessibility.length && loc?.accessibility ? ', ' : null}
             {loc?.accessibility ? <EntryText ctx={ctx}>{loc.accessibility}</EntryText> : null}
           </Fact>

@@ -7,7 +7,7 @@
  * counselling centres" above an empty list would say the opposite of what
  * happened.
  */
-import { translator } from '../../../platform/i18n/index.ts';
+import { bidiIsolate, translator } from '../../../platform/i18n/index.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
 import { Layout } from '../../../platform/layout/Layout.tsx';
 import { HelplineList } from '../../../platform/helplines/HelplineList.tsx';
@@ -38,9 +38,9 @@ export function PlacePage({ ctx, model }: { ctx: PageContext; model: PlacePageMo
     `/${ctx.locale}/search?${toSearchParams({ ...query, q: '', state: undefined, page: 1, ...q })}`;
   const heading =
     problem.kind === 'unknown'
-      ? t(/^\d+$/.test(query.q) ? 'unknownPostcode' : 'unknownPlace', { q: query.q })
+      ? t(/^\d+$/.test(query.q) ? 'unknownPostcode' : 'unknownPlace', { q: bidiIsolate(ctx.locale, query.q) })
       : problem.kind === 'ambiguous'
-        ? t('ambiguous', { q: query.q })
+        ? t('ambiguous', { q: bidiIsolate(ctx.locale, query.q) })
         : t('noPlace');
   const choices = (list: PlaceChoice[]) => (
     <ul class="place-choices">

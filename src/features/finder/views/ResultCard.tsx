@@ -46,7 +46,14 @@ export function ResultCard({
       </h3>
       <p class="meta">
         {entry.organization.name}
-        {loc ? ` · ${loc.address.postal_code} ${loc.address.city}` : ''}
+        {loc ? (
+          <>
+            {' · '}
+            <span dir="ltr">{loc.address.postal_code}</span> {loc.address.city}
+          </>
+        ) : (
+          ''
+        )}
         {distanceKm !== null
           ? // Never "0 km away": under a kilometre is said as such.
             ` · ${distanceKm < 1 ? t('list.kmUnder1') : t('card.km', { km: formatKm(distanceKm, locale) })}`
@@ -59,7 +66,11 @@ export function ResultCard({
       {!loc ? <p>{t('card.online')}</p> : loc.address_protected ? <p>{t('card.protected')}</p> : null}
       {entry.targetGroups.length > 0 ? (
         <p>
-          {t('card.offers')}: {formatList(entry.targetGroups.map((g) => t(`tg.${g}`)), locale)}
+          {t('card.offers')}:{' '}
+          {formatList(
+            entry.targetGroups.map((g) => t(`tg.${g}`)),
+            locale,
+          )}
         </p>
       ) : null}
       {entry.languages.length > 0 ? (
@@ -71,11 +82,18 @@ export function ResultCard({
         <p class="contact">
           {voice ? (
             <a class="call-button" href={telHref(voice.number)}>
-              {t('contact.call')}: <span class="number">{voice.number}</span>
+              {t('contact.call')}:{' '}
+              <span class="number" dir="ltr">
+                {voice.number}
+              </span>
             </a>
           ) : null}
           {voice && s.email ? ' ' : null}
-          {s.email ? <a href={`mailto:${s.email}`}>{s.email}</a> : null}
+          {s.email ? (
+            <a href={`mailto:${s.email}`} dir="ltr">
+              {s.email}
+            </a>
+          ) : null}
         </p>
       ) : null}
     </li>

@@ -1,7 +1,7 @@
 /** The finder's pages: start, results, states overview, one state (the centre page is CentrePage.tsx). */
 import { dynamicKey, formatList, translator } from '../../../platform/i18n/index.ts';
 import { HelplineList } from '../../../platform/helplines/HelplineList.tsx';
-import type { Helpline } from '../../../platform/helplines/helplines.ts';
+import { firstScreenHelplines, telHref, type Helpline } from '../../../platform/helplines/helplines.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
 import { Layout } from '../../../platform/layout/Layout.tsx';
 import { STATES, type StateCode, type StateInfo } from '../../geo/states.ts';
@@ -53,8 +53,42 @@ export function HomePage({
           </p>
         </div>
       </div>
+      <YourLanguage ctx={ctx} helplines={helplines} />
       <HelplineList list={helplines} locale={ctx.locale} />
     </Layout>
+  );
+}
+
+/**
+ * What a person who has just found the page in their language needs to know
+ * before anything else, in five short sentences: free, confidential, no
+ * police report, the helpline to call (the office's first-screen helpline
+ * that is not the emergency number, 116 016 as delivered), how to search.
+ * Below the form and the map: the first screen keeps the search.
+ */
+function YourLanguage({ ctx, helplines }: { ctx: PageContext; helplines: readonly Helpline[] }) {
+  const t = ft(ctx);
+  const helpline = firstScreenHelplines(helplines).find((h) => !h.emergency);
+  return (
+    <section class="your-language" aria-labelledby="your-language-title">
+      <h2 id="your-language-title">{t('home.yourLanguage.title')}</h2>
+      <ul>
+        <li>{t('home.yourLanguage.free')}</li>
+        <li>{t('home.yourLanguage.confidential')}</li>
+        <li>{t('home.yourLanguage.noPolice')}</li>
+      </ul>
+      {helpline ? (
+        <p>
+          {t('home.yourLanguage.helpline')}{' '}
+          <a class="call-button" href={telHref(helpline.contact)}>
+            <span class="number" dir="ltr">
+              {helpline.contact.replaceAll(' ', '\u00a0')}
+            </span>
+          </a>
+        </p>
+      ) : null}
+      <p>{t('home.yourLanguage.howToSearch')}</p>
+    </section>
   );
 }
 
