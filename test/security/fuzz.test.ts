@@ -50,6 +50,7 @@ import { hiddenValue, secretIn } from '../../src/features/account/test-support.t
 import { withScope } from '../../src/platform/db/tenant.ts';
 import { generateTotp } from '../../src/platform/security/totp.ts';
 import { entryBody, publishedEntry } from '../../src/features/centre-entry/testing.ts';
+import { LOCALES } from '../../src/platform/i18n/locales.ts';
 
 const MALFORMED_RUNS = 25;
 const HOSTILE_RUNS = 20;
@@ -135,6 +136,12 @@ const helplineFields: Record<string, Field> = {
   sort_order: text(2000),
   checked_on: text(2000),
 };
+// The translation form has a name, description and hours field for every offered language beyond German and English.
+const helplineTranslationFields: Record<string, Field> = Object.fromEntries(
+  Object.keys(LOCALES)
+    .filter((l) => l !== 'de' && l !== 'en')
+    .flatMap((l) => [`name_${l}`, `description_${l}`, `hours_${l}`].map((f) => [f, text(2000)])),
+);
 const helplineBase = {
   kind: 'phone',
   contact: '0800 111 0 550',
@@ -315,6 +322,12 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     writes: ['helpline', ...AUDIT_TABLES],
   },
   '/:lang/staff/helplines/:id/delete': { who: 'coordination', body: csrfOnly(), hostile: null },
+  '/:lang/staff/helplines/:id/translations': {
+    who: 'coordination',
+    body: form(helplineTranslationFields),
+    hostile: null,
+    writes: ['helpline_translation', ...AUDIT_TABLES],
+  },
   '/:lang/staff/review/:id/return': {
     who: 'coordination',
     body: form({ comment: req(50_000) }),

@@ -180,6 +180,8 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   row('GET',  '/:lang/staff/helplines/:id',              'action:helplines.edit',  [SI, SI, PK, OK, OK, NF, NF]),
   row('POST', '/:lang/staff/helplines/:id',              'action:helplines.edit',  [SI, SI, PK, OK, OK, NF, NF], 'form'),
   row('POST', '/:lang/staff/helplines/:id/delete',       'action:helplines.edit',  [SI, SI, PK, OK, OK, NF, NF], 'form'),
+  row('GET',  '/:lang/staff/helplines/:id/translations', 'action:helplines.edit',  [SI, SI, PK, OK, OK, NF, NF]),
+  row('POST', '/:lang/staff/helplines/:id/translations', 'action:helplines.edit',  [SI, SI, PK, OK, OK, NF, NF], 'form'),
   // Readers' error reports: the coordination office all, centre leads their own entry's
   row('GET',  '/:lang/staff/reports',                    'action:entry_reports.read',   [SI, SI, PK, NF, OK, OK, NF]),
   row('POST', '/:lang/staff/reports/:id/handled',        'action:entry_reports.handle', [SI, SI, PK, NF, OK, OK, NF], 'form'),

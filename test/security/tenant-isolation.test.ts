@@ -64,6 +64,10 @@ const COVERAGE: Record<string, string> = {
     'network object, no centre: centre roles refused by role (route matrix, helplines routes.test.ts)',
   'POST /:lang/staff/helplines/:id':
     'network object, no centre: centre roles refused by role (route matrix, helplines routes.test.ts)',
+  'GET /:lang/staff/helplines/:id/translations':
+    'network object, no centre: centre roles refused by role (route matrix, helplines translations.test.ts)',
+  'POST /:lang/staff/helplines/:id/translations':
+    'network object, no centre: centre roles refused by role (route matrix, helplines translations.test.ts)',
   'POST /:lang/staff/helplines/:id/delete':
     'network object, no centre: centre roles refused by role (route matrix, helplines routes.test.ts)',
   'POST /:lang/staff/sessions/end-others': 'no object id: own sessions only',
