@@ -38,7 +38,9 @@ function focused(page: Page): Promise<Focused | null> {
         ? `${input.name}=${input.value}`
         : el.id ||
           (el.localName === 'summary'
-            ? 'summary'
+            ? el.closest('nav.lang')
+              ? 'summary:language-picker'
+              : 'summary'
             : el.localName === 'button'
               ? 'button'
               : `${el.localName}:${el.getAttribute('href') ?? ''}`);
