@@ -63,8 +63,8 @@ function cached<T>(make: (locale: Locale) => T): (locale: Locale) => T {
 }
 
 const dateFormat = cached((l) => new Intl.DateTimeFormat(intlLocale(l), { dateStyle: 'long', timeZone: 'UTC' }));
-const kmNear = cached((l) => new Intl.NumberFormat(l, { maximumFractionDigits: 1 }));
-const kmFar = cached((l) => new Intl.NumberFormat(l, { maximumFractionDigits: 0 }));
+const kmNear = cached((l) => new Intl.NumberFormat(intlLocale(l), { maximumFractionDigits: 1 }));
+const kmFar = cached((l) => new Intl.NumberFormat(intlLocale(l), { maximumFractionDigits: 0 }));
 export const collatorFor = cached((l) => new Intl.Collator(l));
 
 /** 'YYYY-MM-DD' → '3. März 2026' / '3 March 2026', without time-zone shifts. */

@@ -42,7 +42,7 @@ export const LOCALES = {
   en: { name: 'English', dir: 'ltr', htmlLang: 'en', complete: 'all' },
   fr: { name: 'Français', dir: 'ltr', htmlLang: 'fr', complete: 'public' },
   ar: { name: 'العربية', dir: 'rtl', htmlLang: 'ar', complete: 'public' },
-  fa: { name: 'فارسی / دری', dir: 'rtl', htmlLang: 'fa', complete: 'public', intl: 'fa-u-ca-gregory' },
+  fa: { name: 'فارسی / دری', dir: 'rtl', htmlLang: 'fa', complete: 'public', intl: 'fa-u-ca-gregory-nu-latn' },
   ti: { name: 'ትግርኛ', dir: 'ltr', htmlLang: 'ti', complete: 'public' },
   uk: { name: 'Українська', dir: 'ltr', htmlLang: 'uk', complete: 'public' },
   ru: { name: 'Русский', dir: 'ltr', htmlLang: 'ru', complete: 'public' },
@@ -123,7 +123,9 @@ export function bidiIsolate(locale: Locale, text: string): string {
  * The locale Intl formats dates and numbers with. Persian's default is the
  * Solar Hijri calendar, whose month names differ between Iran and
  * Afghanistan; the pages speak of dates in Germany, so one `fa` locale uses
- * the Gregorian calendar (with Persian digits and month names).
+ * the Gregorian calendar (with Persian month names), and Latin digits: the
+ * translations, counts, postcodes and phone numbers are written with them,
+ * and a distance in ۰–۹ beside a count in 0–9 reads as two kinds of number.
  */
 export function intlLocale(locale: Locale): string {
   const info = localeInfo(locale);
