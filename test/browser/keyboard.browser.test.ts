@@ -125,6 +125,7 @@ describe('keyboard only', () => {
       }
       const unreachable = controls.filter((c) => !reached.has(c));
       expect(unreachable, 'form controls Tab never reached').toEqual([]);
+      expect([...reached], 'the language picker is reached by Tab').toContain('summary:language-picker');
       expect(invisible, 'focused elements without a visible focus indicator').toEqual([]);
     } finally {
       await context.close();
