@@ -115,3 +115,21 @@ describe('static pages', () => {
     expect(html).toContain('No cookies');
   });
 });
+
+describe('the language picker', () => {
+  it('links every language to the same page, with the path escaped, never echoed as markup', async () => {
+    const res = await get('/ar/safety?x="><b>x</b>&y=1');
+    expect(res.statusCode).toBe(200);
+    const list =
+      /<ul aria-label="[^"]*">(.*?)<\/ul>/s.exec(res.body.slice(res.body.indexOf('class="lang"')))?.[1] ?? '';
+    const links = all(
+      list,
+      /<li><a href="([^"]*)" hreflang="([^"]*)" lang="([^"]*)"( aria-current="true")?>([^<]+)<\/a><\/li>/g,
+    );
+    expect(links).toHaveLength(14);
+    expect(links.filter((m) => m[4])).toHaveLength(1);
+    expect(links.find((m) => m[4])?.[3]).toBe('ar');
+    for (const m of links) expect(m[1]).toMatch(/^\/[a-z]{2}\/safety\?x=(&quot;|%22)(&gt;|%3E)/);
+    expect(res.body).not.toContain('"><b>x</b>');
+  });
+});

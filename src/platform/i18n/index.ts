@@ -252,6 +252,9 @@ export function messageRef<N extends Namespace>(namespace: N, key: MessageKey<N>
 }
 
 const listFormats = new Map<string, Intl.ListFormat>();
+/** Joined lists by language and items: result cards repeat the same few lists, and ListFormat is slow. */
+const joinedLists = new Map<string, string>();
+const JOINED_LISTS_MAX = 5_000;
 
 /**
  * Items joined as the reader's language joins a list: "Arabisch, Englisch
@@ -259,10 +262,19 @@ const listFormats = new Map<string, Intl.ListFormat>();
  * not a list separator in every script.
  */
 export function formatList(items: readonly string[], locale: Locale): string {
-  let format = listFormats.get(locale);
-  if (!format) {
-    format = new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' });
-    listFormats.set(locale, format);
+  if (items.length < 2) return items[0] ?? '';
+  const key = `${locale}\u0000${items.join('\u0001')}`;
+  let joined = joinedLists.get(key);
+  if (joined === undefined) {
+    let format = listFormats.get(locale);
+    if (!format) {
+      format = new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' });
+      listFormats.set(locale, format);
+    }
+    joined = format.format(items);
+    // Bounded: the lists come from the directory's small vocabularies, but a cap keeps memory flat whatever comes.
+    if (joinedLists.size >= JOINED_LISTS_MAX) joinedLists.clear();
+    joinedLists.set(key, joined);
   }
-  return format.format(items);
+  return joined;
 }

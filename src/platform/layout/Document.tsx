@@ -7,7 +7,8 @@
  * the blank-then-replace behaviour.
  */
 import type { ComponentChildren } from 'preact';
-import { localeInfo, type LocaleInfo } from '../i18n/index.ts';
+import { localeInfo, type Locale, type LocaleInfo } from '../i18n/index.ts';
+import { escapeAttr, escapeText } from './markup.ts';
 import type { PageContext } from './context.ts';
 
 type Props = {
@@ -97,6 +98,33 @@ export function Document({ ctx, title, description, scripts = [], bodyClass, bar
  * area offers the languages it is complete in); the current one is always
  * listed and marked.
  */
+/**
+ * Every page lists every language: the list's markup is made once per list
+ * and current language, and only the page's path (escaped once) goes in per
+ * request. Same markup as the JSX it replaces.
+ */
+const pickerParts = new Map<string, readonly (readonly [string, string])[]>();
+
+function pickerItems(listed: readonly Locale[], current: Locale, path: string): string {
+  const id = `${current}\u0000${listed.join(' ')}`;
+  let parts = pickerParts.get(id);
+  if (!parts) {
+    parts = listed.map((l) => {
+      const info = localeInfo(l);
+      const lang = escapeAttr(info.htmlLang);
+      return [
+        `<li><a href="/${escapeAttr(l)}`,
+        `" hreflang="${lang}" lang="${lang}"${l === current ? ' aria-current="true"' : ''}>${escapeText(info.name)}</a></li>`,
+      ] as const;
+    });
+    pickerParts.set(id, parts);
+  }
+  const href = escapeAttr(path);
+  let html = '';
+  for (const [before, after] of parts) html += before + href + after;
+  return html;
+}
+
 export function LanguagePicker({ ctx, only }: { ctx: PageContext; only?: (info: LocaleInfo) => boolean }) {
   const { t, locale } = ctx;
   const current = localeInfo(locale);
@@ -112,23 +140,10 @@ export function LanguagePicker({ ctx, only }: { ctx: PageContext; only?: (info: 
           <span lang={current.htmlLang}>{current.name}</span>
           <span class="visually-hidden"> – {t('languagePicker.label')}</span>
         </summary>
-        <ul aria-label={t('languagePicker.list')}>
-          {listed.map((l) => {
-            const info = localeInfo(l);
-            return (
-              <li>
-                <a
-                  href={`/${l}${ctx.pathInLocale}`}
-                  hreflang={info.htmlLang}
-                  lang={info.htmlLang}
-                  aria-current={l === locale ? 'true' : undefined}
-                >
-                  {info.name}
-                </a>
-              </li>
-            );
-          })}
-        </ul>
+        <ul
+          aria-label={t('languagePicker.list')}
+          dangerouslySetInnerHTML={{ __html: pickerItems(listed, locale, ctx.pathInLocale) }}
+        />
       </details>
     </nav>
   );
