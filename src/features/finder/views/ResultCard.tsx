@@ -4,6 +4,7 @@ import { stateByCode, type StateCode } from '../../geo/states.ts';
 
 type StateSuffix = StateCode extends `DE-${infer S}` ? S : never;
 import type { SearchHit } from '../search.ts';
+import type { DirectoryEntry } from '../../directory/entry.ts';
 import { formatKm, languageNames, telHref } from '../../directory/format.ts';
 import { centreHref } from '../back-link.ts';
 
@@ -16,6 +17,32 @@ export function stateName(code: string, locale: Locale): string {
   const s = stateByCode(code);
   if (!s) return code;
   return translator(locale, 'finder')(`stateNames.${s.code.slice(3) as StateSuffix}`);
+}
+
+/**
+ * A card's target groups and languages as joined text, per entry and
+ * language. Every result page shows the same entries again, and naming,
+ * sorting and joining the lists was a tenth of a card's cost. Entries are
+ * replaced, not changed, when the directory changes, so a WeakMap forgets
+ * them with the old index.
+ */
+const listsMemo = new WeakMap<DirectoryEntry, Map<Locale, { offers: string; languages: string }>>();
+
+function cardLists(entry: DirectoryEntry, locale: Locale, t: Translate<'finder'>) {
+  let byLocale = listsMemo.get(entry);
+  if (!byLocale) listsMemo.set(entry, (byLocale = new Map()));
+  let lists = byLocale.get(locale);
+  if (!lists) {
+    lists = {
+      offers: formatList(
+        entry.targetGroups.map((g) => t(`tg.${g}`)),
+        locale,
+      ),
+      languages: formatList(languageNames(entry.languages, locale), locale),
+    };
+    byLocale.set(locale, lists);
+  }
+  return lists;
 }
 
 export function ResultCard({
@@ -38,6 +65,7 @@ export function ResultCard({
   const href = centreHref(locale, s.id, from);
   const voice = entry.phones.find((p) => p.type === 'voice') ?? entry.phones[0];
   const nationwide = entry.areas.includes('DE');
+  const lists = cardLists(entry, locale, t);
   return (
     <li class="card">
       <h3>
@@ -66,16 +94,12 @@ export function ResultCard({
       {!loc ? <p>{t('card.online')}</p> : loc.address_protected ? <p>{t('card.protected')}</p> : null}
       {entry.targetGroups.length > 0 ? (
         <p>
-          {t('card.offers')}:{' '}
-          {formatList(
-            entry.targetGroups.map((g) => t(`tg.${g}`)),
-            locale,
-          )}
+          {t('card.offers')}: {lists.offers}
         </p>
       ) : null}
       {entry.languages.length > 0 ? (
         <p>
-          {t('card.languages')}: {formatList(languageNames(entry.languages, locale), locale)}
+          {t('card.languages')}: {lists.languages}
         </p>
       ) : null}
       {voice || s.email ? (
