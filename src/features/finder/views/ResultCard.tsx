@@ -26,11 +26,12 @@ export function stateName(code: string, locale: Locale): string {
  * replaced, not changed, when the directory changes, so a WeakMap forgets
  * them with the old index.
  */
-const listsMemo = new WeakMap<DirectoryEntry, Map<Locale, { offers: string; languages: string }>>();
+type CardLists = { offers: string; languages: string };
+const listsMemo = new WeakMap<DirectoryEntry, Map<Locale, CardLists>>();
 
 function cardLists(entry: DirectoryEntry, locale: Locale, t: Translate<'finder'>) {
   let byLocale = listsMemo.get(entry);
-  if (!byLocale) listsMemo.set(entry, (byLocale = new Map()));
+  if (!byLocale) listsMemo.set(entry, (byLocale = new Map<Locale, CardLists>()));
   let lists = byLocale.get(locale);
   if (!lists) {
     lists = {
