@@ -71,7 +71,11 @@ export function folderOf(spec: MessageNamespace, locale: string, info: Partial<L
   return info.catalogues ? path.resolve(info.catalogues) : path.join(fileURLToPath(spec.dir), locale);
 }
 
-function readMessages(file: string): Messages | undefined {
+/**
+ * A JSON file checked against `schema`, or undefined where there is none.
+ * Throws on a malformed file, naming it: a translator's typo must say where it is.
+ */
+export function readJsonFile<T>(file: string, schema: z.ZodType<T>): T | undefined {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -85,10 +89,12 @@ function readMessages(file: string): Messages | undefined {
   } catch (err) {
     throw new Error(`${file}: ${(err as Error).message}`, { cause: err });
   }
-  const parsed = messagesSchema.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
+
+const readMessages = (file: string): Messages | undefined => readJsonFile(file, messagesSchema);
 
 function pageNames(folder: string): string[] {
   if (!fs.existsSync(folder)) return [];

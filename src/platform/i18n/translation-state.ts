@@ -34,6 +34,7 @@ import {
   mustHavePage,
   PLURAL,
   pluralBase,
+  readJsonFile,
   type Messages,
   type NamespaceCatalogue,
 } from './catalogues.ts';
@@ -175,22 +176,7 @@ const DEFAULT_STATE_DIR = fileURLToPath(new URL('./state/', import.meta.url));
 
 /** The language's state file, or undefined where it has none. Throws on a malformed file, naming it. */
 export function readStateFile(file: string): StateFile | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new Error(`${file}: ${(err as Error).message}`, { cause: err });
-  }
-  const parsed = stateFileSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
-  return parsed.data;
+  return readJsonFile(file, stateFileSchema);
 }
 
 /**
