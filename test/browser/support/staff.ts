@@ -14,6 +14,7 @@ import { DEMO_NAMESPACE } from '../../../src/features/demo/entries.ts';
 import { demoCentreId } from '../../../src/features/demo/network.ts';
 import { withScope } from '../../../src/platform/db/tenant.ts';
 import { generateTotp, TOTP_PERIOD_SECONDS, TOTP_WINDOW_STEPS, totpStep } from '../../../src/platform/security/totp.ts';
+import type { Clock } from '../../../src/app.ts';
 import { testApp } from '../../support/app.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, type Site } from './site.ts';
 
@@ -36,18 +37,19 @@ async function freePort(): Promise<number> {
 /**
  * Like startSite(), but PUBLIC_ORIGIN is the origin the browser uses, so
  * staff forms can pass the Origin check and invitation links point here.
+ * `clock` replaces the server's time source (see `laterClock`).
  * `localhost` as in the app's default origin (Chromium keeps the Secure
  * `__Host-` cookie over plain HTTP for loopback hosts). The port is chosen
  * before the app is built (its config needs it), so a port taken in between
  * is retried.
  */
-export async function startStaffSite(): Promise<Site> {
+export async function startStaffSite(opts: { clock?: Clock } = {}): Promise<Site> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   try {
     for (let attempt = 0; ; attempt++) {
       const port = await freePort();
       const base = `http://localhost:${port}`;
-      const t = await testApp({ PUBLIC_ORIGIN: base });
+      const t = await testApp({ PUBLIC_ORIGIN: base }, opts.clock ? { clock: opts.clock } : {});
       try {
         await t.app.listen({ port, host: '127.0.0.1' });
       } catch (err) {
@@ -74,6 +76,22 @@ export async function startStaffSite(): Promise<Site> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
+ * The server's clock for a walk that needs time to pass (a re-authentication
+ * going stale, a retention period): it runs with the wall clock, so sessions
+ * and one-time codes behave as for a person, and `advance` jumps it ahead.
+ * An Authenticator given `clock.now` computes its codes on the same time.
+ */
+export function laterClock() {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    advance(ms: number) {
+      offset += ms;
+    },
+  };
+}
+
+/**
  * What an authenticator app does with a secret, plus the one thing a test
  * must remember that a person does not: each time step's code works once.
  * `code()` returns the current step's code, or the next step's (the server
@@ -82,12 +100,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export class Authenticator {
   private lastStep = -Infinity;
-  constructor(readonly secret: string) {}
+  /** `now`: the server's time, when its clock is not the wall clock (`laterClock`). */
+  constructor(
+    readonly secret: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /** A code the server has not seen yet. */
   async code(): Promise<string> {
     for (;;) {
-      const now = Date.now();
+      const now = this.now().getTime();
       const step = Math.max(totpStep(now), this.lastStep + 1);
       if (step <= totpStep(now) + TOTP_WINDOW_STEPS) {
         this.lastStep = step;
