@@ -173,6 +173,25 @@ export interface HelplineTranslation {
   updated_at: Generated<Timestamp>;
 }
 
+export interface IndicatorSetVersion {
+  content: Json;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  guide: 'adults' | 'minors';
+  id: string;
+  published_at: Timestamp | null;
+  published_by: string | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+  status: Generated<'draft' | 'in_review' | 'published' | 'superseded'>;
+  submitted_at: Timestamp | null;
+  submitted_by: string | null;
+  superseded_at: Timestamp | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: number;
+}
+
 export interface Invitation {
   centre_id: string | null;
   created_at: Generated<Timestamp>;
@@ -404,6 +423,7 @@ export interface DB {
   entry_report: EntryReport;
   helpline: Helpline;
   helpline_translation: HelplineTranslation;
+  indicator_set_version: IndicatorSetVersion;
   invitation: Invitation;
   language: Language;
   location: Location;
