@@ -11,7 +11,11 @@ describe('the competent centres for the guide’s result', () => {
     const r = centresFor(entries, { place: '04109', form: 'labour', guide: 'minors' });
     expect(r.where).toBe('origin');
     expect(names(r)).toEqual(['Halle Süd']);
-    expect(r.centres[0]).toMatchObject({ id: c.halle.service.id, town: c.halle.location!.address.city, phone: '+49 30 23125 001' });
+    expect(r.centres[0]).toMatchObject({
+      id: c.halle.service.id,
+      town: c.halle.location!.address.city,
+      phone: '+49 30 23125 001',
+    });
     const q = new URLSearchParams(r.finderPath.replace(/^\/search\?/, ''));
     expect(r.finderPath.startsWith('/search?')).toBe(true);
     expect(q.get('q')).toBe('04109');

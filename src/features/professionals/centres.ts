@@ -52,11 +52,19 @@ export function centresFor(
     remote: { from: 0, count: REMOTE_SHOWN },
     local: { from: 0, count: LOCAL_SHOWN },
   });
-  const compact = (remote: boolean) => (hit: { entry: DirectoryEntry }): CompactCentre => {
-    const e = hit.entry;
-    const voice = e.phones.find((p) => p.type === 'voice') ?? null;
-    return { id: e.service.id, name: e.service.name, town: e.location?.address.city ?? null, phone: voice?.number ?? null, remote };
-  };
+  const compact =
+    (remote: boolean) =>
+    (hit: { entry: DirectoryEntry }): CompactCentre => {
+      const e = hit.entry;
+      const voice = e.phones.find((p) => p.type === 'voice') ?? null;
+      return {
+        id: e.service.id,
+        name: e.service.name,
+        town: e.location?.address.city ?? null,
+        phone: voice?.number ?? null,
+        remote,
+      };
+    };
   return {
     where: 'origin',
     label: where.origin.label,

@@ -70,7 +70,14 @@ export function assess(guide: GuideView, ticked: readonly string[]): Assessment 
     if (hits.length > 0) observed.push({ group, indicators: hits });
     keys.push(...hits.map((i) => i.key));
   }
-  return { guide: guide.guide, versionId: guide.versionId, observed, checklist, keys, suggestions: suggest(guide.guide, observed) };
+  return {
+    guide: guide.guide,
+    versionId: guide.versionId,
+    observed,
+    checklist,
+    keys,
+    suggestions: suggest(guide.guide, observed),
+  };
 }
 
 function suggest(kind: GuideKind, observed: Assessment['observed']): Suggestion[] {

@@ -64,15 +64,21 @@ function Indicator({ ind, lang, checked }: { ind: IndicatorView; lang: Locale; c
   const id = `ind-${ind.key}`;
   return (
     <li class="indicator">
-      <input type="checkbox" name="observed" value={ind.key} id={id} checked={checked} aria-describedby={`${id}-more`} />
+      <input
+        type="checkbox"
+        name="observed"
+        value={ind.key}
+        id={id}
+        checked={checked}
+        aria-describedby={`${id}-more`}
+      />
       <label for={id}>
         <In text={ind.text} around={lang} />
       </label>
       <p class="indicator-more" id={`${id}-more`}>
         <In text={ind.explanation} around={lang} />{' '}
         <span class="source">
-          {t('guide.source')}:{' '}
-          {ind.source}
+          {t('guide.source')}: {ind.source}
         </span>
       </p>
     </li>
@@ -159,7 +165,9 @@ function suggestionText(s: Suggestion, groupTitle: (key: string) => string, lang
     case 'nothing':
       return t('result.suggest.nothing');
     case 'group':
-      return t(s.extent === 'several' ? 'result.suggest.several' : 'result.suggest.one', { group: groupTitle(s.group) });
+      return t(s.extent === 'several' ? 'result.suggest.several' : 'result.suggest.one', {
+        group: groupTitle(s.group),
+      });
     case 'acrossGroups':
       return t('result.suggest.acrossGroups');
     case 'minorAct':
@@ -168,7 +176,15 @@ function suggestionText(s: Suggestion, groupTitle: (key: string) => string, lang
 }
 
 /** The hidden fields that carry the answer into another form (checklist, referral), never into a URL. */
-function Carry({ assessment, place, form }: { assessment: Assessment; place: string; form: GuideFormValue | undefined }) {
+function Carry({
+  assessment,
+  place,
+  form,
+}: {
+  assessment: Assessment;
+  place: string;
+  form: GuideFormValue | undefined;
+}) {
   return (
     <>
       {assessment.keys.map((k) => (
