@@ -38,6 +38,7 @@ import { healthFeature } from './features/health/index.ts';
 import { helplinesFeature } from './features/helplines/index.ts';
 import { hsdsApiFeature } from './features/hsds-api/index.ts';
 import { pagesFeature } from './features/pages/index.ts';
+import { professionalsFeature } from './features/professionals/index.ts';
 import { entryReportsFeature } from './features/entry-reports/index.ts';
 import { reviewFeature } from './features/review/index.ts';
 import { userAdminFeature } from './features/user-admin/index.ts';
@@ -48,6 +49,7 @@ export const FEATURES: readonly Feature[] = [
   directoryFeature,
   finderFeature,
   pagesFeature,
+  professionalsFeature,
   hsdsApiFeature,
   authFeature,
   centreEntryFeature,

@@ -43,6 +43,7 @@ import {
   type Payload,
 } from './fuzz-inputs.ts';
 import { REPORT_KINDS } from '../../src/features/entry-reports/schema.ts';
+import { GUIDE_FORMS } from '../../src/features/professionals/schema.ts';
 import { issueStamp } from '../../src/features/entry-reports/spam.ts';
 import { ROUTE_MATRIX } from './route-matrix.ts';
 import { createInvitation } from '../../src/platform/auth/queries/invitations.ts';
@@ -97,6 +98,13 @@ const GUARDED_AUDIT = [...AUDIT_TABLES, 'audit_flood_guard'];
 const FAILED_ATTEMPT = ['auth_throttle', ...GUARDED_AUDIT];
 /** A recovery or credential change ends the account's pending one-time links. */
 const ENDS_LINKS = ['email_change', 'password_reset', 'invitation'];
+
+const guideFields: Record<string, Field> = {
+  observed: { kind: 'list', max: 100 },
+  place: text(100),
+  form: { kind: 'enum', values: ['', ...GUIDE_FORMS] },
+  view: { kind: 'enum', values: ['checklist'] },
+};
 
 const entryFields: Record<string, Field> = {
   description: text(25_000),
@@ -307,6 +315,9 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     hostile: null,
     writes: ['entry_report', 'auth_throttle'],
   },
+  // The indicator guides: public, evaluated in memory; no well-formed or refused body writes anything.
+  '/:lang/professionals/guide/adults': { who: 'anonymous', body: form(guideFields), hostile: null, writes: [] },
+  '/:lang/professionals/guide/minors': { who: 'anonymous', body: form(guideFields), hostile: null, writes: [] },
   '/:lang/staff/reports/:id/handled': { who: 'coordination', body: csrfOnly(), hostile: null },
   '/:lang/staff/review/:id/accept': { who: 'coordination', body: csrfOnly(), hostile: null },
   '/:lang/staff/helplines/new': {
@@ -336,6 +347,12 @@ const POST_FUZZ: Record<string, PostFuzz> = {
   },
 };
 const GOOD = 'sieben lange Wörter sind sicher genug';
+/** Two indicators the published guide has (read from its form), a place and a form of exploitation. */
+async function guideBase(guide: 'adults' | 'minors') {
+  const page = await t.app.inject({ url: `/de/professionals/guide/${guide}` });
+  const keys = [...page.body.matchAll(/name="observed" value="([^"]+)"/g)].map((m) => m[1]!);
+  return { observed: keys.slice(0, 2), place: '04109', form: 'labour' };
+}
 const BASES: Record<string, PostFuzz['base']> = {
   '/:lang/staff/sign-in': () => ({ email: 'niemand@example.org', password: 'falsches Passwort' }),
   '/:lang/staff/second-factor': () => ({ method: 'totp', code: '123456' }),
@@ -363,6 +380,8 @@ const BASES: Record<string, PostFuzz['base']> = {
   '/:lang/staff/helplines/new': () => helplineBase,
   '/:lang/staff/helplines/:id': () => helplineBase,
   // Signed ten seconds ago, so the form counts as filled in by a person.
+  '/:lang/professionals/guide/adults': () => guideBase('adults'),
+  '/:lang/professionals/guide/minors': () => guideBase('minors'),
   '/:lang/centres/:id/report': () => ({
     kind: 'phone',
     message: 'Die Nummer stimmt nicht.',

@@ -91,6 +91,13 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   row('GET', '/:lang/leichte-sprache',                   'public', PUB),
   row('GET', '/:lang/privacy',                           'public', PUB),
   row('GET', '/:lang/safety',                            'public', PUB),
+  // Pages for professionals and the anonymous indicator guides: the evaluation is a public POST that
+  // stores nothing (no session, no cookie, no-store), refused cross-site like every POST.
+  row('GET', '/:lang/professionals',                     'public', PUB),
+  row('GET', '/:lang/professionals/guide/adults',        'public', PUB),
+  row('POST', '/:lang/professionals/guide/adults',       'public', PUB, 'form'),
+  row('GET', '/:lang/professionals/guide/minors',        'public', PUB),
+  row('POST', '/:lang/professionals/guide/minors',       'public', PUB, 'form'),
   row('GET', '/api/hsds/',                               'public', PUB),
   row('GET', '/api/hsds/openapi.json',                   'public', PUB),
   row('GET', '/api/hsds/profile',                        'public', PUB),

@@ -1,7 +1,8 @@
 /**
  * The frame of every public page: the safety shell (Document.tsx: quick
  * exit, skip links, demo banner), a header with the language switch, the
- * finder's navigation, the two emergency numbers as call buttons and, where
+ * main navigation (the finder's pages, safety, easy read, the page for
+ * professionals), the two emergency numbers as call buttons and, where
  * the page has no search form of its own near the top, a one-field search;
  * main; and a footer with the national helplines.
  *
@@ -58,6 +59,9 @@ export function Layout({ ctx, title, description, scripts = [], headerSearch = t
             </li>
             <li>
               <a href={`/${locale}/leichte-sprache`}>{t('nav.easy')}</a>
+            </li>
+            <li>
+              <a href={`/${locale}/professionals`}>{t('nav.professionals')}</a>
             </li>
           </ul>
         </nav>
