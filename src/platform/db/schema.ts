@@ -4,7 +4,7 @@
  * from them, so a changed CHECK constraint changes them too.
  */
 import type { Selectable } from 'kysely';
-import type { AppUser, IndicatorSetVersion, Phone, Service } from './schema.generated.ts';
+import type { AppUser, IndicatorSetVersion, Phone, Referral, Service } from './schema.generated.ts';
 
 export type { DB } from './schema.generated.ts';
 
@@ -16,3 +16,5 @@ export type ServiceStatus = Selectable<Service>['status'];
 export type PhoneType = Selectable<Phone>['type'];
 /** The two identification guides (indicator_set_version.guide). */
 export type IndicatorGuide = Selectable<IndicatorSetVersion>['guide'];
+/** A referral's status (referral.status, referral_status_event.status). */
+export type ReferralStatus = Selectable<Referral>['status'];
