@@ -16,7 +16,7 @@ const LOCAL_SHOWN = 5;
 /** Services reachable from anywhere (phone, online, responsible for the state) shown after them. */
 const REMOTE_SHOWN = 2;
 
-export type CompactCentre = {
+type CompactCentre = {
   id: string;
   name: string;
   /** The town, or null for a service without a place (phone, online). */

@@ -20,7 +20,7 @@ export type Shown = { text: string; lang: Locale };
 /** One indicator as the page shows it. The source is a citation, never translated. */
 export type IndicatorView = { key: string; text: Shown; explanation: Shown; source: string };
 /** A group of indicators ("Control and coercion") with its indicators in the guide's order. */
-export type GroupView = { key: string; title: Shown; indicators: IndicatorView[] };
+type GroupView = { key: string; title: Shown; indicators: IndicatorView[] };
 /** The published version of one guide, localised. */
 export type GuideView = {
   guide: GuideKind;
@@ -32,7 +32,7 @@ export type GuideView = {
 };
 
 /** How much one group holds: one indicator, or several. */
-export type Extent = 'one' | 'several';
+type Extent = 'one' | 'several';
 
 /** What the observations suggest, one line each; the view words them. */
 export type Suggestion =

@@ -64,5 +64,3 @@ export function guideFormSchema(guide: GuideView) {
   }
   return schema;
 }
-
-export type GuideForm = z.infer<ReturnType<typeof buildSchema>>;

@@ -32,6 +32,9 @@ const perLocale = (lang: 'de' | 'en'): PublicPage[] => [
   { name: `accessibility (${lang})`, path: `/${lang}/accessibility`, status: 200 },
   { name: `privacy (${lang})`, path: `/${lang}/privacy`, status: 200 },
   { name: `leichte-sprache (${lang})`, path: `/${lang}/leichte-sprache`, status: 200 },
+  { name: `for professionals (${lang})`, path: `/${lang}/professionals`, status: 200 },
+  { name: `guide for adults (${lang})`, path: `/${lang}/professionals/guide/adults`, status: 200 },
+  { name: `guide for minors (${lang})`, path: `/${lang}/professionals/guide/minors`, status: 200 },
   { name: `404 (${lang})`, path: `/${lang}/no-such-page`, status: 404 },
 ];
 
