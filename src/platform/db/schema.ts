@@ -18,3 +18,5 @@ export type PhoneType = Selectable<Phone>['type'];
 export type IndicatorGuide = Selectable<IndicatorSetVersion>['guide'];
 /** A referral's status (referral.status, referral_status_event.status). */
 export type ReferralStatus = Selectable<Referral>['status'];
+/** Where a version of an indicator set stands (indicator_set_version.status). */
+export type IndicatorSetStatus = Selectable<IndicatorSetVersion>['status'];
