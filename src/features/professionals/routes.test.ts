@@ -200,6 +200,24 @@ describe('the evaluation', () => {
     expect(main).not.toContain('Kanarienstadt');
   });
 
+  it('“change your answers” shows the form again as it was sent', async () => {
+    const g = await published('minors');
+    const [a, b] = g.content.groups.flatMap((x) => x.indicators);
+    const res = await post('/de/professionals/guide/minors', {
+      observed: [b!.key],
+      place: 'Leipzig',
+      form: 'begging',
+      view: 'edit',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const main = mainOf(res.body);
+    expect(main).toMatch(new RegExp(`value="${b!.key}" id="ind-${b!.key}" checked`));
+    expect(main).not.toMatch(new RegExp(`value="${a!.key}" id="ind-${a!.key}" checked`));
+    expect(main).toContain('value="Leipzig"');
+    expect(main).toMatch(/<option value="begging" selected/);
+  });
+
   it('refuses an indicator the guide does not have with a 400 in the reader’s language', async () => {
     const de = await post('/de/professionals/guide/adults', { observed: ['not-an-indicator'] });
     expect(de.statusCode).toBe(400);
