@@ -226,6 +226,12 @@ describe('the evaluation', () => {
     expect(en.statusCode).toBe(400);
     expect(en.body).toMatch(/<html lang="en"/);
     expect(text(mainOf(de.body))).not.toEqual(text(mainOf(en.body)));
+    // A language without the professionals' texts still gets the refusal in its own words.
+    const fr = await post('/fr/professionals/guide/adults', { observed: ['not-an-indicator'] });
+    expect(fr.statusCode).toBe(400);
+    expect(fr.body).toMatch(/<html lang="fr"/);
+    expect(text(mainOf(fr.body))).not.toEqual(text(mainOf(de.body)));
+    expect(mainOf(fr.body)).not.toMatch(/lang="de"/);
     // A key of the other guide is not one of this guide's.
     const minorsOnly = (await published('minors')).content.groups[0]!.indicators[0]!.key;
     expect((await post('/de/professionals/guide/adults', { observed: minorsOnly })).statusCode).toBe(400);
