@@ -36,6 +36,7 @@ import { directoryFeature } from './features/directory/index.ts';
 import { finderFeature } from './features/finder/index.ts';
 import { healthFeature } from './features/health/index.ts';
 import { helplinesFeature } from './features/helplines/index.ts';
+import { indicatorsFeature } from './features/indicators/index.ts';
 import { hsdsApiFeature } from './features/hsds-api/index.ts';
 import { pagesFeature } from './features/pages/index.ts';
 import { professionalsFeature } from './features/professionals/index.ts';
@@ -55,6 +56,7 @@ export const FEATURES: readonly Feature[] = [
   centreEntryFeature,
   reviewFeature,
   helplinesFeature,
+  indicatorsFeature,
   entryReportsFeature,
   auditLogFeature,
   accountFeature,

@@ -161,6 +161,20 @@ const helplineBase = {
   checked_on: '2026-01-15',
 };
 
+// The draft form's fields for the seeded adults' guide (any version's fields follow these patterns).
+const indicatorDraftFields: Record<string, Field> = Object.fromEntries(
+  [
+    'framing_de',
+    'framing_en',
+    'title_de.economic',
+    'title_en.economic',
+    ...['text_de', 'text_en', 'explanation_de', 'explanation_en', 'source', 'remove'].map((f) => `${f}.debt-bondage`),
+    ...['new_key', 'new_text_de', 'new_text_en', 'new_explanation_de', 'new_explanation_en', 'new_source'].map(
+      (f) => `${f}.economic`,
+    ),
+  ].map((f) => [f, text(5000)]),
+);
+
 /** One entry per POST route; a POST route without one fails the suite. */
 const POST_FUZZ: Record<string, PostFuzz> = {
   '/:lang/staff/sign-in': {
@@ -339,6 +353,24 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     hostile: null,
     writes: ['helpline_translation', ...AUDIT_TABLES],
   },
+  '/:lang/staff/indicators/drafts': {
+    who: 'coordination',
+    body: form({ guide: { kind: 'enum', values: ['adults', 'minors'], required: true } }),
+    hostile: null,
+    writes: ['indicator_set_version', ...AUDIT_TABLES],
+  },
+  // The concrete id is the published first version: the form is checked, then refused as no draft.
+  '/:lang/staff/indicators/:id': {
+    who: 'coordination',
+    body: form(indicatorDraftFields),
+    hostile: null,
+    writes: ['indicator_set_version', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/indicators/:id/submit': { who: 'coordination', body: csrfOnly(), hostile: null },
+  '/:lang/staff/indicators/:id/discard': { who: 'coordination', body: csrfOnly(), hostile: null },
+  '/:lang/staff/indicators/:id/approve': { who: 'coordination', body: csrfOnly(), hostile: null },
+  '/:lang/staff/indicators/:id/return': { who: 'coordination', body: csrfOnly(), hostile: null },
+  '/:lang/staff/indicators/:id/publish': { who: 'coordination', body: csrfOnly(), hostile: null },
   '/:lang/staff/review/:id/return': {
     who: 'coordination',
     body: form({ comment: req(50_000) }),
@@ -377,6 +409,8 @@ const BASES: Record<string, PostFuzz['base']> = {
   '/:lang/staff/entry/edit': async () => entryBody(await publishedEntry(t.app, world.centreA.serviceId)),
   '/:lang/staff/entry/withdraw': () => ({ draft: '00000000-0000-4000-8000-000000000000' }),
   '/:lang/staff/review/:id/return': () => ({ comment: 'Bitte die Öffnungszeiten prüfen.' }),
+  '/:lang/staff/indicators/drafts': () => ({ guide: 'minors' }),
+  '/:lang/staff/indicators/:id': () => ({ framing_de: 'Hinweise, keine Beweise.', framing_en: 'Hints, not proof.' }),
   '/:lang/staff/helplines/new': () => helplineBase,
   '/:lang/staff/helplines/:id': () => helplineBase,
   // Signed ten seconds ago, so the form counts as filled in by a person.

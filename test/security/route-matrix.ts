@@ -189,6 +189,16 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   row('POST', '/:lang/staff/helplines/:id/delete',       'action:helplines.edit',  [SI, SI, PK, OK, OK, NF, NF], 'form'),
   row('GET',  '/:lang/staff/helplines/:id/translations', 'action:helplines.edit',  [SI, SI, PK, OK, OK, NF, NF]),
   row('POST', '/:lang/staff/helplines/:id/translations', 'action:helplines.edit',  [SI, SI, PK, OK, OK, NF, NF], 'form'),
+  // The coordination office alone keeps the indicator sets (not administrators: they run the platform, not its content)
+  row('GET',  '/:lang/staff/indicators',                 'action:indicators.edit',    [SI, SI, PK, NF, OK, NF, NF]),
+  row('POST', '/:lang/staff/indicators/drafts',          'action:indicators.edit',    [SI, SI, PK, NF, OK, NF, NF], 'form'),
+  row('GET',  '/:lang/staff/indicators/:id',             'action:indicators.edit',    [SI, SI, PK, NF, OK, NF, NF]),
+  row('POST', '/:lang/staff/indicators/:id',             'action:indicators.edit',    [SI, SI, PK, NF, OK, NF, NF], 'form'),
+  row('POST', '/:lang/staff/indicators/:id/submit',      'action:indicators.edit',    [SI, SI, PK, NF, OK, NF, NF], 'form'),
+  row('POST', '/:lang/staff/indicators/:id/discard',     'action:indicators.edit',    [SI, SI, PK, NF, OK, NF, NF], 'form'),
+  row('POST', '/:lang/staff/indicators/:id/approve',     'action:indicators.review',  [SI, SI, PK, NF, OK, NF, NF], 'form'),
+  row('POST', '/:lang/staff/indicators/:id/return',      'action:indicators.review',  [SI, SI, PK, NF, OK, NF, NF], 'form'),
+  row('POST', '/:lang/staff/indicators/:id/publish',     'action:indicators.publish', [SI, SI, PK, NF, OK, NF, NF], 'form'),
   // Readers' error reports: the coordination office all, centre leads their own entry's
   row('GET',  '/:lang/staff/reports',                    'action:entry_reports.read',   [SI, SI, PK, NF, OK, OK, NF]),
   row('POST', '/:lang/staff/reports/:id/handled',        'action:entry_reports.handle', [SI, SI, PK, NF, OK, OK, NF], 'form'),

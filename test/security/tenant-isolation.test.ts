@@ -70,6 +70,23 @@ const COVERAGE: Record<string, string> = {
     'network object, no centre: centre roles refused by role (route matrix, helplines translations.test.ts)',
   'POST /:lang/staff/helplines/:id/delete':
     'network object, no centre: centre roles refused by role (route matrix, helplines routes.test.ts)',
+  'GET /:lang/staff/indicators': 'no object id; network data, coordination office only (route matrix)',
+  'POST /:lang/staff/indicators/drafts':
+    'no object id: indicator sets belong to the network, not to a centre (route matrix)',
+  'GET /:lang/staff/indicators/:id':
+    'network object, no centre: coordination office only, centre roles refused by role (route matrix, indicators routes.test.ts)',
+  'POST /:lang/staff/indicators/:id':
+    'network object, no centre: coordination office only, centre roles refused by role (route matrix, indicators routes.test.ts)',
+  'POST /:lang/staff/indicators/:id/submit':
+    'network object, no centre: coordination office only, centre roles refused by role (route matrix, indicators routes.test.ts)',
+  'POST /:lang/staff/indicators/:id/discard':
+    'network object, no centre: coordination office only, centre roles refused by role (route matrix, indicators routes.test.ts)',
+  'POST /:lang/staff/indicators/:id/approve':
+    'network object, no centre: coordination office only, centre roles refused by role (route matrix, indicators routes.test.ts)',
+  'POST /:lang/staff/indicators/:id/return':
+    'network object, no centre: coordination office only, centre roles refused by role (route matrix, indicators routes.test.ts)',
+  'POST /:lang/staff/indicators/:id/publish':
+    'network object, no centre: coordination office only, centre roles refused by role (route matrix, indicators routes.test.ts)',
   'POST /:lang/staff/sessions/end-others': 'no object id: own sessions only',
   'POST /:lang/staff/sign-out': 'no object id: the current session',
   'GET /:lang/staff/reauth': 'no object id',

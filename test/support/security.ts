@@ -358,6 +358,8 @@ export function concreteUrl(pattern: string, world: World, ids: RouteIds, lang =
     [/^\/:lang\/staff\/users\/:id/, world.managedUserId],
     // The fire service and ambulance (112), seeded by migrations/0018_helplines.sql.
     [/^\/:lang\/staff\/helplines\/:id/, 'e4a8e116-5f96-4147-b8b5-af742b1db4a5'],
+    // The published first version of the adults' guide, seeded by migrations/0022_indicator_sets.sql.
+    [/^\/:lang\/staff\/indicators\/:id/, '0b7c3f0e-5a41-4d7e-9a4c-1f6e2d8b9a01'],
     [/^\/:lang\/staff\/invitation\/:token/, world.invitationToken],
     [/^\/:lang\/staff\/password-reset\/:token/, world.resetToken],
     [/^\/:lang\/staff\/email-change\/:token/, world.emailChangeToken],

@@ -10,6 +10,7 @@
  * where one is missing (`localise`), marked as such.
  */
 import { z } from 'zod';
+import { issueMessage } from '../../platform/http/validation.ts';
 import { LOCALES, type Locale } from '../../platform/i18n/index.ts';
 
 /** The languages a text may be given in: the offered ones (German first). */
@@ -19,20 +20,30 @@ const CONTENT_LOCALES = Object.keys(LOCALES) as ContentLocale[];
 /** A text in German and any of the other offered languages. */
 export type LocalText = { de: string } & Partial<Record<Exclude<ContentLocale, 'de'>, string>>;
 
-const TEXT_LIMITS = { title: 200, text: 300, explanation: 1000, framing: 3000, source: 300 } as const;
+export const TEXT_LIMITS = { title: 200, text: 300, explanation: 1000, framing: 3000, source: 300 } as const;
 
 /** Stable identifiers: a referral or a link may name an indicator by its key, in every version. */
 const KEY_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const key = z.string().min(2).max(60).regex(KEY_PATTERN);
+const key = z
+  .string()
+  .min(1)
+  .max(60)
+  .refine((s) => KEY_PATTERN.test(s), {
+    message: 'must be lower-case letters, digits and hyphens',
+    params: issueMessage('indicatorEditor', 'problem.key'),
+  });
 
 /** Text without control characters other than line breaks, trimmed, not empty. */
 const cleanText = (max: number) =>
   z
     .string()
+    .min(1)
     .max(max)
-    .refine((s) => s.trim() === s && s.length > 0 && !/(?!\n)\p{Cc}/u.test(s), {
-      message: 'must be trimmed, not empty, without control characters',
-    });
+    .refine((s) => !/(?!\n)\p{Cc}/u.test(s), {
+      message: 'contains a control character',
+      params: issueMessage('validation', 'controlCharacter'),
+    })
+    .refine((s) => s.trim() === s, { message: 'must not start or end with spaces' });
 
 function localText(max: number): z.ZodType<LocalText> {
   const shape: Record<string, z.ZodType> = {};
@@ -56,6 +67,11 @@ const groupSchema = z.strictObject({
 });
 
 const MAX_GROUPS = 12;
+const duplicate = {
+  code: 'custom',
+  message: 'duplicate key',
+  params: issueMessage('indicatorEditor', 'problem.duplicateKey'),
+} as const;
 
 export const indicatorContentSchema = z
   .strictObject({
@@ -68,11 +84,10 @@ export const indicatorContentSchema = z
     const groups = new Set<string>();
     const indicators = new Set<string>();
     c.groups.forEach((g, gi) => {
-      if (groups.has(g.key)) ctx.addIssue({ code: 'custom', path: ['groups', gi, 'key'], message: 'duplicate key' });
+      if (groups.has(g.key)) ctx.addIssue({ ...duplicate, path: ['groups', gi, 'key'] });
       groups.add(g.key);
       g.indicators.forEach((ind, ii) => {
-        if (indicators.has(ind.key))
-          ctx.addIssue({ code: 'custom', path: ['groups', gi, 'indicators', ii, 'key'], message: 'duplicate key' });
+        if (indicators.has(ind.key)) ctx.addIssue({ ...duplicate, path: ['groups', gi, 'indicators', ii, 'key'] });
         indicators.add(ind.key);
       });
     });

@@ -16,3 +16,5 @@ export type ServiceStatus = Selectable<Service>['status'];
 export type PhoneType = Selectable<Phone>['type'];
 /** The two identification guides (indicator_set_version.guide). */
 export type IndicatorGuide = Selectable<IndicatorSetVersion>['guide'];
+/** Where a version of an indicator set stands (indicator_set_version.status). */
+export type IndicatorSetStatus = Selectable<IndicatorSetVersion>['status'];
