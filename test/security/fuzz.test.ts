@@ -103,7 +103,7 @@ const guideFields: Record<string, Field> = {
   observed: { kind: 'list', max: 100 },
   place: text(100),
   form: { kind: 'enum', values: ['', ...GUIDE_FORMS] },
-  view: { kind: 'enum', values: ['checklist'] },
+  view: { kind: 'enum', values: ['checklist', 'edit'] },
 };
 
 const entryFields: Record<string, Field> = {

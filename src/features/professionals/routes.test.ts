@@ -200,6 +200,24 @@ describe('the evaluation', () => {
     expect(main).not.toContain('Kanarienstadt');
   });
 
+  it('“change your answers” shows the form again as it was sent', async () => {
+    const g = await published('minors');
+    const [a, b] = g.content.groups.flatMap((x) => x.indicators);
+    const res = await post('/de/professionals/guide/minors', {
+      observed: [b!.key],
+      place: 'Leipzig',
+      form: 'begging',
+      view: 'edit',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const main = mainOf(res.body);
+    expect(main).toMatch(new RegExp(`value="${b!.key}" id="ind-${b!.key}" checked`));
+    expect(main).not.toMatch(new RegExp(`value="${a!.key}" id="ind-${a!.key}" checked`));
+    expect(main).toContain('value="Leipzig"');
+    expect(main).toMatch(/<option value="begging" selected/);
+  });
+
   it('refuses an indicator the guide does not have with a 400 in the reader’s language', async () => {
     const de = await post('/de/professionals/guide/adults', { observed: ['not-an-indicator'] });
     expect(de.statusCode).toBe(400);
@@ -208,6 +226,12 @@ describe('the evaluation', () => {
     expect(en.statusCode).toBe(400);
     expect(en.body).toMatch(/<html lang="en"/);
     expect(text(mainOf(de.body))).not.toEqual(text(mainOf(en.body)));
+    // A language without the professionals' texts still gets the refusal in its own words.
+    const fr = await post('/fr/professionals/guide/adults', { observed: ['not-an-indicator'] });
+    expect(fr.statusCode).toBe(400);
+    expect(fr.body).toMatch(/<html lang="fr"/);
+    expect(text(mainOf(fr.body))).not.toEqual(text(mainOf(de.body)));
+    expect(mainOf(fr.body)).not.toMatch(/lang="de"/);
     // A key of the other guide is not one of this guide's.
     const minorsOnly = (await published('minors')).content.groups[0]!.indicators[0]!.key;
     expect((await post('/de/professionals/guide/adults', { observed: minorsOnly })).statusCode).toBe(400);

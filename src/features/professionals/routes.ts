@@ -54,6 +54,10 @@ export const professionalsRoutes: FastifyPluginAsync = async (app) => {
       const assessment = assess(guide, form.observed);
       reply.header('cache-control', 'no-store');
       const ctx = pageContext(req);
+      if (form.view === 'edit') {
+        const values = { observed: assessment.keys, place: form.place, form: form.form };
+        return sendPage(reply, GuidePage({ ctx, model: { guide, values } }));
+      }
       if (form.view === 'checklist') {
         const date = today(app.clock.now(), textLang(req.locale));
         return sendPage(reply, ChecklistPage({ ctx, model: { guide, assessment, date } }));

@@ -42,12 +42,12 @@ function buildSchema(keys: readonly [string, ...string[]]) {
       .optional()
       .transform((v) => (v ? v : undefined))
       .pipe(z.enum(GUIDE_FORMS, { error: (iss) => `unknown form of exploitation “${String(iss.input)}”` }).optional()),
-    /** 'checklist': the printable checklist of the same answer instead of the result page. */
+    /** Instead of the evaluation: 'checklist', the printable checklist; 'edit', the form filled in as sent. */
     view: z
       .string()
       .optional()
       .transform((v) => (v ? v : undefined))
-      .pipe(z.enum(['checklist'], { error: 'unknown view' }).optional()),
+      .pipe(z.enum(['checklist', 'edit'], { error: 'unknown view' }).optional()),
   });
 }
 

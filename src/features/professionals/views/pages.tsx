@@ -175,23 +175,15 @@ function suggestionText(s: Suggestion, groupTitle: (key: string) => string, lang
   }
 }
 
-/** The hidden fields that carry the answer into another form (checklist, referral), never into a URL. */
-function Carry({
-  assessment,
-  place,
-  form,
-}: {
-  assessment: Assessment;
-  place: string;
-  form: GuideFormValue | undefined;
-}) {
+/** What was entered, as hidden fields: the next step is posted, so none of it goes into a URL. */
+function Carry({ model }: { model: ResultModel }) {
   return (
     <>
-      {assessment.keys.map((k) => (
+      {model.assessment.keys.map((k) => (
         <input type="hidden" name="observed" value={k} />
       ))}
-      <input type="hidden" name="place" value={place} />
-      <input type="hidden" name="form" value={form ?? ''} />
+      <input type="hidden" name="place" value={model.place} />
+      <input type="hidden" name="form" value={model.form ?? ''} />
     </>
   );
 }
@@ -273,9 +265,12 @@ export function ResultPage({ ctx, model }: { ctx: PageContext; model: ResultMode
           </section>
 
           <form method="post" action={path} class="guide-again">
-            <Carry assessment={a} place={model.place} form={model.form} />
+            <Carry model={model} />
             <button type="submit" name="view" value="checklist">
               {t('result.print')}
+            </button>{' '}
+            <button type="submit" name="view" value="edit">
+              {t('result.edit')}
             </button>
           </form>
           <p>
