@@ -1,4 +1,6 @@
-import type { Feature } from '../../platform/feature.ts';
+import { messagesBeside, type Feature } from '../../platform/feature.ts';
+import { referralRoutes } from './routes.ts';
+import type referralsCatalogue from './messages/de/referrals.json';
 
 /**
  * Secure referrals (ADR 032): professionals refer a person to a counselling
@@ -6,4 +8,12 @@ import type { Feature } from '../../platform/feature.ts';
  */
 export const referralsFeature: Feature = {
   name: 'referrals',
+  routes: referralRoutes,
+  messages: messagesBeside(import.meta.url, { referrals: 'network' }),
 };
+
+declare module '../../platform/i18n/index.ts' {
+  interface Catalogues {
+    referrals: typeof referralsCatalogue;
+  }
+}
