@@ -246,6 +246,7 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
       db: database.db,
       clock: app.clock,
       keys: app.keys,
+      config: app.config,
       logger: app.log,
       jobs: scheduledJobs(),
     });

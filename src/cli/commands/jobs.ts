@@ -19,6 +19,7 @@ function runner(database: Database, io: CliIo): JobRunner {
     db: database.db,
     clock: { now: () => new Date() },
     keys: serverKeysFor(io),
+    config,
     // The jobs' own log lines go to stderr as the server's would; results go to stdout below.
     logger: pino({ level: config.logLevel }, { write: (line: string) => io.err(line) }),
     jobs: scheduledJobs(),
