@@ -40,6 +40,7 @@ import { helplinesFeature } from './features/helplines/index.ts';
 import { hsdsApiFeature } from './features/hsds-api/index.ts';
 import { pagesFeature } from './features/pages/index.ts';
 import { entryReportsFeature } from './features/entry-reports/index.ts';
+import { referralsFeature } from './features/referrals/index.ts';
 import { reviewFeature } from './features/review/index.ts';
 import { userAdminFeature } from './features/user-admin/index.ts';
 
@@ -55,6 +56,7 @@ export const FEATURES: readonly Feature[] = [
   reviewFeature,
   helplinesFeature,
   entryReportsFeature,
+  referralsFeature,
   auditLogFeature,
   accountFeature,
   userAdminFeature,

@@ -189,6 +189,7 @@ describe('behaviour', () => {
     const tag = randomUUID();
     const scopes = [
       { kind: 'auth' },
+      { kind: 'intake' },
       { kind: 'account', userId: randomUUID() },
       { kind: 'centre', centreId: centreA },
       { kind: 'coordination' },
@@ -203,7 +204,7 @@ describe('behaviour', () => {
       );
     }
     // The attack: reading and marking the outbox's live links from every scope but the administrators'.
-    for (const scope of scopes.slice(0, 4)) {
+    for (const scope of scopes.slice(0, 5)) {
       const seen = await withScope(database.db, scope, (trx) =>
         trx.selectFrom('outbox_mail').select(['recipient', 'body_text']).execute(),
       );
@@ -221,7 +222,14 @@ describe('behaviour', () => {
         .orderBy('recipient')
         .execute(),
     );
-    expect(admin.map((r) => r.recipient.split('-')[0])).toEqual(['account', 'admin', 'auth', 'centre', 'coordination']);
+    expect(admin.map((r) => r.recipient.split('-')[0])).toEqual([
+      'account',
+      'admin',
+      'auth',
+      'centre',
+      'coordination',
+      'intake',
+    ]);
     const marked = await withScope(database.db, { kind: 'admin' }, (trx) =>
       trx
         .updateTable('outbox_mail')
@@ -229,7 +237,7 @@ describe('behaviour', () => {
         .where('recipient', 'like', `%-${tag}@example.org`)
         .executeTakeFirst(),
     );
-    expect(Number(marked.numUpdatedRows)).toBe(5);
+    expect(Number(marked.numUpdatedRows)).toBe(6);
     // The scope the old code used for both network roles now matches nothing at all (fails closed).
     expect(
       await database.db.transaction().execute(async (trx) => {
@@ -306,6 +314,8 @@ describe('behaviour', () => {
       { kind: 'account', userId: user.id },
       { kind: 'auth' },
       { kind: 'import' },
+      { kind: 'intake' },
+      { kind: 'receipt', receiptHashes: ['0'.repeat(64)] },
     ];
     for (const scope of requestScopes)
       for (const table of tables) {

@@ -271,6 +271,45 @@ export interface RecoveryCode {
   user_id: string;
 }
 
+export interface Referral {
+  centre_id: string;
+  centre_key_version: number;
+  closed_at: Timestamp | null;
+  created_at: Timestamp;
+  decline_note: string | null;
+  decline_reason: 'no_capacity' | 'not_responsible' | 'language' | 'region' | 'unreachable' | 'other' | null;
+  forwarded_from: string | null;
+  forwarding_consent: boolean;
+  id: string;
+  payload: string;
+  receipt_hash: string;
+  reminded_at: Timestamp | null;
+  status: 'received' | 'accepted' | 'forwarded' | 'declined' | 'closed';
+  status_changed_at: Timestamp;
+  urgency: 'immediate' | 'days' | 'no_rush';
+  wrapped_key: string;
+}
+
+export interface ReferralCentreKey {
+  centre_id: string;
+  created_at: Timestamp;
+  version: number;
+  wrapped_key: string;
+}
+
+export interface ReferralRecipient {
+  centre_id: string;
+  email: string;
+  user_id: string;
+}
+
+export interface ReferralStatusEvent {
+  at: Timestamp;
+  id: string;
+  referral_id: string;
+  status: 'received' | 'accepted' | 'forwarded' | 'declined' | 'closed';
+}
+
 export interface Schedule {
   byday: string;
   centre_id: string | null;
@@ -414,6 +453,10 @@ export interface DB {
   phone: Phone;
   platform_flag: PlatformFlag;
   recovery_code: RecoveryCode;
+  referral: Referral;
+  referral_centre_key: ReferralCentreKey;
+  referral_recipient: ReferralRecipient;
+  referral_status_event: ReferralStatusEvent;
   schedule: Schedule;
   scheduled_job: ScheduledJob;
   schema_migration: SchemaMigration;

@@ -4,7 +4,7 @@
  * from them, so a changed CHECK constraint changes them too.
  */
 import type { Selectable } from 'kysely';
-import type { AppUser, Phone, Service } from './schema.generated.ts';
+import type { AppUser, Phone, Referral, Service } from './schema.generated.ts';
 
 export type { DB } from './schema.generated.ts';
 
@@ -14,3 +14,5 @@ export type Role = Selectable<AppUser>['role'];
 export type ServiceStatus = Selectable<Service>['status'];
 /** HSDS phone type. */
 export type PhoneType = Selectable<Phone>['type'];
+/** A referral's status (referral.status, referral_status_event.status). */
+export type ReferralStatus = Selectable<Referral>['status'];

@@ -30,8 +30,12 @@ export type Scope =
    * the transaction write directory rows, and only that centre's.
    */
   | { kind: 'coordination'; publishing?: string }
-  /** Centre leads and counsellors: their own centre only. */
-  | { kind: 'centre'; centreId: string }
+  /**
+   * Centre leads and counsellors: their own centre only. `forwarding` names
+   * the one referral this transaction hands over to another centre; only
+   * then may it move that referral (migrations/0023).
+   */
+  | { kind: 'centre'; centreId: string; forwarding?: string }
   /** Sign-in, invitation, reset and e-mail-change flows: one account, named by what the visitor presented. */
   | ({ kind: 'account' } & AccountKeys)
   /**
@@ -46,7 +50,19 @@ export type Scope =
    * The scheduled retention purge only (never a request): the one scope that
    * may delete one-time links and outbox mails (migrations/0015).
    */
-  | { kind: 'retention' };
+  | { kind: 'retention' }
+  /**
+   * The public referral form (migrations/0023): inserts a new referral for
+   * any centre with an active member, reads centre keys and the mail's
+   * recipients; reads no referral, not even the one it wrote.
+   */
+  | { kind: 'intake' }
+  /**
+   * The referral status page: only the referral whose receipt-code hash the
+   * visitor presented (one hash per server key still in the ring), and its
+   * history.
+   */
+  | { kind: 'receipt'; receiptHashes: readonly string[] };
 
 export type Tx = Transaction<DB>;
 
@@ -77,17 +93,24 @@ async function enterAppRole(trx: Tx): Promise<void> {
 }
 
 /** The transaction-local settings a scope stands for (every one of them, so a narrower scope clears a wider one's keys). */
-function settingsOf(scope: Scope): { centre: string; userId: string; email: string; link: string } {
-  const none = { centre: '', userId: '', email: '', link: '' };
+type Settings = { centre: string; userId: string; email: string; link: string; receipts: string; forwarding: string };
+
+function settingsOf(scope: Scope): Settings {
+  const none: Settings = { centre: '', userId: '', email: '', link: '', receipts: '', forwarding: '' };
   switch (scope.kind) {
     case 'centre':
-      return { ...none, centre: scope.centreId };
+      return { ...none, centre: scope.centreId, forwarding: scope.forwarding ?? '' };
     case 'coordination':
       return { ...none, centre: scope.publishing ?? '' };
     case 'account':
       if (!scope.userId && !scope.email && !scope.linkTokenHash)
         throw new Error('An account scope needs a user id, an address or a link token hash.');
       return { ...none, userId: scope.userId ?? '', email: scope.email ?? '', link: scope.linkTokenHash ?? '' };
+    case 'receipt':
+      // Hex digests only: a comma inside one would split it into other values.
+      if (scope.receiptHashes.length === 0 || !scope.receiptHashes.every((h) => /^[0-9a-f]{64}$/.test(h)))
+        throw new Error('A receipt scope needs receipt-code hashes.');
+      return { ...none, receipts: scope.receiptHashes.join(',') };
     default:
       return none;
   }
@@ -115,5 +138,7 @@ export async function setScopeSettings(trx: Tx, scope: Scope): Promise<void> {
                    set_config('app.centre_id', ${s.centre}, true),
                    set_config('app.user_id', ${s.userId}, true),
                    set_config('app.account_email', ${s.email}, true),
-                   set_config('app.link_token', ${s.link}, true)`.execute(trx);
+                   set_config('app.link_token', ${s.link}, true),
+                   set_config('app.receipt_hashes', ${s.receipts}, true),
+                   set_config('app.forwarding', ${s.forwarding}, true)`.execute(trx);
 }

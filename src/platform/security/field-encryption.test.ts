@@ -9,7 +9,9 @@ import {
   keyIdOf,
   rewrapDataKey,
   unwrapDataKey,
+  unwrapKey,
   wrapDataKey,
+  wrapKey,
   type FieldContext,
 } from './field-encryption.ts';
 
@@ -182,5 +184,36 @@ describe('wrapDataKey / unwrapDataKey / rewrapDataKey (envelope, KEK rotation)',
     const dataKey = unwrapDataKey(rewrapped, after, wrapCtx);
     expect(decryptField(field, ring([['d1', dataKey]]), ctx)).toBe(SECRET);
     expectDecryptionError(() => unwrapDataKey(wrapped, after, wrapCtx), 'unknown_key');
+  });
+});
+
+describe('wrapKey / unwrapKey (deeper key hierarchies)', () => {
+  const kek = ring([['k1', randomBytes(32)]]);
+  const key = generateDataKey();
+  const context = ['centre-a', 'v1'];
+
+  it('round-trips a key bound to its purpose and context', () => {
+    const wrapped = wrapKey(key, kek, 'centre-key', context);
+    expect(keyIdOf(wrapped)).toBe('k1');
+    expect(unwrapKey(wrapped, kek, 'centre-key', context).equals(key)).toBe(true);
+  });
+
+  it('refuses another purpose, another context, tampering, and a wrapped tenant data key', () => {
+    const wrapped = wrapKey(key, kek, 'centre-key', context);
+    expectDecryptionError(() => unwrapKey(wrapped, kek, 'referral-key', context), 'authentication_failed');
+    expectDecryptionError(() => unwrapKey(wrapped, kek, 'centre-key', ['centre-b', 'v1']), 'authentication_failed');
+    expectDecryptionError(() => unwrapKey(wrapped, kek, 'centre-key', ['centre-a', 'v2']), 'authentication_failed');
+    expectDecryptionError(() => unwrapKey(wrapped, kek, 'centre-key', ['centre-a']), 'authentication_failed');
+    expectDecryptionError(() => unwrapKey(flip(wrapped, 3), kek, 'centre-key', context), 'authentication_failed');
+    expectDecryptionError(() => unwrapKey(flip(wrapped, 4), kek, 'centre-key', context), 'authentication_failed');
+    // A tenant data key wrapped by the same KEK is no key of this kind.
+    const dek = wrapDataKey(key, kek, { tenantId: 'centre-a', dataKeyVersion: 'v1' });
+    expectDecryptionError(() => unwrapKey(dek, kek, 'centre-key', ['centre-a', 'v1']), 'authentication_failed');
+  });
+
+  it('refuses context parts that could be confused', () => {
+    expect(() => wrapKey(key, kek, 'centre-key', ['a|b'])).toThrow(TypeError);
+    expect(() => wrapKey(key, kek, '', ['a'])).toThrow(TypeError);
+    expect(() => wrapKey(randomBytes(16), kek, 'centre-key', ['a'])).toThrow(TypeError);
   });
 });

@@ -179,6 +179,45 @@ export function unwrapDataKey(
   return dataKey;
 }
 
+function keyWrapAad(purpose: string, context: readonly string[], wrappingKeyId: string): Buffer {
+  // The 'key' prefix and a purpose keep these apart from field values (tenant
+  // first) and tenant data keys ('dek'), and keys of one purpose from another's.
+  const parts = [
+    'key',
+    aadPart(purpose, 'purpose'),
+    ...context.map((c, i) => aadPart(c, `context[${i}]`)),
+    wrappingKeyId,
+  ];
+  return Buffer.from(parts.join('|'), 'utf8');
+}
+
+/**
+ * Wrap a 256-bit key under the current key of `wrapping` (a KEK ring, or a
+ * ring holding another wrapped-then-unwrapped key), for key hierarchies
+ * deeper than tenant data keys. `purpose` and `context` (e.g. owner ids and
+ * versions) are bound in as AAD: the wrapped key opens only for exactly the
+ * same purpose and context, so it cannot be moved to another row or owner.
+ * @returns `v1.<wrapping key id>.<iv>.<wrapped key>.<tag>`
+ */
+export function wrapKey(key: Buffer, wrapping: KeyRing, purpose: string, context: readonly string[]): string {
+  if (key.length !== KEY_BYTES) throw new TypeError(`Wrapped keys are ${KEY_BYTES} bytes.`);
+  const { keyId, key: wrappingKey } = currentKey(wrapping);
+  return seal(wrappingKey, keyId, key, keyWrapAad(purpose, context, keyId));
+}
+
+/**
+ * Unwrap a key wrapped by `wrapKey` with whichever key of `wrapping` it names.
+ * @throws DecryptionError if tampered with, moved (other purpose or context), or its key is not in the ring
+ */
+export function unwrapKey(wrapped: string, wrapping: KeyRing, purpose: string, context: readonly string[]): Buffer {
+  const p = parse(wrapped);
+  const wrappingKey = wrapping.keys.get(p.keyId);
+  if (!wrappingKey) throw new DecryptionError('unknown_key');
+  const key = open(p, wrappingKey, keyWrapAad(purpose, context, p.keyId));
+  if (key.length !== KEY_BYTES) throw new DecryptionError('malformed');
+  return key;
+}
+
 /**
  * KEK rotation: unwrap with the (old) KEK the value names and wrap again under
  * the ring's current KEK. Field ciphertexts are untouched because the data key
