@@ -60,7 +60,8 @@ const COVERAGE: Record<string, string> = {
   'GET /:lang/staff/referrals/:id': 'attack: another centre’s referral id → 404, nothing decrypted',
   'POST /:lang/staff/referrals/:id/accept': 'attack: another centre’s referral id → 404, unchanged',
   'POST /:lang/staff/referrals/:id/decline': 'attack: another centre’s referral id → 404, unchanged',
-  'POST /:lang/staff/referrals/:id/forward': 'attack: another centre’s referral id (even to the attacker’s own centre) → 404, unchanged',
+  'POST /:lang/staff/referrals/:id/forward':
+    'attack: another centre’s referral id (even to the attacker’s own centre) → 404, unchanged',
   'POST /:lang/staff/referrals/:id/close': 'attack: another centre’s referral id → 404, unchanged',
   'GET /:lang/staff/review/overdue': 'no object id; coordination office only (route matrix)',
   'GET /:lang/staff/helplines':

@@ -84,7 +84,10 @@ describe('referral jobs', () => {
 
     clock.advance(7 * DAY + HOUR);
     const first = await jobs.runDue();
-    expect(first.find((x) => x.name === 'referrals.remind')).toMatchObject({ outcome: 'ok', summary: { reminded: 1, mails: 2 } });
+    expect(first.find((x) => x.name === 'referrals.remind')).toMatchObject({
+      outcome: 'ok',
+      summary: { reminded: 1, mails: 2 },
+    });
     const mails = await mailsTo([lead.email, counsellor.email]);
     expect(mails.map((m) => m.recipient).sort()).toEqual([lead.email, counsellor.email].sort());
     for (const m of mails) {

@@ -49,7 +49,10 @@ export function inboxUrl(publicOrigin: string): string {
 }
 
 function mailContext(ctx: Pick<JobContext, 'config' | 'logger'>): MailContext {
-  return { config: ctx.config, log: { warn: (obj: object, msg: string) => ctx.logger.warn(obj, msg) } as MailContext['log'] };
+  return {
+    config: ctx.config,
+    log: { warn: (obj: object, msg: string) => ctx.logger.warn(obj, msg) } as MailContext['log'],
+  };
 }
 
 /** Group due referrals by centre, in a stable order. */

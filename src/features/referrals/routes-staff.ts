@@ -20,12 +20,14 @@
  * and sealed anew for the receiving centre under a fresh data key, the
  * history row is written while the referral is still the centre's, and one
  * UPDATE moves the row and replaces ciphertext and wrapped key together —
- * row-level security lets a centre set another centre's id only as status
- * 'forwarded' on a referral whose sender consented (migrations/0023). Which
- * centres may receive it (those with an active member) and whom to tell
- * are read in the 'intake' scope, the only one that may read them; it
- * reads no referral. Nothing of the receiving centre reaches the page
- * beyond the names offered in the list.
+ * row-level security lets a centre set another centre's id only in a
+ * transaction whose scope names that one referral (`forwarding`), as status
+ * 'forwarded' with itself as `forwarded_from`, on a referral whose sender
+ * consented (migrations/0023). Which centres may receive it (those with an
+ * active member) and whom to tell are read, in the same transaction, in the
+ * 'intake' scope, the only one that may read them; it reads no referral.
+ * Nothing of the receiving centre reaches the page beyond the names offered
+ * in the list.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
@@ -131,7 +133,7 @@ export const referralStaffRoutes: FastifyPluginAsync = async (app) => {
     return key;
   }
 
-  /** ('intake' scope) Centres with an active member, other than `own`. */
+  /** ('intake' scope, a transaction of its own: call it outside any other) Centres with an active member, other than `own`. */
   function forwardTargets(own: string): Promise<CentreOption[]> {
     return withScope(app.database.db, { kind: 'intake' }, async (trx) =>
       (await centresWithActiveStaff(trx)).filter((c) => c.id !== own),
@@ -332,25 +334,38 @@ export const referralStaffRoutes: FastifyPluginAsync = async (app) => {
   decisionRoute('forward', forwardForm, async (trx, r, form, { now, locale }) => {
     if (!r.forwardingConsent) throw new Refusal(409, 'noConsent');
     if (form.centre === r.centreId) throw new Refusal(400, 'badTarget');
-    // Read before anything is written: the receiving centre must have someone to open it.
-    const to = (await forwardTargets(r.centreId)).find((c) => c.id === form.centre);
+    // Read before anything is written, in the one scope that may read them (and reads no referral):
+    // the receiving centre must have an active member, and they are whom the mail goes to.
+    await enterScope(trx, { kind: 'intake' });
+    const to = (await centresWithActiveStaff(trx)).find((c) => c.id === form.centre);
+    const recipients = to ? await recipientsOf(trx, to.id) : [];
+    await enterScope(trx, { kind: 'centre', centreId: r.centreId });
     if (!to) throw new Refusal(400, 'badTarget');
-    const sealed = reencryptForCentre(r.sealed, await keyOf(trx, r), await currentCentreKey(trx, kek(), to.id, now), r.id);
+    const sealed = reencryptForCentre(
+      r.sealed,
+      await keyOf(trx, r),
+      await currentCentreKey(trx, kek(), to.id, now),
+      r.id,
+    );
     // While the referral is still the centre's: the history row may only be added to one's own referral.
     await appendHistory(trx, { id: randomUUID(), referralId: r.id, status: 'forwarded', at: now });
-    if (!(await moveToCentre(trx, r.id, { centreId: to.id, sealed: { ...sealed, declineNote: null }, at: now }, ALLOWED_FROM.forward)))
-      throw new Refusal(409, 'notAllowed');
+    // The one transaction that may hand this referral over names it (migrations/0023).
+    await enterScope(trx, { kind: 'centre', centreId: r.centreId, forwarding: r.id });
+    const moved = await moveToCentre(
+      trx,
+      r.id,
+      { fromCentreId: r.centreId, toCentreId: to.id, sealed: { ...sealed, declineNote: null }, at: now },
+      ALLOWED_FROM.forward,
+    );
+    if (!moved) throw new Refusal(409, 'notAllowed');
     // The receiving centre's active members learn that something waits, and nothing else.
-    await enterScope(trx, { kind: 'intake' });
     const t = translator('de', 'referralsStaff');
-    for (const address of await recipientsOf(trx, to.id))
-      await sendMail(
-        { config: app.config, log: app.log },
-        trx,
-        { to: address, subject: t('mail.waitingSubject'), text: t('mail.waitingBody', { url: inboxUrl(app.config.publicOrigin) }) },
-      );
-    // Back to the centre's own scope for its audit chain.
-    await enterScope(trx, { kind: 'centre', centreId: r.centreId });
+    for (const address of recipients)
+      await sendMail({ config: app.config, log: app.log }, trx, {
+        to: address,
+        subject: t('mail.waitingSubject'),
+        text: t('mail.waitingBody', { url: inboxUrl(app.config.publicOrigin) }),
+      });
     return {
       event: 'referral.forwarded_done',
       details: { to_centre: to.id },

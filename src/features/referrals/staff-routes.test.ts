@@ -10,7 +10,14 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appForFile } from '../../../test/support/app.ts';
-import { createCentre, createUser, fakeClock, postAs, type Session, type TestUser } from '../../../test/support/auth.ts';
+import {
+  createCentre,
+  createUser,
+  fakeClock,
+  postAs,
+  type Session,
+  type TestUser,
+} from '../../../test/support/auth.ts';
 import { directSession } from '../../../test/support/security.ts';
 import { withScope } from '../../platform/db/tenant.ts';
 import { DecryptionError } from '../../platform/security/field-encryption.ts';
@@ -134,7 +141,7 @@ describe('opening a referral', () => {
 
   it('refuses an administrator’s restricted session (it may only add a passkey)', async () => {
     const r = await sendReferral(t.app, centreA);
-    const restricted = await directSession(t.app, adminUser, { recent: true, factor: 'totp' });
+    const restricted = await directSession(t.app, adminUser, { recent: true, factor: 'enrolment' });
     const res = await get(`/de/staff/referrals/${r.id}`, restricted);
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toMatch(/\/de\/staff\/passkey-setup$/);
@@ -187,8 +194,9 @@ describe('opening a referral', () => {
 });
 
 describe('decisions', () => {
-  it('accept: status, history and audit; the start page no longer counts it', async () => {
+  it('accept: status, history and audit', async () => {
     const r = await sendReferral(t.app, centreA);
+    clock.advance(60_000);
     const s = await fresh(leadAUser);
     const res = await postAs(t.app, s, `/de/staff/referrals/${r.id}/accept`);
     expect(res.statusCode).toBe(303);
@@ -243,11 +251,16 @@ describe('decisions', () => {
       reason: 'no_capacity',
       note: '   ',
     });
-    expect(await referralRow(r.id)).toMatchObject({ status: 'declined', decline_reason: 'no_capacity', decline_note: null });
+    expect(await referralRow(r.id)).toMatchObject({
+      status: 'declined',
+      decline_reason: 'no_capacity',
+      decline_note: null,
+    });
   });
 
   it('close: closed with its date, history and audit', async () => {
     const r = await sendReferral(t.app, centreA);
+    clock.advance(60_000);
     const res = await postAs(t.app, await fresh(leadAUser), `/de/staff/referrals/${r.id}/close`);
     expect(res.statusCode).toBe(303);
     const row = await referralRow(r.id);
@@ -291,6 +304,7 @@ describe('forwarding', () => {
     const marker = 'weiterleitung-marker-7f3a';
     const r = await sendReferral(t.app, centreA, { payload: samplePayload(marker) });
     const old = await referralRow(r.id);
+    clock.advance(60_000);
     const s = await fresh(counsellorAUser);
     const res = await postAs(t.app, s, `/de/staff/referrals/${r.id}/forward`, { centre: centreB });
     expect(res.statusCode).toBe(303);
@@ -324,7 +338,11 @@ describe('forwarding', () => {
     expect(there.body).toContain(marker);
     expect(await historyStatuses(r.id)).toEqual(['received', 'forwarded']);
     const forwarded = (await auditEvents(r.id)).find((e) => e.event === 'referral.forwarded_done');
-    expect(forwarded).toEqual({ event: 'referral.forwarded_done', details: { to_centre: centreB }, centre_id: centreA });
+    expect(forwarded).toEqual({
+      event: 'referral.forwarded_done',
+      details: { to_centre: centreB },
+      centre_id: centreA,
+    });
   });
 
   it('tells the receiving centre’s active members that something waits, and nothing more', async () => {

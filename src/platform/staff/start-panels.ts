@@ -47,7 +47,8 @@ export async function loadStartPanels(
   for (const p of panels) {
     if (!can(who.actor, p.action)) continue;
     const c = await p.load(trx, who);
-    if (c) shown.push({ text: c.text, href: c.path ? `/${who.locale}${c.path}` : null, attention: c.attention ?? false });
+    if (c)
+      shown.push({ text: c.text, href: c.path ? `/${who.locale}${c.path}` : null, attention: c.attention ?? false });
   }
   return shown;
 }

@@ -170,25 +170,28 @@ export async function setStatus(
  * Forwarding: the row moves to the receiving centre with content and data
  * key replaced in the same UPDATE (the old ciphertext and the old wrapped
  * key are overwritten, not kept beside the new ones). Row-level security
- * lets a centre write another centre's id only as status 'forwarded' on a
- * referral whose sender consented (migrations/0023). The reminder starts
- * afresh for the receiving centre.
+ * lets a centre write another centre's id only in a transaction whose scope
+ * names this referral (`forwarding`), as status 'forwarded', with itself as
+ * `forwarded_from`, on a referral whose sender consented (migrations/0023).
+ * The reminder starts afresh for the receiving centre.
  */
 export async function moveToCentre(
   trx: Tx,
   id: string,
-  to: { centreId: string; sealed: SealedReferral; at: Date },
+  move: { fromCentreId: string; toCentreId: string; sealed: SealedReferral; at: Date },
   from: readonly ReferralStatus[],
 ): Promise<boolean> {
+  const { sealed: s, at } = move;
   const r = await trx
     .updateTable('referral')
     .set({
-      centre_id: to.centreId,
+      centre_id: move.toCentreId,
+      forwarded_from: move.fromCentreId,
       status: 'forwarded',
-      status_changed_at: to.at,
-      payload: to.sealed.payload,
-      wrapped_key: to.sealed.wrappedKey,
-      centre_key_version: to.sealed.centreKeyVersion,
+      status_changed_at: at,
+      payload: s.payload,
+      wrapped_key: s.wrappedKey,
+      centre_key_version: s.centreKeyVersion,
       decline_reason: null,
       decline_note: null,
       closed_at: null,

@@ -59,7 +59,9 @@ export function InboxPage({ ctx, model }: { ctx: PageContext; model: InboxModel 
               </a>
             </th>
             <td>{formatDay(r.createdAt, ctx.locale)}</td>
-            <td>{r.urgency === 'immediate' ? <strong>{t(`urgency.${r.urgency}`)}</strong> : t(`urgency.${r.urgency}`)}</td>
+            <td>
+              {r.urgency === 'immediate' ? <strong>{t(`urgency.${r.urgency}`)}</strong> : t(`urgency.${r.urgency}`)}
+            </td>
             <td>{t(`status.${r.status}`)}</td>
             <td>{r.ageDays === 0 ? t('inbox.today') : t('inbox.age', { count: r.ageDays })}</td>
           </>

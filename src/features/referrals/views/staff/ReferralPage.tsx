@@ -40,7 +40,9 @@ export type ReferralModel = {
 
 function languageName(code: string, locale: string): string {
   try {
-    return new Intl.DisplayNames([isLocale(locale) ? intlLocale(locale) : locale], { type: 'language' }).of(code) ?? code;
+    return (
+      new Intl.DisplayNames([isLocale(locale) ? intlLocale(locale) : locale], { type: 'language' }).of(code) ?? code
+    );
   } catch {
     return code;
   }
@@ -67,7 +69,9 @@ function Content({ ctx, c }: { ctx: PageContext; c: ReferralPayload }) {
       <h3>{t('field.person')}</h3>
       <dl class="referral-content">
         <dt>{t('field.languages')}</dt>
-        <dd>{c.person.languages.length ? c.person.languages.map((l) => languageName(l, ctx.locale)).join(', ') : none}</dd>
+        <dd>
+          {c.person.languages.length ? c.person.languages.map((l) => languageName(l, ctx.locale)).join(', ') : none}
+        </dd>
         <dt>{t('field.consent')}</dt>
         <dd>{t(`consent.${c.person.consent}`)}</dd>
         {c.person.noConsentReason ? (
