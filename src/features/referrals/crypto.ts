@@ -44,7 +44,7 @@ const DATA_KEY = 'referral-data-key';
 const TABLE = 'referral';
 
 /** The column a referral ciphertext lives in. */
-export type ReferralColumn = 'payload' | 'decline_note';
+type ReferralColumn = 'payload' | 'decline_note';
 
 function versionLabel(version: number): string {
   if (!Number.isInteger(version) || version < 1) throw new TypeError('Centre key versions are positive integers.');

@@ -15,7 +15,7 @@ import { withScope, type Scope, type Tx } from '../../platform/db/tenant.ts';
 import type { KeyRing } from '../../platform/security/keys.ts';
 import { decryptReferral, encryptReferral, reencryptForCentre } from './crypto.ts';
 import { centreKeyByVersion, currentCentreKey } from './queries/centre-keys.ts';
-import type { ReferralPayload } from './schema.ts';
+import { DECLINE_REASONS, type ReferralPayload } from './schema.ts';
 
 let database: Database;
 const kek: KeyRing = { currentId: 'k1', keys: new Map([['k1', randomBytes(32)]]) };
@@ -224,6 +224,20 @@ describe('referral row-level security', () => {
         .values({ id: randomUUID(), referral_id: id, status: 'accepted', at: now })
         .execute();
     });
+  });
+
+  it('the decline reasons the code offers are exactly those the database takes', async () => {
+    const { id } = await intake(centreA);
+    const decline = (reason: string) =>
+      withScope(database.db, centre(centreA), (trx) =>
+        trx
+          .updateTable('referral')
+          .set({ status: 'declined', decline_reason: reason as (typeof DECLINE_REASONS)[number] })
+          .where('id', '=', id)
+          .execute(),
+      );
+    for (const reason of DECLINE_REASONS) await decline(reason);
+    await expect(decline('because')).rejects.toThrow(/check constraint/);
   });
 
   it('forwarding: refused without the person’s consent or outside a forwarding transaction; re-encrypted with both', async () => {

@@ -7,8 +7,9 @@
  * never reaches a page unchecked. Every string is bounded; objects are
  * strict.
  *
- * The plain columns beside it (urgency, forwarding consent, status, decline
- * reason code) are listed here too, as the fixed lists they are.
+ * The plain columns beside it (urgency, forwarding consent, decline reason
+ * code) are listed here too, as the fixed lists they are; the statuses are
+ * the database's (platform/db/schema.ts).
  */
 import { z } from 'zod';
 
@@ -23,7 +24,6 @@ export const ORGANISATION_TYPES = [
   'police',
   'other',
 ] as const;
-export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 
 /**
  * What the person agreed to (the helplines' consent levels): the centre may
@@ -32,15 +32,10 @@ export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
  * consent at all — only for a minor or in imminent danger.
  */
 export const CONSENT_LEVELS = ['share_contact', 'confidential', 'anonymous', 'none'] as const;
-export type ConsentLevel = (typeof CONSENT_LEVELS)[number];
 export const NO_CONSENT_REASONS = ['minor', 'imminent_danger'] as const;
-export type NoConsentReason = (typeof NO_CONSENT_REASONS)[number];
 
 export const URGENCIES = ['immediate', 'days', 'no_rush'] as const;
 export type Urgency = (typeof URGENCIES)[number];
-
-export const REFERRAL_STATUSES = ['received', 'accepted', 'forwarded', 'declined', 'closed'] as const;
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 /** Why a centre declined; shown to the sender on the status page. Free text beside it is encrypted. */
 export const DECLINE_REASONS = [
@@ -97,7 +92,6 @@ export const PERSON_LANGUAGES = [
   'ka',
   'hy',
 ] as const;
-export type PersonLanguage = (typeof PERSON_LANGUAGES)[number];
 
 export const LIMITS = {
   name: 200,
@@ -125,7 +119,7 @@ const line = (max: number) =>
     .transform((s) => s.trim());
 
 /** An indicator's key in the guide (e.g. `adult.documents`). */
-export const indicatorKey = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'not an indicator key');
+const indicatorKey = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'not an indicator key');
 
 const PHONE = /^\+?[0-9 ()/.-]{3,40}$/;
 
@@ -157,3 +151,114 @@ export const referralPayloadSchema = z.strictObject({
   locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/),
 });
 export type ReferralPayload = z.infer<typeof referralPayloadSchema>;
+
+/** The honeypot: a field no person sees (hidden by CSS, skipped by keyboard and screen readers), which robots fill. */
+export const HONEYPOT = 'website';
+
+/** A checkbox group's value: absent, one value, or several (the form posts repeated fields). */
+const manyOf = <T extends readonly [string, ...string[]]>(values: T, max: number) =>
+  z
+    .union([z.enum(values), z.array(z.enum(values)).max(max, `at most ${max}`)])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? [...new Set(v)] : [v]));
+
+const optionalLine = (max: number) =>
+  line(max)
+    .optional()
+    .transform((s) => s ?? '');
+
+/** Comma-separated indicator keys, as the guide posts them. */
+const observedList = z
+  .string()
+  .max(LIMITS.observed * (LIMITS.indicatorKey + 1), 'too many indicators')
+  .transform((s) =>
+    s
+      .split(',')
+      .map((k) => k.trim())
+      .filter((k) => k !== ''),
+  )
+  .pipe(z.array(indicatorKey).max(LIMITS.observed, `at most ${LIMITS.observed} indicators`))
+  .transform((keys) => [...new Set(keys)]);
+
+/** What the guide posts to open a pre-filled form (nothing is stored). */
+export const prefillSchema = z.strictObject({
+  centre: z.uuid().optional(),
+  guide: z.uuid().optional(),
+  observed: observedList.optional(),
+});
+
+export const newFormQuery = z.strictObject({ centre: z.uuid().optional() });
+
+/**
+ * The referral form as posted. Strict (an unknown field is a 400), every
+ * string bounded; the rules that tie fields together (at least one way to
+ * reach the sender; no consent only with a reason) are refinements so that
+ * each names the field it belongs to.
+ */
+export const referralFormSchema = z
+  .strictObject({
+    name: line(LIMITS.name).pipe(z.string().min(1, 'required')),
+    organisation: line(LIMITS.organisation).pipe(z.string().min(1, 'required')),
+    organisationType: z.enum(ORGANISATION_TYPES),
+    phone: optionalLine(LIMITS.phone).pipe(z.union([z.literal(''), z.string().regex(PHONE, 'not a phone number')])),
+    email: optionalLine(LIMITS.email).pipe(z.union([z.literal(''), z.email('not an e-mail address')])),
+    centre: z.uuid(),
+    consent: z.enum(CONSENT_LEVELS),
+    noConsentReason: z.enum(NO_CONSENT_REASONS).optional(),
+    languages: manyOf(PERSON_LANGUAGES, LIMITS.languages),
+    urgency: z.enum(URGENCIES),
+    forwarding: z.enum(['yes', 'no']),
+    guide: z.uuid().optional(),
+    observed: observedList.optional(),
+    /** Whether to send the guide's summary along (the professional decides). */
+    includeGuide: z.literal('yes').optional(),
+    message: z
+      .string()
+      .max(LIMITS.message, `at most ${LIMITS.message} characters`)
+      .refine((s) => !CONTROL.test(s), 'control characters are not allowed')
+      .optional()
+      .transform((s) => (s ?? '').replace(/\r\n?/g, '\n').trim()),
+    [HONEYPOT]: z.string().max(500).optional().default(''),
+    /** The signed time the form was handed out (spam.ts). */
+    issued: z.string().min(1).max(200),
+  })
+  .superRefine((f, ctx) => {
+    if (f.phone === '' && f.email === '')
+      ctx.addIssue({ code: 'custom', path: ['contact'], message: 'a phone number or an e-mail address is required' });
+    if (f.consent === 'none' && f.noConsentReason === undefined)
+      ctx.addIssue({ code: 'custom', path: ['noConsentReason'], message: 'a reason is required without consent' });
+  });
+export type ReferralForm = z.infer<typeof referralFormSchema>;
+
+/** The payload a valid form becomes (what is encrypted). */
+export function payloadOf(form: ReferralForm, locale: string): ReferralPayload {
+  const guide =
+    form.includeGuide === 'yes' && form.guide !== undefined
+      ? { versionId: form.guide, observed: form.observed ?? [] }
+      : null;
+  return {
+    sender: {
+      name: form.name,
+      organisation: form.organisation,
+      organisationType: form.organisationType,
+      phone: form.phone === '' ? null : form.phone,
+      email: form.email === '' ? null : form.email,
+    },
+    person: {
+      languages: form.languages,
+      consent: form.consent,
+      noConsentReason: form.consent === 'none' ? (form.noConsentReason ?? null) : null,
+    },
+    guide,
+    message: form.message,
+    locale,
+  };
+}
+
+/** Receipt codes as typed: letters, digits, spaces and hyphens (receipt.ts normalises them). */
+export const statusFormSchema = z.strictObject({
+  code: z
+    .string()
+    .max(64)
+    .regex(/^[A-Za-z0-9 -]*$/, 'not a receipt code'),
+});
