@@ -341,16 +341,17 @@ export const referralStaffRoutes: FastifyPluginAsync = async (app) => {
     const recipients = to ? await recipientsOf(trx, to.id) : [];
     await enterScope(trx, { kind: 'centre', centreId: r.centreId });
     if (!to) throw new Refusal(400, 'badTarget');
+    // While the referral is still the centre's: the history row may only be added to one's own referral.
+    await appendHistory(trx, { id: randomUUID(), referralId: r.id, status: 'forwarded', at: now });
+    // The one transaction that may hand this referral over names it (migrations/0023), and only
+    // such a transaction may read the receiving centre's key (migrations/0024).
+    await enterScope(trx, { kind: 'centre', centreId: r.centreId, forwarding: r.id });
     const sealed = reencryptForCentre(
       r.sealed,
       await keyOf(trx, r),
       await currentCentreKey(trx, kek(), to.id, now),
       r.id,
     );
-    // While the referral is still the centre's: the history row may only be added to one's own referral.
-    await appendHistory(trx, { id: randomUUID(), referralId: r.id, status: 'forwarded', at: now });
-    // The one transaction that may hand this referral over names it (migrations/0023).
-    await enterScope(trx, { kind: 'centre', centreId: r.centreId, forwarding: r.id });
     const moved = await moveToCentre(
       trx,
       r.id,

@@ -15,6 +15,7 @@ import {
   createUser,
   fakeClock,
   postAs,
+  postForm,
   type Session,
   type TestUser,
 } from '../../../test/support/auth.ts';
@@ -233,6 +234,12 @@ describe('decisions', () => {
     const page = await get(`/de/staff/referrals/${r.id}`, s);
     expect(page.body).toContain(note);
     expect(page.body).toContain('Beratung in der benötigten Sprache nicht möglich');
+    // The sender's status page names the reason, never the note.
+    const status = await postForm(t.app, '/de/referral/status', { code: r.receiptCode });
+    expect(status.statusCode).toBe(200);
+    expect(status.body).toContain('Die Sprache der Person wird nicht angeboten');
+    expect(status.body).not.toContain('Tigrinya');
+    expect(status.body).not.toContain(r.payload.message);
     const events = await auditEvents(r.id);
     expect(events.find((e) => e.event === 'referral.declined_done')?.details).toEqual({
       reason: 'language',
@@ -363,5 +370,20 @@ describe('forwarding', () => {
       expect(m.body_text).not.toContain(r.id);
       expect(m.body_text).not.toContain('Jugendamt');
     }
+  });
+});
+
+describe('centre keys in the database', () => {
+  it('a centre’s scope reads only its own key; another centre’s only in a forwarding transaction', async () => {
+    const r = await sendReferral(t.app, centreA);
+    await sendReferral(t.app, centreB);
+    const keysSeen = (scope: Parameters<typeof withScope>[1]) =>
+      withScope(t.database.db, scope, async (trx) =>
+        (await trx.selectFrom('referral_centre_key').select('centre_id').execute()).map((k) => k.centre_id).sort(),
+      );
+    expect(await keysSeen({ kind: 'centre', centreId: centreA })).toEqual([centreA]);
+    expect(await keysSeen({ kind: 'centre', centreId: centreA, forwarding: r.id })).toEqual([centreA, centreB].sort());
+    expect(await keysSeen({ kind: 'coordination' })).toEqual([]);
+    expect(await keysSeen({ kind: 'admin' })).toEqual([]);
   });
 });

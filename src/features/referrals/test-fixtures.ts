@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { withScope } from '../../platform/db/tenant.ts';
 import { encryptReferral } from './crypto.ts';
 import { currentCentreKey } from './queries/centre-keys.ts';
+import { newReceiptCode, receiptHash as makeReceiptHash } from './receipt.ts';
 import type { ReferralPayload, Urgency } from './schema.ts';
 
 /** A payload whose strings are unique per call, so a test can look for them on pages and in tables. */
@@ -27,7 +28,13 @@ export function samplePayload(marker = randomBytes(6).toString('hex')): Referral
   };
 }
 
-export type SentReferral = { id: string; payload: ReferralPayload; receiptHash: string };
+export type SentReferral = {
+  id: string;
+  payload: ReferralPayload;
+  /** The code the sender was shown, for the status page, and its stored hash. */
+  receiptCode: string;
+  receiptHash: string;
+};
 
 export async function sendReferral(
   app: FastifyInstance,
@@ -37,7 +44,8 @@ export async function sendReferral(
   const id = randomUUID();
   const payload = opts.payload ?? samplePayload();
   const at = opts.at ?? app.clock.now();
-  const receiptHash = randomBytes(32).toString('hex');
+  const receiptCode = newReceiptCode();
+  const receiptHash = makeReceiptHash(app.keys.server, receiptCode);
   await withScope(app.database.db, { kind: 'intake' }, async (trx) => {
     const key = await currentCentreKey(trx, app.keys.encryption, centreId, at);
     const sealed = encryptReferral(payload, key, id);
@@ -62,5 +70,5 @@ export async function sendReferral(
       .values({ id: randomUUID(), referral_id: id, status: 'received', at })
       .execute();
   });
-  return { id, payload, receiptHash };
+  return { id, payload, receiptCode, receiptHash };
 }
