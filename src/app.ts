@@ -23,6 +23,7 @@ import { loadServerKeys, type ServerKeys } from './platform/security/server-keys
 import { authPlugin } from './platform/auth/plugin.ts';
 import { KERNEL_ACTIONS, PolicyRegistry } from './platform/auth/policy.ts';
 import { staffMenu } from './platform/staff/menu.ts';
+import { startPanels } from './platform/staff/start-panels.ts';
 import { purgeExpiredSessionsJob } from './platform/auth/session-purge-job.ts';
 import { retentionPurgeJob } from './platform/retention/purge-job.ts';
 import type { JobDefinition } from './platform/jobs/runner.ts';
@@ -132,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('keys', deps.keys ?? loadServerKeys(config));
   app.decorate('policy', new PolicyRegistry([...KERNEL_ACTIONS, ...features.flatMap((f) => f.actions ?? [])]));
   app.decorate('staffMenu', staffMenu(features.flatMap((f) => f.staffLinks ?? [])));
+  app.decorate('staffStartPanels', startPanels(features.flatMap((f) => f.startPanels ?? [])));
 
   const directory = new DirectoryIndex(database.db, config.searchIndexTtlMs);
   await directory.get();

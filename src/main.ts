@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     db: database.db,
     clock: app.clock,
     keys: app.keys,
+    config,
     logger: app.log.child({ component: 'jobs' }),
     jobs: scheduledJobs(),
   });

@@ -8,6 +8,7 @@ import type { ActionDefinition } from './auth/policy.ts';
 import type { Audience, MessageNamespace } from './i18n/index.ts';
 import type { JobDefinition } from './jobs/runner.ts';
 import type { StaffLink } from './staff/menu.ts';
+import type { StartPanel } from './staff/start-panels.ts';
 
 export type Feature = {
   /** Folder name under src/features/. */
@@ -22,6 +23,8 @@ export type Feature = {
   readonly messages?: readonly MessageNamespace[];
   /** Entries of the staff menu; each is shown only to actors whose role holds its action. */
   readonly staffLinks?: readonly StaffLink[];
+  /** Panels on the staff start page (what waits for the reader); each shown only to actors whose role holds its action. */
+  readonly startPanels?: readonly StartPanel[];
   /** The rights this feature's routes and object checks use (collected into the policy registry). */
   readonly actions?: readonly ActionDefinition<never>[];
   /** What must happen later or regularly (purges, reminders); one runner per instance runs each due job once. */

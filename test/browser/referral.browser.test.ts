@@ -414,6 +414,7 @@ describe('the Magdeburg centre closes it, and a month later nothing is left', ()
       db: app.database.db,
       clock: jobClock,
       keys: app.keys,
+      config: app.config,
       logger: app.log,
       jobs: scheduledJobs(),
     });

@@ -246,12 +246,16 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
       db: database.db,
       clock: app.clock,
       keys: app.keys,
+      config: app.config,
       logger: app.log,
       jobs: scheduledJobs(),
     });
     expect((await jobs.runDue()).map((r) => [r.name, r.outcome])).toEqual([
       ['auth.purge-expired-sessions', 'ok'],
       ['retention.purge', 'ok'],
+      ['referrals.remind', 'ok'],
+      ['referrals.auto-close', 'ok'],
+      ['referrals.delete', 'ok'],
     ]);
     await jobs.stop();
     const run = await cli(appEnv(), 'jobs', 'run', 'auth.purge-expired-sessions');

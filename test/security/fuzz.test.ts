@@ -44,6 +44,8 @@ import {
 } from './fuzz-inputs.ts';
 import { REPORT_KINDS } from '../../src/features/entry-reports/schema.ts';
 import { GUIDE_FORMS } from '../../src/features/professionals/schema.ts';
+import { DECLINE_REASONS } from '../../src/features/referrals/schema.ts';
+import { MAX_DECLINE_NOTE } from '../../src/features/referrals/schema-staff.ts';
 import { issueStamp } from '../../src/features/entry-reports/spam.ts';
 import { issueStamp as referralStamp } from '../../src/features/referrals/spam.ts';
 import { ROUTE_MATRIX } from './route-matrix.ts';
@@ -425,6 +427,23 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     hostile: null,
     writes: ['directory_draft', ...AUDIT_TABLES],
   },
+  // On world.referralId, centre A's referral; decisions need a recent re-authentication.
+  '/:lang/staff/referrals/:id/accept': { who: 'centre_lead', recent: true, body: csrfOnly(), hostile: null },
+  '/:lang/staff/referrals/:id/close': { who: 'counsellor', recent: true, body: csrfOnly(), hostile: null },
+  '/:lang/staff/referrals/:id/decline': {
+    who: 'counsellor',
+    recent: true,
+    body: form({ reason: { kind: 'enum', values: DECLINE_REASONS, required: true }, note: text(MAX_DECLINE_NOTE) }),
+    hostile: null,
+    writes: ['referral', 'referral_status_event', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/referrals/:id/forward': {
+    who: 'centre_lead',
+    recent: true,
+    body: form({ centre: req(100) }),
+    hostile: null,
+    writes: ['referral', 'referral_status_event', 'referral_centre_key', 'outbox_mail', ...AUDIT_TABLES],
+  },
 };
 const GOOD = 'sieben lange Wörter sind sicher genug';
 /** Two indicators the published guide has (read from its form), a place and a form of exploitation. */
@@ -459,6 +478,9 @@ const BASES: Record<string, PostFuzz['base']> = {
   '/:lang/staff/review/:id/return': () => ({ comment: 'Bitte die Öffnungszeiten prüfen.' }),
   '/:lang/staff/indicators/drafts': () => ({ guide: 'minors' }),
   '/:lang/staff/indicators/:id': () => ({ framing_de: 'Hinweise, keine Beweise.', framing_en: 'Hints, not proof.' }),
+  '/:lang/staff/referrals/:id/decline': () => ({ reason: 'no_capacity', note: 'Derzeit keine Kapazität.' }),
+  // The own centre: refused (400) whatever else the form says, so the referral stays where it is.
+  '/:lang/staff/referrals/:id/forward': () => ({ centre: world.centreA.id }),
   '/:lang/staff/helplines/new': () => helplineBase,
   '/:lang/staff/helplines/:id': () => helplineBase,
   '/:lang/referral/new': () => ({ centre: world.centreA.id, guide: '00000000-0000-4000-8000-000000000000' }),
@@ -739,6 +761,8 @@ describe('fuzzing every GET route (query string and path parameters)', () => {
     '/:lang/staff/audit': GUARDED_AUDIT,
     '/:lang/staff/users': GUARDED_AUDIT,
     '/:lang/staff/users/:id': GUARDED_AUDIT,
+    // Another id that looks like one is a refusal, recorded as access.denied.
+    '/:lang/staff/referrals/:id': AUDIT_TABLES,
   };
 
   it.each(gets.map((r) => [r.url] as const))(

@@ -66,6 +66,8 @@ const GET_WRITES: Record<string, { tables: readonly string[]; event: string }> =
   '/:lang/staff/audit': { tables: GUARDED_AUDIT, event: 'audit.read' },
   '/:lang/staff/users': { tables: GUARDED_AUDIT, event: 'users.viewed' },
   '/:lang/staff/users/:id': { tables: GUARDED_AUDIT, event: 'users.viewed' },
+  // Opening a referral (the sessions here signed in moments ago, which counts as re-authentication).
+  '/:lang/staff/referrals/:id': { tables: AUDIT_TABLES, event: 'referral.opened_done' },
 };
 
 /** How many rows of `event` name this actor. */

@@ -210,4 +210,11 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   // Readers' error reports: the coordination office all, centre leads their own entry's
   row('GET',  '/:lang/staff/reports',                    'action:entry_reports.read',   [SI, SI, PK, NF, OK, OK, NF]),
   row('POST', '/:lang/staff/reports/:id/handled',        'action:entry_reports.handle', [SI, SI, PK, NF, OK, OK, NF], 'form'),
+  // Referrals: the receiving centre's members only; the network roles hold none of it (and RLS shows them no row)
+  row('GET',  '/:lang/staff/referrals',                  'action:referrals.list',   [SI, SI, PK, NF, NF, OK, OK]),
+  row('GET',  '/:lang/staff/referrals/:id',              'action:referrals.open',   [SI, SI, PK, NF, NF, OK, OK]),
+  row('POST', '/:lang/staff/referrals/:id/accept',       'action:referrals.decide', [SI, SI, PK, NF, NF, OK, OK], 'form'),
+  row('POST', '/:lang/staff/referrals/:id/decline',      'action:referrals.decide', [SI, SI, PK, NF, NF, OK, OK], 'form'),
+  row('POST', '/:lang/staff/referrals/:id/forward',      'action:referrals.decide', [SI, SI, PK, NF, NF, OK, OK], 'form'),
+  row('POST', '/:lang/staff/referrals/:id/close',        'action:referrals.decide', [SI, SI, PK, NF, NF, OK, OK], 'form'),
 ];

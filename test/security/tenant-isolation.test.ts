@@ -22,6 +22,7 @@ import { appForFile } from '../support/app.ts';
 import { createCentre, createUser, fakeClock, postAs, signIn, type Session, type TestUser } from '../support/auth.ts';
 import { giveCentreAnEntry } from '../support/entries.ts';
 import { directSession, markRecentAuth } from '../support/security.ts';
+import { sendReferral } from '../../src/features/referrals/test-fixtures.ts';
 
 const t = appForFile({}, { clock: fakeClock() });
 beforeAll(async () => {}, 60_000);
@@ -55,6 +56,13 @@ const COVERAGE: Record<string, string> = {
   'GET /:lang/staff/review': 'no object id; coordination office only (route matrix)',
   'GET /:lang/staff/reports': 'attack: the list shows none of another centre’s error reports',
   'POST /:lang/staff/reports/:id/handled': 'attack: another centre’s error report id → 404, still open',
+  'GET /:lang/staff/referrals': 'attack: the inbox lists none of another centre’s referrals',
+  'GET /:lang/staff/referrals/:id': 'attack: another centre’s referral id → 404, nothing decrypted',
+  'POST /:lang/staff/referrals/:id/accept': 'attack: another centre’s referral id → 404, unchanged',
+  'POST /:lang/staff/referrals/:id/decline': 'attack: another centre’s referral id → 404, unchanged',
+  'POST /:lang/staff/referrals/:id/forward':
+    'attack: another centre’s referral id (even to the attacker’s own centre) → 404, unchanged',
+  'POST /:lang/staff/referrals/:id/close': 'attack: another centre’s referral id → 404, unchanged',
   'GET /:lang/staff/review/overdue': 'no object id; coordination office only (route matrix)',
   'GET /:lang/staff/helplines':
     'no object id; network data, coordination office and administrators only (route matrix)',
@@ -182,6 +190,8 @@ type Centre = {
   /** The centre's own directory entry, and a reader's error report about it. */
   serviceId: string;
   reportId: string;
+  /** A referral the centre received, encrypted for it. */
+  referralId: string;
   /** Strings that must never appear on another centre's pages. */
   markers: string[];
 };
@@ -262,6 +272,8 @@ async function populate(
       })
       .execute(),
   );
+  // A referral received through the public intake, encrypted for this centre.
+  const referral = await sendReferral(t.app, centreId);
   // A second session, so the lead's sessions page offers one to end.
   await directSession(t.app, lead.user);
   const page = await t.app.inject({
@@ -279,9 +291,23 @@ async function populate(
     sessionId,
     reportId,
     reportText,
+    referral.id,
+    referral.payload.message,
+    referral.payload.sender.name,
     ...people.flatMap((p) => [p.user.id, p.user.email]),
   ];
-  return { id: centreId, people, lead, draftId, passkeyId, sessionId, serviceId, reportId, markers };
+  return {
+    id: centreId,
+    people,
+    lead,
+    draftId,
+    passkeyId,
+    sessionId,
+    serviceId,
+    reportId,
+    referralId: referral.id,
+    markers,
+  };
 }
 
 /** Every object-id route with the victim's ids, as `p`. Returns what went wrong. */
@@ -362,6 +388,22 @@ async function attack(p: Person, victim: Centre): Promise<string[]> {
   );
   if (report?.handled_at !== null) problems.push('their error report is no longer open');
 
+  // Their referral: not opened, not decided, not moved — not even to the attacker's own centre.
+  const opened = await get(`/de/staff/referrals/${victim.referralId}`);
+  expectStatus('open their referral', opened.statusCode, 404);
+  expectClean('their referral', opened.body, [victim.referralId]);
+  for (const [decision, fields] of [
+    ['accept', {}],
+    ['decline', { reason: 'no_capacity', note: 'x' }],
+    ['forward', { centre: p.user.centreId ?? '' }],
+    ['close', {}],
+  ] as const)
+    expectStatus(
+      `${decision} their referral`,
+      (await postAs(t.app, p.session, `/de/staff/referrals/${victim.referralId}/${decision}`, fields)).statusCode,
+      404,
+    );
+
   const byActor = await get(`/de/staff/audit?actor=${victim.lead.user.id}`);
   expectStatus('filter the audit log by their lead', byActor.statusCode, isLead ? 200 : 404);
   expectClean('the audit log filtered by their lead', byActor.body, [victim.lead.user.id]);
@@ -370,6 +412,7 @@ async function attack(p: Person, victim: Centre): Promise<string[]> {
     '/de/staff',
     '/de/staff/account',
     '/de/staff/sessions',
+    '/de/staff/referrals',
     ...(isLead
       ? [
           '/de/staff/audit',

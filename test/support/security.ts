@@ -16,6 +16,7 @@ import { demoNetworkCentres } from '../../src/features/demo/network.ts';
 import { entryBody, publishedEntry, post as postForm } from '../../src/features/centre-entry/testing.ts';
 import type { App } from '../../src/app.ts';
 import { createUser, enrolAdmin, form, signIn, type Session, type TestUser } from './auth.ts';
+import { sendReferral } from '../../src/features/referrals/test-fixtures.ts';
 
 /**
  * Everyone the route matrix distinguishes. 'pending' = passed the password,
@@ -57,6 +58,8 @@ export type World = {
    * change its role without ending anyone's session.
    */
   managedUserId: string;
+  /** A referral received by centre A, written the way the public intake writes it. */
+  referralId: string;
 };
 
 /**
@@ -118,7 +121,17 @@ export async function buildWorld(app: App): Promise<World> {
       now,
     ),
   }));
-  return { centreA, staff, pending, restricted, draftId: draft.id, managedUserId: managed.id, ...tokens };
+  const referral = await sendReferral(app, centreA.id);
+  return {
+    centreA,
+    staff,
+    pending,
+    restricted,
+    draftId: draft.id,
+    managedUserId: managed.id,
+    referralId: referral.id,
+    ...tokens,
+  };
 }
 
 /** The password step of the real sign-in only: a session that may open nothing but the second-factor pages. */
@@ -356,6 +369,7 @@ export function concreteUrl(pattern: string, world: World, ids: RouteIds, lang =
     [/^\/:lang\/states\/:slug$/, ids.stateSlug],
     [/^\/:lang\/staff\/review\/:id/, world.draftId],
     [/^\/:lang\/staff\/users\/:id/, world.managedUserId],
+    [/^\/:lang\/staff\/referrals\/:id/, world.referralId],
     // The fire service and ambulance (112), seeded by migrations/0018_helplines.sql.
     [/^\/:lang\/staff\/helplines\/:id/, 'e4a8e116-5f96-4147-b8b5-af742b1db4a5'],
     // The published first version of the adults' guide, seeded by migrations/0022_indicator_sets.sql.

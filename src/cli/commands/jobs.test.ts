@@ -65,11 +65,19 @@ describe('schutznetz jobs', () => {
   });
 
   it('run without a name runs only what is due', async () => {
-    // The session purge ran just now; the retention purge never did, so it is due at first sight.
+    // The session purge ran just now; the retention purge and the referral jobs never did, so they are due at first sight.
     const r = await cli('jobs', 'run');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
-      /^retention\.purge: ok in \d+ ms \(throttle 0, outbox 0, invitations 0, passwordResets 0, emailChanges 0, challenges 0, entryReports 0\)\n$/,
+      new RegExp(
+        [
+          /^retention\.purge: ok in \d+ ms \(throttle 0, outbox 0, invitations 0, passwordResets 0, emailChanges 0, challenges 0, entryReports 0\)\n/
+            .source,
+          /referrals\.remind: ok in \d+ ms \(reminded 0, mails 0\)\n/.source,
+          /referrals\.auto-close: ok in \d+ ms \(closed 0\)\n/.source,
+          /referrals\.delete: ok in \d+ ms \(deleted 0\)\n$/.source,
+        ].join(''),
+      ),
     );
     expect(await cli('jobs', 'run')).toMatchObject({ code: 0, out: 'No job is due.\n' });
   });

@@ -6,7 +6,7 @@
  * same claim as the server's keeps a job from running twice at a time.
  */
 import pino from 'pino';
-import { scheduledJobs } from '../../app.ts';
+import { registerMessages, scheduledJobs } from '../../app.ts';
 import { loadConfig } from '../../platform/config/index.ts';
 import type { Database } from '../../platform/db/index.ts';
 import { createJobRunner, UnknownJobError, type JobRunner, type RunResult } from '../../platform/jobs/runner.ts';
@@ -15,10 +15,13 @@ import { EXIT, UsageError, type CliIo, type Command, type CommandGroup } from '.
 
 function runner(database: Database, io: CliIo): JobRunner {
   const config = loadConfig(io.env, io.cwd);
+  // Jobs that send mail (referral reminders) write it in the catalogues' words.
+  registerMessages();
   return createJobRunner({
     db: database.db,
     clock: { now: () => new Date() },
     keys: serverKeysFor(io),
+    config,
     // The jobs' own log lines go to stderr as the server's would; results go to stdout below.
     logger: pino({ level: config.logLevel }, { write: (line: string) => io.err(line) }),
     jobs: scheduledJobs(),

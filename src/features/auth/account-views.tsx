@@ -3,12 +3,33 @@ import { translator } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/layout/context.ts';
 import { DataTable } from '../../platform/layout/TableScroll.tsx';
 import { StaffFrame } from '../../platform/staff/StaffFrame.tsx';
+import type { ShownPanel } from '../../platform/staff/start-panels.ts';
 
-export function StaffHomePage({ ctx, links }: { ctx: PageContext; links: { href: string; label: string }[] }) {
+function panelText(p: ShownPanel) {
+  return p.href ? <a href={p.href}>{p.text}</a> : p.text;
+}
+
+export function StaffHomePage({
+  ctx,
+  links,
+  panels = [],
+}: {
+  ctx: PageContext;
+  links: { href: string; label: string }[];
+  /** What features say waits for the reader (platform/staff/start-panels.ts). */
+  panels?: ShownPanel[];
+}) {
   const t = translator(ctx.locale, 'auth');
   return (
     <StaffFrame ctx={ctx} title={t('home.title')}>
       <h1>{t('home.title')}</h1>
+      {panels.length > 0 ? (
+        <ul class="staff-panels">
+          {panels.map((p) => (
+            <li>{p.attention ? <strong>{panelText(p)}</strong> : panelText(p)}</li>
+          ))}
+        </ul>
+      ) : null}
       <p>{t('home.intro')}</p>
       <ul class="staff-links">
         {links.map((l) => (

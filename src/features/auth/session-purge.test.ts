@@ -23,6 +23,7 @@ beforeAll(async () => {
     db: t.database.db,
     clock,
     keys: t.app.keys,
+    config: t.config,
     logger: t.app.log,
     // This job alone, so "nothing is due" below speaks of it only.
     jobs: [purgeExpiredSessionsJob],

@@ -23,6 +23,7 @@ import { sendPage } from '../../platform/layout/render.ts';
 import { accountTx, staffRequest } from '../../platform/request/context.ts';
 import { currentKey } from '../../platform/security/keys.ts';
 import { visibleLinks } from '../../platform/staff/menu.ts';
+import { loadStartPanels } from '../../platform/staff/start-panels.ts';
 import { PASSKEY_SCRIPT, PasskeySignIn } from '../../platform/staff/PasskeySignIn.tsx';
 import { SessionsPage, StaffHomePage, type SessionView } from './account-views.tsx';
 import { deleteSessionsOf, findUserById, hasPasskey, sessionsOf } from './queries.ts';
@@ -105,12 +106,17 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
   }
 
   app.get('/:lang/staff', { config: { action: STAFF_HOME } }, async (req, reply) => {
-    const { actor, locale } = staffRequest(req);
+    const { actor, locale, tx } = staffRequest(req);
     const links = visibleLinks(app.staffMenu, actor).map((l) => ({
       href: `/${locale}${l.path}`,
       label: translateRef(locale, l.label),
     }));
-    return sendPage(reply, StaffHomePage({ ctx: pageContext(req), links }));
+    const now = app.clock.now();
+    // Features' panels (what waits for the reader), read in the reader's own scope.
+    const panels = app.staffStartPanels.length
+      ? await tx((trx) => loadStartPanels(app.staffStartPanels, trx, { actor, locale, now }))
+      : [];
+    return sendPage(reply, StaffHomePage({ ctx: pageContext(req), links, panels }));
   });
 
   app.get('/:lang/staff/sessions', manage, async (req, reply) => {

@@ -72,7 +72,14 @@ beforeAll(async () => {
     await createUser(t.app, { role: 'centre_lead', centreId: centreB }),
     await createUser(t.app, { role: 'counsellor', centreId: centreA }),
   ];
-  jobs = createJobRunner({ db: t.database.db, clock, keys: t.app.keys, logger: t.app.log, jobs: scheduledJobs() });
+  jobs = createJobRunner({
+    db: t.database.db,
+    clock,
+    keys: t.app.keys,
+    config: t.config,
+    logger: t.app.log,
+    jobs: scheduledJobs(),
+  });
 }, 60_000);
 afterAll(async () => {
   await jobs?.stop();

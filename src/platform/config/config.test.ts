@@ -51,6 +51,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MIGRATE_ON_START: 'off' })).toThrow(/MIGRATE_ON_START="off"/);
   });
 
+  it('keeps referrals for the periods it is given: reminder, automatic closing, deletion after closing', () => {
+    expect(loadConfig({}).referrals).toEqual({ remindAfterDays: 7, autoCloseAfterDays: 60, deleteAfterDays: 30 });
+    expect(
+      loadConfig({
+        REFERRAL_REMIND_AFTER_DAYS: '3',
+        REFERRAL_AUTO_CLOSE_AFTER_DAYS: '30',
+        REFERRAL_DELETE_AFTER_DAYS: '14',
+      }).referrals,
+    ).toEqual({ remindAfterDays: 3, autoCloseAfterDays: 30, deleteAfterDays: 14 });
+    expect(() => loadConfig({ REFERRAL_DELETE_AFTER_DAYS: '0' })).toThrow(/REFERRAL_DELETE_AFTER_DAYS="0"/);
+    expect(() => loadConfig({ REFERRAL_DELETE_AFTER_DAYS: '3650' })).toThrow(/REFERRAL_DELETE_AFTER_DAYS/);
+    expect(() => loadConfig({ REFERRAL_REMIND_AFTER_DAYS: '30', REFERRAL_AUTO_CLOSE_AFTER_DAYS: '20' })).toThrow(
+      /REFERRAL_REMIND_AFTER_DAYS=30: must be less than REFERRAL_AUTO_CLOSE_AFTER_DAYS/,
+    );
+  });
+
   it('rejects a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
   });

@@ -38,6 +38,9 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Schutznetz <no-reply@localhost>'),
   SEARCH_INDEX_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
+  REFERRAL_REMIND_AFTER_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+  REFERRAL_AUTO_CLOSE_AFTER_DAYS: z.coerce.number().int().min(2).max(365).default(60),
+  REFERRAL_DELETE_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 export type Config = {
@@ -84,6 +87,12 @@ export type Config = {
   mailFrom: string;
   /** Where the quick exit leads: a neutral site without personalised content. */
   quickExitUrl: string;
+  /**
+   * How long a referral waits before its centre is reminded (once), when an
+   * unclosed referral is closed by itself, and how long a closed one is
+   * kept before it is deleted with its key and history (days).
+   */
+  referrals: { remindAfterDays: number; autoCloseAfterDays: number; deleteAfterDays: number };
 };
 
 type TrustProxy = false | string[];
@@ -165,6 +174,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const e = parsed.data;
   const trust = parseTrustProxy(e.TRUST_PROXY);
   if ('problem' in trust) throw new ConfigError([`TRUST_PROXY=${JSON.stringify(e.TRUST_PROXY)}: ${trust.problem}`]);
+  if (e.REFERRAL_REMIND_AFTER_DAYS >= e.REFERRAL_AUTO_CLOSE_AFTER_DAYS)
+    throw new ConfigError([
+      `REFERRAL_REMIND_AFTER_DAYS=${e.REFERRAL_REMIND_AFTER_DAYS}: must be less than REFERRAL_AUTO_CLOSE_AFTER_DAYS (${e.REFERRAL_AUTO_CLOSE_AFTER_DAYS}), or the reminder would come after the referral closed`,
+    ]);
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   return {
     env: e.NODE_ENV,
@@ -188,5 +201,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
     mailFrom: e.MAIL_FROM,
+    referrals: {
+      remindAfterDays: e.REFERRAL_REMIND_AFTER_DAYS,
+      autoCloseAfterDays: e.REFERRAL_AUTO_CLOSE_AFTER_DAYS,
+      deleteAfterDays: e.REFERRAL_DELETE_AFTER_DAYS,
+    },
   };
 }

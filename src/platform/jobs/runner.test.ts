@@ -27,7 +27,8 @@ import type { Schedule } from './schedule.ts';
 let database: Database;
 /** On PostgreSQL a second pool to the same database: a second instance of the application. */
 let other: Database;
-const keys = loadServerKeys(loadConfig({ NODE_ENV: 'test', ...TEST_KEYS }));
+const config = loadConfig({ NODE_ENV: 'test', ...TEST_KEYS });
+const keys = loadServerKeys(config);
 
 beforeAll(async () => {
   database = await testDatabase();
@@ -77,7 +78,7 @@ function counting(
 }
 
 function runner(jobs: JobDefinition[], clock = fakeClock(), opts: Partial<JobRunnerDeps> = {}) {
-  return createJobRunner({ db: database.db, clock, keys, logger: capture().logger, jobs, ...opts });
+  return createJobRunner({ db: database.db, clock, keys, config, logger: capture().logger, jobs, ...opts });
 }
 
 /** A promise the test settles when it wants, and a way to know a run has begun. */
@@ -156,7 +157,7 @@ describe('several instances, restarts', () => {
     const job = counting(unique('once'), { every: HOUR }, () => new Promise((r) => setTimeout(r, 30)));
     // Four instances, two on each pool (on PostgreSQL: two pools = two application processes).
     const runners = [database, database, other, other].map((d, i) =>
-      createJobRunner({ db: d.db, clock, keys, logger: capture().logger, jobs: [job.def], instance: `i${i}` }),
+      createJobRunner({ db: d.db, clock, keys, config, logger: capture().logger, jobs: [job.def], instance: `i${i}` }),
     );
     const results = (await Promise.all(runners.flatMap((r) => [r.runDue(), r.runDue()]))).flat();
     expect(job.runs).toHaveLength(1);

@@ -17,6 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Kysely } from 'kysely';
+import type { Config } from '../config/index.ts';
 import type { DB } from '../db/schema.ts';
 import type { ServerKeys } from '../security/server-keys.ts';
 import { compileSchedule, type CompiledSchedule, type Schedule } from './schedule.ts';
@@ -37,6 +38,8 @@ export type JobContext = {
   now: Date;
   clock: JobClock;
   keys: ServerKeys;
+  /** The running configuration: retention periods, where mail goes. */
+  config: Config;
   logger: JobLogger;
   /** Aborted when the run's lease ends: from then on another instance may take the job over, so stop soon. */
   signal: AbortSignal;
@@ -89,6 +92,7 @@ export type JobRunnerDeps = {
   db: Kysely<DB>;
   clock: JobClock;
   keys: ServerKeys;
+  config: Config;
   logger: JobLogger;
   jobs: readonly JobDefinition[];
   /** Shown as the holder of a lease; default host name and process id. */
@@ -205,7 +209,15 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     const t0 = performance.now();
     let outcome: { ok: true; summary: JobSummary } | { ok: false; error: string };
     try {
-      const run = def.run({ db, now: startedAt, clock, keys: deps.keys, logger, signal: lease.signal });
+      const run = def.run({
+        db,
+        now: startedAt,
+        clock,
+        keys: deps.keys,
+        config: deps.config,
+        logger,
+        signal: lease.signal,
+      });
       // Failing after its lease ended is no one's to report any more (the race below has settled).
       run.catch(() => undefined);
       // A run that outlives its lease stops holding up this runner; it may still finish in the background.

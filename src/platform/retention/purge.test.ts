@@ -26,7 +26,14 @@ const clock = fakeClock();
 const t = appForFile({}, { clock });
 let jobs: JobRunner;
 beforeAll(() => {
-  jobs = createJobRunner({ db: t.database.db, clock, keys: t.app.keys, logger: t.app.log, jobs: scheduledJobs() });
+  jobs = createJobRunner({
+    db: t.database.db,
+    clock,
+    keys: t.app.keys,
+    config: t.config,
+    logger: t.app.log,
+    jobs: scheduledJobs(),
+  });
 });
 // Runs before the app closes (after-hooks run in reverse order).
 afterAll(async () => {
