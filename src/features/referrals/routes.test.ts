@@ -12,6 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appForFile } from '../../../test/support/app.ts';
 import { createCentre, createUser, fakeClock, postForm, type TestUser } from '../../../test/support/auth.ts';
 import { withScope } from '../../platform/db/tenant.ts';
+import { derivedId } from '../directory/derived-id.ts';
+import { DEMO_NAMESPACE } from '../demo/entries.ts';
+import { demoCentreId } from '../demo/network.ts';
 import { loggerOptions } from '../../platform/http/logging.ts';
 import { decryptReferral } from './crypto.ts';
 import { centreKeyByVersion } from './queries/centre-keys.ts';
@@ -141,6 +144,24 @@ describe('the referral form', () => {
     // Anything else the guide might send is refused, not ignored.
     expect((await postForm(t.app, '/de/referral/new', { centre: centreA, extra: 'x' })).statusCode).toBe(400);
     expect((await postForm(t.app, '/de/referral/new', { observed: 'Not A Key' })).statusCode).toBe(400);
+  });
+
+  it('pre-selects a centre the guide names by its directory entry, as the finder knows it', async () => {
+    // The demo Leipzig centre maintains the directory entry the guide's result lists.
+    const leipzig = demoCentreId('leipzig');
+    const entry = derivedId(DEMO_NAMESPACE, 'service:leipzig');
+    const before = await t.app.inject({ url: `/de/referral/new?centre=${entry}` });
+    expect(before.body, 'no one there yet: not offered').not.toContain(`<option value="${leipzig}"`);
+    await createUser(t.app, { role: 'centre_lead', centreId: leipzig });
+    const res = await postForm(t.app, '/de/referral/new', {
+      centre: entry,
+      guide: randomUUID(),
+      observed: 'coached-story',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(`<option value="${leipzig}" selected>Beispiel-Fachberatungsstelle Leipzig</option>`);
+    // The form itself only ever sends the centre's own id.
+    expect(res.body).not.toContain(`value="${entry}"`);
   });
 });
 

@@ -199,15 +199,16 @@ export const referralRoutes: FastifyPluginAsync = async (app) => {
   ) {
     const centres = await intakeTx(req, receivingCentres);
     const stamp = issueStamp(app.keys.server, app.clock.now());
-    // A centre that no longer takes referrals is not pre-selected.
-    const known = centres.some((c) => c.id === values.centre);
+    // The guide and the finder name a centre by its directory entry, the form by the centre:
+    // either is taken. A centre that no longer takes referrals is not pre-selected.
+    const chosen = centres.find((c) => c.id === values.centre) ?? centres.find((c) => c.serviceId === values.centre);
     return sendPage(
       reply,
       ReferralFormPage({
         ctx: pageContext(req),
         model: {
-          centres,
-          values: known ? values : { ...values, centre: '' },
+          centres: centres.map(({ id, name }) => ({ id, name })),
+          values: { ...values, centre: chosen?.id ?? '' },
           stamp,
           problem: opts.problem,
           errors: opts.errors ?? new Map(),

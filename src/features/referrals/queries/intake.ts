@@ -9,13 +9,14 @@ import type { Tx } from '../../../platform/db/tenant.ts';
 import type { SealedReferral } from '../crypto.ts';
 import type { Urgency } from '../schema.ts';
 
-export type ReceivingCentre = { id: string; name: string };
+/** `serviceId`: the directory entry the centre maintains, as the finder and the guide name it. */
+export type ReceivingCentre = { id: string; name: string; serviceId: string | null };
 
 /** The centres the form offers: those with at least one active lead or counsellor, by name. */
 export async function receivingCentres(trx: Tx): Promise<ReceivingCentre[]> {
   return trx
     .selectFrom('centre as c')
-    .select(['c.id', 'c.name'])
+    .select(['c.id', 'c.name', 'c.service_id as serviceId'])
     .where((eb) =>
       eb.exists(eb.selectFrom('referral_recipient as r').select('r.user_id').whereRef('r.centre_id', '=', 'c.id')),
     )
