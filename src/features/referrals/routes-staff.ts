@@ -55,6 +55,8 @@ import {
   type CentreKey,
 } from './crypto.ts';
 import { inboxUrl } from './jobs.ts';
+import { observedWording } from './observed.ts';
+import { guideVersion } from '../indicators/queries.ts';
 import { centreKeyByVersion, currentCentreKey } from './queries/centre-keys.ts';
 import {
   appendHistory,
@@ -210,7 +212,11 @@ export const referralStaffRoutes: FastifyPluginAsync = async (app) => {
           },
           now,
         );
-      return { r, content, note, history: await historyOf(trx, r.id) };
+      // The indicators in the guide's words; published versions are readable in any scope.
+      const wording = content?.guide
+        ? observedWording(await guideVersion(trx, content.guide.versionId), content.guide.observed, req.locale)
+        : null;
+      return { r, content, note, wording, history: await historyOf(trx, r.id) };
     });
     const { r } = opened;
     const decisions: Decisions = {
@@ -233,6 +239,7 @@ export const referralStaffRoutes: FastifyPluginAsync = async (app) => {
           createdAt: r.createdAt,
           forwardingConsent: r.forwardingConsent,
           content: opened.content,
+          observed: opened.wording,
           declineReason: r.declineReason,
           declineNote: opened.note,
           history: opened.history,

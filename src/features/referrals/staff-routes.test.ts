@@ -21,6 +21,7 @@ import {
 } from '../../../test/support/auth.ts';
 import { directSession } from '../../../test/support/security.ts';
 import { withScope } from '../../platform/db/tenant.ts';
+import { publishedGuide } from '../indicators/queries.ts';
 import { DecryptionError } from '../../platform/security/field-encryption.ts';
 import { decryptReferral } from './crypto.ts';
 import { centreKeyByVersion } from './queries/centre-keys.ts';
@@ -161,6 +162,29 @@ describe('opening a referral', () => {
     const opened = (await auditEvents(r.id)).filter((e) => e.event === 'referral.opened_done');
     expect(opened).toHaveLength(2);
     expect(opened[0]).toEqual({ event: 'referral.opened_done', details: {}, centre_id: centreA });
+  });
+
+  it('shows the observed indicators in the words of the guide version they were ticked in', async () => {
+    const minors = (await publishedGuide(t.database.db, 'minors'))!;
+    const payload = {
+      ...samplePayload(),
+      guide: { versionId: minors.id, observed: ['coached-story', 'no-access-to-guardians', 'not-in-this-version'] },
+    };
+    const r = await sendReferral(t.app, centreA, { payload });
+    const res = await get(`/de/staff/referrals/${r.id}`, await fresh(counsellorAUser));
+    expect(res.statusCode).toBe(200);
+    const items = [...res.body.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+    // In the guide's order (its first group first), each with its group; a key the version lacks as it came.
+    expect(items).toEqual(
+      expect.arrayContaining([
+        'Kein Zugang zu Eltern oder Sorgeberechtigten; ein fremder Erwachsener besteht auf Anwesenheit (Wer das Kind begleitet)',
+        'Eingeübte oder gleichlautende Geschichten (Identität und Geschichte)',
+        'not-in-this-version',
+      ]),
+    );
+    expect(res.body).toContain(`Leitfaden-Fassung ${minors.version}`);
+    const en = await get(`/en/staff/referrals/${r.id}`, await fresh(counsellorAUser));
+    expect(en.body).toContain('Coached or identical stories');
   });
 
   it('answers another centre’s referral with 404, records the refusal, and shows nothing', async () => {

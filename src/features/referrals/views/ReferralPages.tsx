@@ -455,7 +455,10 @@ export function ReferralStatusPage({ ctx, model }: { ctx: PageContext; model: St
         <>
           <dl class="referral-status">
             <dt>{t('status.current')}</dt>
-            <dd role="status">{t(`state.${model.status}`)}</dd>
+            <dd>
+              {/* Inside the dd: a list of terms may hold nothing else (axe definition-list). */}
+              <span role="status">{t(`state.${model.status}`)}</span>
+            </dd>
             <dt>{t('status.centre')}</dt>
             <dd>{model.centreName}</dd>
             {model.declineReason ? (

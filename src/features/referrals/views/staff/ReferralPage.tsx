@@ -13,6 +13,7 @@ import { PostForm } from '../../../../platform/staff/forms.tsx';
 import { StaffPage } from '../../../../platform/staff/StaffPage.tsx';
 import { formatDay } from '../../../../platform/time/dates.ts';
 import type { ReferralStatus } from '../../../../platform/db/schema.ts';
+import type { ObservedWording } from '../../observed.ts';
 import { DECLINE_REASONS, type DeclineReason, type ReferralPayload, type Urgency } from '../../schema.ts';
 
 export type Decisions = { accept: boolean; decline: boolean; forward: boolean; close: boolean };
@@ -26,6 +27,8 @@ export type ReferralModel = {
   forwardingConsent: boolean;
   /** null: the content could not be decrypted. */
   content: ReferralPayload | null;
+  /** The guide's indicators the content names, with their texts; null when it names none. */
+  observed: ObservedWording | null;
   declineReason: DeclineReason | null;
   declineNote: string | null;
   history: { status: ReferralStatus; at: Date }[];
@@ -48,7 +51,7 @@ function languageName(code: string, locale: string): string {
   }
 }
 
-function Content({ ctx, c }: { ctx: PageContext; c: ReferralPayload }) {
+function Content({ ctx, c, observed }: { ctx: PageContext; c: ReferralPayload; observed: ObservedWording | null }) {
   const t = translator(ctx.locale, 'referralsStaff');
   const none = t('field.none');
   return (
@@ -82,14 +85,31 @@ function Content({ ctx, c }: { ctx: PageContext; c: ReferralPayload }) {
         ) : null}
       </dl>
       <h3>{t('field.guide')}</h3>
-      {c.guide && c.guide.observed.length ? (
-        <ul>
-          {c.guide.observed.map((k) => (
-            <li>
-              <code>{k}</code>
-            </li>
-          ))}
-        </ul>
+      {observed && observed.items.length ? (
+        <>
+          {observed.version !== null ? (
+            <p class="hint">{t('field.guideVersion', { version: observed.version })}</p>
+          ) : null}
+          <ul>
+            {observed.items.map((i) => (
+              <li>
+                {i.text ? (
+                  <>
+                    <span lang={i.text.lang}>{i.text.text}</span>
+                    {i.group ? (
+                      <>
+                        {' '}
+                        (<span lang={i.group.lang}>{i.group.text}</span>)
+                      </>
+                    ) : null}
+                  </>
+                ) : (
+                  <code>{i.key}</code>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
       ) : (
         <p>{t('field.guideNone')}</p>
       )}
@@ -132,7 +152,11 @@ export function ReferralPage({ ctx, model }: { ctx: PageContext; model: Referral
         </>
       ) : null}
       <h2>{t('detail.content')}</h2>
-      {model.content ? <Content ctx={ctx} c={model.content} /> : <p role="alert">{t('detail.undecryptable')}</p>}
+      {model.content ? (
+        <Content ctx={ctx} c={model.content} observed={model.observed} />
+      ) : (
+        <p role="alert">{t('detail.undecryptable')}</p>
+      )}
       <p>{model.forwardingConsent ? t('detail.forwardingAllowed') : t('detail.forwardingNotAllowed')}</p>
 
       {d.accept || d.decline || d.forward || d.close ? <h2>{t('actions.title')}</h2> : null}
