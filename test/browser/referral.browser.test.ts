@@ -117,7 +117,11 @@ async function expectPublicPage(page: Page, res: Response | null, path: string):
   expect(headers['set-cookie'], `Set-Cookie on ${path}`).toBeUndefined();
   expect(await page.context().cookies(), `cookies after ${path}`).toEqual([]);
   expect(
-    await page.evaluate(() => ({ cookie: document.cookie, local: localStorage.length, session: sessionStorage.length })),
+    await page.evaluate(() => ({
+      cookie: document.cookie,
+      local: localStorage.length,
+      session: sessionStorage.length,
+    })),
   ).toEqual({ cookie: '', local: 0, session: 0 });
   await expectAccessible(page);
 }
@@ -148,7 +152,9 @@ async function traces(id: string): Promise<{ rows: Record<string, number>; audit
     WHERE table_schema = current_schema() AND column_name = 'referral_id' ORDER BY table_name`.execute(db);
   const rows: Record<string, number> = {};
   const count = async (table: string, column: string) => {
-    const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${id}`.execute(db);
+    const r = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${id}`.execute(db);
     rows[table] = r.rows[0]?.n ?? -1;
   };
   await count('referral', 'id');
@@ -199,7 +205,9 @@ describe('a professional recognises signs and refers', () => {
       pro.getByRole('navigation').getByRole('link', { name: 'Für Fachkräfte' }).first().click(),
     );
     await expectPublicPage(pro, overview, '/de/professionals');
-    const guide = await follow(pro, () => pro.getByRole('link', { name: 'Leitfaden für Minderjährige' }).first().click());
+    const guide = await follow(pro, () =>
+      pro.getByRole('link', { name: 'Leitfaden für Minderjährige' }).first().click(),
+    );
     await expectPublicPage(pro, guide, '/de/professionals/guide/minors');
     expect(await pro.locator('h1').textContent()).toBe('Menschenhandel erkennen: Leitfaden für Minderjährige');
   });
@@ -243,8 +251,8 @@ describe('a professional recognises signs and refers', () => {
     await pro.getByLabel('Ihr Name').fill(PROFESSIONAL.name);
     await pro.getByLabel('Ihre Organisation oder Dienststelle').fill(PROFESSIONAL.organisation);
     await pro.getByLabel('Art der Organisation').selectOption({ label: 'Jugendamt' });
-    await pro.getByLabel('Telefon').fill(PROFESSIONAL.phone);
-    await pro.getByLabel('E-Mail').fill(PROFESSIONAL.email);
+    await pro.getByRole('textbox', { name: 'Telefon' }).fill(PROFESSIONAL.phone);
+    await pro.getByRole('textbox', { name: 'E-Mail' }).fill(PROFESSIONAL.email);
     await pro
       .getByLabel('Vertraulich: Die Beratungsstelle bespricht den Fall mit Ihnen, ohne die Person zu kontaktieren')
       .check();
@@ -305,7 +313,8 @@ describe('the Leipzig centre takes it on and forwards it', () => {
     expect(await rows.count()).toBe(1);
     // The inbox shows no content: an id, dates, urgency and status only.
     const inbox = (await leadPage.locator('main').textContent()) ?? '';
-    for (const secret of [PROFESSIONAL.name, PROFESSIONAL.organisation, 'Jugendamt']) expect(inbox).not.toContain(secret);
+    for (const secret of [PROFESSIONAL.name, PROFESSIONAL.organisation, 'Jugendamt'])
+      expect(inbox).not.toContain(secret);
     expect(await rows.first().textContent()).toContain('eingegangen');
   });
 
