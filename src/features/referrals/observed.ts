@@ -9,7 +9,7 @@ import type { Locale } from '../../platform/i18n/index.ts';
 import { localise } from '../indicators/content.ts';
 import type { PublishedGuide } from '../indicators/queries.ts';
 
-export type ObservedIndicator = {
+type ObservedIndicator = {
   key: string;
   /** null: the key is not in the version (a version the network never published, or a damaged record). */
   text: { text: string; lang: string } | null;
