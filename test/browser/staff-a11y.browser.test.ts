@@ -367,6 +367,19 @@ describe('coordination office pages', () => {
     await expectAccessible(coordinationPage);
   });
 
+  it('indicator sets', () => visit(coordinationPage, '/de/staff/indicators'));
+  it('a published indicator set', () =>
+    visit(coordinationPage, '/de/staff/indicators/0b7c3f0e-5a41-4d7e-9a4c-1f6e2d8b9a01'));
+  it('an indicator draft with errors', async () => {
+    await coordinationPage.goto(`${site.base}/de/staff/indicators`);
+    const start = coordinationPage.locator('form[action$="/drafts"]').first();
+    expect(await submitAndWait(coordinationPage, () => start.locator('button[type=submit]').click())).toBe(200);
+    const form = coordinationPage.locator('form.staff-form');
+    await form.locator('input[name^="text_de."]').first().fill('');
+    expect(await submitAndWait(coordinationPage, () => form.locator('button[type=submit]').last().click())).toBe(400);
+    await expectAccessible(coordinationPage);
+  });
+
   it('review queue after accepting', async () => {
     await coordinationPage.goto(`${site.base}${draftPath}`);
     const form = coordinationPage.locator('form[action$="/accept"]');
@@ -394,6 +407,7 @@ describe('English versions', () => {
     ['/en/staff/helplines', () => coordinationPage],
     ['/en/staff/helplines/new', () => coordinationPage],
     ['/en/staff/reports', () => coordinationPage],
+    ['/en/staff/indicators', () => coordinationPage],
     ['/en/staff/reports', () => leadPage],
   ];
   for (const [path, page] of pages) it(path, () => visit(page(), path));
