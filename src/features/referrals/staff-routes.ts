@@ -95,7 +95,7 @@ function allowed(decision: Decision, status: ReferralStatus): boolean {
 }
 
 /** The first eight hex digits of the random id: enough to name it, nothing about anyone. */
-export function shortId(id: string): string {
+function shortId(id: string): string {
   return id.replace(/-/g, '').slice(0, 8);
 }
 

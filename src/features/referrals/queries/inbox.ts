@@ -48,7 +48,7 @@ export async function inbox(trx: Tx): Promise<InboxRow[]> {
 }
 
 /** Statuses in which a referral waits for the centre to take it on. */
-export const WAITING: readonly ReferralStatus[] = ['received', 'forwarded'];
+const WAITING: readonly ReferralStatus[] = ['received', 'forwarded'];
 
 /** How many of the scope's referrals wait to be accepted. */
 export async function countWaiting(trx: Tx): Promise<number> {
