@@ -106,6 +106,11 @@ CREATE INDEX referral_recipient_centre_idx ON referral_recipient (centre_id);
 CREATE FUNCTION referral_recipient_sync() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+  IF TG_OP = 'UPDATE' AND (OLD.role, OLD.centre_id, OLD.email, OLD.disabled_at IS NULL, OLD.mfa_enrolled_at IS NULL)
+                          IS NOT DISTINCT FROM
+                          (NEW.role, NEW.centre_id, NEW.email, NEW.disabled_at IS NULL, NEW.mfa_enrolled_at IS NULL) THEN
+    RETURN NULL;
+  END IF;
   DELETE FROM referral_recipient WHERE user_id = NEW.id;
   IF NEW.role IN ('centre_lead', 'counsellor') AND NEW.disabled_at IS NULL AND NEW.mfa_enrolled_at IS NOT NULL THEN
     INSERT INTO referral_recipient (user_id, centre_id, email) VALUES (NEW.id, NEW.centre_id, NEW.email);

@@ -46,6 +46,7 @@ import { REPORT_KINDS } from '../../src/features/entry-reports/schema.ts';
 import { DECLINE_REASONS } from '../../src/features/referrals/schema.ts';
 import { MAX_DECLINE_NOTE } from '../../src/features/referrals/schema-staff.ts';
 import { issueStamp } from '../../src/features/entry-reports/spam.ts';
+import { issueStamp as referralStamp } from '../../src/features/referrals/spam.ts';
 import { ROUTE_MATRIX } from './route-matrix.ts';
 import { createInvitation } from '../../src/platform/auth/queries/invitations.ts';
 import { hiddenValue, secretIn } from '../../src/features/account/test-support.ts';
@@ -276,13 +277,14 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     who: 'admin',
     body: form({ confirm: { kind: 'enum', values: ['yes'], required: true } }),
     hostile: null,
-    writes: ['app_user', 'user_session', ...ENDS_LINKS, ...AUDIT_TABLES],
+    // The referral notification list follows the account (migrations/0023).
+    writes: ['app_user', 'user_session', 'referral_recipient', ...ENDS_LINKS, ...AUDIT_TABLES],
   },
   '/:lang/staff/users/:id/role': {
     who: 'admin',
     body: form({ role: { kind: 'enum', values: ['counsellor', 'centre_lead'], required: true } }),
     hostile: null,
-    writes: ['app_user', 'user_session', 'outbox_mail', ...AUDIT_TABLES],
+    writes: ['app_user', 'user_session', 'outbox_mail', 'referral_recipient', ...AUDIT_TABLES],
   },
   '/:lang/staff/entry/edit': {
     who: 'centre_lead',
@@ -308,6 +310,52 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     }),
     hostile: null,
     writes: ['entry_report', 'auth_throttle'],
+  },
+  // The guide's hand-over to the referral form: pre-fills it, writes nothing.
+  '/:lang/referral/new': {
+    who: 'anonymous',
+    body: form({ centre: text(100), guide: text(100), observed: text(5000) }),
+    hostile: null,
+    writes: [],
+  },
+  // A professional's referral: public, no session; a well-formed one is stored encrypted (or refused by the limits).
+  '/:lang/referral/send': {
+    who: 'anonymous',
+    body: form({
+      name: req(1000),
+      organisation: req(1000),
+      organisationType: { kind: 'enum', values: ['jugendamt', 'police', 'other'], required: true },
+      phone: text(1000),
+      email: text(1000),
+      centre: req(100),
+      consent: { kind: 'enum', values: ['share_contact', 'confidential', 'anonymous', 'none'], required: true },
+      noConsentReason: { kind: 'enum', values: ['minor', 'imminent_danger'] },
+      languages: { kind: 'list', max: 100 },
+      urgency: { kind: 'enum', values: ['immediate', 'days', 'no_rush'], required: true },
+      forwarding: { kind: 'enum', values: ['yes', 'no'], required: true },
+      guide: text(100),
+      observed: text(5000),
+      includeGuide: { kind: 'enum', values: ['yes'] },
+      message: text(5000),
+      website: text(500),
+      issued: req(200),
+    }),
+    hostile: null,
+    writes: [
+      'referral',
+      'referral_status_event',
+      'referral_centre_key',
+      'outbox_mail',
+      'auth_throttle',
+      ...AUDIT_TABLES,
+    ],
+  },
+  // The status look-up: counts the attempt, writes nothing else.
+  '/:lang/referral/status': {
+    who: 'anonymous',
+    body: form({ code: req(200) }),
+    hostile: null,
+    writes: ['auth_throttle'],
   },
   '/:lang/staff/reports/:id/handled': { who: 'coordination', body: csrfOnly(), hostile: null },
   '/:lang/staff/review/:id/accept': { who: 'coordination', body: csrfOnly(), hostile: null },
@@ -384,6 +432,23 @@ const BASES: Record<string, PostFuzz['base']> = {
   '/:lang/staff/referrals/:id/forward': () => ({ centre: world.centreA.id }),
   '/:lang/staff/helplines/new': () => helplineBase,
   '/:lang/staff/helplines/:id': () => helplineBase,
+  '/:lang/referral/new': () => ({ centre: world.centreA.id, guide: '00000000-0000-4000-8000-000000000000' }),
+  // Signed ten seconds ago, so the form counts as filled in by a person.
+  '/:lang/referral/send': () => ({
+    name: 'Erika Muster',
+    organisation: 'Jugendamt Musterstadt',
+    organisationType: 'jugendamt',
+    phone: '+49 30 123456',
+    email: 'erika@example.org',
+    centre: world.centreA.id,
+    consent: 'confidential',
+    languages: ['ar', 'ti'],
+    urgency: 'days',
+    forwarding: 'no',
+    message: 'Bitte melden Sie sich.',
+    issued: referralStamp(t.app.keys.server, new Date(t.app.clock.now().getTime() - 10_000)),
+  }),
+  '/:lang/referral/status': () => ({ code: 'AAAA-BBBB-CCCC-DDDD-EEEE' }),
   // Signed ten seconds ago, so the form counts as filled in by a person.
   '/:lang/centres/:id/report': () => ({
     kind: 'phone',

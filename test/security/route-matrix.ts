@@ -84,6 +84,14 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   row('GET', '/:lang/centres/:id/report',                'public', PUB),
   // A reader's error report: public, no session, no cookie (ADR 026); refused cross-site by Origin/Sec-Fetch-Site.
   row('POST', '/:lang/centres/:id/report',               'public', PUB, 'form'),
+  // Referrals by professionals (ADR 032): public, no session, no cookie; refused cross-site like the error report.
+  row('GET', '/:lang/referral/new',                      'public', PUB),
+  // The indicator guide's hand-over: pre-fills the form, stores nothing.
+  row('POST', '/:lang/referral/new',                     'public', PUB, 'form'),
+  row('POST', '/:lang/referral/send',                    'public', PUB, 'form'),
+  row('GET', '/:lang/referral/status',                   'public', PUB),
+  // The receipt code is posted so it never stands in a URL.
+  row('POST', '/:lang/referral/status',                  'public', PUB, 'form'),
   row('GET', '/:lang/states',                            'public', PUB),
   row('GET', '/:lang/states/:slug',                      'public', PUB),
   row('GET', '/:lang/about',                             'public', PUB),

@@ -28,12 +28,12 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { audit } from '../../platform/audit/audit.ts';
-import { withAppRole, withScope } from '../../platform/db/tenant.ts';
 import { parseOr400 } from '../../platform/http/errors.ts';
 import { translator } from '../../platform/i18n/index.ts';
 import { pageContext } from '../../platform/layout/context.ts';
 import { sendPage } from '../../platform/layout/render.ts';
 import { sendMail } from '../../platform/mail/mailer.ts';
+import { intakeTx, receiptTx } from '../../platform/request/context.ts';
 import type { Errors } from '../../platform/staff/forms.tsx';
 import { encryptReferral } from './crypto.ts';
 import { currentCentreKey } from './queries/centre-keys.ts';
@@ -190,7 +190,6 @@ function fieldErrors(issues: readonly z.core.$ZodIssue[], t: ReturnType<typeof t
 
 export const referralRoutes: FastifyPluginAsync = async (app) => {
   const pub = { config: { public: true } };
-  const intake = <T>(fn: Parameters<typeof withScope<T>>[2]) => withScope(app.database.db, { kind: 'intake' }, fn);
 
   async function formPage(
     req: FastifyRequest,
@@ -198,7 +197,7 @@ export const referralRoutes: FastifyPluginAsync = async (app) => {
     values: ReferralFormValues,
     opts: { problem?: FormProblem; errors?: Errors } = {},
   ) {
-    const centres = await intake(receivingCentres);
+    const centres = await intakeTx(req, receivingCentres);
     const stamp = issueStamp(app.keys.server, app.clock.now());
     // A centre that no longer takes referrals is not pre-selected.
     const known = centres.some((c) => c.id === values.centre);
@@ -256,7 +255,7 @@ export const referralRoutes: FastifyPluginAsync = async (app) => {
     const origin = app.config.publicOrigin;
     let centreName: string;
     try {
-      centreName = await intake(async (trx) => {
+      centreName = await intakeTx(req, async (trx) => {
         // Checked again here: the form may be older than the centre's last active member.
         const centre = (await receivingCentres(trx)).find((c) => c.id === form.centre);
         const recipients = centre ? await recipientsOf(trx, centre.id) : [];
@@ -314,13 +313,10 @@ export const referralRoutes: FastifyPluginAsync = async (app) => {
     const notFound = (problem: 'notFound' | 'limit', status: number) =>
       sendPage(reply, ReferralStatusPage({ ctx: pageContext(req), model: { kind: 'form', problem } }), status);
     // Counted before looking: every look-up, found or not, uses the network's budget.
-    const over = await withAppRole(app.database.db, (trx) => lookupOverLimit(trx, app.keys.server, req.ip, now));
+    const over = await intakeTx(req, (trx) => lookupOverLimit(trx, app.keys.server, req.ip, now));
     if (over) return notFound('limit', 429);
     const hashes = receiptHashCandidates(app.keys.server, code);
-    const found =
-      hashes.length === 0
-        ? null
-        : await withScope(app.database.db, { kind: 'receipt', receiptHashes: hashes }, statusByReceipt);
+    const found = hashes.length === 0 ? null : await receiptTx(req, hashes, statusByReceipt);
     if (!found) return notFound('notFound', 404);
     return sendPage(reply, ReferralStatusPage({ ctx: pageContext(req), model: { kind: 'result', ...found } }));
   });

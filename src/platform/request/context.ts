@@ -72,3 +72,25 @@ export function sessionTx<T>(req: FastifyRequest, fn: (trx: Tx) => Promise<T>): 
 export function anonymousTx<T>(req: FastifyRequest, fn: (trx: Tx) => Promise<T>): Promise<T> {
   return withScope(req.server.database.db, { kind: 'auth' }, fn);
 }
+
+/**
+ * A transaction for the public referral form (migrations/0023): the
+ * 'intake' scope, which may add a referral for any centre with an active
+ * member but reads no referral, not even the one it wrote.
+ */
+export function intakeTx<T>(req: FastifyRequest, fn: (trx: Tx) => Promise<T>): Promise<T> {
+  return withScope(req.server.database.db, { kind: 'intake' }, fn);
+}
+
+/**
+ * A transaction for the referral status page: the 'receipt' scope, which
+ * sees only the referral stored under one of `receiptHashes` (what the
+ * visitor's code hashes to under each server key) and its history.
+ */
+export function receiptTx<T>(
+  req: FastifyRequest,
+  receiptHashes: readonly string[],
+  fn: (trx: Tx) => Promise<T>,
+): Promise<T> {
+  return withScope(req.server.database.db, { kind: 'receipt', receiptHashes }, fn);
+}
