@@ -252,10 +252,10 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
     });
     expect((await jobs.runDue()).map((r) => [r.name, r.outcome])).toEqual([
       ['auth.purge-expired-sessions', 'ok'],
-      ['retention.purge', 'ok'],
-      ['referrals.remind', 'ok'],
       ['referrals.auto-close', 'ok'],
       ['referrals.delete', 'ok'],
+      ['referrals.remind', 'ok'],
+      ['retention.purge', 'ok'],
     ]);
     await jobs.stop();
     const run = await cli(appEnv(), 'jobs', 'run', 'auth.purge-expired-sessions');

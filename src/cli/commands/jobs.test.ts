@@ -71,11 +71,11 @@ describe('schutznetz jobs', () => {
     expect(r.out).toMatch(
       new RegExp(
         [
-          /^retention\.purge: ok in \d+ ms \(throttle 0, outbox 0, invitations 0, passwordResets 0, emailChanges 0, challenges 0, entryReports 0\)\n/
-            .source,
+          /^referrals\.auto-close: ok in \d+ ms \(closed 0\)\n/.source,
+          /referrals\.delete: ok in \d+ ms \(deleted 0\)\n/.source,
           /referrals\.remind: ok in \d+ ms \(reminded 0, mails 0\)\n/.source,
-          /referrals\.auto-close: ok in \d+ ms \(closed 0\)\n/.source,
-          /referrals\.delete: ok in \d+ ms \(deleted 0\)\n$/.source,
+          /retention\.purge: ok in \d+ ms \(throttle 0, outbox 0, invitations 0, passwordResets 0, emailChanges 0, challenges 0, entryReports 0\)\n$/
+            .source,
         ].join(''),
       ),
     );
@@ -123,7 +123,9 @@ describe('schutznetz jobs', () => {
   it('rejects an unknown job or extra arguments with usage help (exit 2)', async () => {
     const unknown = await cli('jobs', 'run', 'no.such-job');
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toContain(`There is no job named "no.such-job". Jobs: ${JOB}, retention.purge.`);
+    expect(unknown.err).toContain(
+      `There is no job named "no.such-job". Jobs: ${JOB}, retention.purge, referrals.remind, referrals.auto-close, referrals.delete.`,
+    );
     expect((await cli('jobs', 'run', JOB, 'extra')).code).toBe(2);
     expect((await cli('jobs', 'list', 'extra')).code).toBe(2);
     const help = await cli('help', 'jobs');

@@ -40,6 +40,14 @@ export const KNOWN_EVENTS = [
   'helplines.removed',
   'helplines.translated',
   'entry_report.handled',
+  'referral.received_done',
+  'referral.opened_done',
+  'referral.accepted_done',
+  'referral.declined_done',
+  'referral.forwarded_done',
+  'referral.closed_done',
+  'referral.reminded_done',
+  'referral.deleted_done',
   'audit.read',
   'audit.exported',
   'outbox.read',
@@ -73,6 +81,8 @@ export const SHOWN_DETAILS = [
   'limit',
   'chain',
   'occurrences',
+  'to_centre',
+  'automatic',
 ] as const;
 
 /** The i18n key of an event's label (events come from the database: show with a defaultValue). */

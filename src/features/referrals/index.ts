@@ -3,7 +3,7 @@ import { messageRef } from '../../platform/i18n/index.ts';
 import { REFERRALS_DECIDE, REFERRALS_LIST, REFERRALS_OPEN } from './actions.ts';
 import { REFERRAL_JOBS } from './jobs.ts';
 import { referralRoutes } from './routes.ts';
-import { referralStaffRoutes } from './routes-staff.ts';
+import { referralStaffRoutes } from './staff-routes.ts';
 import { waitingReferralsPanel } from './start-panel.ts';
 import type referralsCatalogue from './messages/de/referrals.json';
 import type referralsStaffCatalogue from './messages/de/referralsStaff.json';
@@ -11,7 +11,7 @@ import type referralsStaffCatalogue from './messages/de/referralsStaff.json';
 /**
  * Secure referrals (ADR 032): professionals refer a person to a counselling
  * centre through a public form; only the receiving centre can read it.
- * The receiving centre's side (routes-staff.ts): inbox, opening after
+ * The receiving centre's side (staff-routes.ts): inbox, opening after
  * re-authentication, decisions, forwarding; reminders, automatic closing
  * and deletion as jobs (jobs.ts).
  */

@@ -53,7 +53,10 @@ async function remains(r: SentReferral): Promise<Record<string, number>> {
     referral: await count(sql`SELECT count(*)::text AS n FROM referral WHERE id = ${r.id}`),
     history: await count(sql`SELECT count(*)::text AS n FROM referral_status_event WHERE referral_id = ${r.id}`),
     anywhere: await count(sql`SELECT count(*)::text AS n FROM (
-        SELECT t::text AS row FROM referral t UNION ALL SELECT t::text FROM referral_status_event t
+        SELECT t::text AS row FROM referral t
+        UNION ALL SELECT t::text FROM referral_status_event t
+        UNION ALL SELECT t::text FROM referral_centre_key t
+        UNION ALL SELECT t::text FROM referral_recipient t
       ) x WHERE row LIKE ${`%${r.id}%`} OR row LIKE ${`%${r.receiptHash}%`}`),
   };
 }

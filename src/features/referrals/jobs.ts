@@ -66,7 +66,7 @@ function byCentre(due: readonly DueReferral[]): Map<string, string[]> {
  * The "a referral is open" mail to each active member of the centre, in the
  * centre's scope (its own members' addresses only). No id, no content.
  */
-export async function mailCentre(
+async function mailCentre(
   mail: MailContext,
   trx: Tx,
   centreId: string,
@@ -77,7 +77,7 @@ export async function mailCentre(
   return to.length;
 }
 
-export const referralReminderJob: JobDefinition = {
+const referralReminderJob: JobDefinition = {
   name: 'referrals.remind',
   schedule: { every: HOUR },
   async run(ctx) {
@@ -111,7 +111,7 @@ export const referralReminderJob: JobDefinition = {
   },
 };
 
-export const referralAutoCloseJob: JobDefinition = {
+const referralAutoCloseJob: JobDefinition = {
   name: 'referrals.auto-close',
   schedule: { every: HOUR },
   async run({ db, now, config, keys }) {
@@ -144,7 +144,7 @@ export const referralAutoCloseJob: JobDefinition = {
   },
 };
 
-export const referralDeleteJob: JobDefinition = {
+const referralDeleteJob: JobDefinition = {
   name: 'referrals.delete',
   schedule: { every: HOUR },
   async run({ db, now, config, keys }) {

@@ -187,6 +187,20 @@ describe('opening a referral', () => {
     expect(en.body).toContain('Coached or identical stories');
   });
 
+  it('says so when the content cannot be decrypted (moved ciphertext), and records no opening', async () => {
+    const r = await sendReferral(t.app, centreA);
+    const other = await sendReferral(t.app, centreA);
+    // Another referral's ciphertext copied onto this row: bound to its own id, it must not open here.
+    await sql`UPDATE referral SET payload = (SELECT payload FROM referral WHERE id = ${other.id}) WHERE id = ${r.id}`.execute(
+      t.database.db,
+    );
+    const res = await get(`/de/staff/referrals/${r.id}`, await fresh(leadAUser));
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('kann nicht entschlüsselt werden');
+    expect(res.body).not.toContain(other.payload.message);
+    expect((await auditEvents(r.id)).map((e) => e.event)).toEqual([]);
+  });
+
   it('answers another centre’s referral with 404, records the refusal, and shows nothing', async () => {
     const r = await sendReferral(t.app, centreA);
     const before = clock.now();

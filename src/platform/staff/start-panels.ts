@@ -12,7 +12,7 @@ import type { Tx } from '../db/tenant.ts';
 import type { Locale } from '../i18n/locales.ts';
 
 /** What one panel says now: a sentence in the reader's language and where to go about it. */
-export type StartPanelContent = {
+type StartPanelContent = {
   text: string;
   /** Path below the language prefix, e.g. '/staff/referrals'. */
   path?: `/staff${string}`;

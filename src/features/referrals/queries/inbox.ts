@@ -15,7 +15,7 @@
  */
 import { sql } from 'kysely';
 import type { ReferralStatus } from '../../../platform/db/schema.ts';
-import type { Tx } from '../../../platform/db/tenant.ts';
+import { enterScope, type Tx } from '../../../platform/db/tenant.ts';
 import type { SealedReferral } from '../crypto.ts';
 import type { DeclineReason, Urgency } from '../schema.ts';
 
@@ -48,7 +48,7 @@ export async function inbox(trx: Tx): Promise<InboxRow[]> {
 }
 
 /** Statuses in which a referral waits for the centre to take it on. */
-export const WAITING: readonly ReferralStatus[] = ['received', 'forwarded'];
+const WAITING: readonly ReferralStatus[] = ['received', 'forwarded'];
 
 /** How many of the scope's referrals wait to be accepted. */
 export async function countWaiting(trx: Tx): Promise<number> {
@@ -207,7 +207,7 @@ export async function moveToCentre(
 export type CentreOption = { id: string; name: string };
 
 /** ('intake' scope) The centres with at least one active member — those a referral may go to. */
-export function centresWithActiveStaff(trx: Tx): Promise<CentreOption[]> {
+function centresWithActiveStaff(trx: Tx): Promise<CentreOption[]> {
   return trx
     .selectFrom('centre')
     .select(['id', 'name'])
@@ -215,6 +215,25 @@ export function centresWithActiveStaff(trx: Tx): Promise<CentreOption[]> {
     .orderBy('name')
     .orderBy('id')
     .execute();
+}
+
+/**
+ * Inside a centre's transaction: the other centres a referral may be
+ * forwarded to (those with an active member) and, for `to`, the addresses
+ * of its active members. Read in the 'intake' scope — the one that may read
+ * them, and that reads no referral — then the transaction returns to the
+ * centre's own scope.
+ */
+export async function forwardingTargets(
+  trx: Tx,
+  centreId: string,
+  to?: string,
+): Promise<{ centres: CentreOption[]; recipients: string[] }> {
+  await enterScope(trx, { kind: 'intake' });
+  const centres = (await centresWithActiveStaff(trx)).filter((c) => c.id !== centreId);
+  const recipients = to && centres.some((c) => c.id === to) ? await recipientsOf(trx, to) : [];
+  await enterScope(trx, { kind: 'centre', centreId });
+  return { centres, recipients };
 }
 
 /** ('intake' scope, or the centre's own) The addresses of a centre's active members. */

@@ -11,7 +11,7 @@ import { formatDay } from '../../../../platform/time/dates.ts';
 import type { ReferralStatus } from '../../../../platform/db/schema.ts';
 import type { Urgency } from '../../schema.ts';
 
-export type InboxItem = {
+type InboxItem = {
   id: string;
   /** The first characters of the random id, to name it on the phone. */
   shortId: string;

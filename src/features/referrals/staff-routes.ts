@@ -38,7 +38,7 @@ import { csrfToken } from '../../platform/auth/csrf.ts';
 import { requireRecentAuth } from '../../platform/auth/reauth.ts';
 import type { Actor } from '../../platform/auth/types.ts';
 import type { ReferralStatus } from '../../platform/db/schema.ts';
-import { enterScope, withScope, type Tx } from '../../platform/db/tenant.ts';
+import { enterScope, type Tx } from '../../platform/db/tenant.ts';
 import { parseOr400 } from '../../platform/http/errors.ts';
 import { translator } from '../../platform/i18n/index.ts';
 import { pageContext } from '../../platform/layout/context.ts';
@@ -60,14 +60,12 @@ import { guideVersion } from '../indicators/queries.ts';
 import { centreKeyByVersion, currentCentreKey } from './queries/centre-keys.ts';
 import {
   appendHistory,
-  centresWithActiveStaff,
+  forwardingTargets,
   historyOf,
   inbox,
   moveToCentre,
-  recipientsOf,
   referralById,
   setStatus,
-  type CentreOption,
   type ReferralRecord,
 } from './queries/inbox.ts';
 import {
@@ -99,7 +97,7 @@ function allowed(decision: Decision, status: ReferralStatus): boolean {
 }
 
 /** The first eight hex digits of the random id: enough to name it, nothing about anyone. */
-export function shortId(id: string): string {
+function shortId(id: string): string {
   return id.replace(/-/g, '').slice(0, 8);
 }
 
@@ -133,13 +131,6 @@ export const referralStaffRoutes: FastifyPluginAsync = async (app) => {
     const key = await centreKeyByVersion(trx, kek(), r.centreId, r.sealed.centreKeyVersion);
     if (!key) throw new Error('A referral names a centre key that does not exist.');
     return key;
-  }
-
-  /** ('intake' scope, a transaction of its own: call it outside any other) Centres with an active member, other than `own`. */
-  function forwardTargets(own: string): Promise<CentreOption[]> {
-    return withScope(app.database.db, { kind: 'intake' }, async (trx) =>
-      (await centresWithActiveStaff(trx)).filter((c) => c.id !== own),
-    );
   }
 
   function refusalPage(req: FastifyRequest, reply: FastifyReply, r: Refusal, id: string) {
@@ -212,20 +203,21 @@ export const referralStaffRoutes: FastifyPluginAsync = async (app) => {
           },
           now,
         );
+      const decisions: Decisions = {
+        accept: allowed('accept', r.status),
+        decline: allowed('decline', r.status),
+        forward: r.forwardingConsent && allowed('forward', r.status),
+        close: allowed('close', r.status),
+      };
+      const history = await historyOf(trx, r.id);
+      const targets = decisions.forward ? (await forwardingTargets(trx, r.centreId)).centres : [];
       // The indicators in the guide's words; published versions are readable in any scope.
       const wording = content?.guide
         ? observedWording(await guideVersion(trx, content.guide.versionId), content.guide.observed, req.locale)
         : null;
-      return { r, content, note, wording, history: await historyOf(trx, r.id) };
+      return { r, content, note, wording, history, decisions, targets };
     });
-    const { r } = opened;
-    const decisions: Decisions = {
-      accept: allowed('accept', r.status),
-      decline: allowed('decline', r.status),
-      forward: r.forwardingConsent && allowed('forward', r.status),
-      close: allowed('close', r.status),
-    };
-    const targets = decisions.forward ? await forwardTargets(r.centreId) : [];
+    const { r, decisions, targets } = opened;
     reply.header('cache-control', 'no-store');
     return sendPage(
       reply,
@@ -341,12 +333,9 @@ export const referralStaffRoutes: FastifyPluginAsync = async (app) => {
   decisionRoute('forward', forwardForm, async (trx, r, form, { now, locale }) => {
     if (!r.forwardingConsent) throw new Refusal(409, 'noConsent');
     if (form.centre === r.centreId) throw new Refusal(400, 'badTarget');
-    // Read before anything is written, in the one scope that may read them (and reads no referral):
-    // the receiving centre must have an active member, and they are whom the mail goes to.
-    await enterScope(trx, { kind: 'intake' });
-    const to = (await centresWithActiveStaff(trx)).find((c) => c.id === form.centre);
-    const recipients = to ? await recipientsOf(trx, to.id) : [];
-    await enterScope(trx, { kind: 'centre', centreId: r.centreId });
+    // Read before anything is written: the receiving centre must have an active member, and they are whom the mail goes to.
+    const { centres, recipients } = await forwardingTargets(trx, r.centreId, form.centre);
+    const to = centres.find((c) => c.id === form.centre);
     if (!to) throw new Refusal(400, 'badTarget');
     // While the referral is still the centre's: the history row may only be added to one's own referral.
     await appendHistory(trx, { id: randomUUID(), referralId: r.id, status: 'forwarded', at: now });
