@@ -244,6 +244,12 @@ describe('a professional recognises signs and refers', () => {
     const centre = pro.getByLabel('Beratungsstelle', { exact: true });
     expect(await centre.inputValue(), 'the centre chosen on the result page').toBe(LEIPZIG_CENTRE_ID);
     expect(await pro.getByLabel('Diese Hinweise mitschicken').isChecked()).toBe(true);
+    // What goes with it, in the words that were ticked.
+    const observed = await pro
+      .locator('form fieldset', { hasText: 'Beobachtete Hinweise' })
+      .locator('li')
+      .allTextContents();
+    expect(observed).toEqual(TICKED);
   });
 
   it('gives the consent, the languages, the urgency and the consent to forwarding, sends it and notes the receipt code', async () => {

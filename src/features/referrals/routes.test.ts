@@ -13,6 +13,7 @@ import { appForFile } from '../../../test/support/app.ts';
 import { createCentre, createUser, fakeClock, postForm, type TestUser } from '../../../test/support/auth.ts';
 import { withScope } from '../../platform/db/tenant.ts';
 import { derivedId } from '../directory/derived-id.ts';
+import { publishedGuide } from '../indicators/queries.ts';
 import { DEMO_NAMESPACE } from '../demo/entries.ts';
 import { demoCentreId } from '../demo/network.ts';
 import { loggerOptions } from '../../platform/http/logging.ts';
@@ -137,7 +138,8 @@ describe('the referral form', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain(`<option value="${centreA}" selected>`);
-    expect(res.body).toContain(`Leitfaden-Fassung ${guide}`);
+    // A version the network never published has no texts: the keys are shown as they came.
+    expect(res.body).not.toContain('Leitfaden-Fassung');
     expect(res.body).toContain('<code>minor.no_guardian</code>');
     expect(res.body).toContain('name="observed" value="minor.no_guardian,minor.coached_story"');
     expect(await count()).toBe(before);
@@ -153,12 +155,16 @@ describe('the referral form', () => {
     const before = await t.app.inject({ url: `/de/referral/new?centre=${entry}` });
     expect(before.body, 'no one there yet: not offered').not.toContain(`<option value="${leipzig}"`);
     await createUser(t.app, { role: 'centre_lead', centreId: leipzig });
+    const minors = (await publishedGuide(t.database.db, 'minors'))!;
     const res = await postForm(t.app, '/de/referral/new', {
       centre: entry,
-      guide: randomUUID(),
+      guide: minors.id,
       observed: 'coached-story',
     });
     expect(res.statusCode).toBe(200);
+    // What was ticked, in the guide's words, with the version it came from.
+    expect(res.body).toContain('<li><span lang="de">Eingeübte oder gleichlautende Geschichten</span></li>');
+    expect(res.body).toContain(`Leitfaden-Fassung ${minors.version}`);
     expect(res.body).toContain(`<option value="${leipzig}" selected>Beispiel-Fachberatungsstelle Leipzig</option>`);
     // The form itself only ever sends the centre's own id.
     expect(res.body).not.toContain(`value="${entry}"`);

@@ -37,6 +37,8 @@ import { intakeTx, receiptTx } from '../../platform/request/context.ts';
 import type { Errors } from '../../platform/staff/forms.tsx';
 import { encryptReferral } from './crypto.ts';
 import { currentCentreKey } from './queries/centre-keys.ts';
+import { guideVersion } from '../indicators/queries.ts';
+import { observedWording } from './observed.ts';
 import { insertReferral, receivingCentres, recipientsOf } from './queries/intake.ts';
 import { statusByReceipt } from './queries/status.ts';
 import { newReceiptCode, receiptHash, receiptHashCandidates } from './receipt.ts';
@@ -54,6 +56,7 @@ import {
   ReferralFormPage,
   ReferralSentPage,
   ReferralStatusPage,
+  textLang,
   type FormProblem,
   type ReferralFormValues,
 } from './views/ReferralPages.tsx';
@@ -197,7 +200,11 @@ export const referralRoutes: FastifyPluginAsync = async (app) => {
     values: ReferralFormValues,
     opts: { problem?: FormProblem; errors?: Errors } = {},
   ) {
-    const centres = await intakeTx(req, receivingCentres);
+    const { centres, version } = await intakeTx(req, async (trx) => ({
+      centres: await receivingCentres(trx),
+      // The guide version the indicators came from, for their texts (published versions are readable in any scope).
+      version: values.guide === '' ? undefined : await guideVersion(trx, values.guide),
+    }));
     const stamp = issueStamp(app.keys.server, app.clock.now());
     // The guide and the finder name a centre by its directory entry, the form by the centre:
     // either is taken. A centre that no longer takes referrals is not pre-selected.
@@ -209,6 +216,7 @@ export const referralRoutes: FastifyPluginAsync = async (app) => {
         model: {
           centres: centres.map(({ id, name }) => ({ id, name })),
           values: { ...values, centre: chosen?.id ?? '' },
+          observed: observedWording(version, values.observed, textLang(req.locale)),
           stamp,
           problem: opts.problem,
           errors: opts.errors ?? new Map(),

@@ -30,10 +30,15 @@ import {
   URGENCIES,
   type DeclineReason,
 } from '../schema.ts';
+import type { ObservedWording } from '../observed.ts';
 
 /** The language the text is in: German stands in beyond German and English. */
+export function textLang(locale: Locale): Locale {
+  return locale === 'en' ? 'en' : 'de';
+}
+
 function textLocale(ctx: PageContext): Locale {
-  return ctx.locale === 'en' ? 'en' : 'de';
+  return textLang(ctx.locale);
 }
 
 function Page({ ctx, title, children }: { ctx: PageContext; title: string; children: ComponentChildren }) {
@@ -73,6 +78,8 @@ export type ReferralFormValues = {
 export type ReferralFormModel = {
   centres: readonly { id: string; name: string }[];
   values: ReferralFormValues;
+  /** The guide's indicators in `values.observed`, with their texts where the guide version has them. */
+  observed: ObservedWording;
   /** The signed issue time (spam.ts). */
   stamp: string;
   problem?: FormProblem | undefined;
@@ -307,15 +314,15 @@ export function ReferralFormPage({ ctx, model }: { ctx: PageContext; model: Refe
               <legend>
                 <h2>{t('form.guide')}</h2>
               </legend>
-              <p>{t('form.guideVersion', { version: v.guide })}</p>
-              {v.observed.length > 0 ? (
+              {model.observed.version !== null ? (
+                <p>{t('form.guideVersion', { version: model.observed.version })}</p>
+              ) : null}
+              {model.observed.items.length > 0 ? (
                 <>
                   <p>{t('form.guideObserved')}</p>
                   <ul>
-                    {v.observed.map((k) => (
-                      <li>
-                        <code>{k}</code>
-                      </li>
+                    {model.observed.items.map((i) => (
+                      <li>{i.text ? <span lang={i.text.lang}>{i.text.text}</span> : <code>{i.key}</code>}</li>
                     ))}
                   </ul>
                 </>
