@@ -462,10 +462,7 @@ export function ReferralStatusPage({ ctx, model }: { ctx: PageContext; model: St
         <>
           <dl class="referral-status">
             <dt>{t('status.current')}</dt>
-            <dd>
-              {/* Inside the dd: a list of terms may hold nothing else (axe definition-list). */}
-              <span role="status">{t(`state.${model.status}`)}</span>
-            </dd>
+            <dd>{t(`state.${model.status}`)}</dd>
             <dt>{t('status.centre')}</dt>
             <dd>{model.centreName}</dd>
             {model.declineReason ? (
