@@ -143,7 +143,10 @@ function typedValues(body: Record<string, unknown>): ReferralFormValues {
 }
 
 /** Field errors in the reader's language, by the field they belong to. */
-function fieldErrors(issues: readonly z.core.$ZodIssue[], t: ReturnType<typeof translator<'referrals'>>): Errors {
+function fieldErrors(
+  issues: readonly z.core.$ZodIssue[],
+  t: ReturnType<typeof translator<'referrals'>>,
+): Map<string, string[]> {
   const errors = new Map<string, string[]>();
   const add = (field: string, message: string) => {
     const list = errors.get(field) ?? [];
@@ -242,7 +245,14 @@ export const referralRoutes: FastifyPluginAsync = async (app) => {
     const again = (problem: FormProblem, errors?: Errors) => formPage(req, reply, values, { problem, errors });
 
     const parsed = referralFormSchema.safeParse(body);
-    if (!parsed.success) return again('invalid', fieldErrors(parsed.error.issues, t));
+    if (!parsed.success) {
+      const errors = fieldErrors(parsed.error.issues, t);
+      // The rules across fields run only once every field is valid; name them at once too.
+      if (values.phone.trim() === '' && values.email.trim() === '') errors.set('contact', [t('field.contact')]);
+      if (values.consent === 'none' && values.noConsentReason === '')
+        errors.set('noConsentReason', [t('field.noConsentReason')]);
+      return again('invalid', errors);
+    }
     const form = parsed.data;
     // The field nobody sees was filled in: a robot, or a browser's autofill gone wrong. Nothing is kept.
     if (form[HONEYPOT] !== '') return again('honeypot');

@@ -25,6 +25,8 @@ const perLocale = (lang: 'de' | 'en'): PublicPage[] => [
   { name: `search without a place (${lang})`, path: `/${lang}/search`, status: 200 },
   { name: `centre detail (${lang})`, path: `/${lang}/centres/${LEIPZIG_ID}`, status: 200 },
   { name: `report an error (${lang})`, path: `/${lang}/centres/${LEIPZIG_ID}/report`, status: 200 },
+  { name: `referral form (${lang})`, path: `/${lang}/referral/new`, status: 200 },
+  { name: `referral status (${lang})`, path: `/${lang}/referral/status`, status: 200 },
   { name: `states (${lang})`, path: `/${lang}/states`, status: 200 },
   { name: `one state (${lang})`, path: `/${lang}/states/sachsen`, status: 200 },
   { name: `safety (${lang})`, path: `/${lang}/safety`, status: 200 },

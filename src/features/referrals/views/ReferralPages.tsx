@@ -455,7 +455,7 @@ export function ReferralStatusPage({ ctx, model }: { ctx: PageContext; model: St
         <>
           <dl class="referral-status">
             <dt>{t('status.current')}</dt>
-            <dd role="status">{t(`state.${model.status}`)}</dd>
+            <dd>{t(`state.${model.status}`)}</dd>
             <dt>{t('status.centre')}</dt>
             <dd>{model.centreName}</dd>
             {model.declineReason ? (
