@@ -150,7 +150,7 @@ async function statusFor(page: Page, code: string): Promise<Response | null> {
  * so a table added later is counted too), read directly as the database
  * owner; and the audit log's events about it.
  */
-async function traces(id: string): Promise<{ rows: Record<string, number>; audit: string[] }> {
+async function traces(id: string): Promise<{ rows: Record<string, number>; audit: string[]; auditText: string }> {
   const db = site.testApp.app.database.db;
   const tables = await sql<{ table_name: string }>`
     SELECT table_name FROM information_schema.columns
@@ -165,9 +165,15 @@ async function traces(id: string): Promise<{ rows: Record<string, number>; audit
   await count('referral', 'id');
   for (const t of tables.rows) await count(t.table_name, 'referral_id');
   const audit = await withScope(db, { kind: 'admin' }, (trx) =>
-    trx.selectFrom('audit_log').select('event').where('object_id', '=', id).orderBy('at').orderBy('seq').execute(),
+    trx
+      .selectFrom('audit_log')
+      .select(['event', 'details'])
+      .where('object_id', '=', id)
+      .orderBy('at')
+      .orderBy('seq')
+      .execute(),
   );
-  return { rows, audit: audit.map((a) => a.event) };
+  return { rows, audit: audit.map((a) => a.event), auditText: JSON.stringify(audit) };
 }
 
 beforeAll(async () => {
@@ -451,6 +457,8 @@ describe('the Magdeburg centre closes it, and a month later nothing is left', ()
     );
     // The tamper-evident log keeps that it happened (by its random id), never what it said.
     expect(after.audit).toEqual(expect.arrayContaining(['referral.received_done', 'referral.closed_done']));
+    for (const typed of [PROFESSIONAL.name, PROFESSIONAL.organisation, PROFESSIONAL.email, receipt, 'coached-story'])
+      expect(after.auditText).not.toContain(typed);
     const res = await statusFor(pro, receipt);
     expect(res?.status()).toBe(404);
     expect(await pro.locator('main').textContent()).toContain('Zu diesem Code gibt es keine Anfrage.');
