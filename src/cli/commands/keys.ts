@@ -1,4 +1,7 @@
 /**
+ * `schutznetz keys rewrap` (below): after a rotation of ENCRYPTION_KEYS,
+ * re-wrap the centres' referral keys under the new KEK.
+ *
  * `schutznetz keys init`: create the three key rings once, before the first
  * start of an installation — the server creates keys by itself only for
  * the embedded demo (security/server-keys.ts). Either as the files the
@@ -8,9 +11,12 @@
  * TOTP secrets undecryptable and the audit chains unverifiable.
  */
 import fs from 'node:fs';
+import { rewrapCentreKeys } from '../../features/referrals/rewrap.ts';
 import { loadConfig } from '../../platform/config/index.ts';
+import { DecryptionError } from '../../platform/security/field-encryption.ts';
 import { createKeyFile, generateKeyRingEntry, keyFileFolder, keyFilePath } from '../../platform/security/keys.ts';
 import { KEY_RINGS } from '../../platform/security/server-keys.ts';
+import { serverKeysFor, withDatabase } from '../database.ts';
 import { EXIT, UsageError, type Command, type CommandGroup } from '../types.ts';
 
 /** Id of the first key of each ring; a rotation appends the next (k2, …). */
@@ -75,8 +81,53 @@ const initCommand: Command = {
   },
 };
 
+const list = (ids: string[]) => (ids.length === 0 ? 'none' : ids.join(', '));
+
+const rewrapCommand: Command = {
+  name: 'rewrap',
+  summary: 'After appending a key to ENCRYPTION_KEYS: re-wrap the centres’ referral keys under it',
+  usage: '',
+  help: [
+    '  Every centre’s referral key that names an older ENCRYPTION_KEYS entry is unwrapped with that entry and',
+    '  wrapped again under the current (last) one, all in one transaction; the referrals themselves are not',
+    '  touched. Safe to run again: keys already under the current entry are left as they are.',
+    '  Prints which entry ids are still named (centre keys, TOTP secrets): an entry may leave the ring only',
+    '  when nothing names it (docs/security.md, section 11). Exit code 1, with nothing changed, when a',
+    '  centre key names an entry that is no longer in the ring.',
+  ].join('\n'),
+  options: {},
+  async run({ positionals }, io) {
+    if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
+    const keys = serverKeysFor(io);
+    let report;
+    try {
+      report = await withDatabase(io, (database) =>
+        rewrapCentreKeys(database.db, keys.encryption, keys.audit, new Date()),
+      );
+    } catch (err) {
+      if (!(err instanceof DecryptionError)) throw err;
+      io.err(
+        `\nA centre key could not be opened (${err.reason}); nothing was changed. ` +
+          (err.reason === 'unknown_key'
+            ? 'It names an ENCRYPTION_KEYS entry that is not in the ring: put that entry back, run the command again, and remove it only afterwards.\n\n'
+            : 'The stored key does not match its centre and version: restore it from a backup.\n\n'),
+      );
+      return EXIT.invalid;
+    }
+    const { currentKekId, rewrapped, alreadyCurrent, referenced } = report;
+    io.out(
+      `Centre keys re-wrapped under ${currentKekId}: ${rewrapped}; already under it: ${alreadyCurrent}.\n` +
+        `ENCRYPTION_KEYS entries still named: centre keys ${list(referenced.centreKeys)}; ` +
+        `TOTP secrets ${list(referenced.totpSecrets)}.\n` +
+        'An older entry may leave the ring once neither names it (TOTP secrets move to the current entry at their\n' +
+        'owner’s next sign-in).\n',
+    );
+    return EXIT.ok;
+  },
+};
+
 export const keysCommands: CommandGroup = {
   name: 'keys',
-  summary: 'The server keys: create them for a new installation',
-  commands: [initCommand],
+  summary: 'The server keys: create them for a new installation, re-wrap referral keys after a rotation',
+  commands: [initCommand, rewrapCommand],
 };

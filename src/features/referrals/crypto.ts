@@ -22,6 +22,7 @@ import {
   decryptField,
   encryptField,
   generateDataKey,
+  keyIdOf,
   unwrapKey,
   wrapKey,
 } from '../../platform/security/field-encryption.ts';
@@ -72,6 +73,23 @@ export function newCentreKey(kek: KeyRing, centreId: string, version: number): {
  */
 export function openCentreKey(kek: KeyRing, centreId: string, version: number, wrapped: string): CentreKey {
   return { centreId, version, key: unwrapKey(wrapped, kek, CENTRE_KEY, [centreId, `v${version}`]) };
+}
+
+/** The KEK id a wrapped centre key names (without unwrapping it). */
+export function centreKeyKekId(wrapped: string): string {
+  return keyIdOf(wrapped);
+}
+
+/**
+ * KEK rotation: unwrap a centre key row with the KEK it names and wrap the
+ * same key again under the ring's current KEK, bound to the same centre and
+ * version. The referrals' wrapped data keys and payloads stay valid because
+ * the centre key itself does not change.
+ * @throws DecryptionError when the row names a KEK no longer in the ring, or was tampered with
+ */
+export function rewrapCentreKey(kek: KeyRing, centreId: string, version: number, wrapped: string): string {
+  const { key } = openCentreKey(kek, centreId, version, wrapped);
+  return wrapKey(key, kek, CENTRE_KEY, [centreId, `v${version}`]);
 }
 
 function dataKeyContext(centreId: string, referralId: string): string[] {

@@ -58,6 +58,13 @@ export type Scope =
    */
   | { kind: 'intake' }
   /**
+   * The operator's `schutznetz keys rewrap` only (never a request): reads
+   * every centre's referral key and re-wraps it under the current
+   * key-encryption key (migrations/0025) — the one scope that may change a
+   * key row, and only its wrapped_key.
+   */
+  | { kind: 'keys' }
+  /**
    * The referral status page: only the referral whose receipt-code hash the
    * visitor presented (one hash per server key still in the ring), and its
    * history.

@@ -1,7 +1,9 @@
 /**
  * The centres' referral keys (referral_centre_key, level 2 of ADR 032): read
  * and, on first need, created by the public intake and by a centre that
- * forwards (migrations/0023). Rows are never changed or deleted here.
+ * forwards (migrations/0023). Rows are never deleted; only the operator's
+ * re-wrap after a KEK rotation ('keys' scope, migrations/0025) changes one,
+ * and only its wrapped_key.
  */
 import type { Tx } from '../../../platform/db/tenant.ts';
 import type { KeyRing } from '../../../platform/security/keys.ts';
@@ -49,4 +51,34 @@ export async function currentCentreKey(trx: Tx, kek: KeyRing, centreId: string, 
     if (!row) throw new Error('The centre key could not be created.');
   }
   return openCentreKey(kek, centreId, row.version, row.wrapped_key);
+}
+
+/** ('keys' scope) Every centre key row, locked until the re-wrap's transaction ends. */
+export async function centreKeyRowsForRewrap(
+  trx: Tx,
+): Promise<{ centreId: string; version: number; wrappedKey: string }[]> {
+  const rows = await trx
+    .selectFrom('referral_centre_key')
+    .select(['centre_id', 'version', 'wrapped_key'])
+    .orderBy('centre_id')
+    .orderBy('version')
+    .forUpdate()
+    .execute();
+  return rows.map((r) => ({ centreId: r.centre_id, version: r.version, wrappedKey: r.wrapped_key }));
+}
+
+/** ('keys' scope) Replace one centre key row's wrapped form; true when the row was there to change. */
+export async function storeRewrappedCentreKey(
+  trx: Tx,
+  centreId: string,
+  version: number,
+  wrappedKey: string,
+): Promise<boolean> {
+  const r = await trx
+    .updateTable('referral_centre_key')
+    .set({ wrapped_key: wrappedKey })
+    .where('centre_id', '=', centreId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

@@ -1,5 +1,5 @@
 /** The `app_user` columns the kernel's sign-in code reads and writes. */
-import type { Updateable } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import type { DB, Role } from '../../db/schema.ts';
 import type { Tx } from '../../db/tenant.ts';
 import { updatedOne } from '../../db/updates.ts';
@@ -148,4 +148,20 @@ export function setPasswordOfEnrolledAccount(trx: Tx, userId: string, passwordHa
 /** Record a TOTP step as used, so the code just typed (at enrolment or an app change) cannot sign anyone in again. */
 export async function setTotpLastStep(trx: Tx, userId: string, step: number): Promise<void> {
   await trx.updateTable('app_user').set({ totp_last_step: step }).where('id', '=', userId).execute();
+}
+
+/**
+ * ('admin' scope) The KEK ids the stored TOTP secrets name — only the id
+ * part of each ciphertext (`v1.<keyId>.…`) leaves the database. A secret
+ * under an old KEK is re-encrypted at its owner's next sign-in, so an old
+ * entry can leave the ring only once no secret names it.
+ */
+export async function totpSecretKekIds(trx: Tx): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('app_user')
+    .select(sql<string>`split_part(totp_secret, '.', 2)`.as('kek_id'))
+    .where('totp_secret', 'is not', null)
+    .distinct()
+    .execute();
+  return rows.map((r) => r.kek_id).sort();
 }
