@@ -320,7 +320,7 @@ describe('a professional recognises signs and refers', () => {
 describe('the Leipzig centre takes it on and forwards it', () => {
   it('the lead signs in with password and authenticator and sees on the start page that a referral waits', async () => {
     await signInInBrowser(leadPage, site.base, lead, leadAuth);
-    const waiting = leadPage.locator('#main').getByRole('link', { name: '1 Zuweisung wartet auf Annahme.' });
+    const waiting = leadPage.locator('#main').getByRole('link', { name: '1 Vermittlung wartet auf Annahme.' });
     expect(await waiting.count(), await describePage(leadPage)).toBe(1);
     await expectAccessible(leadPage);
     await submitAndWait(leadPage, () => waiting.click());
@@ -363,7 +363,7 @@ describe('the Leipzig centre takes it on and forwards it', () => {
     const status = await submitAndWait(leadPage, () => leadPage.getByRole('button', { name: 'Annehmen' }).click());
     expect(status).toBe(200);
     expect(leadPage.url()).toBe(`${site.base}/de/staff/referrals/${referralId}?done=accepted`);
-    expect(await leadPage.getByRole('status').textContent()).toContain('Die Zuweisung ist angenommen.');
+    expect(await leadPage.getByRole('status').textContent()).toContain('Die Vermittlung ist angenommen.');
     await expectAccessible(leadPage);
   });
 
@@ -406,7 +406,7 @@ describe('the professional follows the status', () => {
 describe('the Magdeburg centre closes it, and a month later nothing is left', () => {
   it('the counsellor signs in, sees it waiting, opens it and closes it', async () => {
     await signInInBrowser(counsellorPage, site.base, counsellor, counsellorAuth);
-    const waiting = counsellorPage.locator('#main').getByRole('link', { name: '1 Zuweisung wartet auf Annahme.' });
+    const waiting = counsellorPage.locator('#main').getByRole('link', { name: '1 Vermittlung wartet auf Annahme.' });
     expect(await waiting.count(), await describePage(counsellorPage)).toBe(1);
     await submitAndWait(counsellorPage, () => waiting.click());
     const row = counsellorPage.locator('main table tbody tr');
@@ -423,7 +423,7 @@ describe('the Magdeburg centre closes it, and a month later nothing is left', ()
       counsellorPage.getByRole('button', { name: 'Abschließen' }).click(),
     );
     expect(status).toBe(200);
-    expect(await counsellorPage.getByRole('status').textContent()).toContain('Die Zuweisung ist abgeschlossen.');
+    expect(await counsellorPage.getByRole('status').textContent()).toContain('Die Vermittlung ist abgeschlossen.');
     await expectAccessible(counsellorPage);
     const closed = await statusFor(pro, receipt);
     expect(closed?.status()).toBe(200);

@@ -53,7 +53,7 @@ afterAll(async () => {
 describe('a counsellor’s referrals in the browser', () => {
   it('the start page says how many wait and leads to the inbox', async () => {
     await page.goto(`${site.base}/de/staff`);
-    const link = page.getByRole('link', { name: '2 Zuweisungen warten auf Annahme.' });
+    const link = page.getByRole('link', { name: '2 Vermittlungen warten auf Annahme.' });
     await expect(link.count()).resolves.toBe(1);
     await expectAccessible('/de/staff');
     await link.click();

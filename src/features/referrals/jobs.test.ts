@@ -67,7 +67,7 @@ async function mailsTo(addresses: string[]): Promise<{ recipient: string; subjec
       .selectFrom('outbox_mail')
       .select(['recipient', 'subject', 'body_text'])
       .where('recipient', 'in', addresses)
-      .where('subject', '=', 'Erinnerung: eine Zuweisung ist noch offen')
+      .where('subject', '=', 'Erinnerung: eine Vermittlung ist noch offen')
       .execute(),
   );
 }

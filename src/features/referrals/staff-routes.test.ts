@@ -122,7 +122,7 @@ describe('the inbox', () => {
     expect(waiting.length).toBeGreaterThan(0);
     const n = waiting.length;
     expect(home.body).toContain(
-      `<a href="/de/staff/referrals">${n} ${n === 1 ? 'Zuweisung wartet' : 'Zuweisungen warten'} auf Annahme.</a>`,
+      `<a href="/de/staff/referrals">${n} ${n === 1 ? 'Vermittlung wartet' : 'Vermittlungen warten'} auf Annahme.</a>`,
     );
     const coord = await get('/de/staff', await fresh(coordinationUser));
     expect(coord.statusCode).toBe(200);
@@ -402,7 +402,7 @@ describe('forwarding', () => {
     const mails = (await outbox()).filter((m) => !before.has(m.id));
     expect(mails.map((m) => m.recipient).sort()).toEqual([leadBUser.email, counsellorBUser.email].sort());
     for (const m of mails) {
-      expect(m.subject).toBe('Eine Zuweisung wartet');
+      expect(m.subject).toBe('Eine Vermittlung wartet');
       expect(m.body_text).toContain(`${t.config.publicOrigin}/de/staff/referrals`);
       expect(m.body_text).not.toContain(marker);
       expect(m.body_text).not.toContain(r.id);
