@@ -12,13 +12,16 @@ import type { Page } from 'playwright-core';
 import { publishedGuide, type PublishedGuide } from '../../src/features/indicators/queries.ts';
 import { formatViolations, runAxe, watchPage, type PageLog } from './support/probes.ts';
 import { newContext, type Site } from './support/site.ts';
-import { startStaffSite } from './support/staff.ts';
+import { createUser } from '../support/auth.ts';
+import { LEIPZIG_CENTRE_ID, startStaffSite } from './support/staff.ts';
 
 let site: Site;
 let minors: PublishedGuide;
 beforeAll(async () => {
   site = await startStaffSite();
   minors = (await publishedGuide(site.testApp.app.database.db, 'minors'))!;
+  // The guide offers a referral only to a centre someone staffs on the platform.
+  await createUser(site.testApp.app, { role: 'counsellor', centreId: LEIPZIG_CENTRE_ID });
 });
 afterAll(async () => {
   await site?.close();

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { appForFile } from '../../../test/support/app.ts';
 import { knownCentres, replaceDirectory } from '../../../test/support/entries.ts';
 import { publishedGuide } from '../indicators/queries.ts';
+import { createCentre, createUser } from '../../../test/support/auth.ts';
+import { withScope } from '../../platform/db/tenant.ts';
+import { setEntryOwner } from '../directory/queries.ts';
 
 const t = appForFile();
 
@@ -126,11 +129,21 @@ describe('the evaluation', () => {
     const g = await published('minors');
     const [first, second] = g.content.groups;
     const ticked = [first!.indicators[0]!, first!.indicators[1]!, second!.indicators[0]!];
-    const res = await post('/de/professionals/guide/minors', {
-      observed: ticked.map((i) => i.key),
-      place: '04109',
-      form: 'labour',
-    });
+    const send = () =>
+      post('/de/professionals/guide/minors', { observed: ticked.map((i) => i.key), place: '04109', form: 'labour' });
+    // A centre nobody staffs on the platform yet is offered by phone, without a referral form.
+    const unstaffed = mainOf((await send()).body);
+    expect(text(unstaffed)).toContain('Halle Süd');
+    expect(unstaffed).not.toContain('action="/de/referral/new"');
+    expect(text(unstaffed)).toContain('nimmt noch keine Vermittlungen über die Plattform an');
+    // Once the centre has an active counsellor, the guide offers the referral.
+    const halle = await createCentre(t.app, 'Halle Süd');
+    await withScope(t.database.db, { kind: 'import' }, (trx) => setEntryOwner(trx, c.halle.service.id, halle));
+    await withScope(t.database.db, { kind: 'admin' }, (trx) =>
+      trx.updateTable('centre').set({ service_id: c.halle.service.id }).where('id', '=', halle).execute(),
+    );
+    await createUser(t.app, { role: 'counsellor', centreId: halle });
+    const res = await send();
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['set-cookie']).toBeUndefined();

@@ -15,6 +15,8 @@ import { pageContext } from '../../platform/layout/context.ts';
 import { sendPage } from '../../platform/layout/render.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
 import { centresFor } from './centres.ts';
+import { receivingCentres } from '../referrals/queries/intake.ts';
+import { intakeTx } from '../../platform/request/context.ts';
 import { guideView } from './guide-source.ts';
 import { assess, GUIDE_KINDS, type GuideKind } from './result.ts';
 import { guideFormSchema } from './schema.ts';
@@ -64,9 +66,13 @@ export const professionalsRoutes: FastifyPluginAsync = async (app) => {
       }
       const snap = await app.directory.get();
       const centres = centresFor(snap.entries, { place: form.place, form: form.form, guide: kind });
+      // Only a centre with an active lead or counsellor can open a referral; the
+      // others are offered by phone, so nobody fills in a form that cannot be sent.
+      const receiving = await intakeTx(req, (trx) => receivingCentres(trx));
+      const referable = new Set<string>(receiving.flatMap((c) => (c.serviceId ? [c.serviceId] : [])));
       return sendPage(
         reply,
-        ResultPage({ ctx, model: { guide, assessment, place: form.place, form: form.form, centres } }),
+        ResultPage({ ctx, model: { guide, assessment, place: form.place, form: form.form, centres, referable } }),
       );
     });
   }

@@ -194,6 +194,8 @@ export type ResultModel = {
   place: string;
   form: GuideFormValue | undefined;
   centres: CentresForPlace;
+  /** Directory entries whose centre can receive a referral now (an active lead or counsellor). */
+  referable: ReadonlySet<string>;
 };
 
 export function ResultPage({ ctx, model }: { ctx: PageContext; model: ResultModel }) {
@@ -313,12 +315,16 @@ function Centres({ ctx, model, lang }: { ctx: PageContext; model: ResultModel; l
             {/* A form, not a link: the ticked indicators travel in the body of a request the
                 professional chooses to send, never in an address that browsers, proxies and
                 server logs keep. */}
-            <form method="post" action={`/${ctx.locale}/referral/new`}>
-              <input type="hidden" name="centre" value={c.id} />
-              <input type="hidden" name="guide" value={a.versionId} />
-              <input type="hidden" name="observed" value={a.keys.join(',')} />
-              <button type="submit">{t('result.refer')}</button>
-            </form>
+            {model.referable.has(c.id) ? (
+              <form method="post" action={`/${ctx.locale}/referral/new`}>
+                <input type="hidden" name="centre" value={c.id} />
+                <input type="hidden" name="guide" value={a.versionId} />
+                <input type="hidden" name="observed" value={a.keys.join(',')} />
+                <button type="submit">{t('result.refer')}</button>
+              </form>
+            ) : (
+              <p class="hint">{t('result.referByPhone')}</p>
+            )}
           </li>
         ))}
       </ul>
