@@ -48,6 +48,7 @@ export const KNOWN_EVENTS = [
   'referral.closed_done',
   'referral.reminded_done',
   'referral.deleted_done',
+  'keys.rewrapped_done',
   'audit.read',
   'audit.exported',
   'outbox.read',
