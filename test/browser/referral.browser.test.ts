@@ -26,13 +26,12 @@
 import { sql } from 'kysely';
 import type { BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scheduledJobs } from '../../src/app.ts';
 import { demoCentreId } from '../../src/features/demo/network.ts';
 import { withScope } from '../../src/platform/db/tenant.ts';
-import { createJobRunner } from '../../src/platform/jobs/runner.ts';
 import { createUser, fakeClock, type TestUser } from '../support/auth.ts';
 import { formatViolations, runAxe, watchPage, type AxeViolation, type PageLog } from './support/probes.ts';
 import { newContext, type Site } from './support/site.ts';
+import { jobRunnerFor } from '../support/app.ts';
 import {
   Authenticator,
   describePage,
@@ -436,14 +435,7 @@ describe('the Magdeburg centre closes it, and a month later nothing is left', ()
     expect(before.rows['referral_status_event'], 'received, accepted, forwarded, closed').toBe(4);
     const jobClock = fakeClock(new Date(clock.now().getTime() + 31 * DAY));
     const app = site.testApp.app;
-    const runner = createJobRunner({
-      db: app.database.db,
-      clock: jobClock,
-      keys: app.keys,
-      config: app.config,
-      logger: app.log,
-      jobs: scheduledJobs(),
-    });
+    const runner = jobRunnerFor(app, jobClock);
     try {
       const results = await runner.runDue();
       expect(results.filter((r) => r.outcome !== 'ok')).toEqual([]);

@@ -37,9 +37,7 @@ import {
   PendingMigrationsError,
 } from '../../src/platform/db/migrate.ts';
 import { APP_ROLE, withScope } from '../../src/platform/db/tenant.ts';
-import { createJobRunner } from '../../src/platform/jobs/runner.ts';
-import { scheduledJobs } from '../../src/app.ts';
-import { TEST_KEYS } from '../support/app.ts';
+import { jobRunnerFor, TEST_KEYS } from '../support/app.ts';
 import { onPostgres } from '../support/db.ts';
 
 /** The role that owns the session lookup (ADR 021): the operator creates it like the app role. */
@@ -242,14 +240,7 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
   });
 
   it('runs the scheduled jobs with the app role’s grants alone, in the server and in `schutznetz jobs`', async () => {
-    const jobs = createJobRunner({
-      db: database.db,
-      clock: app.clock,
-      keys: app.keys,
-      config: app.config,
-      logger: app.log,
-      jobs: scheduledJobs(),
-    });
+    const jobs = jobRunnerFor(app, app.clock);
     expect((await jobs.runDue()).map((r) => [r.name, r.outcome])).toEqual([
       ['auth.purge-expired-sessions', 'ok'],
       ['referrals.auto-close', 'ok'],

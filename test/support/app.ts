@@ -1,6 +1,7 @@
 /** A fully wired app on a fresh test database, for fastify.inject tests. */
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp, type App, type AppDeps, type Clock } from '../../src/app.ts';
+import { buildApp, scheduledJobs, type App, type AppDeps, type Clock } from '../../src/app.ts';
+import { createJobRunner, type JobRunner, type JobRunnerDeps } from '../../src/platform/jobs/runner.ts';
 import { loadConfig, type Config } from '../../src/platform/config/index.ts';
 import type { Database } from '../../src/platform/db/index.ts';
 import { testDatabase } from './db.ts';
@@ -69,4 +70,27 @@ export function appForFile(
       return current().config;
     },
   };
+}
+
+/**
+ * A job runner on the app's database, keys, configuration and logger, driven
+ * by `clock` (a fake one in tests): what the server runs, without its timer.
+ * `jobs` defaults to every feature's scheduled jobs; `extra` overrides any
+ * other dependency (another configuration, an instance name).
+ */
+export function jobRunnerFor(
+  app: App,
+  clock: JobRunnerDeps['clock'],
+  jobs: JobRunnerDeps['jobs'] = scheduledJobs(),
+  extra: Partial<JobRunnerDeps> = {},
+): JobRunner {
+  return createJobRunner({
+    db: app.database.db,
+    clock,
+    keys: app.keys,
+    config: app.config,
+    logger: app.log,
+    jobs,
+    ...extra,
+  });
 }

@@ -8,9 +8,9 @@ import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../../platform/auth/sessio
 import { touchSession } from '../../platform/auth/queries/sessions.ts';
 import { purgeExpiredSessionsJob } from '../../platform/auth/session-purge-job.ts';
 import { withScope } from '../../platform/db/tenant.ts';
-import { createJobRunner, type JobRunner } from '../../platform/jobs/runner.ts';
+import { type JobRunner } from '../../platform/jobs/runner.ts';
 import { hashToken } from '../../platform/security/tokens.ts';
-import { appForFile } from '../../../test/support/app.ts';
+import { appForFile, jobRunnerFor } from '../../../test/support/app.ts';
 import { createUser, fakeClock, signIn, type Session } from '../../../test/support/auth.ts';
 import { scheduledJobs } from '../../app.ts';
 
@@ -19,15 +19,8 @@ let jobs: JobRunner;
 
 const t = appForFile({}, { clock });
 beforeAll(async () => {
-  jobs = createJobRunner({
-    db: t.database.db,
-    clock,
-    keys: t.app.keys,
-    config: t.config,
-    logger: t.app.log,
-    // This job alone, so "nothing is due" below speaks of it only.
-    jobs: [purgeExpiredSessionsJob],
-  });
+  // This job alone, so "nothing is due" below speaks of it only.
+  jobs = jobRunnerFor(t.app, clock, [purgeExpiredSessionsJob]);
 });
 // Runs before the app closes (after-hooks run in reverse order).
 afterAll(async () => {

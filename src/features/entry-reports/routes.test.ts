@@ -10,8 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scheduledJobs } from '../../app.ts';
-import { appForFile } from '../../../test/support/app.ts';
+import { appForFile, jobRunnerFor } from '../../../test/support/app.ts';
 import {
   createCentre,
   createUser,
@@ -25,7 +24,7 @@ import {
 import { giveCentreAnEntry, testEntry } from '../../../test/support/entries.ts';
 import { writeEntries } from '../directory/queries.ts';
 import { enterScope, withScope, type Scope } from '../../platform/db/tenant.ts';
-import { createJobRunner, type JobRunner } from '../../platform/jobs/runner.ts';
+import { type JobRunner } from '../../platform/jobs/runner.ts';
 import { retentionPurgeJob } from '../../platform/retention/purge-job.ts';
 import { formatDay } from '../../platform/time/dates.ts';
 import { MIN_FILL_MS, REPORT_LIMITS } from './spam.ts';
@@ -72,14 +71,7 @@ beforeAll(async () => {
     await createUser(t.app, { role: 'centre_lead', centreId: centreB }),
     await createUser(t.app, { role: 'counsellor', centreId: centreA }),
   ];
-  jobs = createJobRunner({
-    db: t.database.db,
-    clock,
-    keys: t.app.keys,
-    config: t.config,
-    logger: t.app.log,
-    jobs: scheduledJobs(),
-  });
+  jobs = jobRunnerFor(t.app, clock);
 }, 60_000);
 afterAll(async () => {
   await jobs?.stop();

@@ -8,11 +8,11 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appForFile } from '../../../test/support/app.ts';
+import { appForFile, jobRunnerFor } from '../../../test/support/app.ts';
 import { createCentre, createUser, fakeClock, type TestUser } from '../../../test/support/auth.ts';
 import { loadConfig } from '../../platform/config/index.ts';
 import { withScope } from '../../platform/db/tenant.ts';
-import { createJobRunner, type JobRunner } from '../../platform/jobs/runner.ts';
+import { type JobRunner } from '../../platform/jobs/runner.ts';
 import { REFERRAL_JOBS } from './jobs.ts';
 import { sendReferral, type SentReferral } from './test-fixtures.ts';
 
@@ -35,14 +35,7 @@ beforeAll(async () => {
   await withScope(t.database.db, { kind: 'admin' }, (trx) =>
     trx.updateTable('app_user').set({ disabled_at: clock.now() }).where('id', '=', gone.id).execute(),
   );
-  jobs = createJobRunner({
-    db: t.database.db,
-    clock,
-    keys: t.app.keys,
-    config: t.config,
-    logger: t.app.log,
-    jobs: REFERRAL_JOBS,
-  });
+  jobs = jobRunnerFor(t.app, clock, REFERRAL_JOBS);
 }, 60_000);
 afterAll(() => jobs?.stop());
 
@@ -160,13 +153,8 @@ describe('referral jobs', () => {
   });
 
   it('takes the deletion period from the configuration', async () => {
-    const shorter = createJobRunner({
-      db: t.database.db,
-      clock,
-      keys: t.app.keys,
+    const shorter = jobRunnerFor(t.app, clock, REFERRAL_JOBS, {
       config: loadConfig({ NODE_ENV: 'test', REFERRAL_DELETE_AFTER_DAYS: '10' }),
-      logger: t.app.log,
-      jobs: REFERRAL_JOBS,
       instance: 'shorter',
     });
     const r = await sendReferral(t.app, centre);

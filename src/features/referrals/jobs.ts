@@ -32,10 +32,10 @@ import {
   dueForDeletion,
   dueForReminder,
   markReminded,
-  recipientsOf,
   setStatus,
   type DueReferral,
 } from './queries/inbox.ts';
+import { recipientsOf } from './queries/intake.ts';
 
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;

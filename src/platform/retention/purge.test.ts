@@ -8,13 +8,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scheduledJobs } from '../../app.ts';
-import { appForFile } from '../../../test/support/app.ts';
+import { appForFile, jobRunnerFor } from '../../../test/support/app.ts';
 import { createUser, fakeClock, signIn, type TestUser } from '../../../test/support/auth.ts';
 import { consumeLink, createLink } from '../auth/queries/one-time-links.ts';
 import { createInvitation } from '../auth/queries/invitations.ts';
 import { recordFailure, throttleKeys, type ThrottleKeys } from '../auth/throttle.ts';
 import { withScope } from '../db/tenant.ts';
-import { createJobRunner, type JobRunner } from '../jobs/runner.ts';
+import { type JobRunner } from '../jobs/runner.ts';
 import { hashToken } from '../security/tokens.ts';
 import { retentionPurgeJob, RETENTION } from './purge-job.ts';
 
@@ -26,14 +26,7 @@ const clock = fakeClock();
 const t = appForFile({}, { clock });
 let jobs: JobRunner;
 beforeAll(() => {
-  jobs = createJobRunner({
-    db: t.database.db,
-    clock,
-    keys: t.app.keys,
-    config: t.config,
-    logger: t.app.log,
-    jobs: scheduledJobs(),
-  });
+  jobs = jobRunnerFor(t.app, clock);
 });
 // Runs before the app closes (after-hooks run in reverse order).
 afterAll(async () => {

@@ -18,6 +18,7 @@ import type { ReferralStatus } from '../../../platform/db/schema.ts';
 import { enterScope, type Tx } from '../../../platform/db/tenant.ts';
 import type { SealedReferral } from '../crypto.ts';
 import type { DeclineReason, Urgency } from '../schema.ts';
+import { receivingCentres, recipientsOf } from './intake.ts';
 
 /** A row of the inbox: nothing of the content. */
 export type InboxRow = {
@@ -206,17 +207,6 @@ export async function moveToCentre(
 
 export type CentreOption = { id: string; name: string };
 
-/** ('intake' scope) The centres with at least one active member — those a referral may go to. */
-function centresWithActiveStaff(trx: Tx): Promise<CentreOption[]> {
-  return trx
-    .selectFrom('centre')
-    .select(['id', 'name'])
-    .where('id', 'in', (eb) => eb.selectFrom('referral_recipient').select('centre_id'))
-    .orderBy('name')
-    .orderBy('id')
-    .execute();
-}
-
 /**
  * Inside a centre's transaction: the other centres a referral may be
  * forwarded to (those with an active member) and, for `to`, the addresses
@@ -230,21 +220,10 @@ export async function forwardingTargets(
   to?: string,
 ): Promise<{ centres: CentreOption[]; recipients: string[] }> {
   await enterScope(trx, { kind: 'intake' });
-  const centres = (await centresWithActiveStaff(trx)).filter((c) => c.id !== centreId);
+  const centres = (await receivingCentres(trx)).filter((c) => c.id !== centreId).map(({ id, name }) => ({ id, name }));
   const recipients = to && centres.some((c) => c.id === to) ? await recipientsOf(trx, to) : [];
   await enterScope(trx, { kind: 'centre', centreId });
   return { centres, recipients };
-}
-
-/** ('intake' scope, or the centre's own) The addresses of a centre's active members. */
-export async function recipientsOf(trx: Tx, centreId: string): Promise<string[]> {
-  const rows = await trx
-    .selectFrom('referral_recipient')
-    .select('email')
-    .where('centre_id', '=', centreId)
-    .orderBy('email')
-    .execute();
-  return rows.map((r) => r.email);
 }
 
 // --- The scheduled jobs -----------------------------------------------------

@@ -25,7 +25,11 @@ export async function receivingCentres(trx: Tx): Promise<ReceivingCentre[]> {
     .execute();
 }
 
-/** The addresses of the centre's active leads and counsellors (empty: the centre takes no referrals now). */
+/**
+ * The addresses of the centre's active leads and counsellors (empty: the
+ * centre takes no referrals now). Read by the intake, by a centre that
+ * forwards, and by the reminder job; the table's policy decides which scope may.
+ */
 export async function recipientsOf(trx: Tx, centreId: string): Promise<string[]> {
   const rows = await trx
     .selectFrom('referral_recipient')
