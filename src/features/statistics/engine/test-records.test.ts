@@ -13,6 +13,8 @@ describe('synthetic counts', () => {
     for (const r of records)
       if (!['0-13', '14-17', 'unknown'].includes(r.single.age_band))
         expect(r.single.unaccompanied_minor).toBe('not_applicable');
+    // A complete record names at least one option of every multi-choice field.
+    for (const r of records) for (const options of Object.values(r.multi)) expect(options.length).toBeGreaterThan(0);
     expect(sorted(syntheticRows(shape))).toEqual(sorted(countLikeSql(records)));
   });
 });

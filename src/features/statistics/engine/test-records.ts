@@ -117,8 +117,9 @@ const MAY_BE_MINOR = AGE_BANDS.map((a) => ['0-13', '14-17', 'unknown'].includes(
  * order), for every multi-choice field a bit mask of its options. Category
  * weights are skewed (Zipf-like with exponent `skew`), a share of them is 0,
  * and each centre tilts them; options are drawn independently with skewed
- * probabilities. Minors' fields follow the form's rules (adults are "not
- * applicable" for unaccompanied minors), asylum_context follows asylum_stage.
+ * probabilities, at least one per field. Minors' fields follow the form's
+ * rules (adults are "not applicable" for unaccompanied minors), and
+ * asylum_context follows asylum_stage, as the database enforces them.
  */
 function generate(shape: DataSetShape, emit: (centre: number, single: Int32Array, multi: Int32Array) => void): void {
   const random = rng(shape.seed);
@@ -144,7 +145,7 @@ function generate(shape: DataSetShape, emit: (centre: number, single: Int32Array
   const unaccompanied = DIM_INDEX.get('unaccompanied_minor')!;
   const notApplicable = UNACCOMPANIED.indexOf('not_applicable');
   shape.recordsPerCentre.forEach((count, centre) => {
-    // Cumulative weights of this centre, for a binary-search-free linear pick.
+    // Cumulative weights of this centre.
     const own = network.map((ws) => {
       let sum = 0;
       return ws.map((w) => (sum += w === 0 ? 0 : w * (1 - shape.centreBias + shape.centreBias * 2 * random())));
@@ -163,6 +164,14 @@ function generate(shape: DataSetShape, emit: (centre: number, single: Int32Array
         const ps = optionP[f]!;
         let mask = 0;
         for (let o = 0; o < ps.length; o++) if (random() < ps[o]!) mask |= 1 << o;
+        // A complete record names at least one option.
+        if (mask === 0) {
+          const sum = ps.reduce((a, b) => a + b, 0);
+          let u = random() * sum;
+          let o = 0;
+          while (o < ps.length - 1 && (u -= ps[o]!) >= 0) o++;
+          mask = 1 << o;
+        }
         multi[f] = mask;
       }
       emit(centre, single, multi);
