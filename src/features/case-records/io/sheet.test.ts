@@ -49,14 +49,21 @@ async function problem(p: Promise<unknown>): Promise<string> {
 describe('reading CSV', () => {
   it('reads comma- and semicolon-separated files with a byte-order mark, trimming cells and skipping blank rows', async () => {
     const comma = await readSheet(Buffer.from('\uFEFFa,b\r\n 1 ,2\r\n,\r\n3,"x, y"\r\n'), 10);
-    expect(comma).toEqual({ format: 'csv', header: ['a', 'b'], rows: [['1', '2'], ['3', 'x, y']] });
+    expect(comma).toEqual({
+      format: 'csv',
+      header: ['a', 'b'],
+      rows: [
+        { row: 2, cells: ['1', '2'] },
+        { row: 4, cells: ['3', 'x, y'] },
+      ],
+    });
     const semi = await readSheet(Buffer.from('a;b\n1;2,5\n'), 10);
-    expect(semi.rows).toEqual([['1', '2,5']]);
+    expect(semi.rows).toEqual([{ row: 2, cells: ['1', '2,5'] }]);
   });
 
   it('takes off the formula guard it writes, and nothing else', async () => {
     const s = await readSheet(Buffer.from("a,b\n'=SUM(A1),'plain\n"), 10);
-    expect(s.rows).toEqual([['=SUM(A1)', "'plain"]]);
+    expect(s.rows.map((r) => r.cells)).toEqual([['=SUM(A1)', "'plain"]]);
   });
 
   it('refuses binary files, empty files, too many rows and broken quoting', async () => {
@@ -73,17 +80,21 @@ describe('reading CSV', () => {
 
 describe('reading XLSX', () => {
   it('reads what writeXlsx wrote: numbers as text, codes as they were', async () => {
-    const file = await writeXlsx('Daten', ['year', 'gender', 'forms'], [
-      [2025, 'female', 'sexual|labour'],
-      [2024, '=1+1', ''],
-    ]);
+    const file = await writeXlsx(
+      'Daten',
+      ['year', 'gender', 'forms'],
+      [
+        [2025, 'female', 'sexual|labour'],
+        [2024, '=1+1', ''],
+      ],
+    );
     const s = await readSheet(file, 10);
     expect(s).toEqual({
       format: 'xlsx',
       header: ['year', 'gender', 'forms'],
       rows: [
-        ['2025', 'female', 'sexual|labour'],
-        ['2024', '=1+1', ''],
+        { row: 2, cells: ['2025', 'female', 'sexual|labour'] },
+        { row: 3, cells: ['2024', '=1+1', ''] },
       ],
     });
   });
@@ -125,6 +136,6 @@ describe('writing', () => {
     const csv = writeCsv(['a', 'b'], [['=HYPERLINK("http://x")', 'ä']]);
     expect(csv.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(csv.toString('utf8')).toContain(`"'=HYPERLINK(""http://x"")",ä`);
-    expect((await readSheet(csv, 10)).rows).toEqual([['=HYPERLINK("http://x")', 'ä']]);
+    expect((await readSheet(csv, 10)).rows.map((r) => r.cells)).toEqual([['=HYPERLINK("http://x")', 'ä']]);
   });
 });

@@ -21,9 +21,12 @@ import { looksLikeZip, zipWithinLimits } from './zip-guard.ts';
 /** How much an XLSX upload may unpack to, and into how many entries. */
 const XLSX_LIMITS = { entries: 200, totalBytes: 64 * 1024 * 1024 };
 
-export type FileFormat = 'csv' | 'xlsx';
+type FileFormat = 'csv' | 'xlsx';
 
-export type Sheet = { format: FileFormat; header: string[]; rows: string[][] };
+/** One row of cells, with its number as a spreadsheet program shows it (the header is row 1). */
+type SheetRow = { row: number; cells: string[] };
+
+export type Sheet = { format: FileFormat; header: string[]; rows: SheetRow[] };
 
 /** Why a file could not be read as a table (before any row is looked at). */
 export type SheetProblem = 'wrong_type' | 'unreadable' | 'empty' | 'too_many_rows';
@@ -45,11 +48,6 @@ function clean(s: string): string {
   return t.startsWith("'") && RISKY.test(t.slice(1)) ? t.slice(1) : t;
 }
 
-/** Drop rows whose cells are all empty (spreadsheets leave them at the end). */
-function withoutBlankRows(rows: string[][]): string[][] {
-  return rows.filter((r) => r.some((c) => c !== ''));
-}
-
 function readCsv(buf: Buffer, maxRows: number): Sheet {
   let text: string;
   try {
@@ -67,14 +65,17 @@ function readCsv(buf: Buffer, maxRows: number): Sheet {
       bom: true,
       delimiter,
       relax_column_count: true,
-      skip_empty_lines: true,
-      // One more than allowed, to tell "too many" from "just enough".
-      to_line: maxRows + 2,
-    }) as string[][];
+      // Kept, so that each record's place is the row number a spreadsheet shows.
+      skip_empty_lines: false,
+    });
   } catch {
     throw new SheetError('unreadable');
   }
-  return toSheet('csv', records.map((r) => r.map(clean)), maxRows);
+  return toSheet(
+    'csv',
+    records.map((r, i) => ({ row: i + 1, cells: r.map(clean) })),
+    maxRows,
+  );
 }
 
 /** An XLSX cell's value as the text a person sees in it. */
@@ -107,25 +108,29 @@ async function readXlsx(buf: Buffer, maxRows: number): Promise<Sheet> {
   // A ZIP archive without a worksheet is some other file packed as ZIP.
   if (!sheet) throw new SheetError('wrong_type');
   if (sheet.actualRowCount > maxRows + 1) throw new SheetError('too_many_rows');
-  const rows: string[][] = [];
+  const rows: SheetRow[] = [];
   const width = sheet.columnCount;
   sheet.eachRow({ includeEmpty: true }, (row) => {
     const cells: string[] = [];
     for (let c = 1; c <= width; c++) cells.push(clean(cellText(row.getCell(c).value)));
-    rows.push(cells);
+    rows.push({ row: row.number, cells });
   });
   return toSheet('xlsx', rows, maxRows);
 }
 
-function toSheet(format: FileFormat, records: string[][], maxRows: number): Sheet {
-  const [header, ...rest] = records;
-  if (!header || header.every((c) => c === '')) throw new SheetError('empty');
+/**
+ * The first row that has anything is the header; rows whose cells are all
+ * empty are left out (spreadsheets leave them between and after the data).
+ */
+function toSheet(format: FileFormat, records: SheetRow[], maxRows: number): Sheet {
+  const filled = records.filter((r) => r.cells.some((c) => c !== ''));
+  const [first, ...rows] = filled;
+  if (!first) throw new SheetError('empty');
   // Trailing empty header cells (a spreadsheet's formatted but unused columns) are not columns.
-  let width = header.length;
-  while (width > 0 && header[width - 1] === '') width--;
-  const rows = withoutBlankRows(rest.map((r) => r.slice(0, Math.max(width, r.length))));
+  const header = [...first.cells];
+  while (header.length > 0 && header[header.length - 1] === '') header.pop();
   if (rows.length > maxRows) throw new SheetError('too_many_rows');
-  return { format, header: header.slice(0, width), rows };
+  return { format, header, rows };
 }
 
 /**
@@ -144,7 +149,10 @@ export function spreadsheetSafe(cell: string): string {
 
 /** Rows as CSV: UTF-8 with a byte-order mark (so spreadsheet programs read the umlauts), comma-separated. */
 export function writeCsv(header: readonly string[], rows: readonly (readonly string[])[]): Buffer {
-  const body = stringify([header, ...rows].map((r) => r.map(spreadsheetSafe)), { record_delimiter: '\r\n' });
+  const body = stringify(
+    [header, ...rows].map((r) => r.map(spreadsheetSafe)),
+    { record_delimiter: '\r\n' },
+  );
   return Buffer.from(`\uFEFF${body}`, 'utf8');
 }
 
