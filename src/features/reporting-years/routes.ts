@@ -67,8 +67,8 @@ function errorsOf(locale: Locale, error: z.ZodError): Errors {
 
 /** The year in the path, or a 404: anything but a year the table can hold is as unknown as a missing one. */
 function yearOf(req: FastifyRequest): number {
-  const { year } = yearParams.parse(req.params);
-  const n = /^\d{4}$/.test(year) ? Number(year) : NaN;
+  const p = yearParams.safeParse(req.params);
+  const n = p.success && /^\d{4}$/.test(p.data.year) ? Number(p.data.year) : NaN;
   if (!(n >= FIRST_YEAR && n <= LAST_YEAR)) throw notFound();
   return n;
 }
