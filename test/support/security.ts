@@ -17,6 +17,7 @@ import { entryBody, publishedEntry, post as postForm } from '../../src/features/
 import type { App } from '../../src/app.ts';
 import { createUser, enrolAdmin, form, signIn, type Session, type TestUser } from './auth.ts';
 import { sendReferral } from '../../src/features/referrals/test-fixtures.ts';
+import { publishedTestYear } from '../../src/features/statistics/test-fixtures.ts';
 
 /**
  * Everyone the route matrix distinguishes. 'pending' = passed the password,
@@ -60,6 +61,8 @@ export type World = {
   managedUserId: string;
   /** A referral received by centre A, written the way the public intake writes it. */
   referralId: string;
+  /** A closed reporting year with a public statistics publication (its id). */
+  statistics: { year: number; publicationId: string };
 };
 
 /**
@@ -122,6 +125,7 @@ export async function buildWorld(app: App): Promise<World> {
     ),
   }));
   const referral = await sendReferral(app, centreA.id);
+  const statistics = await publishedTestYear(app, 2019);
   return {
     centreA,
     staff,
@@ -130,6 +134,7 @@ export async function buildWorld(app: App): Promise<World> {
     draftId: draft.id,
     managedUserId: managed.id,
     referralId: referral.id,
+    statistics,
     ...tokens,
   };
 }
@@ -370,6 +375,8 @@ export function concreteUrl(pattern: string, world: World, ids: RouteIds, lang =
     [/^\/:lang\/staff\/review\/:id/, world.draftId],
     [/^\/:lang\/staff\/users\/:id/, world.managedUserId],
     [/^\/:lang\/staff\/referrals\/:id/, world.referralId],
+    [/^\/:lang\/staff\/statistics\/publications\/:id/, world.statistics.publicationId],
+    [/^\/:lang\/statistics\/:year/, String(world.statistics.year)],
     // The fire service and ambulance (112), seeded by migrations/0018_helplines.sql.
     [/^\/:lang\/staff\/helplines\/:id/, 'e4a8e116-5f96-4147-b8b5-af742b1db4a5'],
     // The published first version of the adults' guide, seeded by migrations/0022_indicator_sets.sql.
@@ -385,7 +392,7 @@ export function concreteUrl(pattern: string, world: World, ids: RouteIds, lang =
   ];
   let url = pattern.replace(/^\/:lang(?=\/|$)/, `/${lang}`);
   const value = byPrefix.find(([re]) => re.test(pattern))?.[1];
-  url = url.replace(/:(id|token|slug)\b/, () => {
+  url = url.replace(/:(id|token|slug|year)\b/, () => {
     if (!value)
       throw new Error(`no value for the parameter in ${pattern}: teach concreteUrl (test/support/security.ts)`);
     return value;

@@ -39,10 +39,7 @@ export type Report = {
   format: (n: number) => string;
   /** Words the files need besides the tables. */
   words: {
-    /** The value column of the CSV and the workbook's metadata sheet. */
-    value: string;
-    published: string;
-    secret: string;
+    /** The name of the workbook's first sheet. */
     about: string;
     /** "Page {{page}} of {{pages}}" with both filled in. */
     page: (page: number, pages: number) => string;

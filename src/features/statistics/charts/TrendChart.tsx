@@ -24,7 +24,7 @@ import { TableScroll } from '../../../platform/layout/TableScroll.tsx';
 import { valueTicks } from './scale.ts';
 
 /** One series: a value per year of the chart (null: kept secret). */
-export type TrendSeries = { key: string; label: string; values: readonly (number | null)[] };
+type TrendSeries = { key: string; label: string; values: readonly (number | null)[] };
 
 export type TrendModel = {
   title: string;
@@ -46,7 +46,7 @@ export type TrendModel = {
 export type TrendColumn = { label: string; values: readonly (string | null)[] };
 
 /** Colours with at least 3:1 contrast to white, in order of use. */
-export const SERIES_COLOURS = ['#0b5f73', '#b34700', '#2b3f8c', '#1d7a3e', '#8e2c6e', '#5a5a5a', '#a3361a', '#005a9c'];
+const SERIES_COLOURS = ['#0b5f73', '#b34700', '#2b3f8c', '#1d7a3e', '#8e2c6e', '#5a5a5a', '#a3361a', '#005a9c'];
 
 const W = 440;
 const H = 280;
@@ -285,7 +285,7 @@ function Legend({ model }: { model: TrendModel }) {
 }
 
 /** The chart's numbers as a table: a row per year, a column per series, then the extra columns. */
-export function TrendTable({
+function TrendTable({
   model,
   yearHeader,
   columns = [],

@@ -19,9 +19,6 @@ function sampleReport(rows = 3): Report {
     legend: 'geheim gehalten',
     format: (n) => de.format(n),
     words: {
-      value: 'Wert',
-      published: 'veröffentlicht',
-      secret: 'geheim gehalten',
       about: 'Über diese Statistik',
       page: (p, n) => `Seite ${p} von ${n}`,
     },
