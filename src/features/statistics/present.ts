@@ -67,8 +67,7 @@ function cellOf(cells: Cells, key: CellKey): ReportCell {
 function tableOf(d: DisplayTable, cells: Cells, lang: Locale): ReportTable {
   const t = translator(lang, 'statistics');
   const w = translator(lang, 'statisticsPages');
-  // Message keys are letters, digits, _ and - (catalogues.ts): a category such as "40+" is spelled "40_plus".
-  const msg = (key: string) => t(dynamicKey('statistics', key.replaceAll('+', '_plus')));
+  const msg = (key: string) => t(dynamicKey('statistics', key));
   const count = [{ code: 'n', label: w('table.count') }];
   const totalLabel = w('table.total');
   if (d.kind === 'family') {
