@@ -233,7 +233,7 @@ async function seededPglite(size: number, directory: DirectoryEntry[], dest: str
       .map((f) => path.join(dir, f));
   for (const f of [
     'bench/synthetic.ts',
-    'bench/prng.ts',
+    'src/features/demo/prng.ts',
     'data/geo/de-postcodes.json',
     'src/features/directory/queries.ts',
     ...files('migrations'),

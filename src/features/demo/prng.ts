@@ -1,6 +1,7 @@
 /**
- * A small seeded PRNG (mulberry32) so the synthetic directory and the query
- * mix are the same on every run and every machine: figures from two runs
+ * A small seeded PRNG (mulberry32) so the synthetic directory, the query
+ * mix of the benchmark and the synthetic case records are the same on every
+ * run and every machine: figures from two runs
  * must differ because the code changed, not because the data did.
  */
 
@@ -46,4 +47,16 @@ export function mulberry32(seed: number): Rng {
       return copy.slice(0, k);
     },
   };
+}
+
+/** One key of `odds` (relative weights, not necessarily summing to 1), drawn by weight. */
+export function weighted<T>(rng: Rng, odds: readonly (readonly [T, number])[]): T {
+  let total = 0;
+  for (const [, w] of odds) total += w;
+  let x = rng.next() * total;
+  for (const [k, w] of odds) {
+    x -= w;
+    if (x < 0) return k;
+  }
+  return odds[odds.length - 1]![0];
 }
