@@ -60,3 +60,22 @@ export function weighted<T>(rng: Rng, odds: readonly (readonly [T, number])[]): 
   }
   return odds[odds.length - 1]![0];
 }
+
+/** Like `weighted`, for fixed odds drawn from many times: the running sums are made once. */
+export function weightedTable<T>(odds: readonly (readonly [T, number])[]): (rng: Rng) => T {
+  const keys = odds.map(([k]) => k);
+  const sums: number[] = [];
+  let total = 0;
+  for (const [, w] of odds) sums.push((total += w));
+  return (rng) => {
+    const x = rng.next() * total;
+    let lo = 0;
+    let hi = sums.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sums[mid]! > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return keys[lo]!;
+  };
+}

@@ -21,7 +21,7 @@
  * cases grows from year to year, and so does the share first met before or
  * during the asylum procedure.
  */
-import { mulberry32, weighted, type Rng } from '../prng.ts';
+import { mulberry32, weighted, weightedTable, type Rng } from '../prng.ts';
 
 /** A centre the generator assigns records to, with its relative size and what it specialises in. */
 export type GeneratorCentre = {
@@ -146,6 +146,7 @@ const CITIZENSHIPS: Odds<readonly [string, Group]> = [
   [['XX', 'other'], 0.8],
   [['XS', 'other'], 0.2],
 ];
+const citizenships = weightedTable(CITIZENSHIPS);
 
 /** Where people were exploited abroad, by citizenship group ('own' = their own country). */
 const ABROAD: Record<Group, Odds<string>> = {
@@ -211,6 +212,19 @@ const PLACE: Record<Group, Odds<'germany' | 'both' | 'abroad' | 'unknown'>> = {
   ],
 };
 
+const ABROAD_TABLES = {
+  west_africa: weightedTable(ABROAD.west_africa),
+  eu: weightedTable(ABROAD.eu),
+  germany: weightedTable(ABROAD.germany),
+  other: weightedTable(ABROAD.other),
+};
+const PLACE_TABLES = {
+  west_africa: weightedTable(PLACE.west_africa),
+  eu: weightedTable(PLACE.eu),
+  germany: weightedTable(PLACE.germany),
+  other: weightedTable(PLACE.other),
+};
+
 const FORMS_WOMEN: Odds<string> = [
   ['sexual', 76],
   ['labour', 9],
@@ -241,6 +255,7 @@ const LABOUR_SECTORS: Odds<string> = [
   ['N', 7],
   ['S', 3],
 ];
+const labour_sectors = weightedTable(LABOUR_SECTORS);
 
 /** Each means of control with its odds; debt bondage and spiritual coercion more often for Nigerian women. */
 const CONTROL: Odds<string> = [
@@ -272,6 +287,7 @@ const REFERRAL: Odds<string> = [
   ['private', 10],
   ['unknown', 2],
 ];
+const referralSource = weightedTable(REFERRAL);
 
 const PROCEEDINGS: Odds<string> = [
   ['none', 0.57],
@@ -280,6 +296,7 @@ const PROCEEDINGS: Odds<string> = [
   ['trial', 0.05],
   ['unknown', 0.11],
 ];
+const proceedings = weightedTable(PROCEEDINGS);
 
 const TRAFFICKING_STATUS: Odds<string> = [
   ['presumed', 68],
@@ -289,6 +306,7 @@ const TRAFFICKING_STATUS: Odds<string> = [
   ['other', 3],
   ['not_trafficking', 2],
 ];
+const trafficking_status = weightedTable(TRAFFICKING_STATUS);
 
 const RECRUITER_SEXUAL: Odds<string> = [
   ['intimate_partner', 25],
@@ -298,6 +316,7 @@ const RECRUITER_SEXUAL: Odds<string> = [
   ['other', 25],
   ['unknown', 15],
 ];
+const recruiter_sexual = weightedTable(RECRUITER_SEXUAL);
 const RECRUITER_OTHER: Odds<string> = [
   ['intimate_partner', 5],
   ['family', 12],
@@ -306,6 +325,7 @@ const RECRUITER_OTHER: Odds<string> = [
   ['other', 12],
   ['unknown', 15],
 ];
+const recruiter_other = weightedTable(RECRUITER_OTHER);
 
 const shuffle = <T>(rng: Rng, xs: readonly T[]): T[] => rng.sample(xs, xs.length);
 
@@ -373,13 +393,13 @@ export function* syntheticCases(o: GenerateOptions): Generator<SyntheticCase> {
   if (o.to > o.now.getUTCFullYear()) throw new RangeError(`${o.to} lies in the future`);
   const rng = mulberry32(o.seed);
   const perYear = recordsPerYear(o.count, o.from, o.to, o.growth);
-  const centreOdds: Odds<GeneratorCentre> = o.centres.map((c) => [c, c.weight]);
+  const centre = weightedTable(o.centres.map((c) => [c, c.weight] as const));
   const span = Math.max(1, o.to - o.from);
   for (const [year, n] of perYear) {
     // 0 in the first year of the range, 1 in the last: the trends move along it.
     const t = (year - o.from) / span;
     const open = o.openYears?.has(year) ?? false;
-    for (let i = 0; i < n; i++) yield oneCase(rng, year, t, open, weighted(rng, centreOdds), o.now);
+    for (let i = 0; i < n; i++) yield oneCase(rng, year, t, open, centre(rng), o.now);
   }
 }
 
@@ -396,7 +416,7 @@ function oneCase(rng: Rng, year: number, t: number, open: boolean, centre: Gener
   ]);
   const age = ageOf(rng, p.minors ?? 0.09);
   const minor = age !== null && age < 18;
-  const [citizenship, group] = weighted(rng, CITIZENSHIPS);
+  const [citizenship, group] = citizenships(rng);
 
   // Forms of exploitation: by gender and the centre's focus; one in ten has a second one.
   const base = gender === 'male' ? FORMS_MEN : FORMS_WOMEN;
@@ -414,10 +434,10 @@ function oneCase(rng: Rng, year: number, t: number, open: boolean, centre: Gener
   // Where: Germany alone, Germany and abroad, abroad only, unknown.
   const own = citizenship === 'XX' || citizenship === 'XS' ? 'IT' : citizenship;
   const abroad = () => {
-    const c = weighted(rng, ABROAD[group]);
+    const c = ABROAD_TABLES[group](rng);
     return c === 'own' ? own : c;
   };
-  const place = weighted(rng, PLACE[group]);
+  const place = PLACE_TABLES[group](rng);
   const exploitation =
     place === 'germany'
       ? ['DE']
@@ -474,8 +494,7 @@ function oneCase(rng: Rng, year: number, t: number, open: boolean, centre: Gener
   ).map(([k]) => k);
   if (control.length === 0) control.push('psychological_abuse');
 
-  const referral =
-    minor && rng.chance(0.3) ? 'jugendamt' : inProcedure && rng.chance(0.2) ? 'bamf' : weighted(rng, REFERRAL);
+  const referral = minor && rng.chance(0.3) ? 'jugendamt' : inProcedure && rng.chance(0.2) ? 'bamf' : referralSource(rng);
   const support = supportOf(rng, gender, age, asylumStage, group);
 
   // Consent, completeness and release: most records of a closed year are released.
@@ -503,7 +522,7 @@ function oneCase(rng: Rng, year: number, t: number, open: boolean, centre: Gener
       ['yes', 7],
       ['unknown', 15],
     ]),
-    trafficking_status: weighted(rng, TRAFFICKING_STATUS),
+    trafficking_status: trafficking_status(rng),
     gender,
     age_at_first_contact: age,
     age_unknown: age === null,
@@ -550,7 +569,7 @@ function oneCase(rng: Rng, year: number, t: number, open: boolean, centre: Gener
     country_of_recruitment: recruitment,
     country_of_exploitation: exploitation,
     exploitation_forms: forms,
-    labour_sector: forms.includes('labour') ? weighted(rng, LABOUR_SECTORS) : null,
+    labour_sector: forms.includes('labour') ? labour_sectors(rng) : null,
     means_of_control: control,
     recruiter_relation: weighted(rng, forms[0] === 'sexual' ? RECRUITER_SEXUAL : RECRUITER_OTHER),
     first_contact_online: weighted(rng, [
@@ -563,7 +582,7 @@ function oneCase(rng: Rng, year: number, t: number, open: boolean, centre: Gener
     residence_status_first: residenceFirst,
     residence_status_end: residenceEnd,
     referral_source: referral,
-    criminal_proceedings: weighted(rng, PROCEEDINGS),
+    criminal_proceedings: proceedings(rng),
     support_provided: support,
     created_at: new Date(createdAt),
     updated_at: new Date(updatedAt),
