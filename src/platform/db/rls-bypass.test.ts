@@ -3,9 +3,10 @@
  * accident (ADR 011): a SECURITY DEFINER function runs with its owner's
  * rights, and a view without security_invoker reads its tables as the view's
  * owner — either could let the application role see every centre's rows.
- * Both are refused in every schema, with exactly one exception named in
- * ADR 021: the session lookup `auth_session(text)`, owned by its own role
- * that may read only the columns a session check needs.
+ * Both are refused in every schema, with exactly two exceptions, each owned
+ * by a role of its own that may read only the columns it needs: the session
+ * lookup `auth_session(text)` (ADR 021) and the network's case counts
+ * `case_statistics(integer)` (ADR 034).
  */
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,12 +20,63 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-/** The one function allowed to run with its owner's rights (ADR 021): name, signature, owner. */
-const ALLOWED_DEFINER = {
+/** The functions allowed to run with their owner's rights (ADR 021, ADR 034): name, signature, owner. */
+const SESSION_LOOKUP = {
   schema: 'public',
   name: 'auth_session',
   args: 'p_token_hash text',
   owner: 'schutznetz_session_reader',
+};
+const CASE_STATISTICS = {
+  schema: 'public',
+  name: 'case_statistics',
+  args: 'p_year integer',
+  owner: 'schutznetz_statistics_reader',
+};
+const ALLOWED_DEFINERS = [SESSION_LOOKUP, CASE_STATISTICS];
+
+/** What each owner may read, column by column: nothing else. */
+const READABLE: Record<string, string[]> = {
+  [SESSION_LOOKUP.owner]: [
+    'app_user.centre_id',
+    'app_user.disabled_at',
+    'app_user.display_name',
+    'app_user.id',
+    'app_user.role',
+    'user_session.created_at',
+    'user_session.csrf_secret',
+    'user_session.last_seen_at',
+    'user_session.reauth_at',
+    'user_session.second_factor',
+    'user_session.stage',
+    'user_session.token_hash',
+    'user_session.user_id',
+  ],
+  [CASE_STATISTICS.owner]: [
+    'case_record.age_at_first_contact',
+    'case_record.age_unknown',
+    'case_record.asylum_stage',
+    'case_record.centre_id',
+    'case_record.citizenship',
+    'case_record.consent_statistics',
+    'case_record.country_of_exploitation',
+    'case_record.criminal_proceedings',
+    'case_record.exploitation_forms',
+    'case_record.exploitation_timing',
+    'case_record.first_contact_year',
+    'case_record.gender',
+    'case_record.minor_at_exploitation',
+    'case_record.possibly_counted_elsewhere',
+    'case_record.referral_source',
+    'case_record.released_at',
+    'case_record.residence_status_first',
+    'case_record.status',
+    'case_record.support_provided',
+    'case_record.trafficking_status',
+    'case_record.unaccompanied_minor',
+    'country_region.code',
+    'country_region.region',
+  ],
 };
 
 type Definer = { schema: string; name: string; args: string; owner: string };
@@ -41,46 +93,44 @@ async function definerFunctions(db: Kysely<DB>): Promise<Definer[]> {
 }
 
 describe('no way around row-level security in the schema', () => {
-  it('has no SECURITY DEFINER function but the session lookup, owned by its own role', async () => {
-    expect(await definerFunctions(database.db)).toEqual([ALLOWED_DEFINER]);
+  it('has no SECURITY DEFINER function but the session lookup and the case statistics, each owned by its own role', async () => {
+    expect(await definerFunctions(database.db)).toEqual(ALLOWED_DEFINERS);
   });
 
-  it('the session lookup’s role is no superuser, cannot bypass RLS, cannot log in and reads only the session columns', async () => {
-    const role = await sql<{ super: boolean; bypass: boolean; login: boolean; inherit: boolean }>`
-      SELECT rolsuper AS super, rolbypassrls AS bypass, rolcanlogin AS login, rolinherit AS inherit
-      FROM pg_roles WHERE rolname = ${ALLOWED_DEFINER.owner}`.execute(database.db);
-    expect(role.rows).toEqual([{ super: false, bypass: false, login: false, inherit: false }]);
-    const columns = await sql<{ col: string }>`
-      SELECT c.relname || '.' || a.attname AS col
-      FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
-      WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind = 'r'
-        AND c.relnamespace NOT IN (SELECT oid FROM pg_namespace WHERE nspname IN ('pg_catalog', 'information_schema'))
-        AND has_column_privilege(${ALLOWED_DEFINER.owner}, c.oid, a.attnum, 'SELECT')
-      ORDER BY 1`.execute(database.db);
-    expect(columns.rows.map((r) => r.col)).toEqual([
-      'app_user.centre_id',
-      'app_user.disabled_at',
-      'app_user.display_name',
-      'app_user.id',
-      'app_user.role',
-      'user_session.created_at',
-      'user_session.csrf_secret',
-      'user_session.last_seen_at',
-      'user_session.reauth_at',
-      'user_session.second_factor',
-      'user_session.stage',
-      'user_session.token_hash',
-      'user_session.user_id',
-    ]);
-    const writes = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM pg_class c
-      WHERE c.relkind = 'r'
-        AND c.relnamespace NOT IN (SELECT oid FROM pg_namespace WHERE nspname IN ('pg_catalog', 'information_schema'))
-        AND (has_table_privilege(${ALLOWED_DEFINER.owner}, c.oid, 'INSERT')
-             OR has_table_privilege(${ALLOWED_DEFINER.owner}, c.oid, 'UPDATE')
-             OR has_table_privilege(${ALLOWED_DEFINER.owner}, c.oid, 'DELETE'))`.execute(database.db);
-    expect(writes.rows[0]!.n).toBe(0);
-  });
+  it.each(ALLOWED_DEFINERS)(
+    '$name’s role is no superuser, cannot bypass RLS, cannot log in, owns nothing else and reads only its columns',
+    async ({ owner }) => {
+      const role = await sql<{ super: boolean; bypass: boolean; login: boolean; inherit: boolean }>`
+        SELECT rolsuper AS super, rolbypassrls AS bypass, rolcanlogin AS login, rolinherit AS inherit
+        FROM pg_roles WHERE rolname = ${owner}`.execute(database.db);
+      expect(role.rows).toEqual([{ super: false, bypass: false, login: false, inherit: false }]);
+      const columns = await sql<{ col: string }>`
+        SELECT c.relname || '.' || a.attname AS col
+        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+        WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'v', 'm', 'p', 'f')
+          AND c.relnamespace NOT IN (SELECT oid FROM pg_namespace WHERE nspname IN ('pg_catalog', 'information_schema'))
+          AND has_column_privilege(${owner}, c.oid, a.attnum, 'SELECT')
+        ORDER BY 1`.execute(database.db);
+      expect(columns.rows.map((r) => r.col)).toEqual(READABLE[owner]);
+      const writes = await sql<{ n: number }>`
+        SELECT count(*)::int AS n FROM pg_class c
+        WHERE c.relkind IN ('r', 'p')
+          AND c.relnamespace NOT IN (SELECT oid FROM pg_namespace WHERE nspname IN ('pg_catalog', 'information_schema'))
+          AND (has_table_privilege(${owner}, c.oid, 'INSERT')
+               OR has_table_privilege(${owner}, c.oid, 'UPDATE')
+               OR has_table_privilege(${owner}, c.oid, 'DELETE'))`.execute(database.db);
+      expect(writes.rows[0]!.n).toBe(0);
+      // Its one function is all it owns: no table, view or other function to widen what it reads.
+      const owned = await sql<{ what: string }>`
+        SELECT 'function ' || p.proname AS what FROM pg_proc p WHERE pg_get_userbyid(p.proowner) = ${owner}
+        UNION ALL
+        SELECT 'relation ' || c.relname FROM pg_class c WHERE pg_get_userbyid(c.relowner) = ${owner}
+        ORDER BY 1`.execute(database.db);
+      expect(owned.rows.map((r) => r.what)).toEqual([
+        `function ${ALLOWED_DEFINERS.find((d) => d.owner === owner)!.name}`,
+      ]);
+    },
+  );
 
   it('has no view that reads its tables with its owner’s rights, in any schema but PostgreSQL’s own catalogues', async () => {
     const r = await sql<{ name: string }>`
@@ -113,6 +163,7 @@ describe('no way around row-level security in the schema', () => {
       'probe_schema.probe_definer()',
       'public.auth_session(integer)',
       'public.auth_session(p_token_hash text)',
+      'public.case_statistics(p_year integer)',
     ]);
   });
 });

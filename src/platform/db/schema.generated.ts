@@ -97,12 +97,96 @@ export interface AuthThrottle {
   window_start: Timestamp;
 }
 
+export interface CaseRecord {
+  age_at_first_contact: number | null;
+  age_unknown: Generated<boolean>;
+  asylum_stage: 'none' | 'not_filed' | 'pending' | 'dublin' | 'rejected' | 'protection' | 'unknown' | null;
+  centre_id: string;
+  citizenship: string | null;
+  consent_statistics: boolean | null;
+  country_of_exploitation: string[] | null;
+  country_of_recruitment: string[] | null;
+  created_at: Timestamp;
+  criminal_proceedings: 'none' | 'investigation' | 'charges' | 'trial' | 'unknown' | null;
+  exploitation_forms: string[] | null;
+  exploitation_timing: string[] | null;
+  first_contact_online: 'yes' | 'no' | 'unknown' | null;
+  first_contact_quarter: number | null;
+  first_contact_year: number | null;
+  gender: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown' | null;
+  id: string;
+  labour_sector: string | null;
+  means_of_control: string[] | null;
+  minor_at_exploitation: 'yes' | 'no' | 'unknown' | null;
+  possibly_counted_elsewhere: 'yes' | 'no' | 'unknown' | null;
+  recruiter_relation: 'intimate_partner' | 'family' | 'friend' | 'employer' | 'other' | 'unknown' | null;
+  referral_source:
+    | 'self'
+    | 'police'
+    | 'customs'
+    | 'bamf'
+    | 'foreigners_office'
+    | 'jugendamt'
+    | 'reception_centre'
+    | 'other_fbs'
+    | 'other_ngo'
+    | 'medical'
+    | 'lawyer'
+    | 'private'
+    | 'unknown'
+    | null;
+  released_at: Timestamp | null;
+  residence_status_end:
+    | 'german'
+    | 'eu'
+    | 'gestattung'
+    | 'duldung'
+    | 'reflection_59_7'
+    | 'residence_25_4a'
+    | 'other_title'
+    | 'none'
+    | 'unknown'
+    | null;
+  residence_status_first:
+    | 'german'
+    | 'eu'
+    | 'gestattung'
+    | 'duldung'
+    | 'reflection_59_7'
+    | 'residence_25_4a'
+    | 'other_title'
+    | 'none'
+    | 'unknown'
+    | null;
+  status: 'draft' | 'complete';
+  support_provided: string[] | null;
+  trafficking_status: 'presumed' | 'police' | 'court' | 'ngo' | 'other' | 'not_trafficking' | null;
+  unaccompanied_minor: 'unaccompanied' | 'separated' | 'accompanied' | 'not_applicable' | null;
+  updated_at: Timestamp;
+}
+
 export interface Centre {
   created_at: Generated<Timestamp>;
   id: string;
   member_organization_id: string;
   name: string;
   service_id: string | null;
+}
+
+export interface CountryRegion {
+  code: string;
+  region:
+    | 'germany'
+    | 'eu_eea'
+    | 'other_europe'
+    | 'west_africa'
+    | 'east_africa'
+    | 'other_africa'
+    | 'middle_east_north_africa'
+    | 'central_south_asia'
+    | 'east_southeast_asia_pacific'
+    | 'americas'
+    | 'stateless_unknown';
 }
 
 export interface DirectoryDraft {
@@ -329,6 +413,16 @@ export interface ReferralStatusEvent {
   status: 'received' | 'accepted' | 'forwarded' | 'declined' | 'closed';
 }
 
+export interface ReportingYear {
+  closed_at: Timestamp | null;
+  opened_at: Timestamp;
+  release_deadline: string;
+  reopen_reason: string | null;
+  reopened_at: Timestamp | null;
+  status: 'open' | 'closed';
+  year: number;
+}
+
 export interface Schedule {
   byday: string;
   centre_id: string | null;
@@ -455,7 +549,9 @@ export interface DB {
   audit_flood_guard: AuditFloodGuard;
   audit_log: AuditLog;
   auth_throttle: AuthThrottle;
+  case_record: CaseRecord;
   centre: Centre;
+  country_region: CountryRegion;
   directory_draft: DirectoryDraft;
   directory_revision: DirectoryRevision;
   email_change: EmailChange;
@@ -477,6 +573,7 @@ export interface DB {
   referral_centre_key: ReferralCentreKey;
   referral_recipient: ReferralRecipient;
   referral_status_event: ReferralStatusEvent;
+  reporting_year: ReportingYear;
   schedule: Schedule;
   scheduled_job: ScheduledJob;
   schema_migration: SchemaMigration;
