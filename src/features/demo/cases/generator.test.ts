@@ -69,7 +69,7 @@ describe('syntheticCases', () => {
     const proceedings = share((r) => ['investigation', 'charges', 'trial'].includes(r.criminal_proceedings!), released);
     expect(proceedings).toBeGreaterThanOrEqual(29);
     expect(proceedings).toBeLessThanOrEqual(35);
-    const support = (s: string) => share((r) => r.support_provided!.includes(s), released);
+    const support = (s: string) => share((r) => (r.support_provided as readonly string[]).includes(s), released);
     expect(support('psychosocial')).toBeGreaterThan(85);
     expect(support('psychosocial')).toBeLessThan(89);
     for (const s of ['accompaniment', 'asylum_support', 'crisis']) expect(support(s)).toBeGreaterThan(50);
@@ -85,7 +85,7 @@ describe('syntheticCases', () => {
     const minors = share((r) => r.age_at_first_contact !== null && r.age_at_first_contact < 18);
     expect(minors).toBeGreaterThan(5);
     expect(minors).toBeLessThan(15);
-    const form = (f: string) => share((r) => r.exploitation_forms!.includes(f));
+    const form = (f: string) => share((r) => (r.exploitation_forms as readonly string[]).includes(f));
     const others = ['begging', 'criminality', 'forced_marriage', 'organ_removal', 'other', 'unclear'].map(form);
     expect(form('sexual')).toBeGreaterThan(60);
     expect(form('labour')).toBeGreaterThan(Math.max(...others));

@@ -21,6 +21,22 @@
  * cases grows from year to year, and so does the share first met before or
  * during the asylum procedure.
  */
+import type {
+  ASYLUM_STAGES,
+  CRIMINAL_PROCEEDINGS,
+  EXPLOITATION_FORMS,
+  EXPLOITATION_TIMING,
+  GENDERS,
+  LABOUR_SECTORS,
+  MEANS_OF_CONTROL,
+  RECRUITER_RELATIONS,
+  REFERRAL_SOURCES,
+  RESIDENCE_STATUSES,
+  SUPPORT_PROVIDED,
+  TRAFFICKING_STATUSES,
+  UNACCOMPANIED_MINOR,
+  YES_NO_UNKNOWN,
+} from '../../case-records/vocabulary.ts';
 import { mulberry32, weighted, weightedTable, type Rng } from '../prng.ts';
 
 /** A centre the generator assigns records to, with its relative size and what it specialises in. */
@@ -57,7 +73,13 @@ export type GenerateOptions = {
   growth?: number;
 };
 
-type YesNoUnknown = 'yes' | 'no' | 'unknown';
+/** A code of one of the vocabulary's lists. */
+type Code<T extends readonly (string | number)[]> = T[number];
+type YesNoUnknown = Code<typeof YES_NO_UNKNOWN>;
+type Form = Code<typeof EXPLOITATION_FORMS>;
+type Residence = Code<typeof RESIDENCE_STATUSES>;
+type Stage = Code<typeof ASYLUM_STAGES>;
+type Support = Code<typeof SUPPORT_PROVIDED>;
 
 /** One row of case_record as the database stores it (the column names of migration 0026). */
 export type SyntheticCase = {
@@ -69,27 +91,27 @@ export type SyntheticCase = {
   consent_statistics: boolean;
   released_at: Date | null;
   possibly_counted_elsewhere: YesNoUnknown | null;
-  trafficking_status: string | null;
-  gender: string | null;
+  trafficking_status: Code<typeof TRAFFICKING_STATUSES> | null;
+  gender: Code<typeof GENDERS> | null;
   age_at_first_contact: number | null;
   age_unknown: boolean;
   minor_at_exploitation: YesNoUnknown | null;
-  unaccompanied_minor: string | null;
+  unaccompanied_minor: Code<typeof UNACCOMPANIED_MINOR> | null;
   citizenship: string | null;
   country_of_recruitment: string[] | null;
   country_of_exploitation: string[] | null;
-  exploitation_forms: string[] | null;
-  labour_sector: string | null;
-  means_of_control: string[] | null;
-  recruiter_relation: string | null;
+  exploitation_forms: Form[] | null;
+  labour_sector: Code<typeof LABOUR_SECTORS> | null;
+  means_of_control: Code<typeof MEANS_OF_CONTROL>[] | null;
+  recruiter_relation: Code<typeof RECRUITER_RELATIONS> | null;
   first_contact_online: YesNoUnknown | null;
-  exploitation_timing: string[] | null;
-  asylum_stage: string | null;
-  residence_status_first: string | null;
-  residence_status_end: string | null;
-  referral_source: string | null;
-  criminal_proceedings: string | null;
-  support_provided: string[] | null;
+  exploitation_timing: Code<typeof EXPLOITATION_TIMING>[] | null;
+  asylum_stage: Stage | null;
+  residence_status_first: Residence | null;
+  residence_status_end: Residence | null;
+  referral_source: Code<typeof REFERRAL_SOURCES> | null;
+  criminal_proceedings: Code<typeof CRIMINAL_PROCEEDINGS> | null;
+  support_provided: Support[] | null;
   created_at: Date;
   updated_at: Date;
 };
@@ -146,7 +168,7 @@ const CITIZENSHIPS: Odds<readonly [string, Group]> = [
   [['XX', 'other'], 0.8],
   [['XS', 'other'], 0.2],
 ];
-const citizenships = weightedTable(CITIZENSHIPS);
+const citizenshipOf = weightedTable(CITIZENSHIPS);
 
 /** Where people were exploited abroad, by citizenship group ('own' = their own country). */
 const ABROAD: Record<Group, Odds<string>> = {
@@ -225,7 +247,7 @@ const PLACE_TABLES = {
   other: weightedTable(PLACE.other),
 };
 
-const FORMS_WOMEN: Odds<string> = [
+const FORMS_WOMEN: Odds<Form> = [
   ['sexual', 76],
   ['labour', 9],
   ['forced_marriage', 6],
@@ -234,7 +256,7 @@ const FORMS_WOMEN: Odds<string> = [
   ['other', 2],
   ['unclear', 3],
 ];
-const FORMS_MEN: Odds<string> = [
+const FORMS_MEN: Odds<Form> = [
   ['labour', 55],
   ['sexual', 15],
   ['criminality', 12],
@@ -245,7 +267,7 @@ const FORMS_MEN: Odds<string> = [
 ];
 
 /** NACE sections of labour exploitation: hospitality, construction, agriculture, households, … */
-const LABOUR_SECTORS: Odds<string> = [
+const SECTORS: Odds<Code<typeof LABOUR_SECTORS>> = [
   ['I', 25],
   ['F', 20],
   ['A', 15],
@@ -255,10 +277,10 @@ const LABOUR_SECTORS: Odds<string> = [
   ['N', 7],
   ['S', 3],
 ];
-const labour_sectors = weightedTable(LABOUR_SECTORS);
+const sectors = weightedTable(SECTORS);
 
 /** Each means of control with its odds; debt bondage and spiritual coercion more often for Nigerian women. */
-const CONTROL: Odds<string> = [
+const CONTROL: Odds<Code<typeof MEANS_OF_CONTROL>> = [
   ['debt_bondage', 0.42],
   ['takes_earnings', 0.5],
   ['withholds_documents', 0.35],
@@ -272,7 +294,7 @@ const CONTROL: Odds<string> = [
   ['isolation', 0.25],
 ];
 
-const REFERRAL: Odds<string> = [
+const REFERRAL: Odds<Code<typeof REFERRAL_SOURCES>> = [
   ['self', 18],
   ['police', 12],
   ['customs', 3],
@@ -289,7 +311,7 @@ const REFERRAL: Odds<string> = [
 ];
 const referralSource = weightedTable(REFERRAL);
 
-const PROCEEDINGS: Odds<string> = [
+const PROCEEDINGS: Odds<Code<typeof CRIMINAL_PROCEEDINGS>> = [
   ['none', 0.57],
   ['investigation', 0.2],
   ['charges', 0.07],
@@ -298,7 +320,7 @@ const PROCEEDINGS: Odds<string> = [
 ];
 const proceedings = weightedTable(PROCEEDINGS);
 
-const TRAFFICKING_STATUS: Odds<string> = [
+const TRAFFICKING_STATUS: Odds<Code<typeof TRAFFICKING_STATUSES>> = [
   ['presumed', 68],
   ['ngo', 14],
   ['police', 10],
@@ -306,9 +328,9 @@ const TRAFFICKING_STATUS: Odds<string> = [
   ['other', 3],
   ['not_trafficking', 2],
 ];
-const trafficking_status = weightedTable(TRAFFICKING_STATUS);
+const traffickingStatus = weightedTable(TRAFFICKING_STATUS);
 
-const RECRUITER_SEXUAL: Odds<string> = [
+const RECRUITER_SEXUAL: Odds<Code<typeof RECRUITER_RELATIONS>> = [
   ['intimate_partner', 25],
   ['family', 10],
   ['friend', 20],
@@ -316,8 +338,8 @@ const RECRUITER_SEXUAL: Odds<string> = [
   ['other', 25],
   ['unknown', 15],
 ];
-const recruiter_sexual = weightedTable(RECRUITER_SEXUAL);
-const RECRUITER_OTHER: Odds<string> = [
+const recruiterSexual = weightedTable(RECRUITER_SEXUAL);
+const RECRUITER_OTHER: Odds<Code<typeof RECRUITER_RELATIONS>> = [
   ['intimate_partner', 5],
   ['family', 12],
   ['friend', 16],
@@ -325,7 +347,7 @@ const RECRUITER_OTHER: Odds<string> = [
   ['other', 12],
   ['unknown', 15],
 ];
-const recruiter_other = weightedTable(RECRUITER_OTHER);
+const recruiterOther = weightedTable(RECRUITER_OTHER);
 
 const shuffle = <T>(rng: Rng, xs: readonly T[]): T[] => rng.sample(xs, xs.length);
 
@@ -407,7 +429,7 @@ function oneCase(rng: Rng, year: number, t: number, open: boolean, centre: Gener
   const p = centre.profile ?? {};
   const quarter = 1 + rng.int(lastQuarter(year, now));
   const male = p.male ?? 0.12;
-  const gender = weighted(rng, [
+  const gender = weighted<Code<typeof GENDERS>>(rng, [
     ['female', (1 - male) * 0.97],
     ['male', male],
     ['trans', 0.02],
@@ -416,11 +438,11 @@ function oneCase(rng: Rng, year: number, t: number, open: boolean, centre: Gener
   ]);
   const age = ageOf(rng, p.minors ?? 0.09);
   const minor = age !== null && age < 18;
-  const [citizenship, group] = citizenships(rng);
+  const [citizenship, group] = citizenshipOf(rng);
 
   // Forms of exploitation: by gender and the centre's focus; one in ten has a second one.
   const base = gender === 'male' ? FORMS_MEN : FORMS_WOMEN;
-  const odds: Odds<string> = p.labour ? base.map(([k, w]) => [k, k === 'labour' ? w + 76 * p.labour! : w]) : base;
+  const odds: Odds<Form> = p.labour ? base.map(([k, w]) => [k, k === 'labour' ? w + 76 * p.labour! : w]) : base;
   const first = weighted(rng, odds);
   const forms = [first];
   if (first !== 'unclear' && rng.chance(0.1)) {
@@ -461,15 +483,15 @@ function oneCase(rng: Rng, year: number, t: number, open: boolean, centre: Gener
   // The asylum procedure: not for Germans and EU citizens; ever more often for the others.
   const needsAsylum = group === 'west_africa' || group === 'other';
   const inProcedure = needsAsylum && rng.chance(0.55 + 0.2 * t);
-  const asylumStage = !needsAsylum
+  const asylumStage: Stage = !needsAsylum
     ? 'none'
     : inProcedure
-      ? weighted(rng, [
+      ? weighted<Stage>(rng, [
           ['not_filed', 15],
           ['pending', 45],
           ['dublin', 40],
         ])
-      : weighted(rng, [
+      : weighted<Stage>(rng, [
           ['none', 35],
           ['rejected', 25],
           ['protection', 30],
@@ -477,7 +499,7 @@ function oneCase(rng: Rng, year: number, t: number, open: boolean, centre: Gener
         ]);
   const residenceFirst = residenceOf(rng, group, asylumStage);
   const residenceEnd = rng.chance(0.7) ? residenceFirst : laterResidence(rng, residenceFirst);
-  const timing: string[] = [];
+  const timing: Code<typeof EXPLOITATION_TIMING>[] = [];
   if (!needsAsylum || asylumStage === 'none') timing.push('not_applicable');
   else {
     if (rng.chance(0.3)) timing.push('before_flight');
@@ -522,7 +544,7 @@ function oneCase(rng: Rng, year: number, t: number, open: boolean, centre: Gener
       ['yes', 7],
       ['unknown', 15],
     ]),
-    trafficking_status: trafficking_status(rng),
+    trafficking_status: traffickingStatus(rng),
     gender,
     age_at_first_contact: age,
     age_unknown: age === null,
@@ -569,9 +591,9 @@ function oneCase(rng: Rng, year: number, t: number, open: boolean, centre: Gener
     country_of_recruitment: recruitment,
     country_of_exploitation: exploitation,
     exploitation_forms: forms,
-    labour_sector: forms.includes('labour') ? labour_sectors(rng) : null,
+    labour_sector: forms.includes('labour') ? sectors(rng) : null,
     means_of_control: control,
-    recruiter_relation: weighted(rng, forms[0] === 'sexual' ? RECRUITER_SEXUAL : RECRUITER_OTHER),
+    recruiter_relation: (forms[0] === 'sexual' ? recruiterSexual : recruiterOther)(rng),
     first_contact_online: weighted(rng, [
       ['yes', 0.15 + 0.15 * t],
       ['no', 0.6 - 0.15 * t],
@@ -591,7 +613,7 @@ function oneCase(rng: Rng, year: number, t: number, open: boolean, centre: Gener
   return record;
 }
 
-function residenceOf(rng: Rng, group: Group, stage: string): string {
+function residenceOf(rng: Rng, group: Group, stage: Stage): Residence {
   if (group === 'germany') return 'german';
   if (group === 'eu') return 'eu';
   switch (stage) {
@@ -621,7 +643,7 @@ function residenceOf(rng: Rng, group: Group, stage: string): string {
 }
 
 /** Where a residence status may have gone by the end of the year. */
-function laterResidence(rng: Rng, first: string): string {
+function laterResidence(rng: Rng, first: Residence): Residence {
   switch (first) {
     case 'gestattung':
       return rng.pick(['other_title', 'duldung', 'residence_25_4a']);
@@ -637,7 +659,7 @@ function laterResidence(rng: Rng, first: string): string {
   }
 }
 
-function supportOf(rng: Rng, gender: string, age: number | null, stage: string, group: Group): string[] {
+function supportOf(rng: Rng, gender: string, age: number | null, stage: Stage, group: Group): Support[] {
   const asylumOdds =
     stage === 'not_filed' || stage === 'pending' || stage === 'dublin' || stage === 'rejected'
       ? 0.85
@@ -647,7 +669,7 @@ function supportOf(rng: Rng, gender: string, age: number | null, stage: string, 
           ? 0.02
           : 0.25;
   const adultWoman = gender === 'female' && (age === null || age >= 18);
-  const odds: [string, number][] = [
+  const odds: [Support, number][] = [
     ['psychosocial', 0.875],
     ['accompaniment', 0.57],
     ['asylum_support', asylumOdds],
