@@ -516,7 +516,8 @@ function oneCase(rng: Rng, year: number, t: number, open: boolean, centre: Gener
   ).map(([k]) => k);
   if (control.length === 0) control.push('psychological_abuse');
 
-  const referral = minor && rng.chance(0.3) ? 'jugendamt' : inProcedure && rng.chance(0.2) ? 'bamf' : referralSource(rng);
+  const referral =
+    minor && rng.chance(0.3) ? 'jugendamt' : inProcedure && rng.chance(0.2) ? 'bamf' : referralSource(rng);
   const support = supportOf(rng, gender, age, asylumStage, group);
 
   // Consent, completeness and release: most records of a closed year are released.
