@@ -4,7 +4,7 @@
  * every record falls into one category. What else must go so that these
  * cannot be recomputed is secondary suppression (secondary.ts).
  */
-import { CATALOGUE, categoriesOf, isInformative, layoutOf, type Dimension } from './catalogue.ts';
+import { CATALOGUE, categoriesOf, isInformative, layoutOf, TOTAL, type Dimension } from './catalogue.ts';
 import type { CellKey, GroupDisclosure, YearCounts } from './types.ts';
 
 /** Below the threshold (and above zero), or withheld by the database (NULL). */
@@ -12,7 +12,17 @@ export function isPrimary(value: number | null, threshold: number): boolean {
   return value === null || (value > 0 && value < threshold);
 }
 
-type Line = { dim: Dimension; categories: readonly string[]; cells: readonly CellKey[] };
+/**
+ * A line and, for a row or column of a cross table, the margins of its
+ * cells in the other direction: a category whose margin is zero is empty
+ * for every line, so its zero says nothing about this line.
+ */
+type Line = {
+  dim: Dimension;
+  categories: readonly string[];
+  cells: readonly CellKey[];
+  crossMargins?: readonly CellKey[];
+};
 
 /** Every line of the catalogue: one-way tables, and each row and column of a cross table. */
 function lines(): Line[] {
@@ -26,9 +36,20 @@ function lines(): Line[] {
       });
     } else if (spec.kind === 'cross') {
       const layout = layoutOf(spec);
-      for (const row of layout.rows) out.push({ dim: spec.columns, categories: layout.columns, cells: row.cells });
+      for (const row of layout.rows)
+        out.push({
+          dim: spec.columns,
+          categories: layout.columns,
+          cells: row.cells,
+          crossMargins: layout.columnMargins,
+        });
       layout.columns.forEach((_, j) =>
-        out.push({ dim: spec.rows, categories: categoriesOf(spec.rows), cells: layout.rows.map((r) => r.cells[j]!) }),
+        out.push({
+          dim: spec.rows,
+          categories: categoriesOf(spec.rows),
+          cells: layout.rows.map((r) => r.cells[j]!),
+          crossMargins: layout.rows.map((r) => r.margin),
+        }),
       );
     }
   }
@@ -39,7 +60,9 @@ const LINES = lines();
 
 /**
  * "All X are Y": lines whose records all fall into one informative category
- * (the other cells are zero; a NULL cell is withheld but never zero). The
+ * (the other cells are zero; a NULL cell is withheld but never zero).
+ * Categories that are empty in the whole table (their margin is zero) do
+ * not count: their zeros follow from the margin. The
  * rest of such a line must be able to hold at least a threshold's worth of
  * records in the audit, or the zeros tell every member's category.
  */
@@ -50,7 +73,8 @@ export function groupDisclosures(counts: YearCounts): GroupDisclosure[] {
     if (nonZero.length !== 1) continue;
     const i = nonZero[0]!;
     if (!isInformative(line.dim, line.categories[i]!)) continue;
-    out.push({ cell: line.cells[i]!, others: line.cells.filter((_, j) => j !== i) });
+    const others = line.cells.filter((_, j) => j !== i && counts.get(line.crossMargins?.[j] ?? TOTAL) !== 0);
+    if (others.length > 0) out.push({ cell: line.cells[i]!, others });
   }
   return out;
 }
