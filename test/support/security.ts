@@ -60,6 +60,8 @@ export type World = {
   managedUserId: string;
   /** A referral received by centre A, written the way the public intake writes it. */
   referralId: string;
+  /** An open reporting year (opened by the coordination office). */
+  reportingYear: number;
 };
 
 /**
@@ -122,6 +124,13 @@ export async function buildWorld(app: App): Promise<World> {
     ),
   }));
   const referral = await sendReferral(app, centreA.id);
+  const reportingYear = 2025;
+  await withScope(app.database.db, { kind: 'coordination' }, (trx) =>
+    trx
+      .insertInto('reporting_year')
+      .values({ year: reportingYear, status: 'open', release_deadline: '2027-03-31', opened_at: now })
+      .execute(),
+  );
   return {
     centreA,
     staff,
@@ -130,6 +139,7 @@ export async function buildWorld(app: App): Promise<World> {
     draftId: draft.id,
     managedUserId: managed.id,
     referralId: referral.id,
+    reportingYear,
     ...tokens,
   };
 }
@@ -370,6 +380,7 @@ export function concreteUrl(pattern: string, world: World, ids: RouteIds, lang =
     [/^\/:lang\/staff\/review\/:id/, world.draftId],
     [/^\/:lang\/staff\/users\/:id/, world.managedUserId],
     [/^\/:lang\/staff\/referrals\/:id/, world.referralId],
+    [/^\/:lang\/staff\/reporting-years\/:year/, String(world.reportingYear)],
     // The fire service and ambulance (112), seeded by migrations/0018_helplines.sql.
     [/^\/:lang\/staff\/helplines\/:id/, 'e4a8e116-5f96-4147-b8b5-af742b1db4a5'],
     // The published first version of the adults' guide, seeded by migrations/0022_indicator_sets.sql.
@@ -385,7 +396,7 @@ export function concreteUrl(pattern: string, world: World, ids: RouteIds, lang =
   ];
   let url = pattern.replace(/^\/:lang(?=\/|$)/, `/${lang}`);
   const value = byPrefix.find(([re]) => re.test(pattern))?.[1];
-  url = url.replace(/:(id|token|slug)\b/, () => {
+  url = url.replace(/:(id|token|slug|year)\b/, () => {
     if (!value)
       throw new Error(`no value for the parameter in ${pattern}: teach concreteUrl (test/support/security.ts)`);
     return value;
