@@ -391,6 +391,46 @@ describe('coordination office pages', () => {
   it('the published entry in the help finder', () => visit(anon, `/de/centres/${LEIPZIG_SERVICE_ID}`));
 });
 
+describe('reporting years and statistics', () => {
+  const year = new Date().getUTCFullYear();
+  const deadline = new Date(Date.now() + 60 * 24 * 3600_000).toISOString().slice(0, 10);
+
+  it('reporting years, none yet', () => visit(coordinationPage, '/de/staff/reporting-years'));
+
+  it('opening a year with errors next to the fields', async () => {
+    await coordinationPage.goto(`${site.base}/de/staff/reporting-years`);
+    await coordinationPage.locator('#f-year').fill('20');
+    await coordinationPage.locator('#f-release_deadline').fill('gestern');
+    const form = coordinationPage.locator('form', { has: coordinationPage.locator('#f-year') });
+    expect(await submitAndWait(coordinationPage, () => form.locator('button[type=submit]').click())).toBe(400);
+    expect(await coordinationPage.locator('[aria-invalid=true]').count()).toBeGreaterThanOrEqual(2);
+    await expectAccessible(coordinationPage, '/de/staff/reporting-years');
+  });
+
+  it('a reporting year just opened, with what each centre still has to do', async () => {
+    await coordinationPage.locator('#f-year').fill(String(year));
+    await coordinationPage.locator('#f-release_deadline').fill(deadline);
+    const form = coordinationPage.locator('form', { has: coordinationPage.locator('#f-year') });
+    expect(await submitAndWait(coordinationPage, () => form.locator('button[type=submit]').click())).toBe(200);
+    await expectAccessible(coordinationPage, `/de/staff/reporting-years/${year}`);
+  });
+
+  it('closing a year without the confirmation', async () => {
+    const form = coordinationPage.locator('form[action$="/close"]');
+    expect(await submitAndWait(coordinationPage, () => form.locator('button[type=submit]').click())).toBe(400);
+    expect(await coordinationPage.locator('.error-summary').count()).toBe(1);
+    await expectAccessible(coordinationPage, `/de/staff/reporting-years/${year}/close`);
+  });
+
+  it('the list of reporting years', () => visit(coordinationPage, '/de/staff/reporting-years'));
+
+  it('the statistics of the open year', () => visit(coordinationPage, `/de/staff/statistics?year=${year}`));
+
+  // With records: statistics-staff.browser.test.ts.
+  it('a centre’s own figures before it documented anything (centre lead)', () =>
+    visit(leadPage, '/de/staff/statistics/centre'));
+});
+
 describe('English versions', () => {
   const pages: [string, () => Page][] = [
     ['/en/staff', () => adminPage],
@@ -409,6 +449,9 @@ describe('English versions', () => {
     ['/en/staff/reports', () => coordinationPage],
     ['/en/staff/indicators', () => coordinationPage],
     ['/en/staff/reports', () => leadPage],
+    ['/en/staff/reporting-years', () => coordinationPage],
+    ['/en/staff/statistics', () => coordinationPage],
+    ['/en/staff/statistics/centre', () => leadPage],
   ];
   for (const [path, page] of pages) it(path, () => visit(page(), path));
 });

@@ -37,6 +37,7 @@ const perLocale = (lang: 'de' | 'en'): PublicPage[] => [
   { name: `for professionals (${lang})`, path: `/${lang}/professionals`, status: 200 },
   { name: `guide for adults (${lang})`, path: `/${lang}/professionals/guide/adults`, status: 200 },
   { name: `guide for minors (${lang})`, path: `/${lang}/professionals/guide/minors`, status: 200 },
+  { name: `statistics (${lang})`, path: `/${lang}/statistics`, status: 200 },
   { name: `404 (${lang})`, path: `/${lang}/no-such-page`, status: 404 },
 ];
 
