@@ -17,6 +17,7 @@ import { entryBody, publishedEntry, post as postForm } from '../../src/features/
 import type { App } from '../../src/app.ts';
 import { createUser, enrolAdmin, form, signIn, type Session, type TestUser } from './auth.ts';
 import { sendReferral } from '../../src/features/referrals/test-fixtures.ts';
+import { completeRecord } from '../../src/features/case-records/test-fixtures.ts';
 
 /**
  * Everyone the route matrix distinguishes. 'pending' = passed the password,
@@ -60,6 +61,8 @@ export type World = {
   managedUserId: string;
   /** A referral received by centre A, written the way the public intake writes it. */
   referralId: string;
+  /** A complete, consented case record of centre A (in an open year, not released). */
+  caseRecordId: string;
 };
 
 /**
@@ -122,6 +125,10 @@ export async function buildWorld(app: App): Promise<World> {
     ),
   }));
   const referral = await sendReferral(app, centreA.id);
+  const caseRecord = completeRecord(centreA.id, now.getUTCFullYear() - 1);
+  await withScope(app.database.db, { kind: 'centre', centreId: centreA.id }, (trx) =>
+    trx.insertInto('case_record').values(caseRecord).execute(),
+  );
   return {
     centreA,
     staff,
@@ -130,6 +137,7 @@ export async function buildWorld(app: App): Promise<World> {
     draftId: draft.id,
     managedUserId: managed.id,
     referralId: referral.id,
+    caseRecordId: caseRecord.id!,
     ...tokens,
   };
 }
@@ -370,6 +378,7 @@ export function concreteUrl(pattern: string, world: World, ids: RouteIds, lang =
     [/^\/:lang\/staff\/review\/:id/, world.draftId],
     [/^\/:lang\/staff\/users\/:id/, world.managedUserId],
     [/^\/:lang\/staff\/referrals\/:id/, world.referralId],
+    [/^\/:lang\/staff\/cases\/:id/, world.caseRecordId],
     // The fire service and ambulance (112), seeded by migrations/0018_helplines.sql.
     [/^\/:lang\/staff\/helplines\/:id/, 'e4a8e116-5f96-4147-b8b5-af742b1db4a5'],
     // The published first version of the adults' guide, seeded by migrations/0022_indicator_sets.sql.
