@@ -441,5 +441,7 @@ export function dimensionMessageKey(dim: Dimension): string {
 
 /** Message key of a category's label (`categories.gender.female`, `categories.yes_no.yes`). */
 export function categoryMessageKey(dim: Dimension, category: string): string {
-  return splitOption(dim) ? `categories.yes_no.${category}` : `categories.${dim}.${category}`;
+  // Message keys are letters, digits, _ and - (platform/i18n/catalogues.ts): "40+" is spelled "40_plus".
+  const key = category.replaceAll('+', '_plus');
+  return splitOption(dim) ? `categories.yes_no.${key}` : `categories.${dim}.${key}`;
 }
