@@ -771,6 +771,13 @@ describe('fuzzing every GET route (query string and path parameters)', () => {
     '/:lang/staff/users/:id': GUARDED_AUDIT,
     // Another id that looks like one is a refusal, recorded as access.denied.
     '/:lang/staff/referrals/:id': AUDIT_TABLES,
+    // Every file of the statistics is audited: the public downloads under the flood guard.
+    '/:lang/statistics/:year/tables.csv': GUARDED_AUDIT,
+    '/:lang/statistics/:year/tables.xlsx': GUARDED_AUDIT,
+    '/:lang/statistics/:year/report.pdf': GUARDED_AUDIT,
+    '/:lang/staff/statistics/publications/:id/tables.csv': AUDIT_TABLES,
+    '/:lang/staff/statistics/publications/:id/tables.xlsx': AUDIT_TABLES,
+    '/:lang/staff/statistics/publications/:id/report.pdf': AUDIT_TABLES,
   };
 
   it.each(gets.map((r) => [r.url] as const))(
