@@ -274,15 +274,21 @@ CREATE POLICY statistics_only_released ON case_record AS RESTRICTIVE FOR SELECT 
 
 -- The network's counts of one reporting year: the one path on which records
 -- leave their centre, and only as counts (ADR 034). One scan of the year's
--- released records: per centre and cell inside GROUPING SETS (hashable, no
--- count(DISTINCT)), then counts and centres per cell. A cell below 5 records
--- or from fewer than 3 centres comes back with n NULL (primary suppression
--- at the network-internal threshold; public output raises it to 10 in the
--- application). Absent combinations are zeros.
+-- released records, grouped per centre in a few hashable GROUPING SETS (no
+-- count(DISTINCT …), no sort): the multi-choice lists are grouped as they
+-- are (few distinct lists) and split into one yes/no per option afterwards,
+-- and every one-way count is summed from a set that holds its dimension.
+-- Then per cell: the count and the number of centres behind it. A cell
+-- below 5 records or from fewer than 3 centres comes back with n NULL
+-- (primary suppression at the network-internal threshold; public output
+-- raises it to 10 in the application). Absent combinations are zeros.
+-- work_mem: the planner's estimate of the groups is far above the real
+-- number (a few thousand); with the default it would sort instead of hash.
 CREATE FUNCTION case_statistics(p_year integer)
 RETURNS TABLE (dim_a text, val_a text, dim_b text, val_b text, n integer)
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = public, pg_temp
+SET work_mem = '64MB'
 AS $$
   WITH rec AS (
     SELECT
@@ -301,10 +307,6 @@ AS $$
            WHEN 'DE' = ANY (c.country_of_exploitation) THEN 'germany'
            WHEN NOT c.country_of_exploitation <@ ARRAY['DE', 'XX'] THEN 'abroad'
            ELSE 'unknown' END AS exploitation_place,
-      CASE c.asylum_stage WHEN 'not_filed' THEN 'before'
-                          WHEN 'pending' THEN 'during' WHEN 'dublin' THEN 'during'
-                          WHEN 'none' THEN 'other' WHEN 'rejected' THEN 'other' WHEN 'protection' THEN 'other'
-                          ELSE 'unknown' END AS asylum_context,
       coalesce(c.asylum_stage, 'unknown') AS asylum_stage,
       coalesce(c.residence_status_first, 'unknown') AS residence_status_first,
       coalesce(c.referral_source, 'unknown') AS referral_source,
@@ -312,96 +314,65 @@ AS $$
       coalesce(c.minor_at_exploitation, 'unknown') AS minor_at_exploitation,
       coalesce(c.unaccompanied_minor, 'unknown') AS unaccompanied_minor,
       coalesce(c.possibly_counted_elsewhere, 'unknown') AS possibly_counted_elsewhere,
-      CASE WHEN 'sexual' = ANY (c.exploitation_forms) THEN 'yes' ELSE 'no' END AS "exploitation_form.sexual",
-      CASE WHEN 'labour' = ANY (c.exploitation_forms) THEN 'yes' ELSE 'no' END AS "exploitation_form.labour",
-      CASE WHEN 'begging' = ANY (c.exploitation_forms) THEN 'yes' ELSE 'no' END AS "exploitation_form.begging",
-      CASE WHEN 'criminality' = ANY (c.exploitation_forms) THEN 'yes' ELSE 'no' END AS "exploitation_form.criminality",
-      CASE WHEN 'forced_marriage' = ANY (c.exploitation_forms) THEN 'yes' ELSE 'no' END
-        AS "exploitation_form.forced_marriage",
-      CASE WHEN 'organ_removal' = ANY (c.exploitation_forms) THEN 'yes' ELSE 'no' END
-        AS "exploitation_form.organ_removal",
-      CASE WHEN 'other' = ANY (c.exploitation_forms) THEN 'yes' ELSE 'no' END AS "exploitation_form.other",
-      CASE WHEN 'unclear' = ANY (c.exploitation_forms) THEN 'yes' ELSE 'no' END AS "exploitation_form.unclear",
-      CASE WHEN 'before_flight' = ANY (c.exploitation_timing) THEN 'yes' ELSE 'no' END
-        AS "exploitation_timing.before_flight",
-      CASE WHEN 'during_flight' = ANY (c.exploitation_timing) THEN 'yes' ELSE 'no' END
-        AS "exploitation_timing.during_flight",
-      CASE WHEN 'germany_before_asylum' = ANY (c.exploitation_timing) THEN 'yes' ELSE 'no' END
-        AS "exploitation_timing.germany_before_asylum",
-      CASE WHEN 'during_asylum' = ANY (c.exploitation_timing) THEN 'yes' ELSE 'no' END
-        AS "exploitation_timing.during_asylum",
-      CASE WHEN 'after_asylum_decision' = ANY (c.exploitation_timing) THEN 'yes' ELSE 'no' END
-        AS "exploitation_timing.after_asylum_decision",
-      CASE WHEN 'not_applicable' = ANY (c.exploitation_timing) THEN 'yes' ELSE 'no' END
-        AS "exploitation_timing.not_applicable",
-      CASE WHEN 'psychosocial' = ANY (c.support_provided) THEN 'yes' ELSE 'no' END AS "support_provided.psychosocial",
-      CASE WHEN 'accompaniment' = ANY (c.support_provided) THEN 'yes' ELSE 'no' END AS "support_provided.accompaniment",
-      CASE WHEN 'asylum_support' = ANY (c.support_provided) THEN 'yes' ELSE 'no' END
-        AS "support_provided.asylum_support",
-      CASE WHEN 'crisis' = ANY (c.support_provided) THEN 'yes' ELSE 'no' END AS "support_provided.crisis",
-      CASE WHEN 'shelter' = ANY (c.support_provided) THEN 'yes' ELSE 'no' END AS "support_provided.shelter",
-      CASE WHEN 'medical' = ANY (c.support_provided) THEN 'yes' ELSE 'no' END AS "support_provided.medical",
-      CASE WHEN 'legal' = ANY (c.support_provided) THEN 'yes' ELSE 'no' END AS "support_provided.legal",
-      CASE WHEN 'therapy' = ANY (c.support_provided) THEN 'yes' ELSE 'no' END AS "support_provided.therapy",
-      CASE WHEN 'financial' = ANY (c.support_provided) THEN 'yes' ELSE 'no' END AS "support_provided.financial",
-      CASE WHEN 'pregnancy_children' = ANY (c.support_provided) THEN 'yes' ELSE 'no' END
-        AS "support_provided.pregnancy_children",
-      CASE WHEN 'return' = ANY (c.support_provided) THEN 'yes' ELSE 'no' END AS "support_provided.return",
-      CASE WHEN 'other' = ANY (c.support_provided) THEN 'yes' ELSE 'no' END AS "support_provided.other"
+      coalesce(c.exploitation_forms, '{}') AS exploitation_forms,
+      coalesce(c.exploitation_timing, '{}') AS exploitation_timing,
+      coalesce(c.support_provided, '{}') AS support_provided
     FROM public.case_record c
     LEFT JOIN public.country_region r ON r.code = c.citizenship
     WHERE c.first_contact_year = p_year AND c.released_at IS NOT NULL AND c.consent_statistics
       AND c.status = 'complete' AND public.app_scope() IN ('coordination', 'admin')
   ),
-  -- Every dimension column is never NULL in rec, so in a grouping set's row
-  -- exactly the set's own columns are not NULL.
-  per_centre AS (
-    SELECT to_jsonb(g) - 'k' - 'centre_id' AS cell, g.centre_id, g.k
-    FROM (
-      SELECT rec.*, count(*)::integer AS k FROM rec
-      GROUP BY centre_id, GROUPING SETS (
-        (), (gender), (age_band), (citizenship_region), (trafficking_status), (exploitation_place), (asylum_context),
-        (asylum_stage), (residence_status_first), (referral_source), (criminal_proceedings), (minor_at_exploitation),
-        (unaccompanied_minor), (possibly_counted_elsewhere),
-        ("exploitation_form.sexual"), ("exploitation_form.labour"), ("exploitation_form.begging"),
-        ("exploitation_form.criminality"), ("exploitation_form.forced_marriage"), ("exploitation_form.organ_removal"),
-        ("exploitation_form.other"), ("exploitation_form.unclear"),
-        ("exploitation_timing.before_flight"), ("exploitation_timing.during_flight"),
-        ("exploitation_timing.germany_before_asylum"), ("exploitation_timing.during_asylum"),
-        ("exploitation_timing.after_asylum_decision"), ("exploitation_timing.not_applicable"),
-        ("support_provided.psychosocial"), ("support_provided.accompaniment"), ("support_provided.asylum_support"),
-        ("support_provided.crisis"), ("support_provided.shelter"), ("support_provided.medical"),
-        ("support_provided.legal"), ("support_provided.therapy"), ("support_provided.financial"),
-        ("support_provided.pregnancy_children"), ("support_provided.return"), ("support_provided.other"),
-        (gender, age_band), (asylum_context, gender),
-        ("exploitation_form.sexual", asylum_stage), ("exploitation_form.labour", asylum_stage),
-        ("exploitation_form.begging", asylum_stage), ("exploitation_form.criminality", asylum_stage),
-        ("exploitation_form.forced_marriage", asylum_stage), ("exploitation_form.organ_removal", asylum_stage),
-        ("exploitation_form.other", asylum_stage), ("exploitation_form.unclear", asylum_stage),
-        ("exploitation_form.sexual", gender), ("exploitation_form.labour", gender),
-        ("exploitation_form.begging", gender), ("exploitation_form.criminality", gender),
-        ("exploitation_form.forced_marriage", gender), ("exploitation_form.organ_removal", gender),
-        ("exploitation_form.other", gender), ("exploitation_form.unclear", gender))
-    ) g
+  -- Every column of rec is never NULL, so in a row of g exactly its set's columns are not NULL.
+  g AS (
+    SELECT rec.*, count(*)::integer AS k FROM rec
+    GROUP BY centre_id, GROUPING SETS (
+      (gender, age_band), (exploitation_forms, asylum_stage, gender), (citizenship_region), (trafficking_status),
+      (exploitation_place), (residence_status_first), (referral_source), (criminal_proceedings),
+      (minor_at_exploitation), (unaccompanied_minor), (possibly_counted_elsewhere), (exploitation_timing),
+      (support_provided))
   ),
+  -- The set of forms × stage × gender gives the forms' tables, the asylum stage and context, and context × gender.
+  triple AS (
+    SELECT g.centre_id, g.k, g.exploitation_forms, g.asylum_stage, g.gender,
+           CASE g.asylum_stage WHEN 'not_filed' THEN 'before' WHEN 'pending' THEN 'during' WHEN 'dublin' THEN 'during'
+                               WHEN 'unknown' THEN 'unknown' ELSE 'other' END AS asylum_context
+    FROM g WHERE g.exploitation_forms IS NOT NULL
+  ),
+  per_centre AS (
+    SELECT 'total' AS dim_a, 'all' AS val_a, NULL AS dim_b, NULL AS val_b, centre_id, k FROM g WHERE age_band IS NOT NULL
+    UNION ALL SELECT 'gender', gender, NULL, NULL, centre_id, k FROM g WHERE age_band IS NOT NULL
+    UNION ALL SELECT 'age_band', age_band, NULL, NULL, centre_id, k FROM g WHERE age_band IS NOT NULL
+    UNION ALL SELECT 'gender', gender, 'age_band', age_band, centre_id, k FROM g WHERE age_band IS NOT NULL
+    UNION ALL SELECT 'citizenship_region', citizenship_region, NULL, NULL, centre_id, k FROM g WHERE citizenship_region IS NOT NULL
+    UNION ALL SELECT 'trafficking_status', trafficking_status, NULL, NULL, centre_id, k FROM g WHERE trafficking_status IS NOT NULL
+    UNION ALL SELECT 'exploitation_place', exploitation_place, NULL, NULL, centre_id, k FROM g WHERE exploitation_place IS NOT NULL
+    UNION ALL SELECT 'residence_status_first', residence_status_first, NULL, NULL, centre_id, k FROM g WHERE residence_status_first IS NOT NULL
+    UNION ALL SELECT 'referral_source', referral_source, NULL, NULL, centre_id, k FROM g WHERE referral_source IS NOT NULL
+    UNION ALL SELECT 'criminal_proceedings', criminal_proceedings, NULL, NULL, centre_id, k FROM g WHERE criminal_proceedings IS NOT NULL
+    UNION ALL SELECT 'minor_at_exploitation', minor_at_exploitation, NULL, NULL, centre_id, k FROM g WHERE minor_at_exploitation IS NOT NULL
+    UNION ALL SELECT 'unaccompanied_minor', unaccompanied_minor, NULL, NULL, centre_id, k FROM g WHERE unaccompanied_minor IS NOT NULL
+    UNION ALL SELECT 'possibly_counted_elsewhere', possibly_counted_elsewhere, NULL, NULL, centre_id, k FROM g WHERE possibly_counted_elsewhere IS NOT NULL
+    UNION ALL SELECT 'asylum_stage', asylum_stage, NULL, NULL, centre_id, k FROM triple
+    UNION ALL SELECT 'asylum_context', asylum_context, NULL, NULL, centre_id, k FROM triple
+    UNION ALL SELECT 'asylum_context', asylum_context, 'gender', gender, centre_id, k FROM triple
+    UNION ALL SELECT 'exploitation_form.' || o, CASE WHEN o = ANY (t.exploitation_forms) THEN 'yes' ELSE 'no' END, d.dim, d.val, t.centre_id, t.k
+      FROM triple t
+      CROSS JOIN unnest(ARRAY['sexual', 'labour', 'begging', 'criminality', 'forced_marriage', 'organ_removal', 'other', 'unclear']) o
+      CROSS JOIN LATERAL (VALUES (NULL, NULL), ('asylum_stage', t.asylum_stage), ('gender', t.gender)) d (dim, val)
+    UNION ALL SELECT 'exploitation_timing.' || o, CASE WHEN o = ANY (g.exploitation_timing) THEN 'yes' ELSE 'no' END, NULL, NULL, centre_id, k
+      FROM g CROSS JOIN unnest(ARRAY['before_flight', 'during_flight', 'germany_before_asylum', 'during_asylum', 'after_asylum_decision', 'not_applicable']) o
+      WHERE g.exploitation_timing IS NOT NULL
+    UNION ALL SELECT 'support_provided.' || o, CASE WHEN o = ANY (g.support_provided) THEN 'yes' ELSE 'no' END, NULL, NULL, centre_id, k
+      FROM g CROSS JOIN unnest(ARRAY['psychosocial', 'accompaniment', 'asylum_support', 'crisis', 'shelter', 'medical', 'legal', 'therapy', 'financial', 'pregnancy_children', 'return', 'other']) o
+      WHERE g.support_provided IS NOT NULL
+  ),
+  -- Per cell and centre first, so that the centres are counted without count(DISTINCT …).
   cells AS (
-    SELECT d.dim_a, d.val_a, d.dim_b, d.val_b, sum(p.k)::integer AS n, count(*)::integer AS centres
-    FROM per_centre p
-    CROSS JOIN LATERAL (
-      -- The pair's first dimension is the table's row: a form of exploitation
-      -- or the asylum context before gender, gender before age band and stage.
-      SELECT (array_agg(e.key ORDER BY e.rank, e.key))[1] AS dim_a, (array_agg(e.value ORDER BY e.rank, e.key))[1] AS val_a,
-             (array_agg(e.key ORDER BY e.rank, e.key))[2] AS dim_b, (array_agg(e.value ORDER BY e.rank, e.key))[2] AS val_b
-      FROM (SELECT j.key, j.value,
-                   CASE WHEN j.key LIKE 'exploitation_form.%' OR j.key = 'asylum_context' THEN 1
-                        WHEN j.key = 'gender' THEN 2 ELSE 3 END AS rank
-            FROM jsonb_each_text(jsonb_strip_nulls(p.cell)) j) e
-    ) d
-    GROUP BY d.dim_a, d.val_a, d.dim_b, d.val_b
+    SELECT p.dim_a, p.val_a, p.dim_b, p.val_b, sum(p.k)::integer AS n, count(*)::integer AS centres
+    FROM (SELECT dim_a, val_a, dim_b, val_b, centre_id, sum(k) AS k FROM per_centre GROUP BY 1, 2, 3, 4, 5) p
+    GROUP BY 1, 2, 3, 4
   )
-  SELECT coalesce(cells.dim_a, 'total'), coalesce(cells.val_a, 'all'), cells.dim_b, cells.val_b,
-         CASE WHEN cells.n < 5 OR cells.centres < 3 THEN NULL ELSE cells.n END
-  FROM cells
+  SELECT dim_a, val_a, dim_b, val_b, CASE WHEN n < 5 OR centres < 3 THEN NULL ELSE n END FROM cells
 $$;
 REVOKE ALL ON FUNCTION case_statistics(integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION case_statistics(integer) TO schutznetz_app;
