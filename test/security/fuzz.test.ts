@@ -872,6 +872,13 @@ describe('fuzzing every GET route (query string and path parameters)', () => {
     '/:lang/staff/referrals/:id': AUDIT_TABLES,
     '/:lang/staff/cases/:id': AUDIT_TABLES,
     '/:lang/staff/cases/:id/delete': AUDIT_TABLES,
+    // Every file of the statistics is audited: the public downloads under the flood guard.
+    '/:lang/statistics/:year/tables.csv': GUARDED_AUDIT,
+    '/:lang/statistics/:year/tables.xlsx': GUARDED_AUDIT,
+    '/:lang/statistics/:year/report.pdf': GUARDED_AUDIT,
+    '/:lang/staff/statistics/publications/:id/tables.csv': AUDIT_TABLES,
+    '/:lang/staff/statistics/publications/:id/tables.xlsx': AUDIT_TABLES,
+    '/:lang/staff/statistics/publications/:id/report.pdf': AUDIT_TABLES,
   };
 
   it.each(gets.map((r) => [r.url] as const))(

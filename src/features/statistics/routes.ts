@@ -31,13 +31,13 @@ import { fileName, type Report } from './report.ts';
 import { publicTrends } from './trends.ts';
 import { OverviewPage, YearPage } from './views/PublicPages.tsx';
 
-const yearParams = z.object({ lang: z.string(), year: z.string().max(10) });
+const yearParams = z.object({ year: z.string().regex(/^\d{4}$/) });
 
 /** The year from the path; anything but a plausible year is as unknown as a year without publication. */
 function yearOf(req: FastifyRequest): number {
-  const { year } = yearParams.parse(req.params);
-  if (!/^\d{4}$/.test(year)) throw notFound();
-  return Number(year);
+  const r = yearParams.safeParse(req.params);
+  if (!r.success) throw notFound();
+  return Number(r.data.year);
 }
 
 const TABLE_IDS = DISPLAY_TABLES.map(displayId) as [string, ...string[]];

@@ -53,13 +53,13 @@ const publishForm = z.strictObject({ ...csrfField, year: yearField, audience: z.
 
 const centreQuery = z.strictObject({ year: yearField.optional(), released: z.enum(['yes', 'no']).optional() });
 
-const idParams = z.object({ lang: z.string(), id: z.string().max(100) });
+const idParams = z.object({ id: z.uuid() });
 
 /** The publication id from the path; anything but a UUID is as unknown as a missing one. */
 function publicationIdOf(req: FastifyRequest): string {
-  const { id } = idParams.parse(req.params);
-  if (!z.uuid().safeParse(id).success) throw notFound();
-  return id.toLowerCase();
+  const r = idParams.safeParse(req.params);
+  if (!r.success) throw notFound();
+  return r.data.id.toLowerCase();
 }
 
 export function statisticsStaffRoutes(engine: StatisticsEngine): FastifyPluginAsync {
