@@ -16,8 +16,7 @@ export function isProtected(b: Bounds, threshold: number): boolean {
   return b.max - b.min >= threshold - TOLERANCE;
 }
 
-export type CellAudit = { cell: CellKey } & Bounds;
-export type GroupAudit = { cell: CellKey } & Bounds;
+type CellAudit = { cell: CellKey } & Bounds;
 
 export type AuditReport = {
   ok: boolean;
@@ -25,7 +24,7 @@ export type AuditReport = {
   /** Every suppressed cell with its bounds. */
   cells: readonly CellAudit[];
   /** Every "all X are Y" line: bounds of the records outside its one category. */
-  groups: readonly GroupAudit[];
+  groups: readonly CellAudit[];
   /** Cells that fail: bounds narrower than the threshold. */
   failing: readonly CellKey[];
   /** Published cells between zero and the threshold (never allowed). */
@@ -33,7 +32,7 @@ export type AuditReport = {
 };
 
 /** What the attacker knows of a protected catalogue: published values and values published unchanged earlier. */
-export function knownCells(p: ProtectedCatalogue): Map<CellKey, number> {
+function knownCells(p: ProtectedCatalogue): Map<CellKey, number> {
   const known = new Map<CellKey, number>();
   for (const k of ALL_CELLS) {
     const c = p.cells[k];

@@ -287,8 +287,10 @@ const sumEquals = (parts: readonly CellKey[], whole: CellKey): Relation => ({
 /**
  * The relations an attacker knows: every table adds up to its margins (every
  * record has one category per single-choice dimension, yes or no per
- * option), and the categories derived from another dimension add up to
- * theirs. The audit's linear program consists of these, the published
+ * option), the categories derived from another dimension add up to theirs,
+ * and what the database enforces for every complete record (at least one
+ * option per multi-choice field; the minors' question only for minors or
+ * persons of unknown age). The audit's linear program consists of these, the published
  * values and non-negativity.
  */
 export const RELATIONS: readonly Relation[] = (() => {
@@ -320,6 +322,13 @@ export const RELATIONS: readonly Relation[] = (() => {
   };
   for (const [ctx, stages] of Object.entries(context))
     out.push({ ...sumEquals(stages.map(stage), cellKey('asylum_context', ctx)), origin: 'derived' });
+  // A complete record names at least one option of every multi-choice field.
+  for (const field of MULTI_FIELDS)
+    out.push({
+      terms: [...optionDimensions(field).map((d) => [cellKey(d, 'yes'), 1] as const), [TOTAL, -1]],
+      sense: 'ge',
+      origin: 'derived',
+    });
   // Whether a minor came unaccompanied is asked only for minors and persons of unknown
   // age; every adult is stored as not applicable.
   const asked = ['unaccompanied', 'separated', 'accompanied'].map((u) => cellKey('unaccompanied_minor', u));
@@ -432,5 +441,7 @@ export function dimensionMessageKey(dim: Dimension): string {
 
 /** Message key of a category's label (`categories.gender.female`, `categories.yes_no.yes`). */
 export function categoryMessageKey(dim: Dimension, category: string): string {
-  return splitOption(dim) ? `categories.yes_no.${category}` : `categories.${dim}.${category}`;
+  // Message keys are letters, digits, _ and - (platform/i18n/catalogues.ts): "40+" is spelled "40_plus".
+  const key = category.replaceAll('+', '_plus');
+  return splitOption(dim) ? `categories.yes_no.${key}` : `categories.${dim}.${key}`;
 }

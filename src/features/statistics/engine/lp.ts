@@ -17,7 +17,7 @@ import type { CellKey } from './types.ts';
 // The package declares its loader as an ES default export in a CommonJS
 // package: TypeScript sees the module object, Node's ES import the function.
 type Loader = typeof highsModule.default;
-const loadHighs: Loader = typeof highsModule === 'function' ? (highsModule) : highsModule.default;
+const loadHighs: Loader = typeof highsModule === 'function' ? highsModule : highsModule.default;
 
 let solver: Promise<Highs> | undefined;
 

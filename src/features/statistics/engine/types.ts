@@ -43,12 +43,12 @@ export type YearCounts = ReadonlyMap<CellKey, number | null>;
  */
 export type SuppressionReason = 'primary' | 'group_disclosure' | 'secondary' | 'carried';
 
-export type PublishedCell = {
+type PublishedCell = {
   status: 'published';
   value: number;
 };
 
-export type SuppressedCell = {
+type SuppressedCell = {
   status: 'suppressed';
   reason: SuppressionReason;
 };
