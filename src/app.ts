@@ -44,6 +44,7 @@ import { professionalsFeature } from './features/professionals/index.ts';
 import { entryReportsFeature } from './features/entry-reports/index.ts';
 import { referralsFeature } from './features/referrals/index.ts';
 import { reportingYearsFeature } from './features/reporting-years/index.ts';
+import { statisticsFeature } from './features/statistics/index.ts';
 import { reviewFeature } from './features/review/index.ts';
 import { userAdminFeature } from './features/user-admin/index.ts';
 
@@ -63,6 +64,7 @@ export const FEATURES: readonly Feature[] = [
   entryReportsFeature,
   referralsFeature,
   reportingYearsFeature,
+  statisticsFeature,
   auditLogFeature,
   accountFeature,
   userAdminFeature,

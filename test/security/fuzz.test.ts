@@ -421,6 +421,13 @@ const POST_FUZZ: Record<string, PostFuzz> = {
   '/:lang/staff/indicators/:id/approve': { who: 'coordination', body: csrfOnly(), hostile: null },
   '/:lang/staff/indicators/:id/return': { who: 'coordination', body: csrfOnly(), hostile: null },
   '/:lang/staff/indicators/:id/publish': { who: 'coordination', body: csrfOnly(), hostile: null },
+  // The world's closed year: a well-formed request runs the whole pipeline and may publish a new version.
+  '/:lang/staff/statistics/publish': {
+    who: 'coordination',
+    body: form({ year: req(4), audience: { kind: 'enum', values: ['public', 'internal'], required: true } }),
+    hostile: null,
+    writes: ['statistics_publication', ...AUDIT_TABLES],
+  },
   '/:lang/staff/review/:id/return': {
     who: 'coordination',
     body: form({ comment: req(50_000) }),
@@ -496,6 +503,7 @@ const BASES: Record<string, PostFuzz['base']> = {
   '/:lang/staff/entry/withdraw': () => ({ draft: '00000000-0000-4000-8000-000000000000' }),
   '/:lang/staff/review/:id/return': () => ({ comment: 'Bitte die Öffnungszeiten prüfen.' }),
   '/:lang/staff/indicators/drafts': () => ({ guide: 'minors' }),
+  '/:lang/staff/statistics/publish': () => ({ year: String(world.statistics.year), audience: 'internal' }),
   '/:lang/staff/indicators/:id': () => ({ framing_de: 'Hinweise, keine Beweise.', framing_en: 'Hints, not proof.' }),
   '/:lang/staff/referrals/:id/decline': () => ({ reason: 'no_capacity', note: 'Derzeit keine Kapazität.' }),
   '/:lang/staff/reporting-years': () => ({ year: '2031', release_deadline: '2032-03-31' }),
@@ -788,6 +796,13 @@ describe('fuzzing every GET route (query string and path parameters)', () => {
     '/:lang/staff/users/:id': GUARDED_AUDIT,
     // Another id that looks like one is a refusal, recorded as access.denied.
     '/:lang/staff/referrals/:id': AUDIT_TABLES,
+    // Every file of the statistics is audited: the public downloads under the flood guard.
+    '/:lang/statistics/:year/tables.csv': GUARDED_AUDIT,
+    '/:lang/statistics/:year/tables.xlsx': GUARDED_AUDIT,
+    '/:lang/statistics/:year/report.pdf': GUARDED_AUDIT,
+    '/:lang/staff/statistics/publications/:id/tables.csv': AUDIT_TABLES,
+    '/:lang/staff/statistics/publications/:id/tables.xlsx': AUDIT_TABLES,
+    '/:lang/staff/statistics/publications/:id/report.pdf': AUDIT_TABLES,
   };
 
   it.each(gets.map((r) => [r.url] as const))(

@@ -68,7 +68,30 @@ const GET_WRITES: Record<string, { tables: readonly string[]; event: string }> =
   '/:lang/staff/users/:id': { tables: GUARDED_AUDIT, event: 'users.viewed' },
   // Opening a referral (the sessions here signed in moments ago, which counts as re-authentication).
   '/:lang/staff/referrals/:id': { tables: AUDIT_TABLES, event: 'referral.opened_done' },
+  // Exports of a statistics publication.
+  '/:lang/staff/statistics/publications/:id/tables.csv': { tables: AUDIT_TABLES, event: 'statistics.exported_done' },
+  '/:lang/staff/statistics/publications/:id/tables.xlsx': { tables: AUDIT_TABLES, event: 'statistics.exported_done' },
+  '/:lang/staff/statistics/publications/:id/report.pdf': { tables: AUDIT_TABLES, event: 'statistics.exported_done' },
 };
+
+/**
+ * Public GETs that write on purpose: downloads of the published statistics,
+ * audited without an actor under the flood guard (the first download of a
+ * window leaves the row, later ones count).
+ */
+const PUBLIC_GET_WRITES: Record<string, { tables: readonly string[]; event: string }> = {
+  '/:lang/statistics/:year/tables.csv': { tables: GUARDED_AUDIT, event: 'statistics.downloaded_done' },
+  '/:lang/statistics/:year/tables.xlsx': { tables: GUARDED_AUDIT, event: 'statistics.downloaded_done' },
+  '/:lang/statistics/:year/report.pdf': { tables: GUARDED_AUDIT, event: 'statistics.downloaded_done' },
+};
+
+/** How many rows of `event` name no actor (a public visitor). */
+async function anonymousEventRows(event: string): Promise<number> {
+  const rows = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
+    trx.selectFrom('audit_log').select('seq').where('event', '=', event).where('actor_id', 'is', null).execute(),
+  );
+  return rows.length;
+}
 
 /** How many rows of `event` name this actor. */
 async function eventRows(event: string, userId: string): Promise<number> {
@@ -202,7 +225,13 @@ describe('every GET route answers each visitor as the matrix says, and writes no
       statuses.set(who, res.statusCode);
       const audited = GET_WRITES[row.url];
       const allowed =
-        row.outcomes[who] === 'ok' ? (audited?.tables ?? []) : row.outcomes[who] === 'not-found' ? AUDIT_TABLES : [];
+        row.outcomes[who] === 'ok'
+          ? (audited?.tables ?? [])
+          : row.outcomes[who] === 'not-found'
+            ? AUDIT_TABLES
+            : row.outcomes[who] === 'public'
+              ? (PUBLIC_GET_WRITES[row.url]?.tables ?? [])
+              : [];
       const written = await writes.changes(allowed);
       if (written.length) problems.push(`${who}: GET wrote to ${written.join(', ')}`);
       const reader = userIdOf(who);
@@ -218,6 +247,9 @@ describe('every GET route answers each visitor as the matrix says, and writes no
         if (json.statusCode !== 401) problems.push(`${who} (JSON): expected 401, got ${json.statusCode}`);
       }
     }
+    const publicWrite = PUBLIC_GET_WRITES[row.url];
+    if (publicWrite && (await anonymousEventRows(publicWrite.event)) === 0)
+      problems.push(`the public download left no ${publicWrite.event} row`);
     if (row.outcomes.anonymous === 'public' && new Set(statuses.values()).size !== 1) {
       problems.push(
         `a public route answers differently depending on the visitor: ${JSON.stringify(Object.fromEntries(statuses))}`,

@@ -106,6 +106,13 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   row('POST', '/:lang/professionals/guide/adults',       'public', PUB, 'form'),
   row('GET', '/:lang/professionals/guide/minors',        'public', PUB),
   row('POST', '/:lang/professionals/guide/minors',       'public', PUB, 'form'),
+  // The network's published statistics (closed years only) and their files; each download is audited
+  // without an actor (and counted by the flood guard), so these GETs write on purpose.
+  row('GET', '/:lang/statistics',                        'public', PUB),
+  row('GET', '/:lang/statistics/:year',                  'public', PUB),
+  row('GET', '/:lang/statistics/:year/tables.csv',       'public', PUB),
+  row('GET', '/:lang/statistics/:year/tables.xlsx',      'public', PUB),
+  row('GET', '/:lang/statistics/:year/report.pdf',       'public', PUB),
   row('GET', '/api/hsds/',                               'public', PUB),
   row('GET', '/api/hsds/openapi.json',                   'public', PUB),
   row('GET', '/api/hsds/profile',                        'public', PUB),
@@ -223,4 +230,11 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   row('GET',  '/:lang/staff/reporting-years/:year',      'action:reporting_years.manage', [SI, SI, PK, NF, OK, NF, NF]),
   row('POST', '/:lang/staff/reporting-years/:year/close',  'action:reporting_years.manage', [SI, SI, PK, NF, OK, NF, NF], 'form'),
   row('POST', '/:lang/staff/reporting-years/:year/reopen', 'action:reporting_years.manage', [SI, SI, PK, NF, OK, NF, NF], 'form'),
+  // Statistics: the coordination office's internal tables, publications and exports; a centre's own figures.
+  row('GET',  '/:lang/staff/statistics',                 'action:statistics.network', [SI, SI, PK, NF, OK, NF, NF]),
+  row('POST', '/:lang/staff/statistics/publish',         'action:statistics.publish', [SI, SI, PK, NF, OK, NF, NF], 'form'),
+  row('GET',  '/:lang/staff/statistics/publications/:id/tables.csv',  'action:statistics.network', [SI, SI, PK, NF, OK, NF, NF]),
+  row('GET',  '/:lang/staff/statistics/publications/:id/tables.xlsx', 'action:statistics.network', [SI, SI, PK, NF, OK, NF, NF]),
+  row('GET',  '/:lang/staff/statistics/publications/:id/report.pdf',  'action:statistics.network', [SI, SI, PK, NF, OK, NF, NF]),
+  row('GET',  '/:lang/staff/statistics/centre',          'action:statistics.centre',  [SI, SI, PK, NF, NF, OK, OK]),
 ];

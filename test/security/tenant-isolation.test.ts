@@ -88,6 +88,17 @@ const COVERAGE: Record<string, string> = {
   'POST /:lang/staff/helplines/:id/delete':
     'network object, no centre: centre roles refused by role (route matrix, helplines routes.test.ts)',
   'GET /:lang/staff/indicators': 'no object id; network data, coordination office only (route matrix)',
+  'GET /:lang/staff/statistics': 'no object id; network aggregates, coordination office only (route matrix)',
+  'POST /:lang/staff/statistics/publish':
+    'no object id: publications belong to the network, coordination office only (route matrix, statistics staff-routes.test.ts)',
+  'GET /:lang/staff/statistics/publications/:id/tables.csv':
+    'network object, no centre: centre roles refused by role (route matrix, statistics staff-routes.test.ts)',
+  'GET /:lang/staff/statistics/publications/:id/tables.xlsx':
+    'network object, no centre: centre roles refused by role (route matrix, statistics staff-routes.test.ts)',
+  'GET /:lang/staff/statistics/publications/:id/report.pdf':
+    'network object, no centre: centre roles refused by role (route matrix, statistics staff-routes.test.ts)',
+  'GET /:lang/staff/statistics/centre':
+    'no object id: the centre comes from the session only; the own records only (statistics staff-routes.test.ts)',
   'POST /:lang/staff/indicators/drafts':
     'no object id: indicator sets belong to the network, not to a centre (route matrix)',
   'GET /:lang/staff/indicators/:id':

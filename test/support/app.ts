@@ -17,7 +17,13 @@ export type TestApp = { app: App; database: Database; config: Config; close(): P
 
 export async function testApp(
   env: Record<string, string> = {},
-  opts: { logger?: object; clock?: Clock; locales?: AppDeps['locales']; beforeReady?: (app: App) => void } = {},
+  opts: {
+    logger?: object;
+    clock?: Clock;
+    locales?: AppDeps['locales'];
+    features?: AppDeps['features'];
+    beforeReady?: (app: App) => void;
+  } = {},
 ): Promise<TestApp> {
   const database = await testDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEARCH_INDEX_TTL_MS: '0', ...TEST_KEYS, ...env });
@@ -27,6 +33,7 @@ export async function testApp(
     ...(opts.logger ? { logger: opts.logger } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.locales ? { locales: opts.locales } : {}),
+    ...(opts.features ? { features: opts.features } : {}),
   });
   opts.beforeReady?.(app);
   await app.ready();

@@ -17,6 +17,7 @@ import { entryBody, publishedEntry, post as postForm } from '../../src/features/
 import type { App } from '../../src/app.ts';
 import { createUser, enrolAdmin, form, signIn, type Session, type TestUser } from './auth.ts';
 import { sendReferral } from '../../src/features/referrals/test-fixtures.ts';
+import { publishedTestYear } from '../../src/features/statistics/test-fixtures.ts';
 
 /**
  * Everyone the route matrix distinguishes. 'pending' = passed the password,
@@ -62,6 +63,8 @@ export type World = {
   referralId: string;
   /** An open reporting year (opened by the coordination office). */
   reportingYear: number;
+  /** A closed reporting year with a public statistics publication (its id). */
+  statistics: { year: number; publicationId: string };
 };
 
 /**
@@ -131,6 +134,7 @@ export async function buildWorld(app: App): Promise<World> {
       .values({ year: reportingYear, status: 'open', release_deadline: '2027-03-31', opened_at: now })
       .execute(),
   );
+  const statistics = await publishedTestYear(app, 2019);
   return {
     centreA,
     staff,
@@ -140,6 +144,7 @@ export async function buildWorld(app: App): Promise<World> {
     managedUserId: managed.id,
     referralId: referral.id,
     reportingYear,
+    statistics,
     ...tokens,
   };
 }
@@ -381,6 +386,8 @@ export function concreteUrl(pattern: string, world: World, ids: RouteIds, lang =
     [/^\/:lang\/staff\/users\/:id/, world.managedUserId],
     [/^\/:lang\/staff\/referrals\/:id/, world.referralId],
     [/^\/:lang\/staff\/reporting-years\/:year/, String(world.reportingYear)],
+    [/^\/:lang\/staff\/statistics\/publications\/:id/, world.statistics.publicationId],
+    [/^\/:lang\/statistics\/:year/, String(world.statistics.year)],
     // The fire service and ambulance (112), seeded by migrations/0018_helplines.sql.
     [/^\/:lang\/staff\/helplines\/:id/, 'e4a8e116-5f96-4147-b8b5-af742b1db4a5'],
     // The published first version of the adults' guide, seeded by migrations/0022_indicator_sets.sql.

@@ -57,6 +57,10 @@ export const KNOWN_EVENTS = [
   'referral.reminded_done',
   'referral.deleted_done',
   'keys.rewrapped_done',
+  'statistics.published_done',
+  'statistics.publish_refused',
+  'statistics.exported_done',
+  'statistics.downloaded_done',
   'audit.read',
   'audit.exported',
   'outbox.read',
@@ -98,6 +102,12 @@ export const SHOWN_DETAILS = [
   'format',
   'to_centre',
   'automatic',
+  'year',
+  'audience',
+  'version',
+  'format',
+  'table',
+  'threshold',
 ] as const;
 
 /** The i18n key of an event's label (events come from the database: show with a defaultValue). */

@@ -510,6 +510,19 @@ export interface ServiceAtLocation {
   service_id: string;
 }
 
+export interface StatisticsPublication {
+  audience: 'public' | 'internal';
+  audit: Json;
+  catalogue_version: string;
+  id: string;
+  published_at: Timestamp;
+  published_by: string | null;
+  tables: Json;
+  threshold: number;
+  version: number;
+  year: number;
+}
+
 export interface Taxonomy {
   description: string;
   id: string;
@@ -600,6 +613,7 @@ export interface DB {
   service: Service;
   service_area: ServiceArea;
   service_at_location: ServiceAtLocation;
+  statistics_publication: StatisticsPublication;
   taxonomy: Taxonomy;
   taxonomy_term: TaxonomyTerm;
   user_session: UserSession;

@@ -1,0 +1,170 @@
+/**
+ * The walls of migrations/0027 in the database itself, on both databases:
+ * a publication never changes and is never deleted (not even by the
+ * coordination scope that wrote it), only the coordination scope writes
+ * one, only for a closed year, only as the next version and only with a
+ * passing audit; internal publications are invisible outside the
+ * coordination scope, public ones visible everywhere.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withScope, type Scope } from '../../platform/db/tenant.ts';
+import { appForFile } from '../../../test/support/app.ts';
+import { fakeClock } from '../../../test/support/auth.ts';
+import { insertPublication, type NewPublication } from './queries/publications.ts';
+import { closeYear, demoCentreIds, openYear, publishedTestYear } from './test-fixtures.ts';
+
+const t = appForFile({}, { clock: fakeClock(new Date('2026-03-02T09:00:00Z')) });
+let publicId: string;
+let internalId: string;
+
+beforeAll(async () => {
+  publicId = (await publishedTestYear(t.app, 2021)).publicationId;
+  // The same year's records, published a second time for the network.
+  internalId = (await publishedTestYear(t.app, 2021, { audience: 'internal', perCentre: 0 })).publicationId;
+}, 120_000);
+
+const scoped = <T>(scope: Scope, fn: Parameters<typeof withScope<T>>[2]) => withScope(t.app.database.db, scope, fn);
+const COORDINATION: Scope = { kind: 'coordination' };
+
+function row(o: Partial<NewPublication> = {}): NewPublication {
+  return {
+    id: randomUUID(),
+    year: 2021,
+    audience: 'public',
+    version: 2,
+    threshold: 10,
+    tables: [{ id: 'total', cells: { total: 160 } }],
+    audit: { ok: true, threshold: 10, suppressed: 0, narrowest: null, solver: 'highs' },
+    publishedBy: null,
+    publishedAt: new Date('2026-03-02T10:00:00Z'),
+    ...o,
+  };
+}
+
+/** The error a statement ends with (the transaction rolls back). */
+async function failure(fn: () => Promise<unknown>): Promise<string> {
+  try {
+    await fn();
+  } catch (err) {
+    return String((err as Error).message);
+  }
+  return 'no error';
+}
+
+describe('statistics publications in the database', () => {
+  it('were written by the real pipeline, one per audience', async () => {
+    const rows = await scoped(COORDINATION, (trx) =>
+      trx
+        .selectFrom('statistics_publication')
+        .select(['id', 'audience', 'version', 'threshold'])
+        .where('year', '=', 2021)
+        .execute(),
+    );
+    expect(rows.map((r) => [r.audience, r.version, r.threshold]).sort()).toEqual([
+      ['internal', 1, 5],
+      ['public', 1, 10],
+    ]);
+  });
+
+  it('never change and are never deleted, even by the coordination scope', async () => {
+    const update = await failure(() =>
+      scoped(COORDINATION, (trx) =>
+        trx.updateTable('statistics_publication').set({ threshold: 5 }).where('id', '=', publicId).execute(),
+      ),
+    );
+    // The application role has no UPDATE or DELETE grant; the trigger stands behind it for the owner.
+    expect(update).toMatch(/permission denied|never changes/);
+    const del = await failure(() =>
+      scoped(COORDINATION, (trx) => trx.deleteFrom('statistics_publication').where('id', '=', publicId).execute()),
+    );
+    expect(del).toMatch(/permission denied|never changes/);
+    // The owner (migrations, the operator) is stopped by the trigger.
+    const ownerUpdate = await failure(() =>
+      t.app.database.db.transaction().execute(async (trx) => {
+        await sql`SELECT set_config('app.scope', 'coordination', true)`.execute(trx);
+        await trx.updateTable('statistics_publication').set({ threshold: 5 }).where('id', '=', publicId).execute();
+      }),
+    );
+    expect(ownerUpdate).toMatch(/never changes/);
+    const ownerDelete = await failure(() =>
+      t.app.database.db.transaction().execute(async (trx) => {
+        await sql`SELECT set_config('app.scope', 'coordination', true)`.execute(trx);
+        await trx.deleteFrom('statistics_publication').where('id', '=', publicId).execute();
+      }),
+    );
+    expect(ownerDelete).toMatch(/never changes/);
+    const truncate = await failure(() => sql`TRUNCATE statistics_publication`.execute(t.app.database.db));
+    expect(truncate).toMatch(/never deleted/);
+    const still = await scoped(COORDINATION, (trx) =>
+      trx.selectFrom('statistics_publication').select('threshold').where('id', '=', publicId).executeTakeFirst(),
+    );
+    expect(still?.threshold).toBe(10);
+  });
+
+  it('are written by the coordination scope only', async () => {
+    for (const scope of [
+      { kind: 'admin' },
+      { kind: 'auth' },
+      { kind: 'centre', centreId: demoCentreIds(1, 1)[0]! },
+      { kind: 'retention' },
+    ] as Scope[]) {
+      const err = await failure(() => scoped(scope, (trx) => insertPublication(trx, row())));
+      // Refused by the policy, or first by the trigger where the scope cannot even see the year.
+      expect(err, scope.kind).toMatch(/row-level security|only while the year is closed/);
+    }
+    await scoped(COORDINATION, (trx) => insertPublication(trx, row()));
+  });
+
+  it('only for a closed year, only as the next version, only with a passing audit', async () => {
+    await openYear(t.app, 2022);
+    expect(
+      await failure(() => scoped(COORDINATION, (trx) => insertPublication(trx, row({ year: 2022, version: 1 })))),
+    ).toMatch(/only while the year is closed/);
+    await closeYear(t.app, 2022);
+    expect(
+      await failure(() => scoped(COORDINATION, (trx) => insertPublication(trx, row({ year: 2022, version: 2 })))),
+    ).toMatch(/not the next version/);
+    expect(
+      await failure(() =>
+        scoped(COORDINATION, (trx) =>
+          insertPublication(
+            trx,
+            row({ year: 2022, version: 1, audit: { ok: false } as unknown as NewPublication['audit'] }),
+          ),
+        ),
+      ),
+    ).toMatch(/audit_check/);
+    expect(
+      await failure(() =>
+        scoped(COORDINATION, (trx) => insertPublication(trx, row({ year: 2022, version: 1, threshold: 5 }))),
+      ),
+    ).toMatch(/statistics_publication_check/);
+    await scoped(COORDINATION, (trx) => insertPublication(trx, row({ year: 2022, version: 1 })));
+  });
+
+  it('internal ones are seen by the coordination scope only; public ones by everyone', async () => {
+    const seen = async (scope: Scope) =>
+      (
+        await scoped(scope, (trx) =>
+          trx.selectFrom('statistics_publication').select('id').where('id', 'in', [publicId, internalId]).execute(),
+        )
+      )
+        .map((r) => r.id)
+        .sort();
+    expect(await seen(COORDINATION)).toEqual([publicId, internalId].sort());
+    for (const scope of [
+      { kind: 'auth' },
+      { kind: 'admin' },
+      { kind: 'centre', centreId: demoCentreIds(1, 1)[0]! },
+    ] as Scope[])
+      expect(await seen(scope), scope.kind).toEqual([publicId]);
+    // Without any scope (the plain application role): fail closed for internal ones.
+    const plain = await t.app.database.db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL ROLE schutznetz_app`.execute(trx);
+      return trx.selectFrom('statistics_publication').select('id').where('id', 'in', [publicId, internalId]).execute();
+    });
+    expect(plain.map((r) => r.id)).toEqual([publicId]);
+  });
+});

@@ -1,0 +1,254 @@
+/**
+ * The public statistics pages and files over HTTP, on both databases:
+ * only closed years' public publications are shown (never an internal one,
+ * never a year that is open), secret cells are marked, the trend charts
+ * are accessible SVG with their tables, the files parse back, and every
+ * download is audited without an actor or anything about the visitor.
+ */
+import { parse } from 'csv-parse/sync';
+import { XMLValidator } from 'fast-xml-parser';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withScope } from '../../platform/db/tenant.ts';
+import { appForFile } from '../../../test/support/app.ts';
+import { fakeClock } from '../../../test/support/auth.ts';
+import { pdfPageCount, pdfTextLines } from './exports/pdf-text.ts';
+import {
+  addRecords,
+  closeYear,
+  demoCentreIds,
+  openYear,
+  publishAs,
+  publishedTestYear,
+  reopenYear,
+  variedRecords,
+} from './test-fixtures.ts';
+
+const t = appForFile({}, { clock: fakeClock(new Date('2026-03-02T09:00:00Z')) });
+
+beforeAll(async () => {
+  // 2018 and 2020: public; 2019: internal only; 2023: open, with records but never published.
+  await publishedTestYear(t.app, 2018);
+  await publishedTestYear(t.app, 2019, { audience: 'internal' });
+  await publishedTestYear(t.app, 2020, { perCentre: 60 });
+  await openYear(t.app, 2023);
+  for (const c of demoCentreIds(1, 4)) await addRecords(t.app, c, variedRecords(c, 2023, 40));
+}, 180_000);
+
+const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+
+describe('the public statistics page', () => {
+  it('lists the closed years with a public publication, and no other', async () => {
+    const res = await get('/de/statistics');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['set-cookie']).toBeUndefined();
+    const years = [...res.body.matchAll(/href="\/de\/statistics\/(\d{4})"/g)].map((m) => m[1]);
+    expect(years).toEqual(['2020', '2018']);
+    expect(res.body).not.toContain('/de/statistics/2019');
+    expect(res.body).not.toContain('/de/statistics/2023');
+  });
+
+  it('publishing an open year is refused, so it never shows', async () => {
+    expect(await publishAs(t.app, 2023, 'public')).toEqual({ kind: 'refused', reason: 'yearOpen' });
+    expect((await get('/de/statistics/2023')).statusCode).toBe(404);
+  });
+
+  it('draws the headline and trend charts as accessible SVG with a table of the same years', async () => {
+    const html = (await get('/de/statistics')).body;
+    const svgs = [...html.matchAll(/<svg class="trend-chart"[\s\S]*?<\/svg>/g)].map((m) => m[0]);
+    expect(svgs).toHaveLength(3);
+    for (const svg of svgs) {
+      expect(XMLValidator.validate(svg)).toBe(true);
+      expect(svg).toMatch(/^<svg[^>]* role="img" aria-labelledby="([^"]+)" aria-describedby="([^"]+)"/);
+      const [, title, desc] = /aria-labelledby="([^"]+)" aria-describedby="([^"]+)"/.exec(svg)!;
+      expect(svg).toContain(`<title id="${title}">`);
+      expect(svg).toContain(`<desc id="${desc}">`);
+    }
+    expect(html).toContain('Erstmals vor oder während des Asylverfahrens beraten');
+    expect(html).not.toMatch(/\sstyle="/);
+    // The headline's table: one row per published year, oldest first.
+    const table = /<table class="trend-table">[\s\S]*?<\/table>/.exec(html)![0];
+    expect([...table.matchAll(/<th scope="row">(\d{4})<\/th>/g)].map((m) => m[1])).toEqual(['2018', '2020']);
+  });
+
+  it('shows the headline numbers of the publication, the share only where both parts are published', async () => {
+    const cells = await withScope(t.app.database.db, { kind: 'auth' }, (trx) =>
+      trx
+        .selectFrom('statistics_publication')
+        .select('tables')
+        .where('year', '=', 2020)
+        .where('audience', '=', 'public')
+        .executeTakeFirstOrThrow(),
+    );
+    const all = Object.assign({}, ...(cells.tables as { cells: Record<string, number | null> }[]).map((x) => x.cells));
+    const before = all['asylum_context=before'] as number | null;
+    const during = all['asylum_context=during'] as number | null;
+    const html = (await get('/de/statistics')).body;
+    const table = /<table class="trend-table">[\s\S]*?<\/table>/.exec(html)![0];
+    const row = /<tr><th scope="row">2020<\/th>(.*?)<\/tr>/.exec(table)![1]!;
+    const cellsOfRow = [...row.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]);
+    expect(cellsOfRow[0]).toBe(before === null ? '[g]' : String(before));
+    expect(cellsOfRow[1]).toBe(during === null ? '[g]' : String(during));
+    if (before !== null && during !== null) expect(cellsOfRow[2]).toBe(String(before + during));
+    else expect(cellsOfRow[2]).toBe('[g]');
+  });
+
+  it('serves other languages the German text with the note, and the page in English', async () => {
+    const fr = await get('/fr/statistics');
+    expect(fr.statusCode).toBe(200);
+    expect(fr.body).toContain('class="fallback-note"');
+    expect(fr.body).toContain('<div lang="de" dir="ltr">');
+    const en = await get('/en/statistics');
+    expect(en.body).toContain("The network's statistics");
+    expect(en.body).not.toContain('class="fallback-note"');
+  });
+});
+
+describe('a year of published tables', () => {
+  it('shows every table of the latest public version, secret cells marked with the symbol, never blank', async () => {
+    const res = await get('/de/statistics/2018');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['set-cookie']).toBeUndefined();
+    const html = res.body;
+    expect(html).toContain('<h1>Statistik 2018</h1>');
+    expect(html).toContain('class="statistics printable"');
+    expect(html).toMatch(
+      /<td class="secret"><span aria-hidden="true">\[g\]<\/span><span class="visually-hidden">geheim gehalten<\/span><\/td>/,
+    );
+    expect(html).not.toMatch(/<td><\/td>/);
+    expect(html).toContain('class="stat-legend"');
+    for (const href of ['tables.csv', 'tables.xlsx', 'report.pdf'])
+      expect(html).toContain(`/de/statistics/2018/${href}`);
+  });
+
+  it('is 404 for an internal-only year, an unpublished year and a malformed one', async () => {
+    for (const y of ['2019', '2017', '20x9', '12345'])
+      expect((await get(`/de/statistics/${y}`)).statusCode, y).toBe(404);
+    for (const y of ['2019', '2017']) expect((await get(`/de/statistics/${y}/tables.csv`)).statusCode, y).toBe(404);
+  });
+});
+
+describe('files of a published year', () => {
+  async function downloads(): Promise<{ actor: string | null; details: unknown }[]> {
+    return withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
+      trx
+        .selectFrom('audit_log')
+        .select(['actor_id as actor', 'details'])
+        .where('event', '=', 'statistics.downloaded_done')
+        .execute(),
+    );
+  }
+
+  it('CSV: every cell once, secret ones marked, parses back', async () => {
+    const res = await get('/de/statistics/2018/tables.csv');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="schutznetz-statistik-2018-v1.csv"');
+    expect(res.headers['set-cookie']).toBeUndefined();
+    const rows = parse(res.body.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThan(100);
+    const total = rows.find((r) => r.table_id === 'total')!;
+    expect(total.status).toBe('published');
+    expect(Number(total.value)).toBe(160);
+    expect(rows.some((r) => r.status === 'suppressed' && r.value === '[g]')).toBe(true);
+    for (const r of rows) expect(r.value === '[g]').toBe(r.status === 'suppressed');
+    const one = parse((await get('/en/statistics/2018/tables.csv?table=gender')).body.replace(/^\uFEFF/, ''), {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(new Set(one.map((r) => r.table_id))).toEqual(new Set(['gender']));
+    expect(one.find((r) => r.row_code === 'female')!.row).toBe('female');
+  });
+
+  it('refuses an unknown table with a 400 in the reader’s language', async () => {
+    const res = await get('/de/statistics/2018/tables.csv?table=names');
+    expect(res.statusCode).toBe(400);
+    expect(res.body).not.toContain('stack');
+    expect((await get('/de/statistics/2018/tables.csv?surprise=1')).statusCode).toBe(400);
+  });
+
+  it('XLSX: reads back with exceljs, numbers as numbers, markers as text', async () => {
+    const res = await get('/en/statistics/2018/tables.xlsx');
+    expect(res.statusCode).toBe(200);
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]!.name).toBe('About these statistics');
+    const total = wb.getWorksheet('total')!;
+    expect(total.getCell('B4').value).toBe(160);
+    const values = wb.worksheets.slice(1).flatMap((ws) => {
+      const out: unknown[] = [];
+      ws.eachRow((r, n) => {
+        if (n > 3) r.eachCell((c, col) => col > 1 && out.push(c.value));
+      });
+      return out;
+    });
+    expect(values).toContain('[c]');
+    expect(
+      values.every((v) => typeof v === 'number' || v === '[c]' || (typeof v === 'string' && v.startsWith('[c] ='))),
+    ).toBe(true);
+  });
+
+  it('PDF: made on the server, with the title, the tables and page numbers', async () => {
+    const res = await get('/de/statistics/2018/report.pdf');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const pdf = res.rawPayload;
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pages = pdfPageCount(pdf);
+    expect(pages).toBeGreaterThan(1);
+    const text = pdfTextLines(pdf);
+    expect(text).toContain('Statistik 2018');
+    expect(text).toContain('Geschlecht nach Alter');
+    expect(text).toContain(`Statistik 2018 · Seite ${pages} von ${pages}`);
+  });
+
+  it('every download is audited on the network chain, without an actor or an address', async () => {
+    const rows = await downloads();
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const r of rows) {
+      expect(r.actor).toBeNull();
+      expect(JSON.stringify(r.details)).not.toMatch(/\d+\.\d+\.\d+\.\d+|127|::1|user-agent/i);
+    }
+    const chains = await withScope(t.app.database.db, { kind: 'admin' }, (trx) =>
+      sql<{ chain: string }>`SELECT DISTINCT chain FROM audit_log WHERE event = 'statistics.downloaded_done'`.execute(
+        trx,
+      ),
+    );
+    expect(chains.rows.map((r) => r.chain)).toEqual(['network']);
+  });
+});
+
+describe('a year published again after a reopening', () => {
+  it('shows the newest version, protected against the earlier one', async () => {
+    await closeYear(t.app, 2023);
+    const first = await publishAs(t.app, 2023, 'public');
+    expect(first.kind).toBe('published');
+    await reopenYear(t.app, 2023);
+    const c = demoCentreIds(1, 1)[0]!;
+    await addRecords(t.app, c, variedRecords(c, 2023, 3, 11));
+    await closeYear(t.app, 2023);
+    const second = await publishAs(t.app, 2023, 'public');
+    expect(second).toMatchObject({ kind: 'published', version: 2 });
+    const cellsOf = async (version: number) => {
+      const r = await withScope(t.app.database.db, { kind: 'auth' }, (trx) =>
+        trx
+          .selectFrom('statistics_publication')
+          .select('tables')
+          .where('year', '=', 2023)
+          .where('version', '=', version)
+          .executeTakeFirstOrThrow(),
+      );
+      return Object.assign(
+        {},
+        ...(r.tables as { cells: Record<string, number | null> }[]).map((x) => x.cells),
+      ) as Record<string, number | null>;
+    };
+    const v1 = await cellsOf(1);
+    const v2 = await cellsOf(2);
+    // What was kept secret in version 1 stays secret in version 2 (carried), unless it is published unchanged.
+    for (const [k, v] of Object.entries(v1)) if (v === null) expect(v2[k], k).toBeNull();
+    const html = (await get('/de/statistics/2023')).body;
+    expect(html).toContain('Fassung 2');
+    expect(html).toContain('/de/statistics/2023/report.pdf');
+  });
+});
