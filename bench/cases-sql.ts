@@ -68,3 +68,40 @@ export function plainQueries(catalogue: readonly TableSpec[] = CATALOGUE): Plain
     return { table: t.id, dims, text: `SELECT ${select}, count(*)::int AS n ${FROM} GROUP BY ${group}` };
   });
 }
+
+/**
+ * The strictest plain reference: the same cells in ONE statement — every
+ * dimension derived once, GROUPING SETS over the catalogue's tables, counts
+ * only (no centres, no suppression). Every derived column is never NULL, so
+ * a row's non-NULL columns name its grouping set.
+ */
+export function plainGroupingSets(catalogue: readonly TableSpec[] = CATALOGUE): {
+  text: string;
+  columns: Dimension[];
+  /** A cross table's dimensions in the catalogue's order (rows, columns), by either one's name joined with '|'. */
+  orientation: Map<string, readonly [Dimension, Dimension]>;
+} {
+  const columns: Dimension[] = [];
+  const orientation = new Map<string, readonly [Dimension, Dimension]>();
+  const sets: string[] = [];
+  const col = (d: Dimension) => {
+    if (!columns.includes(d)) columns.push(d);
+    return `c${columns.indexOf(d)}`;
+  };
+  for (const t of catalogue) {
+    if (t.kind === 'total') sets.push('()');
+    else if (t.kind === 'oneway') sets.push(`(${col(t.dim)})`);
+    else {
+      sets.push(`(${col(t.rows)}, ${col(t.columns)})`);
+      orientation.set(`${t.rows}|${t.columns}`, [t.rows, t.columns]);
+      orientation.set(`${t.columns}|${t.rows}`, [t.rows, t.columns]);
+    }
+  }
+  const derived = columns.map((d, i) => `${dim(d)} AS c${i}`).join(',\n    ');
+  const select = columns.map((_, i) => `c${i}`).join(', ');
+  return {
+    columns,
+    orientation,
+    text: `SELECT ${select}, count(*)::int AS n FROM (SELECT ${derived} ${FROM}) d GROUP BY GROUPING SETS (${sets.join(', ')})`,
+  };
+}

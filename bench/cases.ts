@@ -8,15 +8,17 @@
  *    catalogue table, as the owner, bench/cases-sql.ts), in alternating
  *    runs of the same process. Targets: ≤ 1.5 × the plain queries, ≤ 2 s.
  * 2. The same on PGlite with 100,000 records.
- * 3. Counting, then secondary suppression and the LP audit of one year's
- *    catalogue at 1,000, 10,000 and 1,000,000 records. Target: ≤ 5 s.
+ * 3. Secondary suppression and the LP audit of one year's catalogue, from
+ *    the rows case_statistics returns, at 1,000, 10,000 and 1,000,000
+ *    records (the engine's bench function). Target: ≤ 5 s.
  * 4. Import of 10,000 records from CSV: time and peak memory.
  *
  * Records come from the demo's generator (src/features/demo/cases/), written
  * per centre in the centre's own scope; writing them is not measured.
  * Options (environment): BENCH_CASES_PG (records on PostgreSQL, default
  * 1000000), BENCH_CASES_PGLITE (default 100000), BENCH_CASES_RUNS (timed runs
- * of each side, default 5), DATABASE_URL (admin connection), BENCH_SKIP_PG=1.
+ * of each side, default 5), BENCH_CASES_PARTS (a comma list of postgres,
+ * pglite; default all), DATABASE_URL (admin connection), BENCH_SKIP_PG=1.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,7 +35,8 @@ import { migrate } from '../src/platform/db/migrate.ts';
 import type { DB } from '../src/platform/db/schema.ts';
 import { APP_ROLE } from '../src/platform/db/tenant.ts';
 import { createPgDatabase, DEFAULT_ADMIN_URL, dropCreatedDatabases, postgresProblem } from './databases.ts';
-import { plainQueries } from './cases-sql.ts';
+import { plainGroupingSets, plainQueries } from './cases-sql.ts';
+import { benchStatisticsEngine, ENGINE_TARGET_MS, engineTable, type EngineFigure } from './statistics-engine.ts';
 import { ROOT } from './processes.ts';
 import { table } from './report.ts';
 import { median } from './startup.ts';
@@ -64,6 +67,9 @@ type CountFigures = {
   plainMs: number[];
   plainQueries: number;
   ratio: number;
+  /** For comparison: the same cells from one plain statement with GROUPING SETS (counts only), ms per run. */
+  groupingSetsMs: number[];
+  ratioToGroupingSets: number;
   /** Every count the function publishes equals the plain count of its cell; every cell it leaves out is empty. */
   cellsAgree: boolean;
   disagreements: string[];
@@ -73,6 +79,8 @@ type CountFigures = {
 
 export type CasesResults = {
   counts: CountFigures[];
+  /** Secondary suppression and the LP audit of one year's catalogue, from the rows case_statistics returned. */
+  engine: EngineFigure[];
   postgresSkipped: string | null;
 };
 
@@ -158,6 +166,34 @@ async function plain(db: Kysely<DB>, year: number): Promise<{ ms: number; counts
   return { ms, counts };
 }
 
+/** The one-statement plain reference; its counts keyed like the engine's cells. */
+async function plainOneStatement(db: Kysely<DB>, year: number): Promise<{ ms: number; counts: Map<string, number> }> {
+  const q = plainGroupingSets();
+  const counts = new Map<string, number>();
+  let ms = 0;
+  await timed<Record<string, string | number | null>>(db, async (run) => {
+    const t = performance.now();
+    const rows = await run(q.text, [year]);
+    ms = performance.now() - t;
+    for (const r of rows) {
+      const value = new Map(
+        q.columns.flatMap((d, i) => (r[`c${i}`] === null ? [] : [[d, String(r[`c${i}`])] as const])),
+      );
+      const [a, b] = [...value.keys()];
+      const pair = a && b ? q.orientation.get(`${a}|${b}`)! : null;
+      counts.set(
+        !a
+          ? TOTAL
+          : !pair
+            ? cellKey(a, value.get(a)!)
+            : crossKey(pair[0], value.get(pair[0])!, pair[1], value.get(pair[1])!),
+        Number(r.n),
+      );
+    }
+  });
+  return { ms, counts };
+}
+
 /** Where the function and the plain queries disagree about a cell (an empty list when they count the same). */
 function compare(rows: StatisticsRow[], plainCounts: Map<string, number>): string[] {
   const fn = countsFromRows(rows);
@@ -208,16 +244,24 @@ async function countFigures(
   log(`${database.kind}: warm-up`);
   const first = await statistics(database.db, YEAR);
   const base = await plain(database.db, YEAR);
-  const disagreements = compare(first.rows, base.counts);
+  const one = await plainOneStatement(database.db, YEAR);
+  const disagreements = [
+    ...compare(first.rows, base.counts),
+    ...compare(first.rows, one.counts).map((d) => `one statement: ${d}`),
+  ];
   const functionMs: number[] = [];
   const plainMs: number[] = [];
+  const groupingSetsMs: number[] = [];
   for (let i = 0; i < runs; i++) {
     const order = i % 2 === 0 ? (['fn', 'plain'] as const) : (['plain', 'fn'] as const);
     for (const side of order) {
       if (side === 'fn') functionMs.push(round((await statistics(database.db, YEAR)).ms));
       else plainMs.push(round((await plain(database.db, YEAR)).ms));
     }
-    log(`${database.kind}: run ${i + 1}/${runs}: function ${functionMs.at(-1)} ms, plain ${plainMs.at(-1)} ms`);
+    groupingSetsMs.push(round((await plainOneStatement(database.db, YEAR)).ms));
+    log(
+      `${database.kind}: run ${i + 1}/${runs}: function ${functionMs.at(-1)} ms, plain ${plainMs.at(-1)} ms, one statement ${groupingSetsMs.at(-1)} ms`,
+    );
   }
   return {
     database: database.kind,
@@ -228,6 +272,8 @@ async function countFigures(
     plainMs,
     plainQueries: plainQueries().length,
     ratio: round(median(functionMs) / median(plainMs), 3),
+    groupingSetsMs,
+    ratioToGroupingSets: round(median(functionMs) / median(groupingSetsMs), 3),
     cellsAgree: disagreements.length === 0,
     disagreements: disagreements.slice(0, 10),
     cells: { rows: first.rows.length, suppressed: first.rows.filter((r) => r.n === null).length },
@@ -246,8 +292,12 @@ export async function casesBench(o: {
   const pgliteRecords = intEnv('BENCH_CASES_PGLITE', 100_000);
   const runs = intEnv('BENCH_CASES_RUNS', 5);
   const counts: CountFigures[] = [];
+  const engine: EngineFigure[] = [];
+  const parts = (process.env.BENCH_CASES_PARTS || 'postgres,pglite').split(',').map((p) => p.trim());
+  for (const p of parts)
+    if (!['postgres', 'pglite'].includes(p)) throw new Error(`BENCH_CASES_PARTS: unknown part ${p}`);
 
-  if (!o.pgProblem) {
+  if (!o.pgProblem && parts.includes('postgres')) {
     const url = await createPgDatabase(o.adminUrl, `schutznetz_bench_cases_${process.pid}`);
     const database = await openDatabase({ kind: 'postgres', url, poolSize: 2 });
     try {
@@ -256,22 +306,28 @@ export async function casesBench(o: {
       for (const [year, n] of ENGINE_SIZES) await writeYear(database.db, year, n, o.log);
       const s = await writeYear(database.db, YEAR, pgRecords, o.log);
       counts.push(await countFigures(database, pgRecords, s, runs, o.log));
+      for (const [year, n] of [...ENGINE_SIZES, [YEAR, pgRecords] as const]) {
+        o.log(`engine: protect and audit the catalogue of ${n.toLocaleString('en')} records`);
+        const { rows } = await statistics(database.db, year);
+        engine.push(...(await benchStatisticsEngine(rows, `${n.toLocaleString('en')} records`)));
+      }
     } finally {
       await database.close();
     }
   }
 
-  const dataDir = path.join(o.tmp, 'pglite-cases');
-  const pglite = await openDatabase({ kind: 'pglite', dataDir });
-  try {
-    await migrate(pglite.db);
-    await seedCentres(pglite.db);
-    const s = await writeYear(pglite.db, YEAR, pgliteRecords, o.log);
-    counts.push(await countFigures(pglite, pgliteRecords, s, runs, o.log));
-  } finally {
-    await pglite.close();
+  if (parts.includes('pglite')) {
+    const pglite = await openDatabase({ kind: 'pglite', dataDir: path.join(o.tmp, 'pglite-cases') });
+    try {
+      await migrate(pglite.db);
+      await seedCentres(pglite.db);
+      const s = await writeYear(pglite.db, YEAR, pgliteRecords, o.log);
+      counts.push(await countFigures(pglite, pgliteRecords, s, runs, o.log));
+    } finally {
+      await pglite.close();
+    }
   }
-  return { counts, postgresSkipped: o.pgProblem };
+  return { counts, engine, postgresSkipped: o.pgProblem };
 }
 
 /** The section's tables, for the terminal. */
@@ -288,6 +344,8 @@ export function casesReport(r: CasesResults): string[] {
         'plain ms (runs)',
         'plain queries',
         'function / plain',
+        'one plain statement ms (runs)',
+        'function / one statement',
         'cells agree',
         'rows / NULL',
       ],
@@ -299,11 +357,19 @@ export function casesReport(r: CasesResults): string[] {
         `${round(median(c.plainMs))} (${c.plainMs.join(' / ')})`,
         c.plainQueries,
         `${c.ratio} ×`,
+        `${round(median(c.groupingSetsMs))} (${c.groupingSetsMs.join(' / ')})`,
+        `${c.ratioToGroupingSets} ×`,
         c.cellsAgree ? 'yes' : `NO: ${c.disagreements.join('; ')}`,
         `${c.cells.rows} / ${c.cells.suppressed}`,
       ]),
     ),
   );
+  if (r.engine.length > 0)
+    out.push(
+      '',
+      'Secondary suppression and the LP audit of one year’s catalogue (rows of case_statistics on PostgreSQL; median of 3 after a warm-up):',
+      engineTable(r.engine),
+    );
   if (r.postgresSkipped) out.push(`PostgreSQL: skipped (${r.postgresSkipped})`);
   for (const c of r.counts)
     out.push(
@@ -331,6 +397,12 @@ export function casesVerdicts(r: CasesResults): [string, string, string][] {
       ms <= CASES_TARGETS.countMs ? 'PASS' : 'FAIL',
     ]);
   }
+  for (const e of r.engine)
+    rows.push([
+      `cases: protect + LP audit, ${e.label}, threshold ${e.threshold}: ≤ ${ENGINE_TARGET_MS} ms, audit passes`,
+      `${Math.round(e.protectMs)} ms, ${e.ok ? 'passes' : 'fails'}`,
+      e.protectMs <= ENGINE_TARGET_MS && e.ok ? 'PASS' : 'FAIL',
+    ]);
   for (const c of r.counts)
     rows.push([
       `cases: ${c.database} function and plain queries count the same cells`,

@@ -47,6 +47,7 @@ export const KNOWN_EVENTS = [
   'reporting_year.records_deleted_done',
   'case_record.imported_done',
   'case_record.exported_done',
+  'demo.cases_written',
   'referral.received_done',
   'referral.opened_done',
   'referral.accepted_done',

@@ -68,3 +68,10 @@ export async function insertCaseRecords(trx: Tx, rows: readonly SyntheticCase[])
         criminal_proceedings, support_provided, created_at, updated_at)`.execute(trx);
   }
 }
+
+/** Which of `ids` are centres (in a scope that sees every centre: coordination or admin). */
+export async function existingCentres(trx: Tx, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await trx.selectFrom('centre').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}

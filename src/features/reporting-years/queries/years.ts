@@ -85,7 +85,8 @@ export async function yearById(trx: Tx, year: number): Promise<ReportingYear | n
   return r ? toYear(r) : null;
 }
 
-type Who = { actorId: string; at: Date };
+/** Who did it, and when; no actor for the operator's command line (synthetic demo years). */
+type Who = { actorId: string | null; at: Date };
 
 async function recordEvent(
   trx: Tx,
