@@ -23,7 +23,7 @@
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { BrowserContext, Page, Response } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withScope } from '../../src/platform/db/tenant.ts';
 import {
@@ -64,12 +64,16 @@ let coordinationAuth: Authenticator;
 const contexts: BrowserContext[] = [];
 let counsellorPage: Page;
 let officePage: Page;
+/** The counsellor's session in a browser without JavaScript, for the record form. */
+let formPage: Page;
+/** Switches the form tab's scripts off (and on only for axe-core, whose checks run on timers). */
+let formScripts: CDPSession;
 let publicPage: Page;
 let publicForeign: string[] = [];
 const logs: PageLog[] = [];
 
-async function guardedPage(opts: { javaScriptEnabled?: boolean } = {}): Promise<{ page: Page; foreign: string[] }> {
-  const guarded = await newContext(site, opts);
+async function guardedPage(): Promise<{ page: Page; foreign: string[] }> {
+  const guarded = await newContext(site);
   contexts.push(guarded.context);
   const page = await guarded.context.newPage();
   logs.push(await watchPage(page));
@@ -91,6 +95,16 @@ async function expectAccessible(page: Page): Promise<void> {
   });
   expect(reflow, `${where} at 320 CSS px (WCAG 1.4.10 Reflow):\n${reflow.join('\n')}`).toEqual([]);
   expect(narrow, `axe violations on ${where} at 320 CSS px:\n${formatViolations(narrow)}`).toEqual([]);
+}
+
+/** The form tab as it is now, checked like any page: scripts on for axe-core only, the page is not reloaded. */
+async function expectFormAccessible(): Promise<void> {
+  await formScripts.send('Emulation.setScriptExecutionDisabled', { value: false });
+  try {
+    await expectAccessible(formPage);
+  } finally {
+    await formScripts.send('Emulation.setScriptExecutionDisabled', { value: true });
+  }
 }
 
 /** A public page as a person at risk needs it: no cookie, no storage, the quick exit, accessible. */
@@ -137,6 +151,26 @@ async function xlsxText(body: Buffer): Promise<string> {
     });
   });
   return out.join('\n');
+}
+
+/** A question of the record form (its fieldset, named by the legend). */
+function group(legend: string) {
+  return formPage.getByRole('group', { name: legend, exact: true });
+}
+
+/** A record of the Leipzig centre, read in the centre's own scope. */
+async function ownRecord(id: string) {
+  return withScope(site.testApp.app.database.db, { kind: 'centre', centreId: LEIPZIG_CENTRE_ID }, (trx) =>
+    trx.selectFrom('case_record').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+  );
+}
+
+/** How many records the Leipzig centre holds. */
+async function recordCount(): Promise<number> {
+  const rows = await withScope(site.testApp.app.database.db, { kind: 'centre', centreId: LEIPZIG_CENTRE_ID }, (trx) =>
+    trx.selectFrom('case_record').select('id').execute(),
+  );
+  return rows.length;
 }
 
 /** The audit events recorded since the walk began, oldest first (read as the owner role, like an operator). */
@@ -202,10 +236,171 @@ describe('the coordination office opens the reporting year', () => {
 });
 
 describe('a counsellor of the Leipzig centre documents her counselling', () => {
+  let recordId = '';
+
   it('signs in and reads on the start page that the year is open and by when to release', async () => {
     await signInInBrowser(counsellorPage, site.base, counsellor, counsellorAuth);
     const main = (await counsellorPage.locator('main').textContent()) ?? '';
     expect(main, await describePage(counsellorPage)).toContain(`Berichtsjahr ${YEAR}, Freigabe bis`);
+    await expectAccessible(counsellorPage);
+  });
+
+  it('opens the case documentation from the menu and starts a new record, in a browser without JavaScript', async () => {
+    await submitAndWait(counsellorPage, () =>
+      counsellorPage.getByRole('navigation').getByRole('link', { name: 'Falldokumentation' }).first().click(),
+    );
+    expect(new URL(counsellorPage.url()).pathname, await describePage(counsellorPage)).toBe('/de/staff/cases');
+    expect(await counsellorPage.locator('main').textContent()).toContain('Keine Datensätze in dieser Auswahl.');
+    await expectAccessible(counsellorPage);
+    // A second tab of the same browser, with JavaScript switched off as in the developer tools.
+    formPage = await counsellorPage.context().newPage();
+    logs.push(await watchPage(formPage));
+    formScripts = await counsellorPage.context().newCDPSession(formPage);
+    await formScripts.send('Emulation.setScriptExecutionDisabled', { value: true });
+    await formPage.goto(`${site.base}/de/staff/cases`);
+    await submitAndWait(formPage, () => formPage.getByRole('link', { name: 'Neuen Datensatz anlegen' }).click());
+    expect(new URL(formPage.url()).pathname, await describePage(formPage)).toBe('/de/staff/cases/new');
+    expect(await formPage.locator('h1').textContent()).toBe('Neuer Datensatz');
+    // No name, no birth date, no address, no free text: choices, a year, a quarter and an age only.
+    expect(await formPage.locator('main form textarea').count()).toBe(0);
+    const texts = await formPage.locator('main form input[type=text]').evaluateAll((els) => els.map((e) => e.id));
+    expect(texts.sort()).toEqual(['f-age_at_first_contact', 'f-first_contact_year']);
+    await expectFormAccessible();
+  });
+
+  it('the questions for minors and the labour sector appear only when the answers call for them', async () => {
+    const form = formPage.locator('main form.staff-form');
+    const update = async () => {
+      const status = await submitAndWait(formPage, () =>
+        formPage.getByRole('button', { name: 'Formular aktualisieren' }).click(),
+      );
+      expect(status, await describePage(formPage, status)).toBe(200);
+    };
+    const minorsAsked = async () => (await form.locator('[name=unaccompanied_minor]').count()) > 0;
+    const sectorAsked = async () => (await form.locator('[name=labour_sector]').count()) > 0;
+    // Without an age the form cannot rule out a minor; without labour exploitation there is no sector.
+    expect(await minorsAsked()).toBe(true);
+    expect(await sectorAsked()).toBe(false);
+    await form.getByLabel('Jahr des Erstkontakts').fill(String(YEAR));
+    await group('Quartal des Erstkontakts').getByLabel('2. Quartal').check();
+    await group('Einwilligung in die statistische Auswertung').getByLabel('ja, liegt vor').check();
+    await form.getByLabel('Alter beim Erstkontakt (in Jahren)').fill('34');
+    await update();
+    expect(await minorsAsked(), 'an adult is not asked the minors’ question').toBe(false);
+    expect(await sectorAsked()).toBe(false);
+    await form.getByLabel('Alter beim Erstkontakt (in Jahren)').fill('16');
+    await group('Formen der Ausbeutung').getByLabel('Arbeitsausbeutung', { exact: true }).check();
+    await update();
+    expect(await minorsAsked(), 'a 16-year-old is').toBe(true);
+    expect(
+      await formPage.getByLabel('Branche der Arbeitsausbeutung').count(),
+      'labour exploitation asks the sector',
+    ).toBe(1);
+    // What was entered is still there; nothing was saved.
+    expect(await form.getByLabel('Alter beim Erstkontakt (in Jahren)').inputValue()).toBe('16');
+    expect(await group('Quartal des Erstkontakts').getByLabel('2. Quartal').isChecked()).toBe(true);
+    expect(await group('Formen der Ausbeutung').getByLabel('Arbeitsausbeutung', { exact: true }).isChecked()).toBe(
+      true,
+    );
+    expect(await recordCount()).toBe(0);
+    await expectFormAccessible();
+  });
+
+  it('saves what she has as a draft', async () => {
+    await group('Minderjährig: allein oder begleitet?').getByLabel('unbegleitet').check();
+    await formPage.getByLabel('Branche der Arbeitsausbeutung').selectOption({ label: 'I – Gastgewerbe' });
+    const status = await submitAndWait(formPage, () =>
+      formPage.getByRole('button', { name: 'Als Entwurf speichern' }).click(),
+    );
+    expect(status, await describePage(formPage, status)).toBe(200);
+    const url = new URL(formPage.url());
+    expect(url.pathname).toMatch(/^\/de\/staff\/cases\/[0-9a-f-]{36}$/);
+    expect(url.searchParams.get('done')).toBe('created');
+    recordId = url.pathname.split('/').pop()!;
+    const row = await ownRecord(recordId);
+    expect(row).toMatchObject({
+      status: 'draft',
+      first_contact_year: YEAR,
+      first_contact_quarter: 2,
+      age_at_first_contact: 16,
+      unaccompanied_minor: 'unaccompanied',
+      exploitation_forms: ['labour'],
+      labour_sector: 'I',
+      released_at: null,
+    });
+    await expectFormAccessible();
+  });
+
+  it('"Speichern" without every mandatory answer puts each error next to its field', async () => {
+    const status = await submitAndWait(formPage, () =>
+      formPage.getByRole('button', { name: 'Speichern', exact: true }).click(),
+    );
+    expect(status, await describePage(formPage, status)).toBe(400);
+    expect(await formPage.locator('.error-summary li').count()).toBeGreaterThanOrEqual(5);
+    const gender = group('Geschlecht');
+    expect(await gender.locator('.field-error, [id$="-error"]').count(), 'the error inside the gender question').toBe(
+      1,
+    );
+    expect((await ownRecord(recordId)).status, 'nothing written').toBe('draft');
+    await expectFormAccessible();
+  });
+
+  it('completes the record and releases it for the yearly analysis', async () => {
+    await group('Wird die Person möglicherweise auch von einer anderen Beratungsstelle dokumentiert?')
+      .getByLabel('nein')
+      .check();
+    await group('Einschätzung als betroffene Person').getByLabel('von einer Fachberatungsstelle eingeschätzt').check();
+    await group('Geschlecht').getByLabel('weiblich').check();
+    await group('Zum Zeitpunkt der Ausbeutung minderjährig?').getByLabel('ja').check();
+    await formPage.getByLabel('Staatsangehörigkeit').selectOption('NG');
+    await formPage.locator('#f-country_of_recruitment-0').selectOption('NG');
+    await formPage.locator('#f-country_of_exploitation-0').selectOption('DE');
+    await group('Mittel der Kontrolle').getByLabel('Einbehalten von Dokumenten').check();
+    await group('Beziehung zur anwerbenden Person').getByLabel('Freundes- oder Bekanntenkreis').check();
+    await group('Erster Kontakt zur anwerbenden Person über das Internet?').getByLabel('nein').check();
+    await group('Zeitpunkt der Ausbeutung').getByLabel('in Deutschland vor dem Asylantrag').check();
+    await group('Stand des Asylverfahrens beim Erstkontakt')
+      .getByLabel('Verfahren läuft (Aufenthaltsgestattung)')
+      .check();
+    await formPage.getByLabel('Aufenthaltsstatus beim Erstkontakt').selectOption('gestattung');
+    await formPage.getByLabel('Aufenthaltsstatus am Ende des Jahres').selectOption('gestattung');
+    await formPage.getByLabel('Wer hat den Kontakt hergestellt?').selectOption('jugendamt');
+    await group('Strafverfahren').getByLabel('kein Verfahren').check();
+    await group('Geleistete Unterstützung').getByLabel('psychosoziale Beratung').check();
+    await group('Geleistete Unterstützung').getByLabel('Unterbringung oder Schutzwohnung').check();
+    let status = await submitAndWait(formPage, () =>
+      formPage.getByRole('button', { name: 'Speichern', exact: true }).click(),
+    );
+    expect(status, await describePage(formPage, status)).toBe(200);
+    expect(formPage.url()).toBe(`${site.base}/de/staff/cases/${recordId}?done=saved`);
+    expect((await ownRecord(recordId)).status).toBe('complete');
+    await expectFormAccessible();
+    status = await submitAndWait(formPage, () =>
+      formPage.getByRole('button', { name: 'Für die Jahresauswertung freigeben' }).click(),
+    );
+    expect(status, await describePage(formPage, status)).toBe(200);
+    expect(formPage.url()).toBe(`${site.base}/de/staff/cases/${recordId}?done=released`);
+    expect((await ownRecord(recordId)).released_at).not.toBeNull();
+    expect(await formPage.getByRole('button', { name: 'Freigabe zurücknehmen' }).count()).toBe(1);
+    await expectFormAccessible();
+    // Each step audited with the record's random id, nothing else about it.
+    const events = await auditEvents();
+    for (const e of ['case_record.created_done', 'case_record.changed_done', 'case_record.released_done'])
+      expect(events, e).toContain(e);
+  });
+
+  it('starts a second record and leaves it as a draft; the list counts both', async () => {
+    await formPage.goto(`${site.base}/de/staff/cases/new`);
+    await formPage.getByLabel('Jahr des Erstkontakts').fill(String(YEAR));
+    await group('Quartal des Erstkontakts').getByLabel('4. Quartal').check();
+    const status = await submitAndWait(formPage, () =>
+      formPage.getByRole('button', { name: 'Als Entwurf speichern' }).click(),
+    );
+    expect(status, await describePage(formPage, status)).toBe(200);
+    await counsellorPage.goto(`${site.base}/de/staff/cases?year=${YEAR}`);
+    const main = (await counsellorPage.locator('main').textContent()) ?? '';
+    expect(main).toContain('2 von 2 Datensätzen · Entwürfe: 1 · vollständig: 1 · freigegeben: 1');
+    expect(main).toContain('1 Entwurf ist noch nicht vollständig.');
     await expectAccessible(counsellorPage);
   });
 });
@@ -225,6 +420,9 @@ describe('the coordination office closes the year and publishes', () => {
     const main = (await officePage.locator('main').textContent()) ?? '';
     expect(main).toContain('Was noch fehlt');
     expect(await progress.count(), await describePage(officePage)).toBe(1);
+    // Counts per centre, never a record: the Leipzig centre still has its one draft.
+    const leipzig = progress.getByRole('row', { name: /Beispiel-Fachberatungsstelle Leipzig\b/ }).first();
+    expect(await leipzig.locator('td').allTextContents()).toEqual(['1', '0', '0']);
     await officePage.getByLabel(`Ja, das Berichtsjahr ${YEAR} abschließen`).check();
     const status = await submitAndWait(officePage, () =>
       officePage.getByRole('button', { name: 'Abschließen' }).click(),
