@@ -42,6 +42,8 @@ import { onPostgres } from '../support/db.ts';
 
 /** The role that owns the session lookup (ADR 021): the operator creates it like the app role. */
 const SESSION_READER = 'schutznetz_session_reader';
+/** The role that owns the case statistics (ADR 034), created the same way. */
+const STATISTICS_READER = 'schutznetz_statistics_reader';
 
 const url = (role: string, database: string) => {
   const u = new URL(process.env.DATABASE_URL!);
@@ -86,10 +88,15 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${SESSION_READER}') THEN
         CREATE ROLE ${SESSION_READER} NOLOGIN NOINHERIT NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
       END IF; END $$`);
+    await admin.query(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${STATISTICS_READER}') THEN
+        CREATE ROLE ${STATISTICS_READER} NOLOGIN NOINHERIT NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+      END IF; END $$`);
     await admin.query(`CREATE ROLE ${owner} LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB NOBYPASSRLS`);
     await admin.query(`CREATE DATABASE ${dbName} OWNER ${owner}`);
     await admin.query(`GRANT ${APP_ROLE} TO ${owner} WITH ADMIN OPTION`);
     await admin.query(`GRANT ${SESSION_READER} TO ${owner} WITH ADMIN OPTION`);
+    await admin.query(`GRANT ${STATISTICS_READER} TO ${owner} WITH ADMIN OPTION`);
     await admin.query(`ALTER ROLE ${APP_ROLE} LOGIN`);
   });
 
@@ -172,6 +179,17 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
     expect(lookup.rows).toEqual([]);
     await expect(
       database.db.transaction().execute((trx) => sql`SET LOCAL ROLE schutznetz_session_reader`.execute(trx)),
+    ).rejects.toThrow(/permission denied/);
+  });
+
+  it('counts case records only through case_statistics, in the network scopes, and cannot become its role', async () => {
+    const rows = await withScope(database.db, { kind: 'coordination' }, async (trx) => ({
+      records: (await sql`SELECT id FROM case_record`.execute(trx)).rows,
+      cells: (await sql`SELECT * FROM case_statistics(2025)`.execute(trx)).rows,
+    }));
+    expect(rows).toEqual({ records: [], cells: [] });
+    await expect(
+      database.db.transaction().execute((trx) => sql`SET LOCAL ROLE schutznetz_statistics_reader`.execute(trx)),
     ).rejects.toThrow(/permission denied/);
   });
 
