@@ -178,6 +178,55 @@ const indicatorDraftFields: Record<string, Field> = Object.fromEntries(
   ].map((f) => [f, text(5000)]),
 );
 
+// The case record form: every answer a bounded string (lists: several), and what the buttons send.
+const caseFields: Record<string, Field> = {
+  intent: { kind: 'enum', values: ['update', 'draft', 'save'], required: true },
+  ...Object.fromEntries(
+    [
+      'first_contact_year',
+      'first_contact_quarter',
+      'consent_statistics',
+      'possibly_counted_elsewhere',
+      'trafficking_status',
+      'gender',
+      'age_at_first_contact',
+      'age_unknown',
+      'minor_at_exploitation',
+      'unaccompanied_minor',
+      'citizenship',
+      'labour_sector',
+      'recruiter_relation',
+      'first_contact_online',
+      'asylum_stage',
+      'residence_status_first',
+      'residence_status_end',
+      'referral_source',
+      'criminal_proceedings',
+    ].map((f) => [f, text(40)]),
+  ),
+  ...Object.fromEntries(
+    [
+      'country_of_recruitment',
+      'country_of_exploitation',
+      'exploitation_forms',
+      'means_of_control',
+      'exploitation_timing',
+      'support_provided',
+    ].map((f) => [f, { kind: 'list', max: 40 } as Field]),
+  ),
+};
+const caseBase = () => ({
+  intent: 'draft',
+  first_contact_year: String(t.app.clock.now().getUTCFullYear() - 1),
+  first_contact_quarter: '2',
+  gender: 'female',
+  age_at_first_contact: '16',
+  unaccompanied_minor: 'unaccompanied',
+  exploitation_forms: ['sexual', 'labour'],
+  labour_sector: 'I',
+  country_of_exploitation: ['DE', 'IT'],
+});
+
 /** One entry per POST route; a POST route without one fails the suite. */
 const POST_FUZZ: Record<string, PostFuzz> = {
   '/:lang/staff/sign-in': {
@@ -470,6 +519,28 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     hostile: null,
     writes: ['reporting_year', 'reporting_year_event', ...AUDIT_TABLES],
   },
+  // Case records: a new one, and world.caseRecordId changed (drafts are saved with whatever is valid).
+  '/:lang/staff/cases/new': {
+    who: 'counsellor',
+    body: form(caseFields),
+    hostile: null,
+    writes: ['case_record', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/cases/:id': {
+    who: 'centre_lead',
+    body: form(caseFields),
+    hostile: null,
+    writes: ['case_record', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/cases/release-year': {
+    who: 'counsellor',
+    body: form({ year: req(10) }),
+    hostile: null,
+    writes: ['case_record', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/cases/:id/release': { who: 'counsellor', body: csrfOnly(), hostile: null },
+  '/:lang/staff/cases/:id/withdraw': { who: 'counsellor', body: csrfOnly(), hostile: null },
+  '/:lang/staff/cases/:id/delete': { who: 'centre_lead', body: csrfOnly(), hostile: null },
 };
 const GOOD = 'sieben lange Wörter sind sicher genug';
 /** Two indicators the published guide has (read from its form), a place and a form of exploitation. */
@@ -512,6 +583,9 @@ const BASES: Record<string, PostFuzz['base']> = {
     reason: 'Korrekturen einer Beratungsstelle',
     release_deadline: '2032-03-31',
   }),
+  '/:lang/staff/cases/new': caseBase,
+  '/:lang/staff/cases/:id': caseBase,
+  '/:lang/staff/cases/release-year': () => ({ year: String(t.app.clock.now().getUTCFullYear() - 1) }),
   // The own centre: refused (400) whatever else the form says, so the referral stays where it is.
   '/:lang/staff/referrals/:id/forward': () => ({ centre: world.centreA.id }),
   '/:lang/staff/helplines/new': () => helplineBase,
@@ -803,6 +877,8 @@ describe('fuzzing every GET route (query string and path parameters)', () => {
     '/:lang/staff/statistics/publications/:id/tables.csv': AUDIT_TABLES,
     '/:lang/staff/statistics/publications/:id/tables.xlsx': AUDIT_TABLES,
     '/:lang/staff/statistics/publications/:id/report.pdf': AUDIT_TABLES,
+    '/:lang/staff/cases/:id': AUDIT_TABLES,
+    '/:lang/staff/cases/:id/delete': AUDIT_TABLES,
   };
 
   it.each(gets.map((r) => [r.url] as const))(
