@@ -38,7 +38,13 @@ describe('the staff frame', () => {
 
   it('lists in the menu only what the role may open', async () => {
     const c = menu((await get('/en/staff', counsellor)).body);
-    expect(c).toEqual(['/en/staff', '/en/staff/referrals', '/en/staff/account', '/en/staff/sessions']);
+    expect(c).toEqual([
+      '/en/staff',
+      '/en/staff/referrals',
+      '/en/staff/statistics/centre',
+      '/en/staff/account',
+      '/en/staff/sessions',
+    ]);
     const a = menu((await get('/en/staff', admin)).body);
     expect(a).toEqual(
       expect.arrayContaining(['/en/staff/users', '/en/staff/users/invite', '/en/staff/outbox', '/en/staff/audit']),

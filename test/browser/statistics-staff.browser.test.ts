@@ -1,0 +1,71 @@
+/**
+ * The staff statistics pages in Chromium: the coordination office's
+ * internal tables with the publish form and the publications, and a
+ * centre's own figures — zero axe violations (WCAG 2.1 AA) at desktop width
+ * and at 320 CSS px, where only table regions may scroll sideways.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser, type TestUser } from '../support/auth.ts';
+import { demoCentreIds, publishAs, publishedTestYear } from '../../src/features/statistics/test-fixtures.ts';
+import { formatViolations, runAxe, type AxeViolation } from './support/probes.ts';
+import { newContext, type Site } from './support/site.ts';
+import { Authenticator, reflowProblems, signInInBrowser, startStaffSite } from './support/staff.ts';
+
+let site: Site;
+const contexts: BrowserContext[] = [];
+
+async function signedIn(user: TestUser): Promise<Page> {
+  const { context } = await newContext(site);
+  contexts.push(context);
+  const page = await context.newPage();
+  await signInInBrowser(page, site.base, user, new Authenticator(user.totpSecret!));
+  return page;
+}
+
+async function expectAccessible(page: Page, path: string): Promise<void> {
+  const res = await page.goto(`${site.base}${path}`);
+  expect(res?.status(), path).toBe(200);
+  const violations = await runAxe(page);
+  expect(violations, `axe violations on ${path}:\n${formatViolations(violations)}`).toEqual([]);
+  let narrow: AxeViolation[] = [];
+  const reflow = await reflowProblems(page, async () => {
+    narrow = await runAxe(page);
+  });
+  expect(reflow, `${path} at 320 CSS px:\n${reflow.join('\n')}`).toEqual([]);
+  expect(narrow, `axe violations on ${path} at 320 CSS px:\n${formatViolations(narrow)}`).toEqual([]);
+}
+
+let office: Page;
+let lead: Page;
+beforeAll(async () => {
+  site = await startStaffSite();
+  const app = site.testApp.app;
+  await publishedTestYear(app, 2018);
+  await publishAs(app, 2018, 'internal');
+  const [centre] = demoCentreIds(1, 1);
+  office = await signedIn(await createUser(app, { role: 'coordination' }));
+  lead = await signedIn(await createUser(app, { role: 'centre_lead', centreId: centre! }));
+}, 240_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await site?.close();
+});
+
+describe('staff statistics pages', () => {
+  it('the internal tables, publications and publish form', async () => {
+    await expectAccessible(office, '/de/staff/statistics?year=2018');
+    expect(await office.locator('table.stat-table').count()).toBeGreaterThan(10);
+    expect(await office.locator('form[action="/de/staff/statistics/publish"]').count()).toBe(1);
+  });
+
+  it('in English', async () => {
+    await expectAccessible(office, '/en/staff/statistics?year=2018');
+  });
+
+  it('a centre’s own figures', async () => {
+    await expectAccessible(lead, '/de/staff/statistics/centre?year=2018&released=yes');
+    expect(await lead.locator('table.stat-table').count()).toBeGreaterThan(10);
+  });
+});
