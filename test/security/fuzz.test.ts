@@ -178,6 +178,55 @@ const indicatorDraftFields: Record<string, Field> = Object.fromEntries(
   ].map((f) => [f, text(5000)]),
 );
 
+// The case record form: every answer a bounded string (lists: several), and what the buttons send.
+const caseFields: Record<string, Field> = {
+  intent: { kind: 'enum', values: ['update', 'draft', 'save'], required: true },
+  ...Object.fromEntries(
+    [
+      'first_contact_year',
+      'first_contact_quarter',
+      'consent_statistics',
+      'possibly_counted_elsewhere',
+      'trafficking_status',
+      'gender',
+      'age_at_first_contact',
+      'age_unknown',
+      'minor_at_exploitation',
+      'unaccompanied_minor',
+      'citizenship',
+      'labour_sector',
+      'recruiter_relation',
+      'first_contact_online',
+      'asylum_stage',
+      'residence_status_first',
+      'residence_status_end',
+      'referral_source',
+      'criminal_proceedings',
+    ].map((f) => [f, text(40)]),
+  ),
+  ...Object.fromEntries(
+    [
+      'country_of_recruitment',
+      'country_of_exploitation',
+      'exploitation_forms',
+      'means_of_control',
+      'exploitation_timing',
+      'support_provided',
+    ].map((f) => [f, { kind: 'list', max: 40 } as Field]),
+  ),
+};
+const caseBase = () => ({
+  intent: 'draft',
+  first_contact_year: String(t.app.clock.now().getUTCFullYear() - 1),
+  first_contact_quarter: '2',
+  gender: 'female',
+  age_at_first_contact: '16',
+  unaccompanied_minor: 'unaccompanied',
+  exploitation_forms: ['sexual', 'labour'],
+  labour_sector: 'I',
+  country_of_exploitation: ['DE', 'IT'],
+});
+
 /** One entry per POST route; a POST route without one fails the suite. */
 const POST_FUZZ: Record<string, PostFuzz> = {
   '/:lang/staff/sign-in': {
@@ -444,6 +493,28 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     hostile: null,
     writes: ['referral', 'referral_status_event', 'referral_centre_key', 'outbox_mail', ...AUDIT_TABLES],
   },
+  // Case records: a new one, and world.caseRecordId changed (drafts are saved with whatever is valid).
+  '/:lang/staff/cases/new': {
+    who: 'counsellor',
+    body: form(caseFields),
+    hostile: null,
+    writes: ['case_record', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/cases/:id': {
+    who: 'centre_lead',
+    body: form(caseFields),
+    hostile: null,
+    writes: ['case_record', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/cases/release-year': {
+    who: 'counsellor',
+    body: form({ year: req(10) }),
+    hostile: null,
+    writes: ['case_record', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/cases/:id/release': { who: 'counsellor', body: csrfOnly(), hostile: null },
+  '/:lang/staff/cases/:id/withdraw': { who: 'counsellor', body: csrfOnly(), hostile: null },
+  '/:lang/staff/cases/:id/delete': { who: 'centre_lead', body: csrfOnly(), hostile: null },
   // The office's reporting years; the concrete year is the world's open one (closed, then reopened, by the runs).
   '/:lang/staff/reporting-years': {
     who: 'coordination',
@@ -498,6 +569,9 @@ const BASES: Record<string, PostFuzz['base']> = {
   '/:lang/staff/indicators/drafts': () => ({ guide: 'minors' }),
   '/:lang/staff/indicators/:id': () => ({ framing_de: 'Hinweise, keine Beweise.', framing_en: 'Hints, not proof.' }),
   '/:lang/staff/referrals/:id/decline': () => ({ reason: 'no_capacity', note: 'Derzeit keine Kapazität.' }),
+  '/:lang/staff/cases/new': caseBase,
+  '/:lang/staff/cases/:id': caseBase,
+  '/:lang/staff/cases/release-year': () => ({ year: String(t.app.clock.now().getUTCFullYear() - 1) }),
   '/:lang/staff/reporting-years': () => ({ year: '2031', release_deadline: '2032-03-31' }),
   '/:lang/staff/reporting-years/:year/close': () => ({ confirm: 'yes' }),
   '/:lang/staff/reporting-years/:year/reopen': () => ({
@@ -788,6 +862,8 @@ describe('fuzzing every GET route (query string and path parameters)', () => {
     '/:lang/staff/users/:id': GUARDED_AUDIT,
     // Another id that looks like one is a refusal, recorded as access.denied.
     '/:lang/staff/referrals/:id': AUDIT_TABLES,
+    '/:lang/staff/cases/:id': AUDIT_TABLES,
+    '/:lang/staff/cases/:id/delete': AUDIT_TABLES,
   };
 
   it.each(gets.map((r) => [r.url] as const))(

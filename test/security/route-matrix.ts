@@ -217,6 +217,17 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   row('POST', '/:lang/staff/referrals/:id/decline',      'action:referrals.decide', [SI, SI, PK, NF, NF, OK, OK], 'form'),
   row('POST', '/:lang/staff/referrals/:id/forward',      'action:referrals.decide', [SI, SI, PK, NF, NF, OK, OK], 'form'),
   row('POST', '/:lang/staff/referrals/:id/close',        'action:referrals.decide', [SI, SI, PK, NF, NF, OK, OK], 'form'),
+  // Case records (ADR 034): the centre's own lead and counsellors only; the network sees counts, never a record
+  row('GET',  '/:lang/staff/cases',                      'action:cases.list',       [SI, SI, PK, NF, NF, OK, OK]),
+  row('GET',  '/:lang/staff/cases/new',                  'action:cases.edit',       [SI, SI, PK, NF, NF, OK, OK]),
+  row('POST', '/:lang/staff/cases/new',                  'action:cases.edit',       [SI, SI, PK, NF, NF, OK, OK], 'form'),
+  row('POST', '/:lang/staff/cases/release-year',         'action:cases.release',    [SI, SI, PK, NF, NF, OK, OK], 'form'),
+  row('GET',  '/:lang/staff/cases/:id',                  'action:cases.list',       [SI, SI, PK, NF, NF, OK, OK]),
+  row('POST', '/:lang/staff/cases/:id',                  'action:cases.edit',       [SI, SI, PK, NF, NF, OK, OK], 'form'),
+  row('POST', '/:lang/staff/cases/:id/release',          'action:cases.release',    [SI, SI, PK, NF, NF, OK, OK], 'form'),
+  row('POST', '/:lang/staff/cases/:id/withdraw',         'action:cases.release',    [SI, SI, PK, NF, NF, OK, OK], 'form'),
+  row('GET',  '/:lang/staff/cases/:id/delete',           'action:cases.edit',       [SI, SI, PK, NF, NF, OK, OK]),
+  row('POST', '/:lang/staff/cases/:id/delete',           'action:cases.edit',       [SI, SI, PK, NF, NF, OK, OK], 'form'),
   // Reporting years: the coordination office opens, closes and reopens them (administrators run the platform, not the data collection)
   row('GET',  '/:lang/staff/reporting-years',            'action:reporting_years.manage', [SI, SI, PK, NF, OK, NF, NF]),
   row('POST', '/:lang/staff/reporting-years',            'action:reporting_years.manage', [SI, SI, PK, NF, OK, NF, NF], 'form'),

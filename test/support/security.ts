@@ -17,6 +17,7 @@ import { entryBody, publishedEntry, post as postForm } from '../../src/features/
 import type { App } from '../../src/app.ts';
 import { createUser, enrolAdmin, form, signIn, type Session, type TestUser } from './auth.ts';
 import { sendReferral } from '../../src/features/referrals/test-fixtures.ts';
+import { completeRecord } from '../../src/features/case-records/test-fixtures.ts';
 
 /**
  * Everyone the route matrix distinguishes. 'pending' = passed the password,
@@ -60,6 +61,8 @@ export type World = {
   managedUserId: string;
   /** A referral received by centre A, written the way the public intake writes it. */
   referralId: string;
+  /** A complete, consented case record of centre A (in an open year, not released). */
+  caseRecordId: string;
   /** An open reporting year (opened by the coordination office). */
   reportingYear: number;
 };
@@ -124,11 +127,15 @@ export async function buildWorld(app: App): Promise<World> {
     ),
   }));
   const referral = await sendReferral(app, centreA.id);
-  const reportingYear = 2025;
+  const caseRecord = completeRecord(centreA.id, now.getUTCFullYear() - 1);
+  await withScope(app.database.db, { kind: 'centre', centreId: centreA.id }, (trx) =>
+    trx.insertInto('case_record').values(caseRecord).execute(),
+  );
+  const reportingYear = now.getUTCFullYear() - 1;
   await withScope(app.database.db, { kind: 'coordination' }, (trx) =>
     trx
       .insertInto('reporting_year')
-      .values({ year: reportingYear, status: 'open', release_deadline: '2027-03-31', opened_at: now })
+      .values({ year: reportingYear, status: 'open', release_deadline: `${reportingYear + 2}-03-31`, opened_at: now })
       .execute(),
   );
   return {
@@ -139,6 +146,7 @@ export async function buildWorld(app: App): Promise<World> {
     draftId: draft.id,
     managedUserId: managed.id,
     referralId: referral.id,
+    caseRecordId: caseRecord.id!,
     reportingYear,
     ...tokens,
   };
@@ -380,6 +388,7 @@ export function concreteUrl(pattern: string, world: World, ids: RouteIds, lang =
     [/^\/:lang\/staff\/review\/:id/, world.draftId],
     [/^\/:lang\/staff\/users\/:id/, world.managedUserId],
     [/^\/:lang\/staff\/referrals\/:id/, world.referralId],
+    [/^\/:lang\/staff\/cases\/:id/, world.caseRecordId],
     [/^\/:lang\/staff\/reporting-years\/:year/, String(world.reportingYear)],
     // The fire service and ambulance (112), seeded by migrations/0018_helplines.sql.
     [/^\/:lang\/staff\/helplines\/:id/, 'e4a8e116-5f96-4147-b8b5-af742b1db4a5'],
