@@ -29,6 +29,7 @@ import {
   WriteWatcher,
 } from '../support/security.ts';
 import {
+  hostileUpload,
   fakeAssertion,
   fakeRegistration,
   hostileForm,
@@ -515,6 +516,13 @@ const POST_FUZZ: Record<string, PostFuzz> = {
   '/:lang/staff/cases/:id/release': { who: 'counsellor', body: csrfOnly(), hostile: null },
   '/:lang/staff/cases/:id/withdraw': { who: 'counsellor', body: csrfOnly(), hostile: null },
   '/:lang/staff/cases/:id/delete': { who: 'centre_lead', body: csrfOnly(), hostile: null },
+  // A record file: hostile files and cells in a real multipart upload; a good one stores records.
+  '/:lang/staff/cases/files/import': {
+    who: 'counsellor',
+    body: csrfOnly(),
+    hostile: hostileUpload,
+    writes: ['case_record', ...AUDIT_TABLES],
+  },
   // The office's reporting years; the concrete year is the world's open one (closed, then reopened, by the runs).
   '/:lang/staff/reporting-years': {
     who: 'coordination',
@@ -864,6 +872,8 @@ describe('fuzzing every GET route (query string and path parameters)', () => {
     '/:lang/staff/referrals/:id': AUDIT_TABLES,
     '/:lang/staff/cases/:id': AUDIT_TABLES,
     '/:lang/staff/cases/:id/delete': AUDIT_TABLES,
+    // An export (the sessions here signed in moments ago, which counts as re-authentication) is audited.
+    '/:lang/staff/cases/files/export': AUDIT_TABLES,
   };
 
   it.each(gets.map((r) => [r.url] as const))(

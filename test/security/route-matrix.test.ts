@@ -68,6 +68,8 @@ const GET_WRITES: Record<string, { tables: readonly string[]; event: string }> =
   '/:lang/staff/users/:id': { tables: GUARDED_AUDIT, event: 'users.viewed' },
   // Opening a referral (the sessions here signed in moments ago, which counts as re-authentication).
   '/:lang/staff/referrals/:id': { tables: AUDIT_TABLES, event: 'referral.opened_done' },
+  // Exporting the centre's records (re-authenticated by the same recent sign-in).
+  '/:lang/staff/cases/files/export': { tables: AUDIT_TABLES, event: 'case_record.exported_done' },
 };
 
 /** How many rows of `event` name this actor. */
