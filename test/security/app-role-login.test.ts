@@ -179,6 +179,17 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
     ).rejects.toThrow(/permission denied/);
   });
 
+  it('counts case records only through case_statistics, in the network scopes, and cannot become its role', async () => {
+    const rows = await withScope(database.db, { kind: 'coordination' }, async (trx) => ({
+      records: (await sql`SELECT id FROM case_record`.execute(trx)).rows,
+      cells: (await sql`SELECT * FROM case_statistics(2025)`.execute(trx)).rows,
+    }));
+    expect(rows).toEqual({ records: [], cells: [] });
+    await expect(
+      database.db.transaction().execute((trx) => sql`SET LOCAL ROLE schutznetz_statistics_reader`.execute(trx)),
+    ).rejects.toThrow(/permission denied/);
+  });
+
   it('serves the public finder and the open-data API', async () => {
     const stuttgart = demoCentre('stuttgart');
     const res = await app.inject({ url: '/de/search?q=70173' });
