@@ -29,6 +29,7 @@ import {
   WriteWatcher,
 } from '../support/security.ts';
 import {
+  hostileUpload,
   fakeAssertion,
   fakeRegistration,
   hostileForm,
@@ -541,6 +542,32 @@ const POST_FUZZ: Record<string, PostFuzz> = {
   '/:lang/staff/cases/:id/release': { who: 'counsellor', body: csrfOnly(), hostile: null },
   '/:lang/staff/cases/:id/withdraw': { who: 'counsellor', body: csrfOnly(), hostile: null },
   '/:lang/staff/cases/:id/delete': { who: 'centre_lead', body: csrfOnly(), hostile: null },
+  // A record file: hostile files and cells in a real multipart upload; a good one stores records.
+  '/:lang/staff/cases/files/import': {
+    who: 'counsellor',
+    body: csrfOnly(),
+    hostile: hostileUpload,
+    writes: ['case_record', ...AUDIT_TABLES],
+  },
+  // The office's reporting years; the concrete year is the world's open one (closed, then reopened, by the runs).
+  '/:lang/staff/reporting-years': {
+    who: 'coordination',
+    body: form({ year: text(20), release_deadline: text(20) }),
+    hostile: null,
+    writes: ['reporting_year', 'reporting_year_event', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/reporting-years/:year/close': {
+    who: 'coordination',
+    body: form({ confirm: { kind: 'enum', values: ['yes', 'no'] } }),
+    hostile: null,
+    writes: ['reporting_year', 'reporting_year_event', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/reporting-years/:year/reopen': {
+    who: 'coordination',
+    body: form({ reason: text(5000), release_deadline: text(20) }),
+    hostile: null,
+    writes: ['reporting_year', 'reporting_year_event', ...AUDIT_TABLES],
+  },
 };
 const GOOD = 'sieben lange Wörter sind sicher genug';
 /** Two indicators the published guide has (read from its form), a place and a form of exploitation. */
@@ -577,6 +604,9 @@ const BASES: Record<string, PostFuzz['base']> = {
   '/:lang/staff/statistics/publish': () => ({ year: String(world.statistics.year), audience: 'internal' }),
   '/:lang/staff/indicators/:id': () => ({ framing_de: 'Hinweise, keine Beweise.', framing_en: 'Hints, not proof.' }),
   '/:lang/staff/referrals/:id/decline': () => ({ reason: 'no_capacity', note: 'Derzeit keine Kapazität.' }),
+  '/:lang/staff/cases/new': caseBase,
+  '/:lang/staff/cases/:id': caseBase,
+  '/:lang/staff/cases/release-year': () => ({ year: String(t.app.clock.now().getUTCFullYear() - 1) }),
   '/:lang/staff/reporting-years': () => ({ year: '2031', release_deadline: '2032-03-31' }),
   '/:lang/staff/reporting-years/:year/close': () => ({ confirm: 'yes' }),
   '/:lang/staff/reporting-years/:year/reopen': () => ({
@@ -879,6 +909,8 @@ describe('fuzzing every GET route (query string and path parameters)', () => {
     '/:lang/staff/statistics/publications/:id/report.pdf': AUDIT_TABLES,
     '/:lang/staff/cases/:id': AUDIT_TABLES,
     '/:lang/staff/cases/:id/delete': AUDIT_TABLES,
+    // An export (the sessions here signed in moments ago, which counts as re-authentication) is audited.
+    '/:lang/staff/cases/files/export': AUDIT_TABLES,
   };
 
   it.each(gets.map((r) => [r.url] as const))(

@@ -248,4 +248,15 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   row('POST', '/:lang/staff/cases/:id/withdraw',         'action:cases.release',    [SI, SI, PK, NF, NF, OK, OK], 'form'),
   row('GET',  '/:lang/staff/cases/:id/delete',           'action:cases.edit',       [SI, SI, PK, NF, NF, OK, OK]),
   row('POST', '/:lang/staff/cases/:id/delete',           'action:cases.edit',       [SI, SI, PK, NF, NF, OK, OK], 'form'),
+  // Files of a centre's own records: its members only (exports after re-authentication, audited)
+  row('GET',  '/:lang/staff/cases/files',                'action:cases.import', [SI, SI, PK, NF, NF, OK, OK]),
+  row('GET',  '/:lang/staff/cases/files/template',       'action:cases.import', [SI, SI, PK, NF, NF, OK, OK]),
+  row('POST', '/:lang/staff/cases/files/import',         'action:cases.import', [SI, SI, PK, NF, NF, OK, OK], 'form'),
+  row('GET',  '/:lang/staff/cases/files/export',         'action:cases.export', [SI, SI, PK, NF, NF, OK, OK]),
+  // Reporting years: the coordination office opens, closes and reopens them (administrators run the platform, not the data collection)
+  row('GET',  '/:lang/staff/reporting-years',            'action:reporting_years.manage', [SI, SI, PK, NF, OK, NF, NF]),
+  row('POST', '/:lang/staff/reporting-years',            'action:reporting_years.manage', [SI, SI, PK, NF, OK, NF, NF], 'form'),
+  row('GET',  '/:lang/staff/reporting-years/:year',      'action:reporting_years.manage', [SI, SI, PK, NF, OK, NF, NF]),
+  row('POST', '/:lang/staff/reporting-years/:year/close',  'action:reporting_years.manage', [SI, SI, PK, NF, OK, NF, NF], 'form'),
+  row('POST', '/:lang/staff/reporting-years/:year/reopen', 'action:reporting_years.manage', [SI, SI, PK, NF, OK, NF, NF], 'form'),
 ];
