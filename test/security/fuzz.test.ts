@@ -549,25 +549,6 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     hostile: hostileUpload,
     writes: ['case_record', ...AUDIT_TABLES],
   },
-  // The office's reporting years; the concrete year is the world's open one (closed, then reopened, by the runs).
-  '/:lang/staff/reporting-years': {
-    who: 'coordination',
-    body: form({ year: text(20), release_deadline: text(20) }),
-    hostile: null,
-    writes: ['reporting_year', 'reporting_year_event', ...AUDIT_TABLES],
-  },
-  '/:lang/staff/reporting-years/:year/close': {
-    who: 'coordination',
-    body: form({ confirm: { kind: 'enum', values: ['yes', 'no'] } }),
-    hostile: null,
-    writes: ['reporting_year', 'reporting_year_event', ...AUDIT_TABLES],
-  },
-  '/:lang/staff/reporting-years/:year/reopen': {
-    who: 'coordination',
-    body: form({ reason: text(5000), release_deadline: text(20) }),
-    hostile: null,
-    writes: ['reporting_year', 'reporting_year_event', ...AUDIT_TABLES],
-  },
 };
 const GOOD = 'sieben lange Wörter sind sicher genug';
 /** Two indicators the published guide has (read from its form), a place and a form of exploitation. */
@@ -613,9 +594,6 @@ const BASES: Record<string, PostFuzz['base']> = {
     reason: 'Korrekturen einer Beratungsstelle',
     release_deadline: '2032-03-31',
   }),
-  '/:lang/staff/cases/new': caseBase,
-  '/:lang/staff/cases/:id': caseBase,
-  '/:lang/staff/cases/release-year': () => ({ year: String(t.app.clock.now().getUTCFullYear() - 1) }),
   // The own centre: refused (400) whatever else the form says, so the referral stays where it is.
   '/:lang/staff/referrals/:id/forward': () => ({ centre: world.centreA.id }),
   '/:lang/staff/helplines/new': () => helplineBase,

@@ -253,10 +253,4 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   row('GET',  '/:lang/staff/cases/files/template',       'action:cases.import', [SI, SI, PK, NF, NF, OK, OK]),
   row('POST', '/:lang/staff/cases/files/import',         'action:cases.import', [SI, SI, PK, NF, NF, OK, OK], 'form'),
   row('GET',  '/:lang/staff/cases/files/export',         'action:cases.export', [SI, SI, PK, NF, NF, OK, OK]),
-  // Reporting years: the coordination office opens, closes and reopens them (administrators run the platform, not the data collection)
-  row('GET',  '/:lang/staff/reporting-years',            'action:reporting_years.manage', [SI, SI, PK, NF, OK, NF, NF]),
-  row('POST', '/:lang/staff/reporting-years',            'action:reporting_years.manage', [SI, SI, PK, NF, OK, NF, NF], 'form'),
-  row('GET',  '/:lang/staff/reporting-years/:year',      'action:reporting_years.manage', [SI, SI, PK, NF, OK, NF, NF]),
-  row('POST', '/:lang/staff/reporting-years/:year/close',  'action:reporting_years.manage', [SI, SI, PK, NF, OK, NF, NF], 'form'),
-  row('POST', '/:lang/staff/reporting-years/:year/reopen', 'action:reporting_years.manage', [SI, SI, PK, NF, OK, NF, NF], 'form'),
 ];

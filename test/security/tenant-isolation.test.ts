@@ -89,15 +89,6 @@ const COVERAGE: Record<string, string> = {
     'ids inside the file: another centre’s record id is unknown, nothing changed (case-records io/routes.test.ts)',
   'GET /:lang/staff/cases/files/export':
     'no object id: the session’s centre only, another centre’s records never in it (case-records io/routes.test.ts)',
-  'GET /:lang/staff/reporting-years': 'no object id; the coordination office only (route matrix)',
-  'POST /:lang/staff/reporting-years':
-    'no object id: a year belongs to the network; coordination office only (route matrix)',
-  'GET /:lang/staff/reporting-years/:year':
-    'network object, no centre: per-centre counts only, centre roles refused by role (route matrix, reporting-years routes.test.ts)',
-  'POST /:lang/staff/reporting-years/:year/close':
-    'network object, no centre: centre roles refused by role (route matrix, reporting-years routes.test.ts)',
-  'POST /:lang/staff/reporting-years/:year/reopen':
-    'network object, no centre: centre roles refused by role (route matrix, reporting-years routes.test.ts)',
   'GET /:lang/staff/review/overdue': 'no object id; coordination office only (route matrix)',
   'GET /:lang/staff/helplines':
     'no object id; network data, coordination office and administrators only (route matrix)',
