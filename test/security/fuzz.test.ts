@@ -29,6 +29,7 @@ import {
   WriteWatcher,
 } from '../support/security.ts';
 import {
+  hostileUpload,
   fakeAssertion,
   fakeRegistration,
   hostileForm,
@@ -541,6 +542,13 @@ const POST_FUZZ: Record<string, PostFuzz> = {
   '/:lang/staff/cases/:id/release': { who: 'counsellor', body: csrfOnly(), hostile: null },
   '/:lang/staff/cases/:id/withdraw': { who: 'counsellor', body: csrfOnly(), hostile: null },
   '/:lang/staff/cases/:id/delete': { who: 'centre_lead', body: csrfOnly(), hostile: null },
+  // A record file: hostile files and cells in a real multipart upload; a good one stores records.
+  '/:lang/staff/cases/files/import': {
+    who: 'counsellor',
+    body: csrfOnly(),
+    hostile: hostileUpload,
+    writes: ['case_record', ...AUDIT_TABLES],
+  },
 };
 const GOOD = 'sieben lange Wörter sind sicher genug';
 /** Two indicators the published guide has (read from its form), a place and a form of exploitation. */
@@ -577,15 +585,15 @@ const BASES: Record<string, PostFuzz['base']> = {
   '/:lang/staff/statistics/publish': () => ({ year: String(world.statistics.year), audience: 'internal' }),
   '/:lang/staff/indicators/:id': () => ({ framing_de: 'Hinweise, keine Beweise.', framing_en: 'Hints, not proof.' }),
   '/:lang/staff/referrals/:id/decline': () => ({ reason: 'no_capacity', note: 'Derzeit keine Kapazität.' }),
+  '/:lang/staff/cases/new': caseBase,
+  '/:lang/staff/cases/:id': caseBase,
+  '/:lang/staff/cases/release-year': () => ({ year: String(t.app.clock.now().getUTCFullYear() - 1) }),
   '/:lang/staff/reporting-years': () => ({ year: '2031', release_deadline: '2032-03-31' }),
   '/:lang/staff/reporting-years/:year/close': () => ({ confirm: 'yes' }),
   '/:lang/staff/reporting-years/:year/reopen': () => ({
     reason: 'Korrekturen einer Beratungsstelle',
     release_deadline: '2032-03-31',
   }),
-  '/:lang/staff/cases/new': caseBase,
-  '/:lang/staff/cases/:id': caseBase,
-  '/:lang/staff/cases/release-year': () => ({ year: String(t.app.clock.now().getUTCFullYear() - 1) }),
   // The own centre: refused (400) whatever else the form says, so the referral stays where it is.
   '/:lang/staff/referrals/:id/forward': () => ({ centre: world.centreA.id }),
   '/:lang/staff/helplines/new': () => helplineBase,
@@ -870,8 +878,6 @@ describe('fuzzing every GET route (query string and path parameters)', () => {
     '/:lang/staff/users/:id': GUARDED_AUDIT,
     // Another id that looks like one is a refusal, recorded as access.denied.
     '/:lang/staff/referrals/:id': AUDIT_TABLES,
-    '/:lang/staff/cases/:id': AUDIT_TABLES,
-    '/:lang/staff/cases/:id/delete': AUDIT_TABLES,
     // Every file of the statistics is audited: the public downloads under the flood guard.
     '/:lang/statistics/:year/tables.csv': GUARDED_AUDIT,
     '/:lang/statistics/:year/tables.xlsx': GUARDED_AUDIT,
@@ -879,6 +885,10 @@ describe('fuzzing every GET route (query string and path parameters)', () => {
     '/:lang/staff/statistics/publications/:id/tables.csv': AUDIT_TABLES,
     '/:lang/staff/statistics/publications/:id/tables.xlsx': AUDIT_TABLES,
     '/:lang/staff/statistics/publications/:id/report.pdf': AUDIT_TABLES,
+    '/:lang/staff/cases/:id': AUDIT_TABLES,
+    '/:lang/staff/cases/:id/delete': AUDIT_TABLES,
+    // An export (the sessions here signed in moments ago, which counts as re-authentication) is audited.
+    '/:lang/staff/cases/files/export': AUDIT_TABLES,
   };
 
   it.each(gets.map((r) => [r.url] as const))(

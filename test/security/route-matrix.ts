@@ -248,4 +248,9 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   row('POST', '/:lang/staff/cases/:id/withdraw',         'action:cases.release',    [SI, SI, PK, NF, NF, OK, OK], 'form'),
   row('GET',  '/:lang/staff/cases/:id/delete',           'action:cases.edit',       [SI, SI, PK, NF, NF, OK, OK]),
   row('POST', '/:lang/staff/cases/:id/delete',           'action:cases.edit',       [SI, SI, PK, NF, NF, OK, OK], 'form'),
+  // Files of a centre's own records: its members only (exports after re-authentication, audited)
+  row('GET',  '/:lang/staff/cases/files',                'action:cases.import', [SI, SI, PK, NF, NF, OK, OK]),
+  row('GET',  '/:lang/staff/cases/files/template',       'action:cases.import', [SI, SI, PK, NF, NF, OK, OK]),
+  row('POST', '/:lang/staff/cases/files/import',         'action:cases.import', [SI, SI, PK, NF, NF, OK, OK], 'form'),
+  row('GET',  '/:lang/staff/cases/files/export',         'action:cases.export', [SI, SI, PK, NF, NF, OK, OK]),
 ];

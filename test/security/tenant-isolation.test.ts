@@ -83,6 +83,12 @@ const COVERAGE: Record<string, string> = {
   'POST /:lang/staff/cases/:id/withdraw': 'attack: another centre’s case record id → 404, still released',
   'GET /:lang/staff/cases/:id/delete': 'attack: another centre’s case record id → 404',
   'POST /:lang/staff/cases/:id/delete': 'attack: another centre’s case record id → 404, not deleted',
+  'GET /:lang/staff/cases/files': 'no object id: the centre comes from the session only',
+  'GET /:lang/staff/cases/files/template': 'no object id: an empty file',
+  'POST /:lang/staff/cases/files/import':
+    'ids inside the file: another centre’s record id is unknown, nothing changed (case-records io/routes.test.ts)',
+  'GET /:lang/staff/cases/files/export':
+    'no object id: the session’s centre only, another centre’s records never in it (case-records io/routes.test.ts)',
   'GET /:lang/staff/review/overdue': 'no object id; coordination office only (route matrix)',
   'GET /:lang/staff/helplines':
     'no object id; network data, coordination office and administrators only (route matrix)',

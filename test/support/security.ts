@@ -130,18 +130,18 @@ export async function buildWorld(app: App): Promise<World> {
     ),
   }));
   const referral = await sendReferral(app, centreA.id);
-  const reportingYear = 2025;
-  await withScope(app.database.db, { kind: 'coordination' }, (trx) =>
-    trx
-      .insertInto('reporting_year')
-      .values({ year: reportingYear, status: 'open', release_deadline: '2027-03-31', opened_at: now })
-      .execute(),
-  );
-  const statistics = await publishedTestYear(app, 2019);
   const caseRecord = completeRecord(centreA.id, now.getUTCFullYear() - 1);
   await withScope(app.database.db, { kind: 'centre', centreId: centreA.id }, (trx) =>
     trx.insertInto('case_record').values(caseRecord).execute(),
   );
+  const reportingYear = now.getUTCFullYear() - 1;
+  await withScope(app.database.db, { kind: 'coordination' }, (trx) =>
+    trx
+      .insertInto('reporting_year')
+      .values({ year: reportingYear, status: 'open', release_deadline: `${reportingYear + 2}-03-31`, opened_at: now })
+      .execute(),
+  );
+  const statistics = await publishedTestYear(app, 2019);
   return {
     centreA,
     staff,
