@@ -28,7 +28,7 @@ import { sendPage } from '../../platform/layout/render.ts';
 import { staffRequest } from '../../platform/request/context.ts';
 import { berlinDate } from '../../platform/time/dates.ts';
 import { REPORTING_YEARS_MANAGE } from './actions.ts';
-import { centreNames, missingByCentre, NOTHING_MISSING, type Missing } from './queries/progress.ts';
+import { anyMissing, centreNames, missingByCentre, NOTHING_MISSING, type Missing } from './queries/progress.ts';
 import {
   allYears,
   closeYear,
@@ -101,10 +101,10 @@ export const reportingYearRoutes: FastifyPluginAsync = async (app) => {
     extra: Pick<YearModel, 'done' | 'errors' | 'reopen' | 'csrf'>,
   ): Promise<YearModel> {
     const counts = await missingByCentre(trx, y.year);
-    const centres = (await centreNames(trx)).map((c) => ({
-      name: c.name,
-      missing: counts.get(c.id) ?? NOTHING_MISSING,
-    }));
+    // Centres with something missing first, then the others, each by name.
+    const centres = (await centreNames(trx))
+      .map((c) => ({ name: c.name, missing: counts.get(c.id) ?? NOTHING_MISSING }))
+      .sort((a, b) => Number(anyMissing(b.missing)) - Number(anyMissing(a.missing)));
     return { year: y, centres, totals: sum([...counts.values()]), history: await yearHistory(trx, y.year), ...extra };
   }
 

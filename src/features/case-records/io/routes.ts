@@ -21,7 +21,7 @@ import { csrfField, csrfToken } from '../../../platform/auth/csrf.ts';
 import { requireRecentAuth } from '../../../platform/auth/reauth.ts';
 import type { Actor } from '../../../platform/auth/types.ts';
 import { parseOr400 } from '../../../platform/http/errors.ts';
-import { translateRef, translator, type Locale } from '../../../platform/i18n/index.ts';
+import { intlLocale, translateRef, translator, type Locale } from '../../../platform/i18n/index.ts';
 import { pageContext } from '../../../platform/layout/context.ts';
 import { sendPage } from '../../../platform/layout/render.ts';
 import { staffRequest } from '../../../platform/request/context.ts';
@@ -141,7 +141,8 @@ export const caseRecordFileRoutes: FastifyPluginAsync = async (app) => {
       );
       if (outcome.kind === 'file') {
         const status = outcome.problem === 'wrong_type' ? 415 : 400;
-        return page(req, reply, { refusal: t(`upload.${outcome.problem}`, { rows: MAX_IMPORT_ROWS }) }, status);
+        const rows = new Intl.NumberFormat(intlLocale(locale)).format(MAX_IMPORT_ROWS);
+        return page(req, reply, { refusal: t(`upload.${outcome.problem}`, { rows }) }, status);
       }
       if (outcome.kind === 'rows') {
         const closedOnly = outcome.problems.every((p) => p.meaning.ref.endsWith('problem.yearClosed'));

@@ -198,25 +198,27 @@ export function YearPage({ ctx, model }: { ctx: PageContext; model: YearModel })
         <DataTable
           label={t('year.progressLabel')}
           columns={[t('year.centre'), t('year.drafts'), t('year.unreleased'), t('year.unanswered')]}
-          items={model.centres}
+          items={
+            model.centres.length
+              ? [...model.centres, { name: t('year.total'), missing: model.totals, total: true }]
+              : []
+          }
           empty={t('year.noCentres')}
           row={(c) => (
             <>
-              <th scope="row">{c.name}</th>
+              <th scope="row">{'total' in c ? <strong>{c.name}</strong> : c.name}</th>
               <td class="number">{c.missing.drafts}</td>
               <td class="number">{c.missing.unreleased}</td>
               <td class="number">{c.missing.unanswered}</td>
             </>
           )}
         />
-        <p>
-          {t('year.total')}: {t('close.stillMissing', { ...model.totals })}
-        </p>
       </section>
       {y.status === 'open' ? (
         <section aria-labelledby="close-title" class="decision">
           <h2 id="close-title">{t('close.title')}</h2>
           <p>{t('close.text')}</p>
+          <p>{t('close.stillMissing', { ...model.totals })}</p>
           <form method="post" action={`${base}/${y.year}/close`} class="staff-form" novalidate>
             <input type="hidden" name="_csrf" value={model.csrf} />
             <div class={errors.has('confirm') ? 'field has-error' : 'field'}>

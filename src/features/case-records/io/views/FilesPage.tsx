@@ -4,7 +4,7 @@
  * the outcome of an import — every problem with its row, column and reason
  * — and the exports.
  */
-import { dynamicKey, translator } from '../../../../platform/i18n/index.ts';
+import { dynamicKey, intlLocale, translator } from '../../../../platform/i18n/index.ts';
 import type { PageContext } from '../../../../platform/layout/context.ts';
 import { DataTable } from '../../../../platform/layout/TableScroll.tsx';
 import { StaffPage } from '../../../../platform/staff/StaffPage.tsx';
@@ -105,7 +105,7 @@ export function FilesPage({ ctx, model }: { ctx: PageContext; model: FilesModel 
       <p class="lead">{t('page.lead')}</p>
       <section aria-labelledby="import-title">
         <h2 id="import-title">{t('import.title')}</h2>
-        <p>{t('import.text', { rows: model.maxRows })}</p>
+        <p>{t('import.text', { rows: new Intl.NumberFormat(intlLocale(ctx.locale)).format(model.maxRows) })}</p>
         <p>{t('import.idHint')}</p>
         <form method="post" action={`${base}/import`} enctype="multipart/form-data" class="staff-form">
           <input type="hidden" name="_csrf" value={model.csrf} />
