@@ -195,9 +195,9 @@ describe('retention', () => {
     // The open year 2024 keeps its records; nothing but the records, the counts the triggers keep of them, the
     // audit chain and the job's own row changed.
     expect(await count(2024)).toBe(2);
-    expect(
-      await watcher.changes(['case_record', 'case_record_progress', 'scheduled_job', ...AUDIT_TABLES]),
-    ).toEqual([]);
+    expect(await watcher.changes(['case_record', 'case_record_progress', 'scheduled_job', ...AUDIT_TABLES])).toEqual(
+      [],
+    );
     const left = await sql<{ n: string }>`
       SELECT count(*)::text AS n FROM case_record_progress
       WHERE year = 2025 AND (drafts <> 0 OR unreleased <> 0 OR unanswered <> 0)`.execute(t.database.db);

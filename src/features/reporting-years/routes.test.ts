@@ -137,9 +137,9 @@ describe('what is missing, per centre', () => {
     type Row = { centre_id: string; drafts: number };
     const rows = (scope: Parameters<typeof withScope>[1]) =>
       withScope(t.app.database.db, scope, async (trx) =>
-        (
-          await sql<Row>`SELECT centre_id, drafts FROM case_record_progress WHERE year = ${YEAR}`.execute(trx)
-        ).rows.map((r) => r.centre_id),
+        (await sql<Row>`SELECT centre_id, drafts FROM case_record_progress WHERE year = ${YEAR}`.execute(trx)).rows.map(
+          (r) => r.centre_id,
+        ),
       );
     expect((await rows({ kind: 'coordination' })).sort()).toEqual([centreA, centreB].sort());
     expect((await rows({ kind: 'retention' })).sort()).toEqual([centreA, centreB].sort());
@@ -164,7 +164,10 @@ describe('what is missing, per centre', () => {
     expect(await forge({ kind: 'coordination' }, centreA)).toBe(0);
     await expect(
       withScope(t.app.database.db, { kind: 'centre', centreId: centreA }, (trx) =>
-        trx.insertInto('case_record_progress').values({ centre_id: centreB, year: YEAR + 1, drafts: 9 }).execute(),
+        trx
+          .insertInto('case_record_progress')
+          .values({ centre_id: centreB, year: YEAR + 1, drafts: 9 })
+          .execute(),
       ),
     ).rejects.toThrow();
     // The office itself reads no record directly.
