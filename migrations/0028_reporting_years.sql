@@ -6,11 +6,13 @@
 -- * case_record_answered(record) — does a record answer every mandatory
 --   question? The same rule as case_record's CHECK for complete records, in
 --   one place for the centre's own list and the office's counts.
--- * case_record_progress(year) — per centre: drafts, complete records whose
---   person consented but that are not released, and consented drafts that
---   still lack a mandatory answer. SECURITY DEFINER, owned by its own role,
---   answers only in the coordination scope (the office's page) and the
---   retention scope (the reminder job); counts only.
+-- * case_record_progress — per centre and year: drafts, complete records
+--   whose person consented but that are not released, and consented drafts
+--   that still lack a mandatory answer. Kept by triggers on case_record that
+--   run with the writer's own rights in the writer's own scope (a centre
+--   updates its own row only), so the office reads counts without any path
+--   into the records: the statistics' case_statistics stays the only function
+--   that reads records with its owner's rights (ADR 034).
 -- * reporting_year_event — opened, closed, reopened: when, by whom, the
 --   deadline set, and the reason of a reopening (kept for every reopening;
 --   reporting_year holds only the latest).
@@ -77,50 +79,94 @@ CREATE POLICY office_read ON reporting_year_reminder FOR SELECT
 GRANT SELECT, INSERT ON reporting_year_event TO schutznetz_app;
 GRANT SELECT, INSERT ON reporting_year_reminder TO schutznetz_app;
 
--- The progress counts' own role: no login, no inheritance, reads case
--- records only inside case_record_progress (ADR 034). Created here where
--- the migrating role may (the embedded database, a superuser); otherwise
--- the operator creates it first (docs/security.md, section 9).
-DO $$
+-- What each centre still has to do for a year, as counts (see the header).
+-- A centre could overwrite its own row by hand; it would only misreport its
+-- own progress to the office, which is no way into anybody's records.
+CREATE TABLE case_record_progress (
+  centre_id  uuid NOT NULL REFERENCES centre (id) ON DELETE CASCADE,
+  year       integer NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+  -- No CHECK (>= 0): an upsert's proposed row carries the statement's delta,
+  -- which is negative when records leave a count, and PostgreSQL checks the
+  -- proposed row before it finds the conflict.
+  drafts     integer NOT NULL DEFAULT 0,
+  unreleased integer NOT NULL DEFAULT 0,
+  unanswered integer NOT NULL DEFAULT 0,
+  PRIMARY KEY (centre_id, year)
+);
+
+-- Nothing to seed: case_record arrives with this release (0026) and is empty.
+
+ALTER TABLE case_record_progress ENABLE ROW LEVEL SECURITY;
+ALTER TABLE case_record_progress FORCE ROW LEVEL SECURITY;
+-- The writing centre keeps its own row; the retention jobs keep every row
+-- (they delete closed years' records); the office only reads.
+CREATE POLICY centre_own ON case_record_progress FOR ALL
+  USING (app_scope() = 'centre' AND centre_id = app_centre_id())
+  WITH CHECK (app_scope() = 'centre' AND centre_id = app_centre_id());
+CREATE POLICY retention_all ON case_record_progress FOR ALL
+  USING (app_scope() = 'retention')
+  WITH CHECK (app_scope() = 'retention');
+CREATE POLICY office_read ON case_record_progress FOR SELECT
+  USING (app_scope() = 'coordination');
+GRANT SELECT, INSERT, UPDATE, DELETE ON case_record_progress TO schutznetz_app;
+
+-- What one record adds to its centre's counts (sign -1: what it takes away).
+CREATE FUNCTION case_record_progress_of(r case_record, sign integer) RETURNS integer[]
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT ARRAY[
+    sign * (r.status = 'draft')::integer,
+    sign * (r.status = 'complete' AND coalesce(r.consent_statistics, false) AND r.released_at IS NULL)::integer,
+    sign * (r.status = 'draft' AND coalesce(r.consent_statistics, false) AND NOT case_record_answered(r))::integer]
+$$;
+
+-- Statement-level, with the statement's old and new rows: one upsert per
+-- centre and year a statement touched, however many records it wrote (an
+-- import of thousands of records costs one), and none where the counts do
+-- not move (released records deleted by the retention job leave the table
+-- alone). Each branch names only the transition tables its event has.
+CREATE FUNCTION case_record_progress_keep() RETURNS trigger
+LANGUAGE plpgsql AS $$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'schutznetz_progress_reader') THEN
-    BEGIN
-      CREATE ROLE schutznetz_progress_reader NOLOGIN NOINHERIT NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
-    EXCEPTION WHEN insufficient_privilege THEN
-      RAISE EXCEPTION 'The role schutznetz_progress_reader does not exist, and % may not create it.', current_user
-        USING HINT = 'As a PostgreSQL superuser run once: CREATE ROLE schutznetz_progress_reader NOLOGIN NOINHERIT '
-                     'NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE; GRANT schutznetz_progress_reader TO '
-                     || quote_ident(current_user) || ' WITH ADMIN OPTION; (docs/security.md, section 9).';
-    END;
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO case_record_progress AS p (centre_id, year, drafts, unreleased, unanswered)
+    SELECT centre_id, year, sum(c[1]), sum(c[2]), sum(c[3])
+    FROM (SELECT n.centre_id, n.first_contact_year AS year, case_record_progress_of(n, 1) AS c
+          FROM new_rows n WHERE n.first_contact_year IS NOT NULL) x
+    GROUP BY centre_id, year
+    HAVING sum(c[1]) <> 0 OR sum(c[2]) <> 0 OR sum(c[3]) <> 0
+    ON CONFLICT (centre_id, year) DO UPDATE
+      SET drafts = p.drafts + excluded.drafts, unreleased = p.unreleased + excluded.unreleased,
+          unanswered = p.unanswered + excluded.unanswered;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO case_record_progress AS p (centre_id, year, drafts, unreleased, unanswered)
+    SELECT centre_id, year, sum(c[1]), sum(c[2]), sum(c[3])
+    FROM (SELECT o.centre_id, o.first_contact_year AS year, case_record_progress_of(o, -1) AS c
+          FROM old_rows o WHERE o.first_contact_year IS NOT NULL) x
+    GROUP BY centre_id, year
+    HAVING sum(c[1]) <> 0 OR sum(c[2]) <> 0 OR sum(c[3]) <> 0
+    ON CONFLICT (centre_id, year) DO UPDATE
+      SET drafts = p.drafts + excluded.drafts, unreleased = p.unreleased + excluded.unreleased,
+          unanswered = p.unanswered + excluded.unanswered;
+  ELSE
+    INSERT INTO case_record_progress AS p (centre_id, year, drafts, unreleased, unanswered)
+    SELECT centre_id, year, sum(c[1]), sum(c[2]), sum(c[3])
+    FROM (SELECT n.centre_id, n.first_contact_year AS year, case_record_progress_of(n, 1) AS c
+          FROM new_rows n WHERE n.first_contact_year IS NOT NULL
+          UNION ALL
+          SELECT o.centre_id, o.first_contact_year, case_record_progress_of(o, -1)
+          FROM old_rows o WHERE o.first_contact_year IS NOT NULL) x
+    GROUP BY centre_id, year
+    HAVING sum(c[1]) <> 0 OR sum(c[2]) <> 0 OR sum(c[3]) <> 0
+    ON CONFLICT (centre_id, year) DO UPDATE
+      SET drafts = p.drafts + excluded.drafts, unreleased = p.unreleased + excluded.unreleased,
+          unanswered = p.unanswered + excluded.unanswered;
   END IF;
-END
+  RETURN NULL;
+END;
 $$;
-GRANT schutznetz_progress_reader TO CURRENT_USER;
-
-GRANT USAGE ON SCHEMA public TO schutznetz_progress_reader;
--- The whole row: case_record_answered takes it (the function returns counts only).
-GRANT SELECT ON case_record TO schutznetz_progress_reader;
--- Only while the caller is the office's page or the reminder job.
-CREATE POLICY progress_read ON case_record FOR SELECT TO schutznetz_progress_reader
-  USING (app_scope() IN ('coordination', 'retention'));
-
-CREATE FUNCTION case_record_progress(p_year integer)
-RETURNS TABLE (centre_id uuid, drafts integer, unreleased integer, unanswered integer)
-LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = public, pg_temp
-AS $$
-  SELECT c.centre_id,
-         count(*) FILTER (WHERE c.status = 'draft')::integer,
-         count(*) FILTER (WHERE c.status = 'complete' AND c.consent_statistics AND c.released_at IS NULL)::integer,
-         count(*) FILTER (WHERE c.status = 'draft' AND c.consent_statistics
-                            AND NOT public.case_record_answered(c))::integer
-  FROM public.case_record c
-  WHERE c.first_contact_year = p_year AND public.app_scope() IN ('coordination', 'retention')
-  GROUP BY c.centre_id
-$$;
-REVOKE ALL ON FUNCTION case_record_progress(integer) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION case_record_progress(integer) TO schutznetz_app;
--- Changing a function's owner needs the new owner to be allowed to create in its schema, for that moment only.
-GRANT CREATE ON SCHEMA public TO schutznetz_progress_reader;
-ALTER FUNCTION case_record_progress(integer) OWNER TO schutznetz_progress_reader;
-REVOKE CREATE ON SCHEMA public FROM schutznetz_progress_reader;
+CREATE TRIGGER case_record_progress_insert AFTER INSERT ON case_record
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_record_progress_keep();
+CREATE TRIGGER case_record_progress_update AFTER UPDATE ON case_record
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_record_progress_keep();
+CREATE TRIGGER case_record_progress_delete AFTER DELETE ON case_record
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_record_progress_keep();

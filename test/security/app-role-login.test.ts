@@ -44,7 +44,7 @@ import { onPostgres } from '../support/db.ts';
  * The roles that own the functions allowed to read with their owner's rights
  * (ADR 021, ADR 034): the operator creates them like the app role.
  */
-const READERS = ['schutznetz_session_reader', 'schutznetz_statistics_reader', 'schutznetz_progress_reader'];
+const READERS = ['schutznetz_session_reader', 'schutznetz_statistics_reader'];
 
 const url = (role: string, database: string) => {
   const u = new URL(process.env.DATABASE_URL!);

@@ -192,9 +192,16 @@ describe('retention', () => {
       summary: { years: 1, deleted: 5 },
     });
     expect(await count(2025)).toBe(0);
-    // The open year 2024 keeps its records; nothing but the records, the audit chain and the job's own row changed.
+    // The open year 2024 keeps its records; nothing but the records, the counts the triggers keep of them, the
+    // audit chain and the job's own row changed.
     expect(await count(2024)).toBe(2);
-    expect(await watcher.changes(['case_record', 'scheduled_job', ...AUDIT_TABLES])).toEqual([]);
+    expect(await watcher.changes(['case_record', 'case_record_progress', 'scheduled_job', ...AUDIT_TABLES])).toEqual(
+      [],
+    );
+    const left = await sql<{ n: string }>`
+      SELECT count(*)::text AS n FROM case_record_progress
+      WHERE year = 2025 AND (drafts <> 0 OR unreleased <> 0 OR unanswered <> 0)`.execute(t.database.db);
+    expect(left.rows[0]!.n).toBe('0');
     const year = await asOffice((trx) =>
       trx.selectFrom('reporting_year').select('status').where('year', '=', 2025).executeTakeFirstOrThrow(),
     );

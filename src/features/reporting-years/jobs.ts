@@ -14,7 +14,7 @@
  *   audit chain records how many of its records went.
  *
  * Both find what is due in the 'retention' scope (a job, never a request),
- * counting through case_record_progress, and write each centre's mail and
+ * reading the case_record_progress counts, and write each centre's mail and
  * audit row in that centre's own scope. Logs carry counts only.
  */
 import { audit } from '../../platform/audit/audit.ts';

@@ -133,19 +133,43 @@ describe('what is missing, per centre', () => {
     expect(other.body).not.toContain('4 Entwürfe');
   });
 
-  it('gives no count through the function to any scope but the office’s and the reminder job’s', async () => {
-    const count = (scope: Parameters<typeof withScope>[1]) =>
+  it('shows the per-centre counts to the office and the reminder job only, and each centre only its own', async () => {
+    type Row = { centre_id: string; drafts: number };
+    const rows = (scope: Parameters<typeof withScope>[1]) =>
       withScope(t.app.database.db, scope, async (trx) =>
-        Number(
-          (await sql<{ n: string }>`SELECT count(*)::text AS n FROM case_record_progress(${YEAR})`.execute(trx))
-            .rows[0]!.n,
+        (await sql<Row>`SELECT centre_id, drafts FROM case_record_progress WHERE year = ${YEAR}`.execute(trx)).rows.map(
+          (r) => r.centre_id,
         ),
       );
-    expect(await count({ kind: 'coordination' })).toBe(2);
-    expect(await count({ kind: 'retention' })).toBe(2);
-    expect(await count({ kind: 'admin' })).toBe(0);
-    expect(await count({ kind: 'centre', centreId: centreA })).toBe(0);
-    expect(await count({ kind: 'auth' })).toBe(0);
+    expect((await rows({ kind: 'coordination' })).sort()).toEqual([centreA, centreB].sort());
+    expect((await rows({ kind: 'retention' })).sort()).toEqual([centreA, centreB].sort());
+    expect(await rows({ kind: 'admin' })).toEqual([]);
+    expect(await rows({ kind: 'auth' })).toEqual([]);
+    expect(await rows({ kind: 'centre', centreId: centreA })).toEqual([centreA]);
+    // A centre cannot touch another centre's counts, nor the office any.
+    const forge = (scope: Parameters<typeof withScope>[1], centre: string) =>
+      withScope(t.app.database.db, scope, async (trx) =>
+        Number(
+          (
+            await trx
+              .updateTable('case_record_progress')
+              .set({ drafts: 0 })
+              .where('centre_id', '=', centre)
+              .where('year', '=', YEAR)
+              .executeTakeFirst()
+          ).numUpdatedRows,
+        ),
+      );
+    expect(await forge({ kind: 'centre', centreId: centreA }, centreB)).toBe(0);
+    expect(await forge({ kind: 'coordination' }, centreA)).toBe(0);
+    await expect(
+      withScope(t.app.database.db, { kind: 'centre', centreId: centreA }, (trx) =>
+        trx
+          .insertInto('case_record_progress')
+          .values({ centre_id: centreB, year: YEAR + 1, drafts: 9 })
+          .execute(),
+      ),
+    ).rejects.toThrow();
     // The office itself reads no record directly.
     const direct = await withScope(t.app.database.db, { kind: 'coordination' }, (trx) =>
       trx.selectFrom('case_record').select('id').execute(),

@@ -4,7 +4,7 @@
  * - `GET /:lang/staff/reporting-years`: every year, and the form that opens one;
  * - `POST /:lang/staff/reporting-years`: open a year with a release deadline;
  * - `GET /:lang/staff/reporting-years/:year`: the year, what each centre
- *   still has to do (counts through case_record_progress, never a record),
+ *   still has to do (counts from case_record_progress, never a record),
  *   the form that closes or reopens it, its history;
  * - `POST …/:year/close`: close it (its records are locked by the database);
  * - `POST …/:year/reopen`: reopen it for corrections, with a reason and a

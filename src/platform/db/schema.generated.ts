@@ -165,6 +165,14 @@ export interface CaseRecord {
   updated_at: Timestamp;
 }
 
+export interface CaseRecordProgress {
+  centre_id: string;
+  drafts: Generated<number>;
+  unanswered: Generated<number>;
+  unreleased: Generated<number>;
+  year: number;
+}
+
 export interface Centre {
   created_at: Generated<Timestamp>;
   id: string;
@@ -581,6 +589,7 @@ export interface DB {
   audit_log: AuditLog;
   auth_throttle: AuthThrottle;
   case_record: CaseRecord;
+  case_record_progress: CaseRecordProgress;
   centre: Centre;
   country_region: CountryRegion;
   directory_draft: DirectoryDraft;

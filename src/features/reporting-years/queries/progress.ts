@@ -6,10 +6,10 @@
  *
  * - A centre counts its own records in its own scope (row-level security
  *   shows it nothing else).
- * - The coordination office and the reminder job count through
- *   `case_record_progress(year)`, the function that reads every centre's
- *   records with its owner's rights and returns nothing but these counts
- *   per centre (ADR 034); in any other scope it returns no row.
+ * - The coordination office and the reminder job read the table
+ *   `case_record_progress`, which triggers on case_record keep with the
+ *   writing centre's own rights (migrations/0028): counts per centre and
+ *   year, never a path into the records (ADR 034).
  */
 import { sql } from 'kysely';
 import type { Tx } from '../../../platform/db/tenant.ts';
@@ -52,7 +52,9 @@ export async function ownMissing(trx: Tx, years: readonly number[]): Promise<Map
  */
 export async function missingByCentre(trx: Tx, year: number): Promise<Map<string, Missing>> {
   const r = await sql<{ centre_id: string } & Missing>`
-    SELECT centre_id, drafts, unreleased, unanswered FROM case_record_progress(${year})`.execute(trx);
+    SELECT centre_id, drafts, unreleased, unanswered FROM case_record_progress
+    WHERE year = ${year} AND (drafts > 0 OR unreleased > 0 OR unanswered > 0)
+    ORDER BY centre_id`.execute(trx);
   return new Map(
     r.rows.map((x) => [x.centre_id, { drafts: x.drafts, unreleased: x.unreleased, unanswered: x.unanswered }]),
   );
