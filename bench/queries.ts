@@ -8,7 +8,7 @@
 import { TARGET_GROUPS } from '../src/features/directory/taxonomies.ts';
 import { resolveLocation, type PostcodeMatch } from '../src/features/geo/postcodes.ts';
 import { STATES } from '../src/features/geo/states.ts';
-import { mulberry32, type Rng } from './prng.ts';
+import { mulberry32, type Rng } from '../src/features/demo/prng.ts';
 
 const PLACES = [
   'Berlin',

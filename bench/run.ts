@@ -7,7 +7,10 @@
  * 2. Bytes of a first visit to a result page (HTML + CSS + JS + SVG, gzip).
  * 3. `npm start` to the first 200, fresh and existing data, against the
  *    targets (≤ 5 s fresh, ≤ 3 s existing, on a quiet machine).
- * 4. With BENCH_BASELINE=<rev>: search and bare CPU per request of this
+ * 4. The case statistics (bench/cases.ts, also alone: npm run bench:cases):
+ *    counting a year's catalogue over 1,000,000 records against plain SQL,
+ *    suppression and the LP audit, PGlite with 100,000, the CSV import.
+ * 5. With BENCH_BASELINE=<rev>: search and bare CPU per request of this
  *    checkout and of that revision, in alternating slices (BENCH_SLICES,
  *    default 3 each) so drift in the machine's load hits both alike, and the
  *    revision's own `npm start` beside ours. Target: search ≤ 1.05 × baseline.
@@ -21,7 +24,7 @@
  * default 3),
  * BENCH_PROFILE=1 (also profile the search route and break its time down),
  * BENCH_ONLY=startup,baseline (a comma list of sections: load, weight,
- * startup, baseline; default all),
+ * startup, cases, baseline; default all),
  * DATABASE_URL (PostgreSQL admin connection; default
  * postgres://root@127.0.0.1:5432/postgres).
  * Prints tables, then PASS/FAIL per target, and writes
@@ -47,6 +50,7 @@ import { ROOT, rssKiB, startBenchServer, stopAllChildren, type BenchServer, type
 import { searchQueries, type BenchQuery } from './queries.ts';
 import { kb, table, yesNo } from './report.ts';
 import { prepareBaseline, type Baseline } from './baseline.ts';
+import { casesBench, casesReport, casesVerdicts, type CasesResults } from './cases.ts';
 import { median, series, type StartSeries } from './startup.ts';
 import { realPostcodes, syntheticEntries } from './synthetic.ts';
 import type { DirectoryEntry } from '../src/features/directory/entry.ts';
@@ -98,7 +102,7 @@ const sizes = (process.env.BENCH_SIZES || '5000,50000').split(',').map((x) => {
 });
 const skipPg = flag('BENCH_SKIP_PG');
 const profile = flag('BENCH_PROFILE');
-const SECTIONS = ['load', 'weight', 'startup', 'baseline'] as const;
+const SECTIONS = ['load', 'weight', 'startup', 'cases', 'baseline'] as const;
 type Section = (typeof SECTIONS)[number];
 const only = (process.env.BENCH_ONLY ?? '')
   .split(',')
@@ -233,7 +237,7 @@ async function seededPglite(size: number, directory: DirectoryEntry[], dest: str
       .map((f) => path.join(dir, f));
   for (const f of [
     'bench/synthetic.ts',
-    'bench/prng.ts',
+    'src/features/demo/prng.ts',
     'data/geo/de-postcodes.json',
     'src/features/directory/queries.ts',
     ...files('migrations'),
@@ -374,6 +378,7 @@ async function main(): Promise<void> {
   let profileSummary: ProfileSummary | undefined;
   let demoServer: { entries: number; rssAtStartMiB: number } | undefined;
   let comparison: BaselineComparison | undefined;
+  let cases: CasesResults | undefined;
   const loadAverageAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
   try {
     const postcodes = realPostcodes();
@@ -481,7 +486,10 @@ async function main(): Promise<void> {
       }
     }
 
-    // 4. This checkout against the baseline revision, same data, alternating.
+    // 4. The case statistics.
+    if (wanted('cases')) cases = await casesBench({ adminUrl, pgProblem, tmp, log });
+
+    // 5. This checkout against the baseline revision, same data, alternating.
     if (baseline) comparison = await compareWithBaseline(baseline, pgliteDir, queries);
   } finally {
     if (!pgProblem)
@@ -519,6 +527,7 @@ async function main(): Promise<void> {
     startup: startups,
     profile: profileSummary ?? null,
     baseline: comparison ?? null,
+    cases: cases ?? null,
     totalSeconds: Math.round((performance.now() - t0) / 1000),
   };
   fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
@@ -534,6 +543,7 @@ function print(r: {
   pageWeight: PageWeight[];
   startup: StartSeries[];
   profile: ProfileSummary | null;
+  cases: CasesResults | null;
   baseline: BaselineComparison | null;
   totalSeconds: number;
 }): void {
@@ -715,6 +725,7 @@ function print(r: {
       '',
     );
   }
+  if (r.cases) out.push(...casesReport(r.cases), '');
   out.push(verdicts(r), '');
   out.push(`Done in ${r.totalSeconds} s. JSON: bench/results/latest.json`);
   process.stdout.write(`${out.join('\n')}\n`);
@@ -727,7 +738,7 @@ const cpuRatio = (l: LoadSection) => l.cpuRatio;
  * figures on a busy machine "not judged" (they hold on a quiet machine,
  * 1-minute load average below 1; the ratios hold on any machine).
  */
-function verdicts(r: { load: LoadSection[]; pageWeight: PageWeight[] }): string {
+function verdicts(r: { load: LoadSection[]; pageWeight: PageWeight[]; cases: CasesResults | null }): string {
   const rows: [string, string, string][] = [];
   const verdict = (ok: boolean, judged = true) => (!judged ? 'not judged (machine not quiet)' : ok ? 'PASS' : 'FAIL');
   for (const l of r.load) {
@@ -766,6 +777,7 @@ function verdicts(r: { load: LoadSection[]; pageWeight: PageWeight[] }): string 
       verdict(w.htmlBytes <= TARGETS.htmlBytes && w.totalBytes <= TARGETS.pageTotalBytes && w.foreign.length === 0),
     ]);
   }
+  if (r.cases) rows.push(...casesVerdicts(r.cases));
   return `Targets:\n${table(['target', 'measured', 'verdict'], rows)}`;
 }
 

@@ -16,7 +16,7 @@ import {
 import { loadPostcodeFile } from '../src/features/geo/postcodeData.ts';
 import { lookupPostcode, type PostcodeMatch } from '../src/features/geo/postcodes.ts';
 import type { StateCode } from '../src/features/geo/states.ts';
-import { mulberry32, type Rng } from './prng.ts';
+import { mulberry32, type Rng } from '../src/features/demo/prng.ts';
 
 const BENCH_NAMESPACE = 'schutznetz:bench:v1';
 

@@ -43,6 +43,7 @@ import { pagesFeature } from './features/pages/index.ts';
 import { professionalsFeature } from './features/professionals/index.ts';
 import { entryReportsFeature } from './features/entry-reports/index.ts';
 import { referralsFeature } from './features/referrals/index.ts';
+import { reportingYearsFeature } from './features/reporting-years/index.ts';
 import { statisticsFeature } from './features/statistics/index.ts';
 import { reviewFeature } from './features/review/index.ts';
 import { userAdminFeature } from './features/user-admin/index.ts';
@@ -62,6 +63,7 @@ export const FEATURES: readonly Feature[] = [
   indicatorsFeature,
   entryReportsFeature,
   referralsFeature,
+  reportingYearsFeature,
   statisticsFeature,
   auditLogFeature,
   accountFeature,

@@ -13,6 +13,7 @@ import { ConfigError } from '../platform/config/index.ts';
 import { MigrationPermissionError, PendingMigrationsError } from '../platform/db/migrate.ts';
 import { MissingKeysError } from '../platform/security/server-keys.ts';
 import { auditCommands } from './commands/audit.ts';
+import { demoCommands } from './commands/demo.ts';
 import { directoryCommands } from './commands/directory.ts';
 import { i18nCommands } from './commands/i18n.ts';
 import { jobsCommands } from './commands/jobs.ts';
@@ -29,6 +30,7 @@ const GROUPS: readonly CommandGroup[] = [
   jobsCommands,
   keysCommands,
   i18nCommands,
+  demoCommands,
 ];
 const COMMANDS: readonly Command[] = [migrateCommand];
 

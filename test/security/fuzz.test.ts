@@ -451,6 +451,25 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     hostile: null,
     writes: ['referral', 'referral_status_event', 'referral_centre_key', 'outbox_mail', ...AUDIT_TABLES],
   },
+  // The office's reporting years; the concrete year is the world's open one (closed, then reopened, by the runs).
+  '/:lang/staff/reporting-years': {
+    who: 'coordination',
+    body: form({ year: text(20), release_deadline: text(20) }),
+    hostile: null,
+    writes: ['reporting_year', 'reporting_year_event', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/reporting-years/:year/close': {
+    who: 'coordination',
+    body: form({ confirm: { kind: 'enum', values: ['yes', 'no'] } }),
+    hostile: null,
+    writes: ['reporting_year', 'reporting_year_event', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/reporting-years/:year/reopen': {
+    who: 'coordination',
+    body: form({ reason: text(5000), release_deadline: text(20) }),
+    hostile: null,
+    writes: ['reporting_year', 'reporting_year_event', ...AUDIT_TABLES],
+  },
 };
 const GOOD = 'sieben lange Wörter sind sicher genug';
 /** Two indicators the published guide has (read from its form), a place and a form of exploitation. */
@@ -487,6 +506,12 @@ const BASES: Record<string, PostFuzz['base']> = {
   '/:lang/staff/statistics/publish': () => ({ year: String(world.statistics.year), audience: 'internal' }),
   '/:lang/staff/indicators/:id': () => ({ framing_de: 'Hinweise, keine Beweise.', framing_en: 'Hints, not proof.' }),
   '/:lang/staff/referrals/:id/decline': () => ({ reason: 'no_capacity', note: 'Derzeit keine Kapazität.' }),
+  '/:lang/staff/reporting-years': () => ({ year: '2031', release_deadline: '2032-03-31' }),
+  '/:lang/staff/reporting-years/:year/close': () => ({ confirm: 'yes' }),
+  '/:lang/staff/reporting-years/:year/reopen': () => ({
+    reason: 'Korrekturen einer Beratungsstelle',
+    release_deadline: '2032-03-31',
+  }),
   // The own centre: refused (400) whatever else the form says, so the referral stays where it is.
   '/:lang/staff/referrals/:id/forward': () => ({ centre: world.centreA.id }),
   '/:lang/staff/helplines/new': () => helplineBase,

@@ -224,6 +224,12 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   row('POST', '/:lang/staff/referrals/:id/decline',      'action:referrals.decide', [SI, SI, PK, NF, NF, OK, OK], 'form'),
   row('POST', '/:lang/staff/referrals/:id/forward',      'action:referrals.decide', [SI, SI, PK, NF, NF, OK, OK], 'form'),
   row('POST', '/:lang/staff/referrals/:id/close',        'action:referrals.decide', [SI, SI, PK, NF, NF, OK, OK], 'form'),
+  // Reporting years: the coordination office opens, closes and reopens them (administrators run the platform, not the data collection)
+  row('GET',  '/:lang/staff/reporting-years',            'action:reporting_years.manage', [SI, SI, PK, NF, OK, NF, NF]),
+  row('POST', '/:lang/staff/reporting-years',            'action:reporting_years.manage', [SI, SI, PK, NF, OK, NF, NF], 'form'),
+  row('GET',  '/:lang/staff/reporting-years/:year',      'action:reporting_years.manage', [SI, SI, PK, NF, OK, NF, NF]),
+  row('POST', '/:lang/staff/reporting-years/:year/close',  'action:reporting_years.manage', [SI, SI, PK, NF, OK, NF, NF], 'form'),
+  row('POST', '/:lang/staff/reporting-years/:year/reopen', 'action:reporting_years.manage', [SI, SI, PK, NF, OK, NF, NF], 'form'),
   // Statistics: the coordination office's internal tables, publications and exports; a centre's own figures.
   row('GET',  '/:lang/staff/statistics',                 'action:statistics.network', [SI, SI, PK, NF, OK, NF, NF]),
   row('POST', '/:lang/staff/statistics/publish',         'action:statistics.publish', [SI, SI, PK, NF, OK, NF, NF], 'form'),

@@ -63,6 +63,15 @@ const COVERAGE: Record<string, string> = {
   'POST /:lang/staff/referrals/:id/forward':
     'attack: another centre’s referral id (even to the attacker’s own centre) → 404, unchanged',
   'POST /:lang/staff/referrals/:id/close': 'attack: another centre’s referral id → 404, unchanged',
+  'GET /:lang/staff/reporting-years': 'no object id; the coordination office only (route matrix)',
+  'POST /:lang/staff/reporting-years':
+    'no object id: a year belongs to the network; coordination office only (route matrix)',
+  'GET /:lang/staff/reporting-years/:year':
+    'network object, no centre: per-centre counts only, centre roles refused by role (route matrix, reporting-years routes.test.ts)',
+  'POST /:lang/staff/reporting-years/:year/close':
+    'network object, no centre: centre roles refused by role (route matrix, reporting-years routes.test.ts)',
+  'POST /:lang/staff/reporting-years/:year/reopen':
+    'network object, no centre: centre roles refused by role (route matrix, reporting-years routes.test.ts)',
   'GET /:lang/staff/review/overdue': 'no object id; coordination office only (route matrix)',
   'GET /:lang/staff/helplines':
     'no object id; network data, coordination office and administrators only (route matrix)',

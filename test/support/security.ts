@@ -61,6 +61,8 @@ export type World = {
   managedUserId: string;
   /** A referral received by centre A, written the way the public intake writes it. */
   referralId: string;
+  /** An open reporting year (opened by the coordination office). */
+  reportingYear: number;
   /** A closed reporting year with a public statistics publication (its id). */
   statistics: { year: number; publicationId: string };
 };
@@ -125,6 +127,13 @@ export async function buildWorld(app: App): Promise<World> {
     ),
   }));
   const referral = await sendReferral(app, centreA.id);
+  const reportingYear = 2025;
+  await withScope(app.database.db, { kind: 'coordination' }, (trx) =>
+    trx
+      .insertInto('reporting_year')
+      .values({ year: reportingYear, status: 'open', release_deadline: '2027-03-31', opened_at: now })
+      .execute(),
+  );
   const statistics = await publishedTestYear(app, 2019);
   return {
     centreA,
@@ -134,6 +143,7 @@ export async function buildWorld(app: App): Promise<World> {
     draftId: draft.id,
     managedUserId: managed.id,
     referralId: referral.id,
+    reportingYear,
     statistics,
     ...tokens,
   };
@@ -375,6 +385,7 @@ export function concreteUrl(pattern: string, world: World, ids: RouteIds, lang =
     [/^\/:lang\/staff\/review\/:id/, world.draftId],
     [/^\/:lang\/staff\/users\/:id/, world.managedUserId],
     [/^\/:lang\/staff\/referrals\/:id/, world.referralId],
+    [/^\/:lang\/staff\/reporting-years\/:year/, String(world.reportingYear)],
     [/^\/:lang\/staff\/statistics\/publications\/:id/, world.statistics.publicationId],
     [/^\/:lang\/statistics\/:year/, String(world.statistics.year)],
     // The fire service and ambulance (112), seeded by migrations/0018_helplines.sql.

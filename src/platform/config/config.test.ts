@@ -67,6 +67,13 @@ describe('loadConfig', () => {
     );
   });
 
+  it('keeps case records ten years after their reporting year closed unless told otherwise', () => {
+    expect(loadConfig({}).cases).toEqual({ retentionYears: 10 });
+    expect(loadConfig({ CASE_RETENTION_YEARS: '3' }).cases).toEqual({ retentionYears: 3 });
+    expect(() => loadConfig({ CASE_RETENTION_YEARS: '0' })).toThrow(/CASE_RETENTION_YEARS="0"/);
+    expect(() => loadConfig({ CASE_RETENTION_YEARS: 'ten' })).toThrow(/CASE_RETENTION_YEARS/);
+  });
+
   it('rejects a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
   });

@@ -41,6 +41,7 @@ const envSchema = z.object({
   REFERRAL_REMIND_AFTER_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   REFERRAL_AUTO_CLOSE_AFTER_DAYS: z.coerce.number().int().min(2).max(365).default(60),
   REFERRAL_DELETE_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  CASE_RETENTION_YEARS: z.coerce.number().int().min(1).max(50).default(10),
 });
 
 export type Config = {
@@ -93,6 +94,12 @@ export type Config = {
    * kept before it is deleted with its key and history (days).
    */
   referrals: { remindAfterDays: number; autoCloseAfterDays: number; deleteAfterDays: number };
+  /**
+   * How many years case records are kept after their reporting year was
+   * (last) closed: then the retention job deletes them; the published
+   * aggregates stay.
+   */
+  cases: { retentionYears: number };
 };
 
 type TrustProxy = false | string[];
@@ -206,5 +213,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       autoCloseAfterDays: e.REFERRAL_AUTO_CLOSE_AFTER_DAYS,
       deleteAfterDays: e.REFERRAL_DELETE_AFTER_DAYS,
     },
+    cases: { retentionYears: e.CASE_RETENTION_YEARS },
   };
 }

@@ -3,10 +3,11 @@
  * accident (ADR 011): a SECURITY DEFINER function runs with its owner's
  * rights, and a view without security_invoker reads its tables as the view's
  * owner — either could let the application role see every centre's rows.
- * Both are refused in every schema, with exactly two exceptions, each owned
+ * Both are refused in every schema, with exactly three exceptions, each owned
  * by a role of its own that may read only the columns it needs: the session
- * lookup `auth_session(text)` (ADR 021) and the network's case counts
- * `case_statistics(integer)` (ADR 034).
+ * lookup `auth_session(text)` (ADR 021), the network's case counts
+ * `case_statistics(integer)` and the per-centre counts of what is missing in
+ * a reporting year `case_record_progress(integer)` (ADR 034).
  */
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,7 +34,13 @@ const CASE_STATISTICS = {
   args: 'p_year integer',
   owner: 'schutznetz_statistics_reader',
 };
-const ALLOWED_DEFINERS = [SESSION_LOOKUP, CASE_STATISTICS];
+const CASE_RECORD_PROGRESS = {
+  schema: 'public',
+  name: 'case_record_progress',
+  args: 'p_year integer',
+  owner: 'schutznetz_progress_reader',
+};
+const ALLOWED_DEFINERS = [SESSION_LOOKUP, CASE_RECORD_PROGRESS, CASE_STATISTICS];
 
 /** What each owner may read, column by column: nothing else. */
 const READABLE: Record<string, string[]> = {
@@ -51,6 +58,40 @@ const READABLE: Record<string, string[]> = {
     'user_session.stage',
     'user_session.token_hash',
     'user_session.user_id',
+  ],
+  // The whole row: it hands each record to case_record_answered (the mandatory-answers rule), and returns counts only.
+  [CASE_RECORD_PROGRESS.owner]: [
+    'case_record.age_at_first_contact',
+    'case_record.age_unknown',
+    'case_record.asylum_stage',
+    'case_record.centre_id',
+    'case_record.citizenship',
+    'case_record.consent_statistics',
+    'case_record.country_of_exploitation',
+    'case_record.country_of_recruitment',
+    'case_record.created_at',
+    'case_record.criminal_proceedings',
+    'case_record.exploitation_forms',
+    'case_record.exploitation_timing',
+    'case_record.first_contact_online',
+    'case_record.first_contact_quarter',
+    'case_record.first_contact_year',
+    'case_record.gender',
+    'case_record.id',
+    'case_record.labour_sector',
+    'case_record.means_of_control',
+    'case_record.minor_at_exploitation',
+    'case_record.possibly_counted_elsewhere',
+    'case_record.recruiter_relation',
+    'case_record.referral_source',
+    'case_record.released_at',
+    'case_record.residence_status_end',
+    'case_record.residence_status_first',
+    'case_record.status',
+    'case_record.support_provided',
+    'case_record.trafficking_status',
+    'case_record.unaccompanied_minor',
+    'case_record.updated_at',
   ],
   [CASE_STATISTICS.owner]: [
     'case_record.age_at_first_contact',
@@ -93,7 +134,7 @@ async function definerFunctions(db: Kysely<DB>): Promise<Definer[]> {
 }
 
 describe('no way around row-level security in the schema', () => {
-  it('has no SECURITY DEFINER function but the session lookup and the case statistics, each owned by its own role', async () => {
+  it('has no SECURITY DEFINER function but the session lookup, the case statistics and the reporting-year progress, each owned by its own role', async () => {
     expect(await definerFunctions(database.db)).toEqual(ALLOWED_DEFINERS);
   });
 
@@ -163,6 +204,7 @@ describe('no way around row-level security in the schema', () => {
       'probe_schema.probe_definer()',
       'public.auth_session(integer)',
       'public.auth_session(p_token_hash text)',
+      'public.case_record_progress(p_year integer)',
       'public.case_statistics(p_year integer)',
     ]);
   });

@@ -423,6 +423,24 @@ export interface ReportingYear {
   year: number;
 }
 
+export interface ReportingYearEvent {
+  action: 'opened' | 'closed' | 'reopened';
+  actor_id: string | null;
+  at: Timestamp;
+  id: string;
+  reason: string | null;
+  release_deadline: string | null;
+  year: number;
+}
+
+export interface ReportingYearReminder {
+  centres: number;
+  days_before: number;
+  release_deadline: string;
+  sent_at: Timestamp;
+  year: number;
+}
+
 export interface Schedule {
   byday: string;
   centre_id: string | null;
@@ -587,6 +605,8 @@ export interface DB {
   referral_recipient: ReferralRecipient;
   referral_status_event: ReferralStatusEvent;
   reporting_year: ReportingYear;
+  reporting_year_event: ReportingYearEvent;
+  reporting_year_reminder: ReportingYearReminder;
   schedule: Schedule;
   scheduled_job: ScheduledJob;
   schema_migration: SchemaMigration;

@@ -1,6 +1,7 @@
 /**
- * A small seeded PRNG (mulberry32) so the synthetic directory and the query
- * mix are the same on every run and every machine: figures from two runs
+ * A small seeded PRNG (mulberry32) so the synthetic directory, the query
+ * mix of the benchmark and the synthetic case records are the same on every
+ * run and every machine: figures from two runs
  * must differ because the code changed, not because the data did.
  */
 
@@ -45,5 +46,36 @@ export function mulberry32(seed: number): Rng {
       }
       return copy.slice(0, k);
     },
+  };
+}
+
+/** One key of `odds` (relative weights, not necessarily summing to 1), drawn by weight. */
+export function weighted<T>(rng: Rng, odds: readonly (readonly [T, number])[]): T {
+  let total = 0;
+  for (const [, w] of odds) total += w;
+  let x = rng.next() * total;
+  for (const [k, w] of odds) {
+    x -= w;
+    if (x < 0) return k;
+  }
+  return odds[odds.length - 1]![0];
+}
+
+/** Like `weighted`, for fixed odds drawn from many times: the running sums are made once. */
+export function weightedTable<T>(odds: readonly (readonly [T, number])[]): (rng: Rng) => T {
+  const keys = odds.map(([k]) => k);
+  const sums: number[] = [];
+  let total = 0;
+  for (const [, w] of odds) sums.push((total += w));
+  return (rng) => {
+    const x = rng.next() * total;
+    let lo = 0;
+    let hi = sums.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sums[mid]! > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return keys[lo]!;
   };
 }
