@@ -57,19 +57,24 @@ const ENGINE_SIZES: readonly (readonly [year: number, records: number])[] = [
 
 type Log = (msg: string) => void;
 
+/** A series of timed runs: wall and database CPU ms of each, and their medians. */
+type Series = { wallMs: number[]; cpuMs: number[]; medianWallMs: number; medianCpuMs: number };
+
 type CountFigures = {
   database: 'postgres' | 'pglite';
   records: number;
   released: number;
   writeSeconds: number;
-  /** ms of each timed call, in the order taken (function and plain alternate). */
-  functionMs: number[];
-  plainMs: number[];
+  loadAverage: number[];
+  /** The function and the plain queries alternate (function, plain; plain, function; …). */
+  fn: Series;
+  plain: Series;
   plainQueries: number;
-  ratio: number;
-  /** For comparison: the same cells from one plain statement with GROUPING SETS (counts only), ms per run. */
-  groupingSetsMs: number[];
-  ratioToGroupingSets: number;
+  /** function / plain, medians of wall time and of database CPU time. */
+  ratio: { wall: number; cpu: number };
+  /** For comparison: the same cells from one plain statement with GROUPING SETS (counts only). */
+  oneStatement: Series;
+  ratioToOneStatement: { wall: number; cpu: number };
   /** Every count the function publishes equals the plain count of its cell; every cell it leaves out is empty. */
   cellsAgree: boolean;
   disagreements: string[];
@@ -116,82 +121,133 @@ async function writeYear(db: Kysely<DB>, year: number, count: number, log: Log):
   return s;
 }
 
-/** One statement on one connection, timed on the client (round trip and rows included). */
+/** Wall time on the client (round trip and rows included) and CPU time of the database's side. */
+type Sample = { ms: number; cpuMs: number };
+
+/** /proc/<pid>/stat counts CPU time in clock ticks of 10 ms (getconf CLK_TCK = 100 on Linux). */
+const CLOCK_TICK_MS = 10;
+
+/** CPU time (user + system) of a local PostgreSQL backend, from /proc; null when it runs elsewhere. */
+function backendCpuMs(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time of this process (PGlite runs inside it), ms. */
+const processCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+type Run<R> = (text: string, params?: unknown[]) => Promise<R[]>;
+
+/**
+ * Statements on one connection. `measure` times what it runs: wall time,
+ * and the CPU time of the database — on PostgreSQL the backend process,
+ * without parallel workers, so that one process does all of a query's work
+ * and its CPU time is the query's cost whatever else the machine runs; on
+ * PGlite this process, which the embedded database runs in.
+ */
 async function timed<R>(
-  db: Kysely<DB>,
-  steps: (run: (text: string, params?: unknown[]) => Promise<R[]>) => Promise<void>,
-) {
-  return db.connection().execute(async (conn) => {
-    await steps(async (text, params = []) => (await conn.executeQuery<R>(CompiledQuery.raw(text, params))).rows);
+  database: Database,
+  steps: (run: Run<R>, measure: (f: () => Promise<void>) => Promise<Sample>) => Promise<void>,
+): Promise<void> {
+  await database.db.connection().execute(async (conn) => {
+    const run: Run<R> = async (text, params = []) => (await conn.executeQuery<R>(CompiledQuery.raw(text, params))).rows;
+    let cpu = processCpuMs;
+    if (database.kind === 'postgres') {
+      const { pid } = (await conn.executeQuery<{ pid: number }>(CompiledQuery.raw('SELECT pg_backend_pid() AS pid')))
+        .rows[0]!;
+      if (backendCpuMs(pid) === null)
+        throw new Error(
+          'bench/cases.ts: the PostgreSQL server must run on this machine (its CPU time is read from /proc)',
+        );
+      cpu = () => backendCpuMs(pid)!;
+    }
+    const measure = async (f: () => Promise<void>): Promise<Sample> => {
+      const c0 = cpu();
+      const t0 = performance.now();
+      await f();
+      return { ms: performance.now() - t0, cpuMs: cpu() - c0 };
+    };
+    await run('SET max_parallel_workers_per_gather = 0');
+    try {
+      await steps(run, measure);
+    } finally {
+      await run('RESET max_parallel_workers_per_gather');
+    }
   });
 }
 
 /** case_statistics(year) as the coordination office runs it: the application role, the coordination scope. */
-async function statistics(db: Kysely<DB>, year: number): Promise<{ ms: number; rows: StatisticsRow[] }> {
-  let ms = 0;
+async function statistics(database: Database, year: number): Promise<Sample & { rows: StatisticsRow[] }> {
+  let sample: Sample = { ms: 0, cpuMs: 0 };
   let rows: StatisticsRow[] = [];
-  await timed<StatisticsRow>(db, async (run) => {
+  await timed<StatisticsRow>(database, async (run, measure) => {
     await run('BEGIN');
     try {
       await run(`SET LOCAL ROLE ${APP_ROLE}`);
       await run(`SELECT set_config('app.scope', 'coordination', true)`);
-      const t = performance.now();
-      rows = await run('SELECT dim_a, val_a, dim_b, val_b, n FROM case_statistics($1)', [year]);
-      ms = performance.now() - t;
+      sample = await measure(async () => {
+        rows = await run('SELECT dim_a, val_a, dim_b, val_b, n FROM case_statistics($1)', [year]);
+      });
     } finally {
       await run('COMMIT');
     }
   });
-  return { ms, rows };
+  return { ...sample, rows };
 }
 
 type PlainRow = { v0?: string; v1?: string; n: number };
 
 /** Every plain query in turn, as the owner; the counts keyed like the engine's cells. */
-async function plain(db: Kysely<DB>, year: number): Promise<{ ms: number; counts: Map<string, number> }> {
+async function plain(database: Database, year: number): Promise<Sample & { counts: Map<string, number> }> {
   const counts = new Map<string, number>();
-  let ms = 0;
-  await timed<PlainRow>(db, async (run) => {
-    const t = performance.now();
-    for (const q of plainQueries()) {
-      const rows = await run(q.text, [year]);
-      for (const r of rows) {
-        const [a, b] = q.dims;
-        const key = !a ? TOTAL : !b ? cellKey(a, r.v0!) : crossKey(a, r.v0!, b, r.v1!);
-        counts.set(key, r.n);
+  let sample: Sample = { ms: 0, cpuMs: 0 };
+  await timed<PlainRow>(database, async (run, measure) => {
+    sample = await measure(async () => {
+      for (const q of plainQueries()) {
+        const rows = await run(q.text, [year]);
+        for (const r of rows) {
+          const [a, b] = q.dims;
+          counts.set(!a ? TOTAL : !b ? cellKey(a, r.v0!) : crossKey(a, r.v0!, b, r.v1!), r.n);
+        }
       }
-    }
-    ms = performance.now() - t;
+    });
   });
-  return { ms, counts };
+  return { ...sample, counts };
 }
 
 /** The one-statement plain reference; its counts keyed like the engine's cells. */
-async function plainOneStatement(db: Kysely<DB>, year: number): Promise<{ ms: number; counts: Map<string, number> }> {
+async function plainOneStatement(database: Database, year: number): Promise<Sample & { counts: Map<string, number> }> {
   const q = plainGroupingSets();
   const counts = new Map<string, number>();
-  let ms = 0;
-  await timed<Record<string, string | number | null>>(db, async (run) => {
-    const t = performance.now();
-    const rows = await run(q.text, [year]);
-    ms = performance.now() - t;
-    for (const r of rows) {
-      const value = new Map(
-        q.columns.flatMap((d, i) => (r[`c${i}`] === null ? [] : [[d, String(r[`c${i}`])] as const])),
-      );
-      const [a, b] = [...value.keys()];
-      const pair = a && b ? q.orientation.get(`${a}|${b}`)! : null;
-      counts.set(
-        !a
-          ? TOTAL
-          : !pair
-            ? cellKey(a, value.get(a)!)
-            : crossKey(pair[0], value.get(pair[0])!, pair[1], value.get(pair[1])!),
-        Number(r.n),
-      );
-    }
+  let sample: Sample = { ms: 0, cpuMs: 0 };
+  let rows: Record<string, string | number | null>[] = [];
+  await timed<Record<string, string | number | null>>(database, async (run, measure) => {
+    sample = await measure(async () => {
+      rows = await run(q.text, [year]);
+    });
   });
-  return { ms, counts };
+  for (const r of rows) {
+    const value = new Map(q.columns.flatMap((d, i) => (r[`c${i}`] === null ? [] : [[d, String(r[`c${i}`])] as const])));
+    const [a, b] = [...value.keys()];
+    const pair = a && b ? q.orientation.get(`${a}|${b}`)! : null;
+    counts.set(
+      !a
+        ? TOTAL
+        : !pair
+          ? cellKey(a, value.get(a)!)
+          : crossKey(pair[0], value.get(pair[0])!, pair[1], value.get(pair[1])!),
+      Number(r.n),
+    );
+  }
+  return { ...sample, counts };
 }
 
 /** Where the function and the plain queries disagree about a cell (an empty list when they count the same). */
@@ -207,18 +263,20 @@ function compare(rows: StatisticsRow[], plainCounts: Map<string, number>): strin
   return out;
 }
 
-async function serverSettings(db: Kysely<DB>): Promise<Record<string, string>> {
+async function serverSettings(database: Database): Promise<Record<string, string>> {
   const names = ['server_version', 'work_mem', 'max_parallel_workers_per_gather', 'shared_buffers', 'jit'];
   const out: Record<string, string> = {};
-  await timed<{ setting: string }>(db, async (run) => {
-    for (const n of names) out[n] = (await run(`SELECT current_setting('${n}') AS setting`))[0]!.setting;
+  await timed<{ setting: string }>(database, async (run) => {
+    // The server's own values (the measurements switch parallel workers off for their session).
+    for (const n of names)
+      out[n] = (await run(`SELECT reset_val AS setting FROM pg_settings WHERE name = '${n}'`))[0]!.setting;
   });
   return out;
 }
 
-async function releasedCount(db: Kysely<DB>, year: number): Promise<number> {
+async function releasedCount(database: Database, year: number): Promise<number> {
   let n = 0;
-  await timed<{ n: number }>(db, async (run) => {
+  await timed<{ n: number }>(database, async (run) => {
     n = (
       await run(
         `SELECT count(*)::int AS n FROM case_record WHERE first_contact_year = $1 AND released_at IS NOT NULL`,
@@ -240,44 +298,57 @@ async function countFigures(
   runs: number,
   log: Log,
 ): Promise<CountFigures> {
-  await timed(database.db, async (run) => void (await run('ANALYZE case_record')));
+  await timed(database, async (run) => void (await run('ANALYZE case_record')));
   log(`${database.kind}: warm-up`);
-  const first = await statistics(database.db, YEAR);
-  const base = await plain(database.db, YEAR);
-  const one = await plainOneStatement(database.db, YEAR);
+  const first = await statistics(database, YEAR);
+  const base = await plain(database, YEAR);
+  const one = await plainOneStatement(database, YEAR);
   const disagreements = [
     ...compare(first.rows, base.counts),
     ...compare(first.rows, one.counts).map((d) => `one statement: ${d}`),
   ];
-  const functionMs: number[] = [];
-  const plainMs: number[] = [];
-  const groupingSetsMs: number[] = [];
+  const samples = { fn: [] as Sample[], plain: [] as Sample[], one: [] as Sample[] };
+  const loadAverage: number[] = [];
   for (let i = 0; i < runs; i++) {
+    loadAverage.push(round(os.loadavg()[0]!, 2));
     const order = i % 2 === 0 ? (['fn', 'plain'] as const) : (['plain', 'fn'] as const);
-    for (const side of order) {
-      if (side === 'fn') functionMs.push(round((await statistics(database.db, YEAR)).ms));
-      else plainMs.push(round((await plain(database.db, YEAR)).ms));
-    }
-    groupingSetsMs.push(round((await plainOneStatement(database.db, YEAR)).ms));
+    for (const side of order)
+      samples[side].push(side === 'fn' ? await statistics(database, YEAR) : await plain(database, YEAR));
+    samples.one.push(await plainOneStatement(database, YEAR));
+    const last = (x: Sample[]) => `${round(x.at(-1)!.ms)} ms (CPU ${round(x.at(-1)!.cpuMs)})`;
     log(
-      `${database.kind}: run ${i + 1}/${runs}: function ${functionMs.at(-1)} ms, plain ${plainMs.at(-1)} ms, one statement ${groupingSetsMs.at(-1)} ms`,
+      `${database.kind}: run ${i + 1}/${runs}: function ${last(samples.fn)}, plain ${last(samples.plain)}, one statement ${last(samples.one)}`,
     );
   }
+  const series = (xs: Sample[]): Series => ({
+    wallMs: xs.map((x) => round(x.ms)),
+    cpuMs: xs.map((x) => round(x.cpuMs)),
+    medianWallMs: round(median(xs.map((x) => x.ms))),
+    medianCpuMs: round(median(xs.map((x) => x.cpuMs))),
+  });
+  const fn = series(samples.fn);
+  const plainSeries = series(samples.plain);
+  const oneStatement = series(samples.one);
+  const ratio = (a: Series, b: Series) => ({
+    wall: round(a.medianWallMs / b.medianWallMs, 3),
+    cpu: round(a.medianCpuMs / b.medianCpuMs, 3),
+  });
   return {
     database: database.kind,
     records,
-    released: await releasedCount(database.db, YEAR),
+    released: await releasedCount(database, YEAR),
     writeSeconds: round(writeSeconds),
-    functionMs,
-    plainMs,
+    loadAverage,
+    fn,
+    plain: plainSeries,
     plainQueries: plainQueries().length,
-    ratio: round(median(functionMs) / median(plainMs), 3),
-    groupingSetsMs,
-    ratioToGroupingSets: round(median(functionMs) / median(groupingSetsMs), 3),
+    ratio: ratio(fn, plainSeries),
+    oneStatement,
+    ratioToOneStatement: ratio(fn, oneStatement),
     cellsAgree: disagreements.length === 0,
     disagreements: disagreements.slice(0, 10),
     cells: { rows: first.rows.length, suppressed: first.rows.filter((r) => r.n === null).length },
-    settings: await serverSettings(database.db),
+    settings: await serverSettings(database),
   };
 }
 
@@ -308,7 +379,7 @@ export async function casesBench(o: {
       counts.push(await countFigures(database, pgRecords, s, runs, o.log));
       for (const [year, n] of [...ENGINE_SIZES, [YEAR, pgRecords] as const]) {
         o.log(`engine: protect and audit the catalogue of ${n.toLocaleString('en')} records`);
-        const { rows } = await statistics(database.db, year);
+        const { rows } = await statistics(database, year);
         engine.push(...(await benchStatisticsEngine(rows, `${n.toLocaleString('en')} records`)));
       }
     } finally {
@@ -333,37 +404,44 @@ export async function casesBench(o: {
 /** The section's tables, for the terminal. */
 export function casesReport(r: CasesResults): string[] {
   const out: string[] = [];
+  const cell = (x: Series) => `${x.medianWallMs} / ${x.medianCpuMs}`;
   out.push(
-    'Counting one year’s catalogue: case_statistics (coordination scope) against one plain GROUP BY per table (owner), alternating runs:',
+    'Counting one year’s catalogue: case_statistics (coordination scope) against one plain GROUP BY per catalogue table (owner),',
+    'alternating runs; median wall ms / median database CPU ms (PostgreSQL: the backend, no parallel workers; PGlite: this process):',
     table(
       [
         'database',
         'records',
         'released',
-        'function ms (runs)',
-        'plain ms (runs)',
-        'plain queries',
-        'function / plain',
-        'one plain statement ms (runs)',
-        'function / one statement',
+        'function',
+        `plain (${r.counts[0]?.plainQueries ?? 0} queries)`,
+        'function / plain (wall, CPU)',
+        'one plain GROUPING SETS statement',
+        'function / one statement (wall, CPU)',
         'cells agree',
         'rows / NULL',
+        'load avg',
       ],
       r.counts.map((c) => [
         c.database,
         c.records,
         c.released,
-        `${round(median(c.functionMs))} (${c.functionMs.join(' / ')})`,
-        `${round(median(c.plainMs))} (${c.plainMs.join(' / ')})`,
-        c.plainQueries,
-        `${c.ratio} ×`,
-        `${round(median(c.groupingSetsMs))} (${c.groupingSetsMs.join(' / ')})`,
-        `${c.ratioToGroupingSets} ×`,
+        cell(c.fn),
+        cell(c.plain),
+        `${c.ratio.wall} × / ${c.ratio.cpu} ×`,
+        cell(c.oneStatement),
+        `${c.ratioToOneStatement.wall} × / ${c.ratioToOneStatement.cpu} ×`,
         c.cellsAgree ? 'yes' : `NO: ${c.disagreements.join('; ')}`,
         `${c.cells.rows} / ${c.cells.suppressed}`,
+        c.loadAverage.join(' '),
       ]),
     ),
   );
+  for (const c of r.counts)
+    out.push(
+      `${c.database} runs, wall ms: function ${c.fn.wallMs.join(' / ')}; plain ${c.plain.wallMs.join(' / ')}; one statement ${c.oneStatement.wallMs.join(' / ')}`,
+      `${c.database} runs, CPU ms: function ${c.fn.cpuMs.join(' / ')}; plain ${c.plain.cpuMs.join(' / ')}; one statement ${c.oneStatement.cpuMs.join(' / ')}`,
+    );
   if (r.engine.length > 0)
     out.push(
       '',
@@ -385,16 +463,16 @@ export function casesVerdicts(r: CasesResults): [string, string, string][] {
   const rows: [string, string, string][] = [];
   for (const c of r.counts) {
     if (c.database !== 'postgres') continue;
+    const n = c.records.toLocaleString('en');
     rows.push([
-      `cases: case_statistics over ${c.records.toLocaleString('en')} records ≤ ${CASES_TARGETS.countOfPlain} × plain GROUP BY`,
-      `${c.ratio} ×`,
-      c.ratio <= CASES_TARGETS.countOfPlain ? 'PASS' : 'FAIL',
+      `cases: case_statistics over ${n} records ≤ ${CASES_TARGETS.countOfPlain} × the plain GROUP BY queries (wall; CPU)`,
+      `${c.ratio.wall} ×; ${c.ratio.cpu} ×`,
+      Math.max(c.ratio.wall, c.ratio.cpu) <= CASES_TARGETS.countOfPlain ? 'PASS' : 'FAIL',
     ]);
-    const ms = median(c.functionMs);
     rows.push([
-      `cases: case_statistics over ${c.records.toLocaleString('en')} records ≤ ${CASES_TARGETS.countMs} ms`,
-      `${round(ms)} ms`,
-      ms <= CASES_TARGETS.countMs ? 'PASS' : 'FAIL',
+      `cases: case_statistics over ${n} records ≤ ${CASES_TARGETS.countMs} ms (judged: backend CPU, one process; wall at load avg ${Math.max(...c.loadAverage)})`,
+      `CPU ${c.fn.medianCpuMs} ms, wall ${c.fn.medianWallMs} ms`,
+      c.fn.medianCpuMs <= CASES_TARGETS.countMs ? 'PASS' : 'FAIL',
     ]);
   }
   for (const e of r.engine)

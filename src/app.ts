@@ -32,6 +32,7 @@ import { DirectoryIndex } from './features/directory/directory-index.ts';
 import { accountFeature } from './features/account/index.ts';
 import { auditLogFeature } from './features/audit-log/index.ts';
 import { authFeature } from './features/auth/index.ts';
+import { caseRecordsFeature } from './features/case-records/index.ts';
 import { centreEntryFeature } from './features/centre-entry/index.ts';
 import { directoryFeature } from './features/directory/index.ts';
 import { finderFeature } from './features/finder/index.ts';
@@ -65,6 +66,7 @@ export const FEATURES: readonly Feature[] = [
   referralsFeature,
   reportingYearsFeature,
   statisticsFeature,
+  caseRecordsFeature,
   auditLogFeature,
   accountFeature,
   userAdminFeature,

@@ -36,7 +36,11 @@ async function main(): Promise<void> {
     config.database.kind === 'pglite' ? { ...config.database, fromSnapshot: true } : config.database,
   );
   await migrateOrCheck(database.db, config.migrateOnStart);
-  const seeded = await seedDemoIfWanted(database, config.demoContent);
+  let publishDemo: (() => Promise<void>) | undefined;
+  const seeded = await seedDemoIfWanted(database, config.demoContent, {
+    auditRing: keys.audit,
+    deferPublishing: (task) => (publishDemo = task),
+  });
   const app = await buildApp({ config, database, keys });
   const jobs = createJobRunner({
     db: database.db,
@@ -72,6 +76,12 @@ async function main(): Promise<void> {
   loadPlaceTables();
   await app.listen({ host: config.host, port: config.port });
   jobs.start();
+  // The demo's statistics are published after the first answer is possible: a fresh start stays quick.
+  if (publishDemo)
+    void publishDemo().then(
+      () => app.log.info('demo statistics published'),
+      (err: unknown) => app.log.error({ err }, 'publishing the demo statistics failed'),
+    );
   const address = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   const where =
     config.database.kind === 'pglite' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';

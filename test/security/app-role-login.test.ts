@@ -40,8 +40,11 @@ import { APP_ROLE, withScope } from '../../src/platform/db/tenant.ts';
 import { jobRunnerFor, TEST_KEYS } from '../support/app.ts';
 import { onPostgres } from '../support/db.ts';
 
-/** The role that owns the session lookup (ADR 021): the operator creates it like the app role. */
-const SESSION_READER = 'schutznetz_session_reader';
+/**
+ * The roles that own the functions allowed to read with their owner's rights
+ * (ADR 021, ADR 034): the operator creates them like the app role.
+ */
+const READERS = ['schutznetz_session_reader', 'schutznetz_statistics_reader', 'schutznetz_progress_reader'];
 
 const url = (role: string, database: string) => {
   const u = new URL(process.env.DATABASE_URL!);
@@ -82,14 +85,15 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
         CREATE ROLE ${APP_ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
       END IF; END $$`);
-    await admin.query(`DO $$ BEGIN
-      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${SESSION_READER}') THEN
-        CREATE ROLE ${SESSION_READER} NOLOGIN NOINHERIT NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
-      END IF; END $$`);
+    for (const reader of READERS)
+      await admin.query(`DO $$ BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${reader}') THEN
+          CREATE ROLE ${reader} NOLOGIN NOINHERIT NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+        END IF; END $$`);
     await admin.query(`CREATE ROLE ${owner} LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB NOBYPASSRLS`);
     await admin.query(`CREATE DATABASE ${dbName} OWNER ${owner}`);
     await admin.query(`GRANT ${APP_ROLE} TO ${owner} WITH ADMIN OPTION`);
-    await admin.query(`GRANT ${SESSION_READER} TO ${owner} WITH ADMIN OPTION`);
+    for (const reader of READERS) await admin.query(`GRANT ${reader} TO ${owner} WITH ADMIN OPTION`);
     await admin.query(`ALTER ROLE ${APP_ROLE} LOGIN`);
   });
 
@@ -175,6 +179,17 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
     ).rejects.toThrow(/permission denied/);
   });
 
+  it('counts case records only through case_statistics, in the network scopes, and cannot become its role', async () => {
+    const rows = await withScope(database.db, { kind: 'coordination' }, async (trx) => ({
+      records: (await sql`SELECT id FROM case_record`.execute(trx)).rows,
+      cells: (await sql`SELECT * FROM case_statistics(2025)`.execute(trx)).rows,
+    }));
+    expect(rows).toEqual({ records: [], cells: [] });
+    await expect(
+      database.db.transaction().execute((trx) => sql`SET LOCAL ROLE schutznetz_statistics_reader`.execute(trx)),
+    ).rejects.toThrow(/permission denied/);
+  });
+
   it('serves the public finder and the open-data API', async () => {
     const stuttgart = demoCentre('stuttgart');
     const res = await app.inject({ url: '/de/search?q=70173' });
@@ -246,6 +261,8 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
       ['referrals.auto-close', 'ok'],
       ['referrals.delete', 'ok'],
       ['referrals.remind', 'ok'],
+      ['reporting-years.remind', 'ok'],
+      ['reporting-years.retention', 'ok'],
       ['retention.purge', 'ok'],
     ]);
     await jobs.stop();

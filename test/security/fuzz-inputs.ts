@@ -10,6 +10,8 @@
  *   for a legitimate (failed) attempt.
  */
 import fc from 'fast-check';
+import { IMPORT_COLUMNS } from '../../src/features/case-records/io/columns.ts';
+import { multipartBody, recordCells, recordsCsv } from '../../src/features/case-records/io/test-support.ts';
 
 export type Field =
   | { kind: 'text'; max: number; required?: boolean }
@@ -418,3 +420,44 @@ export const hostileQuery: fc.Arbitrary<string> = fc
     for (const [k, v] of pairs) p.append(k, v);
     return p.toString();
   });
+
+/**
+ * Uploads of record files (the import's multipart form): random bytes
+ * under any name and type, CSV with hostile column names, and CSV rows
+ * whose cells are hostile strings (next to good rows). Never a 5xx; a file
+ * either stores its records whole or nothing.
+ */
+export function hostileUpload(csrf: string | null): fc.Arbitrary<Payload> {
+  const fields: Record<string, string> = csrf ? { _csrf: csrf } : {};
+  const send = (data: Buffer, name: string, type: string, label: string): Payload => {
+    const b = multipartBody(fields, [{ name, type, data }]);
+    return { headers: b.headers, payload: b.payload, label };
+  };
+  const names = fc.constantFrom('daten.csv', 'daten.xlsx', '../../etc/passwd', 'a"b.csv', 'bild.png', '');
+  const types = fc.constantFrom('text/csv', 'application/octet-stream', 'image/png', 'text/html', '');
+  // Escape what would break a CSV cell, so the hostile text reaches the cell itself.
+  const cell = hostileString(200).map((v) => `"${v.replaceAll('"', '""')}"`);
+  return fc.oneof(
+    fc
+      .tuple(fc.uint8Array({ maxLength: 4000 }), names, types)
+      .map(([bytes, name, type]) => send(Buffer.from(bytes), name, type, `bytes ${bytes.length} as ${name}`)),
+    fc
+      .array(
+        hostileString(60).filter((h) => !h.includes('\n') && !h.includes('\r')),
+        { minLength: 1, maxLength: 4 },
+      )
+      .map((header) =>
+        send(
+          Buffer.from(`${header.join(',')}\r\n1,2\r\n`),
+          'daten.csv',
+          'text/csv',
+          `header ${JSON.stringify(header)}`,
+        ),
+      ),
+    fc.tuple(fc.constantFrom(...IMPORT_COLUMNS), cell, fc.boolean()).map(([column, value, good]) => {
+      const rows = [recordCells(2025), recordCells(2025, { [column]: value })];
+      const csv = recordsCsv(good ? [rows[0]!] : rows);
+      return send(Buffer.from(csv), 'daten.csv', 'text/csv', `cell ${column}=${value.slice(0, 80)}`);
+    }),
+  );
+}

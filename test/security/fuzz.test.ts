@@ -29,6 +29,7 @@ import {
   WriteWatcher,
 } from '../support/security.ts';
 import {
+  hostileUpload,
   fakeAssertion,
   fakeRegistration,
   hostileForm,
@@ -177,6 +178,55 @@ const indicatorDraftFields: Record<string, Field> = Object.fromEntries(
     ),
   ].map((f) => [f, text(5000)]),
 );
+
+// The case record form: every answer a bounded string (lists: several), and what the buttons send.
+const caseFields: Record<string, Field> = {
+  intent: { kind: 'enum', values: ['update', 'draft', 'save'], required: true },
+  ...Object.fromEntries(
+    [
+      'first_contact_year',
+      'first_contact_quarter',
+      'consent_statistics',
+      'possibly_counted_elsewhere',
+      'trafficking_status',
+      'gender',
+      'age_at_first_contact',
+      'age_unknown',
+      'minor_at_exploitation',
+      'unaccompanied_minor',
+      'citizenship',
+      'labour_sector',
+      'recruiter_relation',
+      'first_contact_online',
+      'asylum_stage',
+      'residence_status_first',
+      'residence_status_end',
+      'referral_source',
+      'criminal_proceedings',
+    ].map((f) => [f, text(40)]),
+  ),
+  ...Object.fromEntries(
+    [
+      'country_of_recruitment',
+      'country_of_exploitation',
+      'exploitation_forms',
+      'means_of_control',
+      'exploitation_timing',
+      'support_provided',
+    ].map((f) => [f, { kind: 'list', max: 40 } as Field]),
+  ),
+};
+const caseBase = () => ({
+  intent: 'draft',
+  first_contact_year: String(t.app.clock.now().getUTCFullYear() - 1),
+  first_contact_quarter: '2',
+  gender: 'female',
+  age_at_first_contact: '16',
+  unaccompanied_minor: 'unaccompanied',
+  exploitation_forms: ['sexual', 'labour'],
+  labour_sector: 'I',
+  country_of_exploitation: ['DE', 'IT'],
+});
 
 /** One entry per POST route; a POST route without one fails the suite. */
 const POST_FUZZ: Record<string, PostFuzz> = {
@@ -470,6 +520,35 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     hostile: null,
     writes: ['reporting_year', 'reporting_year_event', ...AUDIT_TABLES],
   },
+  // Case records: a new one, and world.caseRecordId changed (drafts are saved with whatever is valid).
+  '/:lang/staff/cases/new': {
+    who: 'counsellor',
+    body: form(caseFields),
+    hostile: null,
+    writes: ['case_record', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/cases/:id': {
+    who: 'centre_lead',
+    body: form(caseFields),
+    hostile: null,
+    writes: ['case_record', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/cases/release-year': {
+    who: 'counsellor',
+    body: form({ year: req(10) }),
+    hostile: null,
+    writes: ['case_record', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/cases/:id/release': { who: 'counsellor', body: csrfOnly(), hostile: null },
+  '/:lang/staff/cases/:id/withdraw': { who: 'counsellor', body: csrfOnly(), hostile: null },
+  '/:lang/staff/cases/:id/delete': { who: 'centre_lead', body: csrfOnly(), hostile: null },
+  // A record file: hostile files and cells in a real multipart upload; a good one stores records.
+  '/:lang/staff/cases/files/import': {
+    who: 'counsellor',
+    body: csrfOnly(),
+    hostile: hostileUpload,
+    writes: ['case_record', ...AUDIT_TABLES],
+  },
 };
 const GOOD = 'sieben lange Wörter sind sicher genug';
 /** Two indicators the published guide has (read from its form), a place and a form of exploitation. */
@@ -506,6 +585,9 @@ const BASES: Record<string, PostFuzz['base']> = {
   '/:lang/staff/statistics/publish': () => ({ year: String(world.statistics.year), audience: 'internal' }),
   '/:lang/staff/indicators/:id': () => ({ framing_de: 'Hinweise, keine Beweise.', framing_en: 'Hints, not proof.' }),
   '/:lang/staff/referrals/:id/decline': () => ({ reason: 'no_capacity', note: 'Derzeit keine Kapazität.' }),
+  '/:lang/staff/cases/new': caseBase,
+  '/:lang/staff/cases/:id': caseBase,
+  '/:lang/staff/cases/release-year': () => ({ year: String(t.app.clock.now().getUTCFullYear() - 1) }),
   '/:lang/staff/reporting-years': () => ({ year: '2031', release_deadline: '2032-03-31' }),
   '/:lang/staff/reporting-years/:year/close': () => ({ confirm: 'yes' }),
   '/:lang/staff/reporting-years/:year/reopen': () => ({
@@ -803,6 +885,10 @@ describe('fuzzing every GET route (query string and path parameters)', () => {
     '/:lang/staff/statistics/publications/:id/tables.csv': AUDIT_TABLES,
     '/:lang/staff/statistics/publications/:id/tables.xlsx': AUDIT_TABLES,
     '/:lang/staff/statistics/publications/:id/report.pdf': AUDIT_TABLES,
+    '/:lang/staff/cases/:id': AUDIT_TABLES,
+    '/:lang/staff/cases/:id/delete': AUDIT_TABLES,
+    // An export (the sessions here signed in moments ago, which counts as re-authentication) is audited.
+    '/:lang/staff/cases/files/export': AUDIT_TABLES,
   };
 
   it.each(gets.map((r) => [r.url] as const))(

@@ -72,6 +72,8 @@ const GET_WRITES: Record<string, { tables: readonly string[]; event: string }> =
   '/:lang/staff/statistics/publications/:id/tables.csv': { tables: AUDIT_TABLES, event: 'statistics.exported_done' },
   '/:lang/staff/statistics/publications/:id/tables.xlsx': { tables: AUDIT_TABLES, event: 'statistics.exported_done' },
   '/:lang/staff/statistics/publications/:id/report.pdf': { tables: AUDIT_TABLES, event: 'statistics.exported_done' },
+  // Exporting the centre's records (re-authenticated by the same recent sign-in).
+  '/:lang/staff/cases/files/export': { tables: AUDIT_TABLES, event: 'case_record.exported_done' },
 };
 
 /**

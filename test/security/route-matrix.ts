@@ -237,4 +237,20 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   row('GET',  '/:lang/staff/statistics/publications/:id/tables.xlsx', 'action:statistics.network', [SI, SI, PK, NF, OK, NF, NF]),
   row('GET',  '/:lang/staff/statistics/publications/:id/report.pdf',  'action:statistics.network', [SI, SI, PK, NF, OK, NF, NF]),
   row('GET',  '/:lang/staff/statistics/centre',          'action:statistics.centre',  [SI, SI, PK, NF, NF, OK, OK]),
+  // Case records (ADR 034): the centre's own lead and counsellors only; the network sees counts, never a record
+  row('GET',  '/:lang/staff/cases',                      'action:cases.list',       [SI, SI, PK, NF, NF, OK, OK]),
+  row('GET',  '/:lang/staff/cases/new',                  'action:cases.edit',       [SI, SI, PK, NF, NF, OK, OK]),
+  row('POST', '/:lang/staff/cases/new',                  'action:cases.edit',       [SI, SI, PK, NF, NF, OK, OK], 'form'),
+  row('POST', '/:lang/staff/cases/release-year',         'action:cases.release',    [SI, SI, PK, NF, NF, OK, OK], 'form'),
+  row('GET',  '/:lang/staff/cases/:id',                  'action:cases.list',       [SI, SI, PK, NF, NF, OK, OK]),
+  row('POST', '/:lang/staff/cases/:id',                  'action:cases.edit',       [SI, SI, PK, NF, NF, OK, OK], 'form'),
+  row('POST', '/:lang/staff/cases/:id/release',          'action:cases.release',    [SI, SI, PK, NF, NF, OK, OK], 'form'),
+  row('POST', '/:lang/staff/cases/:id/withdraw',         'action:cases.release',    [SI, SI, PK, NF, NF, OK, OK], 'form'),
+  row('GET',  '/:lang/staff/cases/:id/delete',           'action:cases.edit',       [SI, SI, PK, NF, NF, OK, OK]),
+  row('POST', '/:lang/staff/cases/:id/delete',           'action:cases.edit',       [SI, SI, PK, NF, NF, OK, OK], 'form'),
+  // Files of a centre's own records: its members only (exports after re-authentication, audited)
+  row('GET',  '/:lang/staff/cases/files',                'action:cases.import', [SI, SI, PK, NF, NF, OK, OK]),
+  row('GET',  '/:lang/staff/cases/files/template',       'action:cases.import', [SI, SI, PK, NF, NF, OK, OK]),
+  row('POST', '/:lang/staff/cases/files/import',         'action:cases.import', [SI, SI, PK, NF, NF, OK, OK], 'form'),
+  row('GET',  '/:lang/staff/cases/files/export',         'action:cases.export', [SI, SI, PK, NF, NF, OK, OK]),
 ];

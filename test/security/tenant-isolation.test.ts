@@ -23,6 +23,7 @@ import { createCentre, createUser, fakeClock, postAs, signIn, type Session, type
 import { giveCentreAnEntry } from '../support/entries.ts';
 import { directSession, markRecentAuth } from '../support/security.ts';
 import { sendReferral } from '../../src/features/referrals/test-fixtures.ts';
+import { completeRecord } from '../../src/features/case-records/test-fixtures.ts';
 
 const t = appForFile({}, { clock: fakeClock() });
 beforeAll(async () => {}, 60_000);
@@ -72,6 +73,22 @@ const COVERAGE: Record<string, string> = {
     'network object, no centre: centre roles refused by role (route matrix, reporting-years routes.test.ts)',
   'POST /:lang/staff/reporting-years/:year/reopen':
     'network object, no centre: centre roles refused by role (route matrix, reporting-years routes.test.ts)',
+  'GET /:lang/staff/cases': 'attack: the list shows none of another centre’s case records',
+  'GET /:lang/staff/cases/new': 'no object id: the form shows nothing of another centre',
+  'POST /:lang/staff/cases/new': 'no object id: the centre comes from the session only',
+  'POST /:lang/staff/cases/release-year': 'attack: releases the own centre’s records only (theirs unchanged)',
+  'GET /:lang/staff/cases/:id': 'attack: another centre’s case record id → 404, nothing shown',
+  'POST /:lang/staff/cases/:id': 'attack: another centre’s case record id → 404, unchanged',
+  'POST /:lang/staff/cases/:id/release': 'attack: another centre’s case record id → 404, not released',
+  'POST /:lang/staff/cases/:id/withdraw': 'attack: another centre’s case record id → 404, still released',
+  'GET /:lang/staff/cases/:id/delete': 'attack: another centre’s case record id → 404',
+  'POST /:lang/staff/cases/:id/delete': 'attack: another centre’s case record id → 404, not deleted',
+  'GET /:lang/staff/cases/files': 'no object id: the centre comes from the session only',
+  'GET /:lang/staff/cases/files/template': 'no object id: an empty file',
+  'POST /:lang/staff/cases/files/import':
+    'ids inside the file: another centre’s record id is unknown, nothing changed (case-records io/routes.test.ts)',
+  'GET /:lang/staff/cases/files/export':
+    'no object id: the session’s centre only, another centre’s records never in it (case-records io/routes.test.ts)',
   'GET /:lang/staff/review/overdue': 'no object id; coordination office only (route matrix)',
   'GET /:lang/staff/helplines':
     'no object id; network data, coordination office and administrators only (route matrix)',
@@ -195,7 +212,7 @@ describe('tenant isolation through every route', () => {
     );
     // Random networks of 2–4 centres, each person signing in (argon2id) and
     // attacking every other centre: seconds per run, more on a loaded CI box.
-  }, 180_000);
+  }, 300_000);
 });
 
 type Person = { user: TestUser; session: Session };
@@ -212,6 +229,8 @@ type Centre = {
   reportId: string;
   /** A referral the centre received, encrypted for it. */
   referralId: string;
+  /** Two of the centre's case records: one complete and consented (not released), one released. */
+  caseRecordIds: [string, string];
   /** Strings that must never appear on another centre's pages. */
   markers: string[];
 };
@@ -294,6 +313,12 @@ async function populate(
   );
   // A referral received through the public intake, encrypted for this centre.
   const referral = await sendReferral(t.app, centreId);
+  // Case records: one waiting for its release, one released (the year before this one, still open).
+  const year = now.getUTCFullYear() - 1;
+  const records = [completeRecord(centreId, year), completeRecord(centreId, year, { released_at: now })];
+  await withScope(t.app.database.db, { kind: 'centre', centreId }, (trx) =>
+    trx.insertInto('case_record').values(records).execute(),
+  );
   // A second session, so the lead's sessions page offers one to end.
   await directSession(t.app, lead.user);
   const page = await t.app.inject({
@@ -314,6 +339,8 @@ async function populate(
     referral.id,
     referral.payload.message,
     referral.payload.sender.name,
+    records[0]!.id!,
+    records[1]!.id!,
     ...people.flatMap((p) => [p.user.id, p.user.email]),
   ];
   return {
@@ -326,6 +353,7 @@ async function populate(
     serviceId,
     reportId,
     referralId: referral.id,
+    caseRecordIds: [records[0]!.id!, records[1]!.id!],
     markers,
   };
 }
@@ -424,6 +452,39 @@ async function attack(p: Person, victim: Centre): Promise<string[]> {
       404,
     );
 
+  // Their case records: not shown, not changed, not released or withdrawn, not deleted.
+  const [waiting, released] = victim.caseRecordIds;
+  for (const id of victim.caseRecordIds) {
+    const page = await get(`/de/staff/cases/${id}`);
+    expectStatus('open their case record', page.statusCode, 404);
+    expectClean('their case record', page.body, [id]);
+    expectStatus('open the deletion of their case record', (await get(`/de/staff/cases/${id}/delete`)).statusCode, 404);
+    expectStatus(
+      'change their case record',
+      (await postAs(t.app, p.session, `/de/staff/cases/${id}`, { intent: 'draft', gender: 'male' })).statusCode,
+      404,
+    );
+    expectStatus(
+      'delete their case record',
+      (await postAs(t.app, p.session, `/de/staff/cases/${id}/delete`)).statusCode,
+      404,
+    );
+  }
+  expectStatus(
+    'release their case record',
+    (await postAs(t.app, p.session, `/de/staff/cases/${waiting}/release`)).statusCode,
+    404,
+  );
+  expectStatus(
+    'withdraw their release',
+    (await postAs(t.app, p.session, `/de/staff/cases/${released}/withdraw`)).statusCode,
+    404,
+  );
+  const releaseAll = await postAs(t.app, p.session, '/de/staff/cases/release-year', {
+    year: String(t.app.clock.now().getUTCFullYear() - 1),
+  });
+  expectStatus('release all of a year (the own centre’s only)', releaseAll.statusCode, 303);
+
   const byActor = await get(`/de/staff/audit?actor=${victim.lead.user.id}`);
   expectStatus('filter the audit log by their lead', byActor.statusCode, isLead ? 200 : 404);
   expectClean('the audit log filtered by their lead', byActor.body, [victim.lead.user.id]);
@@ -433,6 +494,9 @@ async function attack(p: Person, victim: Centre): Promise<string[]> {
     '/de/staff/account',
     '/de/staff/sessions',
     '/de/staff/referrals',
+    '/de/staff/cases',
+    `/de/staff/cases?year=${t.app.clock.now().getUTCFullYear() - 1}`,
+    '/de/staff/cases/new',
     ...(isLead
       ? [
           '/de/staff/audit',

@@ -18,6 +18,7 @@ import type { App } from '../../src/app.ts';
 import { createUser, enrolAdmin, form, signIn, type Session, type TestUser } from './auth.ts';
 import { sendReferral } from '../../src/features/referrals/test-fixtures.ts';
 import { publishedTestYear } from '../../src/features/statistics/test-fixtures.ts';
+import { completeRecord } from '../../src/features/case-records/test-fixtures.ts';
 
 /**
  * Everyone the route matrix distinguishes. 'pending' = passed the password,
@@ -65,6 +66,8 @@ export type World = {
   reportingYear: number;
   /** A closed reporting year with a public statistics publication (its id). */
   statistics: { year: number; publicationId: string };
+  /** A complete, consented case record of centre A (in an open year, not released). */
+  caseRecordId: string;
 };
 
 /**
@@ -127,11 +130,15 @@ export async function buildWorld(app: App): Promise<World> {
     ),
   }));
   const referral = await sendReferral(app, centreA.id);
-  const reportingYear = 2025;
+  const caseRecord = completeRecord(centreA.id, now.getUTCFullYear() - 1);
+  await withScope(app.database.db, { kind: 'centre', centreId: centreA.id }, (trx) =>
+    trx.insertInto('case_record').values(caseRecord).execute(),
+  );
+  const reportingYear = now.getUTCFullYear() - 1;
   await withScope(app.database.db, { kind: 'coordination' }, (trx) =>
     trx
       .insertInto('reporting_year')
-      .values({ year: reportingYear, status: 'open', release_deadline: '2027-03-31', opened_at: now })
+      .values({ year: reportingYear, status: 'open', release_deadline: `${reportingYear + 2}-03-31`, opened_at: now })
       .execute(),
   );
   const statistics = await publishedTestYear(app, 2019);
@@ -145,6 +152,7 @@ export async function buildWorld(app: App): Promise<World> {
     referralId: referral.id,
     reportingYear,
     statistics,
+    caseRecordId: caseRecord.id!,
     ...tokens,
   };
 }
@@ -388,6 +396,7 @@ export function concreteUrl(pattern: string, world: World, ids: RouteIds, lang =
     [/^\/:lang\/staff\/reporting-years\/:year/, String(world.reportingYear)],
     [/^\/:lang\/staff\/statistics\/publications\/:id/, world.statistics.publicationId],
     [/^\/:lang\/statistics\/:year/, String(world.statistics.year)],
+    [/^\/:lang\/staff\/cases\/:id/, world.caseRecordId],
     // The fire service and ambulance (112), seeded by migrations/0018_helplines.sql.
     [/^\/:lang\/staff\/helplines\/:id/, 'e4a8e116-5f96-4147-b8b5-af742b1db4a5'],
     // The published first version of the adults' guide, seeded by migrations/0022_indicator_sets.sql.

@@ -3,11 +3,23 @@
  * migrations as the owner role, so the application itself can log in as the
  * restricted role with MIGRATE_ON_START=false (docs/security.md, section 9).
  */
-import { loadConfig } from '../../platform/config/index.ts';
+import { loadConfig, type Config } from '../../platform/config/index.ts';
+import type { KeyRing } from '../../platform/security/keys.ts';
+import { MissingKeysError, openServerKeys } from '../../platform/security/server-keys.ts';
 import { migrate } from '../../platform/db/migrate.ts';
 import { seedDemoIfWanted } from '../../features/demo/seed.ts';
 import { withDatabase } from '../database.ts';
 import { EXIT, UsageError, type Command } from '../types.ts';
+
+/** The audit ring when the installation has keys; null when it has none yet (the migration needs none). */
+function demoAuditRing(config: Config): KeyRing | null {
+  try {
+    return openServerKeys(config).keys.audit;
+  } catch (err) {
+    if (err instanceof MissingKeysError) return null;
+    throw err;
+  }
+}
 
 export const migrateCommand: Command = {
   name: 'migrate',
@@ -33,8 +45,16 @@ export const migrateCommand: Command = {
             ? 'The database is up to date; no migration was pending.\n'
             : applied.map((name) => `applied ${name}\n`).join(''),
         );
-        if (config.demoContent === 'always' && (await seedDemoIfWanted(database, 'always')))
-          io.out('Demo content loaded.\n');
+        if (config.demoContent === 'always') {
+          // The demo's statistics are published, and publishing is audited: only with the server's keys.
+          const auditRing = demoAuditRing(config);
+          if (await seedDemoIfWanted(database, 'always', auditRing ? { auditRing } : {}))
+            io.out(
+              auditRing
+                ? 'Demo content loaded.\n'
+                : 'Demo content loaded, without the demo statistics: they need the server keys (schutznetz keys init).\n',
+            );
+        }
         return EXIT.ok;
       },
       { startupMigrations: false },

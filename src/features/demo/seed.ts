@@ -5,6 +5,8 @@
  * centres with real ones.
  */
 import type { Database } from '../../platform/db/index.ts';
+import type { KeyRing } from '../../platform/security/keys.ts';
+import { publishDemoYears, writeDemoCases } from './cases/demo.ts';
 import { anyService, writeEntries } from '../directory/queries.ts';
 import { demoEntries } from './entries.ts';
 import { setScopeSettings } from '../../platform/db/tenant.ts';
@@ -21,18 +23,38 @@ const DEMO_FLAG = 'demo_offered';
 
 export type DemoMode = 'auto' | 'always' | 'never';
 
+export type DemoOptions = {
+  /**
+   * With the audit key ring, the demo also loads its case statistics (years,
+   * synthetic records, public publications: cases/demo.ts), whose
+   * publishing is audited. Without it, only the directory and the network.
+   */
+  auditRing?: KeyRing;
+  now?: Date;
+  /**
+   * Publishing the demo's years takes a few seconds (the disclosure audit
+   * of each year): the server hands the task over here and runs it once it
+   * is listening. Without it, publishing is awaited.
+   */
+  deferPublishing?: (publish: () => Promise<void>) => void;
+};
+
 /**
  * Write the demo entries when `mode` asks for it:
  * - 'always': write them (replacing earlier demo rows by id, so repeated runs are idempotent);
  * - 'auto': only on the embedded database (PGlite), only while the directory has no service at all,
  *   and only once per installation (so `directory clear-demo` sticks across restarts);
  * - 'never': nothing.
- * Runs in one transaction. Returns whether it wrote.
+ * Runs in one transaction; the demo's statistics are then published, one
+ * year at a time (as the coordination office publishes). Returns whether it
+ * wrote.
  */
-export async function seedDemoIfWanted(database: Database, mode: DemoMode): Promise<boolean> {
+export async function seedDemoIfWanted(database: Database, mode: DemoMode, opts: DemoOptions = {}): Promise<boolean> {
   if (mode === 'never') return false;
   if (mode === 'auto' && database.kind !== 'pglite') return false;
-  return database.db.transaction().execute(async (trx) => {
+  const now = opts.now ?? new Date();
+  let publish: number[] = [];
+  const wrote = await database.db.transaction().execute(async (trx) => {
     if (mode === 'auto') {
       if (await anyService(trx)) return false;
       if (await flagIsSet(trx, DEMO_FLAG)) return false;
@@ -49,8 +71,17 @@ export async function seedDemoIfWanted(database: Database, mode: DemoMode): Prom
     );
     await writeEntries(trx, entries);
     await seedDemoCentres(trx);
+    // Last: it leaves the transaction in the application role.
+    if (opts.auditRing) publish = await writeDemoCases(trx, now);
     return true;
   });
+  const ring = opts.auditRing;
+  if (ring && publish.length > 0) {
+    const task = () => publishDemoYears(database.db, ring, publish, now);
+    if (opts.deferPublishing) opts.deferPublishing(task);
+    else await task();
+  }
+  return wrote;
 }
 
 /** Thrown when demo content is asked for on a connection that may not write it. */

@@ -101,19 +101,5 @@ export function parseSchedule(
   };
 }
 
-/**
- * Spreadsheet programs run a cell that starts with = + - @ (or a tab or CR)
- * as a formula: a directory text could then call out or change other cells
- * on the coordination office's computer (CSV injection). Such cells, and
- * cells starting with the marker itself, are written with a leading `'`,
- * which import takes off again: the round trip stays lossless.
- */
-const RISKY = /^[=+\-@\t\r']/;
-
-export function spreadsheetSafe(cell: string): string {
-  return RISKY.test(cell) ? `'${cell}` : cell;
-}
-
-export function fromSpreadsheetSafe(cell: string): string {
-  return cell.startsWith("'") && RISKY.test(cell.slice(1)) ? cell.slice(1) : cell;
-}
+// The spreadsheet guard is the platform's (CSV and XLSX files of other features use it too).
+export { fromSpreadsheetSafe, spreadsheetSafe } from '../../platform/security/spreadsheet-safe.ts';

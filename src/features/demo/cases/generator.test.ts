@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { answersOf, readAnswers, recordFormBody, VALUE_FIELDS, type RecordValues } from '../../case-records/schema.ts';
 import {
   recordsPerYear,
   skewedWeights,
@@ -122,6 +123,24 @@ describe('syntheticCases', () => {
       return null;
     };
     expect(sample.map((r) => broken(r) && `${r.id}: ${broken(r)}`).filter(Boolean)).toEqual([]);
+  });
+
+  it('gives only records the case record’s rules accept: the form’s schema and every answer, drafts and complete', () => {
+    const open = [...syntheticCases({ ...options, from: 2026, to: 2026, count: 3000, openYears: new Set([2026]) })];
+    const records = [...sample.slice(0, 8000), ...open];
+    expect(records.some((r) => r.status === 'draft')).toBe(true);
+    const problems: string[] = [];
+    for (const r of records) {
+      const values = Object.fromEntries(VALUE_FIELDS.map((f) => [f, r[f]])) as RecordValues;
+      const answers = answersOf(values);
+      const body = recordFormBody.safeParse({ intent: r.status === 'complete' ? 'save' : 'draft', ...answers });
+      if (!body.success) problems.push(`${r.id}: form ${body.error.issues[0]?.path.join('.')}`);
+      const read = readAnswers(answers, { complete: r.status === 'complete', now: NOW });
+      if (read.problems.length > 0) problems.push(`${r.id}: ${read.problems.map((p) => p.field).join(', ')}`);
+      // What the form would store is exactly what the generator wrote.
+      else if (JSON.stringify(read.values) !== JSON.stringify(values)) problems.push(`${r.id}: stored differently`);
+    }
+    expect(problems.slice(0, 10)).toEqual([]);
   });
 
   it('in an open year, meets no one after now and releases fewer records', () => {

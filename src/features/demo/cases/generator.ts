@@ -21,21 +21,21 @@
  * cases grows from year to year, and so does the share first met before or
  * during the asylum procedure.
  */
-import type {
-  ASYLUM_STAGES,
-  CRIMINAL_PROCEEDINGS,
+import {
   EXPLOITATION_FORMS,
-  EXPLOITATION_TIMING,
-  GENDERS,
-  LABOUR_SECTORS,
-  MEANS_OF_CONTROL,
-  RECRUITER_RELATIONS,
-  REFERRAL_SOURCES,
-  RESIDENCE_STATUSES,
-  SUPPORT_PROVIDED,
-  TRAFFICKING_STATUSES,
-  UNACCOMPANIED_MINOR,
-  YES_NO_UNKNOWN,
+  type ASYLUM_STAGES,
+  type CRIMINAL_PROCEEDINGS,
+  type EXPLOITATION_TIMING,
+  type GENDERS,
+  type LABOUR_SECTORS,
+  type MEANS_OF_CONTROL,
+  type RECRUITER_RELATIONS,
+  type REFERRAL_SOURCES,
+  type RESIDENCE_STATUSES,
+  type SUPPORT_PROVIDED,
+  type TRAFFICKING_STATUSES,
+  type UNACCOMPANIED_MINOR,
+  type YES_NO_UNKNOWN,
 } from '../../case-records/vocabulary.ts';
 import { mulberry32, weighted, weightedTable, type Rng } from '../prng.ts';
 
@@ -451,6 +451,8 @@ function oneCase(rng: Rng, year: number, t: number, open: boolean, centre: Gener
       odds.filter(([k]) => k !== first && k !== 'unclear'),
     );
     forms.push(second);
+    // Lists in the vocabulary's order, as the form stores them.
+    forms.sort((a, b) => EXPLOITATION_FORMS.indexOf(a) - EXPLOITATION_FORMS.indexOf(b));
   }
 
   // Where: Germany alone, Germany and abroad, abroad only, unknown.

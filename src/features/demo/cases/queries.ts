@@ -75,3 +75,8 @@ export async function existingCentres(trx: Tx, ids: readonly string[]): Promise<
   const rows = await trx.selectFrom('centre').select('id').where('id', 'in', ids).execute();
   return new Set(rows.map((r) => r.id));
 }
+
+/** Does the installation have any reporting year (in a scope that reads them)? */
+export async function anyReportingYear(trx: Tx): Promise<boolean> {
+  return (await trx.selectFrom('reporting_year').select('year').limit(1).executeTakeFirst()) !== undefined;
+}

@@ -8,7 +8,7 @@
  * starting with = + - @ is not run as a formula).
  */
 import { stringify } from 'csv-stringify/sync';
-import { spreadsheetSafe } from '../../directory-io/csv-cells.ts';
+import { spreadsheetSafe } from '../../../platform/security/spreadsheet-safe.ts';
 import { cellText, type Report, type ReportTable } from '../report.ts';
 
 export const CSV_COLUMNS = [

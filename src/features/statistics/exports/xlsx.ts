@@ -9,7 +9,7 @@
  * exceljs is loaded only when a workbook is asked for, so a start of the
  * server does not pay for it.
  */
-import { spreadsheetSafe } from '../../directory-io/csv-cells.ts';
+import { spreadsheetSafe } from '../../../platform/security/spreadsheet-safe.ts';
 import type { Report, ReportTable } from '../report.ts';
 
 /** Excel's limits on a sheet name: 31 characters, none of : \ / ? * [ ]. */

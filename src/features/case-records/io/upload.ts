@@ -1,0 +1,88 @@
+/**
+ * File uploads, on the routes of one plugin only. Registered inside the
+ * import routes' own plugin, the multipart parser exists for those routes
+ * and nowhere else (every other route keeps refusing multipart bodies and
+ * keeps the global 1 MiB limit); here a body may carry one file of up to
+ * 5 MB and a few short fields.
+ *
+ * The parts are read before the authorisation hook (a preValidation hook),
+ * so the form's `_csrf` field is checked like any other form's; the file
+ * itself is kept beside the request, not in its body, so nothing walks its
+ * bytes as if they were form text. Whatever goes wrong on the way — too
+ * large, more than one file, a broken body — is a 4xx with a message in the
+ * reader's language, before anything is written.
+ */
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { HttpError } from '../../../platform/http/errors.ts';
+import { translator } from '../../../platform/i18n/index.ts';
+
+/** The largest file an import takes. */
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+/** Room for the multipart framing and the short fields around the file. */
+const FRAMING_BYTES = 64 * 1024;
+
+/** The field that carries the file. */
+export const FILE_FIELD = 'file';
+
+export type Upload = { filename: string; data: Buffer };
+
+const uploads = new WeakMap<FastifyRequest, Upload>();
+
+/** The file the request carried (null: none). */
+export function uploadOf(req: FastifyRequest): Upload | null {
+  return uploads.get(req) ?? null;
+}
+
+type UploadProblem = 'tooLarge' | 'broken' | 'oneFile';
+
+function refusal(req: FastifyRequest, status: number, problem: UploadProblem): HttpError {
+  // The page shows the message as it is: already in the reader's language.
+  return new HttpError(status, translator(req.locale, 'caseRecordFiles')(`upload.${problem}`));
+}
+
+/** What a failure of the multipart parser means for the person who sent the form. */
+function meaningOf(err: unknown): { status: number; problem: UploadProblem } {
+  const code = (err as { code?: unknown }).code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return { status: 413, problem: 'tooLarge' };
+  if (code === 'FST_FILES_LIMIT') return { status: 400, problem: 'oneFile' };
+  return { status: 400, problem: 'broken' };
+}
+
+/**
+ * Take uploads on the routes of `app` (an encapsulated plugin): one file of
+ * at most MAX_UPLOAD_BYTES in FILE_FIELD, plus short text fields, which
+ * become the body.
+ */
+export async function acceptUploads(app: FastifyInstance): Promise<void> {
+  await app.register(multipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 1000, parts: 12, headerPairs: 50 },
+    throwFileSizeLimit: true,
+  });
+  app.addHook('preValidation', async (req) => {
+    if (!req.isMultipart()) return;
+    const length = Number(req.headers['content-length']);
+    if (length > MAX_UPLOAD_BYTES + FRAMING_BYTES) throw refusal(req, 413, 'tooLarge');
+    const fields: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
+    try {
+      for await (const part of req.parts()) {
+        if (part.type === 'file') {
+          if (part.fieldname !== FILE_FIELD || uploads.has(req)) {
+            await part.toBuffer();
+            throw refusal(req, 400, 'oneFile');
+          }
+          uploads.set(req, { filename: part.filename, data: await part.toBuffer() });
+        } else {
+          const value = typeof part.value === 'string' ? part.value : '';
+          const seen = fields[part.fieldname];
+          fields[part.fieldname] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+        }
+      }
+    } catch (err) {
+      if (err instanceof HttpError) throw err;
+      const { status, problem } = meaningOf(err);
+      throw refusal(req, status, problem);
+    }
+    req.body = { ...fields };
+  });
+}
