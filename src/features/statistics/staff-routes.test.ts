@@ -130,6 +130,23 @@ describe('the internal dashboard', () => {
     expect(html).not.toMatch(/<th scope="row">trans<\/th><td>1<\/td>/);
   });
 
+  it('is never older than the request: a record released a moment ago is counted at the next view', async () => {
+    // An open year, viewed again and again while the centres release records.
+    await openYear(t.app, 2023);
+    const centreC = await createCentre(t.app, 'Statistik C2023');
+    for (const [k, c] of [centreA, centreB, centreC].entries())
+      await addRecords(t.app, c, variedRecords(c, 2023, 20, k * 4));
+    const total = async () => {
+      const html = (await get(t.app, '/de/staff/statistics?year=2023', coord)).body;
+      expect(html).toContain('Prüfung bestanden');
+      return /<th scope="row">Insgesamt<\/th><td>(\d+)<\/td>/.exec(html)?.[1];
+    };
+    expect(await total()).toBe('60');
+    expect(await total()).toBe('60');
+    await addRecords(t.app, centreB, variedRecords(centreB, 2023, 1, 30));
+    expect(await total()).toBe('61');
+  });
+
   it('answers 404 for a year that does not exist and 400 for nonsense', async () => {
     expect((await get(t.app, '/de/staff/statistics?year=2031', coord)).statusCode).toBe(404);
     expect((await get(t.app, '/de/staff/statistics?year=abc', coord)).statusCode).toBe(400);

@@ -5,7 +5,9 @@
  * - `GET /:lang/staff/statistics?year=`: a reporting year's tables computed
  *   now through `case_statistics` → protect → LP audit at the internal
  *   threshold (5), shown only if the audit passes; the year's publications
- *   with their files; the form to publish a closed year.
+ *   with their files; the form to publish a closed year. Counted on every
+ *   view; the protection is computed once per distinct count and earlier
+ *   versions (live-cache.ts).
  * - `POST /:lang/staff/statistics/publish`: publish.ts; a failed audit
  *   publishes nothing (409, with the reason).
  * - `GET …/publications/:id/tables.csv | tables.xlsx | report.pdf`: a
@@ -29,8 +31,9 @@ import { staffRequest } from '../../platform/request/context.ts';
 import { StaffMessagePage } from '../../platform/staff/StaffPage.tsx';
 import { translator } from '../../platform/i18n/index.ts';
 import { STATISTICS_CENTRE, STATISTICS_NETWORK, STATISTICS_PUBLISH } from './actions.ts';
-import { protectYear, type StatisticsEngine } from './compute.ts';
+import type { StatisticsEngine } from './compute.ts';
 import { countsFromRows } from './engine/catalogue.ts';
+import { LiveYearCache } from './live-cache.ts';
 import { countsReport, publicationReport, textLang } from './present.ts';
 import { publishYear, THRESHOLD } from './publish.ts';
 import { centreRows, centreYears, centreYearSummary, networkRows } from './queries/counts.ts';
@@ -65,6 +68,8 @@ function publicationIdOf(req: FastifyRequest): string {
 export function statisticsStaffRoutes(engine: StatisticsEngine): FastifyPluginAsync {
   return async (app) => {
     const base = (req: FastifyRequest) => `/${req.locale}/staff/statistics`;
+    // Per app: protecting a year is computed once per distinct input (live-cache.ts).
+    const live = new LiveYearCache(engine);
 
     app.get('/:lang/staff/statistics', { config: { action: STATISTICS_NETWORK } }, async (req, reply) => {
       const { actor, tx } = staffRequest(req);
@@ -89,8 +94,8 @@ export function statisticsStaffRoutes(engine: StatisticsEngine): FastifyPluginAs
       if (q.year !== undefined && !data.chosen) throw notFound();
       let year;
       if (data.chosen) {
-        const result = await protectYear(engine, data.rows ?? [], threshold, data.earlier ?? []);
-        const live: Live =
+        const result = await live.protect(data.chosen.year, threshold, data.rows ?? [], data.earlier ?? []);
+        const shown: Live =
           result.kind === 'passed'
             ? {
                 kind: 'passed',
@@ -101,7 +106,7 @@ export function statisticsStaffRoutes(engine: StatisticsEngine): FastifyPluginAs
             : result;
         year = {
           year: data.chosen,
-          live,
+          live: shown,
           publications: data.publications ?? [],
           publicThreshold: THRESHOLD.public,
           internalThreshold: threshold,

@@ -165,6 +165,30 @@ export interface CaseRecord {
   updated_at: Timestamp;
 }
 
+export interface CaseRecordCategory {
+  age_band: string | null;
+  asylum_context: string | null;
+  asylum_stage: string | null;
+  centre_id: string | null;
+  citizenship_region: string | null;
+  consent_statistics: boolean | null;
+  criminal_proceedings: string | null;
+  exploitation_forms: string[] | null;
+  exploitation_place: string | null;
+  exploitation_timing: string[] | null;
+  first_contact_year: number | null;
+  gender: string | null;
+  minor_at_exploitation: string | null;
+  possibly_counted_elsewhere: string | null;
+  referral_source: string | null;
+  released_at: Timestamp | null;
+  residence_status_first: string | null;
+  status: string | null;
+  support_provided: string[] | null;
+  trafficking_status: string | null;
+  unaccompanied_minor: string | null;
+}
+
 export interface CaseRecordProgress {
   centre_id: string;
   drafts: Generated<number>;
@@ -589,6 +613,7 @@ export interface DB {
   audit_log: AuditLog;
   auth_throttle: AuthThrottle;
   case_record: CaseRecord;
+  case_record_category: CaseRecordCategory;
   case_record_progress: CaseRecordProgress;
   centre: Centre;
   country_region: CountryRegion;

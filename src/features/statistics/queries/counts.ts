@@ -10,9 +10,11 @@
  *   row-level-security scope from its own records (the policies of
  *   migrations/0026 show a centre nothing else; the query names the centre
  *   as well). Nothing is withheld: the numbers never leave the centre.
- *   The categories are derived exactly as `case_statistics` derives them,
- *   so a centre sees its share of the network's tables; the engine's
- *   `countsFromRows` checks that the rows add up to their margins.
+ *   The categories come from the view `case_record_category`
+ *   (migrations/0029), the same derivation `case_statistics` reads, so a
+ *   centre sees its share of the network's tables (centre-counts.test.ts
+ *   sums the centres' figures and compares); the engine's `countsFromRows`
+ *   checks that the rows add up to their margins.
  */
 import { sql } from 'kysely';
 import type { Tx } from '../../../platform/db/tenant.ts';
@@ -86,35 +88,8 @@ export async function centreRows(
   const sets = GROUPING_SETS.map((set) => (set.length === 0 ? sql`()` : sql`(${sql.join(set.map((c) => sql.id(c)))})`));
   const r = await sql<CentreCountRow>`
     WITH rec AS (
-      SELECT
-        coalesce(c.gender, 'unknown') AS gender,
-        CASE WHEN c.age_unknown OR c.age_at_first_contact IS NULL THEN 'unknown'
-             WHEN c.age_at_first_contact <= 13 THEN '0-13'
-             WHEN c.age_at_first_contact <= 17 THEN '14-17'
-             WHEN c.age_at_first_contact <= 20 THEN '18-20'
-             WHEN c.age_at_first_contact <= 29 THEN '21-29'
-             WHEN c.age_at_first_contact <= 39 THEN '30-39'
-             ELSE '40+' END AS age_band,
-        coalesce(r.region, 'stateless_unknown') AS citizenship_region,
-        coalesce(c.trafficking_status, 'unknown') AS trafficking_status,
-        CASE WHEN 'DE' = ANY (c.country_of_exploitation) AND NOT c.country_of_exploitation <@ ARRAY['DE', 'XX'] THEN 'both'
-             WHEN 'DE' = ANY (c.country_of_exploitation) THEN 'germany'
-             WHEN NOT c.country_of_exploitation <@ ARRAY['DE', 'XX'] THEN 'abroad'
-             ELSE 'unknown' END AS exploitation_place,
-        CASE c.asylum_stage WHEN 'not_filed' THEN 'before'
-                            WHEN 'pending' THEN 'during' WHEN 'dublin' THEN 'during'
-                            WHEN 'none' THEN 'other' WHEN 'rejected' THEN 'other' WHEN 'protection' THEN 'other'
-                            ELSE 'unknown' END AS asylum_context,
-        coalesce(c.asylum_stage, 'unknown') AS asylum_stage,
-        coalesce(c.residence_status_first, 'unknown') AS residence_status_first,
-        coalesce(c.referral_source, 'unknown') AS referral_source,
-        coalesce(c.criminal_proceedings, 'unknown') AS criminal_proceedings,
-        coalesce(c.minor_at_exploitation, 'unknown') AS minor_at_exploitation,
-        coalesce(c.unaccompanied_minor, 'unknown') AS unaccompanied_minor,
-        coalesce(c.possibly_counted_elsewhere, 'unknown') AS possibly_counted_elsewhere,
-        ${sql.join(options)}
-      FROM case_record c
-      LEFT JOIN country_region r ON r.code = c.citizenship
+      SELECT ${sql.join(SINGLE_COLUMNS.map((col) => sql`c.${sql.id(col)}`))}, ${sql.join(options)}
+      FROM case_record_category c
       WHERE c.centre_id = ${centreId} AND c.first_contact_year = ${year} AND c.status = 'complete'
         ${releasedOnly ? sql`AND c.released_at IS NOT NULL AND c.consent_statistics` : sql``}
     )
