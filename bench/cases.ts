@@ -11,19 +11,25 @@
  * 3. Secondary suppression and the LP audit of one year's catalogue, from
  *    the rows case_statistics returns, at 1,000, 10,000 and 1,000,000
  *    records (the engine's bench function). Target: ≤ 5 s.
- * 4. Import of 10,000 records from CSV: time and peak memory.
+ * 4. Import of 10,000 records from CSV (the centres' own import function,
+ *    bench/cases-import.ts in a child process): time and peak memory.
  *
  * Records come from the demo's generator (src/features/demo/cases/), written
  * per centre in the centre's own scope; writing them is not measured.
  * Options (environment): BENCH_CASES_PG (records on PostgreSQL, default
  * 1000000), BENCH_CASES_PGLITE (default 100000), BENCH_CASES_RUNS (timed runs
  * of each side, default 5), BENCH_CASES_PARTS (a comma list of postgres,
- * pglite; default all), DATABASE_URL (admin connection), BENCH_SKIP_PG=1.
+ * pglite, import; default all), DATABASE_URL (admin connection), BENCH_SKIP_PG=1.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CompiledQuery, type Kysely } from 'kysely';
+import { EXPORT_COLUMNS, ID_COLUMN } from '../src/features/case-records/io/columns.ts';
+import { exportRow } from '../src/features/case-records/io/records.ts';
+import { writeCsv } from '../src/features/case-records/io/sheet.ts';
+import type { CaseRecord } from '../src/features/case-records/queries.ts';
 import { demoCaseCentres } from '../src/features/demo/cases/centres.ts';
 import { syntheticCases } from '../src/features/demo/cases/generator.ts';
 import { writeCases } from '../src/features/demo/cases/write.ts';
@@ -35,6 +41,7 @@ import { migrate } from '../src/platform/db/migrate.ts';
 import type { DB } from '../src/platform/db/schema.ts';
 import { APP_ROLE } from '../src/platform/db/tenant.ts';
 import { createPgDatabase, DEFAULT_ADMIN_URL, dropCreatedDatabases, postgresProblem } from './databases.ts';
+import type { ImportFigure } from './cases-import.ts';
 import { plainGroupingSets, plainQueries } from './cases-sql.ts';
 import { benchStatisticsEngine, ENGINE_TARGET_MS, engineTable, type EngineFigure } from './statistics-engine.ts';
 import { ROOT } from './processes.ts';
@@ -86,6 +93,8 @@ export type CasesResults = {
   counts: CountFigures[];
   /** Secondary suppression and the LP audit of one year's catalogue, from the rows case_statistics returned. */
   engine: EngineFigure[];
+  /** Importing 10,000 records from a CSV file into one centre, in a process of its own. */
+  imports: ImportFigure[];
   postgresSkipped: string | null;
 };
 
@@ -352,6 +361,40 @@ async function countFigures(
   };
 }
 
+const IMPORT_RECORDS = 10_000;
+const IMPORT_YEAR = 2022;
+
+/** A CSV file as a centre would export and import it: 10,000 new records (no ids) of one centre. */
+function importFile(dir: string, centreId: string): string {
+  const records = syntheticCases({
+    seed: 7,
+    from: IMPORT_YEAR,
+    to: IMPORT_YEAR,
+    count: IMPORT_RECORDS,
+    centres: [{ id: centreId, weight: 1 }],
+    now: new Date(),
+  });
+  const id = EXPORT_COLUMNS.indexOf(ID_COLUMN);
+  const rows: string[][] = [];
+  for (const r of records) rows.push(exportRow(r as CaseRecord).map((v, i) => (i === id ? '' : String(v))));
+  const file = path.join(dir, 'cases-import.csv');
+  fs.writeFileSync(file, writeCsv(EXPORT_COLUMNS, rows));
+  return file;
+}
+
+/** Import the file in a child process into a migrated database with the demo centres. */
+async function importFigure(target: string, file: string, centreId: string, log: Log): Promise<ImportFigure> {
+  log(
+    `import: ${IMPORT_RECORDS.toLocaleString('en')} records from CSV into ${target.startsWith('postgres') ? 'PostgreSQL' : 'PGlite'}`,
+  );
+  const out = execFileSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'bench/cases-import.ts'), file, centreId, target],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  return JSON.parse(out.trim().split('\n').at(-1)!) as ImportFigure;
+}
+
 /** Run every part; PostgreSQL parts are skipped (and said so) when `pgProblem` is set. */
 export async function casesBench(o: {
   adminUrl: string;
@@ -364,9 +407,10 @@ export async function casesBench(o: {
   const runs = intEnv('BENCH_CASES_RUNS', 5);
   const counts: CountFigures[] = [];
   const engine: EngineFigure[] = [];
-  const parts = (process.env.BENCH_CASES_PARTS || 'postgres,pglite').split(',').map((p) => p.trim());
+  const imports: ImportFigure[] = [];
+  const parts = (process.env.BENCH_CASES_PARTS || 'postgres,pglite,import').split(',').map((p) => p.trim());
   for (const p of parts)
-    if (!['postgres', 'pglite'].includes(p)) throw new Error(`BENCH_CASES_PARTS: unknown part ${p}`);
+    if (!['postgres', 'pglite', 'import'].includes(p)) throw new Error(`BENCH_CASES_PARTS: unknown part ${p}`);
 
   if (!o.pgProblem && parts.includes('postgres')) {
     const url = await createPgDatabase(o.adminUrl, `schutznetz_bench_cases_${process.pid}`);
@@ -398,45 +442,70 @@ export async function casesBench(o: {
       await pglite.close();
     }
   }
-  return { counts, engine, postgresSkipped: o.pgProblem };
+  if (parts.includes('import')) {
+    const centreId = demoCaseCentres()[0]!.id;
+    const file = importFile(o.tmp, centreId);
+    if (!o.pgProblem) {
+      const url = await createPgDatabase(o.adminUrl, `schutznetz_bench_import_${process.pid}`);
+      const database = await openDatabase({ kind: 'postgres', url, poolSize: 2 });
+      try {
+        await migrate(database.db);
+        await seedCentres(database.db);
+      } finally {
+        await database.close();
+      }
+      imports.push(await importFigure(url, file, centreId, o.log));
+    }
+    const dir = path.join(o.tmp, 'pglite-import');
+    const pglite = await openDatabase({ kind: 'pglite', dataDir: dir });
+    try {
+      await migrate(pglite.db);
+      await seedCentres(pglite.db);
+    } finally {
+      await pglite.close();
+    }
+    imports.push(await importFigure(dir, file, centreId, o.log));
+  }
+  return { counts, engine, imports, postgresSkipped: o.pgProblem };
 }
 
 /** The section's tables, for the terminal. */
 export function casesReport(r: CasesResults): string[] {
   const out: string[] = [];
   const cell = (x: Series) => `${x.medianWallMs} / ${x.medianCpuMs}`;
-  out.push(
-    'Counting one year’s catalogue: case_statistics (coordination scope) against one plain GROUP BY per catalogue table (owner),',
-    'alternating runs; median wall ms / median database CPU ms (PostgreSQL: the backend, no parallel workers; PGlite: this process):',
-    table(
-      [
-        'database',
-        'records',
-        'released',
-        'function',
-        `plain (${r.counts[0]?.plainQueries ?? 0} queries)`,
-        'function / plain (wall, CPU)',
-        'one plain GROUPING SETS statement',
-        'function / one statement (wall, CPU)',
-        'cells agree',
-        'rows / NULL',
-        'load avg',
-      ],
-      r.counts.map((c) => [
-        c.database,
-        c.records,
-        c.released,
-        cell(c.fn),
-        cell(c.plain),
-        `${c.ratio.wall} × / ${c.ratio.cpu} ×`,
-        cell(c.oneStatement),
-        `${c.ratioToOneStatement.wall} × / ${c.ratioToOneStatement.cpu} ×`,
-        c.cellsAgree ? 'yes' : `NO: ${c.disagreements.join('; ')}`,
-        `${c.cells.rows} / ${c.cells.suppressed}`,
-        c.loadAverage.join(' '),
-      ]),
-    ),
-  );
+  if (r.counts.length > 0)
+    out.push(
+      'Counting one year’s catalogue: case_statistics (coordination scope) against one plain GROUP BY per catalogue table (owner),',
+      'alternating runs; median wall ms / median database CPU ms (PostgreSQL: the backend, no parallel workers; PGlite: this process):',
+      table(
+        [
+          'database',
+          'records',
+          'released',
+          'function',
+          `plain (${r.counts[0]?.plainQueries ?? 0} queries)`,
+          'function / plain (wall, CPU)',
+          'one plain GROUPING SETS statement',
+          'function / one statement (wall, CPU)',
+          'cells agree',
+          'rows / NULL',
+          'load avg',
+        ],
+        r.counts.map((c) => [
+          c.database,
+          c.records,
+          c.released,
+          cell(c.fn),
+          cell(c.plain),
+          `${c.ratio.wall} × / ${c.ratio.cpu} ×`,
+          cell(c.oneStatement),
+          `${c.ratioToOneStatement.wall} × / ${c.ratioToOneStatement.cpu} ×`,
+          c.cellsAgree ? 'yes' : `NO: ${c.disagreements.join('; ')}`,
+          `${c.cells.rows} / ${c.cells.suppressed}`,
+          c.loadAverage.join(' '),
+        ]),
+      ),
+    );
   for (const c of r.counts)
     out.push(
       `${c.database} runs, wall ms: function ${c.fn.wallMs.join(' / ')}; plain ${c.plain.wallMs.join(' / ')}; one statement ${c.oneStatement.wallMs.join(' / ')}`,
@@ -447,6 +516,35 @@ export function casesReport(r: CasesResults): string[] {
       '',
       'Secondary suppression and the LP audit of one year’s catalogue (rows of case_statistics on PostgreSQL; median of 3 after a warm-up):',
       engineTable(r.engine),
+    );
+  if (r.imports.length > 0)
+    out.push(
+      '',
+      'Importing records from CSV (the centres’ import: read, check every row like the form, insert in the centre’s scope, audit), in a process of its own:',
+      table(
+        [
+          'database',
+          'records',
+          'file',
+          'ms',
+          'outcome',
+          'RSS before MiB',
+          'peak RSS MiB',
+          'heap before MiB',
+          'peak heap MiB',
+        ],
+        r.imports.map((i) => [
+          i.database,
+          i.records,
+          `${Math.round(i.fileBytes / 1000)} KB`,
+          i.ms,
+          `${i.outcome} (${i.created} new)`,
+          i.rssBeforeMiB,
+          i.peakRssMiB,
+          i.heapBeforeMiB,
+          i.peakHeapMiB,
+        ]),
+      ),
     );
   if (r.postgresSkipped) out.push(`PostgreSQL: skipped (${r.postgresSkipped})`);
   for (const c of r.counts)
@@ -480,6 +578,12 @@ export function casesVerdicts(r: CasesResults): [string, string, string][] {
       `cases: protect + LP audit, ${e.label}, threshold ${e.threshold}: ≤ ${ENGINE_TARGET_MS} ms, audit passes`,
       `${Math.round(e.protectMs)} ms, ${e.ok ? 'passes' : 'fails'}`,
       e.protectMs <= ENGINE_TARGET_MS && e.ok ? 'PASS' : 'FAIL',
+    ]);
+  for (const i of r.imports)
+    rows.push([
+      `cases: ${i.database}: import ${i.records.toLocaleString('en')} records from CSV (time and peak memory: no target)`,
+      `${i.ms} ms, peak RSS ${i.peakRssMiB} MiB`,
+      i.outcome === 'imported' && i.created === i.records ? 'done' : 'FAIL',
     ]);
   for (const c of r.counts)
     rows.push([

@@ -25,7 +25,7 @@ const FIRST_YEAR_RECORDS = 300;
 const DEMO_SEED = 20_190_001;
 
 /** The demo's reporting years: seven closed ones and the current, open one. */
-export function demoCaseYears(now: Date): { from: number; to: number } {
+function demoCaseYears(now: Date): { from: number; to: number } {
   const to = now.getUTCFullYear();
   return { from: to - DEMO_CLOSED_YEARS, to };
 }
