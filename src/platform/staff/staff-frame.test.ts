@@ -38,13 +38,23 @@ describe('the staff frame', () => {
 
   it('lists in the menu only what the role may open', async () => {
     const c = menu((await get('/en/staff', counsellor)).body);
-    expect(c).toEqual(['/en/staff', '/en/staff/referrals', '/en/staff/account', '/en/staff/sessions']);
+    expect(c).toEqual([
+      '/en/staff',
+      '/en/staff/referrals',
+      '/en/staff/cases',
+      '/en/staff/cases/files',
+      '/en/staff/account',
+      '/en/staff/sessions',
+    ]);
     const a = menu((await get('/en/staff', admin)).body);
     expect(a).toEqual(
       expect.arrayContaining(['/en/staff/users', '/en/staff/users/invite', '/en/staff/outbox', '/en/staff/audit']),
     );
     expect(a).not.toContain('/en/staff/entry');
     expect(a).not.toContain('/en/staff/review');
+    // Case records are the centres' own; reporting years are the coordination office's.
+    expect(a).not.toContain('/en/staff/cases');
+    expect(a).not.toContain('/en/staff/reporting-years');
   });
 
   it('shows no account bar and no menu before the sign-in is complete', async () => {
