@@ -56,6 +56,68 @@ const EARLIER = [YEAR - 2, YEAR - 1];
 /** A release deadline some weeks ahead (the form refuses one in the past). */
 const DEADLINE = new Date(clock.now().getTime() + 60 * 24 * 60 * MINUTE).toISOString().slice(0, 10);
 
+/** Two complete records kept elsewhere, in the import file's columns and codes. */
+const IMPORTED: Record<string, string>[] = [
+  {
+    id: '',
+    status: 'complete',
+    first_contact_year: String(YEAR),
+    first_contact_quarter: '3',
+    consent_statistics: 'yes',
+    possibly_counted_elsewhere: 'unknown',
+    trafficking_status: 'presumed',
+    gender: 'female',
+    age_at_first_contact: '24',
+    age_unknown: 'no',
+    minor_at_exploitation: 'no',
+    unaccompanied_minor: '',
+    citizenship: 'NG',
+    country_of_recruitment: 'NG',
+    country_of_exploitation: 'DE|IT',
+    exploitation_forms: 'sexual',
+    labour_sector: '',
+    means_of_control: 'debt_bondage|spiritual_coercion',
+    recruiter_relation: 'friend',
+    first_contact_online: 'no',
+    exploitation_timing: 'during_flight|during_asylum',
+    asylum_stage: 'pending',
+    residence_status_first: 'gestattung',
+    residence_status_end: 'gestattung',
+    referral_source: 'other_ngo',
+    criminal_proceedings: 'none',
+    support_provided: 'psychosocial|asylum_support',
+  },
+  {
+    id: '',
+    status: 'complete',
+    first_contact_year: String(YEAR),
+    first_contact_quarter: '1',
+    consent_statistics: 'yes',
+    possibly_counted_elsewhere: 'no',
+    trafficking_status: 'police',
+    gender: 'male',
+    age_at_first_contact: '19',
+    age_unknown: 'no',
+    minor_at_exploitation: 'no',
+    unaccompanied_minor: '',
+    citizenship: 'RO',
+    country_of_recruitment: 'RO',
+    country_of_exploitation: 'DE',
+    exploitation_forms: 'labour',
+    labour_sector: 'F',
+    means_of_control: 'takes_earnings|withholds_documents',
+    recruiter_relation: 'employer',
+    first_contact_online: 'yes',
+    exploitation_timing: 'not_applicable',
+    asylum_stage: 'none',
+    residence_status_first: 'eu',
+    residence_status_end: 'eu',
+    referral_source: 'customs',
+    criminal_proceedings: 'investigation',
+    support_provided: 'legal|financial',
+  },
+];
+
 let site: Site;
 let counsellor: TestUser;
 let counsellorAuth: Authenticator;
@@ -400,6 +462,94 @@ describe('a counsellor of the Leipzig centre documents her counselling', () => {
     await counsellorPage.goto(`${site.base}/de/staff/cases?year=${YEAR}`);
     const main = (await counsellorPage.locator('main').textContent()) ?? '';
     expect(main).toContain('2 von 2 Datensätzen · Entwürfe: 1 · vollständig: 1 · freigegeben: 1');
+    expect(main).toContain('1 Entwurf ist noch nicht vollständig.');
+    await expectAccessible(counsellorPage);
+  });
+
+  it('exports the centre’s records, after confirming who she is once more', async () => {
+    // Signing in counts as a fresh proof; a quarter of an hour later it no longer does.
+    clock.advance(15 * MINUTE);
+    await submitAndWait(counsellorPage, () =>
+      counsellorPage.getByRole('navigation').getByRole('link', { name: 'Importieren und exportieren' }).first().click(),
+    );
+    expect(new URL(counsellorPage.url()).pathname, await describePage(counsellorPage)).toBe('/de/staff/cases/files');
+    await expectAccessible(counsellorPage);
+    await submitAndWait(counsellorPage, () =>
+      counsellorPage.getByRole('link', { name: 'Als CSV herunterladen' }).click(),
+    );
+    expect(new URL(counsellorPage.url()).pathname, await describePage(counsellorPage)).toBe('/de/staff/reauth');
+    expect(await counsellorPage.locator('h1').textContent()).toBe('Identität bestätigen');
+    await expectAccessible(counsellorPage);
+    expect((await auditEvents()).filter((e) => e === 'case_record.exported_done')).toHaveLength(0);
+    await counsellorPage.getByLabel('Passwort', { exact: true }).fill(counsellor.password);
+    await counsellorPage.getByLabel('Code', { exact: true }).fill(await counsellorAuth.code());
+    const csv = await download(counsellorPage, () =>
+      counsellorPage.getByRole('button', { name: 'Bestätigen' }).click(),
+    );
+    expect(csv.name).toMatch(/^datensaetze-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = csv.body
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]).toMatch(/^id,status,released_at,first_contact_year,/);
+    expect(lines).toHaveLength(3);
+    expect(lines.some((l) => l.startsWith(`${recordId},complete,`))).toBe(true);
+    // Now freshly confirmed: the HTCDS export follows at once.
+    await counsellorPage.goto(`${site.base}/de/staff/cases/files`);
+    const htcds = await download(counsellorPage, () =>
+      counsellorPage.getByRole('link', { name: 'HTCDS als Excel-Datei (XLSX)' }).click(),
+    );
+    expect(htcds.name).toMatch(/^htcds-.*\.xlsx$/);
+    expect(htcds.body.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect((await auditEvents()).filter((e) => e === 'case_record.exported_done')).toHaveLength(2);
+  });
+
+  it('imports a small CSV file: all or nothing, every problem with row, column and reason', async () => {
+    const file = (rows: Record<string, string>[]) => {
+      const header = Object.keys(IMPORTED[0]!);
+      return Buffer.from([header.join(','), ...rows.map((r) => header.map((h) => r[h] ?? '').join(','))].join('\n'));
+    };
+    const upload = async (name: string, body: Buffer): Promise<number> => {
+      await counsellorPage
+        .getByLabel('Datei', { exact: true })
+        .setInputFiles({ name, mimeType: 'text/csv', buffer: body });
+      return submitAndWait(counsellorPage, () =>
+        counsellorPage.getByRole('button', { name: 'Datei prüfen und importieren' }).click(),
+      );
+    };
+    await counsellorPage.goto(`${site.base}/de/staff/cases/files`);
+    let status = await upload(
+      'fehlerhaft.csv',
+      file([IMPORTED[0]!, { ...IMPORTED[1]!, gender: 'frau', country_of_exploitation: 'Deutschland' }]),
+    );
+    expect(status, await describePage(counsellorPage, status)).toBe(400);
+    const problems = counsellorPage.getByRole('region', { name: 'Fehler in der Datei' });
+    const rows = await problems.locator('tbody tr').allTextContents();
+    expect(rows.length, rows.join('\n')).toBe(2);
+    expect(rows.some((r) => r.startsWith('3') && r.includes('gender'))).toBe(true);
+    expect(rows.some((r) => r.startsWith('3') && r.includes('country_of_exploitation'))).toBe(true);
+    expect(await recordCount(), 'nothing written').toBe(2);
+    await expectAccessible(counsellorPage);
+    status = await upload('datensaetze.csv', file(IMPORTED));
+    expect(status, await describePage(counsellorPage, status)).toBe(200);
+    expect(counsellorPage.url()).toBe(`${site.base}/de/staff/cases/files?done=imported&created=2&updated=0`);
+    expect(await counsellorPage.getByRole('status').textContent()).toContain('2 Datensätze wurden übernommen.');
+    expect(await recordCount()).toBe(4);
+    await expectAccessible(counsellorPage);
+    expect(await auditEvents()).toContain('case_record.imported_done');
+  });
+
+  it('releases the year’s complete records at once; the draft stays what is missing', async () => {
+    await counsellorPage.goto(`${site.base}/de/staff/cases?year=${YEAR}`);
+    const status = await submitAndWait(counsellorPage, () =>
+      counsellorPage
+        .getByRole('button', { name: `Alle 2 vollständigen Datensätze mit Einwilligung aus ${YEAR} freigeben` })
+        .click(),
+    );
+    expect(status, await describePage(counsellorPage, status)).toBe(200);
+    const main = (await counsellorPage.locator('main').textContent()) ?? '';
+    expect(main).toContain('4 von 4 Datensätzen · Entwürfe: 1 · vollständig: 3 · freigegeben: 3');
     expect(main).toContain('1 Entwurf ist noch nicht vollständig.');
     await expectAccessible(counsellorPage);
   });

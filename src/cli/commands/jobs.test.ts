@@ -65,7 +65,7 @@ describe('schutznetz jobs', () => {
   });
 
   it('run without a name runs only what is due', async () => {
-    // The session purge ran just now; the retention purge and the referral jobs never did, so they are due at first sight.
+    // The session purge ran just now; the retention purge, the referral and the reporting-year jobs never did, so they are due at first sight.
     const r = await cli('jobs', 'run');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
@@ -74,6 +74,8 @@ describe('schutznetz jobs', () => {
           /^referrals\.auto-close: ok in \d+ ms \(closed 0\)\n/.source,
           /referrals\.delete: ok in \d+ ms \(deleted 0\)\n/.source,
           /referrals\.remind: ok in \d+ ms \(reminded 0, mails 0\)\n/.source,
+          /reporting-years\.remind: ok in \d+ ms \(reminders 0, centres 0, mails 0\)\n/.source,
+          /reporting-years\.retention: ok in \d+ ms \(years 0, deleted 0\)\n/.source,
           /retention\.purge: ok in \d+ ms \(throttle 0, outbox 0, invitations 0, passwordResets 0, emailChanges 0, challenges 0, entryReports 0\)\n$/
             .source,
         ].join(''),
@@ -124,7 +126,7 @@ describe('schutznetz jobs', () => {
     const unknown = await cli('jobs', 'run', 'no.such-job');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain(
-      `There is no job named "no.such-job". Jobs: ${JOB}, retention.purge, referrals.remind, referrals.auto-close, referrals.delete.`,
+      `There is no job named "no.such-job". Jobs: ${JOB}, retention.purge, referrals.remind, referrals.auto-close, referrals.delete, reporting-years.remind, reporting-years.retention.`,
     );
     expect((await cli('jobs', 'run', JOB, 'extra')).code).toBe(2);
     expect((await cli('jobs', 'list', 'extra')).code).toBe(2);

@@ -41,6 +41,8 @@ describe('the staff frame', () => {
     expect(c).toEqual([
       '/en/staff',
       '/en/staff/referrals',
+      '/en/staff/cases',
+      '/en/staff/cases/files',
       '/en/staff/statistics/centre',
       '/en/staff/account',
       '/en/staff/sessions',
@@ -51,6 +53,9 @@ describe('the staff frame', () => {
     );
     expect(a).not.toContain('/en/staff/entry');
     expect(a).not.toContain('/en/staff/review');
+    // Case records are the centres' own; reporting years are the coordination office's.
+    expect(a).not.toContain('/en/staff/cases');
+    expect(a).not.toContain('/en/staff/reporting-years');
   });
 
   it('shows no account bar and no menu before the sign-in is complete', async () => {
