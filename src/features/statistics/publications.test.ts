@@ -4,7 +4,9 @@
  * coordination scope that wrote it), only the coordination scope writes
  * one, only for a closed year, only as the next version and only with a
  * passing audit; internal publications are invisible outside the
- * coordination scope, public ones visible everywhere.
+ * coordination scope, public ones visible everywhere. And publish.ts, which
+ * protects outside any transaction, stores nothing when another version was
+ * stored or the year reopened while it was protecting.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -12,8 +14,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { withScope, type Scope } from '../../platform/db/tenant.ts';
 import { appForFile } from '../../../test/support/app.ts';
 import { fakeClock } from '../../../test/support/auth.ts';
+import { ENGINE, type StatisticsEngine } from './compute.ts';
 import { insertPublication, type NewPublication } from './queries/publications.ts';
-import { closeYear, demoCentreIds, openYear, publishedTestYear } from './test-fixtures.ts';
+import {
+  addRecords,
+  closeYear,
+  demoCentreIds,
+  openYear,
+  publishAs,
+  publishedTestYear,
+  reopenYear,
+  variedRecords,
+} from './test-fixtures.ts';
 
 const t = appForFile({}, { clock: fakeClock(new Date('2026-03-02T09:00:00Z')) });
 let publicId: string;
@@ -166,5 +178,64 @@ describe('statistics publications in the database', () => {
       return trx.selectFrom('statistics_publication').select('id').where('id', 'in', [publicId, internalId]).execute();
     });
     expect(plain.map((r) => r.id)).toEqual([publicId]);
+  });
+});
+
+describe('publishing while someone else acts on the year', () => {
+  /** The real engine; after protecting, `meanwhile` runs: what another person does while the audit takes its time. */
+  const interrupted = (meanwhile: () => Promise<unknown>): StatisticsEngine => ({
+    protect: async (counts, threshold, earlier) => {
+      const p = await ENGINE.protect(counts, threshold, earlier);
+      await meanwhile();
+      return p;
+    },
+    audit: (p) => ENGINE.audit(p),
+  });
+
+  async function closedYear(year: number) {
+    await openYear(t.app, year);
+    for (const [k, c] of demoCentreIds(1, 4).entries()) await addRecords(t.app, c, variedRecords(c, year, 30, k * 3));
+    await closeYear(t.app, year);
+  }
+
+  const stored = (year: number) =>
+    scoped(COORDINATION, (trx) =>
+      trx.selectFrom('statistics_publication').select(['version', 'audience']).where('year', '=', year).execute(),
+    );
+
+  const refusals = (year: number) =>
+    scoped({ kind: 'admin' }, (trx) =>
+      trx
+        .selectFrom('audit_log')
+        .select('details')
+        .where('event', '=', 'statistics.publish_refused')
+        .where('object_id', '=', String(year))
+        .execute(),
+    ).then((rows) => rows.map((r) => r.details));
+
+  it('a version stored meanwhile was not protected against: refused as concurrent, only the refusal written', async () => {
+    await closedYear(2019);
+    const outcome = await publishAs(
+      t.app,
+      2019,
+      'public',
+      interrupted(() => publishAs(t.app, 2019, 'public')),
+    );
+    expect(outcome).toEqual({ kind: 'refused', reason: 'concurrent' });
+    expect(await stored(2019)).toEqual([{ version: 1, audience: 'public' }]);
+    expect(await refusals(2019)).toEqual([{ year: 2019, audience: 'public', reason: 'concurrent' }]);
+  });
+
+  it('the year reopened meanwhile: refused, nothing stored', async () => {
+    await closedYear(2020);
+    const outcome = await publishAs(
+      t.app,
+      2020,
+      'internal',
+      interrupted(() => reopenYear(t.app, 2020)),
+    );
+    expect(outcome).toEqual({ kind: 'refused', reason: 'yearOpen' });
+    expect(await stored(2020)).toEqual([]);
+    expect(await refusals(2020)).toEqual([{ year: 2020, audience: 'internal', reason: 'yearOpen' }]);
   });
 });
