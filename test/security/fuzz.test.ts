@@ -525,19 +525,19 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     who: 'counsellor',
     body: form(caseFields),
     hostile: null,
-    writes: ['case_record', 'case_record_progress', ...AUDIT_TABLES],
+    writes: ['case_record', 'case_record_progress', 'case_statistics_cell', ...AUDIT_TABLES],
   },
   '/:lang/staff/cases/:id': {
     who: 'centre_lead',
     body: form(caseFields),
     hostile: null,
-    writes: ['case_record', 'case_record_progress', ...AUDIT_TABLES],
+    writes: ['case_record', 'case_record_progress', 'case_statistics_cell', ...AUDIT_TABLES],
   },
   '/:lang/staff/cases/release-year': {
     who: 'counsellor',
     body: form({ year: req(10) }),
     hostile: null,
-    writes: ['case_record', 'case_record_progress', ...AUDIT_TABLES],
+    writes: ['case_record', 'case_record_progress', 'case_statistics_cell', ...AUDIT_TABLES],
   },
   '/:lang/staff/cases/:id/release': { who: 'counsellor', body: csrfOnly(), hostile: null },
   '/:lang/staff/cases/:id/withdraw': { who: 'counsellor', body: csrfOnly(), hostile: null },
@@ -547,7 +547,7 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     who: 'counsellor',
     body: csrfOnly(),
     hostile: hostileUpload,
-    writes: ['case_record', 'case_record_progress', ...AUDIT_TABLES],
+    writes: ['case_record', 'case_record_progress', 'case_statistics_cell', ...AUDIT_TABLES],
   },
 };
 const GOOD = 'sieben lange Wörter sind sicher genug';

@@ -225,6 +225,19 @@ describe('who sees case records', () => {
       await expect(
         withScope(database.db, scope, (trx) => trx.insertInto('case_record').values(completeRecord(A, YEAR)).execute()),
       ).rejects.toThrow(/row-level security/);
+      // Nor any centre's kept counts (one centre's count of a cell may be 1), nor may it plant one.
+      const kept = await withScope(database.db, scope, async (trx) => ({
+        rows: (await sql`SELECT * FROM case_statistics_cell`.execute(trx)).rows.length,
+        updated: Number((await sql`UPDATE case_statistics_cell SET n = n + 1`.execute(trx)).numAffectedRows),
+        deleted: Number((await sql`DELETE FROM case_statistics_cell`.execute(trx)).numAffectedRows),
+      }));
+      expect(kept).toEqual({ rows: 0, updated: 0, deleted: 0 });
+      await expect(
+        withScope(database.db, scope, (trx) =>
+          sql`INSERT INTO case_statistics_cell (year, centre_id, dim_a, val_a, dim_b, val_b, n)
+              VALUES (${YEAR}, ${A}, 'total', 'all', '', '', 100)`.execute(trx),
+        ),
+      ).rejects.toThrow(/row-level security/);
     },
   );
 
@@ -303,25 +316,35 @@ describe('case_statistics: counts only', () => {
     }
   });
 
-  it('its owner reads only released records, only their counted columns, and only for the network', async () => {
+  it('its owner reads no record at all, and the kept counts only for the network', async () => {
     const asReader = (scope: Scope, q: (trx: Tx) => Promise<unknown>) =>
       database.db.transaction().execute(async (trx) => {
         await enterScope(trx, scope);
         await sql.raw('SET LOCAL ROLE schutznetz_statistics_reader').execute(trx);
         return q(trx);
       });
-    const count = (trx: Tx) =>
-      sql<{ n: number }>`SELECT count(*)::int AS n FROM case_record`.execute(trx).then((r) => r.rows[0]!.n);
-    // Released in 2024 (16), 2023 (7) and the closed year (1).
-    expect(await asReader({ kind: 'coordination' }, count)).toBe(counted.length + 7 + 1);
-    expect(await asReader(centre(D), count)).toBe(0);
-    expect(await asReader({ kind: 'retention' }, count)).toBe(0);
+    for (const scope of [{ kind: 'coordination' } as Scope, centre(D), { kind: 'retention' } as Scope]) {
+      await expect(asReader(scope, (trx) => sql`SELECT count(*) FROM case_record`.execute(trx))).rejects.toThrow(
+        /permission denied/,
+      );
+      await expect(
+        asReader(scope, (trx) => sql`SELECT count(*) FROM case_record_category`.execute(trx)),
+      ).rejects.toThrow(/permission denied/);
+    }
     await expect(asReader({ kind: 'coordination' }, recordIds)).rejects.toThrow(/permission denied/);
+    const cells = (trx: Tx) =>
+      sql<{ n: number }>`SELECT coalesce(sum(n), 0)::int AS n FROM case_statistics_cell
+        WHERE dim_a = 'total'`.execute(trx).then((r) => r.rows[0]!.n);
+    // Released in 2024 (16), 2023 (7) and the closed year (1).
+    expect(await asReader({ kind: 'coordination' }, cells)).toBe(counted.length + 7 + 1);
+    expect(await asReader({ kind: 'admin' }, cells)).toBe(counted.length + 7 + 1);
+    expect(await asReader(centre(D), cells)).toBe(0);
+    expect(await asReader({ kind: 'retention' }, cells)).toBe(0);
     await expect(
-      asReader({ kind: 'coordination' }, (trx) => sql`SELECT labour_sector FROM case_record`.execute(trx)),
+      asReader({ kind: 'coordination' }, (trx) => sql`DELETE FROM case_statistics_cell`.execute(trx)),
     ).rejects.toThrow(/permission denied/);
     await expect(
-      asReader({ kind: 'coordination' }, (trx) => sql`DELETE FROM case_record`.execute(trx)),
+      asReader({ kind: 'coordination' }, (trx) => sql`UPDATE case_statistics_cell SET n = n + 1`.execute(trx)),
     ).rejects.toThrow(/permission denied/);
   });
 });

@@ -11,6 +11,9 @@ import type { Database } from '../../platform/db/index.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import {
   AGE_BANDS,
+  EXPLOITATION_FORMS,
+  EXPLOITATION_TIMING,
+  SUPPORT_PROVIDED,
   type ASYLUM_STAGES,
   type CRIMINAL_PROCEEDINGS,
   type GENDERS,
@@ -109,6 +112,25 @@ describe('the vocabulary matches the database', () => {
 
   it('multi-choice fields: the same codes in the same order', async () => {
     for (const [field, codes] of Object.entries(MULTI_CHOICE)) expect(await codesOf(field), field).toEqual([...codes]);
+  });
+
+  it('the statistics count every option of the multi-choice fields, in the vocabulary’s order', async () => {
+    // case_record_cells (migrations/0030) spells out the options it splits the lists into.
+    const r = await sql<{ src: string }>`SELECT prosrc AS src FROM pg_proc WHERE proname = 'case_record_cells'`.execute(
+      database.db,
+    );
+    expect(r.rows).toHaveLength(1);
+    const counted = Object.fromEntries(
+      [...r.rows[0]!.src.matchAll(/SELECT '(\w+)\.' \|\| o[\s\S]*?unnest\(ARRAY\[([^\]]+)\]\)/g)].map((m) => [
+        m[1]!,
+        [...m[2]!.matchAll(/'([^']+)'/g)].map((x) => x[1]!),
+      ]),
+    );
+    expect(counted).toEqual({
+      exploitation_form: [...EXPLOITATION_FORMS],
+      exploitation_timing: [...EXPLOITATION_TIMING],
+      support_provided: [...SUPPORT_PROVIDED],
+    });
   });
 
   it('labour sectors, quarters, years and ages have the database’s bounds', async () => {

@@ -178,6 +178,10 @@ describe('retention', () => {
       );
     expect(await count(2025)).toBe(5);
 
+    const keptOf2025 = async () =>
+      (await sql`SELECT 1 FROM case_statistics_cell WHERE year = 2025`.execute(t.database.db)).rows.length;
+    expect(await keptOf2025()).toBeGreaterThan(0);
+
     // A day before the tenth anniversary of the closing: still there.
     clock.set(new Date(yearsBefore(new Date(closedAt.getTime() - DAY), -10)));
     await jobs.runDue();
@@ -195,9 +199,17 @@ describe('retention', () => {
     // The open year 2024 keeps its records; nothing but the records, the counts the triggers keep of them, the
     // audit chain and the job's own row changed.
     expect(await count(2024)).toBe(2);
-    expect(await watcher.changes(['case_record', 'case_record_progress', 'scheduled_job', ...AUDIT_TABLES])).toEqual(
-      [],
-    );
+    expect(
+      await watcher.changes([
+        'case_record',
+        'case_record_progress',
+        'case_statistics_cell',
+        'scheduled_job',
+        ...AUDIT_TABLES,
+      ]),
+    ).toEqual([]);
+    // The kept counts of the deleted year went with its records.
+    expect(await keptOf2025()).toBe(0);
     const left = await sql<{ n: string }>`
       SELECT count(*)::text AS n FROM case_record_progress
       WHERE year = 2025 AND (drafts <> 0 OR unreleased <> 0 OR unanswered <> 0)`.execute(t.database.db);

@@ -197,6 +197,16 @@ export interface CaseRecordProgress {
   year: number;
 }
 
+export interface CaseStatisticsCell {
+  centre_id: string;
+  dim_a: string;
+  dim_b: string;
+  n: number;
+  val_a: string;
+  val_b: string;
+  year: number;
+}
+
 export interface Centre {
   created_at: Generated<Timestamp>;
   id: string;
@@ -615,6 +625,7 @@ export interface DB {
   case_record: CaseRecord;
   case_record_category: CaseRecordCategory;
   case_record_progress: CaseRecordProgress;
+  case_statistics_cell: CaseStatisticsCell;
   centre: Centre;
   country_region: CountryRegion;
   directory_draft: DirectoryDraft;
