@@ -4,9 +4,13 @@
  *
  * 1. Counting one year's whole catalogue over 1,000,000 synthetic records
  *    on PostgreSQL: `case_statistics(year)` as the coordination office calls
- *    it, against the plain SQL GROUP BY queries for the same cells (one per
- *    catalogue table, as the owner, bench/cases-sql.ts), in alternating
- *    runs of the same process. Targets: ≤ 1.5 × the plain queries, ≤ 2 s.
+ *    it (it sums the counts kept as the records were written, ADR 037),
+ *    against the plain SQL GROUP BY queries for the same cells over the
+ *    records (one per catalogue table, as the owner, bench/cases-sql.ts), in
+ *    alternating runs of the same process. Targets: ≤ 1.5 × the plain
+ *    queries, ≤ 2 s. Then what keeping the counts costs: the same number of
+ *    records written with the kept-counts triggers and without, and one
+ *    year counted again from its records.
  * 2. The same on PGlite with 100,000 records.
  * 3. Secondary suppression and the LP audit of one year's catalogue, from
  *    the rows case_statistics returns, at 1,000, 10,000 and 1,000,000
@@ -18,7 +22,8 @@
  * per centre in the centre's own scope; writing them is not measured.
  * Options (environment): BENCH_CASES_PG (records on PostgreSQL, default
  * 1000000), BENCH_CASES_PGLITE (default 100000), BENCH_CASES_RUNS (timed runs
- * of each side, default 5), BENCH_CASES_PARTS (a comma list of postgres,
+ * of each side, default 5), BENCH_CASES_WRITE (records per write-cost run,
+ * default 20000; at most 10000 on PGlite), BENCH_CASES_PARTS (a comma list of postgres,
  * pglite, import; default all), DATABASE_URL (admin connection), BENCH_SKIP_PG=1.
  */
 import { execFileSync } from 'node:child_process';
@@ -89,8 +94,26 @@ type CountFigures = {
   settings: Record<string, string>;
 };
 
+/**
+ * What keeping the counts costs the writers (ADR 037): the same number of
+ * records written with the kept-counts triggers and with them switched off,
+ * alternating, each into a year of its own; and how long counting one year
+ * from the records again takes (what the migration does once, and what
+ * case_statistics would cost if it counted when called).
+ */
+type WriteCost = {
+  database: 'postgres' | 'pglite';
+  records: number;
+  withKeptMs: number[];
+  withoutKeptMs: number[];
+  /** Median with / median without. */
+  ratio: number;
+  recount: { records: number; ms: number; cpuMs: number };
+};
+
 export type CasesResults = {
   counts: CountFigures[];
+  writeCosts: WriteCost[];
   /** Secondary suppression and the LP audit of one year's catalogue, from the rows case_statistics returned. */
   engine: EngineFigure[];
   /** Importing 10,000 records from a CSV file into one centre, in a process of its own. */
@@ -361,6 +384,60 @@ async function countFigures(
   };
 }
 
+const KEPT_TRIGGERS = ['case_statistics_cell_insert', 'case_statistics_cell_update', 'case_statistics_cell_delete'];
+/** Years of their own for the write-cost runs, far from the counted ones. */
+const WRITE_COST_YEARS = [2011, 2012, 2013, 2014] as const;
+
+async function keptTriggers(db: Kysely<DB>, on: boolean): Promise<void> {
+  for (const t of KEPT_TRIGGERS)
+    await db.executeQuery(CompiledQuery.raw(`ALTER TABLE case_record ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${t}`));
+}
+
+async function writeCost(database: Database, records: number, recountYear: number, log: Log): Promise<WriteCost> {
+  const withKept: number[] = [];
+  const withoutKept: number[] = [];
+  for (const [i, year] of WRITE_COST_YEARS.entries()) {
+    // Alternating: on, off, off, on — a drift in the machine's load hits both sides alike.
+    const on = i === 0 || i === 3;
+    await keptTriggers(database.db, on);
+    try {
+      const s = await writeYear(database.db, year, records, log);
+      (on ? withKept : withoutKept).push(round(s * 1000));
+    } finally {
+      await keptTriggers(database.db, true);
+    }
+  }
+  let recount: Sample = { ms: 0, cpuMs: 0 };
+  let counted = 0;
+  await timed<{ n: number }>(database, async (run, measure) => {
+    counted = (
+      await run(
+        `SELECT count(*)::int AS n FROM case_record r WHERE r.first_contact_year = $1 AND case_record_counted(r)`,
+        [recountYear],
+      )
+    )[0]!.n;
+    recount = await measure(async () => {
+      await run(
+        `SELECT count(*) FROM (
+           SELECT r.centre_id, k.dim_a, k.val_a, k.dim_b, k.val_b, count(*)
+           FROM case_record r CROSS JOIN LATERAL case_record_cells(r) k
+           WHERE r.first_contact_year = $1 AND case_record_counted(r)
+           GROUP BY 1, 2, 3, 4, 5) x`,
+        [recountYear],
+      );
+    });
+  });
+  log(`${database.kind}: recounted ${counted.toLocaleString('en')} records from scratch in ${round(recount.ms)} ms`);
+  return {
+    database: database.kind,
+    records,
+    withKeptMs: withKept,
+    withoutKeptMs: withoutKept,
+    ratio: round(median(withKept) / median(withoutKept), 2),
+    recount: { records: counted, ms: round(recount.ms), cpuMs: round(recount.cpuMs) },
+  };
+}
+
 const IMPORT_RECORDS = 10_000;
 const IMPORT_YEAR = 2022;
 
@@ -405,7 +482,9 @@ export async function casesBench(o: {
   const pgRecords = intEnv('BENCH_CASES_PG', 1_000_000);
   const pgliteRecords = intEnv('BENCH_CASES_PGLITE', 100_000);
   const runs = intEnv('BENCH_CASES_RUNS', 5);
+  const writeRecords = intEnv('BENCH_CASES_WRITE', 20_000);
   const counts: CountFigures[] = [];
+  const writeCosts: WriteCost[] = [];
   const engine: EngineFigure[] = [];
   const imports: ImportFigure[] = [];
   const parts = (process.env.BENCH_CASES_PARTS || 'postgres,pglite,import').split(',').map((p) => p.trim());
@@ -421,6 +500,7 @@ export async function casesBench(o: {
       for (const [year, n] of ENGINE_SIZES) await writeYear(database.db, year, n, o.log);
       const s = await writeYear(database.db, YEAR, pgRecords, o.log);
       counts.push(await countFigures(database, pgRecords, s, runs, o.log));
+      writeCosts.push(await writeCost(database, writeRecords, YEAR, o.log));
       for (const [year, n] of [...ENGINE_SIZES, [YEAR, pgRecords] as const]) {
         o.log(`engine: protect and audit the catalogue of ${n.toLocaleString('en')} records`);
         const { rows } = await statistics(database, year);
@@ -438,6 +518,7 @@ export async function casesBench(o: {
       await seedCentres(pglite.db);
       const s = await writeYear(pglite.db, YEAR, pgliteRecords, o.log);
       counts.push(await countFigures(pglite, pgliteRecords, s, runs, o.log));
+      writeCosts.push(await writeCost(pglite, Math.min(writeRecords, 10_000), YEAR, o.log));
     } finally {
       await pglite.close();
     }
@@ -466,7 +547,7 @@ export async function casesBench(o: {
     }
     imports.push(await importFigure(dir, file, centreId, o.log));
   }
-  return { counts, engine, imports, postgresSkipped: o.pgProblem };
+  return { counts, writeCosts, engine, imports, postgresSkipped: o.pgProblem };
 }
 
 /** The section's tables, for the terminal. */
@@ -510,6 +591,32 @@ export function casesReport(r: CasesResults): string[] {
     out.push(
       `${c.database} runs, wall ms: function ${c.fn.wallMs.join(' / ')}; plain ${c.plain.wallMs.join(' / ')}; one statement ${c.oneStatement.wallMs.join(' / ')}`,
       `${c.database} runs, CPU ms: function ${c.fn.cpuMs.join(' / ')}; plain ${c.plain.cpuMs.join(' / ')}; one statement ${c.oneStatement.cpuMs.join(' / ')}`,
+    );
+  if (r.writeCosts.length > 0)
+    out.push(
+      '',
+      'What keeping the counts costs the writers: records written (each centre in its own scope) with the kept-counts triggers and without,',
+      'alternating (on, off, off, on), ms each; and counting one year from its records again (what case_statistics would cost if it counted when called):',
+      table(
+        [
+          'database',
+          'records',
+          'with kept counts',
+          'without',
+          'with / without',
+          'recount: records',
+          'recount ms / CPU ms',
+        ],
+        r.writeCosts.map((w) => [
+          w.database,
+          w.records,
+          w.withKeptMs.join(' / '),
+          w.withoutKeptMs.join(' / '),
+          `${w.ratio} ×`,
+          w.recount.records,
+          `${w.recount.ms} / ${w.recount.cpuMs}`,
+        ]),
+      ),
     );
   if (r.engine.length > 0)
     out.push(

@@ -258,8 +258,9 @@ AS $$
 $$;
 
 -- The statistics' role no longer reads records: neither the records' columns
--- nor the view over them.
+-- nor the view over them, nor the regions it needed to group them.
 DROP POLICY statistics_only_released ON case_record;
 DROP POLICY statistics_read ON case_record;
 REVOKE SELECT ON case_record FROM schutznetz_statistics_reader;
 REVOKE SELECT ON case_record_category FROM schutznetz_statistics_reader;
+REVOKE SELECT ON country_region FROM schutznetz_statistics_reader;

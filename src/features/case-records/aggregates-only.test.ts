@@ -334,7 +334,9 @@ describe('case_statistics: counts only', () => {
     await expect(asReader({ kind: 'coordination' }, recordIds)).rejects.toThrow(/permission denied/);
     const cells = (trx: Tx) =>
       sql<{ n: number }>`SELECT coalesce(sum(n), 0)::int AS n FROM case_statistics_cell
-        WHERE dim_a = 'total'`.execute(trx).then((r) => r.rows[0]!.n);
+        WHERE dim_a = 'total'`
+        .execute(trx)
+        .then((r) => r.rows[0]!.n);
     // Released in 2024 (16), 2023 (7) and the closed year (1).
     expect(await asReader({ kind: 'coordination' }, cells)).toBe(counted.length + 7 + 1);
     expect(await asReader({ kind: 'admin' }, cells)).toBe(counted.length + 7 + 1);

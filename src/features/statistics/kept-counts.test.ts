@@ -131,7 +131,9 @@ describe('the kept counts always equal a recount of the records', () => {
   it('after released and unreleased records are deleted', async () => {
     await inEveryCentre(async (trx, centreId) => {
       await sql`DELETE FROM case_record
-                WHERE id IN (SELECT id FROM case_record WHERE centre_id = ${centreId} ORDER BY id LIMIT 4)`.execute(trx);
+                WHERE id IN (SELECT id FROM case_record WHERE centre_id = ${centreId} ORDER BY id LIMIT 4)`.execute(
+        trx,
+      );
     });
     await expectKeptEqualsRecount();
   });

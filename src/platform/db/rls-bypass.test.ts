@@ -6,7 +6,8 @@
  * Both are refused in every schema, with exactly two exceptions, each owned
  * by a role of its own that may read only the columns it needs: the session
  * lookup `auth_session(text)` (ADR 021) and the one path on which case
- * records are counted across centres, `case_statistics(integer)` (ADR 034).
+ * records are counted across centres, `case_statistics(integer)` (ADR 034),
+ * whose role reads the kept counts and no record (ADR 037).
  */
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,52 +53,15 @@ const READABLE: Record<string, string[]> = {
     'user_session.token_hash',
     'user_session.user_id',
   ],
-  // The counted columns, and the same records' categories through the view with the reader's rights (0029).
+  // The kept counts only (0030): no record, no column of one, not the view over them.
   [CASE_STATISTICS.owner]: [
-    'case_record.age_at_first_contact',
-    'case_record.age_unknown',
-    'case_record.asylum_stage',
-    'case_record.centre_id',
-    'case_record.citizenship',
-    'case_record.consent_statistics',
-    'case_record.country_of_exploitation',
-    'case_record.criminal_proceedings',
-    'case_record.exploitation_forms',
-    'case_record.exploitation_timing',
-    'case_record.first_contact_year',
-    'case_record.gender',
-    'case_record.minor_at_exploitation',
-    'case_record.possibly_counted_elsewhere',
-    'case_record.referral_source',
-    'case_record.released_at',
-    'case_record.residence_status_first',
-    'case_record.status',
-    'case_record.support_provided',
-    'case_record.trafficking_status',
-    'case_record.unaccompanied_minor',
-    'case_record_category.age_band',
-    'case_record_category.asylum_context',
-    'case_record_category.asylum_stage',
-    'case_record_category.centre_id',
-    'case_record_category.citizenship_region',
-    'case_record_category.consent_statistics',
-    'case_record_category.criminal_proceedings',
-    'case_record_category.exploitation_forms',
-    'case_record_category.exploitation_place',
-    'case_record_category.exploitation_timing',
-    'case_record_category.first_contact_year',
-    'case_record_category.gender',
-    'case_record_category.minor_at_exploitation',
-    'case_record_category.possibly_counted_elsewhere',
-    'case_record_category.referral_source',
-    'case_record_category.released_at',
-    'case_record_category.residence_status_first',
-    'case_record_category.status',
-    'case_record_category.support_provided',
-    'case_record_category.trafficking_status',
-    'case_record_category.unaccompanied_minor',
-    'country_region.code',
-    'country_region.region',
+    'case_statistics_cell.centre_id',
+    'case_statistics_cell.dim_a',
+    'case_statistics_cell.dim_b',
+    'case_statistics_cell.n',
+    'case_statistics_cell.val_a',
+    'case_statistics_cell.val_b',
+    'case_statistics_cell.year',
   ],
 };
 
