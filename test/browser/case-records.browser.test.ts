@@ -8,15 +8,14 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCentre, createUser, type TestUser } from '../support/auth.ts';
+import { createCentre } from '../support/auth.ts';
 import { formatViolations, runAxe, type AxeViolation } from './support/probes.ts';
-import { newContext, type Site } from './support/site.ts';
-import { Authenticator, reflowProblems, signInInBrowser, startStaffSite, submitAndWait } from './support/staff.ts';
+import type { Site } from './support/site.ts';
+import { reflowProblems, signedInStaff, startStaffSite, submitAndWait } from './support/staff.ts';
 
 let site: Site;
 let context: BrowserContext;
 let page: Page;
-let counsellor: TestUser;
 
 async function expectAccessible(where: string): Promise<void> {
   const violations = await runAxe(page);
@@ -31,12 +30,8 @@ async function expectAccessible(where: string): Promise<void> {
 
 beforeAll(async () => {
   site = await startStaffSite();
-  const app = site.testApp.app;
-  const centre = await createCentre(app, 'Beratung im Browser');
-  counsellor = await createUser(app, { role: 'counsellor', centreId: centre });
-  ({ context } = await newContext(site));
-  page = await context.newPage();
-  await signInInBrowser(page, site.base, counsellor, new Authenticator(counsellor.totpSecret!));
+  const centre = await createCentre(site.testApp.app, 'Beratung im Browser');
+  ({ context, page } = await signedInStaff(site, { role: 'counsellor', centreId: centre }));
 }, 120_000);
 afterAll(async () => {
   await context?.close();

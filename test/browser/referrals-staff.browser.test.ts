@@ -9,15 +9,14 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendReferral, type SentReferral } from '../../src/features/referrals/test-fixtures.ts';
-import { createCentre, createUser, type TestUser } from '../support/auth.ts';
+import { createCentre, createUser } from '../support/auth.ts';
 import { formatViolations, runAxe, type AxeViolation } from './support/probes.ts';
-import { newContext, type Site } from './support/site.ts';
-import { Authenticator, reflowProblems, signInInBrowser, startStaffSite, submitAndWait } from './support/staff.ts';
+import type { Site } from './support/site.ts';
+import { reflowProblems, signedInStaff, startStaffSite, submitAndWait } from './support/staff.ts';
 
 let site: Site;
 let context: BrowserContext;
 let page: Page;
-let counsellor: TestUser;
 let referral: SentReferral;
 
 async function expectAccessible(where: string): Promise<void> {
@@ -38,12 +37,9 @@ beforeAll(async () => {
   // A second centre with staff, so the forwarding form offers a choice.
   const other = await createCentre(app, 'Andere Beratung');
   await createUser(app, { role: 'counsellor', centreId: other });
-  counsellor = await createUser(app, { role: 'counsellor', centreId: centre });
   await sendReferral(app, centre, { urgency: 'no_rush' });
   referral = await sendReferral(app, centre, { urgency: 'immediate' });
-  ({ context } = await newContext(site));
-  page = await context.newPage();
-  await signInInBrowser(page, site.base, counsellor, new Authenticator(counsellor.totpSecret!));
+  ({ context, page } = await signedInStaff(site, { role: 'counsellor', centreId: centre }));
 }, 120_000);
 afterAll(async () => {
   await context?.close();

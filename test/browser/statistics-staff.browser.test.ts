@@ -6,20 +6,18 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, type TestUser } from '../support/auth.ts';
+import type { CreateUserOptions } from '../support/auth.ts';
 import { demoCentreIds, publishAs, publishedTestYear } from '../../src/features/statistics/test-fixtures.ts';
 import { formatViolations, runAxe, type AxeViolation } from './support/probes.ts';
-import { newContext, type Site } from './support/site.ts';
-import { Authenticator, reflowProblems, signInInBrowser, startStaffSite } from './support/staff.ts';
+import type { Site } from './support/site.ts';
+import { reflowProblems, signedInStaff, startStaffSite } from './support/staff.ts';
 
 let site: Site;
 const contexts: BrowserContext[] = [];
 
-async function signedIn(user: TestUser): Promise<Page> {
-  const { context } = await newContext(site);
+async function signedIn(account: CreateUserOptions): Promise<Page> {
+  const { context, page } = await signedInStaff(site, account);
   contexts.push(context);
-  const page = await context.newPage();
-  await signInInBrowser(page, site.base, user, new Authenticator(user.totpSecret!));
   return page;
 }
 
@@ -44,8 +42,8 @@ beforeAll(async () => {
   await publishedTestYear(app, 2018);
   await publishAs(app, 2018, 'internal');
   const [centre] = demoCentreIds(1, 1);
-  office = await signedIn(await createUser(app, { role: 'coordination' }));
-  lead = await signedIn(await createUser(app, { role: 'centre_lead', centreId: centre! }));
+  office = await signedIn({ role: 'coordination' });
+  lead = await signedIn({ role: 'centre_lead', centreId: centre! });
 }, 240_000);
 
 afterAll(async () => {

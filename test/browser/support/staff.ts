@@ -7,7 +7,7 @@
  * take.
  */
 import net from 'node:net';
-import { chromium, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { derivedId } from '../../../src/features/directory/derived-id.ts';
 import { DEMO_NAMESPACE } from '../../../src/features/demo/entries.ts';
@@ -16,7 +16,8 @@ import { withScope } from '../../../src/platform/db/tenant.ts';
 import { generateTotp, TOTP_PERIOD_SECONDS, TOTP_WINDOW_STEPS, totpStep } from '../../../src/platform/security/totp.ts';
 import type { Clock } from '../../../src/app.ts';
 import { testApp } from '../../support/app.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, type Site } from './site.ts';
+import { createUser, type CreateUserOptions, type TestUser } from '../../support/auth.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, newContext, type Site } from './site.ts';
 
 /** The demo centre in Leipzig: its tenant id and the directory entry it maintains. */
 export const LEIPZIG_CENTRE_ID = demoCentreId('leipzig');
@@ -257,6 +258,28 @@ export async function signInInBrowser(
   expect(`${status} ${new URL(page.url()).pathname}`, `second-factor step: ${await describePage(page, status)}`).toBe(
     `200 /${lang}/staff`,
   );
+}
+
+/**
+ * A new staff account (password and authenticator app enrolled) signed in
+ * by both steps in a browser context of its own, so several people can be
+ * signed in side by side; ends on the staff start page. The caller closes
+ * the context.
+ */
+export async function signedInStaff(
+  site: Site,
+  account: CreateUserOptions,
+): Promise<{ user: TestUser; context: BrowserContext; page: Page }> {
+  const user = await createUser(site.testApp.app, account);
+  const { context } = await newContext(site);
+  try {
+    const page = await context.newPage();
+    await signInInBrowser(page, site.base, user, new Authenticator(user.totpSecret!));
+    return { user, context, page };
+  } catch (err) {
+    await context.close().catch(() => undefined);
+    throw err;
+  }
 }
 
 /** The newest invitation link sent to `email`, read from the outbox table (as the owner role, like an operator). */
