@@ -12,9 +12,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordCells, recordsCsv } from '../../src/features/case-records/io/test-support.ts';
 import { createCentre } from '../support/auth.ts';
-import { formatViolations, runAxe, type AxeViolation } from './support/probes.ts';
 import type { Site } from './support/site.ts';
-import { reflowProblems, signedInStaff, startStaffSite, submitAndWait } from './support/staff.ts';
+import { expectAccessible, signedInStaff, startStaffSite, submitAndWait } from './support/staff.ts';
 
 let site: Site;
 let officeContext: BrowserContext;
@@ -23,17 +22,6 @@ let office: Page;
 let lead: Page;
 const year = new Date().getUTCFullYear() - 1;
 const deadline = `${year + 2}-03-31`;
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const violations = await runAxe(page);
-  expect(violations, `axe violations on ${where}:\n${formatViolations(violations)}`).toEqual([]);
-  let narrow: AxeViolation[] = [];
-  const reflow = await reflowProblems(page, async () => {
-    narrow = await runAxe(page);
-  });
-  expect(reflow, `${where} at 320 CSS px:\n${reflow.join('\n')}`).toEqual([]);
-  expect(narrow, `axe violations on ${where} at 320 CSS px:\n${formatViolations(narrow)}`).toEqual([]);
-}
 
 beforeAll(async () => {
   site = await startStaffSite();

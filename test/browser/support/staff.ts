@@ -17,6 +17,7 @@ import { generateTotp, TOTP_PERIOD_SECONDS, TOTP_WINDOW_STEPS, totpStep } from '
 import type { Clock } from '../../../src/app.ts';
 import { testApp } from '../../support/app.ts';
 import { createUser, type CreateUserOptions, type TestUser } from '../../support/auth.ts';
+import { formatViolations, runAxe, type AxeViolation } from './probes.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, newContext, type Site } from './site.ts';
 
 /** The demo centre in Leipzig: its tenant id and the directory entry it maintains. */
@@ -409,4 +410,25 @@ export async function reflowProblems(page: Page, whileNarrow?: () => Promise<voi
   } finally {
     await page.setViewportSize(wide);
   }
+}
+
+/**
+ * The page as it is now, without reloading it: zero axe violations at
+ * desktop width; at 320 CSS px (a small phone, or 400 % zoom) no sideways
+ * scrolling except inside a keyboard-usable table region (reflowProblems),
+ * and zero axe violations again (a table region only scrolls, and so only
+ * meets axe's scrollable-region rule, there). `where` names the page in the
+ * failure messages; by default its path and query.
+ */
+export async function expectAccessible(page: Page, where?: string): Promise<void> {
+  const url = new URL(page.url());
+  const name = where ?? `${url.pathname}${url.search}`;
+  const violations = await runAxe(page);
+  expect(violations, `axe violations on ${name}:\n${formatViolations(violations)}`).toEqual([]);
+  let narrow: AxeViolation[] = [];
+  const reflow = await reflowProblems(page, async () => {
+    narrow = await runAxe(page);
+  });
+  expect(reflow, `${name} at 320 CSS px (WCAG 1.4.10 Reflow):\n${reflow.join('\n')}`).toEqual([]);
+  expect(narrow, `axe violations on ${name} at 320 CSS px:\n${formatViolations(narrow)}`).toEqual([]);
 }
