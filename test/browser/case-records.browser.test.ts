@@ -8,35 +8,18 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCentre, createUser, type TestUser } from '../support/auth.ts';
-import { formatViolations, runAxe, type AxeViolation } from './support/probes.ts';
-import { newContext, type Site } from './support/site.ts';
-import { Authenticator, reflowProblems, signInInBrowser, startStaffSite, submitAndWait } from './support/staff.ts';
+import { createCentre } from '../support/auth.ts';
+import type { Site } from './support/site.ts';
+import { expectAccessible, signedInStaff, startStaffSite, submitAndWait } from './support/staff.ts';
 
 let site: Site;
 let context: BrowserContext;
 let page: Page;
-let counsellor: TestUser;
-
-async function expectAccessible(where: string): Promise<void> {
-  const violations = await runAxe(page);
-  expect(violations, `axe violations on ${where}:\n${formatViolations(violations)}`).toEqual([]);
-  let narrow: AxeViolation[] = [];
-  const reflow = await reflowProblems(page, async () => {
-    narrow = await runAxe(page);
-  });
-  expect(reflow, `${where} at 320 CSS px:\n${reflow.join('\n')}`).toEqual([]);
-  expect(narrow, `axe violations on ${where} at 320 CSS px:\n${formatViolations(narrow)}`).toEqual([]);
-}
 
 beforeAll(async () => {
   site = await startStaffSite();
-  const app = site.testApp.app;
-  const centre = await createCentre(app, 'Beratung im Browser');
-  counsellor = await createUser(app, { role: 'counsellor', centreId: centre });
-  ({ context } = await newContext(site));
-  page = await context.newPage();
-  await signInInBrowser(page, site.base, counsellor, new Authenticator(counsellor.totpSecret!));
+  const centre = await createCentre(site.testApp.app, 'Beratung im Browser');
+  ({ context, page } = await signedInStaff(site, { role: 'counsellor', centreId: centre }));
 }, 120_000);
 afterAll(async () => {
   await context?.close();
@@ -48,14 +31,14 @@ describe('a counsellor documents a case in the browser', () => {
 
   it('the empty list and the empty form', async () => {
     await page.goto(`${site.base}/de/staff/cases`);
-    await expectAccessible('/de/staff/cases');
+    await expectAccessible(page, '/de/staff/cases');
     await page.getByRole('link', { name: 'Neuen Datensatz anlegen' }).click();
     expect(new URL(page.url()).pathname).toBe('/de/staff/cases/new');
     // The form itself needs no script: the only one is the quick exit every page has.
     await expect(page.locator('script:not([src])').count()).resolves.toBe(0);
     await expect(page.locator('script[src*="quick-exit"]').count()).resolves.toBe(1);
     await expect(page.locator('script').count()).resolves.toBe(1);
-    await expectAccessible('/de/staff/cases/new');
+    await expectAccessible(page, '/de/staff/cases/new');
   });
 
   it('“Save” without answers sends the form back with every error next to its field', async () => {
@@ -63,7 +46,7 @@ describe('a counsellor documents a case in the browser', () => {
       400,
     );
     await expect(page.locator('.error-summary li').count()).resolves.toBeGreaterThan(10);
-    await expectAccessible('/de/staff/cases/new (errors)');
+    await expectAccessible(page, '/de/staff/cases/new (errors)');
   });
 
   it('“Update the form” asks the questions the answers need, and saves nothing', async () => {
@@ -76,7 +59,7 @@ describe('a counsellor documents a case in the browser', () => {
     await page.getByLabel('Alter beim Erstkontakt (in Jahren)').fill('16');
     await submitAndWait(page, () => page.getByRole('button', { name: 'Formular aktualisieren' }).click());
     await expect(page.locator('[name="unaccompanied_minor"]').count()).resolves.toBeGreaterThan(0);
-    await expectAccessible('/de/staff/cases/new (updated)');
+    await expectAccessible(page, '/de/staff/cases/new (updated)');
   });
 
   it('a draft is saved and shown again', async () => {
@@ -89,20 +72,20 @@ describe('a counsellor documents a case in the browser', () => {
     expect(new URL(page.url()).search).toBe('?done=created');
     await expect(page.getByRole('status').innerText()).resolves.toContain('angelegt');
     await expect(page.locator('#f-labour_sector').inputValue()).resolves.toBe('I');
-    await expectAccessible('/de/staff/cases/:id');
+    await expectAccessible(page, '/de/staff/cases/:id');
   });
 
   it('the list for the year says what is missing', async () => {
     await page.goto(`${site.base}/de/staff/cases?year=${year}`);
     await expect(page.locator('main').innerText()).resolves.toContain('1 Entwurf ist noch nicht vollständig.');
-    await expectAccessible('/de/staff/cases?year=…');
+    await expectAccessible(page, '/de/staff/cases?year=…');
   });
 
   it('the deletion asks first', async () => {
     await page.locator('tbody tr a').first().click();
     await page.getByRole('link', { name: 'Datensatz löschen' }).click();
     expect(new URL(page.url()).pathname).toMatch(/\/delete$/);
-    await expectAccessible('/de/staff/cases/:id/delete');
+    await expectAccessible(page, '/de/staff/cases/:id/delete');
     expect(await submitAndWait(page, () => page.getByRole('button', { name: 'Endgültig löschen' }).click())).toBe(200);
     expect(new URL(page.url()).search).toBe('?done=deleted');
   });

@@ -33,14 +33,14 @@ import {
   variedRecords,
 } from '../../src/features/statistics/test-fixtures.ts';
 import { createUser, type TestUser } from '../support/auth.ts';
-import { formatViolations, runAxe, watchPage, type AxeViolation, type PageLog } from './support/probes.ts';
+import { watchPage, type PageLog } from './support/probes.ts';
 import { newContext, QUICK_EXIT_TARGET, type Site } from './support/site.ts';
 import {
   Authenticator,
   describePage,
+  expectAccessible,
   laterClock,
   LEIPZIG_CENTRE_ID,
-  reflowProblems,
   signInInBrowser,
   startStaffSite,
   submitAndWait,
@@ -140,23 +140,6 @@ async function guardedPage(): Promise<{ page: Page; foreign: string[] }> {
   const page = await guarded.context.newPage();
   logs.push(await watchPage(page));
   return { page, foreign: guarded.foreign };
-}
-
-/**
- * The page as it is now: zero axe violations at desktop width; at 320 CSS
- * px no sideways scrolling (except inside a keyboard-usable table region)
- * and zero violations again.
- */
-async function expectAccessible(page: Page): Promise<void> {
-  const where = `${new URL(page.url()).pathname}${new URL(page.url()).search}`;
-  const violations = await runAxe(page);
-  expect(violations, `axe violations on ${where}:\n${formatViolations(violations)}`).toEqual([]);
-  let narrow: AxeViolation[] = [];
-  const reflow = await reflowProblems(page, async () => {
-    narrow = await runAxe(page);
-  });
-  expect(reflow, `${where} at 320 CSS px (WCAG 1.4.10 Reflow):\n${reflow.join('\n')}`).toEqual([]);
-  expect(narrow, `axe violations on ${where} at 320 CSS px:\n${formatViolations(narrow)}`).toEqual([]);
 }
 
 /** The form tab as it is now, checked like any page: scripts on for axe-core only, the page is not reloaded. */

@@ -29,16 +29,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCentreId } from '../../src/features/demo/network.ts';
 import { withScope } from '../../src/platform/db/tenant.ts';
 import { createUser, fakeClock, type TestUser } from '../support/auth.ts';
-import { formatViolations, runAxe, watchPage, type AxeViolation, type PageLog } from './support/probes.ts';
+import { watchPage, type PageLog } from './support/probes.ts';
 import { newContext, type Site } from './support/site.ts';
 import { jobRunnerFor } from '../support/app.ts';
 import {
   Authenticator,
   describePage,
+  expectAccessible,
   laterClock,
   LEIPZIG_CENTRE_ID,
   LEIPZIG_SERVICE_ID,
-  reflowProblems,
   signInInBrowser,
   startStaffSite,
   submitAndWait,
@@ -89,23 +89,6 @@ async function staffPage(): Promise<Page> {
   const page = await guarded.context.newPage();
   staffLogs.push(await watchPage(page));
   return page;
-}
-
-/**
- * The page as it is now: zero axe violations at desktop width; at 320 CSS
- * px no sideways scrolling (except inside a keyboard-usable table region)
- * and zero violations again.
- */
-async function expectAccessible(page: Page): Promise<void> {
-  const where = new URL(page.url()).pathname;
-  const violations = await runAxe(page);
-  expect(violations, `axe violations on ${where}:\n${formatViolations(violations)}`).toEqual([]);
-  let narrow: AxeViolation[] = [];
-  const reflow = await reflowProblems(page, async () => {
-    narrow = await runAxe(page);
-  });
-  expect(reflow, `${where} at 320 CSS px (WCAG 1.4.10 Reflow):\n${reflow.join('\n')}`).toEqual([]);
-  expect(narrow, `axe violations on ${where} at 320 CSS px:\n${formatViolations(narrow)}`).toEqual([]);
 }
 
 /** What a public page must be for a person at risk or a careful professional: no cookie, nothing from elsewhere, accessible. */

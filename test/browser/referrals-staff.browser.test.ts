@@ -9,27 +9,14 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendReferral, type SentReferral } from '../../src/features/referrals/test-fixtures.ts';
-import { createCentre, createUser, type TestUser } from '../support/auth.ts';
-import { formatViolations, runAxe, type AxeViolation } from './support/probes.ts';
-import { newContext, type Site } from './support/site.ts';
-import { Authenticator, reflowProblems, signInInBrowser, startStaffSite, submitAndWait } from './support/staff.ts';
+import { createCentre, createUser } from '../support/auth.ts';
+import type { Site } from './support/site.ts';
+import { expectAccessible, signedInStaff, startStaffSite, submitAndWait } from './support/staff.ts';
 
 let site: Site;
 let context: BrowserContext;
 let page: Page;
-let counsellor: TestUser;
 let referral: SentReferral;
-
-async function expectAccessible(where: string): Promise<void> {
-  const violations = await runAxe(page);
-  expect(violations, `axe violations on ${where}:\n${formatViolations(violations)}`).toEqual([]);
-  let narrow: AxeViolation[] = [];
-  const reflow = await reflowProblems(page, async () => {
-    narrow = await runAxe(page);
-  });
-  expect(reflow, `${where} at 320 CSS px:\n${reflow.join('\n')}`).toEqual([]);
-  expect(narrow, `axe violations on ${where} at 320 CSS px:\n${formatViolations(narrow)}`).toEqual([]);
-}
 
 beforeAll(async () => {
   site = await startStaffSite();
@@ -38,12 +25,9 @@ beforeAll(async () => {
   // A second centre with staff, so the forwarding form offers a choice.
   const other = await createCentre(app, 'Andere Beratung');
   await createUser(app, { role: 'counsellor', centreId: other });
-  counsellor = await createUser(app, { role: 'counsellor', centreId: centre });
   await sendReferral(app, centre, { urgency: 'no_rush' });
   referral = await sendReferral(app, centre, { urgency: 'immediate' });
-  ({ context } = await newContext(site));
-  page = await context.newPage();
-  await signInInBrowser(page, site.base, counsellor, new Authenticator(counsellor.totpSecret!));
+  ({ context, page } = await signedInStaff(site, { role: 'counsellor', centreId: centre }));
 }, 120_000);
 afterAll(async () => {
   await context?.close();
@@ -55,7 +39,7 @@ describe('a counsellor’s referrals in the browser', () => {
     await page.goto(`${site.base}/de/staff`);
     const link = page.getByRole('link', { name: '2 Vermittlungen warten auf Annahme.' });
     await expect(link.count()).resolves.toBe(1);
-    await expectAccessible('/de/staff');
+    await expectAccessible(page, '/de/staff');
     await link.click();
     expect(new URL(page.url()).pathname).toBe('/de/staff/referrals');
   });
@@ -65,17 +49,17 @@ describe('a counsellor’s referrals in the browser', () => {
     expect(body).not.toContain(referral.payload.message);
     const first = await page.locator('tbody tr').first().locator('a').getAttribute('href');
     expect(first).toBe(`/de/staff/referrals/${referral.id}`);
-    await expectAccessible('/de/staff/referrals');
+    await expectAccessible(page, '/de/staff/referrals');
   });
 
   it('opening shows the content and the decisions; accepting works without JavaScript', async () => {
     await page.goto(`${site.base}/de/staff/referrals/${referral.id}`);
     await expect(page.locator('main').innerText()).resolves.toContain(referral.payload.message);
-    await expectAccessible('/de/staff/referrals/:id');
+    await expectAccessible(page, '/de/staff/referrals/:id');
     const status = await submitAndWait(page, () => page.getByRole('button', { name: 'Annehmen' }).click());
     expect(status).toBe(200);
     expect(new URL(page.url()).search).toBe('?done=accepted');
     await expect(page.getByRole('status').innerText()).resolves.toContain('angenommen');
-    await expectAccessible('/de/staff/referrals/:id?done=accepted');
+    await expectAccessible(page, '/de/staff/referrals/:id?done=accepted');
   });
 });

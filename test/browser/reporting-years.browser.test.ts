@@ -11,44 +11,23 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordCells, recordsCsv } from '../../src/features/case-records/io/test-support.ts';
-import { createCentre, createUser, type TestUser } from '../support/auth.ts';
-import { formatViolations, runAxe, type AxeViolation } from './support/probes.ts';
-import { newContext, type Site } from './support/site.ts';
-import { Authenticator, reflowProblems, signInInBrowser, startStaffSite, submitAndWait } from './support/staff.ts';
+import { createCentre } from '../support/auth.ts';
+import type { Site } from './support/site.ts';
+import { expectAccessible, signedInStaff, startStaffSite, submitAndWait } from './support/staff.ts';
 
 let site: Site;
 let officeContext: BrowserContext;
 let leadContext: BrowserContext;
 let office: Page;
 let lead: Page;
-let officeUser: TestUser;
-let leadUser: TestUser;
 const year = new Date().getUTCFullYear() - 1;
 const deadline = `${year + 2}-03-31`;
 
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const violations = await runAxe(page);
-  expect(violations, `axe violations on ${where}:\n${formatViolations(violations)}`).toEqual([]);
-  let narrow: AxeViolation[] = [];
-  const reflow = await reflowProblems(page, async () => {
-    narrow = await runAxe(page);
-  });
-  expect(reflow, `${where} at 320 CSS px:\n${reflow.join('\n')}`).toEqual([]);
-  expect(narrow, `axe violations on ${where} at 320 CSS px:\n${formatViolations(narrow)}`).toEqual([]);
-}
-
 beforeAll(async () => {
   site = await startStaffSite();
-  const app = site.testApp.app;
-  const centre = await createCentre(app, 'Beratung Berichtsjahr');
-  officeUser = await createUser(app, { role: 'coordination' });
-  leadUser = await createUser(app, { role: 'centre_lead', centreId: centre });
-  ({ context: officeContext } = await newContext(site));
-  ({ context: leadContext } = await newContext(site));
-  office = await officeContext.newPage();
-  lead = await leadContext.newPage();
-  await signInInBrowser(office, site.base, officeUser, new Authenticator(officeUser.totpSecret!));
-  await signInInBrowser(lead, site.base, leadUser, new Authenticator(leadUser.totpSecret!));
+  const centre = await createCentre(site.testApp.app, 'Beratung Berichtsjahr');
+  ({ context: officeContext, page: office } = await signedInStaff(site, { role: 'coordination' }));
+  ({ context: leadContext, page: lead } = await signedInStaff(site, { role: 'centre_lead', centreId: centre }));
 }, 120_000);
 afterAll(async () => {
   await officeContext?.close();

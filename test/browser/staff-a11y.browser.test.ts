@@ -16,15 +16,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withScope } from '../../src/platform/db/tenant.ts';
 import { issueAdminInvitation } from '../../src/features/user-admin/operator.ts';
 import { createUser, type TestUser } from '../support/auth.ts';
-import { formatViolations, runAxe, type AxeViolation } from './support/probes.ts';
 import { newContext, type Site } from './support/site.ts';
 import {
   Authenticator,
   enterPassword,
   enterTotp,
+  expectAccessible,
   invitationLinkFromOutbox,
   LEIPZIG_SERVICE_ID,
-  reflowProblems,
   secretFromPage,
   signInInBrowser,
   startStaffSite,
@@ -57,31 +56,17 @@ async function freshPage(): Promise<Page> {
   return context.newPage();
 }
 
-/**
- * The page as it is now: zero axe violations at desktop width; at 320 CSS px
- * (a small phone, or 400 % zoom) no sideways scrolling except inside a
- * keyboard-usable table region, and zero axe violations again (a table
- * region only scrolls, and so only meets axe's scrollable-region rule, there).
- */
-async function expectAccessible(page: Page, expectedPath?: string): Promise<void> {
-  const path = new URL(page.url()).pathname;
-  if (expectedPath) expect(path, 'the page the step should be on').toBe(expectedPath);
-  const where = `${path}${new URL(page.url()).search}`;
-  const violations = await runAxe(page);
-  expect(violations, `axe violations on ${where}:\n${formatViolations(violations)}`).toEqual([]);
-  let narrow: AxeViolation[] = [];
-  const reflow = await reflowProblems(page, async () => {
-    narrow = await runAxe(page);
-  });
-  expect(reflow, `${where} at 320 CSS px (WCAG 1.4.10 Reflow):\n${reflow.join('\n')}`).toEqual([]);
-  expect(narrow, `axe violations on ${where} at 320 CSS px:\n${formatViolations(narrow)}`).toEqual([]);
+/** The page as it is now, checked (expectAccessible); with `expectedPath`, the step must have led there. */
+async function expectAccessibleOn(page: Page, expectedPath?: string): Promise<void> {
+  if (expectedPath) expect(new URL(page.url()).pathname, 'the page the step should be on').toBe(expectedPath);
+  await expectAccessible(page);
 }
 
 /** Open a page by its address and check it. */
 async function visit(page: Page, path: string, status = 200): Promise<void> {
   const res = await page.goto(`${site.base}${path}`);
   expect(res?.status(), `${path} status`).toBe(status);
-  await expectAccessible(page, path.split('?')[0]);
+  await expectAccessibleOn(page, path.split('?')[0]);
 }
 
 beforeAll(async () => {
@@ -120,24 +105,24 @@ describe('sign-in pages', () => {
     await anon.locator('#email').fill('niemand@example.org');
     await anon.locator('#password').fill('falsches passwort 123');
     expect(await submitAndWait(anon, () => anon.locator('main form button[type=submit]').click())).toBe(401);
-    await expectAccessible(anon, '/de/staff/sign-in');
+    await expectAccessibleOn(anon, '/de/staff/sign-in');
   });
 
   it('password reset request', () => visit(anon, '/de/staff/password-reset'));
 
   it('second factor', async () => {
     await enterPassword(coordinationPage, site.base, coordination.email, coordination.password);
-    await expectAccessible(coordinationPage, '/de/staff/second-factor');
+    await expectAccessibleOn(coordinationPage, '/de/staff/second-factor');
   });
 
   it('second factor with the recovery-code form opened', async () => {
     await coordinationPage.locator('details.recovery summary').click();
-    await expectAccessible(coordinationPage, '/de/staff/second-factor');
+    await expectAccessibleOn(coordinationPage, '/de/staff/second-factor');
   });
 
   it('second factor with the failure message', async () => {
     expect(await enterTotp(coordinationPage, '000000')).toBe(401);
-    await expectAccessible(coordinationPage, '/de/staff/second-factor');
+    await expectAccessibleOn(coordinationPage, '/de/staff/second-factor');
   });
 
   it('passkey set-up (the last step of an administrator’s enrolment)', async () => {
@@ -146,34 +131,34 @@ describe('sign-in pages', () => {
     await adminPage.getByLabel('Passwort', { exact: true }).fill(ADMIN_PASSWORD);
     await adminPage.getByLabel('Passwort wiederholen').fill(ADMIN_PASSWORD);
     expect(await submitAndWait(adminPage, () => adminPage.getByRole('button', { name: 'Weiter' }).click())).toBe(200);
-    await expectAccessible(adminPage);
+    await expectAccessibleOn(adminPage);
     const code = await new Authenticator(await secretFromPage(adminPage)).code();
     await adminPage.getByLabel('Sechsstelliger Code aus der App').fill(code);
     expect(await submitAndWait(adminPage, () => adminPage.getByRole('button', { name: 'Bestätigen' }).click())).toBe(
       200,
     );
-    await expectAccessible(adminPage, '/de/staff/passkey-setup');
+    await expectAccessibleOn(adminPage, '/de/staff/passkey-setup');
   });
 
   it('passkey set-up (en)', async () => {
     await adminPage.goto(`${site.base}/en/staff/passkey-setup`);
-    await expectAccessible(adminPage, '/en/staff/passkey-setup');
+    await expectAccessibleOn(adminPage, '/en/staff/passkey-setup');
   });
 
   it('sign-in after adding a passkey (with the notice)', async () => {
     await adminPage.goto(`${site.base}/de/staff/passkey-setup`);
     await addPasskeyOnSetupPage(adminPage, 'Laptop');
-    await expectAccessible(adminPage, '/de/staff/sign-in');
+    await expectAccessibleOn(adminPage, '/de/staff/sign-in');
   });
 
   it('second factor of an administrator (the passkey alone)', async () => {
     await enterPassword(adminPage, site.base, admin.email, admin.password);
-    await expectAccessible(adminPage, '/de/staff/second-factor');
+    await expectAccessibleOn(adminPage, '/de/staff/second-factor');
   });
 
   it('staff start page (administrator, signed in with the passkey)', async () => {
     await signInWithPasskey(adminPage, site.base, admin);
-    await expectAccessible(adminPage, '/de/staff');
+    await expectAccessibleOn(adminPage, '/de/staff');
   });
 });
 
@@ -194,7 +179,7 @@ describe('administrator pages', () => {
       await submitAndWait(adminPage, () => adminPage.locator('main form.staff-form button[type=submit]').click()),
     ).toBe(400);
     expect(await adminPage.locator('.error-summary').count()).toBe(1);
-    await expectAccessible(adminPage, '/de/staff/users/invite');
+    await expectAccessibleOn(adminPage, '/de/staff/users/invite');
   });
 
   it('invitation sent', async () => {
@@ -205,7 +190,7 @@ describe('administrator pages', () => {
     expect(
       await submitAndWait(adminPage, () => adminPage.locator('main form.staff-form button[type=submit]').click()),
     ).toBe(200);
-    await expectAccessible(adminPage, '/de/staff/users/invite');
+    await expectAccessibleOn(adminPage, '/de/staff/users/invite');
     invitationLink = await invitationLinkFromOutbox(site, LEAD_EMAIL);
   });
 
@@ -221,7 +206,7 @@ describe('administrator pages', () => {
     const form = adminPage.locator('form', { has: adminPage.locator('#f-password') });
     expect(await submitAndWait(adminPage, () => form.locator('button[type=submit]').click())).toBe(400);
     expect(await adminPage.locator('.error-summary').count()).toBe(1);
-    await expectAccessible(adminPage, '/de/staff/account/password');
+    await expectAccessibleOn(adminPage, '/de/staff/account/password');
   });
 
   it('re-authentication', () => visit(adminPage, `/de/staff/reauth?next=${encodeURIComponent('/de/staff/account')}`));
@@ -231,7 +216,7 @@ describe('invitation acceptance', () => {
   it('step 1: name and password', async () => {
     const res = await leadPage.goto(invitationLink);
     expect(res?.status()).toBe(200);
-    await expectAccessible(leadPage);
+    await expectAccessibleOn(leadPage);
   });
 
   it('step 1 with errors', async () => {
@@ -240,7 +225,7 @@ describe('invitation acceptance', () => {
     await leadPage.locator('#f-password_repeat').fill('anders');
     expect(await submitAndWait(leadPage, () => leadPage.locator('main form button[type=submit]').click())).toBe(400);
     expect(await leadPage.locator('.error-summary').count()).toBe(1);
-    await expectAccessible(leadPage);
+    await expectAccessibleOn(leadPage);
   });
 
   it('step 2: authenticator (QR code and key)', async () => {
@@ -249,33 +234,33 @@ describe('invitation acceptance', () => {
     await leadPage.locator('#f-password_repeat').fill(LEAD_PASSWORD);
     expect(await submitAndWait(leadPage, () => leadPage.locator('main form button[type=submit]').click())).toBe(200);
     leadAuth = new Authenticator(await secretFromPage(leadPage));
-    await expectAccessible(leadPage);
+    await expectAccessibleOn(leadPage);
   });
 
   it('step 2 with a wrong code', async () => {
     await leadPage.locator('#f-code').fill('000000');
     expect(await submitAndWait(leadPage, () => leadPage.locator('main form button[type=submit]').click())).toBe(400);
-    await expectAccessible(leadPage);
+    await expectAccessibleOn(leadPage);
   });
 
   it('step 3: recovery codes', async () => {
     await leadPage.locator('#f-code').fill(await leadAuth.code());
     expect(await submitAndWait(leadPage, () => leadPage.locator('main form button[type=submit]').click())).toBe(200);
     expect(await leadPage.locator('ol.recovery-codes li').count()).toBeGreaterThan(0);
-    await expectAccessible(leadPage);
+    await expectAccessibleOn(leadPage);
   });
 
   it('a used link', async () => {
     const res = await anon.goto(invitationLink);
     expect(res?.status()).toBe(410);
-    await expectAccessible(anon);
+    await expectAccessibleOn(anon);
   });
 });
 
 describe('centre lead pages', () => {
   it('staff start page (centre lead)', async () => {
     await signInInBrowser(leadPage, site.base, { email: LEAD_EMAIL, password: LEAD_PASSWORD }, leadAuth);
-    await expectAccessible(leadPage, '/de/staff');
+    await expectAccessibleOn(leadPage, '/de/staff');
   });
 
   it('entry', () => visit(leadPage, '/de/staff/entry'));
@@ -292,7 +277,7 @@ describe('centre lead pages', () => {
     ).toBe(400);
     expect(await leadPage.locator('.error-summary li').count()).toBeGreaterThanOrEqual(3);
     expect(await leadPage.locator('[aria-invalid=true]').count()).toBeGreaterThanOrEqual(3);
-    await expectAccessible(leadPage, '/de/staff/entry/edit');
+    await expectAccessibleOn(leadPage, '/de/staff/entry/edit');
   });
 
   it('entry with a pending proposal', async () => {
@@ -304,7 +289,7 @@ describe('centre lead pages', () => {
     expect(
       await submitAndWait(leadPage, () => leadPage.locator('main form.staff-form button[type=submit]').click()),
     ).toBe(200);
-    await expectAccessible(leadPage, '/de/staff/entry');
+    await expectAccessibleOn(leadPage, '/de/staff/entry');
     expect(await leadPage.locator('section.pending').count()).toBe(1);
   });
 
@@ -332,7 +317,7 @@ describe('coordination office pages', () => {
     await coordinationPage.goto(`${site.base}${draftPath}`);
     const form = coordinationPage.locator('form', { has: coordinationPage.locator('#f-comment') });
     expect(await submitAndWait(coordinationPage, () => form.locator('button[type=submit]').click())).toBe(400);
-    await expectAccessible(coordinationPage);
+    await expectAccessibleOn(coordinationPage);
   });
 
   it('entries not verified for 12 months', () => visit(coordinationPage, '/de/staff/review/overdue'));
@@ -364,7 +349,7 @@ describe('coordination office pages', () => {
     await coordinationPage.goto(`${site.base}/de/staff/helplines/new`);
     const form = coordinationPage.locator('form.staff-form');
     expect(await submitAndWait(coordinationPage, () => form.locator('button[type=submit]').click())).toBe(400);
-    await expectAccessible(coordinationPage);
+    await expectAccessibleOn(coordinationPage);
   });
 
   it('indicator sets', () => visit(coordinationPage, '/de/staff/indicators'));
@@ -377,14 +362,14 @@ describe('coordination office pages', () => {
     const form = coordinationPage.locator('form.staff-form');
     await form.locator('input[name^="text_de."]').first().fill('');
     expect(await submitAndWait(coordinationPage, () => form.locator('button[type=submit]').last().click())).toBe(400);
-    await expectAccessible(coordinationPage);
+    await expectAccessibleOn(coordinationPage);
   });
 
   it('review queue after accepting', async () => {
     await coordinationPage.goto(`${site.base}${draftPath}`);
     const form = coordinationPage.locator('form[action$="/accept"]');
     expect(await submitAndWait(coordinationPage, () => form.locator('button[type=submit]').click())).toBe(200);
-    await expectAccessible(coordinationPage, '/de/staff/review');
+    await expectAccessibleOn(coordinationPage, '/de/staff/review');
   });
 
   it("the lead's entry page after publication", () => visit(leadPage, '/de/staff/entry'));
@@ -404,7 +389,7 @@ describe('reporting years and statistics', () => {
     const form = coordinationPage.locator('form', { has: coordinationPage.locator('#f-year') });
     expect(await submitAndWait(coordinationPage, () => form.locator('button[type=submit]').click())).toBe(400);
     expect(await coordinationPage.locator('[aria-invalid=true]').count()).toBeGreaterThanOrEqual(2);
-    await expectAccessible(coordinationPage, '/de/staff/reporting-years');
+    await expectAccessibleOn(coordinationPage, '/de/staff/reporting-years');
   });
 
   it('a reporting year just opened, with what each centre still has to do', async () => {
@@ -412,14 +397,14 @@ describe('reporting years and statistics', () => {
     await coordinationPage.locator('#f-release_deadline').fill(deadline);
     const form = coordinationPage.locator('form', { has: coordinationPage.locator('#f-year') });
     expect(await submitAndWait(coordinationPage, () => form.locator('button[type=submit]').click())).toBe(200);
-    await expectAccessible(coordinationPage, `/de/staff/reporting-years/${year}`);
+    await expectAccessibleOn(coordinationPage, `/de/staff/reporting-years/${year}`);
   });
 
   it('closing a year without the confirmation', async () => {
     const form = coordinationPage.locator('form[action$="/close"]');
     expect(await submitAndWait(coordinationPage, () => form.locator('button[type=submit]').click())).toBe(400);
     expect(await coordinationPage.locator('.error-summary').count()).toBe(1);
-    await expectAccessible(coordinationPage, `/de/staff/reporting-years/${year}/close`);
+    await expectAccessibleOn(coordinationPage, `/de/staff/reporting-years/${year}/close`);
   });
 
   it('the list of reporting years', () => visit(coordinationPage, '/de/staff/reporting-years'));

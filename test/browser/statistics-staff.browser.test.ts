@@ -6,34 +6,25 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, type TestUser } from '../support/auth.ts';
+import type { CreateUserOptions } from '../support/auth.ts';
 import { demoCentreIds, publishAs, publishedTestYear } from '../../src/features/statistics/test-fixtures.ts';
-import { formatViolations, runAxe, type AxeViolation } from './support/probes.ts';
-import { newContext, type Site } from './support/site.ts';
-import { Authenticator, reflowProblems, signInInBrowser, startStaffSite } from './support/staff.ts';
+import type { Site } from './support/site.ts';
+import { expectAccessible, signedInStaff, startStaffSite } from './support/staff.ts';
 
 let site: Site;
 const contexts: BrowserContext[] = [];
 
-async function signedIn(user: TestUser): Promise<Page> {
-  const { context } = await newContext(site);
+async function signedIn(account: CreateUserOptions): Promise<Page> {
+  const { context, page } = await signedInStaff(site, account);
   contexts.push(context);
-  const page = await context.newPage();
-  await signInInBrowser(page, site.base, user, new Authenticator(user.totpSecret!));
   return page;
 }
 
-async function expectAccessible(page: Page, path: string): Promise<void> {
+/** Open a staff page by its address and check it (expectAccessible). */
+async function visit(page: Page, path: string): Promise<void> {
   const res = await page.goto(`${site.base}${path}`);
   expect(res?.status(), path).toBe(200);
-  const violations = await runAxe(page);
-  expect(violations, `axe violations on ${path}:\n${formatViolations(violations)}`).toEqual([]);
-  let narrow: AxeViolation[] = [];
-  const reflow = await reflowProblems(page, async () => {
-    narrow = await runAxe(page);
-  });
-  expect(reflow, `${path} at 320 CSS px:\n${reflow.join('\n')}`).toEqual([]);
-  expect(narrow, `axe violations on ${path} at 320 CSS px:\n${formatViolations(narrow)}`).toEqual([]);
+  await expectAccessible(page, path);
 }
 
 let office: Page;
@@ -44,8 +35,8 @@ beforeAll(async () => {
   await publishedTestYear(app, 2018);
   await publishAs(app, 2018, 'internal');
   const [centre] = demoCentreIds(1, 1);
-  office = await signedIn(await createUser(app, { role: 'coordination' }));
-  lead = await signedIn(await createUser(app, { role: 'centre_lead', centreId: centre! }));
+  office = await signedIn({ role: 'coordination' });
+  lead = await signedIn({ role: 'centre_lead', centreId: centre! });
 }, 240_000);
 
 afterAll(async () => {
@@ -55,17 +46,17 @@ afterAll(async () => {
 
 describe('staff statistics pages', () => {
   it('the internal tables, publications and publish form', async () => {
-    await expectAccessible(office, '/de/staff/statistics?year=2018');
+    await visit(office, '/de/staff/statistics?year=2018');
     expect(await office.locator('table.stat-table').count()).toBeGreaterThan(10);
     expect(await office.locator('form[action="/de/staff/statistics/publish"]').count()).toBe(1);
   });
 
   it('in English', async () => {
-    await expectAccessible(office, '/en/staff/statistics?year=2018');
+    await visit(office, '/en/staff/statistics?year=2018');
   });
 
   it('a centre’s own figures', async () => {
-    await expectAccessible(lead, '/de/staff/statistics/centre?year=2018&released=yes');
+    await visit(lead, '/de/staff/statistics/centre?year=2018&released=yes');
     expect(await lead.locator('table.stat-table').count()).toBeGreaterThan(10);
   });
 });

@@ -8,6 +8,8 @@ import type { Database } from '../../platform/db/index.ts';
 import { loadAllEntries } from '../../features/directory/queries.ts';
 import { runCli } from '../main.ts';
 import { runCollecting } from '../test-support.ts';
+import { TEST_KEYS } from '../../../test/support/app.ts';
+import { loadSyntheticCases } from '../../features/demo/cases/load.ts';
 import { demoNetworkCentres } from '../../features/demo/network.ts';
 import { withScope } from '../../platform/db/tenant.ts';
 import type { CliIo } from '../types.ts';
@@ -27,6 +29,18 @@ afterAll(async () => {
 const cli = (...argv: string[]) => runCollecting(argv, { env: {}, cwd: dir, database });
 
 const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
+
+/** Case records by centre, read in the retention scope (the one that sees every centre's). */
+async function recordsByCentre(db: Database): Promise<Map<string, number>> {
+  const rows = await withScope(db.db, { kind: 'retention' }, (trx) =>
+    trx
+      .selectFrom('case_record')
+      .select(['centre_id', (eb) => eb.fn.countAll<string>().as('n')])
+      .groupBy('centre_id')
+      .execute(),
+  );
+  return new Map(rows.map((r) => [r.centre_id, Number(r.n)]));
+}
 const count = async () => (await loadAllEntries(database.db)).length;
 
 describe('directory import / export / clear-demo', () => {
@@ -78,7 +92,7 @@ describe('directory import / export / clear-demo', () => {
     expect((await loadAllEntries(database.db)).map((e) => e.service.name).sort()).toEqual(['Neu A', 'Neu B']);
   });
 
-  it('clear-demo removes only the demo entries', async () => {
+  it('clear-demo removes only the demo entries, and the synthetic case records of the centres nobody works in', async () => {
     const demo = await testDatabase();
     try {
       let out = '';
@@ -102,6 +116,15 @@ describe('directory import / export / clear-demo', () => {
           })
           .execute(),
       );
+      // The embedded demo's case records (written without audit entries), in two years that are closed once written.
+      await demo.db.transaction().execute(async (trx) => {
+        const r = await loadSyntheticCases(trx, { from: 2015, to: 2016, count: 400, seed: 5, now: new Date() });
+        expect(r.ok).toBe(true);
+      });
+      const before = await recordsByCentre(demo);
+      const leipzigRecords = before.get(leipzig.id)!;
+      expect(leipzigRecords).toBeGreaterThan(0);
+      expect(before.size).toBeGreaterThan(10);
       expect(await runCli(['directory', 'import', 'two.csv'], io)).toBe(0);
       expect(await runCli(['directory', 'clear-demo'], io)).toBe(0);
       expect(out).toContain(`Removed ${demoCount} demo services and`);
@@ -113,12 +136,42 @@ describe('directory import / export / clear-demo', () => {
         trx.selectFrom('centre').select(['id', 'name']).execute(),
       );
       expect(centres.map((c) => c.id)).toEqual([leipzig.id]);
-      expect(out).toContain(`Removed ${demoNetworkCentres().length - 1} demo centres of the demo network.`);
+      expect(out).toContain(`Removed ${demoNetworkCentres().length - 1} demo centres of the demo network.\n`);
+      // Only the records of the centre with an account stay: its staff may have entered some of them.
+      expect(out).toContain(`Removed ${400 - leipzigRecords} synthetic case records of demo centres.\n`);
+      expect(await recordsByCentre(demo)).toEqual(new Map([[leipzig.id, leipzigRecords]]));
       expect(out).toContain(
-        `Kept demo centre "${leipzig.name}" (${leipzig.id}): accounts, drafts or audit history still belong to it.`,
+        `Kept demo centre "${leipzig.name}" (${leipzig.id}): staff accounts belong to it, and accounts are never deleted ` +
+          `(app_user). Its ${leipzigRecords} case records stay with it: staff have accounts there and may have entered them.\n`,
       );
       const orgs = await demo.db.selectFrom('member_organization').select('id').execute();
       expect(orgs.map((o) => o.id)).toEqual([leipzig.memberOrganizationId]);
+    } finally {
+      await demo.close();
+    }
+  });
+
+  it('clear-demo names the audit history that keeps the centres `demo cases` wrote records for, and still removes the records', async () => {
+    const demo = await testDatabase();
+    try {
+      const run = (...argv: string[]) => runCollecting(argv, { env: { ...TEST_KEYS }, cwd: dir, database: demo });
+      // The command line audits the records it writes in each centre's own audit chain.
+      expect((await run('demo', 'cases', '--years', '2015', '--count', '200', '--seed', '3')).code).toBe(0);
+      const documenting = [...(await recordsByCentre(demo)).keys()];
+      expect(documenting.length).toBeGreaterThan(10);
+      const res = await run('directory', 'clear-demo');
+      expect(res.code).toBe(0);
+      expect(res.out).toContain('Removed 200 synthetic case records of demo centres.\n');
+      expect((await recordsByCentre(demo)).size).toBe(0);
+      expect(res.out).toContain(
+        `Removed ${demoNetworkCentres().length - documenting.length} demo centres of the demo network.\n`,
+      );
+      for (const c of demoNetworkCentres().filter((c) => documenting.includes(c.id)))
+        expect(res.out).toMatch(
+          new RegExp(
+            `Kept demo centre "${c.name}" \\(${c.id}\\): its audit history refers to it, and the audit log is never deleted \\(audit_(log|chain_head)\\)\\.\n`,
+          ),
+        );
     } finally {
       await demo.close();
     }

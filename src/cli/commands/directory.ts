@@ -98,6 +98,36 @@ const exportCommand: Command = {
   },
 };
 
+/**
+ * Why a demo centre stays, from the table whose rows the database found
+ * still referring to it. Accounts are disabled, never deleted, and the audit
+ * log is append-only, so a centre anyone worked in stays for good.
+ */
+function keptBecause(table: string): string {
+  switch (table) {
+    case 'app_user':
+    case 'user_session':
+    case 'webauthn_credential':
+    case 'recovery_code':
+    case 'password_reset':
+    case 'email_change':
+      return 'staff accounts belong to it, and accounts are never deleted';
+    case 'invitation':
+      return 'invitations to it refer to it';
+    case 'audit_log':
+    case 'audit_chain_head':
+      return 'its audit history refers to it, and the audit log is never deleted';
+    case 'directory_draft':
+      return 'drafts of its directory entry refer to it';
+    case 'case_record':
+      return 'case records belong to it';
+    case 'referral':
+      return 'referrals to it refer to it';
+    default:
+      return 'other data refers to it';
+  }
+}
+
 const clearDemoCommand: Command = {
   name: 'clear-demo',
   summary: 'Remove the demo (fictional) services, organisations and demo centres',
@@ -116,9 +146,17 @@ const clearDemoCommand: Command = {
       io.out(`Kept demo organisation "${o.name}" (${o.id}): it has services that are not demo content.\n`);
     }
     io.out(`Removed ${plural(result.centres, 'demo centre', 'demo centres')} of the demo network.\n`);
-    for (const c of result.keptCentres) {
+    if (result.caseRecords > 0)
       io.out(
-        `Kept demo centre "${c.name}" (${c.id}): accounts, drafts or audit history still belong to it. Disable those accounts first if it should go; its audit history stays.\n`,
+        `Removed ${plural(result.caseRecords, 'synthetic case record', 'synthetic case records')} of demo centres.\n`,
+      );
+    for (const c of result.keptCentres) {
+      const records =
+        c.caseRecords > 0
+          ? ` Its ${plural(c.caseRecords, 'case record', 'case records')} stay with it: staff have accounts there and may have entered them.`
+          : '';
+      io.out(
+        `Kept demo centre "${c.name}" (${c.id}): ${keptBecause(c.referencedFrom)} (${c.referencedFrom}).${records}\n`,
       );
     }
     if (remaining === 0 && kind === 'pglite') {

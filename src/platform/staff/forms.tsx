@@ -5,8 +5,8 @@
  * without JavaScript.
  *
  * Two shapes: `InputField` + `FieldErrorSummary` for short forms with one
- * message per field (account pages), and `Field`/`CheckboxGroup` +
- * `ErrorSummary` for long forms whose fields can carry several problems
+ * message per field (account pages), and `Field`/`FieldGroup`/`CheckboxGroup`
+ * + `ErrorSummary` for long forms whose fields can carry several problems
  * (the directory entry form, the review's comment).
  */
 import type { ComponentChildren } from 'preact';
@@ -102,19 +102,22 @@ export function control(name: string, errors: Errors, hint: boolean) {
   };
 }
 
-type CheckboxGroupProps = {
+type FieldGroupProps = {
   name: string;
   legend: string;
   hint?: string | undefined;
-  options: readonly { value: string; label: string }[];
-  checked: readonly string[];
   errors: Errors;
   errorPrefix: string;
+  children: ComponentChildren;
 };
 
-/** A fieldset of checkboxes sharing one name; the error belongs to the group. */
-export function CheckboxGroup({ name, legend, hint, options, checked, errors, errorPrefix }: CheckboxGroupProps) {
-  const on = new Set(checked);
+/**
+ * A group of controls answering one question (options, several selects): a
+ * fieldset with its legend, hint and error, which belong to the group and
+ * are tied to it rather than to one control. The controls' ids are the
+ * caller's; the first one is where the error summary links to.
+ */
+export function FieldGroup({ name, legend, hint, errors, errorPrefix, children }: FieldGroupProps) {
   return (
     <fieldset
       class={errors.has(name) ? 'field has-error' : 'field'}
@@ -123,15 +126,36 @@ export function CheckboxGroup({ name, legend, hint, options, checked, errors, er
       <legend>{legend}</legend>
       <Hint name={name} text={hint} />
       <FieldError name={name} errors={errors} prefix={errorPrefix} />
+      {children}
+    </fieldset>
+  );
+}
+
+type CheckboxGroupProps = Omit<FieldGroupProps, 'children'> & {
+  options: readonly { value: string; label: string }[];
+  checked: readonly string[];
+};
+
+/** A fieldset of checkboxes sharing one name; the error belongs to the group. */
+export function CheckboxGroup({ options, checked, ...group }: CheckboxGroupProps) {
+  const on = new Set(checked);
+  return (
+    <FieldGroup {...group}>
       <div class="checks">
         {options.map((o) => (
           <label>
-            <input type="checkbox" id={inputId(name, o.value)} name={name} value={o.value} checked={on.has(o.value)} />
+            <input
+              type="checkbox"
+              id={inputId(group.name, o.value)}
+              name={group.name}
+              value={o.value}
+              checked={on.has(o.value)}
+            />
             {o.label}
           </label>
         ))}
       </div>
-    </fieldset>
+    </FieldGroup>
   );
 }
 

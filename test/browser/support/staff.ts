@@ -7,7 +7,7 @@
  * take.
  */
 import net from 'node:net';
-import { chromium, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { derivedId } from '../../../src/features/directory/derived-id.ts';
 import { DEMO_NAMESPACE } from '../../../src/features/demo/entries.ts';
@@ -16,7 +16,9 @@ import { withScope } from '../../../src/platform/db/tenant.ts';
 import { generateTotp, TOTP_PERIOD_SECONDS, TOTP_WINDOW_STEPS, totpStep } from '../../../src/platform/security/totp.ts';
 import type { Clock } from '../../../src/app.ts';
 import { testApp } from '../../support/app.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, type Site } from './site.ts';
+import { createUser, type CreateUserOptions, type TestUser } from '../../support/auth.ts';
+import { formatViolations, runAxe, type AxeViolation } from './probes.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, newContext, type Site } from './site.ts';
 
 /** The demo centre in Leipzig: its tenant id and the directory entry it maintains. */
 export const LEIPZIG_CENTRE_ID = demoCentreId('leipzig');
@@ -259,6 +261,28 @@ export async function signInInBrowser(
   );
 }
 
+/**
+ * A new staff account (password and authenticator app enrolled) signed in
+ * by both steps in a browser context of its own, so several people can be
+ * signed in side by side; ends on the staff start page. The caller closes
+ * the context.
+ */
+export async function signedInStaff(
+  site: Site,
+  account: CreateUserOptions,
+): Promise<{ user: TestUser; context: BrowserContext; page: Page }> {
+  const user = await createUser(site.testApp.app, account);
+  const { context } = await newContext(site);
+  try {
+    const page = await context.newPage();
+    await signInInBrowser(page, site.base, user, new Authenticator(user.totpSecret!));
+    return { user, context, page };
+  } catch (err) {
+    await context.close().catch(() => undefined);
+    throw err;
+  }
+}
+
 /** The newest invitation link sent to `email`, read from the outbox table (as the owner role, like an operator). */
 export async function invitationLinkFromOutbox(site: Site, email: string): Promise<string> {
   const row = await withScope(site.testApp.app.database.db, { kind: 'admin' }, (trx) =>
@@ -386,4 +410,25 @@ export async function reflowProblems(page: Page, whileNarrow?: () => Promise<voi
   } finally {
     await page.setViewportSize(wide);
   }
+}
+
+/**
+ * The page as it is now, without reloading it: zero axe violations at
+ * desktop width; at 320 CSS px (a small phone, or 400 % zoom) no sideways
+ * scrolling except inside a keyboard-usable table region (reflowProblems),
+ * and zero axe violations again (a table region only scrolls, and so only
+ * meets axe's scrollable-region rule, there). `where` names the page in the
+ * failure messages; by default its path and query.
+ */
+export async function expectAccessible(page: Page, where?: string): Promise<void> {
+  const url = new URL(page.url());
+  const name = where ?? `${url.pathname}${url.search}`;
+  const violations = await runAxe(page);
+  expect(violations, `axe violations on ${name}:\n${formatViolations(violations)}`).toEqual([]);
+  let narrow: AxeViolation[] = [];
+  const reflow = await reflowProblems(page, async () => {
+    narrow = await runAxe(page);
+  });
+  expect(reflow, `${name} at 320 CSS px (WCAG 1.4.10 Reflow):\n${reflow.join('\n')}`).toEqual([]);
+  expect(narrow, `axe violations on ${name} at 320 CSS px:\n${formatViolations(narrow)}`).toEqual([]);
 }

@@ -11,8 +11,8 @@ import {
   CheckboxGroup,
   control,
   ErrorSummary,
-  FieldError,
-  Hint,
+  Field,
+  FieldGroup,
   inputId,
   PostForm,
   type Errors,
@@ -81,6 +81,22 @@ function countries(locale: Locale, t: T): { citizenship: Option[]; place: Option
   return lists;
 }
 
+/** A select's options: the empty one first (its text says what leaving it means), then `options`. */
+function SelectOptions({ options, value, empty }: { options: Option[]; value: string; empty: string }) {
+  return (
+    <>
+      <option value="" selected={value === ''}>
+        {empty}
+      </option>
+      {options.map((o) => (
+        <option value={o.value} selected={o.value === value}>
+          {o.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
 // ---------------------------------------------------------------- the list
 
 export type ListModel = {
@@ -112,14 +128,7 @@ function FilterSelect({
     <div class="field">
       <label for={`f-${name}`}>{label}</label>
       <select id={`f-${name}`} name={name}>
-        <option value="" selected={value === ''}>
-          {any}
-        </option>
-        {options.map((o) => (
-          <option value={o.value} selected={o.value === value}>
-            {o.label}
-          </option>
-        ))}
+        <SelectOptions options={options} value={value} empty={any} />
       </select>
     </div>
   );
@@ -337,11 +346,6 @@ function radioOptions(field: ValueField): readonly string[] {
   return SINGLE_CHOICE[field as SingleChoiceField];
 }
 
-function describedBy(name: string, errors: Errors, hint: boolean): string | undefined {
-  const ids = [hint ? `f-${name}-hint` : null, errors.has(name) ? `f-${name}-error` : null].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
 function Radios({
   name,
   legend,
@@ -362,13 +366,7 @@ function Radios({
   disabled: boolean;
 }) {
   return (
-    <fieldset
-      class={errors.has(name) ? 'field has-error' : 'field'}
-      aria-describedby={describedBy(name, errors, Boolean(hint))}
-    >
-      <legend>{legend}</legend>
-      <Hint name={name} text={hint} />
-      <FieldError name={name} errors={errors} prefix={prefix} />
+    <FieldGroup name={name} legend={legend} hint={hint} errors={errors} errorPrefix={prefix}>
       <div class="checks">
         {options.map((o) => (
           <label>
@@ -384,7 +382,7 @@ function Radios({
           </label>
         ))}
       </div>
-    </fieldset>
+    </FieldGroup>
   );
 }
 
@@ -410,21 +408,11 @@ function Select({
   disabled: boolean;
 }) {
   return (
-    <div class={errors.has(name) ? 'field has-error' : 'field'}>
-      <label for={inputId(name)}>{label}</label>
-      <Hint name={name} text={hint} />
-      <FieldError name={name} errors={errors} prefix={prefix} />
+    <Field name={name} label={label} hint={hint} errors={errors} errorPrefix={prefix}>
       <select {...control(name, errors, Boolean(hint))} disabled={disabled}>
-        <option value="" selected={value === ''}>
-          {choose}
-        </option>
-        {options.map((o) => (
-          <option value={o.value} selected={o.value === value}>
-            {o.label}
-          </option>
-        ))}
+        <SelectOptions options={options} value={value} empty={choose} />
       </select>
-    </div>
+    </Field>
   );
 }
 
@@ -452,34 +440,22 @@ function CountryList({
 }) {
   const slots = Math.min(30, Math.max(2, values.length + (disabled ? 0 : 1)));
   return (
-    <fieldset
-      class={errors.has(name) ? 'field has-error' : 'field'}
-      aria-describedby={describedBy(name, errors, Boolean(hint))}
-    >
-      <legend>{legend}</legend>
-      <Hint name={name} text={hint} />
-      <FieldError name={name} errors={errors} prefix={prefix} />
-      {Array.from({ length: slots }, (_, i) => {
-        const value = values[i] ?? '';
-        return (
-          <div class="field">
-            <label for={inputId(`${name}-${i}`)} class="visually-hidden">
-              {i === 0 ? legend : `${legend}: ${t('form.another')} (${i + 1})`}
-            </label>
-            <select id={inputId(`${name}-${i}`)} name={name} disabled={disabled}>
-              <option value="" selected={value === ''}>
-                {i === 0 ? t('form.choose') : t('form.none')}
-              </option>
-              {options.map((o) => (
-                <option value={o.value} selected={o.value === value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </div>
-        );
-      })}
-    </fieldset>
+    <FieldGroup name={name} legend={legend} hint={hint} errors={errors} errorPrefix={prefix}>
+      {Array.from({ length: slots }, (_, i) => (
+        <div class="field">
+          <label for={inputId(`${name}-${i}`)} class="visually-hidden">
+            {i === 0 ? legend : `${legend}: ${t('form.another')} (${i + 1})`}
+          </label>
+          <select id={inputId(`${name}-${i}`)} name={name} disabled={disabled}>
+            <SelectOptions
+              options={options}
+              value={values[i] ?? ''}
+              empty={i === 0 ? t('form.choose') : t('form.none')}
+            />
+          </select>
+        </div>
+      ))}
+    </FieldGroup>
   );
 }
 
@@ -533,9 +509,7 @@ export function CaseFormPage({ ctx, model }: { ctx: PageContext; model: FormMode
     <>
       <fieldset class="section">
         <legend>{t('form.sections.contact')}</legend>
-        <div class={e.has('first_contact_year') ? 'field has-error' : 'field'}>
-          <label for={inputId('first_contact_year')}>{fieldLabel(t, 'first_contact_year')}</label>
-          <FieldError name="first_contact_year" errors={e} prefix={prefix} />
+        <Field name="first_contact_year" label={fieldLabel(t, 'first_contact_year')} errors={e} errorPrefix={prefix}>
           <input
             type="text"
             inputMode="numeric"
@@ -545,7 +519,7 @@ export function CaseFormPage({ ctx, model }: { ctx: PageContext; model: FormMode
             value={str(a.first_contact_year)}
             disabled={locked}
           />
-        </div>
+        </Field>
         <Radios
           name="first_contact_quarter"
           legend={fieldLabel(t, 'first_contact_quarter')}
@@ -572,10 +546,13 @@ export function CaseFormPage({ ctx, model }: { ctx: PageContext; model: FormMode
         <legend>{t('form.sections.person')}</legend>
         {single('trafficking_status')}
         {single('gender')}
-        <div class={e.has('age_at_first_contact') ? 'field has-error' : 'field'}>
-          <label for={inputId('age_at_first_contact')}>{fieldLabel(t, 'age_at_first_contact')}</label>
-          <Hint name="age_at_first_contact" text={fieldHint(t, 'age_at_first_contact')} />
-          <FieldError name="age_at_first_contact" errors={e} prefix={prefix} />
+        <Field
+          name="age_at_first_contact"
+          label={fieldLabel(t, 'age_at_first_contact')}
+          hint={fieldHint(t, 'age_at_first_contact')}
+          errors={e}
+          errorPrefix={prefix}
+        >
           <input
             type="text"
             inputMode="numeric"
@@ -596,7 +573,7 @@ export function CaseFormPage({ ctx, model }: { ctx: PageContext; model: FormMode
             />
             {fieldLabel(t, 'age_unknown')}
           </label>
-        </div>
+        </Field>
         {single('minor_at_exploitation')}
         {asksMinorQuestions(age, unknown) ? single('unaccompanied_minor') : null}
         <Select

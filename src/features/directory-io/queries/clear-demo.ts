@@ -7,9 +7,17 @@
  * The demo network (the tenants behind the demo entries, see
  * features/demo/network.ts) goes too: a demo centre or member organisation
  * is deleted unless something still refers to it — accounts, drafts, audit
- * history (which is append-only and must keep its centre) — in which case it
- * is kept and reported. The foreign keys decide, so a table added later is
- * covered without changing this file.
+ * history (which is append-only and must keep its centre), case records —
+ * in which case it is kept and reported with the table the database named.
+ * The foreign keys decide, so a table added later is covered without
+ * changing this file.
+ *
+ * The demo's synthetic case records (features/demo/cases) are demo content
+ * too and go first, or every documenting demo centre would be kept for them:
+ * all case records of a demo centre that no account belongs to, since only
+ * the generator can have written those (a record is written by a member of
+ * its centre). A centre with accounts keeps its records, which its members
+ * may have entered, and is kept with them.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
@@ -23,43 +31,94 @@ import {
   remainingDemoOrganizations,
 } from '../../directory/queries.ts';
 
+type KeptCentre = {
+  id: string;
+  name: string;
+  /** The table whose rows still refer to the centre (the one the database reported first). */
+  referencedFrom: string;
+  /** Its case records, kept with it. */
+  caseRecords: number;
+};
+
 export type ClearDemoResult = {
   services: number;
   organizations: number;
   keptOrganizations: { id: string; name: string }[];
   centres: number;
-  keptCentres: { id: string; name: string }[];
+  /** Synthetic case records deleted with the demo centres. */
+  caseRecords: number;
+  keptCentres: KeptCentre[];
 };
 
 const FOREIGN_KEY_VIOLATION = '23503';
 
-/** Delete one row unless a foreign key still points at it; true when deleted. */
-async function deleteUnlessReferenced(trx: Tx, run: () => Promise<{ numDeletedRows: bigint }>): Promise<boolean> {
+/**
+ * Delete one row unless a foreign key still points at it: whether it was
+ * deleted, or the table whose rows refer to it.
+ */
+async function deleteUnlessReferenced(
+  trx: Tx,
+  run: () => Promise<{ numDeletedRows: bigint }>,
+): Promise<{ deleted: boolean } | { referencedFrom: string }> {
   await sql`SAVEPOINT clear_demo_row`.execute(trx);
   try {
     const r = await run();
     await sql`RELEASE SAVEPOINT clear_demo_row`.execute(trx);
-    return r.numDeletedRows > 0n;
+    return { deleted: r.numDeletedRows > 0n };
   } catch (err) {
-    if ((err as { code?: string }).code !== FOREIGN_KEY_VIOLATION) throw err;
+    const e = err as { code?: string; table?: string };
+    if (e.code !== FOREIGN_KEY_VIOLATION) throw err;
     await sql`ROLLBACK TO SAVEPOINT clear_demo_row`.execute(trx);
-    return false;
+    return { referencedFrom: e.table ?? 'another table' };
   }
 }
 
+/**
+ * Case records in the retention scope, the one that reads and deletes every
+ * centre's records, closed years included (migrations/0026); a deletion also
+ * moves the centre's progress counts. Both end in the admin scope.
+ */
+async function deleteCaseRecords(trx: Tx, centreId: string): Promise<number> {
+  await setScopeSettings(trx, { kind: 'retention' });
+  const r = await trx.deleteFrom('case_record').where('centre_id', '=', centreId).executeTakeFirst();
+  await setScopeSettings(trx, { kind: 'admin' });
+  return Number(r.numDeletedRows);
+}
+
+async function countCaseRecords(trx: Tx, centreId: string): Promise<number> {
+  await setScopeSettings(trx, { kind: 'retention' });
+  const r = await trx
+    .selectFrom('case_record')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('centre_id', '=', centreId)
+    .executeTakeFirstOrThrow();
+  await setScopeSettings(trx, { kind: 'admin' });
+  return Number(r.n);
+}
+
 /** The demo tenants, as the owner in the admin scope (the centre table's RLS is forced for the owner too). */
-async function clearDemoNetwork(trx: Tx): Promise<Pick<ClearDemoResult, 'centres' | 'keptCentres'>> {
+async function clearDemoNetwork(trx: Tx): Promise<Pick<ClearDemoResult, 'centres' | 'caseRecords' | 'keptCentres'>> {
   await setScopeSettings(trx, { kind: 'admin' });
   let centres = 0;
-  const keptCentres: { id: string; name: string }[] = [];
+  let caseRecords = 0;
+  const keptCentres: KeptCentre[] = [];
   for (const c of demoNetworkCentres()) {
     const existing = await trx.selectFrom('centre').select(['id', 'name']).where('id', '=', c.id).executeTakeFirst();
     if (!existing) continue;
-    if (
-      await deleteUnlessReferenced(trx, () => trx.deleteFrom('centre').where('id', '=', c.id).executeTakeFirstOrThrow())
-    )
-      centres += 1;
-    else keptCentres.push(existing);
+    const account = await trx.selectFrom('app_user').select('id').where('centre_id', '=', c.id).executeTakeFirst();
+    if (!account) caseRecords += await deleteCaseRecords(trx, c.id);
+    const outcome = await deleteUnlessReferenced(trx, () =>
+      trx.deleteFrom('centre').where('id', '=', c.id).executeTakeFirstOrThrow(),
+    );
+    if ('deleted' in outcome) {
+      if (outcome.deleted) centres += 1;
+    } else {
+      keptCentres.push({
+        ...existing,
+        referencedFrom: outcome.referencedFrom,
+        caseRecords: account ? await countCaseRecords(trx, c.id) : 0,
+      });
+    }
   }
   const orgIds = [DEMO_COORDINATION_OFFICE_ID, ...DEMO_ORGANIZATIONS.map((o) => demoMemberOrganizationId(o.key))];
   for (const id of orgIds) {
@@ -67,7 +126,7 @@ async function clearDemoNetwork(trx: Tx): Promise<Pick<ClearDemoResult, 'centres
       trx.deleteFrom('member_organization').where('id', '=', id).executeTakeFirstOrThrow(),
     );
   }
-  return { centres, keptCentres };
+  return { centres, caseRecords, keptCentres };
 }
 
 /**

@@ -13,97 +13,52 @@
  * additive: each option is a dimension of its own with the categories
  * yes/no, and yes + no = total.
  */
+import {
+  AGE_BANDS,
+  ASYLUM_STAGES,
+  CRIMINAL_PROCEEDINGS,
+  EXPLOITATION_FORMS,
+  EXPLOITATION_TIMING,
+  GENDERS,
+  REFERRAL_SOURCES,
+  REGIONS,
+  RESIDENCE_STATUSES,
+  SUPPORT_PROVIDED,
+  TRAFFICKING_STATUSES,
+  UNACCOMPANIED_MINOR,
+  YES_NO_UNKNOWN,
+} from '../../case-records/vocabulary.ts';
 import type { CellKey, StatisticsRow, YearCounts } from './types.ts';
 
 const YES_NO = ['yes', 'no'] as const;
 
-/** Single-choice dimensions with their categories, in the order tables show them. */
+/**
+ * Single-choice dimensions with their categories, in the order tables show
+ * them. A field's categories are its codes in the case record's vocabulary;
+ * the place of exploitation and the asylum context are derived
+ * (case_record_category, migrations/0029) and have categories of their own.
+ */
 const SINGLE = {
-  gender: ['female', 'male', 'trans', 'non_binary', 'unknown'],
-  age_band: ['0-13', '14-17', '18-20', '21-29', '30-39', '40+', 'unknown'],
-  citizenship_region: [
-    'germany',
-    'eu_eea',
-    'other_europe',
-    'west_africa',
-    'east_africa',
-    'other_africa',
-    'middle_east_north_africa',
-    'central_south_asia',
-    'east_southeast_asia_pacific',
-    'americas',
-    'stateless_unknown',
-  ],
-  trafficking_status: ['presumed', 'police', 'court', 'ngo', 'other', 'not_trafficking'],
+  gender: GENDERS,
+  age_band: AGE_BANDS,
+  citizenship_region: REGIONS,
+  trafficking_status: TRAFFICKING_STATUSES,
   exploitation_place: ['germany', 'abroad', 'both', 'unknown'],
   asylum_context: ['before', 'during', 'other', 'unknown'],
-  asylum_stage: ['none', 'not_filed', 'pending', 'dublin', 'rejected', 'protection', 'unknown'],
-  residence_status_first: [
-    'german',
-    'eu',
-    'gestattung',
-    'duldung',
-    'reflection_59_7',
-    'residence_25_4a',
-    'other_title',
-    'none',
-    'unknown',
-  ],
-  referral_source: [
-    'self',
-    'police',
-    'customs',
-    'bamf',
-    'foreigners_office',
-    'jugendamt',
-    'reception_centre',
-    'other_fbs',
-    'other_ngo',
-    'medical',
-    'lawyer',
-    'private',
-    'unknown',
-  ],
-  criminal_proceedings: ['none', 'investigation', 'charges', 'trial', 'unknown'],
-  minor_at_exploitation: ['yes', 'no', 'unknown'],
-  unaccompanied_minor: ['unaccompanied', 'separated', 'accompanied', 'not_applicable'],
-  possibly_counted_elsewhere: ['yes', 'no', 'unknown'],
+  asylum_stage: ASYLUM_STAGES,
+  residence_status_first: RESIDENCE_STATUSES,
+  referral_source: REFERRAL_SOURCES,
+  criminal_proceedings: CRIMINAL_PROCEEDINGS,
+  minor_at_exploitation: YES_NO_UNKNOWN,
+  unaccompanied_minor: UNACCOMPANIED_MINOR,
+  possibly_counted_elsewhere: YES_NO_UNKNOWN,
 } as const satisfies Record<string, readonly string[]>;
 
 /** Multi-choice fields: one yes/no dimension per option, named `<field>.<option>`. */
 const MULTI = {
-  exploitation_form: [
-    'sexual',
-    'labour',
-    'begging',
-    'criminality',
-    'forced_marriage',
-    'organ_removal',
-    'other',
-    'unclear',
-  ],
-  exploitation_timing: [
-    'before_flight',
-    'during_flight',
-    'germany_before_asylum',
-    'during_asylum',
-    'after_asylum_decision',
-    'not_applicable',
-  ],
-  support_provided: [
-    'psychosocial',
-    'accompaniment',
-    'asylum_support',
-    'crisis',
-    'shelter',
-    'medical',
-    'legal',
-    'therapy',
-    'financial',
-    'pregnancy_children',
-    'return',
-    'other',
-  ],
+  exploitation_form: EXPLOITATION_FORMS,
+  exploitation_timing: EXPLOITATION_TIMING,
+  support_provided: SUPPORT_PROVIDED,
 } as const satisfies Record<string, readonly string[]>;
 
 export type SingleDimension = keyof typeof SINGLE;
