@@ -23,7 +23,8 @@
 -- only a centre change its own records, so it is lifted for this statement
 -- (one transaction: nobody sees the table without it). The retention scope lets
 -- the change through the closed years' lock (case_record_guard) and lets the
--- progress trigger move the centres' counts (case_record_progress); both are
+-- triggers move the centres' counts (case_record_progress, and the kept
+-- statistics' cells of 0030, which no longer count these records); both are
 -- reset below, as the migrations share one transaction.
 ALTER TABLE case_record NO FORCE ROW LEVEL SECURITY;
 SELECT set_config('app.scope', 'retention', true);
