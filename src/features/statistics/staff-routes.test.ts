@@ -2,9 +2,10 @@
  * The staff side of the statistics over HTTP, on both databases: the
  * internal dashboard is the coordination office's alone; publishing runs
  * the audit and refuses what fails it (shown with a deliberately weak
- * engine: primary suppression only); exports are audited and parse back; a
- * centre's own dashboard shows its own records and nothing of another
- * centre's.
+ * engine: primary suppression only); the live tables are protected
+ * against the public version the office reads beside them; exports are
+ * audited and parse back; a centre's own dashboard shows its own records
+ * and nothing of another centre's.
  */
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,11 +14,12 @@ import { withScope } from '../../platform/db/tenant.ts';
 import { testApp, type TestApp } from '../../../test/support/app.ts';
 import { createCentre, createUser, fakeClock, postAs, signIn, type Session } from '../../../test/support/auth.ts';
 import { completeRecord } from '../case-records/test-fixtures.ts';
-import type { StatisticsEngine } from './compute.ts';
+import { ENGINE, type Seen, type StatisticsEngine } from './compute.ts';
 import { audit } from './engine/audit.ts';
 import { groupDisclosures, isPrimary } from './engine/primary.ts';
 import type { ProtectedCatalogue } from './engine/types.ts';
 import { statisticsFeatureWith } from './index.ts';
+import { cellsOf, parseStoredTables } from './stored.ts';
 import { pdfTextLines } from './exports/pdf-text.ts';
 import { addRecords, closeYear, openYear, publishAs, variedRecords } from './test-fixtures.ts';
 
@@ -33,6 +35,17 @@ const PRIMARY_ONLY: StatisticsEngine = {
     return { version: 1, threshold, cells, knownFromEarlier: {}, groupDisclosures: groupDisclosures(counts) };
   },
   audit: (p) => audit(p),
+};
+
+/** The real engine, keeping what it was asked and what it answered: the live tables' inputs become visible. */
+const asked: { threshold: number; seen: Seen; result: ProtectedCatalogue }[] = [];
+const RECORDING: StatisticsEngine = {
+  async protect(counts, threshold, seen) {
+    const result = await ENGINE.protect(counts, threshold, seen);
+    asked.push({ threshold, seen, result });
+    return result;
+  },
+  audit: (p) => ENGINE.audit(p),
 };
 
 let t: TestApp;
@@ -63,7 +76,10 @@ async function smallCellYear(app: TestApp['app'], year: number, centres: string[
 
 beforeAll(async () => {
   const clock = fakeClock(new Date('2026-03-02T09:00:00Z'));
-  t = await testApp({}, { clock });
+  t = await testApp(
+    {},
+    { clock, features: FEATURES.map((f) => (f.name === 'statistics' ? statisticsFeatureWith(RECORDING) : f)) },
+  );
   weak = await testApp(
     {},
     { clock, features: FEATURES.map((f) => (f.name === 'statistics' ? statisticsFeatureWith(PRIMARY_ONLY) : f)) },
@@ -162,6 +178,35 @@ describe('publishing', () => {
     const rows = await events(t.app, 'statistics.published_done');
     expect(rows.some((r) => (r.details as { year?: number }).year === 2024)).toBe(true);
     expect((await get(t.app, '/de/statistics/2024')).statusCode).toBe(200);
+  });
+
+  it('then protects the live tables against that public version too: the office reads both', async () => {
+    const pub = await withScope(t.app.database.db, { kind: 'coordination' }, (trx) =>
+      trx
+        .selectFrom('statistics_publication')
+        .select('tables')
+        .where('year', '=', 2024)
+        .where('audience', '=', 'public')
+        .executeTakeFirstOrThrow(),
+    );
+    const publicCells = cellsOf(parseStoredTables(pub.tables));
+    const page = await get(t.app, '/de/staff/statistics?year=2024', coord);
+    expect(page.body).toContain('Prüfung bestanden');
+    // Computed anew once the public version existed (the page after publishing), then taken from the cache.
+    const withPublic = asked.filter((a) => a.seen.alsoSeen.length > 0);
+    expect(withPublic).toHaveLength(1);
+    const { threshold, seen, result } = withPublic[0]!;
+    expect(threshold).toBe(5);
+    expect(seen).toEqual({ earlier: [], alsoSeen: [publicCells] });
+    // Every public value of a cell the live tables keep secret is a constant of their audit, and it holds.
+    const revealed = Object.fromEntries(
+      Object.entries(result.cells).flatMap(([k, c]) => {
+        const v = publicCells[k];
+        return c.status === 'suppressed' && typeof v === 'number' ? [[k, v] as const] : [];
+      }),
+    );
+    expect(result.knownFromEarlier).toEqual(revealed);
+    expect((await audit({ ...result, knownFromEarlier: revealed })).ok).toBe(true);
   });
 
   it('refuses what a primary-only suppression would publish: the audit fails, nothing is stored', async () => {
