@@ -7,8 +7,8 @@
  * coordination scope, public ones visible everywhere. An internal version
  * is protected against the public ones the office reads beside it. And
  * publish.ts, which protects outside any transaction, stores nothing when
- * another version (of either audience) was stored, or the year reopened,
- * while it was protecting.
+ * another version (of either audience) was stored, or the year reopened —
+ * and perhaps closed again — while it was protecting.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -34,7 +34,8 @@ import {
   variedRecords,
 } from './test-fixtures.ts';
 
-const t = appForFile({}, { clock: fakeClock(new Date('2026-03-02T09:00:00Z')) });
+const clock = fakeClock(new Date('2026-03-02T09:00:00Z'));
+const t = appForFile({}, { clock });
 let publicId: string;
 let internalId: string;
 
@@ -261,6 +262,17 @@ describe('publishing while someone else acts on the year', () => {
       trx.selectFrom('statistics_publication').select(['version', 'audience']).where('year', '=', year).execute(),
     );
 
+  /** The audit rows of stored publications of `year`. */
+  const published = (year: number) =>
+    scoped({ kind: 'admin' }, (trx) =>
+      trx
+        .selectFrom('audit_log')
+        .select('details')
+        .where('event', '=', 'statistics.published_done')
+        .where(sql<string>`details->>'year'`, '=', String(year))
+        .execute(),
+    );
+
   const refusals = (year: number) =>
     scoped({ kind: 'admin' }, (trx) =>
       trx
@@ -282,6 +294,30 @@ describe('publishing while someone else acts on the year', () => {
     expect(outcome).toEqual({ kind: 'refused', reason: 'concurrent' });
     expect(await stored(2019)).toEqual([{ version: 1, audience: 'public' }]);
     expect(await refusals(2019)).toEqual([{ year: 2019, audience: 'public', reason: 'concurrent' }]);
+  });
+
+  it('the year reopened and closed again meanwhile: refused, only the refusal written', async () => {
+    await closedYear(2017);
+    const outcome = await publishAs(
+      t.app,
+      2017,
+      'public',
+      interrupted(async () => {
+        // A correction: reopened, one more record, closed again — a new closing time.
+        clock.advance(60_000);
+        await reopenYear(t.app, 2017);
+        const c = demoCentreIds(1, 1)[0]!;
+        await addRecords(t.app, c, variedRecords(c, 2017, 1, 40));
+        clock.advance(60_000);
+        await closeYear(t.app, 2017);
+      }),
+    );
+    expect(outcome).toEqual({ kind: 'refused', reason: 'reopened' });
+    expect(await stored(2017)).toEqual([]);
+    expect(await refusals(2017)).toEqual([{ year: 2017, audience: 'public', reason: 'reopened' }]);
+    expect(await published(2017)).toEqual([]);
+    // Published again now, it counts the corrected year.
+    expect(await publishAs(t.app, 2017, 'public')).toMatchObject({ kind: 'published', version: 1 });
   });
 
   it('a public version stored while the internal one is protected: refused as concurrent', async () => {

@@ -4,16 +4,18 @@
  * demo content both come through here.
  *
  * 1. In the coordination scope: the year must exist and be closed; read
- *    what the audience's readers have seen of the year (its earlier
- *    versions of this audience, and for the internal tables every public
- *    version: the office reads both) and the year's counts through
- *    `case_statistics`.
+ *    when it was closed, what the audience's readers have seen of the year
+ *    (its earlier versions of this audience, and for the internal tables
+ *    every public version: the office reads both) and the year's counts
+ *    through `case_statistics`.
  * 2. Outside any transaction (the LP audit takes seconds, no connection
  *    should wait on it): protect against what was seen, audit.
  * 3. In the coordination scope again, holding the year's row: refuse if the
- *    year is no longer closed, or a version of either audience was stored
- *    meanwhile (it was not protected against); else store the publication
- *    as the version after the ones protected against, and audit it. The
+ *    year is no longer closed, if it was closed anew since step 1 (reopened
+ *    and closed again: the counts of step 1 may no longer be the year's),
+ *    or if a version of either audience was stored meanwhile (it was not
+ *    protected against); else store the publication as the version after
+ *    the ones protected against, and audit it. The
  *    database itself refuses the insert as well if the year is open, if the
  *    version is not the next one, or if the audit summary is not a pass
  *    (0027).
@@ -37,7 +39,7 @@ export const THRESHOLD: Record<Audience, number> = { public: PUBLIC_THRESHOLD, i
 
 export type PublishOutcome =
   | { kind: 'published'; id: string; version: number; suppressed: number }
-  | { kind: 'refused'; reason: 'noYear' | 'yearOpen' | 'empty' | 'concurrent' }
+  | { kind: 'refused'; reason: 'noYear' | 'yearOpen' | 'reopened' | 'empty' | 'concurrent' }
   | { kind: 'refused'; reason: 'auditFailed'; failing: number; threshold: number };
 
 export type PublishRequest = {
@@ -87,10 +89,11 @@ function refusalOf(err: unknown): 'concurrent' | 'yearOpen' | undefined {
 async function staleness(
   trx: Tx,
   req: PublishRequest,
-  then: { seen: Seen },
-): Promise<'yearOpen' | 'concurrent' | undefined> {
+  then: { closedAt: Date | null; seen: Seen },
+): Promise<'yearOpen' | 'reopened' | 'concurrent' | undefined> {
   const now = await reportingYearLocked(trx, req.year);
   if (!now || now.status !== 'closed') return 'yearOpen';
+  if (now.closedAt?.getTime() !== then.closedAt?.getTime()) return 'reopened';
   if ((await versionCount(trx, req.year, req.audience)) !== then.seen.earlier.length) return 'concurrent';
   const other = ALSO_SEEN[req.audience];
   if (other && (await versionCount(trx, req.year, other)) !== then.seen.alsoSeen.length) return 'concurrent';
@@ -113,6 +116,7 @@ export async function publishYear(
     }
     return {
       kind: 'ready' as const,
+      closedAt: y.closedAt,
       seen: await seenOf(trx, req.year, req.audience),
       rows: await networkRows(trx, req.year),
     };

@@ -21,7 +21,7 @@ import type { ProtectedCatalogue } from './engine/types.ts';
 import { statisticsFeatureWith } from './index.ts';
 import { cellsOf, parseStoredTables } from './stored.ts';
 import { pdfTextLines } from './exports/pdf-text.ts';
-import { addRecords, closeYear, openYear, publishAs, variedRecords } from './test-fixtures.ts';
+import { addRecords, closeYear, openYear, publishAs, reopenYear, variedRecords } from './test-fixtures.ts';
 
 /** Primary suppression only, no complementary cells: what the audit exists to catch. */
 const PRIMARY_ONLY: StatisticsEngine = {
@@ -37,12 +37,18 @@ const PRIMARY_ONLY: StatisticsEngine = {
   audit: (p) => audit(p),
 };
 
-/** The real engine, keeping what it was asked and what it answered: the live tables' inputs become visible. */
+/**
+ * The real engine, keeping what it was asked and what it answered: the live
+ * tables' inputs become visible. `meanwhile` runs after protecting: what
+ * someone else does while a publication is being audited.
+ */
 const asked: { threshold: number; seen: Seen; result: ProtectedCatalogue }[] = [];
+let meanwhile: (() => Promise<unknown>) | undefined;
 const RECORDING: StatisticsEngine = {
   async protect(counts, threshold, seen) {
     const result = await ENGINE.protect(counts, threshold, seen);
     asked.push({ threshold, seen, result });
+    await meanwhile?.();
     return result;
   },
   audit: (p) => ENGINE.audit(p),
@@ -56,6 +62,7 @@ let otherLead: Session;
 let centreA: string;
 let centreB: string;
 let admin: Session;
+const clock = fakeClock(new Date('2026-03-02T09:00:00Z'));
 
 /** Three centres, all women except two men at each: "men" (6) is below 10 and can be recomputed from the total. */
 async function smallCellYear(app: TestApp['app'], year: number, centres: string[]) {
@@ -75,7 +82,6 @@ async function smallCellYear(app: TestApp['app'], year: number, centres: string[
 }
 
 beforeAll(async () => {
-  const clock = fakeClock(new Date('2026-03-02T09:00:00Z'));
   t = await testApp(
     {},
     { clock, features: FEATURES.map((f) => (f.name === 'statistics' ? statisticsFeatureWith(RECORDING) : f)) },
@@ -257,6 +263,29 @@ describe('publishing', () => {
       trx.selectFrom('statistics_publication').select('year').where('year', 'in', [2026, 2031]).execute(),
     );
     expect(stored).toEqual([]);
+  });
+
+  it('refuses a year reopened and closed again while it was audited, and says so', async () => {
+    await openYear(t.app, 2022);
+    const centres = [centreA, centreB, await createCentre(t.app, 'Statistik C2022')];
+    for (const [k, c] of centres.entries()) await addRecords(t.app, c, variedRecords(c, 2022, 20, k * 4));
+    await closeYear(t.app, 2022);
+    meanwhile = async () => {
+      meanwhile = undefined;
+      clock.advance(60_000);
+      await reopenYear(t.app, 2022);
+      clock.advance(60_000);
+      await closeYear(t.app, 2022);
+    };
+    const res = await postAs(t.app, coord, '/de/staff/statistics/publish', { year: '2022', audience: 'internal' });
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('wurde wieder geöffnet und erneut abgeschlossen');
+    const stored = await withScope(t.app.database.db, { kind: 'coordination' }, (trx) =>
+      trx.selectFrom('statistics_publication').select('id').where('year', '=', 2022).execute(),
+    );
+    expect(stored).toEqual([]);
+    const refusals = (await events(t.app, 'statistics.publish_refused')).filter((r) => r.object_id === '2022');
+    expect(refusals.map((r) => r.details)).toEqual([{ year: 2022, audience: 'internal', reason: 'reopened' }]);
   });
 
   it('is refused to centres (404) and needs the CSRF token', async () => {
