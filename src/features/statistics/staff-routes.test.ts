@@ -329,6 +329,24 @@ describe('exports of a publication', () => {
     expect((await get(t.app, '/de/statistics/2024/tables.csv')).body).not.toContain('intern');
   });
 
+  it('marks a version whose year is being corrected, as the public files do', async () => {
+    const id = (await events(t.app, 'statistics.published_done')).find(
+      (r) =>
+        (r.details as { year?: number; audience?: string }).year === 2024 &&
+        (r.details as { audience?: string }).audience === 'internal',
+    )!.object_id!;
+    const yearStatus = async () => {
+      const csv = await get(t.app, `/en/staff/statistics/publications/${id}/tables.csv?table=gender`, coord);
+      const rows = parse(csv.body.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+      return [...new Set(rows.map((r) => `${r.year_status}: ${(r.year_note ?? '').slice(0, 30)}`))];
+    };
+    expect(await yearStatus()).toEqual(['closed: ']);
+    await reopenYear(t.app, 2024);
+    expect(await yearStatus()).toEqual(['reopened: These are the figures for 2024']);
+    await closeYear(t.app, 2024);
+    expect(await yearStatus()).toEqual(['closed: ']);
+  });
+
   it('an unknown or malformed id is 404', async () => {
     for (const id of ['00000000-0000-4000-8000-000000000000', 'x'])
       expect((await get(t.app, `/de/staff/statistics/publications/${id}/tables.csv`, coord)).statusCode).toBe(404);

@@ -39,7 +39,7 @@ import { countsReport, publicationReport, textLang } from './present.ts';
 import { publishYear, THRESHOLD } from './publish.ts';
 import { centreRows, centreYears, centreYearSummary, networkRows } from './queries/counts.ts';
 import { publicationById, publicationsOfYear, seenOf } from './queries/publications.ts';
-import { reportingYears } from './queries/years.ts';
+import { beingCorrected, reportingYear, reportingYears } from './queries/years.ts';
 import { fileQuery, sendReportFile, type FileFormat } from './routes.ts';
 import { CentrePage, NetworkPage, type Live } from './views/StaffPages.tsx';
 
@@ -179,7 +179,7 @@ export function statisticsStaffRoutes(engine: StatisticsEngine): FastifyPluginAs
           const id = publicationIdOf(req);
           const q = parseOr400(fileQuery, req.query ?? {}, 'query');
           const table = format === 'pdf' ? undefined : q.table;
-          const p = await tx(async (trx) => {
+          const { p, reopened } = await tx(async (trx) => {
             const found = await publicationById(trx, id);
             if (!found) throw notFound();
             // Publications belong to the network, not to a centre.
@@ -203,9 +203,11 @@ export function statisticsStaffRoutes(engine: StatisticsEngine): FastifyPluginAs
               },
               app.clock.now(),
             );
-            return found;
+            return { p: found, reopened: beingCorrected(await reportingYear(trx, found.year)) };
           });
-          return sendReportFile(reply, publicationReport(p, p.cells, req.locale), format, table, textLang(req.locale));
+          // A version of a year being corrected says so, as the public files do.
+          const report = publicationReport(p, p.cells, req.locale, { reopened });
+          return sendReportFile(reply, report, format, table, textLang(req.locale));
         },
       );
     }

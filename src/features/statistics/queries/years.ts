@@ -52,3 +52,23 @@ export async function reportingYearLocked(trx: Tx, year: number): Promise<Report
     .executeTakeFirst();
   return r ? toYear(r) : undefined;
 }
+
+/**
+ * The years reopened for corrections and open now. A year is published
+ * only while closed (migrations/0027), so one of these that has a public
+ * version is being corrected: its figures are the version as published.
+ */
+export async function reopenedYears(trx: Tx): Promise<Set<number>> {
+  const rows = await trx
+    .selectFrom('reporting_year')
+    .select('year')
+    .where('status', '=', 'open')
+    .where('reopened_at', 'is not', null)
+    .execute();
+  return new Set(rows.map((r) => r.year));
+}
+
+/** Whether a year with a publication is being corrected now (see reopenedYears). */
+export function beingCorrected(y: ReportingYear | undefined): boolean {
+  return y?.status === 'open' && y.reopenedAt !== null;
+}
