@@ -109,6 +109,19 @@ describe('the public statistics page', () => {
   });
 });
 
+describe('the way to the statistics', () => {
+  it('is a link in the footer of every public page, in every offered language', async () => {
+    for (const lang of Object.keys(LOCALES) as Locale[]) {
+      const label = escapeText(translator(lang, 'layout')('footer.statistics'));
+      for (const path of ['/', '/safety', '/states', '/statistics/2018']) {
+        const html = (await get(`/${lang}${path}`)).body;
+        const footer = /<footer class="site-footer"[\s\S]*<\/footer>/.exec(html)?.[0] ?? '';
+        expect(footer, `${lang}${path}`).toContain(`<a href="/${lang}/statistics">${label}</a>`);
+      }
+    }
+  });
+});
+
 describe('a year of published tables', () => {
   it('shows every table of the latest public version, secret cells marked with the symbol, never blank', async () => {
     const res = await get('/de/statistics/2018');
