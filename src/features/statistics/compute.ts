@@ -1,8 +1,9 @@
 /**
  * The one pipeline every network table goes through, live or published:
  * rows of `case_statistics` → the catalogue's counts → protect (primary and
- * secondary suppression across the whole catalogue, against the earlier
- * publications of the year) → the LP audit. Only a catalogue whose audit
+ * secondary suppression across the whole catalogue, against what the
+ * readers have seen of the year already: its earlier versions, and for the
+ * internal tables its public ones) → the LP audit. Only a catalogue whose audit
  * passed is ever shown or stored; a failed audit shows nothing.
  *
  * The engine is passed in, so a test can put a deliberately weak one in
@@ -15,8 +16,27 @@ import type { ProtectedCatalogue, StatisticsRow, YearCounts } from './engine/typ
 import type { Cells } from './present.ts';
 import { publishedCells, type AuditSummary } from './stored.ts';
 
+/**
+ * What the readers of a new version of a year have seen of that year
+ * already, as the engine's input (ADR 035, "earlier publications").
+ */
+export type Seen = {
+  /** The earlier versions of the same audience, oldest first: their secrets stay secret, their unchanged values are known. */
+  earlier: readonly Cells[];
+  /**
+   * The versions of another audience the same readers see as well: for the
+   * coordination office's internal tables every public version of the year
+   * (the office reads both). Their unchanged values are known; their
+   * secrets, kept at the higher threshold, are not carried.
+   */
+  alsoSeen: readonly Cells[];
+};
+
+/** A year nobody has seen anything of yet. */
+export const NOTHING_SEEN: Seen = { earlier: [], alsoSeen: [] };
+
 export type StatisticsEngine = {
-  protect(counts: YearCounts, threshold: number, earlier: readonly Cells[]): Promise<ProtectedCatalogue>;
+  protect(counts: YearCounts, threshold: number, seen: Seen): Promise<ProtectedCatalogue>;
   audit(p: ProtectedCatalogue): Promise<AuditReport>;
 };
 
@@ -38,8 +58,12 @@ function asEarlier(cells: Cells, threshold: number): ProtectedCatalogue {
  * elsewhere is audited here.
  */
 export const ENGINE: StatisticsEngine = {
-  protect: (counts, threshold, earlier) =>
-    protectCatalogue(counts, { threshold, earlier: earlier.map((c) => asEarlier(c, threshold)) }),
+  protect: (counts, threshold, seen) =>
+    protectCatalogue(counts, {
+      threshold,
+      earlier: seen.earlier.map((c) => asEarlier(c, threshold)),
+      alsoSeen: seen.alsoSeen.map((c) => asEarlier(c, threshold)),
+    }),
   audit: (p) => ('audit' in p ? Promise.resolve((p as ProtectionResult).audit) : lpAudit(p)),
 };
 
@@ -54,11 +78,11 @@ export async function protectYear(
   engine: StatisticsEngine,
   rows: readonly StatisticsRow[],
   threshold: number,
-  earlier: readonly Cells[],
+  seen: Seen,
 ): Promise<YearResult> {
   const counts = countsFromRows(rows);
   if (counts.get(TOTAL) === 0) return { kind: 'empty' };
-  const p = await engine.protect(counts, threshold, earlier);
+  const p = await engine.protect(counts, threshold, seen);
   const report = await engine.audit(p);
   if (!report.ok || report.threshold !== threshold) {
     return { kind: 'failed', failing: report.failing.length + report.publishedBelowThreshold.length, threshold };

@@ -5,6 +5,7 @@ import { ENGINE, type StatisticsEngine } from './compute.ts';
 import { statisticsRoutes } from './routes.ts';
 import { statisticsStaffRoutes } from './staff-routes.ts';
 import type statisticsCatalogue from './messages/de/statistics.json';
+import type statisticsNoticeCatalogue from './messages/de/statisticsNotice.json';
 import type statisticsPagesCatalogue from './messages/de/statisticsPages.json';
 import type statisticsStaffCatalogue from './messages/de/statisticsStaff.json';
 
@@ -24,6 +25,8 @@ export function statisticsFeatureWith(engine: StatisticsEngine): Feature {
       statistics: 'network',
       statisticsPages: 'network',
       statisticsStaff: 'staff',
+      // The notice that a published year is being corrected: a public text, in every language.
+      statisticsNotice: 'public',
     }),
     actions: [STATISTICS_NETWORK, STATISTICS_PUBLISH, STATISTICS_CENTRE],
     staffLinks: [
@@ -50,5 +53,6 @@ declare module '../../platform/i18n/index.ts' {
     statistics: typeof statisticsCatalogue;
     statisticsPages: typeof statisticsPagesCatalogue;
     statisticsStaff: typeof statisticsStaffCatalogue;
+    statisticsNotice: typeof statisticsNoticeCatalogue;
   }
 }

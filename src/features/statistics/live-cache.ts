@@ -6,11 +6,12 @@
  * change.
  *
  * The key is what the result depends on, not a time: the year, the
- * threshold, the rows `case_statistics` returned and the earlier
- * publications' cells (canonical, hashed). Counting stays on every view (it
- * takes tens of milliseconds) and so does reading the earlier versions; a
- * record released, corrected or withdrawn a second ago changes the rows and
- * so the key. A hit is therefore exactly what `protectYear` would return now
+ * threshold, the rows `case_statistics` returned and the cells of what the
+ * office has seen of the year — its internal versions and its public ones
+ * (canonical, hashed). Counting stays on every view (it takes tens of
+ * milliseconds) and so does reading the versions; a record released,
+ * corrected or withdrawn a second ago changes the rows and so the key, and
+ * so does a version of either audience published a second ago. A hit is therefore exactly what `protectYear` would return now
  * (the engine is deterministic); there is no time to live and nothing to
  * invalidate, and the page never shows figures older than the request.
  *
@@ -20,7 +21,7 @@
  * year share one computation.
  */
 import { createHash } from 'node:crypto';
-import { protectYear, type StatisticsEngine, type YearResult } from './compute.ts';
+import { protectYear, type Seen, type StatisticsEngine, type YearResult } from './compute.ts';
 import type { StatisticsRow } from './engine/types.ts';
 import type { Cells } from './present.ts';
 
@@ -33,18 +34,15 @@ function cellsText(cells: Cells): string {
 }
 
 /** What a protected year depends on, hashed: rows in any order give the same key. */
-export function liveKey(
-  year: number,
-  threshold: number,
-  rows: readonly StatisticsRow[],
-  earlier: readonly Cells[],
-): string {
+export function liveKey(year: number, threshold: number, rows: readonly StatisticsRow[], seen: Seen): string {
   const h = createHash('sha256');
   h.update(`${year}\n${threshold}\n`);
   const lines = rows.map((r) => [r.dim_a, r.val_a, r.dim_b ?? '', r.val_b ?? '', r.n ?? '-'].join('\u0000')).sort();
   for (const l of lines) h.update(`${l}\n`);
-  // Earlier versions in their order: each is an input of its own.
-  for (const e of earlier) h.update(`\u0001${cellsText(e)}\n`);
+  // Versions in their order, each an input of its own; the two kinds apart
+  // (an earlier version's secrets are carried, another audience's are not).
+  for (const e of seen.earlier) h.update(`\u0001${cellsText(e)}\n`);
+  for (const e of seen.alsoSeen) h.update(`\u0002${cellsText(e)}\n`);
   return h.digest('hex');
 }
 
@@ -56,9 +54,9 @@ export class LiveYearCache {
     private readonly capacity = 8,
   ) {}
 
-  /** `protectYear(engine, rows, threshold, earlier)`, computed once per distinct input. */
-  protect(year: number, threshold: number, rows: readonly StatisticsRow[], earlier: readonly Cells[]) {
-    const key = liveKey(year, threshold, rows, earlier);
+  /** `protectYear(engine, rows, threshold, seen)`, computed once per distinct input. */
+  protect(year: number, threshold: number, rows: readonly StatisticsRow[], seen: Seen) {
+    const key = liveKey(year, threshold, rows, seen);
     const hit = this.#entries.get(key);
     if (hit) {
       // Most recently used last.
@@ -66,7 +64,7 @@ export class LiveYearCache {
       this.#entries.set(key, hit);
       return hit;
     }
-    const result = protectYear(this.engine, rows, threshold, earlier);
+    const result = protectYear(this.engine, rows, threshold, seen);
     this.#entries.set(key, result);
     result.catch(() => {
       if (this.#entries.get(key) === result) this.#entries.delete(key);

@@ -168,8 +168,23 @@ export function countsReport(cells: Cells, year: number, threshold: number, loca
   };
 }
 
-/** A stored publication as a report (page, CSV, XLSX, PDF), in the reader's language. */
-export function publicationReport(meta: PublicationMeta, cells: Cells, locale: Locale): Report {
+/** The notice that `meta`'s year is being corrected, in `lang`. */
+export function correctionNotice(meta: Pick<PublicationMeta, 'year' | 'publishedAt'>, lang: Locale) {
+  const n = translator(lang, 'statisticsNotice');
+  const date = formatDay(meta.publishedAt, localeInfo(lang).htmlLang);
+  return { label: n('reopened.label'), text: n('reopened.text', { year: meta.year, date }) };
+}
+
+/**
+ * A stored publication as a report (page, CSV, XLSX, PDF), in the reader's
+ * language; `reopened`: its year is being corrected now.
+ */
+export function publicationReport(
+  meta: PublicationMeta,
+  cells: Cells,
+  locale: Locale,
+  { reopened = false }: { reopened?: boolean } = {},
+): Report {
   const lang = textLang(locale);
   const w = translator(lang, 'statisticsPages');
   const date = formatDay(meta.publishedAt, localeInfo(lang).htmlLang);
@@ -183,5 +198,6 @@ export function publicationReport(meta: PublicationMeta, cells: Cells, locale: L
       w('report.protected', { threshold: meta.threshold }),
       w(meta.version > 1 ? 'report.revised' : 'report.published', { date, version: meta.version }),
     ],
+    ...(reopened ? { correction: correctionNotice(meta, lang) } : {}),
   };
 }

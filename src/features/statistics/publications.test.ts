@@ -4,9 +4,11 @@
  * coordination scope that wrote it), only the coordination scope writes
  * one, only for a closed year, only as the next version and only with a
  * passing audit; internal publications are invisible outside the
- * coordination scope, public ones visible everywhere. And publish.ts, which
- * protects outside any transaction, stores nothing when another version was
- * stored or the year reopened while it was protecting.
+ * coordination scope, public ones visible everywhere. An internal version
+ * is protected against the public ones the office reads beside it. And
+ * publish.ts, which protects outside any transaction, stores nothing when
+ * another version (of either audience) was stored, or the year reopened —
+ * and perhaps closed again — while it was protecting.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -14,8 +16,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { withScope, type Scope } from '../../platform/db/tenant.ts';
 import { appForFile } from '../../../test/support/app.ts';
 import { fakeClock } from '../../../test/support/auth.ts';
-import { ENGINE, type StatisticsEngine } from './compute.ts';
+import { ENGINE, NOTHING_SEEN, protectYear, type StatisticsEngine } from './compute.ts';
+import { audit } from './engine/audit.ts';
+import type { ProtectedCatalogue } from './engine/types.ts';
+import type { Cells } from './present.ts';
+import { networkRows } from './queries/counts.ts';
 import { insertPublication, type NewPublication } from './queries/publications.ts';
+import { cellsOf, parseStoredTables } from './stored.ts';
 import {
   addRecords,
   closeYear,
@@ -27,7 +34,8 @@ import {
   variedRecords,
 } from './test-fixtures.ts';
 
-const t = appForFile({}, { clock: fakeClock(new Date('2026-03-02T09:00:00Z')) });
+const clock = fakeClock(new Date('2026-03-02T09:00:00Z'));
+const t = appForFile({}, { clock });
 let publicId: string;
 let internalId: string;
 
@@ -181,6 +189,57 @@ describe('statistics publications in the database', () => {
   });
 });
 
+describe('the internal version beside the public one', () => {
+  /** The stored cells of 2021's first version for `audience`: both written by the real pipeline in beforeAll. */
+  const storedCells = async (audience: 'public' | 'internal'): Promise<Cells> => {
+    const r = await scoped(COORDINATION, (trx) =>
+      trx
+        .selectFrom('statistics_publication')
+        .select('tables')
+        .where('year', '=', 2021)
+        .where('audience', '=', audience)
+        .where('version', '=', 1)
+        .executeTakeFirstOrThrow(),
+    );
+    return cellsOf(parseStoredTables(r.tables));
+  };
+
+  /**
+   * The office's attack on internal tables `internal`: every cell they keep
+   * secret is a variable, every value they publish and every value the
+   * public version published is a constant; audited at the internal threshold.
+   */
+  const attack = (internal: Cells, pub: Cells) => {
+    const cells: Record<string, ProtectedCatalogue['cells'][string]> = {};
+    const knownFromEarlier: Record<string, number> = {};
+    for (const [k, v] of Object.entries(internal)) {
+      cells[k] = v === null ? { status: 'suppressed', reason: 'secondary' } : { status: 'published', value: v };
+      const seen = pub[k];
+      if (v === null && typeof seen === 'number') knownFromEarlier[k] = seen;
+    }
+    return audit({ version: 1, threshold: 5, cells, knownFromEarlier, groupDisclosures: [] });
+  };
+
+  it('protected alone, the internal tables would give a secret cell away to the office; as published, they do not', async () => {
+    const pub = await storedCells('public');
+    // The same counts protected for the network without the public version, as before.
+    const rows = await scoped(COORDINATION, (trx) => networkRows(trx, 2021));
+    const alone = await protectYear(ENGINE, rows, 5, NOTHING_SEEN);
+    if (alone.kind !== 'passed') throw new Error(`expected the internal tables alone to pass: ${alone.kind}`);
+    const broken = await attack(alone.cells, pub);
+    expect(broken.ok).toBe(false);
+    const narrow = broken.cells.filter((c) => c.max - c.min < 5);
+    expect(narrow.length).toBeGreaterThan(0);
+
+    // What publish.ts stored for the network was protected against the public version.
+    const stored = await storedCells('internal');
+    expect(stored).not.toEqual(alone.cells);
+    const held = await attack(stored, pub);
+    expect(held.failing).toEqual([]);
+    expect(held.ok).toBe(true);
+  });
+});
+
 describe('publishing while someone else acts on the year', () => {
   /** The real engine; after protecting, `meanwhile` runs: what another person does while the audit takes its time. */
   const interrupted = (meanwhile: () => Promise<unknown>): StatisticsEngine => ({
@@ -201,6 +260,17 @@ describe('publishing while someone else acts on the year', () => {
   const stored = (year: number) =>
     scoped(COORDINATION, (trx) =>
       trx.selectFrom('statistics_publication').select(['version', 'audience']).where('year', '=', year).execute(),
+    );
+
+  /** The audit rows of stored publications of `year`. */
+  const published = (year: number) =>
+    scoped({ kind: 'admin' }, (trx) =>
+      trx
+        .selectFrom('audit_log')
+        .select('details')
+        .where('event', '=', 'statistics.published_done')
+        .where(sql<string>`details->>'year'`, '=', String(year))
+        .execute(),
     );
 
   const refusals = (year: number) =>
@@ -224,6 +294,45 @@ describe('publishing while someone else acts on the year', () => {
     expect(outcome).toEqual({ kind: 'refused', reason: 'concurrent' });
     expect(await stored(2019)).toEqual([{ version: 1, audience: 'public' }]);
     expect(await refusals(2019)).toEqual([{ year: 2019, audience: 'public', reason: 'concurrent' }]);
+  });
+
+  it('the year reopened and closed again meanwhile: refused, only the refusal written', async () => {
+    await closedYear(2017);
+    const outcome = await publishAs(
+      t.app,
+      2017,
+      'public',
+      interrupted(async () => {
+        // A correction: reopened, one more record, closed again — a new closing time.
+        clock.advance(60_000);
+        await reopenYear(t.app, 2017);
+        const c = demoCentreIds(1, 1)[0]!;
+        await addRecords(t.app, c, variedRecords(c, 2017, 1, 40));
+        clock.advance(60_000);
+        await closeYear(t.app, 2017);
+      }),
+    );
+    expect(outcome).toEqual({ kind: 'refused', reason: 'reopened' });
+    expect(await stored(2017)).toEqual([]);
+    expect(await refusals(2017)).toEqual([{ year: 2017, audience: 'public', reason: 'reopened' }]);
+    expect(await published(2017)).toEqual([]);
+    // Published again now, it counts the corrected year.
+    expect(await publishAs(t.app, 2017, 'public')).toMatchObject({ kind: 'published', version: 1 });
+  });
+
+  it('a public version stored while the internal one is protected: refused as concurrent', async () => {
+    await closedYear(2016);
+    const outcome = await publishAs(
+      t.app,
+      2016,
+      'internal',
+      interrupted(() => publishAs(t.app, 2016, 'public')),
+    );
+    // The internal tables were not protected against that public version, which the office reads too.
+    expect(outcome).toEqual({ kind: 'refused', reason: 'concurrent' });
+    expect(await stored(2016)).toEqual([{ version: 1, audience: 'public' }]);
+    expect(await refusals(2016)).toEqual([{ year: 2016, audience: 'internal', reason: 'concurrent' }]);
+    expect(await publishAs(t.app, 2016, 'internal')).toMatchObject({ kind: 'published', version: 1 });
   });
 
   it('the year reopened meanwhile: refused, nothing stored', async () => {

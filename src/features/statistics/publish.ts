@@ -3,16 +3,22 @@
  * network (threshold 5): the coordination office's form and the operator's
  * demo content both come through here.
  *
- * 1. In the coordination scope: the year must exist and be closed; read the
- *    earlier versions of this year and audience and the year's counts
+ * 1. In the coordination scope: the year must exist and be closed; read
+ *    when it was closed, what the audience's readers have seen of the year
+ *    (its earlier versions of this audience, and for the internal tables
+ *    every public version: the office reads both) and the year's counts
  *    through `case_statistics`.
  * 2. Outside any transaction (the LP audit takes seconds, no connection
- *    should wait on it): protect against the earlier versions, audit.
- * 3. In the coordination scope again: store the publication as the version
- *    after the ones protected against, and audit it. The database refuses
- *    the insert if the year was reopened meanwhile, if another version was
- *    published meanwhile (it was not protected against), or if the audit
- *    summary is not a pass (0027).
+ *    should wait on it): protect against what was seen, audit.
+ * 3. In the coordination scope again, holding the year's row: refuse if the
+ *    year is no longer closed, if it was closed anew since step 1 (reopened
+ *    and closed again: the counts of step 1 may no longer be the year's),
+ *    or if a version of either audience was stored meanwhile (it was not
+ *    protected against); else store the publication as the version after
+ *    the ones protected against, and audit it. The
+ *    database itself refuses the insert as well if the year is open, if the
+ *    version is not the next one, or if the audit summary is not a pass
+ *    (0027).
  *
  * A refused publication writes nothing but its audit row.
  */
@@ -22,18 +28,18 @@ import { audit } from '../../platform/audit/audit.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { withScope, type Tx } from '../../platform/db/tenant.ts';
 import type { KeyRing } from '../../platform/security/keys.ts';
-import { protectYear, type StatisticsEngine } from './compute.ts';
+import { protectYear, type Seen, type StatisticsEngine } from './compute.ts';
 import { INTERNAL_THRESHOLD, PUBLIC_THRESHOLD } from './engine/types.ts';
 import { networkRows } from './queries/counts.ts';
-import { earlierCells, insertPublication, type Audience } from './queries/publications.ts';
-import { reportingYear } from './queries/years.ts';
+import { ALSO_SEEN, insertPublication, seenOf, versionCount, type Audience } from './queries/publications.ts';
+import { reportingYear, reportingYearLocked } from './queries/years.ts';
 import { storedTables } from './stored.ts';
 
 export const THRESHOLD: Record<Audience, number> = { public: PUBLIC_THRESHOLD, internal: INTERNAL_THRESHOLD };
 
 export type PublishOutcome =
   | { kind: 'published'; id: string; version: number; suppressed: number }
-  | { kind: 'refused'; reason: 'noYear' | 'yearOpen' | 'empty' | 'concurrent' }
+  | { kind: 'refused'; reason: 'noYear' | 'yearOpen' | 'reopened' | 'empty' | 'concurrent' }
   | { kind: 'refused'; reason: 'auditFailed'; failing: number; threshold: number };
 
 export type PublishRequest = {
@@ -75,6 +81,25 @@ function refusalOf(err: unknown): 'concurrent' | 'yearOpen' | undefined {
   return undefined;
 }
 
+/**
+ * Why the protected result of step 2 may not be stored any more, or
+ * undefined: the year as step 1 saw it and what its readers had seen then,
+ * against the year now (held until the transaction ends).
+ */
+async function staleness(
+  trx: Tx,
+  req: PublishRequest,
+  then: { closedAt: Date | null; seen: Seen },
+): Promise<'yearOpen' | 'reopened' | 'concurrent' | undefined> {
+  const now = await reportingYearLocked(trx, req.year);
+  if (!now || now.status !== 'closed') return 'yearOpen';
+  if (now.closedAt?.getTime() !== then.closedAt?.getTime()) return 'reopened';
+  if ((await versionCount(trx, req.year, req.audience)) !== then.seen.earlier.length) return 'concurrent';
+  const other = ALSO_SEEN[req.audience];
+  if (other && (await versionCount(trx, req.year, other)) !== then.seen.alsoSeen.length) return 'concurrent';
+  return undefined;
+}
+
 export async function publishYear(
   db: Kysely<DB>,
   ring: KeyRing,
@@ -91,13 +116,14 @@ export async function publishYear(
     }
     return {
       kind: 'ready' as const,
-      earlier: await earlierCells(trx, req.year, req.audience),
+      closedAt: y.closedAt,
+      seen: await seenOf(trx, req.year, req.audience),
       rows: await networkRows(trx, req.year),
     };
   });
   if (input.kind === 'refused') return input;
 
-  const result = await protectYear(engine, input.rows, threshold, input.earlier);
+  const result = await protectYear(engine, input.rows, threshold, input.seen);
   if (result.kind !== 'passed') {
     const reason = result.kind === 'empty' ? 'empty' : 'auditFailed';
     await withScope(db, COORDINATION, (trx) => auditRefusal(trx, ring, req, reason));
@@ -107,9 +133,14 @@ export async function publishYear(
   }
 
   const id = randomUUID();
-  const version = input.earlier.length + 1;
+  const version = input.seen.earlier.length + 1;
   try {
-    await withScope(db, COORDINATION, async (trx) => {
+    const refused = await withScope(db, COORDINATION, async (trx) => {
+      const reason = await staleness(trx, req, input);
+      if (reason) {
+        await auditRefusal(trx, ring, req, reason);
+        return reason;
+      }
       await insertPublication(trx, {
         id,
         year: req.year,
@@ -140,7 +171,9 @@ export async function publishYear(
         },
         req.now,
       );
+      return undefined;
     });
+    if (refused) return { kind: 'refused', reason: refused };
   } catch (err) {
     const reason = refusalOf(err);
     if (!reason) throw err;

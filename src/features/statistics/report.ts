@@ -31,6 +31,11 @@ export type Report = {
   title: string;
   /** Sentences before the tables: what is counted, how it was protected, when it was published. */
   intro: readonly string[];
+  /**
+   * Set while the publication's year is reopened for corrections: these are
+   * the figures as published, new ones follow when the year is closed again.
+   */
+  correction?: { label: string; text: string };
   /** The symbol of a value kept secret, and its explanation. */
   marker: string;
   legend: string;

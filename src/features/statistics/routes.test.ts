@@ -2,14 +2,19 @@
  * The public statistics pages and files over HTTP, on both databases:
  * only closed years' public publications are shown (never an internal one,
  * never a year that is open), secret cells are marked, the trend charts
- * are accessible SVG with their tables, the files parse back, and every
- * download is audited without an actor or anything about the visitor.
+ * are accessible SVG with their tables, the files parse back, every
+ * download is audited without an actor or anything about the visitor, and
+ * a year reopened for corrections is marked as such on the pages, in every
+ * language, and in the files.
  */
 import { parse } from 'csv-parse/sync';
 import { XMLValidator } from 'fast-xml-parser';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withScope } from '../../platform/db/tenant.ts';
+import { localeInfo, translator, type Locale } from '../../platform/i18n/index.ts';
+import { LOCALES } from '../../platform/i18n/locales.ts';
+import { escapeText } from '../../platform/layout/markup.ts';
 import { appForFile } from '../../../test/support/app.ts';
 import { fakeClock } from '../../../test/support/auth.ts';
 import { pdfPageCount, pdfTextLines } from './exports/pdf-text.ts';
@@ -101,6 +106,19 @@ describe('the public statistics page', () => {
     const en = await get('/en/statistics');
     expect(en.body).toContain("The network's statistics");
     expect(en.body).not.toContain('class="fallback-note"');
+  });
+});
+
+describe('the way to the statistics', () => {
+  it('is a link in the footer of every public page, in every offered language', async () => {
+    for (const lang of Object.keys(LOCALES) as Locale[]) {
+      const label = escapeText(translator(lang, 'layout')('footer.statistics'));
+      for (const path of ['/', '/safety', '/states', '/statistics/2018']) {
+        const html = (await get(`/${lang}${path}`)).body;
+        const footer = /<footer class="site-footer"[\s\S]*<\/footer>/.exec(html)?.[0] ?? '';
+        expect(footer, `${lang}${path}`).toContain(`<a href="/${lang}/statistics">${label}</a>`);
+      }
+    }
   });
 });
 
@@ -250,5 +268,102 @@ describe('a year published again after a reopening', () => {
     const html = (await get('/de/statistics/2023')).body;
     expect(html).toContain('Fassung 2');
     expect(html).toContain('/de/statistics/2023/report.pdf');
+  });
+});
+
+describe('a published year reopened for corrections', () => {
+  const notice = (lang: Locale) => translator(lang, 'statisticsNotice');
+
+  it('stays on the pages with its figures as published, marked as being corrected', async () => {
+    await publishedTestYear(t.app, 2017);
+    const closedPage = (await get('/de/statistics/2017')).body;
+    expect(closedPage).not.toContain(notice('de')('reopened.label'));
+    await reopenYear(t.app, 2017);
+
+    const year = await get('/de/statistics/2017');
+    expect(year.statusCode).toBe(200);
+    // Right under the heading, before the tables, in a note.
+    const html = year.body;
+    const at = html.indexOf('<h1>Statistik 2017</h1>');
+    const box =
+      /<div class="notice warn" role="note" lang="de" dir="ltr"><p><strong>([^<]+)<\/strong><\/p><p>([^<]+)<\/p><\/div>/.exec(
+        html,
+      );
+    expect(box).not.toBeNull();
+    expect(box!.index).toBeGreaterThan(at);
+    expect(box!.index).toBeLessThan(html.indexOf('class="stat-table"'));
+    expect(box![1]).toBe('Wird korrigiert');
+    expect(box![2]).toBe(
+      escapeText(
+        'Dies sind die Zahlen für 2017, wie sie am 2. März 2026 um 10:00 veröffentlicht wurden. Das Jahr ist zur Korrektur wieder geöffnet; neue Zahlen folgen, sobald es wieder abgeschlossen ist.',
+      ),
+    );
+    // The figures are still the published ones.
+    expect(html).toContain('/de/statistics/2017/tables.csv');
+
+    // The overview: the note at the top, the year marked in the list; other years are not.
+    const overview = (await get('/de/statistics')).body;
+    expect(overview).toContain('Dies sind die Zahlen für 2017');
+    expect(overview).toMatch(
+      /href="\/de\/statistics\/2017">2017<\/a>[^<]*<span class="stat-note">[^<]*<\/span> – <strong lang="de" dir="ltr">Wird korrigiert<\/strong>/,
+    );
+    expect(overview).not.toContain('Dies sind die Zahlen für 2018');
+    expect((await get('/de/statistics/2018')).body).not.toContain('Wird korrigiert');
+  });
+
+  it('says so in every offered language, in the reader’s own language inside the German page', async () => {
+    for (const lang of Object.keys(LOCALES) as Locale[]) {
+      const info = localeInfo(lang);
+      for (const url of [`/${lang}/statistics/2017`, `/${lang}/statistics`]) {
+        const res = await get(url);
+        expect(res.statusCode, url).toBe(200);
+        const label = escapeText(notice(lang)('reopened.label'));
+        expect(res.body, url).toContain(`lang="${info.htmlLang}" dir="${info.dir}"`);
+        expect(res.body, url).toContain(label);
+      }
+      const text = (await get(`/${lang}/statistics/2017`)).body;
+      expect(text, lang).toContain(escapeText(notice(lang)('reopened.text', { year: 2017, date: '§' })).split('§')[0]!);
+    }
+  });
+
+  it('marks the files: CSV, XLSX and PDF', async () => {
+    const csv = await get('/de/statistics/2017/tables.csv');
+    const rows = parse(csv.body.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThan(100);
+    for (const r of rows) {
+      expect(r.year_status).toBe('reopened');
+      expect(r.year_note).toMatch(/^Dies sind die Zahlen für 2017, wie sie am 2\. März 2026/);
+    }
+    const closed = parse((await get('/de/statistics/2018/tables.csv')).body.replace(/^\uFEFF/, ''), {
+      columns: true,
+    }) as Record<string, string>[];
+    for (const r of closed) expect([r.year_status, r.year_note]).toEqual(['closed', '']);
+
+    const xlsx = await get('/en/statistics/2017/tables.xlsx');
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const about = wb.worksheets[0]!;
+    expect(about.getCell('A2').value).toMatch(/^Being corrected: These are the figures for 2017 as published on/);
+    const gender = wb.getWorksheet('gender')!;
+    const last = gender.getRow(gender.rowCount).getCell(1).value;
+    expect(last).toMatch(/^Being corrected: /);
+
+    const pdf = pdfTextLines((await get('/de/statistics/2017/report.pdf')).rawPayload);
+    expect(pdf).toContain('Wird korrigiert');
+    const words = pdf.join(' ').replace(/\s+/g, ' ');
+    // On the first page, before what was counted.
+    expect(words.indexOf('Das Jahr ist zur Korrektur wieder geöffnet')).toBeGreaterThan(0);
+    expect(words.indexOf('Das Jahr ist zur Korrektur wieder geöffnet')).toBeLessThan(words.indexOf('Gezählt sind'));
+  });
+
+  it('is no longer marked once the year is closed again', async () => {
+    await closeYear(t.app, 2017);
+    expect((await get('/de/statistics/2017')).body).not.toContain('Wird korrigiert');
+    expect((await get('/de/statistics')).body).not.toContain('Wird korrigiert');
+    const rows = parse((await get('/de/statistics/2017/tables.csv')).body.replace(/^\uFEFF/, ''), {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(new Set(rows.map((r) => r.year_status))).toEqual(new Set(['closed']));
   });
 });

@@ -11,7 +11,9 @@
  *
  * Only public publications are read (row-level security shows nothing
  * else in the 'auth' scope), and the database lets a year be published
- * only while it is closed (0027). Every download is audited on the network
+ * only while it is closed (0027). A year reopened for corrections keeps its
+ * published figures on the pages and in the files, marked as being
+ * corrected (year-status.ts). Every download is audited on the network
  * chain without an actor, without an address or anything else about the
  * visitor; a script downloading in a loop is counted by the flood guard
  * (one row a minute per file, more at the 10th, 100th …).
@@ -30,6 +32,7 @@ import { latestOf, latestPublic, type Publication } from './queries/publications
 import { fileName, type Report } from './report.ts';
 import { publicTrends } from './trends.ts';
 import { OverviewPage, YearPage } from './views/PublicPages.tsx';
+import { yearsBeingCorrected } from './year-status.ts';
 
 const yearParams = z.object({ year: z.string().regex(/^\d{4}$/) });
 
@@ -88,18 +91,25 @@ export const statisticsRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/:lang/statistics', pub, async (req, reply) => {
     const all = await anonymousTx(req, latestPublic);
+    const correcting = await yearsBeingCorrected(app.database.db);
     const trends = publicTrends(
       all.map((p) => ({ year: p.year, cells: p.cells })),
       req.locale,
     );
-    const years = [...all].reverse().map((p) => ({ year: p.year, version: p.version, publishedAt: p.publishedAt }));
+    const years = [...all].reverse().map((p) => ({
+      year: p.year,
+      version: p.version,
+      publishedAt: p.publishedAt,
+      correcting: correcting.has(p.year),
+    }));
     return sendPage(reply, OverviewPage({ ctx: pageContext(req), model: { years, trends } }));
   });
 
   app.get('/:lang/statistics/:year', pub, async (req, reply) => {
     const p = await anonymousTx(req, (trx) => published(trx, req));
-    const report = publicationReport(p, p.cells, req.locale);
-    return sendPage(reply, YearPage({ ctx: pageContext(req), report }));
+    const reopened = (await yearsBeingCorrected(app.database.db)).has(p.year);
+    const report = publicationReport(p, p.cells, req.locale, { reopened });
+    return sendPage(reply, YearPage({ ctx: pageContext(req), report, correcting: reopened ? p : undefined }));
   });
 
   const files: readonly [string, FileFormat][] = [
@@ -129,8 +139,9 @@ export const statisticsRoutes: FastifyPluginAsync = async (app) => {
         );
         return found;
       });
-      const lang = textLang(req.locale);
-      return sendReportFile(reply, publicationReport(p, p.cells, req.locale), format, table, lang);
+      const reopened = (await yearsBeingCorrected(app.database.db)).has(p.year);
+      const report = publicationReport(p, p.cells, req.locale, { reopened });
+      return sendReportFile(reply, report, format, table, textLang(req.locale));
     });
   }
 };

@@ -2,9 +2,10 @@
  * The staff side of the statistics over HTTP, on both databases: the
  * internal dashboard is the coordination office's alone; publishing runs
  * the audit and refuses what fails it (shown with a deliberately weak
- * engine: primary suppression only); exports are audited and parse back; a
- * centre's own dashboard shows its own records and nothing of another
- * centre's.
+ * engine: primary suppression only); the live tables are protected
+ * against the public version the office reads beside them; exports are
+ * audited and parse back; a centre's own dashboard shows its own records
+ * and nothing of another centre's.
  */
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,13 +14,14 @@ import { withScope } from '../../platform/db/tenant.ts';
 import { testApp, type TestApp } from '../../../test/support/app.ts';
 import { createCentre, createUser, fakeClock, postAs, signIn, type Session } from '../../../test/support/auth.ts';
 import { completeRecord } from '../case-records/test-fixtures.ts';
-import type { StatisticsEngine } from './compute.ts';
+import { ENGINE, type Seen, type StatisticsEngine } from './compute.ts';
 import { audit } from './engine/audit.ts';
 import { groupDisclosures, isPrimary } from './engine/primary.ts';
 import type { ProtectedCatalogue } from './engine/types.ts';
 import { statisticsFeatureWith } from './index.ts';
+import { cellsOf, parseStoredTables } from './stored.ts';
 import { pdfTextLines } from './exports/pdf-text.ts';
-import { addRecords, closeYear, openYear, publishAs, variedRecords } from './test-fixtures.ts';
+import { addRecords, closeYear, openYear, publishAs, reopenYear, variedRecords } from './test-fixtures.ts';
 
 /** Primary suppression only, no complementary cells: what the audit exists to catch. */
 const PRIMARY_ONLY: StatisticsEngine = {
@@ -35,6 +37,23 @@ const PRIMARY_ONLY: StatisticsEngine = {
   audit: (p) => audit(p),
 };
 
+/**
+ * The real engine, keeping what it was asked and what it answered: the live
+ * tables' inputs become visible. `meanwhile` runs after protecting: what
+ * someone else does while a publication is being audited.
+ */
+const asked: { threshold: number; seen: Seen; result: ProtectedCatalogue }[] = [];
+let meanwhile: (() => Promise<unknown>) | undefined;
+const RECORDING: StatisticsEngine = {
+  async protect(counts, threshold, seen) {
+    const result = await ENGINE.protect(counts, threshold, seen);
+    asked.push({ threshold, seen, result });
+    await meanwhile?.();
+    return result;
+  },
+  audit: (p) => ENGINE.audit(p),
+};
+
 let t: TestApp;
 let weak: TestApp;
 let coord: Session;
@@ -43,6 +62,7 @@ let otherLead: Session;
 let centreA: string;
 let centreB: string;
 let admin: Session;
+const clock = fakeClock(new Date('2026-03-02T09:00:00Z'));
 
 /** Three centres, all women except two men at each: "men" (6) is below 10 and can be recomputed from the total. */
 async function smallCellYear(app: TestApp['app'], year: number, centres: string[]) {
@@ -62,8 +82,10 @@ async function smallCellYear(app: TestApp['app'], year: number, centres: string[
 }
 
 beforeAll(async () => {
-  const clock = fakeClock(new Date('2026-03-02T09:00:00Z'));
-  t = await testApp({}, { clock });
+  t = await testApp(
+    {},
+    { clock, features: FEATURES.map((f) => (f.name === 'statistics' ? statisticsFeatureWith(RECORDING) : f)) },
+  );
   weak = await testApp(
     {},
     { clock, features: FEATURES.map((f) => (f.name === 'statistics' ? statisticsFeatureWith(PRIMARY_ONLY) : f)) },
@@ -164,6 +186,35 @@ describe('publishing', () => {
     expect((await get(t.app, '/de/statistics/2024')).statusCode).toBe(200);
   });
 
+  it('then protects the live tables against that public version too: the office reads both', async () => {
+    const pub = await withScope(t.app.database.db, { kind: 'coordination' }, (trx) =>
+      trx
+        .selectFrom('statistics_publication')
+        .select('tables')
+        .where('year', '=', 2024)
+        .where('audience', '=', 'public')
+        .executeTakeFirstOrThrow(),
+    );
+    const publicCells = cellsOf(parseStoredTables(pub.tables));
+    const page = await get(t.app, '/de/staff/statistics?year=2024', coord);
+    expect(page.body).toContain('Prüfung bestanden');
+    // Computed anew once the public version existed (the page after publishing), then taken from the cache.
+    const withPublic = asked.filter((a) => a.seen.alsoSeen.length > 0);
+    expect(withPublic).toHaveLength(1);
+    const { threshold, seen, result } = withPublic[0]!;
+    expect(threshold).toBe(5);
+    expect(seen).toEqual({ earlier: [], alsoSeen: [publicCells] });
+    // Every public value of a cell the live tables keep secret is a constant of their audit, and it holds.
+    const revealed = Object.fromEntries(
+      Object.entries(result.cells).flatMap(([k, c]) => {
+        const v = publicCells[k];
+        return c.status === 'suppressed' && typeof v === 'number' ? [[k, v] as const] : [];
+      }),
+    );
+    expect(result.knownFromEarlier).toEqual(revealed);
+    expect((await audit({ ...result, knownFromEarlier: revealed })).ok).toBe(true);
+  });
+
   it('refuses what a primary-only suppression would publish: the audit fails, nothing is stored', async () => {
     // The weak app has its own database: the same small-cell year there.
     const w = weak.app;
@@ -214,6 +265,29 @@ describe('publishing', () => {
     expect(stored).toEqual([]);
   });
 
+  it('refuses a year reopened and closed again while it was audited, and says so', async () => {
+    await openYear(t.app, 2022);
+    const centres = [centreA, centreB, await createCentre(t.app, 'Statistik C2022')];
+    for (const [k, c] of centres.entries()) await addRecords(t.app, c, variedRecords(c, 2022, 20, k * 4));
+    await closeYear(t.app, 2022);
+    meanwhile = async () => {
+      meanwhile = undefined;
+      clock.advance(60_000);
+      await reopenYear(t.app, 2022);
+      clock.advance(60_000);
+      await closeYear(t.app, 2022);
+    };
+    const res = await postAs(t.app, coord, '/de/staff/statistics/publish', { year: '2022', audience: 'internal' });
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('wurde wieder geöffnet und erneut abgeschlossen');
+    const stored = await withScope(t.app.database.db, { kind: 'coordination' }, (trx) =>
+      trx.selectFrom('statistics_publication').select('id').where('year', '=', 2022).execute(),
+    );
+    expect(stored).toEqual([]);
+    const refusals = (await events(t.app, 'statistics.publish_refused')).filter((r) => r.object_id === '2022');
+    expect(refusals.map((r) => r.details)).toEqual([{ year: 2022, audience: 'internal', reason: 'reopened' }]);
+  });
+
   it('is refused to centres (404) and needs the CSRF token', async () => {
     const res = await postAs(t.app, lead, '/de/staff/statistics/publish', { year: '2024', audience: 'internal' });
     expect(res.statusCode).toBe(404);
@@ -253,6 +327,24 @@ describe('exports of a publication', () => {
     expect((await get(t.app, `${base}/tables.csv`)).statusCode).toBe(303);
     expect((await get(t.app, `${base}/tables.csv`, lead)).statusCode).toBe(404);
     expect((await get(t.app, '/de/statistics/2024/tables.csv')).body).not.toContain('intern');
+  });
+
+  it('marks a version whose year is being corrected, as the public files do', async () => {
+    const id = (await events(t.app, 'statistics.published_done')).find(
+      (r) =>
+        (r.details as { year?: number; audience?: string }).year === 2024 &&
+        (r.details as { audience?: string }).audience === 'internal',
+    )!.object_id!;
+    const yearStatus = async () => {
+      const csv = await get(t.app, `/en/staff/statistics/publications/${id}/tables.csv?table=gender`, coord);
+      const rows = parse(csv.body.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+      return [...new Set(rows.map((r) => `${r.year_status}: ${(r.year_note ?? '').slice(0, 30)}`))];
+    };
+    expect(await yearStatus()).toEqual(['closed: ']);
+    await reopenYear(t.app, 2024);
+    expect(await yearStatus()).toEqual(['reopened: These are the figures for 2024']);
+    await closeYear(t.app, 2024);
+    expect(await yearStatus()).toEqual(['closed: ']);
   });
 
   it('an unknown or malformed id is 404', async () => {

@@ -4,10 +4,11 @@
  * Coordination office (`statistics.network`, `statistics.publish`):
  * - `GET /:lang/staff/statistics?year=`: a reporting year's tables computed
  *   now through `case_statistics` → protect → LP audit at the internal
- *   threshold (5), shown only if the audit passes; the year's publications
- *   with their files; the form to publish a closed year. Counted on every
- *   view; the protection is computed once per distinct count and earlier
- *   versions (live-cache.ts).
+ *   threshold (5), protected against every version of the year the office
+ *   has seen (internal and public), shown only if the audit passes; the
+ *   year's publications with their files; the form to publish a closed
+ *   year. Counted on every view; the protection is computed once per
+ *   distinct count and set of versions (live-cache.ts).
  * - `POST /:lang/staff/statistics/publish`: publish.ts; a failed audit
  *   publishes nothing (409, with the reason).
  * - `GET …/publications/:id/tables.csv | tables.xlsx | report.pdf`: a
@@ -31,14 +32,14 @@ import { staffRequest } from '../../platform/request/context.ts';
 import { StaffMessagePage } from '../../platform/staff/StaffPage.tsx';
 import { translator } from '../../platform/i18n/index.ts';
 import { STATISTICS_CENTRE, STATISTICS_NETWORK, STATISTICS_PUBLISH } from './actions.ts';
-import type { StatisticsEngine } from './compute.ts';
+import { NOTHING_SEEN, type StatisticsEngine } from './compute.ts';
 import { countsFromRows } from './engine/catalogue.ts';
 import { LiveYearCache } from './live-cache.ts';
 import { countsReport, publicationReport, textLang } from './present.ts';
 import { publishYear, THRESHOLD } from './publish.ts';
 import { centreRows, centreYears, centreYearSummary, networkRows } from './queries/counts.ts';
-import { earlierCells, publicationById, publicationsOfYear } from './queries/publications.ts';
-import { reportingYears } from './queries/years.ts';
+import { publicationById, publicationsOfYear, seenOf } from './queries/publications.ts';
+import { beingCorrected, reportingYear, reportingYears } from './queries/years.ts';
 import { fileQuery, sendReportFile, type FileFormat } from './routes.ts';
 import { CentrePage, NetworkPage, type Live } from './views/StaffPages.tsx';
 
@@ -87,14 +88,15 @@ export function statisticsStaffRoutes(engine: StatisticsEngine): FastifyPluginAs
           years,
           chosen,
           rows: await networkRows(trx, chosen.year),
-          earlier: await earlierCells(trx, chosen.year, 'internal'),
+          // The office reads the public versions too: the live tables are protected against both.
+          seen: await seenOf(trx, chosen.year, 'internal'),
           publications: await publicationsOfYear(trx, chosen.year),
         };
       });
       if (q.year !== undefined && !data.chosen) throw notFound();
       let year;
       if (data.chosen) {
-        const result = await live.protect(data.chosen.year, threshold, data.rows ?? [], data.earlier ?? []);
+        const result = await live.protect(data.chosen.year, threshold, data.rows ?? [], data.seen ?? NOTHING_SEEN);
         const shown: Live =
           result.kind === 'passed'
             ? {
@@ -177,7 +179,7 @@ export function statisticsStaffRoutes(engine: StatisticsEngine): FastifyPluginAs
           const id = publicationIdOf(req);
           const q = parseOr400(fileQuery, req.query ?? {}, 'query');
           const table = format === 'pdf' ? undefined : q.table;
-          const p = await tx(async (trx) => {
+          const { p, reopened } = await tx(async (trx) => {
             const found = await publicationById(trx, id);
             if (!found) throw notFound();
             // Publications belong to the network, not to a centre.
@@ -201,9 +203,11 @@ export function statisticsStaffRoutes(engine: StatisticsEngine): FastifyPluginAs
               },
               app.clock.now(),
             );
-            return found;
+            return { p: found, reopened: beingCorrected(await reportingYear(trx, found.year)) };
           });
-          return sendReportFile(reply, publicationReport(p, p.cells, req.locale), format, table, textLang(req.locale));
+          // A version of a year being corrected says so, as the public files do.
+          const report = publicationReport(p, p.cells, req.locale, { reopened });
+          return sendReportFile(reply, report, format, table, textLang(req.locale));
         },
       );
     }

@@ -4,7 +4,8 @@
  * main navigation (the finder's pages, safety, easy read, the page for
  * professionals), the two emergency numbers as call buttons and, where
  * the page has no search form of its own near the top, a one-field search;
- * main; and a footer with the national helplines.
+ * main; and a footer with the national helplines and the links to the
+ * pages about the platform and the network (its statistics among them).
  *
  * The order is the order of need on a 360 × 640 phone: leave, call, search.
  * Everything up to the search field fits the first screen (a browser test
@@ -77,6 +78,9 @@ export function Layout({ ctx, title, description, scripts = [], headerSearch = t
         <ul class="footer-links">
           <li>
             <a href={`/${locale}/about`}>{t('footer.about')}</a>
+          </li>
+          <li>
+            <a href={`/${locale}/statistics`}>{t('footer.statistics')}</a>
           </li>
           <li>
             <a href={`/${locale}/safety`}>{t('footer.safety')}</a>

@@ -261,6 +261,83 @@ describe('protect', () => {
   });
 });
 
+/**
+ * The coordination office reads the public version of a year (threshold 10)
+ * and its internal tables (threshold 5): a cell the internal tables keep
+ * secret must stay at least 5 wide with every value of both. Each version
+ * passes its own audit alone; the attack combines them.
+ */
+describe('the internal tables beside the public version of the same year', () => {
+  const records = syntheticRecords({
+    seed: 6,
+    recordsPerCentre: [90, 70, 50, 40, 30],
+    sparsity: 0.2,
+    skew: 1,
+    centreBias: 0.3,
+  });
+  const counts = countsOf(records);
+  /** Sexual exploitation while the asylum procedure was pending: fewer than 5, withheld by the database. */
+  const cell = 'exploitation_form.sexual=yes/asylum_stage=pending';
+  const truth = records.filter(
+    (r) => r.multi.exploitation_form.includes('sexual') && r.single.asylum_stage === 'pending',
+  ).length;
+
+  /** What the office adds to the internal tables `p` from the public version: its values of cells `p` keeps secret. */
+  const publicValues = (pub: ProtectedCatalogue, p: ProtectedCatalogue) =>
+    Object.fromEntries(
+      ALL_CELLS.flatMap((k) => {
+        const c = pub.cells[k]!;
+        return c.status === 'published' && suppressed(p, k) ? [[k, c.value] as const] : [];
+      }),
+    );
+
+  it('protected alone, a secret internal cell is pinned down by the public version’s values', async () => {
+    const pub = await protect(counts, { threshold: PUBLIC_THRESHOLD });
+    const alone = await protect(counts, { threshold: INTERNAL_THRESHOLD });
+    expect(pub.audit.ok).toBe(true);
+    expect(alone.audit.ok).toBe(true);
+    expect(counts.get(cell)).toBeNull();
+    expect(truth).toBeGreaterThan(0);
+    expect(truth).toBeLessThan(INTERNAL_THRESHOLD);
+    expect(alone.cells[cell]).toEqual({ status: 'suppressed', reason: 'primary' });
+    const own = alone.audit.cells.find((c) => c.cell === cell)!;
+    expect(own.max - own.min).toBeGreaterThanOrEqual(INTERNAL_THRESHOLD);
+
+    // The office puts the public version's values in as constants.
+    const revealed = publicValues(pub, alone);
+    expect(Object.keys(revealed).length).toBeGreaterThan(0);
+    const attacked = await audit({ ...alone, knownFromEarlier: revealed });
+    expect(attacked.ok).toBe(false);
+    expect(attacked.failing).toContain(cell);
+    const b = attacked.cells.find((c) => c.cell === cell)!;
+    expect(b.max - b.min).toBeLessThan(INTERNAL_THRESHOLD);
+    // Down to the very number of records behind it.
+    expect(b.min).toBeCloseTo(truth);
+    expect(b.max).toBeCloseTo(truth);
+  });
+
+  it('protected against the public version, it passes the audit with every value the office sees', async () => {
+    const pub = await protect(counts, { threshold: PUBLIC_THRESHOLD });
+    const aware = await protect(counts, { threshold: INTERNAL_THRESHOLD, alsoSeen: [pub] });
+    expect(aware.audit.ok).toBe(true);
+    // The public values entered its audit as constants …
+    expect(aware.knownFromEarlier).toEqual(publicValues(pub, aware));
+    const b = aware.audit.cells.find((c) => c.cell === cell)!;
+    expect(b.max - b.min).toBeGreaterThanOrEqual(INTERNAL_THRESHOLD);
+    // … and the attacker's audit, made apart from protect(), agrees.
+    const attacked = await audit({ ...aware, knownFromEarlier: publicValues(pub, aware) });
+    expect(attacked.ok).toBe(true);
+    // The public version's secrets are not carried: the internal tables still show counts
+    // from 5 to 9 that the public one withholds.
+    expect(
+      ALL_CELLS.filter((k) => {
+        const c = aware.cells[k]!;
+        return suppressed(pub, k) && c.status === 'published' && c.value >= INTERNAL_THRESHOLD;
+      }).length,
+    ).toBeGreaterThan(0);
+  });
+});
+
 describe('share', () => {
   it('gives a percentage only where numerator and denominator reach the threshold', async () => {
     const counts = countsOf(

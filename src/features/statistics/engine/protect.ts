@@ -4,7 +4,8 @@
  * iterated with the audit's linear program until every suppressed cell —
  * and the rest of every "all X are Y" line — can move by at least the
  * threshold given everything published, including what earlier publications
- * of the same year made known.
+ * of the same year — and those of another audience the same readers see —
+ * made known.
  *
  * Complementary cells are chosen cheaply and deterministically: first so that
  * no relation (a table's row, column or margin) is left with a single unknown
@@ -34,6 +35,16 @@ export type ProtectOptions = {
    * that have not changed since are known.
    */
   earlier?: readonly ProtectedCatalogue[];
+  /**
+   * Publications of the same year for another audience that the readers of
+   * this one see as well (the public versions, for the network's internal
+   * tables): their published values that have not changed since are known,
+   * exactly like an earlier version's. Their suppressions are not carried:
+   * they were made for a higher threshold, and carrying them would withhold
+   * every cell the lower threshold exists to show. What protects is that the
+   * audit takes their values as constants.
+   */
+  alsoSeen?: readonly ProtectedCatalogue[];
 };
 
 export type ProtectionResult = ProtectedCatalogue & {
@@ -72,6 +83,11 @@ export async function protect(counts: YearCounts, options: ProtectOptions): Prom
       const c = e.cells[k];
       if (c?.status === 'published' && c.value === value(k)) earlierKnown.set(k, c.value);
       else if (c?.status === 'suppressed') carried.add(k);
+    }
+  for (const e of options.alsoSeen ?? [])
+    for (const k of ALL_CELLS) {
+      const c = e.cells[k];
+      if (c?.status === 'published' && c.value === value(k)) earlierKnown.set(k, c.value);
     }
 
   for (const k of ALL_CELLS) if (isPrimary(value(k), threshold)) reasons.set(k, 'primary');

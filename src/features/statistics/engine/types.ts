@@ -69,7 +69,8 @@ export type GroupDisclosure = {
 /**
  * The result of `protect`: what may be published, for one year and one
  * threshold. It holds no value of a suppressed cell, except those already
- * published unchanged in an earlier publication of the same year
+ * published unchanged in an earlier publication of the same year, or in a
+ * publication of another audience its readers see as well
  * (`knownFromEarlier`), which an attacker has anyway.
  *
  * Internal only: `reason` of suppressed cells and `groupDisclosures` say

@@ -3,7 +3,9 @@
  * of the catalogue fits one file and a program can filter by table id.
  * Header names are stable codes; labels are in the reader's language. A
  * secret cell carries the marker in `value` and `suppressed` in `status`:
- * never blank, never a number. UTF-8 with a byte-order mark so
+ * never blank, never a number. `year_status` is `reopened` while the year
+ * is being corrected (these are the figures as published; `year_note`
+ * says so in words), else `closed`. UTF-8 with a byte-order mark so
  * spreadsheets read umlauts; every text cell is spreadsheet-safe (a cell
  * starting with = + - @ is not run as a formula).
  */
@@ -22,10 +24,14 @@ export const CSV_COLUMNS = [
   'column',
   'value',
   'status',
+  'year_status',
+  'year_note',
 ] as const;
 
 export function reportCsv(report: Report, only?: readonly ReportTable[]): string {
   const records: (string | number)[][] = [];
+  const yearStatus = report.correction ? 'reopened' : 'closed';
+  const yearNote = spreadsheetSafe(report.correction?.text ?? '');
   for (const table of only ?? report.tables) {
     for (const row of table.rows) {
       row.cells.forEach((cell, i) => {
@@ -43,6 +49,8 @@ export function reportCsv(report: Report, only?: readonly ReportTable[]): string
           // Plain digits for a program; the marker for a secret value.
           cell.kind === 'value' ? cell.value : spreadsheetSafe(cellText(report, cell)),
           cell.kind === 'value' ? 'published' : 'suppressed',
+          yearStatus,
+          yearNote,
         ]);
       });
     }

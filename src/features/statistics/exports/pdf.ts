@@ -1,8 +1,9 @@
 /**
  * The yearly data report as a PDF, made on the server without a browser
  * (pdfkit, with its built-in Helvetica: no font file to ship, no system
- * font to find). The same content as the printable page: title, what was
- * counted and how it was protected, the legend, then every table with its
+ * font to find). The same content as the printable page: title, while the
+ * year is being corrected the notice that says so, what was counted and
+ * how it was protected, the legend, then every table with its
  * note — a header row repeated on each page a table runs onto, secret
  * cells as the marker, page numbers at the foot of every page.
  *
@@ -61,6 +62,10 @@ export async function reportPdf(report: Report, lang: string): Promise<Buffer> {
 
   doc.fillColor(INK).font('Helvetica-Bold').fontSize(18).text(winAnsi(report.title));
   doc.moveDown(0.5);
+  if (report.correction) {
+    doc.font('Helvetica-Bold').fontSize(11).text(winAnsi(report.correction.label));
+    doc.font('Helvetica').fontSize(10).text(winAnsi(report.correction.text)).moveDown(0.5);
+  }
   doc.font('Helvetica').fontSize(10);
   for (const line of report.intro) doc.text(winAnsi(line)).moveDown(0.3);
   doc.moveDown(0.3);

@@ -1,8 +1,9 @@
 /**
  * A publication as an Excel workbook (exceljs): a first sheet with what
- * the publication is (year, version, the marker and its legend), then one
- * sheet per table laid out as on the page — title, note, the header row
- * and a row per category. Counts are numbers; a secret cell holds the
+ * the publication is (year, version, the marker and its legend, and while
+ * its year is being corrected a notice that says so), then one sheet per
+ * table laid out as on the page — title, note, the header row and a row
+ * per category, the legend (and the notice) below. Counts are numbers; a secret cell holds the
  * marker as text (never blank) and is marked in the sheet's legend.
  * Every text cell is spreadsheet-safe, as in the CSV.
  *
@@ -33,6 +34,10 @@ export async function reportXlsx(report: Report, only?: readonly ReportTable[]):
   const about = wb.addWorksheet(report.words.about.slice(0, 31));
   about.getColumn(1).width = 100;
   about.addRow([spreadsheetSafe(report.title)]).font = { bold: true, size: 14 };
+  const correction = report.correction
+    ? spreadsheetSafe(`${report.correction.label}: ${report.correction.text}`)
+    : null;
+  if (correction) about.addRow([correction]).font = { bold: true };
   for (const line of report.intro) about.addRow([spreadsheetSafe(line)]);
   about.addRow([]);
   about.addRow([spreadsheetSafe(`${report.marker} = ${report.legend}`)]);
@@ -55,6 +60,7 @@ export async function reportXlsx(report: Report, only?: readonly ReportTable[]):
     }
     ws.addRow([]);
     ws.addRow([spreadsheetSafe(`${report.marker} = ${report.legend}`)]);
+    if (correction) ws.addRow([correction]).font = { bold: true };
     ws.views = [{ state: 'frozen', ySplit: 3, xSplit: 1 }];
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

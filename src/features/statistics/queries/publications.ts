@@ -14,6 +14,7 @@ import {
   type AuditSummary,
   type StoredTables,
 } from '../stored.ts';
+import type { Seen } from '../compute.ts';
 import type { Cells } from '../present.ts';
 
 export type Audience = 'public' | 'internal';
@@ -127,8 +128,8 @@ export async function publicationsOfYear(trx: Tx, year: number): Promise<Publica
   return rows.map(toSummary);
 }
 
-/** The cells of every earlier version of `year` for `audience`, oldest first: what the next one is protected against. */
-export async function earlierCells(trx: Tx, year: number, audience: Audience): Promise<Cells[]> {
+/** The cells of every version of `year` for `audience`, oldest first. */
+async function versionCells(trx: Tx, year: number, audience: Audience): Promise<Cells[]> {
   const rows = await trx
     .selectFrom('statistics_publication')
     .select('tables')
@@ -137,6 +138,38 @@ export async function earlierCells(trx: Tx, year: number, audience: Audience): P
     .orderBy('version')
     .execute();
   return rows.map((r) => cellsOf(parseStoredTables(r.tables)));
+}
+
+/**
+ * Whose versions the readers of an audience see as well: the coordination
+ * office reads the public versions beside the internal ones; the public
+ * sees nothing internal.
+ */
+export const ALSO_SEEN: Readonly<Record<Audience, Audience | null>> = { public: null, internal: 'public' };
+
+/**
+ * What the readers of `audience` have seen of `year` so far, which the next
+ * version (or the live internal tables) is protected against: the earlier
+ * versions of that audience, and every version of the audience they see as
+ * well (coordination scope).
+ */
+export async function seenOf(trx: Tx, year: number, audience: Audience): Promise<Seen> {
+  const other = ALSO_SEEN[audience];
+  return {
+    earlier: await versionCells(trx, year, audience),
+    alsoSeen: other ? await versionCells(trx, year, other) : [],
+  };
+}
+
+/** How many versions of `year` `audience` has (the versions are 1 … n). */
+export async function versionCount(trx: Tx, year: number, audience: Audience): Promise<number> {
+  const r = await trx
+    .selectFrom('statistics_publication')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('year', '=', year)
+    .where('audience', '=', audience)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 export type NewPublication = {

@@ -4,6 +4,8 @@
  * year's published tables, which is also the printable yearly report.
  * Network pages (ADR 030): German and English; in other languages the
  * text is German, marked and announced, inside the reader's own layout.
+ * The notice that a year is being corrected is a public text: it is in the
+ * reader's own language, marked as such inside the German.
  */
 import { localeInfo, translator, type Locale } from '../../../platform/i18n/index.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
@@ -11,14 +13,34 @@ import { Layout } from '../../../platform/layout/Layout.tsx';
 import { GermanFallback } from '../../../platform/layout/TranslationNote.tsx';
 import { formatDay } from '../../../platform/time/dates.ts';
 import { TrendFigure } from '../charts/TrendChart.tsx';
-import { textLang } from '../present.ts';
+import { correctionNotice, textLang } from '../present.ts';
 import type { Report } from '../report.ts';
 import type { Trend } from '../trends.ts';
 import { StatTable, tableAnchor } from './StatTable.tsx';
 
 const PUBLIC_THRESHOLD = 10;
 
-export type PublishedYear = { year: number; version: number; publishedAt: Date };
+export type PublishedYear = {
+  year: number;
+  version: number;
+  publishedAt: Date;
+  /** The year is reopened for corrections: these are its figures as published. */
+  correcting: boolean;
+};
+
+/** That a year's figures are as published and the year is being corrected, in the reader's language. */
+function CorrectionNotice({ ctx, year }: { ctx: PageContext; year: { year: number; publishedAt: Date } }) {
+  const info = localeInfo(ctx.locale);
+  const notice = correctionNotice(year, ctx.locale);
+  return (
+    <div class="notice warn" role="note" lang={info.htmlLang} dir={info.dir}>
+      <p>
+        <strong>{notice.label}</strong>
+      </p>
+      <p>{notice.text}</p>
+    </div>
+  );
+}
 
 function Protection({ lang }: { lang: Locale }) {
   const w = translator(lang, 'statisticsPages');
@@ -57,6 +79,11 @@ export function OverviewPage({
         <div class="statistics printable">
           <h1>{w('title')}</h1>
           <p class="lead">{w('lead')}</p>
+          {model.years
+            .filter((y) => y.correcting)
+            .map((y) => (
+              <CorrectionNotice ctx={ctx} year={y} />
+            ))}
           {model.years.length === 0 ? (
             <p>{w('none')}</p>
           ) : (
@@ -70,6 +97,14 @@ export function OverviewPage({
                       <span class="stat-note">
                         ({w('years.version', { version: y.version, date: formatDay(y.publishedAt, htmlLang) })})
                       </span>
+                      {y.correcting ? (
+                        <>
+                          {' – '}
+                          <strong lang={localeInfo(ctx.locale).htmlLang} dir={localeInfo(ctx.locale).dir}>
+                            {correctionNotice(y, ctx.locale).label}
+                          </strong>
+                        </>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
@@ -96,8 +131,20 @@ export function OverviewPage({
   );
 }
 
-/** A year's published tables: the yearly report, printable, with its downloads. */
-export function YearPage({ ctx, report }: { ctx: PageContext; report: Report }) {
+/**
+ * A year's published tables: the yearly report, printable, with its
+ * downloads; `correcting`: the year is reopened, its figures are the ones
+ * published then.
+ */
+export function YearPage({
+  ctx,
+  report,
+  correcting,
+}: {
+  ctx: PageContext;
+  report: Report;
+  correcting?: { year: number; publishedAt: Date } | undefined;
+}) {
   const lang = textLang(ctx.locale);
   const w = translator(lang, 'statisticsPages');
   const base = `/${ctx.locale}/statistics/${report.year}`;
@@ -107,6 +154,7 @@ export function YearPage({ ctx, report }: { ctx: PageContext; report: Report }) 
       <GermanFallback ctx={ctx} lang={lang}>
         <div class="statistics printable">
           <h1>{report.title}</h1>
+          {correcting ? <CorrectionNotice ctx={ctx} year={correcting} /> : null}
           {report.intro.map((line) => (
             <p>{line}</p>
           ))}
