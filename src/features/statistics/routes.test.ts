@@ -274,6 +274,30 @@ describe('a year published again after a reopening', () => {
 describe('a published year reopened for corrections', () => {
   const notice = (lang: Locale) => translator(lang, 'statisticsNotice');
 
+  it('the anonymous scope reads the status of years with a public version only, and changes none', async () => {
+    await publishedTestYear(t.app, 2014);
+    await publishedTestYear(t.app, 2015, { audience: 'internal' });
+    await openYear(t.app, 2016);
+    const seen = await withScope(t.app.database.db, { kind: 'auth' }, async (trx) => ({
+      years: (
+        await trx.selectFrom('reporting_year').select('year').where('year', 'in', [2014, 2015, 2016]).execute()
+      ).map((r) => r.year),
+      updated: Number(
+        (await trx.updateTable('reporting_year').set({ status: 'open' }).where('year', '=', 2014).executeTakeFirst())
+          .numUpdatedRows,
+      ),
+    }));
+    expect(seen).toEqual({ years: [2014], updated: 0 });
+    await expect(
+      withScope(t.app.database.db, { kind: 'auth' }, (trx) =>
+        trx
+          .insertInto('reporting_year')
+          .values({ year: 2013, status: 'open', release_deadline: '2014-03-31', opened_at: new Date() })
+          .execute(),
+      ),
+    ).rejects.toThrow(/row-level security/);
+  });
+
   it('stays on the pages with its figures as published, marked as being corrected', async () => {
     await publishedTestYear(t.app, 2017);
     const closedPage = (await get('/de/statistics/2017')).body;

@@ -90,8 +90,10 @@ export const statisticsRoutes: FastifyPluginAsync = async (app) => {
   }
 
   app.get('/:lang/statistics', pub, async (req, reply) => {
-    const all = await anonymousTx(req, latestPublic);
-    const correcting = await yearsBeingCorrected(app.database.db);
+    const [all, correcting] = await anonymousTx(req, async (trx) => [
+      await latestPublic(trx),
+      await yearsBeingCorrected(trx),
+    ]);
     const trends = publicTrends(
       all.map((p) => ({ year: p.year, cells: p.cells })),
       req.locale,
@@ -106,8 +108,11 @@ export const statisticsRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.get('/:lang/statistics/:year', pub, async (req, reply) => {
-    const p = await anonymousTx(req, (trx) => published(trx, req));
-    const reopened = (await yearsBeingCorrected(app.database.db)).has(p.year);
+    const [p, correcting] = await anonymousTx(req, async (trx) => [
+      await published(trx, req),
+      await yearsBeingCorrected(trx),
+    ]);
+    const reopened = correcting.has(p.year);
     const report = publicationReport(p, p.cells, req.locale, { reopened });
     return sendPage(reply, YearPage({ ctx: pageContext(req), report, correcting: reopened ? p : undefined }));
   });
@@ -121,7 +126,7 @@ export const statisticsRoutes: FastifyPluginAsync = async (app) => {
     app.get(`/:lang/statistics/:year/${file}`, pub, async (req, reply) => {
       const q = parseOr400(fileQuery, req.query ?? {}, 'query');
       const table = format === 'pdf' ? undefined : q.table;
-      const p = await anonymousTx(req, async (trx) => {
+      const [p, correcting] = await anonymousTx(req, async (trx) => {
         const found = await published(trx, req);
         await auditGuarded(
           trx,
@@ -137,9 +142,9 @@ export const statisticsRoutes: FastifyPluginAsync = async (app) => {
           app.clock.now(),
           { by: [found.id, format, table ?? 'all'] },
         );
-        return found;
+        return [found, await yearsBeingCorrected(trx)] as const;
       });
-      const reopened = (await yearsBeingCorrected(app.database.db)).has(p.year);
+      const reopened = correcting.has(p.year);
       const report = publicationReport(p, p.cells, req.locale, { reopened });
       return sendReportFile(reply, report, format, table, textLang(req.locale));
     });
