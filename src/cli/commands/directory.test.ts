@@ -12,6 +12,9 @@ import { TEST_KEYS } from '../../../test/support/app.ts';
 import { loadSyntheticCases } from '../../features/demo/cases/load.ts';
 import { demoNetworkCentres } from '../../features/demo/network.ts';
 import { withScope } from '../../platform/db/tenant.ts';
+import { loadKeyRing } from '../../platform/security/keys.ts';
+import { ENGINE } from '../../features/statistics/compute.ts';
+import { publishYear } from '../../features/statistics/publish.ts';
 import type { CliIo } from '../types.ts';
 
 let database: Database;
@@ -121,6 +124,14 @@ describe('directory import / export / clear-demo', () => {
         const r = await loadSyntheticCases(trx, { from: 2015, to: 2016, count: 400, seed: 5, now: new Date() });
         expect(r.ok).toBe(true);
       });
+      // One of those years published, as the demo publishes its closed years.
+      const published = await publishYear(demo.db, loadKeyRing(TEST_KEYS.AUDIT_KEYS), ENGINE, {
+        year: 2015,
+        audience: 'public',
+        actorId: null,
+        now: new Date(),
+      });
+      expect(published.kind).toBe('published');
       const before = await recordsByCentre(demo);
       const leipzigRecords = before.get(leipzig.id)!;
       expect(leipzigRecords).toBeGreaterThan(0);
@@ -146,6 +157,12 @@ describe('directory import / export / clear-demo', () => {
       );
       const orgs = await demo.db.selectFrom('member_organization').select('id').execute();
       expect(orgs.map((o) => o.id)).toEqual([leipzig.memberOrganizationId]);
+      // The published year stays public (publications are immutable), and the operator is told what that means.
+      expect(out).toContain(
+        'The published statistics of 2015 stay: a publication is never changed or deleted. If they came from the ' +
+          'demo, the public statistics page shows invented figures as the network’s: start the real installation ' +
+          'from a fresh data folder or database instead.\n',
+      );
     } finally {
       await demo.close();
     }
@@ -162,6 +179,7 @@ describe('directory import / export / clear-demo', () => {
       const res = await run('directory', 'clear-demo');
       expect(res.code).toBe(0);
       expect(res.out).toContain('Removed 200 synthetic case records of demo centres.\n');
+      expect(res.out).not.toContain('published statistics');
       expect((await recordsByCentre(demo)).size).toBe(0);
       expect(res.out).toContain(
         `Removed ${demoNetworkCentres().length - documenting.length} demo centres of the demo network.\n`,

@@ -159,6 +159,13 @@ const clearDemoCommand: Command = {
         `Kept demo centre "${c.name}" (${c.id}): ${keptBecause(c.referencedFrom)} (${c.referencedFrom}).${records}\n`,
       );
     }
+    if (result.publishedYears.length > 0) {
+      io.out(
+        `The published statistics of ${result.publishedYears.join(', ')} stay: a publication is never changed or deleted. ` +
+          'If they came from the demo, the public statistics page shows invented figures as the network’s: ' +
+          'start the real installation from a fresh data folder or database instead.\n',
+      );
+    }
     if (remaining === 0 && kind === 'pglite') {
       io.out(
         'The directory is now empty. While it is, npm start loads the demo again unless DEMO_CONTENT=false is set: import your data first.\n',

@@ -48,6 +48,12 @@ export type ClearDemoResult = {
   /** Synthetic case records deleted with the demo centres. */
   caseRecords: number;
   keptCentres: KeptCentre[];
+  /**
+   * The years with a public statistics publication. Publications are never
+   * changed or deleted (ADR 036), so the demo's published years stay on the
+   * public statistics page; the command says so.
+   */
+  publishedYears: number[];
 };
 
 const FOREIGN_KEY_VIOLATION = '23503';
@@ -142,6 +148,15 @@ export async function clearDemo(db: Kysely<DB>): Promise<ClearDemoResult> {
     const organizations = await deleteEmptyOrganizations(trx, { demoOnly: true });
     const keptOrganizations = await remainingDemoOrganizations(trx);
     const network = await clearDemoNetwork(trx);
-    return { services, organizations, keptOrganizations, ...network };
+    // What the public statistics page shows: the public versions, as the anonymous scope reads them.
+    await setScopeSettings(trx, { kind: 'auth' });
+    const published = await trx
+      .selectFrom('statistics_publication')
+      .select('year')
+      .distinct()
+      .where('audience', '=', 'public')
+      .orderBy('year')
+      .execute();
+    return { services, organizations, keptOrganizations, ...network, publishedYears: published.map((r) => r.year) };
   });
 }
