@@ -220,6 +220,28 @@ describe('files of a published year', () => {
     expect(text).toContain(`Statistik 2018 · Seite ${pages} von ${pages}`);
   });
 
+  it('PDF: tagged, so a screen reader finds the headings and each table with its header cells', async () => {
+    const pdf = (await get('/de/statistics/2018/report.pdf')).rawPayload.toString('latin1');
+    const count = (re: RegExp) => (pdf.match(re) ?? []).length;
+    const markInfo = /\/MarkInfo (\d+) 0 R/.exec(pdf)?.[1];
+    expect(markInfo).toBeDefined();
+    expect(pdf).toMatch(new RegExp(`\\n${markInfo} 0 obj\\s*<<\\s*/Marked true`));
+    expect(pdf).toMatch(/\/StructTreeRoot \d+ 0 R/);
+    expect(pdf).toMatch(/\/Lang \(de\)/);
+    expect(count(/\/S \/H1\b/g)).toBe(1);
+    // One heading and one table per table the year's page shows.
+    const tables = count(/\/S \/Table\b/g);
+    const page = (await get('/de/statistics/2018')).body;
+    expect(tables).toBe((page.match(/class="stat-table"/g) ?? []).length);
+    expect(tables).toBeGreaterThan(20);
+    expect(count(/\/S \/H2\b/g)).toBe(tables);
+    // Every row has a header cell (the column headers, then each row's label), and counts are data cells.
+    expect(count(/\/S \/TH\b/g)).toBeGreaterThanOrEqual(count(/\/S \/TR\b/g));
+    expect(count(/\/S \/TD\b/g)).toBeGreaterThan(tables);
+    // Page numbers and rules are artifacts, not read out as content.
+    expect(pdfTextLines(Buffer.from(pdf, 'latin1'))).toContain('Statistik 2018');
+  });
+
   it('every download is audited on the network chain, without an actor or an address', async () => {
     const rows = await downloads();
     expect(rows.length).toBeGreaterThanOrEqual(3);

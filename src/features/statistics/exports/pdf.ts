@@ -7,6 +7,11 @@
  * note — a header row repeated on each page a table runs onto, secret
  * cells as the marker, page numbers at the foot of every page.
  *
+ * A tagged PDF (PDF/UA's structure, WCAG 1.3.1 for documents): headings,
+ * paragraphs and tables with header cells are structure elements a screen
+ * reader walks in reading order; rules, page numbers and the header rows
+ * repeated on later pages are artifacts it skips.
+ *
  * Helvetica covers Windows-1252 (German and English with their quotes and
  * dashes); anything else is replaced by "?" rather than drawn as garbage —
  * the report exists in German and English only.
@@ -36,6 +41,14 @@ const LINE = '#8a8a8a';
 const MARGIN = 50;
 
 type Doc = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
+
+/** Draw something that is no content (a rule, a page number, a repeated header) as an artifact. */
+function artifact(doc: Doc, type: 'Pagination' | 'Layout', draw: () => void): void {
+  doc.markContent('Artifact', { type });
+  draw();
+  doc.endMarkedContent();
+}
 
 export async function reportPdf(report: Report, lang: string): Promise<Buffer> {
   const { default: PDFDocument } = await import('pdfkit');
@@ -45,6 +58,8 @@ export async function reportPdf(report: Report, lang: string): Promise<Buffer> {
     bufferPages: true,
     lang,
     displayTitle: true,
+    tagged: true,
+    pdfVersion: '1.7',
     info: {
       Title: winAnsi(report.title),
       Author: winAnsi(report.generator),
@@ -60,19 +75,33 @@ export async function reportPdf(report: Report, lang: string): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  doc.fillColor(INK).font('Helvetica-Bold').fontSize(18).text(winAnsi(report.title));
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const add = (tag: string, draw: () => void) => root.add(doc.struct(tag, {}, draw));
+
+  add('H1', () => doc.fillColor(INK).font('Helvetica-Bold').fontSize(18).text(winAnsi(report.title)));
   doc.moveDown(0.5);
   if (report.correction) {
-    doc.font('Helvetica-Bold').fontSize(11).text(winAnsi(report.correction.label));
-    doc.font('Helvetica').fontSize(10).text(winAnsi(report.correction.text)).moveDown(0.5);
+    const { label, text } = report.correction;
+    add('P', () => {
+      doc.font('Helvetica-Bold').fontSize(11).text(winAnsi(label));
+      doc.font('Helvetica').fontSize(10).text(winAnsi(text));
+    });
+    doc.moveDown(0.5);
   }
   doc.font('Helvetica').fontSize(10);
-  for (const line of report.intro) doc.text(winAnsi(line)).moveDown(0.3);
+  for (const line of report.intro) {
+    add('P', () => doc.text(winAnsi(line)));
+    doc.moveDown(0.3);
+  }
   doc.moveDown(0.3);
-  doc.font('Helvetica-Bold').text(winAnsi(report.marker), { continued: true });
-  doc.font('Helvetica').text(winAnsi(` = ${report.legend}`));
+  add('P', () => {
+    doc.font('Helvetica-Bold').text(winAnsi(report.marker), { continued: true });
+    doc.font('Helvetica').text(winAnsi(` = ${report.legend}`));
+  });
 
-  for (const table of report.tables) drawTable(doc, report, table);
+  for (const table of report.tables) drawTable(doc, root, report, table);
+  root.end();
 
   // Page numbers once the page count is known (bufferPages), inside the bottom margin.
   const range = doc.bufferedPageRange();
@@ -80,22 +109,24 @@ export async function reportPdf(report: Report, lang: string): Promise<Buffer> {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc
-      .font('Helvetica')
-      .fontSize(8)
-      .fillColor(MUTED)
-      .text(winAnsi(`${report.title} · ${report.words.page(i + 1, range.count)}`), MARGIN, doc.page.height - 30, {
-        width: doc.page.width - 2 * MARGIN,
-        align: 'center',
-        lineBreak: false,
-      });
+    artifact(doc, 'Pagination', () =>
+      doc
+        .font('Helvetica')
+        .fontSize(8)
+        .fillColor(MUTED)
+        .text(winAnsi(`${report.title} · ${report.words.page(i + 1, range.count)}`), MARGIN, doc.page.height - 30, {
+          width: doc.page.width - 2 * MARGIN,
+          align: 'center',
+          lineBreak: false,
+        }),
+    );
     doc.page.margins.bottom = bottom;
   }
   doc.end();
   return done;
 }
 
-function drawTable(doc: Doc, report: Report, table: ReportTable): void {
+function drawTable(doc: Doc, root: Struct, report: Report, table: ReportTable): void {
   const width = doc.page.width - 2 * MARGIN;
   const many = table.columns.length > 5;
   const size = many ? 7.5 : 9;
@@ -106,9 +137,19 @@ function drawTable(doc: Doc, report: Report, table: ReportTable): void {
   // A table's heading never stands alone at the foot of a page.
   if (doc.y > doc.page.height - MARGIN - 120) doc.addPage();
   doc.moveDown(1);
-  doc.fillColor(INK).font('Helvetica-Bold').fontSize(12).text(winAnsi(table.title), MARGIN);
-  doc.fillColor(MUTED).font('Helvetica').fontSize(8.5).text(winAnsi(table.note), MARGIN, doc.y, { width });
+  root.add(
+    doc.struct('H2', {}, () =>
+      doc.fillColor(INK).font('Helvetica-Bold').fontSize(12).text(winAnsi(table.title), MARGIN),
+    ),
+  );
+  root.add(
+    doc.struct('P', {}, () =>
+      doc.fillColor(MUTED).font('Helvetica').fontSize(8.5).text(winAnsi(table.note), MARGIN, doc.y, { width }),
+    ),
+  );
   doc.moveDown(0.4);
+  const tableStruct = doc.struct('Table');
+  root.add(tableStruct);
 
   const rowHeight = (cells: string[], bold: boolean) => {
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size);
@@ -116,27 +157,42 @@ function drawTable(doc: Doc, report: Report, table: ReportTable): void {
     const rest = cells.slice(1).map((c) => doc.heightOfString(c, { width: colWidth - 2 * pad }));
     return Math.max(label, ...rest) + 2 * pad;
   };
-  const drawRow = (cells: string[], bold: boolean) => {
+  // `repeated`: the header row again at the top of a later page — an artifact, the table has it once.
+  const drawRow = (cells: string[], bold: boolean, repeated = false) => {
     const h = rowHeight(cells, bold);
     if (doc.y + h > doc.page.height - MARGIN) {
       doc.addPage();
-      if (!bold) drawRow(header, true);
+      if (!bold) drawRow(header, true, true);
     }
     const y = doc.y;
-    doc
-      .fillColor(INK)
-      .font(bold ? 'Helvetica-Bold' : 'Helvetica')
-      .fontSize(size);
-    doc.text(cells[0] ?? '', MARGIN + pad, y + pad, { width: labelWidth - 2 * pad });
-    cells.slice(1).forEach((c, i) => {
-      doc.text(c, MARGIN + labelWidth + i * colWidth + pad, y + pad, { width: colWidth - 2 * pad, align: 'right' });
-    });
-    doc
-      .moveTo(MARGIN, y + h)
-      .lineTo(MARGIN + width, y + h)
-      .lineWidth(bold ? 0.8 : 0.3)
-      .strokeColor(LINE)
-      .stroke();
+    const cell = (text: string, i: number) => () => {
+      doc
+        .fillColor(INK)
+        .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+        .fontSize(size);
+      if (i === 0) doc.text(text, MARGIN + pad, y + pad, { width: labelWidth - 2 * pad });
+      else
+        doc.text(text, MARGIN + labelWidth + (i - 1) * colWidth + pad, y + pad, {
+          width: colWidth - 2 * pad,
+          align: 'right',
+        });
+    };
+    if (repeated) artifact(doc, 'Pagination', () => cells.forEach((c, i) => cell(c, i)()));
+    else {
+      // The column headers and each row's label are header cells; the counts are data cells.
+      const tr = doc.struct('TR');
+      tableStruct.add(tr);
+      cells.forEach((c, i) => tr.add(doc.struct(bold || i === 0 ? 'TH' : 'TD', {}, cell(c, i))));
+      tr.end();
+    }
+    artifact(doc, 'Layout', () =>
+      doc
+        .moveTo(MARGIN, y + h)
+        .lineTo(MARGIN + width, y + h)
+        .lineWidth(bold ? 0.8 : 0.3)
+        .strokeColor(LINE)
+        .stroke(),
+    );
     doc.x = MARGIN;
     doc.y = y + h;
   };
@@ -146,5 +202,6 @@ function drawTable(doc: Doc, report: Report, table: ReportTable): void {
   for (const row of table.rows) {
     drawRow([row.label, ...row.cells.map((c) => cellText(report, c))].map(winAnsi), false);
   }
+  tableStruct.end();
   doc.x = MARGIN;
 }
