@@ -195,24 +195,22 @@ BEGIN
     GROUP BY 1, 2, 3, 4, 5, 6
     ORDER BY 1, 2, 3, 4, 5, 6
     ON CONFLICT (year, centre_id, dim_a, val_a, dim_b, val_b) DO UPDATE SET n = s.n + excluded.n;
-    DELETE FROM case_statistics_cell s
-    WHERE s.n = 0 AND (s.year, s.centre_id) IN (SELECT r.first_contact_year, r.centre_id FROM old_rows r
-                                                 WHERE case_record_counted(r));
-    RETURN NULL;
+  ELSE
+    -- An update: what the old rows counted goes, what the new ones count comes;
+    -- a record whose counted answers did not change moves nothing.
+    INSERT INTO case_statistics_cell AS s (year, centre_id, dim_a, val_a, dim_b, val_b, n)
+    SELECT year, centre_id, dim_a, val_a, dim_b, val_b, sum(d)::integer
+    FROM (SELECT r.first_contact_year AS year, r.centre_id, k.dim_a, k.val_a, k.dim_b, k.val_b, 1 AS d
+          FROM new_rows r CROSS JOIN LATERAL case_record_cells(r) k WHERE case_record_counted(r)
+          UNION ALL
+          SELECT r.first_contact_year, r.centre_id, k.dim_a, k.val_a, k.dim_b, k.val_b, -1
+          FROM old_rows r CROSS JOIN LATERAL case_record_cells(r) k WHERE case_record_counted(r)) x
+    GROUP BY 1, 2, 3, 4, 5, 6
+    HAVING sum(d) <> 0
+    ORDER BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT (year, centre_id, dim_a, val_a, dim_b, val_b) DO UPDATE SET n = s.n + excluded.n;
   END IF;
-  -- An update: what the old rows counted goes, what the new ones count comes;
-  -- a record whose counted answers did not change moves nothing.
-  INSERT INTO case_statistics_cell AS s (year, centre_id, dim_a, val_a, dim_b, val_b, n)
-  SELECT year, centre_id, dim_a, val_a, dim_b, val_b, sum(d)::integer
-  FROM (SELECT r.first_contact_year AS year, r.centre_id, k.dim_a, k.val_a, k.dim_b, k.val_b, 1 AS d
-        FROM new_rows r CROSS JOIN LATERAL case_record_cells(r) k WHERE case_record_counted(r)
-        UNION ALL
-        SELECT r.first_contact_year, r.centre_id, k.dim_a, k.val_a, k.dim_b, k.val_b, -1
-        FROM old_rows r CROSS JOIN LATERAL case_record_cells(r) k WHERE case_record_counted(r)) x
-  GROUP BY 1, 2, 3, 4, 5, 6
-  HAVING sum(d) <> 0
-  ORDER BY 1, 2, 3, 4, 5, 6
-  ON CONFLICT (year, centre_id, dim_a, val_a, dim_b, val_b) DO UPDATE SET n = s.n + excluded.n;
+  -- Only what the old rows counted can reach 0 (deletions, updates).
   DELETE FROM case_statistics_cell s
   WHERE s.n = 0 AND (s.year, s.centre_id) IN (SELECT r.first_contact_year, r.centre_id FROM old_rows r
                                                WHERE case_record_counted(r));
