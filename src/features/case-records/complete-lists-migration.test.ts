@@ -1,5 +1,5 @@
 /**
- * migrations/0031 on records the CHECK of migrations/0026 let through: a
+ * migrations/0030 on records the CHECK of migrations/0026 let through: a
  * "complete" record with a list not answered at all (NULL) becomes a draft
  * again, its release withdrawn, in an open and in a closed year, with its
  * centre's progress counts moved; every other record stays as it was. Run as
@@ -18,9 +18,9 @@ import { MIGRATIONS_DIR } from '../../platform/db/migrate.ts';
 import { withScope } from '../../platform/db/tenant.ts';
 import { storeRecords } from '../reporting-years/test-fixtures.ts';
 
-const MIGRATION = fs.readFileSync(path.join(MIGRATIONS_DIR, '0031_case_record_complete_lists.sql'), 'utf8');
+const MIGRATION = fs.readFileSync(path.join(MIGRATIONS_DIR, '0030_case_record_complete_lists.sql'), 'utf8');
 
-/** The complete-record CHECK as migrations/0026 created it (the state 0031 finds). */
+/** The complete-record CHECK as migrations/0026 created it (the state 0030 finds). */
 const CHECK_0026 = `CHECK (status = 'draft' OR (
     first_contact_year IS NOT NULL AND first_contact_quarter IS NOT NULL AND consent_statistics IS NOT NULL
     AND possibly_counted_elsewhere IS NOT NULL AND trafficking_status IS NOT NULL AND gender IS NOT NULL
@@ -45,7 +45,7 @@ type Row = { id: string; status: string; released_at: Date | null; updated_at: D
 beforeAll(async () => {
   const db = t.app.database.db;
   centre = await createCentre(t.app, 'Beratung Altbestand');
-  // The state before 0031: its CHECK back in place of the new one.
+  // The state before 0030: its CHECK back in place of the new one.
   await sql
     .raw(
       `ALTER TABLE case_record DROP CONSTRAINT case_record_complete,
@@ -85,7 +85,7 @@ beforeAll(async () => {
   );
 });
 
-/** Runs 0031 as a non-superuser owner of case_record, then reads what it left, and rolls everything back. */
+/** Runs 0030 as a non-superuser owner of case_record, then reads what it left, and rolls everything back. */
 async function migrated() {
   const owner = `schutznetz_owner_t${randomBytes(5).toString('hex')}`;
   const rollback = new Error('rollback');
@@ -162,7 +162,7 @@ async function migrated() {
   return seen!;
 }
 
-describe('migrations/0031 on complete records with a NULL list', () => {
+describe('migrations/0030 on complete records with a NULL list', () => {
   it('makes them drafts again, withdraws their release, and leaves every other record alone', async () => {
     const { before, after } = await migrated();
     const was = new Map(before.map((r) => [r.id, r]));

@@ -115,7 +115,7 @@ describe('the vocabulary matches the database', () => {
   });
 
   it('the statistics count every option of the multi-choice fields, in the vocabulary’s order', async () => {
-    // case_record_cells (migrations/0030) spells out the options it splits the lists into.
+    // case_record_cells (migrations/0029) spells out the options it splits the lists into.
     const r = await sql<{ src: string }>`SELECT prosrc AS src FROM pg_proc WHERE proname = 'case_record_cells'`.execute(
       database.db,
     );

@@ -1,7 +1,7 @@
 /**
  * One rule for "answers every mandatory question": case_record_answered
  * (migrations/0028) must agree with the CHECK that lets a record be
- * complete (migrations/0026, its lists since 0031) — for a record missing
+ * complete (migrations/0026, its lists since 0030) — for a record missing
  * each mandatory answer in turn, the database refuses it as complete, takes
  * it as a draft, and the rule says it is not answered; a full record is
  * answered. Runs on both databases.

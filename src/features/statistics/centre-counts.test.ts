@@ -1,8 +1,9 @@
 /**
  * A centre's own dashboard and the network's counts must describe the same
  * records the same way: every centre sees its share of the network's
- * tables. Both read their categories from the view case_record_category
- * (migrations/0029), but each splits the lists and groups on its own, so on
+ * tables. Both take their categories from case_record_categories
+ * (migrations/0029: the dashboard through the view case_record_category, the
+ * network through the kept cells), but each splits the lists and groups on its own, so on
  * both databases, with a generated year at the demo centres:
  *
  * - each centre's dashboard, read in that centre's own scope, summed over the

@@ -1,5 +1,5 @@
 /**
- * The network's counts are kept as records are written (migrations/0030,
+ * The network's counts are kept as records are written (migrations/0029,
  * ADR 037): triggers on case_record add and take away per centre and cell.
  * Kept counts that drifted from the records would publish wrong figures
  * without any error, so, on both databases, after every kind of write a

@@ -53,7 +53,7 @@ const READABLE: Record<string, string[]> = {
     'user_session.token_hash',
     'user_session.user_id',
   ],
-  // The kept counts only (0030): no record, no column of one, not the view over them.
+  // The kept counts only (0029): no record, no column of one, not the view over them.
   [CASE_STATISTICS.owner]: [
     'case_statistics_cell.centre_id',
     'case_statistics_cell.dim_a',

@@ -11,7 +11,7 @@
  *   migrations/0026 show a centre nothing else; the query names the centre
  *   as well). Nothing is withheld: the numbers never leave the centre.
  *   The categories come from the view `case_record_category`
- *   (migrations/0029), the same derivation `case_statistics` reads, so a
+ *   (migrations/0029), the same derivation the network's kept counts use, so a
  *   centre sees its share of the network's tables (centre-counts.test.ts
  *   sums the centres' figures and compares); the engine's `countsFromRows`
  *   checks that the rows add up to their margins.

@@ -24,7 +24,7 @@
 -- (one transaction: nobody sees the table without it). The retention scope lets
 -- the change through the closed years' lock (case_record_guard) and lets the
 -- triggers move the centres' counts (case_record_progress, and the kept
--- statistics' cells of 0030, which no longer count these records); both are
+-- statistics' cells of 0029, which no longer count these records); both are
 -- reset below, as the migrations share one transaction.
 ALTER TABLE case_record NO FORCE ROW LEVEL SECURITY;
 SELECT set_config('app.scope', 'retention', true);

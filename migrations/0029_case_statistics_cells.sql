@@ -1,8 +1,8 @@
--- The network's counts are kept as they are written, per centre and cell
--- (ADR 037). case_statistics(year) used to count a year's released records
--- when it was called: one scan and thirteen hashed grouping sets, about four
--- seconds of CPU for a year of a million records. It now sums the counts
--- kept here, a few thousand rows whatever the number of records.
+-- The network's counts of a reporting year, kept as records are written,
+-- per centre and cell (ADR 037), and the one function that reads them
+-- (ADR 034). Counting a year's records when asked took about four seconds
+-- of CPU for a year of a million records; summing kept counts takes a few
+-- milliseconds whatever the number of records.
 --
 -- * case_record_categories(record) — the categories one record is counted
 --   under (age band, region, place of exploitation, asylum context …),
@@ -20,10 +20,10 @@
 --   job every row. Nobody else reads it — not the office, not the
 --   administrators: a centre's own count of a cell may be 1. Only the
 --   statistics' role reads it, inside case_statistics.
--- * case_statistics(year) — the same function, same owner, same result:
---   now the sum of the kept cells and the number of centres behind each.
---   The statistics' role loses its read access to case_record: the one
---   path on which counts leave a centre now cannot read a record at all.
+-- * case_statistics(year) — the sum of the kept cells and the number of
+--   centres behind each, owned by schutznetz_statistics_reader (0026), which
+--   reads these counts and no record: the one path on which counts leave a
+--   centre cannot read a record at all.
 --
 -- A centre could write its own rows by hand. It can do no more with that
 -- than with records it makes up (which it can always enter): it knows its
@@ -75,8 +75,10 @@ LANGUAGE sql STABLE AS $$
     coalesce(c.support_provided, '{}')
 $$;
 
--- The same columns as before (0029), now from the function.
-CREATE OR REPLACE VIEW case_record_category WITH (security_invoker = true) AS
+-- The categories of each record as its reader may see it: a view with the
+-- reader's rights (security_invoker), under that role's row-level security,
+-- so it opens nothing; a centre's dashboard reads its own records through it.
+CREATE VIEW case_record_category WITH (security_invoker = true) AS
 SELECT c.centre_id, c.status, c.first_contact_year, c.consent_statistics, c.released_at,
        k.gender, k.age_band, k.citizenship_region, k.trafficking_status, k.exploitation_place, k.asylum_stage,
        k.asylum_context, k.residence_status_first, k.referral_source, k.criminal_proceedings,
@@ -84,9 +86,10 @@ SELECT c.centre_id, c.status, c.first_contact_year, c.consent_statistics, c.rele
        k.exploitation_timing, k.support_provided
 FROM public.case_record c
 CROSS JOIN LATERAL public.case_record_categories(c) k;
+GRANT SELECT ON case_record_category TO schutznetz_app;
 
 -- Does a record count outside its centre? Consented, released, complete,
--- with a year. The same rule as the policy of 0026 gave the statistics' role.
+-- with a year.
 CREATE FUNCTION case_record_counted(c case_record) RETURNS boolean
 LANGUAGE sql IMMUTABLE AS $$
   SELECT c.status = 'complete' AND coalesce(c.consent_statistics, false) AND c.released_at IS NOT NULL
@@ -224,25 +227,12 @@ CREATE TRIGGER case_statistics_cell_update AFTER UPDATE ON case_record
 CREATE TRIGGER case_statistics_cell_delete AFTER DELETE ON case_record
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_statistics_cell_keep();
 
--- The records already written, counted once, in the retention job's scope
--- (the one scope that reads every centre's records and writes every centre's
--- cells); the scope ends with this migration's transaction.
-SELECT set_config('app.scope', 'retention', true);
-INSERT INTO case_statistics_cell (year, centre_id, dim_a, val_a, dim_b, val_b, n)
-SELECT r.first_contact_year, r.centre_id, k.dim_a, k.val_a, k.dim_b, k.val_b, count(*)::integer
-FROM case_record r CROSS JOIN LATERAL case_record_cells(r) k
-WHERE case_record_counted(r)
-GROUP BY 1, 2, 3, 4, 5, 6;
-SELECT set_config('app.scope', '', true);
-
 -- The network's counts of one reporting year, from the kept cells: per cell
 -- the sum and the number of centres behind it; a cell below 5 records or
 -- from fewer than 3 centres comes back with n NULL (primary suppression at
 -- the network-internal threshold; public output raises it to 10 in the
--- application). Absent cells are zeros. Same signature, owner and grants
--- (CREATE OR REPLACE keeps them); no more work_mem of its own (it no longer
--- hashes records).
-CREATE OR REPLACE FUNCTION case_statistics(p_year integer)
+-- application). Absent cells are zeros.
+CREATE FUNCTION case_statistics(p_year integer)
 RETURNS TABLE (dim_a text, val_a text, dim_b text, val_b text, n integer)
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = public, pg_temp
@@ -255,10 +245,9 @@ AS $$
   HAVING sum(s.n) > 0
 $$;
 
--- The statistics' role no longer reads records: neither the records' columns
--- nor the view over them, nor the regions it needed to group them.
-DROP POLICY statistics_only_released ON case_record;
-DROP POLICY statistics_read ON case_record;
-REVOKE SELECT ON case_record FROM schutznetz_statistics_reader;
-REVOKE SELECT ON case_record_category FROM schutznetz_statistics_reader;
-REVOKE SELECT ON country_region FROM schutznetz_statistics_reader;
+REVOKE ALL ON FUNCTION case_statistics(integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION case_statistics(integer) TO schutznetz_app;
+-- Changing a function's owner needs the new owner to be allowed to create in its schema, for that moment only.
+GRANT CREATE ON SCHEMA public TO schutznetz_statistics_reader;
+ALTER FUNCTION case_statistics(integer) OWNER TO schutznetz_statistics_reader;
+REVOKE CREATE ON SCHEMA public FROM schutznetz_statistics_reader;
