@@ -16,6 +16,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { audit } from '../../platform/audit/audit.ts';
+import type { DetailValue } from '../../platform/audit/entry.ts';
 import { notFound, requireAccess } from '../../platform/auth/access.ts';
 import { csrfToken } from '../../platform/auth/csrf.ts';
 import type { Actor } from '../../platform/auth/types.ts';
@@ -94,6 +95,33 @@ export const reportingYearRoutes: FastifyPluginAsync = async (app) => {
   const base = (req: FastifyRequest) => `/${req.locale}/staff/reporting-years`;
   const today = () => berlinDate(app.clock.now());
 
+  /**
+   * One of the office's steps on a year, in the request's transaction, and
+   * its audit entry on the network chain when it happened: whether it did.
+   */
+  function auditedStep(
+    req: FastifyRequest,
+    year: number,
+    step: (trx: Tx, who: { actorId: string; at: Date }) => Promise<boolean>,
+    event: 'reporting_year.opened_done' | 'reporting_year.closed_done' | 'reporting_year.reopened_done',
+    details?: Record<string, DetailValue>,
+  ): Promise<boolean> {
+    const { actor, tx } = staffRequest(req);
+    const at = app.clock.now();
+    return tx(async (trx) => {
+      if (!(await step(trx, { actorId: actor.userId, at }))) return false;
+      const entry = {
+        event,
+        actorId: actor.userId,
+        centreId: null,
+        objectType: 'reporting_year',
+        objectId: String(year),
+      };
+      await audit(trx, app.keys.audit, details ? { ...entry, details } : entry, at);
+      return true;
+    });
+  }
+
   /** Everything the year's page shows, read in the office's scope. */
   async function yearModel(
     trx: Tx,
@@ -141,7 +169,7 @@ export const reportingYearRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/:lang/staff/reporting-years', opts, async (req, reply) => {
-    const { actor, tx } = staffRequest(req);
+    const { tx } = staffRequest(req);
     const form = parseOr400(openFormShape, req.body ?? {}, 'form');
     const values = { year: form.year ?? '', release_deadline: form.release_deadline ?? '' };
     const r = openRules(today()).safeParse(values, { reportInput: true });
@@ -156,24 +184,13 @@ export const reportingYearRoutes: FastifyPluginAsync = async (app) => {
       );
     if (!r.success) return again(errorsOf(req.locale, r.error), 400);
     const { year, release_deadline: deadline } = r.data;
-    const at = app.clock.now();
-    const opened = await tx(async (trx) => {
-      if (!(await openYear(trx, year, deadline, { actorId: actor.userId, at }))) return false;
-      await audit(
-        trx,
-        app.keys.audit,
-        {
-          event: 'reporting_year.opened_done',
-          actorId: actor.userId,
-          centreId: null,
-          objectType: 'reporting_year',
-          objectId: String(year),
-          details: { release_deadline: deadline },
-        },
-        at,
-      );
-      return true;
-    });
+    const opened = await auditedStep(
+      req,
+      year,
+      (trx, who) => openYear(trx, year, deadline, who),
+      'reporting_year.opened_done',
+      { release_deadline: deadline },
+    );
     if (!opened) return again(new Map([['year', [translator(req.locale, 'reportingYears')('open.exists')]]]), 409);
     return reply.redirect(`${base(req)}/${year}?done=opened`, 303);
   });
@@ -185,7 +202,7 @@ export const reportingYearRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/:lang/staff/reporting-years/:year/close', opts, async (req, reply) => {
-    const { actor, tx } = staffRequest(req);
+    const { actor } = staffRequest(req);
     const year = yearOf(req);
     const form = parseOr400(closeFormShape, req.body ?? {}, 'form');
     const blank = { reason: '', release_deadline: '' };
@@ -193,24 +210,15 @@ export const reportingYearRoutes: FastifyPluginAsync = async (app) => {
     if (!r.success) {
       return yearPage(req, reply, year, { done: undefined, errors: errorsOf(req.locale, r.error), reopen: blank }, 400);
     }
-    const at = app.clock.now();
-    const closed = await tx(async (trx) => {
-      ownedYear(actor, await yearById(trx, year));
-      if (!(await closeYear(trx, year, { actorId: actor.userId, at }))) return false;
-      await audit(
-        trx,
-        app.keys.audit,
-        {
-          event: 'reporting_year.closed_done',
-          actorId: actor.userId,
-          centreId: null,
-          objectType: 'reporting_year',
-          objectId: String(year),
-        },
-        at,
-      );
-      return true;
-    });
+    const closed = await auditedStep(
+      req,
+      year,
+      async (trx, who) => {
+        ownedYear(actor, await yearById(trx, year));
+        return closeYear(trx, year, who);
+      },
+      'reporting_year.closed_done',
+    );
     if (!closed) {
       const notOpen = translator(req.locale, 'reportingYears')('problem.notOpen');
       return yearPage(
@@ -225,7 +233,7 @@ export const reportingYearRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/:lang/staff/reporting-years/:year/reopen', opts, async (req, reply) => {
-    const { actor, tx } = staffRequest(req);
+    const { actor } = staffRequest(req);
     const year = yearOf(req);
     const form = parseOr400(reopenFormShape, req.body ?? {}, 'form');
     const values = { reason: form.reason ?? '', release_deadline: form.release_deadline ?? '' };
@@ -240,26 +248,16 @@ export const reportingYearRoutes: FastifyPluginAsync = async (app) => {
       );
     }
     const { reason, release_deadline: deadline } = r.data;
-    const at = app.clock.now();
-    const reopened = await tx(async (trx) => {
-      ownedYear(actor, await yearById(trx, year));
-      if (!(await reopenYear(trx, year, { reason, releaseDeadline: deadline }, { actorId: actor.userId, at })))
-        return false;
-      await audit(
-        trx,
-        app.keys.audit,
-        {
-          event: 'reporting_year.reopened_done',
-          actorId: actor.userId,
-          centreId: null,
-          objectType: 'reporting_year',
-          objectId: String(year),
-          details: { release_deadline: deadline },
-        },
-        at,
-      );
-      return true;
-    });
+    const reopened = await auditedStep(
+      req,
+      year,
+      async (trx, who) => {
+        ownedYear(actor, await yearById(trx, year));
+        return reopenYear(trx, year, { reason, releaseDeadline: deadline }, who);
+      },
+      'reporting_year.reopened_done',
+      { release_deadline: deadline },
+    );
     if (!reopened) {
       const notClosed = translator(req.locale, 'reportingYears')('problem.notClosed');
       return yearPage(
