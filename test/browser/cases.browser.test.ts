@@ -32,6 +32,7 @@ import {
   publishedTestYear,
   variedRecords,
 } from '../../src/features/statistics/test-fixtures.ts';
+import { recordCells } from '../../src/features/case-records/io/test-support.ts';
 import { createUser, type TestUser } from '../support/auth.ts';
 import { watchPage, type PageLog } from './support/probes.ts';
 import { newContext, QUICK_EXIT_TARGET, type Site } from './support/site.ts';
@@ -58,48 +59,16 @@ const DEADLINE = new Date(clock.now().getTime() + 60 * 24 * 60 * MINUTE).toISOSt
 
 /** Two complete records kept elsewhere, in the import file's columns and codes. */
 const IMPORTED: Record<string, string>[] = [
-  {
-    id: '',
-    status: 'complete',
-    first_contact_year: String(YEAR),
+  recordCells(YEAR, {
     first_contact_quarter: '3',
-    consent_statistics: 'yes',
     possibly_counted_elsewhere: 'unknown',
-    trafficking_status: 'presumed',
-    gender: 'female',
-    age_at_first_contact: '24',
-    age_unknown: 'no',
-    minor_at_exploitation: 'no',
-    unaccompanied_minor: '',
-    citizenship: 'NG',
-    country_of_recruitment: 'NG',
-    country_of_exploitation: 'DE|IT',
-    exploitation_forms: 'sexual',
-    labour_sector: '',
-    means_of_control: 'debt_bondage|spiritual_coercion',
     recruiter_relation: 'friend',
-    first_contact_online: 'no',
-    exploitation_timing: 'during_flight|during_asylum',
-    asylum_stage: 'pending',
-    residence_status_first: 'gestattung',
-    residence_status_end: 'gestattung',
     referral_source: 'other_ngo',
-    criminal_proceedings: 'none',
-    support_provided: 'psychosocial|asylum_support',
-  },
-  {
-    id: '',
-    status: 'complete',
-    first_contact_year: String(YEAR),
-    first_contact_quarter: '1',
-    consent_statistics: 'yes',
-    possibly_counted_elsewhere: 'no',
+  }),
+  recordCells(YEAR, {
     trafficking_status: 'police',
     gender: 'male',
     age_at_first_contact: '19',
-    age_unknown: 'no',
-    minor_at_exploitation: 'no',
-    unaccompanied_minor: '',
     citizenship: 'RO',
     country_of_recruitment: 'RO',
     country_of_exploitation: 'DE',
@@ -115,7 +84,7 @@ const IMPORTED: Record<string, string>[] = [
     referral_source: 'customs',
     criminal_proceedings: 'investigation',
     support_provided: 'legal|financial',
-  },
+  }),
 ];
 
 let site: Site;
