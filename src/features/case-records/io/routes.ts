@@ -33,11 +33,13 @@ import { importRecords, MAX_IMPORT_ROWS, type ImportOutcome } from './import.ts'
 import { allRecords } from './queries.ts';
 import { exportRow, type RowProblem } from './records.ts';
 import { writeCsv, writeXlsx } from './sheet.ts';
-import { acceptUploads, MAX_UPLOAD_BYTES, uploadOf } from './upload.ts';
+import { acceptUploads, uploadOf } from '../../../platform/http/upload.ts';
 import { FilesPage, type FilesModel, type ShownProblem } from './views/FilesPage.tsx';
 
 /** An import page lists at most this many problems (and says how many more there were). */
 const SHOWN_PROBLEMS = 2000;
+/** The largest file an import takes. */
+const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 /** Room for the multipart framing around the file. */
 const UPLOAD_BODY_LIMIT = MAX_UPLOAD_BYTES + 64 * 1024;
 
@@ -91,7 +93,10 @@ async function fileOf(format: 'csv' | 'xlsx', header: readonly string[], rows: (
 
 export const caseRecordFileRoutes: FastifyPluginAsync = async (app) => {
   // Multipart bodies, up to 5 MB, on this plugin's routes only.
-  await acceptUploads(app);
+  await acceptUploads(app, {
+    maxBytes: MAX_UPLOAD_BYTES,
+    message: (req, problem) => translator(req.locale, 'caseRecordFiles')(`upload.${problem}`),
+  });
 
   function page(req: FastifyRequest, reply: FastifyReply, model: Partial<FilesModel>, status = 200) {
     return sendPage(

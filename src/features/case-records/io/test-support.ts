@@ -1,7 +1,7 @@
 /** Building multipart uploads and record files for the import's tests (and the security suite's). */
 import { randomBytes } from 'node:crypto';
 import { IMPORT_COLUMNS } from './columns.ts';
-import { FILE_FIELD } from './upload.ts';
+import { FILE_FIELD } from '../../../platform/http/upload.ts';
 
 /** A multipart/form-data body with text fields and (optionally) files, as a browser sends it. */
 export function multipartBody(

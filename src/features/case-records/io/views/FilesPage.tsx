@@ -12,7 +12,7 @@ import { ErrorSummary } from '../../../../platform/staff/forms.tsx';
 import { VALUE_FIELDS, type ValueField } from '../../schema.ts';
 import { MULTI_CHOICE, SINGLE_CHOICE, type MultiChoiceField, type SingleChoiceField } from '../../vocabulary.ts';
 import { ID_COLUMN, kindOf, LIST_SEPARATOR, RELEASED_COLUMN, STATUS_COLUMN } from '../columns.ts';
-import { FILE_FIELD } from '../upload.ts';
+import { FILE_FIELD } from '../../../../platform/http/upload.ts';
 
 /** A problem as the page shows it: already in the reader's language. */
 export type ShownProblem = { row: number; column: string; reason: string };

@@ -1,9 +1,9 @@
 /**
- * File uploads, on the routes of one plugin only. Registered inside the
- * import routes' own plugin, the multipart parser exists for those routes
+ * File uploads, on the routes of one plugin only. Registered inside a
+ * feature's own upload plugin, the multipart parser exists for those routes
  * and nowhere else (every other route keeps refusing multipart bodies and
- * keeps the global 1 MiB limit); here a body may carry one file of up to
- * 5 MB and a few short fields.
+ * keeps the global 1 MiB limit); there a body may carry one file of up to
+ * the plugin's own limit and a few short fields.
  *
  * The parts are read before the authorisation hook (a preValidation hook),
  * so the form's `_csrf` field is checked like any other form's; the file
@@ -14,11 +14,8 @@
  */
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { HttpError } from '../../../platform/http/errors.ts';
-import { translator } from '../../../platform/i18n/index.ts';
+import { HttpError } from './errors.ts';
 
-/** The largest file an import takes. */
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 /** Room for the multipart framing and the short fields around the file. */
 const FRAMING_BYTES = 64 * 1024;
 
@@ -34,12 +31,14 @@ export function uploadOf(req: FastifyRequest): Upload | null {
   return uploads.get(req) ?? null;
 }
 
-type UploadProblem = 'tooLarge' | 'broken' | 'oneFile';
+export type UploadProblem = 'tooLarge' | 'broken' | 'oneFile';
 
-function refusal(req: FastifyRequest, status: number, problem: UploadProblem): HttpError {
-  // The page shows the message as it is: already in the reader's language.
-  return new HttpError(status, translator(req.locale, 'caseRecordFiles')(`upload.${problem}`));
-}
+export type UploadOptions = {
+  /** The largest file these routes take, in bytes. */
+  readonly maxBytes: number;
+  /** The refusal in the reader's language (the feature's own words: its limit, its form). */
+  readonly message: (req: FastifyRequest, problem: UploadProblem) => string;
+};
 
 /** What a failure of the multipart parser means for the person who sent the form. */
 function meaningOf(err: unknown): { status: number; problem: UploadProblem } {
@@ -51,18 +50,22 @@ function meaningOf(err: unknown): { status: number; problem: UploadProblem } {
 
 /**
  * Take uploads on the routes of `app` (an encapsulated plugin): one file of
- * at most MAX_UPLOAD_BYTES in FILE_FIELD, plus short text fields, which
- * become the body.
+ * at most `maxBytes` in FILE_FIELD, plus short text fields, which become
+ * the body.
  */
-export async function acceptUploads(app: FastifyInstance): Promise<void> {
+export async function acceptUploads(app: FastifyInstance, options: UploadOptions): Promise<void> {
+  const { maxBytes } = options;
+  // The page shows the message as it is: already in the reader's language.
+  const refusal = (req: FastifyRequest, status: number, problem: UploadProblem): HttpError =>
+    new HttpError(status, options.message(req, problem));
   await app.register(multipart, {
-    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 1000, parts: 12, headerPairs: 50 },
+    limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 1000, parts: 12, headerPairs: 50 },
     throwFileSizeLimit: true,
   });
   app.addHook('preValidation', async (req) => {
     if (!req.isMultipart()) return;
     const length = Number(req.headers['content-length']);
-    if (length > MAX_UPLOAD_BYTES + FRAMING_BYTES) throw refusal(req, 413, 'tooLarge');
+    if (length > maxBytes + FRAMING_BYTES) throw refusal(req, 413, 'tooLarge');
     const fields: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
     try {
       for await (const part of req.parts()) {
