@@ -81,7 +81,7 @@ const CACHE_DIR = path.join(ROOT, 'node_modules/.cache/schutznetz-test');
 /** What the snapshot is built from: any change here means a new snapshot. */
 const SNAPSHOT_INPUTS = ['migrations', 'src', 'data', 'package-lock.json', 'test/support/global-setup.ts'];
 /** Snapshots kept for other checkouts' states (switching branches); older ones are removed. */
-const KEEP_SNAPSHOTS = 3;
+const KEEP_SNAPSHOTS = 12;
 
 function snapshotKey(): string {
   // Tests beside the code do not change what the snapshot holds.
