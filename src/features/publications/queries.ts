@@ -199,9 +199,13 @@ export async function setVisibility(trx: Tx, editionId: string, visibility: Visi
 /** Works with their editions and versions (no text, no bytes), newest first, as the scope shows them. */
 export async function worksWithEditions(
   trx: Tx,
-  only?: { workId?: string; slug?: string; limit?: number },
+  only?: { workId?: string; slug?: string; limit?: number; published?: boolean },
 ): Promise<WorkWithEditions[]> {
-  let q = trx.selectFrom('publication_work').selectAll().orderBy('created_at', 'desc').orderBy('id');
+  let q = trx.selectFrom('publication_work').selectAll();
+  q = only?.published
+    ? q.where('status', '=', 'published').orderBy('published_at', 'desc')
+    : q.orderBy('created_at', 'desc');
+  q = q.orderBy('id');
   if (only?.workId !== undefined) q = q.where('id', '=', only.workId);
   if (only?.slug !== undefined) q = q.where('slug', '=', only.slug);
   if (only?.limit !== undefined) q = q.limit(only.limit);
@@ -209,7 +213,18 @@ export async function worksWithEditions(
   if (works.length === 0) return [];
   const editions = await trx
     .selectFrom('publication_edition')
-    .select(['id', 'work_id', 'language', 'title', 'summary', 'authors', 'issued', 'licence', 'visibility', 'updated_at'])
+    .select([
+      'id',
+      'work_id',
+      'language',
+      'title',
+      'summary',
+      'authors',
+      'issued',
+      'licence',
+      'visibility',
+      'updated_at',
+    ])
     .where(
       'work_id',
       'in',
@@ -261,7 +276,10 @@ export async function worksWithEditions(
 }
 
 /** The edition (with its work) the scope may see, or null. */
-export async function editionById(trx: Tx, editionId: string): Promise<{ workId: string; language: EditionLanguage } | null> {
+export async function editionById(
+  trx: Tx,
+  editionId: string,
+): Promise<{ workId: string; language: EditionLanguage } | null> {
   const r = await trx
     .selectFrom('publication_edition')
     .select(['work_id', 'language'])
