@@ -8,9 +8,12 @@ import type { FastifyReply } from 'fastify';
 /** German letters spelt out, other accents dropped, lower case: the ASCII a slug or a file name keeps. */
 function ascii(text: string): string {
   return text
-    .replace(/[Ää]/g, 'ae')
-    .replace(/[Öö]/g, 'oe')
-    .replace(/[Üü]/g, 'ue')
+    .replace(/Ä/g, 'Ae')
+    .replace(/ä/g, 'ae')
+    .replace(/Ö/g, 'Oe')
+    .replace(/ö/g, 'oe')
+    .replace(/Ü/g, 'Ue')
+    .replace(/ü/g, 'ue')
     .replace(/ß/g, 'ss')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '');

@@ -40,6 +40,8 @@ export async function pdfText(data: Uint8Array, limits = { timeMs: TIME_LIMIT_MS
     verbosity: 0,
     stopAtErrors: false,
   });
+  // Its rejection is handled below (or after a time-out, on purpose ignored).
+  task.promise.catch(() => undefined);
   const parts: string[] = [];
   let length = 0;
   try {

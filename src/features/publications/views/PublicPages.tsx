@@ -40,14 +40,33 @@ export function schemaTypeOf(type: WorkType): string {
   return type === 'statement' || type === 'documentation' ? 'CreativeWork' : 'Report';
 }
 
-/** Text with the found words (between \u0001 and \u0002) marked; everything else plain, escaped by preact. */
+const START = '\u0001';
+const STOP = '\u0002';
+
+/** The snippet's pieces: plain text, and the words found (between START and STOP). */
+export function snippetParts(text: string): { text: string; found: boolean }[] {
+  const parts: { text: string; found: boolean }[] = [];
+  for (const [i, chunk] of text.split(START).entries()) {
+    const stop = chunk.indexOf(STOP);
+    if (i === 0 || stop < 0) parts.push({ text: chunk.split(STOP).join(''), found: false });
+    else
+      parts.push(
+        { text: chunk.slice(0, stop), found: true },
+        {
+          text: chunk
+            .slice(stop + 1)
+            .split(STOP)
+            .join(''),
+          found: false,
+        },
+      );
+  }
+  return parts.filter((p) => p.text !== '');
+}
+
+/** Text with the found words marked; everything plain text, escaped by preact. */
 export function Snippet({ text }: { text: string }) {
-  const parts = text.split(/(\u0001[^\u0002]*\u0002)/u).filter((p) => p !== '');
-  return (
-    <>
-      {parts.map((p) => (p.startsWith('\u0001') ? <mark>{p.slice(1, -1)}</mark> : p.replace(/[\u0001\u0002]/gu, '')))}
-    </>
-  );
+  return <>{snippetParts(text).map((p) => (p.found ? <mark>{p.text}</mark> : p.text))}</>;
 }
 
 export type ListModel = {
