@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pdfText } from './pdf-text.ts';
-import { makePdf } from './test-pdf.ts';
+import { makePdf } from './make-pdf.ts';
 
 describe('PDF text', () => {
   it('reads German words with umlauts, ß and compounds', async () => {

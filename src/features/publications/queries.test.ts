@@ -166,3 +166,18 @@ describe('walls', () => {
     }
   });
 });
+
+describe('without a query', () => {
+  it('lists the newest published public editions', async () => {
+    const hits = await run(anonymous, (trx) => searchEditions(trx, { q: '' }));
+    expect(hits.length).toBeGreaterThan(0);
+    expect(titles(hits)).not.toContain('Interne Mitgliederauswertung');
+  });
+
+  it('filters by type and language', async () => {
+    const en = await run(anonymous, (trx) => searchEditions(trx, { q: '', language: 'en' }));
+    expect(en.every((h) => h.language === 'en')).toBe(true);
+    const reports = await run(anonymous, (trx) => searchEditions(trx, { q: 'an', type: 'report' }));
+    expect(reports.every((h) => h.type === 'report')).toBe(true);
+  });
+});

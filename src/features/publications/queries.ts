@@ -71,9 +71,9 @@ export async function insertWork(trx: Tx, w: NewWork): Promise<void> {
     .execute();
 }
 
-/** Is this slug taken (in the caller's scope: the office sees every work)? */
-export async function slugTaken(trx: Tx, slug: string): Promise<boolean> {
-  const r = await trx.selectFrom('publication_work').select('id').where('slug', '=', slug).executeTakeFirst();
+/** Does this work exist (in the caller's scope: the office sees every work)? */
+export async function workExists(trx: Tx, id: string): Promise<boolean> {
+  const r = await trx.selectFrom('publication_work').select('id').where('id', '=', id).executeTakeFirst();
   return r !== undefined;
 }
 
@@ -345,13 +345,21 @@ export async function searchEditions(trx: Tx, f: SearchFilters): Promise<Hit[]> 
   const matches = hasQuery ? sql`(e.search @@ ${tsq} OR (${trigram}))` : sql`true`;
   const typeFilter = f.type === undefined ? sql`` : sql`AND w.type = ${f.type}`;
   const languageFilter = f.language === undefined ? sql`` : sql`AND e.language = ${f.language}`;
-  const similarity =
-    words.length === 0
-      ? sql`0`
-      : sql.join(
-          words.map((w) => sql`word_similarity(publication_fold(${w}), e.search_text)`),
-          sql` + `,
-        );
+  // Real matches first (by weight), then the trigram-only ones by how close their words come.
+  const ranking = hasQuery
+    ? [
+        sql`(e.search @@ ${tsq}) DESC`,
+        sql`ts_rank(e.search, ${tsq}) DESC`,
+        ...(words.length === 0
+          ? []
+          : [
+              sql`(${sql.join(
+                words.map((w) => sql`word_similarity(publication_fold(${w}), e.search_text)`),
+                sql` + `,
+              )}) DESC`,
+            ]),
+      ]
+    : [];
   const snippet = hasQuery
     ? sql<string>`ts_headline(publication_config(e.language),
         left(coalesce(v.body_text, ''), 100000),
@@ -377,10 +385,7 @@ export async function searchEditions(trx: Tx, f: SearchFilters): Promise<Hit[]> 
       JOIN publication_work w ON w.id = e.work_id
       LEFT JOIN publication_version v ON v.edition_id = e.id AND v.is_current
     WHERE w.status = 'published' AND ${matches} ${typeFilter} ${languageFilter}
-    ORDER BY 9 DESC,
-             ${hasQuery ? sql`ts_rank(e.search, ${tsq})` : sql`0`} DESC,
-             ${similarity} DESC,
-             e.issued DESC, e.id
+    ORDER BY ${sql.join([...ranking, sql`e.issued DESC`, sql`e.id`])}
     LIMIT ${MAX_HITS}`.execute(trx);
   return rows.rows.map((r) => ({
     editionId: r.edition_id,

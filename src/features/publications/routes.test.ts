@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { appForFile } from '../../../test/support/app.ts';
 import { createCentre, createUser, fakeClock, postAs, signIn, type Session } from '../../../test/support/auth.ts';
 import { FILE_FIELD } from '../../platform/http/upload.ts';
-import { makePdf } from './test-pdf.ts';
+import { makePdf } from './make-pdf.ts';
 
 const clock = fakeClock(new Date('2026-11-20T09:00:00Z'));
 const t = appForFile({}, { clock });

@@ -7,7 +7,7 @@
  *   an Atom feed (feed.ts);
  * - `GET /:lang/publications/:slug`: a work with its public editions and
  *   versions, Dublin Core in the head, schema.org microdata;
- * - `GET /:lang/publications/files/:versionId`: a public version's PDF.
+ * - `GET /:lang/publications/files/:id`: a public version's PDF.
  *
  * Everything is read in the anonymous scope, where row-level security
  * shows only the public editions of published works (migrations/0033):
@@ -55,8 +55,8 @@ export const publicationRoutes: FastifyPluginAsync = async (app) => {
     return sendPage(reply, WorkPage({ ctx: pageContext(req), work, url }));
   });
 
-  app.get<{ Params: { versionId: string } }>('/:lang/publications/files/:versionId', pub, async (req, reply) => {
-    const id = uuidParam.safeParse(req.params.versionId);
+  app.get<{ Params: { id: string } }>('/:lang/publications/files/:id', pub, async (req, reply) => {
+    const id = uuidParam.safeParse(req.params.id);
     if (!id.success) throw notFound();
     const file = await anonymousTx(req, (trx) => fileOf(trx, id.data));
     if (!file) throw notFound();

@@ -179,18 +179,18 @@ export const publicationStaffRoutes: FastifyPluginAsync = async (app) => {
     return libraryPage(req, reply, works, {});
   });
 
-  app.get<{ Params: { workId: string } }>('/:lang/staff/publications/:workId', read, async (req, reply) => {
+  app.get<{ Params: { id: string } }>('/:lang/staff/publications/:id', read, async (req, reply) => {
     staffRequest(req);
-    const workId = idOf(req.params.workId);
+    const workId = idOf(req.params.id);
     const q = parseOr400(workQuery, req.query ?? {}, 'query');
     const s = translator(req.locale, 'publicationsStaff');
     const done = q.done ? s(`done.${q.done}`) + (q.text ? ` ${s(`text.${q.text}`)}` : '') : undefined;
     return workPage(req, reply, workId, done === undefined ? {} : { done });
   });
 
-  app.get<{ Params: { versionId: string } }>('/:lang/staff/publications/files/:versionId', read, async (req, reply) => {
+  app.get<{ Params: { id: string } }>('/:lang/staff/publications/files/:id', read, async (req, reply) => {
     const { tx } = staffRequest(req);
-    const versionId = idOf(req.params.versionId);
+    const versionId = idOf(req.params.id);
     const file = await tx((trx) => fileOf(trx, versionId));
     if (!file) throw notFound();
     return sendPdf(reply, file.filename, file.data);
@@ -211,9 +211,9 @@ export const publicationStaffRoutes: FastifyPluginAsync = async (app) => {
     });
   }
 
-  app.post<{ Params: { workId: string } }>('/:lang/staff/publications/:workId/status', manage, async (req, reply) => {
+  app.post<{ Params: { id: string } }>('/:lang/staff/publications/:id/status', manage, async (req, reply) => {
     staffRequest(req);
-    const workId = idOf(req.params.workId);
+    const workId = idOf(req.params.id);
     const { status } = parseOr400(statusForm, req.body ?? {}, 'form');
     const [work] = await staffRequest(req).tx((trx) => worksWithEditions(trx, { workId }));
     if (!work) throw notFound();
@@ -225,12 +225,12 @@ export const publicationStaffRoutes: FastifyPluginAsync = async (app) => {
     return reply.redirect(`${base(req)}/${workId}?done=${status}`, 303);
   });
 
-  app.post<{ Params: { editionId: string } }>(
-    '/:lang/staff/publications/editions/:editionId/visibility',
+  app.post<{ Params: { id: string } }>(
+    '/:lang/staff/publications/editions/:id/visibility',
     manage,
     async (req, reply) => {
       const { tx } = staffRequest(req);
-      const editionId = idOf(req.params.editionId);
+      const editionId = idOf(req.params.id);
       const { visibility } = parseOr400(visibilityForm, req.body ?? {}, 'form');
       const edition = await tx((trx) => editionById(trx, editionId));
       if (!edition) throw notFound();
@@ -304,64 +304,59 @@ export const publicationStaffRoutes: FastifyPluginAsync = async (app) => {
       return reply.redirect(`${base(req)}/${workId}?done=created&text=${pdf.text.status}`, 303);
     });
 
-    up.post<{ Params: { workId: string } }>(
-      '/:lang/staff/publications/:workId/editions',
-      uploading,
-      async (req, reply) => {
-        const { actor, tx } = staffRequest(req);
-        const workId = idOf(req.params.workId);
-        const [work] = await tx((trx) => worksWithEditions(trx, { workId }));
-        if (!work) throw notFound();
-        const form = editionForm.safeParse(req.body ?? {});
-        const values = valuesOf(req.body);
-        if (!form.success)
-          return workPage(req, reply, workId, { values, errors: errorsOf(req.locale, form.error) }, 400);
-        const f = form.data;
-        if (work.editions.some((e) => e.language === f.language)) {
-          const exists = translator(req.locale, 'publicationsStaff')('edition.exists');
-          return workPage(req, reply, workId, { values, errors: new Map([['language', [exists]]]) }, 409);
-        }
-        const pdf = await pdfOf(req);
-        if (isProblem(pdf))
-          return workPage(req, reply, workId, { values, errors: new Map([['file', [pdf.problem]]]) }, pdf.status);
-        const editionId = randomUUID();
-        const at = app.clock.now();
-        await tx(async (trx) => {
-          await insertEdition(trx, { id: editionId, workId, ...f, at });
-          await insertVersion(trx, {
-            id: randomUUID(),
-            editionId,
-            filename: pdf.filename,
-            data: pdf.data,
-            text: pdf.text.text,
-            textStatus: pdf.text.status,
-            at,
-            by: actor.userId,
-          });
-          await audit(
-            trx,
-            app.keys.audit,
-            {
-              event: 'publication.edition_added_done',
-              actorId: actor.userId,
-              centreId: null,
-              objectType: 'publication_edition',
-              objectId: editionId,
-              details: { language: f.language, visibility: f.visibility },
-            },
-            at,
-          );
+    up.post<{ Params: { id: string } }>('/:lang/staff/publications/:id/editions', uploading, async (req, reply) => {
+      const { actor, tx } = staffRequest(req);
+      const workId = idOf(req.params.id);
+      const [work] = await tx((trx) => worksWithEditions(trx, { workId }));
+      if (!work) throw notFound();
+      const form = editionForm.safeParse(req.body ?? {});
+      const values = valuesOf(req.body);
+      if (!form.success) return workPage(req, reply, workId, { values, errors: errorsOf(req.locale, form.error) }, 400);
+      const f = form.data;
+      if (work.editions.some((e) => e.language === f.language)) {
+        const exists = translator(req.locale, 'publicationsStaff')('edition.exists');
+        return workPage(req, reply, workId, { values, errors: new Map([['language', [exists]]]) }, 409);
+      }
+      const pdf = await pdfOf(req);
+      if (isProblem(pdf))
+        return workPage(req, reply, workId, { values, errors: new Map([['file', [pdf.problem]]]) }, pdf.status);
+      const editionId = randomUUID();
+      const at = app.clock.now();
+      await tx(async (trx) => {
+        await insertEdition(trx, { id: editionId, workId, ...f, at });
+        await insertVersion(trx, {
+          id: randomUUID(),
+          editionId,
+          filename: pdf.filename,
+          data: pdf.data,
+          text: pdf.text.text,
+          textStatus: pdf.text.status,
+          at,
+          by: actor.userId,
         });
-        return reply.redirect(`${base(req)}/${workId}?done=edition&text=${pdf.text.status}`, 303);
-      },
-    );
+        await audit(
+          trx,
+          app.keys.audit,
+          {
+            event: 'publication.edition_added_done',
+            actorId: actor.userId,
+            centreId: null,
+            objectType: 'publication_edition',
+            objectId: editionId,
+            details: { language: f.language, visibility: f.visibility },
+          },
+          at,
+        );
+      });
+      return reply.redirect(`${base(req)}/${workId}?done=edition&text=${pdf.text.status}`, 303);
+    });
 
-    up.post<{ Params: { editionId: string } }>(
-      '/:lang/staff/publications/editions/:editionId/versions',
+    up.post<{ Params: { id: string } }>(
+      '/:lang/staff/publications/editions/:id/versions',
       uploading,
       async (req, reply) => {
         const { actor, tx } = staffRequest(req);
-        const editionId = idOf(req.params.editionId);
+        const editionId = idOf(req.params.id);
         parseOr400(versionForm, req.body ?? {}, 'form');
         const edition = await tx((trx) => editionById(trx, editionId));
         if (!edition) throw notFound();

@@ -1,5 +1,5 @@
 /**
- * Real PDFs for tests and demo content, written with pdfkit: a title and
+ * Real PDFs for the demo library and the tests, written with pdfkit: a title and
  * paragraphs in the standard Helvetica font (WinAnsi: German umlauts and ß
  * come out as text pdf.js reads back).
  */
