@@ -71,6 +71,24 @@ describe('the office publishes a PDF, the public finds it by a word inside', () 
     await expectAccessible(office, 'the refused upload');
   });
 
+  it('refuses a file over 20 MB, with its message', async () => {
+    await office.goto(`${site.base}/de/staff/publications`);
+    await fillEdition(office, 'Zu groß');
+    await office.setInputFiles('#f-file', {
+      name: 'gross.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(21 * 1024 * 1024, 'a')]),
+    });
+    const [res] = await Promise.all([
+      office.waitForResponse((r) => r.request().method() === 'POST'),
+      office.click('button:has-text("Anlegen")'),
+    ]);
+    expect(res.status()).toBe(413);
+    await office.waitForLoadState();
+    expect(await office.textContent('body')).toContain('Die Datei ist größer als 20 MB.');
+    await expectAccessible(office, 'the refused large upload');
+  });
+
   it('uploads, publishes, and the public search finds a word from inside the PDF', async () => {
     await office.goto(`${site.base}/de/staff/publications`);
     await fillEdition(office, 'Browsertest Lagebild');
