@@ -16,7 +16,7 @@ export type EditionLanguage = (typeof EDITION_LANGUAGES)[number];
 export type Visibility = 'public' | 'members';
 export type WorkStatus = 'draft' | 'published';
 
-export type Work = {
+type Work = {
   id: string;
   slug: string;
   type: WorkType;
@@ -25,7 +25,7 @@ export type Work = {
   publishedAt: Date | null;
 };
 
-export type Version = {
+type Version = {
   id: string;
   version: number;
   filename: string;

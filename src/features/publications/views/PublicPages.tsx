@@ -36,7 +36,7 @@ export function htmlLangOf(language: EditionLanguage): string {
 }
 
 /** Works the schema.org vocabulary calls a Report; statements and documentations are creative works. */
-export function schemaTypeOf(type: WorkType): string {
+function schemaTypeOf(type: WorkType): string {
   return type === 'statement' || type === 'documentation' ? 'CreativeWork' : 'Report';
 }
 
@@ -65,7 +65,7 @@ export function snippetParts(text: string): { text: string; found: boolean }[] {
 }
 
 /** Text with the found words marked; everything plain text, escaped by preact. */
-export function Snippet({ text }: { text: string }) {
+function Snippet({ text }: { text: string }) {
   return <>{snippetParts(text).map((p) => (p.found ? <mark>{p.text}</mark> : p.text))}</>;
 }
 
