@@ -42,6 +42,7 @@ import { indicatorsFeature } from './features/indicators/index.ts';
 import { hsdsApiFeature } from './features/hsds-api/index.ts';
 import { pagesFeature } from './features/pages/index.ts';
 import { professionalsFeature } from './features/professionals/index.ts';
+import { publicationsFeature } from './features/publications/index.ts';
 import { entryReportsFeature } from './features/entry-reports/index.ts';
 import { referralsFeature } from './features/referrals/index.ts';
 import { reportingYearsFeature } from './features/reporting-years/index.ts';
@@ -66,6 +67,7 @@ export const FEATURES: readonly Feature[] = [
   referralsFeature,
   reportingYearsFeature,
   statisticsFeature,
+  publicationsFeature,
   caseRecordsFeature,
   auditLogFeature,
   accountFeature,

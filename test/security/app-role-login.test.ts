@@ -212,6 +212,18 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
     expect(api.json().total_items).toBeGreaterThan(0);
   });
 
+  it('serves the publications library: search inside the PDFs (trigram and unaccent from the owner’s migration), pages and files', async () => {
+    const res = await app.inject({ url: '/de/publications?q=Menschenhandel' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('/de/publications/dossier-gefluechtete-frauen-und-minderjaehrige');
+    const members = await app.inject({ url: '/de/publications/arbeitshilfe-kooperation-jugendamt' });
+    expect(members.statusCode).toBe(404);
+    const page = await app.inject({ url: '/de/publications/dossier-gefluechtete-frauen-und-minderjaehrige' });
+    const file = /href="(\/de\/publications\/files\/[0-9a-f-]{36})"/.exec(page.body)?.[1];
+    expect(file).toBeDefined();
+    expect((await app.inject({ url: file! })).headers['content-type']).toBe('application/pdf');
+  });
+
   it('signs staff in, takes a centre’s proposal, publishes it on review, and sends mail through the outbox', async () => {
     const centre = demoCentre('stuttgart');
     const lead = await signedIn(app, 'centre_lead', centre.id);

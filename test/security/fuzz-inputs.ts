@@ -461,3 +461,49 @@ export function hostileUpload(csrf: string | null): fc.Arbitrary<Payload> {
     }),
   );
 }
+
+/** The smallest file whose bytes say PDF (its text cannot be read: stored, and said so). */
+const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/**
+ * Uploads to the publications library (its multipart forms): random bytes
+ * and PDF-looking files under hostile names and types, with hostile values
+ * in the edition's fields. Never a 5xx; a refusal writes nothing, a stored
+ * PDF writes the work, edition, version and file whole.
+ */
+export function hostilePdfUpload(edition: boolean) {
+  return (csrf: string | null): fc.Arbitrary<Payload> => {
+    const names = fc.constantFrom(
+      'bericht.pdf',
+      '../../etc/passwd',
+      'a"b.pdf',
+      'x\r\nSet-Cookie: a=1.pdf',
+      '',
+      'bild.svg',
+    );
+    const types = fc.constantFrom('application/pdf', 'application/octet-stream', 'image/svg+xml', 'text/html', '');
+    const data = fc.oneof(
+      fc.uint8Array({ maxLength: 4000 }).map((b) => Buffer.from(b)),
+      fc.constant(TINY_PDF),
+      fc.uint8Array({ maxLength: 2000 }).map((b) => Buffer.concat([TINY_PDF, Buffer.from(b)])),
+    );
+    const fields = edition
+      ? fc.record({
+          type: fc.oneof(fc.constantFrom('dossier', 'report'), hostileString(40)),
+          language: fc.oneof(fc.constantFrom('de', 'en', 'de-LS'), hostileString(20)),
+          title: hostileString(400),
+          summary: hostileString(200),
+          authors: hostileString(100),
+          issued: fc.oneof(fc.constant('2026-11-30'), hostileString(20)),
+          licence: hostileString(120),
+          visibility: fc.oneof(fc.constantFrom('public', 'members'), hostileString(20)),
+        })
+      : fc.constant({});
+    return fc.tuple(fields, data, names, types).map(([f, bytes, name, type]) => {
+      const b = multipartBody({ ...(csrf ? { _csrf: csrf } : {}), ...(f as Record<string, string>) }, [
+        { name, type, data: bytes },
+      ]);
+      return { headers: b.headers, payload: b.payload, label: `${bytes.length} bytes as ${name} (${type})` };
+    });
+  };
+}

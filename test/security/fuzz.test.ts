@@ -30,6 +30,7 @@ import {
 } from '../support/security.ts';
 import {
   hostileUpload,
+  hostilePdfUpload,
   fakeAssertion,
   fakeRegistration,
   hostileForm,
@@ -549,6 +550,37 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     hostile: hostileUpload,
     writes: ['case_record', 'case_record_progress', 'case_statistics_cell', ...AUDIT_TABLES],
   },
+  // The library: hostile files and metadata in real multipart uploads (the demo dossier and its edition).
+  '/:lang/staff/publications': {
+    who: 'coordination',
+    body: csrfOnly(),
+    hostile: hostilePdfUpload(true),
+    writes: ['publication_work', 'publication_edition', 'publication_version', 'publication_file', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/publications/:id/editions': {
+    who: 'coordination',
+    body: csrfOnly(),
+    hostile: hostilePdfUpload(true),
+    writes: ['publication_work', 'publication_edition', 'publication_version', 'publication_file', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/publications/editions/:id/versions': {
+    who: 'admin',
+    body: csrfOnly(),
+    hostile: hostilePdfUpload(false),
+    writes: ['publication_work', 'publication_edition', 'publication_version', 'publication_file', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/publications/:id/status': {
+    who: 'coordination',
+    body: form({ status: { kind: 'enum', values: ['published', 'draft'], required: true } }),
+    hostile: null,
+    writes: ['publication_work', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/publications/editions/:id/visibility': {
+    who: 'coordination',
+    body: form({ visibility: { kind: 'enum', values: ['public', 'members'], required: true } }),
+    hostile: null,
+    writes: ['publication_edition', ...AUDIT_TABLES],
+  },
 };
 const GOOD = 'sieben lange Wörter sind sicher genug';
 /** Two indicators the published guide has (read from its form), a place and a form of exploitation. */
@@ -590,6 +622,8 @@ const BASES: Record<string, PostFuzz['base']> = {
   '/:lang/staff/cases/release-year': () => ({ year: String(t.app.clock.now().getUTCFullYear() - 1) }),
   '/:lang/staff/reporting-years': () => ({ year: '2031', release_deadline: '2032-03-31' }),
   '/:lang/staff/reporting-years/:year/close': () => ({ confirm: 'yes' }),
+  '/:lang/staff/publications/:id/status': () => ({ status: 'published' }),
+  '/:lang/staff/publications/editions/:id/visibility': () => ({ visibility: 'public' }),
   '/:lang/staff/reporting-years/:year/reopen': () => ({
     reason: 'Korrekturen einer Beratungsstelle',
     release_deadline: '2032-03-31',

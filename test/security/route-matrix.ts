@@ -113,6 +113,11 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   row('GET', '/:lang/statistics/:year/tables.csv',       'public', PUB),
   row('GET', '/:lang/statistics/:year/tables.xlsx',      'public', PUB),
   row('GET', '/:lang/statistics/:year/report.pdf',       'public', PUB),
+  // The network's library: search, feed, a work's page and its public files (published, public editions only)
+  row('GET', '/:lang/publications',                      'public', PUB),
+  row('GET', '/:lang/publications/feed.atom',            'public', PUB),
+  row('GET', '/:lang/publications/:slug',                'public', PUB),
+  row('GET', '/:lang/publications/files/:id',            'public', PUB),
   row('GET', '/api/hsds/',                               'public', PUB),
   row('GET', '/api/hsds/openapi.json',                   'public', PUB),
   row('GET', '/api/hsds/profile',                        'public', PUB),
@@ -237,6 +242,15 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   row('GET',  '/:lang/staff/statistics/publications/:id/tables.xlsx', 'action:statistics.network', [SI, SI, PK, NF, OK, NF, NF]),
   row('GET',  '/:lang/staff/statistics/publications/:id/report.pdf',  'action:statistics.network', [SI, SI, PK, NF, OK, NF, NF]),
   row('GET',  '/:lang/staff/statistics/centre',          'action:statistics.centre',  [SI, SI, PK, NF, NF, OK, OK]),
+  // The library in the staff area: every member reads (members-only files too), the office manages
+  row('GET',  '/:lang/staff/publications',               'action:publications.read',   [SI, SI, PK, OK, OK, OK, OK]),
+  row('GET',  '/:lang/staff/publications/:id',           'action:publications.read',   [SI, SI, PK, OK, OK, OK, OK]),
+  row('GET',  '/:lang/staff/publications/files/:id',     'action:publications.read',   [SI, SI, PK, OK, OK, OK, OK]),
+  row('POST', '/:lang/staff/publications',               'action:publications.manage', [SI, SI, PK, OK, OK, NF, NF], 'form'),
+  row('POST', '/:lang/staff/publications/:id/editions',  'action:publications.manage', [SI, SI, PK, OK, OK, NF, NF], 'form'),
+  row('POST', '/:lang/staff/publications/:id/status',    'action:publications.manage', [SI, SI, PK, OK, OK, NF, NF], 'form'),
+  row('POST', '/:lang/staff/publications/editions/:id/versions',   'action:publications.manage', [SI, SI, PK, OK, OK, NF, NF], 'form'),
+  row('POST', '/:lang/staff/publications/editions/:id/visibility', 'action:publications.manage', [SI, SI, PK, OK, OK, NF, NF], 'form'),
   // Case records (ADR 034): the centre's own lead and counsellors only; the network sees counts, never a record
   row('GET',  '/:lang/staff/cases',                      'action:cases.list',       [SI, SI, PK, NF, NF, OK, OK]),
   row('GET',  '/:lang/staff/cases/new',                  'action:cases.edit',       [SI, SI, PK, NF, NF, OK, OK]),

@@ -114,6 +114,19 @@ const COVERAGE: Record<string, string> = {
     'network object, no centre: centre roles refused by role (route matrix, statistics staff-routes.test.ts)',
   'GET /:lang/staff/statistics/publications/:id/report.pdf':
     'network object, no centre: centre roles refused by role (route matrix, statistics staff-routes.test.ts)',
+  'GET /:lang/staff/publications': 'no object id; the library belongs to the network, not to a centre',
+  'GET /:lang/staff/publications/:id':
+    'network object, no centre: every member reads published works; drafts the office only (publications queries.test.ts)',
+  'GET /:lang/staff/publications/files/:id':
+    'network object, no centre: members-only files for signed-in members only, never anonymous (publications routes.test.ts)',
+  'POST /:lang/staff/publications': 'no object id: publications belong to the network; office only (route matrix)',
+  'POST /:lang/staff/publications/:id/editions':
+    'network object, no centre: centre roles refused by role (route matrix)',
+  'POST /:lang/staff/publications/:id/status': 'network object, no centre: centre roles refused by role (route matrix)',
+  'POST /:lang/staff/publications/editions/:id/versions':
+    'network object, no centre: centre roles refused by role (route matrix)',
+  'POST /:lang/staff/publications/editions/:id/visibility':
+    'network object, no centre: centre roles refused by role (route matrix)',
   'GET /:lang/staff/statistics/centre':
     'no object id: the centre comes from the session only; the own records only (statistics staff-routes.test.ts)',
   'POST /:lang/staff/indicators/drafts':

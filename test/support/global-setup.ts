@@ -19,6 +19,7 @@ import { openDatabase } from '../../src/platform/db/index.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { seedDemoIfWanted } from '../../src/features/demo/seed.ts';
 import { PGlite } from '@electric-sql/pglite';
+import { PGLITE_EXTENSIONS } from '../../src/platform/db/embedded.ts';
 import { contentHash } from '../../scripts/content-hash.mjs';
 
 declare module 'vitest' {
@@ -105,7 +106,7 @@ async function cachedSnapshot(): Promise<string> {
     await seedDemoIfWanted(database, 'always');
     await database.close();
     // Re-open raw to dump: the node-postgres wrapper does not expose dumpDataDir.
-    const raw = await PGlite.create(path.join(dir, 'data'));
+    const raw = await PGlite.create(path.join(dir, 'data'), { extensions: PGLITE_EXTENSIONS });
     const blob = await raw.dumpDataDir('none');
     await raw.close();
     fs.mkdirSync(CACHE_DIR, { recursive: true });

@@ -13,6 +13,7 @@ import { hashToken } from '../../src/platform/security/tokens.ts';
 import { createInvitation } from '../../src/platform/auth/queries/invitations.ts';
 import { createLink } from '../../src/platform/auth/queries/one-time-links.ts';
 import { demoNetworkCentres } from '../../src/features/demo/network.ts';
+import { DEMO_PUBLICATIONS } from '../../src/features/demo/publications.ts';
 import { entryBody, publishedEntry, post as postForm } from '../../src/features/centre-entry/testing.ts';
 import type { App } from '../../src/app.ts';
 import { createUser, enrolAdmin, form, signIn, type Session, type TestUser } from './auth.ts';
@@ -397,6 +398,13 @@ export function concreteUrl(pattern: string, world: World, ids: RouteIds, lang =
     [/^\/:lang\/staff\/statistics\/publications\/:id/, world.statistics.publicationId],
     [/^\/:lang\/statistics\/:year/, String(world.statistics.year)],
     [/^\/:lang\/staff\/cases\/:id/, world.caseRecordId],
+    // The demo library (src/features/demo/publications.ts): a members-only file for the staff
+    // route, public ones for the public routes, the published dossier and its German edition.
+    [/^\/:lang\/staff\/publications\/files\/:id$/, DEMO_PUBLICATIONS.workingAidDeV1],
+    [/^\/:lang\/staff\/publications\/editions\/:id/, DEMO_PUBLICATIONS.dossierDe],
+    [/^\/:lang\/staff\/publications\/:id/, DEMO_PUBLICATIONS.dossier],
+    [/^\/:lang\/publications\/files\/:id$/, DEMO_PUBLICATIONS.dossierDeV2],
+    [/^\/:lang\/publications\/:slug$/, 'dossier-gefluechtete-frauen-und-minderjaehrige'],
     // The fire service and ambulance (112), seeded by migrations/0018_helplines.sql.
     [/^\/:lang\/staff\/helplines\/:id/, 'e4a8e116-5f96-4147-b8b5-af742b1db4a5'],
     // The published first version of the adults' guide, seeded by migrations/0022_indicator_sets.sql.

@@ -6,6 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { lockDataDir } from './data-dir-lock.ts';
 import { isFreshDataDir, matchingFreshSnapshot } from './fresh-snapshot.ts';
@@ -13,6 +15,14 @@ import { isFreshDataDir, matchingFreshSnapshot } from './fresh-snapshot.ts';
 export { DataDirLockedError } from './data-dir-lock.ts';
 
 type Embedded = { pgConfig: object; close(): Promise<void> };
+
+/**
+ * The contrib extensions the schema uses (the publications' search: trigram
+ * matching and accent folding, migrations/0033). Every PGlite instance that
+ * opens a migrated database must load them, or it cannot even read the
+ * indexes built with them.
+ */
+export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
 
 /**
  * `fromSnapshot`: when the data folder holds no database yet, load the
@@ -23,7 +33,7 @@ export async function openEmbedded(
   opts: { dataDir: string; fromSnapshot?: boolean } | { snapshot: Blob },
 ): Promise<Embedded> {
   if ('snapshot' in opts) {
-    const pglite = await PGlite.create({ loadDataDir: opts.snapshot });
+    const pglite = await PGlite.create({ loadDataDir: opts.snapshot, extensions: PGLITE_EXTENSIONS });
     return { pgConfig: createPgConfig(pglite), close: () => pglite.close() };
   }
   const dataDir = path.resolve(opts.dataDir);
@@ -32,8 +42,11 @@ export async function openEmbedded(
   try {
     const fresh = opts.fromSnapshot && isFreshDataDir(dataDir) ? matchingFreshSnapshot() : null;
     const pglite = fresh
-      ? await PGlite.create(dataDir, { loadDataDir: new Blob([fs.readFileSync(fresh)]) })
-      : await PGlite.create(dataDir);
+      ? await PGlite.create(dataDir, {
+          loadDataDir: new Blob([fs.readFileSync(fresh)]),
+          extensions: PGLITE_EXTENSIONS,
+        })
+      : await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS });
     return {
       pgConfig: createPgConfig(pglite),
       close: async () => {

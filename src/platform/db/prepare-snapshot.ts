@@ -9,6 +9,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { openDatabase } from './index.ts';
 import { migrate } from './migrate.ts';
+import { PGLITE_EXTENSIONS } from './embedded.ts';
 import { freshSnapshotPath } from './fresh-snapshot.ts';
 
 async function prepare(): Promise<void> {
@@ -21,7 +22,7 @@ async function prepare(): Promise<void> {
     await migrate(database.db);
     await database.close();
     // The node-postgres adapter does not expose dumpDataDir; open the folder directly.
-    const raw = await PGlite.create(dataDir);
+    const raw = await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS });
     const blob = await raw.dumpDataDir('none');
     await raw.close();
     fs.mkdirSync(path.dirname(target), { recursive: true });

@@ -408,6 +408,49 @@ export interface PlatformFlag {
   set_at: Generated<Timestamp>;
 }
 
+export interface PublicationEdition {
+  authors: string;
+  id: string;
+  issued: string;
+  language: 'de' | 'en' | 'de-LS';
+  licence: string;
+  search: Generated<string>;
+  search_text: Generated<string>;
+  summary: string;
+  title: string;
+  updated_at: Timestamp;
+  visibility: 'public' | 'members';
+  work_id: string;
+}
+
+export interface PublicationFile {
+  data: Buffer;
+  version_id: string;
+}
+
+export interface PublicationVersion {
+  body_text: string;
+  byte_size: number;
+  edition_id: string;
+  filename: string;
+  id: string;
+  is_current: boolean;
+  text_status: 'read' | 'none' | 'failed';
+  uploaded_at: Timestamp;
+  uploaded_by: string | null;
+  version: number;
+}
+
+export interface PublicationWork {
+  created_at: Timestamp;
+  created_by: string | null;
+  id: string;
+  published_at: Timestamp | null;
+  slug: string;
+  status: Generated<'draft' | 'published'>;
+  type: 'dossier' | 'policy_paper' | 'report' | 'statement' | 'documentation';
+}
+
 export interface RecoveryCode {
   centre_id: string | null;
   code_hash: string;
@@ -644,6 +687,10 @@ export interface DB {
   password_reset: PasswordReset;
   phone: Phone;
   platform_flag: PlatformFlag;
+  publication_edition: PublicationEdition;
+  publication_file: PublicationFile;
+  publication_version: PublicationVersion;
+  publication_work: PublicationWork;
   recovery_code: RecoveryCode;
   referral: Referral;
   referral_centre_key: ReferralCentreKey;

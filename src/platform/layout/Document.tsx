@@ -24,10 +24,16 @@ type Props = {
    * put the brand there): on a phone every row above the search field costs help.
    */
   barStart?: ComponentChildren;
+  /**
+   * Page-specific elements at the end of <head>: metadata only (Dublin Core
+   * `<meta>`, a JSON-LD data block, an alternate feed link) — never a
+   * script that runs or a style, which the CSP refuses anyway.
+   */
+  head?: ComponentChildren;
   children: ComponentChildren;
 };
 
-export function Document({ ctx, title, description, scripts = [], bodyClass, barStart, children }: Props) {
+export function Document({ ctx, title, description, scripts = [], bodyClass, barStart, head, children }: Props) {
   const { t, locale } = ctx;
   const info = localeInfo(locale);
   return (
@@ -45,6 +51,7 @@ export function Document({ ctx, title, description, scripts = [], bodyClass, bar
         {scripts.map((s) => (
           <script src={ctx.assets.url(s)} defer />
         ))}
+        {head}
       </head>
       <body class={bodyClass}>
         <a class="skip" href="#quick-exit">

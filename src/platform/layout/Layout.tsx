@@ -31,10 +31,12 @@ type Props = {
    * fields on one screen would only be a second thing to read.
    */
   headerSearch?: boolean;
+  /** Metadata elements for the document head (Document.tsx). */
+  head?: ComponentChildren;
   children: ComponentChildren;
 };
 
-export function Layout({ ctx, title, description, scripts = [], headerSearch = true, children }: Props) {
+export function Layout({ ctx, title, description, scripts = [], headerSearch = true, head, children }: Props) {
   const { t, locale } = ctx;
   const home = `/${locale}/`;
   const brand = (
@@ -44,7 +46,7 @@ export function Layout({ ctx, title, description, scripts = [], headerSearch = t
     </a>
   );
   return (
-    <Document ctx={ctx} title={title} description={description} scripts={scripts} barStart={brand}>
+    <Document ctx={ctx} title={title} description={description} scripts={scripts} barStart={brand} head={head}>
       <header class="site-header">
         <LanguagePicker ctx={ctx} />
         <nav aria-label={t('mainNav')} class="main-nav">
