@@ -45,6 +45,7 @@ import { professionalsFeature } from './features/professionals/index.ts';
 import { entryReportsFeature } from './features/entry-reports/index.ts';
 import { referralsFeature } from './features/referrals/index.ts';
 import { reportingYearsFeature } from './features/reporting-years/index.ts';
+import { projectsFeature } from './features/projects/index.ts';
 import { statisticsFeature } from './features/statistics/index.ts';
 import { reviewFeature } from './features/review/index.ts';
 import { userAdminFeature } from './features/user-admin/index.ts';
@@ -66,6 +67,7 @@ export const FEATURES: readonly Feature[] = [
   referralsFeature,
   reportingYearsFeature,
   statisticsFeature,
+  projectsFeature,
   caseRecordsFeature,
   auditLogFeature,
   accountFeature,
