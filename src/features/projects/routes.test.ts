@@ -12,6 +12,7 @@ import { withScope } from '../../platform/db/tenant.ts';
 import { multipartBody } from '../case-records/io/test-support.ts';
 import { demoNetworkCentres } from '../demo/network.ts';
 import { auditRows, demoCentre, get, post, signedIn, type Staff } from '../centre-entry/testing.ts';
+import { DEMO_PROJECT_SLUG } from '../demo/projects.ts';
 import { MAX_LOGO_BYTES } from './logo.ts';
 import { solidPng } from './png.ts';
 
@@ -19,6 +20,7 @@ let coordination: Staff;
 let lead: Staff;
 let counsellor: Staff;
 let otherLead: Staff;
+const otherCentreId = () => otherLead.user.centreId ?? '';
 
 const t = appForFile();
 beforeAll(async () => {
@@ -36,7 +38,12 @@ beforeAll(async () => {
 
 const measureRows = () =>
   withScope(t.app.database.db, { kind: 'coordination' }, (trx) =>
-    trx.selectFrom('measure').selectAll().orderBy('updated_at').execute(),
+    trx
+      .selectFrom('measure')
+      .selectAll()
+      .where('centre_id', 'in', [demoCentre('stuttgart').id, otherCentreId()])
+      .orderBy('updated_at')
+      .execute(),
   );
 
 const idFrom = (location: string | undefined) => /([0-9a-f-]{36})/.exec(location ?? '')?.[1] ?? '';
@@ -163,7 +170,7 @@ describe('the office keeps projects and funders', () => {
     expect((await get(t.app, null, '/de/projects')).body).not.toContain(PROJECT.title);
     // Its funder's logo is not served either while no published project names it.
     const list = await get(t.app, coordination, '/de/staff/projects');
-    const src = /src="(\/media\/funders\/[^"]+)"/.exec(list.body)?.[1] ?? '';
+    const src = /src="(\/media\/funders\/[^"]+)" alt="Demo-Stiftung"/.exec(list.body)?.[1] ?? '';
     expect(src).not.toBe('');
     expect((await get(t.app, null, src)).statusCode).toBe(404);
   });
@@ -179,7 +186,7 @@ describe('the office keeps projects and funders', () => {
       expect(res.statusCode).toBe(400);
     }
     const n = await withScope(t.app.database.db, { kind: 'coordination' }, (trx) =>
-      trx.selectFrom('project').select('id').execute(),
+      trx.selectFrom('project').select('id').where('slug', '<>', DEMO_PROJECT_SLUG).execute(),
     );
     expect(n).toHaveLength(1);
   });
@@ -201,7 +208,7 @@ describe('the office keeps projects and funders', () => {
     expect(page.body).toContain(`/de/contact?project=${PROJECT.slug}`);
     expect(page.body).toContain('Erika Beispiel, Projektkoordination');
     expect(page.body).not.toMatch(/mailto:|@/);
-    const src = /<img src="(\/media\/funders\/[^"]+)"/.exec(page.body)?.[1] ?? '';
+    const src = /<img src="(\/media\/funders\/[^"]+)" alt="Demo-Stiftung"/.exec(page.body)?.[1] ?? '';
     const logo = await get(t.app, null, src);
     expect(logo.statusCode).toBe(200);
     expect(logo.headers['content-type']).toBe('image/png');
@@ -341,8 +348,25 @@ describe('a centre registers measures and the office reviews them', () => {
     expect(await auditRows(t.app, 'project.unpublished_done')).toHaveLength(1);
     expect((await get(t.app, null, `/de/projects/${PROJECT.slug}`)).statusCode).toBe(404);
     const publicMeasures = await withScope(t.app.database.db, { kind: 'auth' }, (trx) =>
-      trx.selectFrom('measure').select('id').execute(),
+      trx.selectFrom('measure').select('id').where('project_id', '=', projectId).execute(),
     );
     expect(publicMeasures).toEqual([]);
+  });
+});
+
+describe('the demo content', () => {
+  it('publishes the seed project with its funders, logos and the two accepted measures, not the waiting one', async () => {
+    const page = await get(t.app, null, `/de/projects/${DEMO_PROJECT_SLUG}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Gefördert von der Beauftragten der Bundesregierung');
+    expect(page.body).toContain('erfundener Förderer der Demo');
+    expect(page.body).toContain('Sprechstunde in einer Erstaufnahmeeinrichtung');
+    expect(page.body).toContain('Schulung für Fachkräfte der Jugendhilfe');
+    expect(page.body).not.toContain('Runder Tisch mit Asylverfahrensberatung');
+    const logos = [...page.body.matchAll(/<img src="(\/media\/funders\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(logos).toHaveLength(2);
+    for (const src of logos) expect((await get(t.app, null, src)).statusCode).toBe(200);
+    // In English, the page's own words are English; the project's text stays German.
+    expect((await get(t.app, null, `/en/projects/${DEMO_PROJECT_SLUG}`)).body).toContain('Activities and outputs');
   });
 });
