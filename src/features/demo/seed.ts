@@ -9,7 +9,7 @@ import type { KeyRing } from '../../platform/security/keys.ts';
 import { publishDemoYears, writeDemoCases } from './cases/demo.ts';
 import { anyService, writeEntries } from '../directory/queries.ts';
 import { demoEntries } from './entries.ts';
-import { writeDemoProjects } from './projects.ts';
+import { writeDemoProjects } from './projects/queries.ts';
 import { setScopeSettings } from '../../platform/db/tenant.ts';
 import {
   flagIsSet,

@@ -25,7 +25,7 @@ export type OutputItem = {
 };
 
 /** Reads one kind of output of a project. */
-export type OutputCollector = (trx: Tx, project: { id: string; slug: string }) => Promise<OutputItem[]>;
+type OutputCollector = (trx: Tx, project: { id: string; slug: string }) => Promise<OutputItem[]>;
 
 /** The centres' measures the office accepted and chose to show on the project. */
 const measuresShown: OutputCollector = async (trx, project) =>

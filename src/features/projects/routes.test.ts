@@ -12,7 +12,7 @@ import { withScope } from '../../platform/db/tenant.ts';
 import { multipartBody } from '../case-records/io/test-support.ts';
 import { demoNetworkCentres } from '../demo/network.ts';
 import { auditRows, demoCentre, get, post, signedIn, type Staff } from '../centre-entry/testing.ts';
-import { DEMO_PROJECT_SLUG } from '../demo/projects.ts';
+import { DEMO_PROJECT_SLUG } from '../demo/projects/queries.ts';
 import { MAX_LOGO_BYTES } from './logo.ts';
 import { solidPng } from './png.ts';
 

@@ -12,12 +12,11 @@ export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export const MEASURE_KINDS = ['outreach_accommodation', 'training', 'information_event', 'networking'] as const;
 export type MeasureKind = (typeof MEASURE_KINDS)[number];
 
-export const MEASURE_STATUSES = ['submitted', 'accepted', 'returned', 'withdrawn'] as const;
+const MEASURE_STATUSES = ['submitted', 'accepted', 'returned', 'withdrawn'] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 
 /** Where a measure takes place: a Land, or 'DE' for the whole country. */
 export const REGIONS = ['DE', ...STATE_CODES] as const;
-export type Region = 'DE' | StateCode;
 
 /** May a centre still change this measure's content (and send it again)? */
 export function centreMayEdit(status: MeasureStatus): boolean {

@@ -7,12 +7,12 @@
  * waiting for the office. A second funder is invented and says so.
  * Ids are derived from the demo namespace, so seeding twice changes nothing.
  */
-import { derivedId } from '../directory/derived-id.ts';
-import { setScopeSettings, type Tx } from '../../platform/db/tenant.ts';
-import { logoHash } from '../projects/logo.ts';
-import { solidPng } from '../projects/png.ts';
-import { DEMO_NAMESPACE } from './entries.ts';
-import { demoCentreId } from './network.ts';
+import { derivedId } from '../../directory/derived-id.ts';
+import { setScopeSettings, type Tx } from '../../../platform/db/tenant.ts';
+import { logoHash } from '../../projects/logo.ts';
+import { solidPng } from '../../projects/png.ts';
+import { DEMO_NAMESPACE } from '../entries.ts';
+import { demoCentreId } from '../network.ts';
 
 const id = (key: string) => derivedId(DEMO_NAMESPACE, `projects:${key}`);
 
