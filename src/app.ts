@@ -46,6 +46,7 @@ import { publicationsFeature } from './features/publications/index.ts';
 import { entryReportsFeature } from './features/entry-reports/index.ts';
 import { referralsFeature } from './features/referrals/index.ts';
 import { reportingYearsFeature } from './features/reporting-years/index.ts';
+import { projectsFeature } from './features/projects/index.ts';
 import { statisticsFeature } from './features/statistics/index.ts';
 import { reviewFeature } from './features/review/index.ts';
 import { userAdminFeature } from './features/user-admin/index.ts';
@@ -68,6 +69,7 @@ export const FEATURES: readonly Feature[] = [
   reportingYearsFeature,
   statisticsFeature,
   publicationsFeature,
+  projectsFeature,
   caseRecordsFeature,
   auditLogFeature,
   accountFeature,

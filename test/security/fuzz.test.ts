@@ -96,6 +96,32 @@ type PostFuzz = {
 };
 
 const form = (fields: Record<string, Field>): BodySpec => ({ type: 'form', fields });
+const projectFields: Record<string, Field> = {
+  slug: req(80),
+  title: req(200),
+  goal: req(1000),
+  summary: text(5000),
+  starts_on: req(10),
+  ends_on: text(10),
+  status: { kind: 'enum', values: ['planned', 'running', 'completed'], required: true },
+  published: { kind: 'enum', values: ['on'] },
+  contact_name: text(200),
+  contact_role: text(200),
+  funders: { kind: 'list', max: 100 },
+};
+const funderFields: Record<string, Field> = { name: req(200), credit_line: req(300), url: text(500) };
+const measureFields: Record<string, Field> = {
+  title: req(200),
+  description: req(2000),
+  kind: {
+    kind: 'enum',
+    values: ['outreach_accommodation', 'training', 'information_event', 'networking'],
+    required: true,
+  },
+  region: { kind: 'enum', values: ['DE', 'DE-BE', 'DE-BY'], required: true },
+  starts_on: req(10),
+  ends_on: text(10),
+};
 const csrfOnly = (type: 'form' | 'json' = 'form'): BodySpec => ({ type, fields: {}, csrfOnly: true });
 const viaForm = (spec: BodySpec) => (csrf: string | null) => hostileForm(spec, csrf);
 /** Attempts while locked out are audited under the flood guard, which counts them in its own table. */
@@ -543,6 +569,67 @@ const POST_FUZZ: Record<string, PostFuzz> = {
   '/:lang/staff/cases/:id/release': { who: 'counsellor', body: csrfOnly(), hostile: null },
   '/:lang/staff/cases/:id/withdraw': { who: 'counsellor', body: csrfOnly(), hostile: null },
   '/:lang/staff/cases/:id/delete': { who: 'centre_lead', body: csrfOnly(), hostile: null },
+  // Projects and funders (the office), measures (a centre) and their review (the office).
+  '/:lang/staff/projects/new': {
+    who: 'coordination',
+    body: form(projectFields),
+    hostile: null,
+    writes: ['project', 'project_funder', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/projects/:id': {
+    who: 'admin',
+    body: form(projectFields),
+    hostile: null,
+    writes: ['project', 'project_funder', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/funders/new': {
+    who: 'coordination',
+    body: form(funderFields),
+    hostile: null,
+    writes: ['funder', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/funders/:id': {
+    who: 'coordination',
+    body: form(funderFields),
+    hostile: null,
+    writes: ['funder', ...AUDIT_TABLES],
+  },
+  // A logo: hostile bytes and names in a real multipart upload; only a real PNG or JPEG is stored.
+  '/:lang/staff/funders/:id/logo': {
+    who: 'coordination',
+    body: csrfOnly(),
+    hostile: hostileUpload,
+    writes: ['funder', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/measures/new': {
+    who: 'counsellor',
+    body: form(measureFields),
+    hostile: null,
+    writes: ['measure', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/measures/:id': {
+    who: 'centre_lead',
+    body: form(measureFields),
+    hostile: null,
+    writes: ['measure', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/measures/:id/withdraw': {
+    who: 'counsellor',
+    body: csrfOnly(),
+    hostile: null,
+    writes: ['measure', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/measure-review/:id': {
+    who: 'coordination',
+    body: form({
+      decision: { kind: 'enum', values: ['accepted', 'returned'], required: true },
+      note: text(1000),
+      project_id: text(100),
+      shown: { kind: 'enum', values: ['on'] },
+    }),
+    hostile: null,
+    writes: ['measure', ...AUDIT_TABLES],
+  },
   // A record file: hostile files and cells in a real multipart upload; a good one stores records.
   '/:lang/staff/cases/files/import': {
     who: 'counsellor',
@@ -630,6 +717,42 @@ const BASES: Record<string, PostFuzz['base']> = {
   }),
   // The own centre: refused (400) whatever else the form says, so the referral stays where it is.
   '/:lang/staff/referrals/:id/forward': () => ({ centre: world.centreA.id }),
+  '/:lang/staff/projects/new': () => ({
+    slug: 'fuzz-projekt',
+    title: 'Fuzz',
+    goal: 'Ein Ziel.',
+    starts_on: '2026-01-01',
+    status: 'planned',
+  }),
+  '/:lang/staff/projects/:id': () => ({
+    slug: 'fuzz-projekt-2',
+    title: 'Fuzz',
+    goal: 'Ein Ziel.',
+    starts_on: '2026-01-01',
+    status: 'running',
+    published: 'on',
+  }),
+  '/:lang/staff/funders/new': () => ({ name: 'Fuzz-Stiftung', credit_line: 'Gefördert von der Fuzz-Stiftung' }),
+  '/:lang/staff/funders/:id': () => ({
+    name: 'Fuzz-Stiftung',
+    credit_line: 'Gefördert von der Fuzz-Stiftung',
+    url: 'https://example.org/',
+  }),
+  '/:lang/staff/measures/new': () => ({
+    title: 'Sprechstunde',
+    description: 'Wöchentlich.',
+    kind: 'training',
+    region: 'DE-BE',
+    starts_on: '2026-03-01',
+  }),
+  '/:lang/staff/measures/:id': () => ({
+    title: 'Sprechstunde',
+    description: 'Wöchentlich.',
+    kind: 'networking',
+    region: 'DE',
+    starts_on: '2026-03-01',
+  }),
+  '/:lang/staff/measure-review/:id': () => ({ decision: 'returned', note: 'Bitte ergänzen.' }),
   '/:lang/staff/helplines/new': () => helplineBase,
   '/:lang/staff/helplines/:id': () => helplineBase,
   '/:lang/referral/new': () => ({ centre: world.centreA.id, guide: '00000000-0000-4000-8000-000000000000' }),

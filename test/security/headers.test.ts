@@ -46,7 +46,7 @@ const EVERY_ANSWER = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=(), browsing-topics=()',
 } as const;
 
-type Profile = 'page' | 'open-data' | 'asset';
+type Profile = 'page' | 'open-data' | 'asset' | 'media';
 
 const PROFILES: Record<Profile, Record<string, string | undefined>> = {
   // Pages (public and staff): nothing may be kept by any cache.
@@ -70,11 +70,22 @@ const PROFILES: Record<Profile, Record<string, string | undefined>> = {
     'access-control-allow-origin': undefined,
     'set-cookie': undefined,
   },
+  // Uploaded images (funders' logos), addressed by their content's hash: cacheable like
+  // assets, and their policy forbids everything (an image needs nothing; a smuggled
+  // document could run nothing).
+  media: {
+    ...EVERY_ANSWER,
+    'content-security-policy': "default-src 'none'; sandbox",
+    'cache-control': 'public, max-age=31536000, immutable',
+    'access-control-allow-origin': undefined,
+    'set-cookie': undefined,
+  },
 };
 
 function profileOf(url: string): Profile {
   if (url.startsWith('/api/hsds')) return 'open-data';
   if (url.startsWith('/assets/')) return 'asset';
+  if (url.startsWith('/media/')) return 'media';
   return 'page';
 }
 

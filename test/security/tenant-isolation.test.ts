@@ -145,6 +145,28 @@ const COVERAGE: Record<string, string> = {
     'network object, no centre: coordination office only, centre roles refused by role (route matrix, indicators routes.test.ts)',
   'POST /:lang/staff/indicators/:id/publish':
     'network object, no centre: coordination office only, centre roles refused by role (route matrix, indicators routes.test.ts)',
+  'GET /:lang/staff/measures': 'attack: the list shows none of another centre’s measures',
+  'GET /:lang/staff/measures/new': 'no object id: the form shows nothing of another centre',
+  'POST /:lang/staff/measures/new': 'no object id: the centre comes from the session only',
+  'GET /:lang/staff/measures/:id': 'attack: another centre’s measure id → 404, nothing shown',
+  'POST /:lang/staff/measures/:id': 'attack: another centre’s measure id → 404, unchanged',
+  'POST /:lang/staff/measures/:id/withdraw': 'attack: another centre’s measure id → 404, not withdrawn',
+  'GET /:lang/staff/measure-review': 'no object id; coordination office only (route matrix)',
+  'GET /:lang/staff/measure-review/:id':
+    'attack: another centre’s measure id → 404 (centre roles may not review at all: route matrix, projects routes.test.ts)',
+  'POST /:lang/staff/measure-review/:id':
+    'attack: another centre’s measure id → 404, unchanged (centre roles may not review at all)',
+  'GET /:lang/staff/projects': 'no object id; network data, coordination office and administrators only (route matrix)',
+  'GET /:lang/staff/projects/new': 'no object id (route matrix)',
+  'POST /:lang/staff/projects/new': 'no object id: projects belong to the network, not to a centre (route matrix)',
+  'GET /:lang/staff/projects/:id': 'network object, no centre: centre roles refused by role (route matrix)',
+  'POST /:lang/staff/projects/:id': 'network object, no centre: centre roles refused by role (route matrix)',
+  'GET /:lang/staff/funders/new': 'no object id (route matrix)',
+  'POST /:lang/staff/funders/new': 'no object id: funders belong to the network, not to a centre (route matrix)',
+  'GET /:lang/staff/funders/:id': 'network object, no centre: centre roles refused by role (route matrix)',
+  'POST /:lang/staff/funders/:id': 'network object, no centre: centre roles refused by role (route matrix)',
+  'POST /:lang/staff/funders/:id/logo':
+    'network object, no centre: centre roles refused by role (route matrix, projects routes.test.ts)',
   'POST /:lang/staff/sessions/end-others': 'no object id: own sessions only',
   'POST /:lang/staff/sign-out': 'no object id: the current session',
   'GET /:lang/staff/reauth': 'no object id',
@@ -244,6 +266,8 @@ type Centre = {
   referralId: string;
   /** Two of the centre's case records: one complete and consented (not released), one released. */
   caseRecordIds: [string, string];
+  /** A measure the centre registered (submitted, awaiting review). */
+  measureId: string;
   /** Strings that must never appear on another centre's pages. */
   markers: string[];
 };
@@ -332,6 +356,24 @@ async function populate(
   await withScope(t.app.database.db, { kind: 'centre', centreId }, (trx) =>
     trx.insertInto('case_record').values(records).execute(),
   );
+  // A measure of the centre's own, awaiting the office's review.
+  const measureId = randomUUID();
+  const measureTitle = `Maßnahme ${randomBytes(4).toString('hex')}`;
+  await withScope(t.app.database.db, { kind: 'centre', centreId }, (trx) =>
+    trx
+      .insertInto('measure')
+      .values({
+        id: measureId,
+        centre_id: centreId,
+        title: measureTitle,
+        description: 'Sprechstunde in einer Unterkunft.',
+        kind: 'outreach_accommodation',
+        region: 'DE',
+        starts_on: '2026-01-01',
+        updated_at: now,
+      })
+      .execute(),
+  );
   // A second session, so the lead's sessions page offers one to end.
   await directSession(t.app, lead.user);
   const page = await t.app.inject({
@@ -354,6 +396,8 @@ async function populate(
     referral.payload.sender.name,
     records[0]!.id!,
     records[1]!.id!,
+    measureId,
+    measureTitle,
     ...people.flatMap((p) => [p.user.id, p.user.email]),
   ];
   return {
@@ -367,6 +411,7 @@ async function populate(
     reportId,
     referralId: referral.id,
     caseRecordIds: [records[0]!.id!, records[1]!.id!],
+    measureId,
     markers,
   };
 }
@@ -498,6 +543,35 @@ async function attack(p: Person, victim: Centre): Promise<string[]> {
   });
   expectStatus('release all of a year (the own centre’s only)', releaseAll.statusCode, 303);
 
+  // Their measure: not shown, not changed, not withdrawn, not reviewed.
+  const measure = await get(`/de/staff/measures/${victim.measureId}`);
+  expectStatus('open their measure', measure.statusCode, 404);
+  expectClean('their measure', measure.body, [victim.measureId]);
+  expectStatus(
+    'change their measure',
+    (
+      await postAs(t.app, p.session, `/de/staff/measures/${victim.measureId}`, {
+        title: 'übernommen',
+        description: 'x',
+        kind: 'training',
+        region: 'DE',
+        starts_on: '2026-01-01',
+      })
+    ).statusCode,
+    404,
+  );
+  expectStatus(
+    'withdraw their measure',
+    (await postAs(t.app, p.session, `/de/staff/measures/${victim.measureId}/withdraw`)).statusCode,
+    404,
+  );
+  expectStatus(
+    'review their measure',
+    (await postAs(t.app, p.session, `/de/staff/measure-review/${victim.measureId}`, { decision: 'accepted' }))
+      .statusCode,
+    404,
+  );
+
   const byActor = await get(`/de/staff/audit?actor=${victim.lead.user.id}`);
   expectStatus('filter the audit log by their lead', byActor.statusCode, isLead ? 200 : 404);
   expectClean('the audit log filtered by their lead', byActor.body, [victim.lead.user.id]);
@@ -510,6 +584,8 @@ async function attack(p: Person, victim: Centre): Promise<string[]> {
     '/de/staff/cases',
     `/de/staff/cases?year=${t.app.clock.now().getUTCFullYear() - 1}`,
     '/de/staff/cases/new',
+    '/de/staff/measures',
+    '/de/staff/measures/new',
     ...(isLead
       ? [
           '/de/staff/audit',

@@ -20,6 +20,7 @@ import { createUser, enrolAdmin, form, signIn, type Session, type TestUser } fro
 import { sendReferral } from '../../src/features/referrals/test-fixtures.ts';
 import { publishedTestYear } from '../../src/features/statistics/test-fixtures.ts';
 import { completeRecord } from '../../src/features/case-records/test-fixtures.ts';
+import { projectWorld, type ProjectWorld } from '../../src/features/projects/test-fixtures.ts';
 
 /**
  * Everyone the route matrix distinguishes. 'pending' = passed the password,
@@ -69,6 +70,8 @@ export type World = {
   statistics: { year: number; publicationId: string };
   /** A complete, consented case record of centre A (in an open year, not released). */
   caseRecordId: string;
+  /** A published project with a funder (and its logo) and a submitted measure of centre A. */
+  projects: ProjectWorld;
 };
 
 /**
@@ -143,7 +146,9 @@ export async function buildWorld(app: App): Promise<World> {
       .execute(),
   );
   const statistics = await publishedTestYear(app, 2019);
+  const projects = await projectWorld(app, centreA.id);
   return {
+    projects,
     centreA,
     staff,
     pending,
@@ -386,6 +391,7 @@ export async function routeIds(app: App, world: Pick<World, 'centreA'>): Promise
  */
 export function concreteUrl(pattern: string, world: World, ids: RouteIds, lang = 'de'): string {
   if (pattern === '/assets/:file') return ids.assetUrl;
+  if (pattern === '/media/funders/:file') return world.projects.logoUrl;
   const byPrefix: [RegExp, string][] = [
     [/^\/:lang\/centres\/:id(\/report)?$/, ids.serviceId],
     // Any well-formed id: the probes are refused before a report is looked up.
@@ -405,6 +411,11 @@ export function concreteUrl(pattern: string, world: World, ids: RouteIds, lang =
     [/^\/:lang\/staff\/publications\/:id/, DEMO_PUBLICATIONS.dossier],
     [/^\/:lang\/publications\/files\/:id$/, DEMO_PUBLICATIONS.dossierDeV2],
     [/^\/:lang\/publications\/:slug$/, 'dossier-gefluechtete-frauen-und-minderjaehrige'],
+    [/^\/:lang\/projects\/:slug$/, world.projects.slug],
+    [/^\/:lang\/staff\/projects\/:id/, world.projects.projectId],
+    [/^\/:lang\/staff\/funders\/:id/, world.projects.funderId],
+    [/^\/:lang\/staff\/measures\/:id/, world.projects.measureId],
+    [/^\/:lang\/staff\/measure-review\/:id/, world.projects.measureId],
     // The fire service and ambulance (112), seeded by migrations/0018_helplines.sql.
     [/^\/:lang\/staff\/helplines\/:id/, 'e4a8e116-5f96-4147-b8b5-af742b1db4a5'],
     // The published first version of the adults' guide, seeded by migrations/0022_indicator_sets.sql.

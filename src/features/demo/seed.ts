@@ -10,6 +10,7 @@ import { publishDemoYears, writeDemoCases } from './cases/demo.ts';
 import { anyService, writeEntries } from '../directory/queries.ts';
 import { demoEntries } from './entries.ts';
 import { writeDemoPublications } from './publications.ts';
+import { writeDemoProjects } from './projects/queries.ts';
 import { setScopeSettings } from '../../platform/db/tenant.ts';
 import {
   flagIsSet,
@@ -73,6 +74,7 @@ export async function seedDemoIfWanted(database: Database, mode: DemoMode, opts:
     await writeEntries(trx, entries);
     await seedDemoCentres(trx);
     await writeDemoPublications(trx, now);
+    await writeDemoProjects(trx, now);
     // Last: it leaves the transaction in the application role.
     if (opts.auditRing) publish = await writeDemoCases(trx, now);
     return true;

@@ -271,6 +271,17 @@ export interface EntryReport {
   service_id: string;
 }
 
+export interface Funder {
+  credit_line: string;
+  id: string;
+  logo: Buffer | null;
+  logo_hash: string | null;
+  logo_kind: 'png' | 'jpeg' | null;
+  name: string;
+  updated_at: Timestamp;
+  url: string | null;
+}
+
 export interface Helpline {
   around_the_clock: Generated<boolean>;
   checked_on: string;
@@ -354,6 +365,23 @@ export interface Location {
   transportation: string | null;
 }
 
+export interface Measure {
+  centre_id: string;
+  description: string;
+  ends_on: string | null;
+  id: string;
+  kind: 'outreach_accommodation' | 'training' | 'information_event' | 'networking';
+  project_id: string | null;
+  region: string;
+  review_note: string | null;
+  reviewed_at: Timestamp | null;
+  shown_on_project: Generated<boolean>;
+  starts_on: string;
+  status: Generated<'submitted' | 'accepted' | 'returned' | 'withdrawn'>;
+  title: string;
+  updated_at: Timestamp;
+}
+
 export interface MemberOrganization {
   created_at: Generated<Timestamp>;
   id: string;
@@ -406,6 +434,27 @@ export interface Phone {
 export interface PlatformFlag {
   name: string;
   set_at: Generated<Timestamp>;
+}
+
+export interface Project {
+  contact_name: string | null;
+  contact_role: string | null;
+  ends_on: string | null;
+  goal: string;
+  id: string;
+  published: Generated<boolean>;
+  slug: string;
+  starts_on: string;
+  status: 'planned' | 'running' | 'completed';
+  summary: Generated<string>;
+  title: string;
+  updated_at: Timestamp;
+}
+
+export interface ProjectFunder {
+  funder_id: string;
+  position: Generated<number>;
+  project_id: string;
 }
 
 export interface PublicationEdition {
@@ -675,18 +724,22 @@ export interface DB {
   directory_revision: DirectoryRevision;
   email_change: EmailChange;
   entry_report: EntryReport;
+  funder: Funder;
   helpline: Helpline;
   helpline_translation: HelplineTranslation;
   indicator_set_version: IndicatorSetVersion;
   invitation: Invitation;
   language: Language;
   location: Location;
+  measure: Measure;
   member_organization: MemberOrganization;
   organization: Organization;
   outbox_mail: OutboxMail;
   password_reset: PasswordReset;
   phone: Phone;
   platform_flag: PlatformFlag;
+  project: Project;
+  project_funder: ProjectFunder;
   publication_edition: PublicationEdition;
   publication_file: PublicationFile;
   publication_version: PublicationVersion;

@@ -1,0 +1,47 @@
+/**
+ * A project's activities and outputs, collected from wherever they are
+ * kept: each kind of output is one collector that reads its own table in
+ * the public scope and answers plain items; the page shows the items
+ * merged, newest first, and knows nothing of their tables. Adding a kind
+ * (the publications, recommendations and events that carry a project
+ * reference) is adding a collector to OUTPUT_COLLECTORS — the view stays
+ * as it is.
+ */
+import type { Tx } from '../../platform/db/tenant.ts';
+import { shownMeasures } from './queries.ts';
+import type { MeasureKind } from './vocabulary.ts';
+
+/** One activity or output as the project page lists it. */
+export type OutputItem = {
+  /** What it is: names the label the page shows ('measure', later 'publication', …). */
+  kind: 'measure';
+  title: string;
+  /** The day it happened or began (ISO date), for the order and the page. */
+  date: string;
+  /** Where to read more, or null when the page itself says all there is. */
+  href: string | null;
+  /** A short line of context (for a measure: its kind and place), already in plain words' codes. */
+  detail: { measureKind: MeasureKind; region: string; description: string; endsOn: string | null } | null;
+};
+
+/** Reads one kind of output of a project. */
+type OutputCollector = (trx: Tx, project: { id: string; slug: string }) => Promise<OutputItem[]>;
+
+/** The centres' measures the office accepted and chose to show on the project. */
+const measuresShown: OutputCollector = async (trx, project) =>
+  (await shownMeasures(trx, project.id)).map((m) => ({
+    kind: 'measure',
+    title: m.title,
+    date: m.startsOn,
+    href: null,
+    detail: { measureKind: m.kind, region: m.region, description: m.description, endsOn: m.endsOn },
+  }));
+
+const OUTPUT_COLLECTORS: readonly OutputCollector[] = [measuresShown];
+
+/** Everything the project brought about, newest first. */
+export async function projectOutputs(trx: Tx, project: { id: string; slug: string }): Promise<OutputItem[]> {
+  const lists = [];
+  for (const collect of OUTPUT_COLLECTORS) lists.push(await collect(trx, project));
+  return lists.flat().sort((a, b) => (a.date === b.date ? a.title.localeCompare(b.title) : a.date < b.date ? 1 : -1));
+}
