@@ -47,6 +47,7 @@ import { referralsFeature } from './features/referrals/index.ts';
 import { reportingYearsFeature } from './features/reporting-years/index.ts';
 import { statisticsFeature } from './features/statistics/index.ts';
 import { reviewFeature } from './features/review/index.ts';
+import { siteContentFeature } from './features/site-content/index.ts';
 import { userAdminFeature } from './features/user-admin/index.ts';
 
 /** Every feature, in the order its routes are registered. */
@@ -70,6 +71,7 @@ export const FEATURES: readonly Feature[] = [
   auditLogFeature,
   accountFeature,
   userAdminFeature,
+  siteContentFeature,
 ];
 
 /** The kernel's own scheduled jobs. */

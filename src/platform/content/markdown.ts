@@ -61,11 +61,12 @@ const options: sanitizeHtml.IOptions = {
     h1: 'h2',
     h5: 'h4',
     h6: 'h4',
-    a: (tagName, attribs) => {
+    a: (tagName, attribs): sanitizeHtml.Tag => {
       const href = (attribs.href ?? '').trim();
       if (!(isExternal(href) || /^mailto:/i.test(href) || SAME_SITE.test(href) || href.startsWith('#')))
         return { tagName: 'span', attribs: {} };
-      return { tagName, attribs: isExternal(href) ? { href, rel: 'noopener noreferrer' } : { href } };
+      const attrs: sanitizeHtml.Attributes = isExternal(href) ? { href, rel: 'noopener noreferrer' } : { href };
+      return { tagName, attribs: attrs };
     },
   },
   exclusiveFilter: (frame) => frame.tag === 'span' && frame.text.trim() === '',
