@@ -19,6 +19,13 @@ import { createUser, enrolAdmin, form, signIn, type Session, type TestUser } fro
 import { sendReferral } from '../../src/features/referrals/test-fixtures.ts';
 import { publishedTestYear } from '../../src/features/statistics/test-fixtures.ts';
 import { completeRecord } from '../../src/features/case-records/test-fixtures.ts';
+import {
+  addNewsRevision,
+  addPageRevision,
+  createPost,
+  publishPage,
+  publishPost,
+} from '../../src/features/site-content/queries.ts';
 
 /**
  * Everyone the route matrix distinguishes. 'pending' = passed the password,
@@ -68,6 +75,8 @@ export type World = {
   statistics: { year: number; publicationId: string };
   /** A complete, consented case record of centre A (in an open year, not released). */
   caseRecordId: string;
+  /** A published news post and a published office page (the legal notice, German), each with its revision. */
+  content: { postId: string; slug: string; postRevision: string; pageRevision: string };
 };
 
 /**
@@ -142,6 +151,17 @@ export async function buildWorld(app: App): Promise<World> {
       .execute(),
   );
   const statistics = await publishedTestYear(app, 2019);
+  const content = await withScope(app.database.db, { kind: 'coordination' }, async (trx) => {
+    const who = { actorId: staff.coordination.user.id, at: now };
+    const slug = 'sicherheitstest';
+    const text = { title: 'Sicherheitstest', summary: 'Ein Beitrag für den Test.', body: 'Text.' };
+    const postId = await createPost(trx, { slug, locale: 'de', category: 'netzwerk' }, text, who);
+    const postRevision = await addNewsRevision(trx, postId, { ...text, body: 'Text, geändert.' }, who);
+    await publishPost(trx, postId, postRevision, now);
+    const pageRevision = await addPageRevision(trx, 'imprint', 'de', { title: 'Impressum', body: 'Demo.' }, who);
+    await publishPage(trx, 'imprint', 'de', pageRevision, now);
+    return { postId, slug, postRevision, pageRevision };
+  });
   return {
     centreA,
     staff,
@@ -153,6 +173,7 @@ export async function buildWorld(app: App): Promise<World> {
     reportingYear,
     statistics,
     caseRecordId: caseRecord.id!,
+    content,
     ...tokens,
   };
 }
@@ -411,6 +432,13 @@ export function concreteUrl(pattern: string, world: World, ids: RouteIds, lang =
     [/^\/api\/hsds\/taxonomy_terms\/:id$/, ids.taxonomyTermId],
   ];
   let url = pattern.replace(/^\/:lang(?=\/|$)/, `/${lang}`);
+  // The site's content: the world's post and page, and their revisions.
+  if (/^\/:lang\/(staff\/)?(news|pages)\//.test(pattern))
+    url = url
+      .replace(':slug', world.content.slug)
+      .replace(':id', world.content.postId)
+      .replace(':key/:locale', 'imprint/de')
+      .replace(':rev', pattern.includes('/news/') ? world.content.postRevision : world.content.pageRevision);
   const value = byPrefix.find(([re]) => re.test(pattern))?.[1];
   url = url.replace(/:(id|token|slug|year)\b/, () => {
     if (!value)
