@@ -8,7 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../platform/db/tenant.ts';
 
-export type Who = { actorId: string; at: Date };
+/** Who saved (null: the demo seed, no account) and when. */
+export type Who = { actorId: string | null; at: Date };
 export type NewsLocale = 'de' | 'en';
 export type NewsText = { title: string; summary: string; body: string };
 export type PageKey = 'about-network' | 'contact' | 'support' | 'funders' | 'imprint';
