@@ -78,7 +78,7 @@ import { DiffPage, EditPage, NewsListStaff, PagesListStaff, type EditModel } fro
 const PER_PAGE = 10;
 
 /** The public path of each office page (after the language). */
-export const PAGE_PATHS: Record<PageKey, string> = {
+const PAGE_PATHS: Record<PageKey, string> = {
   'about-network': 'network',
   contact: 'contact',
   support: 'support',

@@ -24,7 +24,6 @@ export const newsFormShape = z.strictObject({
   publish_at: raw(40),
   intent: z.enum(INTENTS),
 });
-export type NewsForm = z.infer<typeof newsFormShape>;
 
 export const pageFormShape = z.strictObject({
   ...csrfField,
@@ -33,7 +32,6 @@ export const pageFormShape = z.strictObject({
   publish_at: raw(40),
   intent: z.enum(INTENTS),
 });
-export type PageForm = z.infer<typeof pageFormShape>;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

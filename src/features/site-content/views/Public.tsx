@@ -11,7 +11,7 @@ import { Layout } from '../../../platform/layout/Layout.tsx';
 import { GermanFallback } from '../../../platform/layout/TranslationNote.tsx';
 import { formatDay } from '../../../platform/time/dates.ts';
 
-export type NewsTeaser = {
+type NewsTeaser = {
   href: string;
   lang: 'de' | 'en';
   title: string;
