@@ -8,9 +8,10 @@
  */
 import { setScopeSettings, type Tx } from '../../platform/db/tenant.ts';
 import {
-  addNewsRevision,
   addPageRevision,
+  createPost,
   pageState,
+  postById,
   publishPage,
   publishPost,
   type NewsLocale,
@@ -214,22 +215,11 @@ export async function writeDemoContent(trx: Tx, now: Date): Promise<void> {
   await setScopeSettings(trx, { kind: 'admin' });
   const who = { actorId: null, at: now };
   for (const p of POSTS) {
-    const exists = await trx.selectFrom('news_post').select('id').where('id', '=', p.id).executeTakeFirst();
-    if (exists) continue;
+    if (await postById(trx, p.id)) continue;
     const created = new Date(now.getTime() + Math.min(p.daysFromNow, 0) * DAY);
-    await trx
-      .insertInto('news_post')
-      .values({ id: p.id, slug: p.slug, locale: p.locale, category: p.category, author_id: null, created_at: created })
-      .execute();
-    const rev = await addNewsRevision(
-      trx,
-      p.id,
-      { title: p.title, summary: p.summary, body: p.body },
-      {
-        ...who,
-        at: created,
-      },
-    );
+    const meta = { slug: p.slug, locale: p.locale, category: p.category };
+    await createPost(trx, meta, { title: p.title, summary: p.summary, body: p.body }, { ...who, at: created }, p.id);
+    const rev = (await postById(trx, p.id))!.latest.id;
     await publishPost(trx, p.id, rev, new Date(now.getTime() + p.daysFromNow * DAY));
   }
   for (const page of PAGES) {

@@ -137,14 +137,14 @@ export async function slugTaken(trx: Tx, slug: string, except?: string): Promise
   return (await q.executeTakeFirst()) !== undefined;
 }
 
-/** A new post with its first revision; the post's id. */
+/** A new post with its first revision (`id`: the demo's fixed ids); the post's id. */
 export async function createPost(
   trx: Tx,
   meta: { slug: string; locale: NewsLocale; category: string },
   text: NewsText,
   who: Who,
+  id: string = randomUUID(),
 ): Promise<string> {
-  const id = randomUUID();
   await trx
     .insertInto('news_post')
     .values({ id, ...meta, author_id: who.actorId, created_at: who.at })
