@@ -10,6 +10,7 @@ import type { DiffPart } from '../../../platform/content/diff.ts';
 import { RevisionDiff } from '../../../platform/content/RevisionDiff.tsx';
 import { translator } from '../../../platform/i18n/index.ts';
 import type { PageContext } from '../../../platform/layout/context.ts';
+import { TableScroll } from '../../../platform/layout/TableScroll.tsx';
 import { StaffPage } from '../../../platform/staff/StaffPage.tsx';
 import { ErrorSummary, Field, control, type Errors } from '../../../platform/staff/forms.tsx';
 import { formatDay } from '../../../platform/time/dates.ts';
@@ -61,32 +62,34 @@ export function NewsListStaff({
       <p>
         <a href={model.newHref}>{t('staff.newPost')}</a>
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('staff.columns.title')}</th>
-            <th scope="col">{t('staff.columns.category')}</th>
-            <th scope="col">{t('staff.columns.language')}</th>
-            <th scope="col">{t('staff.columns.state')}</th>
-            <th scope="col">{t('staff.columns.publishAt')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {model.rows.map((r) => (
+      <TableScroll label={t('staff.newsTitle')}>
+        <table>
+          <thead>
             <tr>
-              <td>
-                <a href={r.href}>{r.title}</a>
-              </td>
-              <td>{r.category}</td>
-              <td>{r.locale}</td>
-              <td>
-                <StateLabel ctx={ctx} state={r.state} changed={r.changed} />
-              </td>
-              <td>{r.publishAt ? formatDay(r.publishAt, ctx.locale) : '–'}</td>
+              <th scope="col">{t('staff.columns.title')}</th>
+              <th scope="col">{t('staff.columns.category')}</th>
+              <th scope="col">{t('staff.columns.language')}</th>
+              <th scope="col">{t('staff.columns.state')}</th>
+              <th scope="col">{t('staff.columns.publishAt')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {model.rows.map((r) => (
+              <tr>
+                <td>
+                  <a href={r.href}>{r.title}</a>
+                </td>
+                <td>{r.category}</td>
+                <td>{r.locale}</td>
+                <td>
+                  <StateLabel ctx={ctx} state={r.state} changed={r.changed} />
+                </td>
+                <td>{r.publishAt ? formatDay(r.publishAt, ctx.locale) : '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </StaffPage>
   );
 }
@@ -97,28 +100,30 @@ export function PagesListStaff({ ctx, model }: { ctx: PageContext; model: { rows
   const t = translator(ctx.locale, 'siteContent');
   return (
     <StaffPage ctx={ctx} title={t('staff.pagesTitle')}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('staff.columns.page')}</th>
-            <th scope="col">{t('staff.columns.language')}</th>
-            <th scope="col">{t('staff.columns.state')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {model.rows.map((r) => (
+      <TableScroll label={t('staff.pagesTitle')}>
+        <table>
+          <thead>
             <tr>
-              <td>
-                <a href={r.href}>{r.label}</a>
-              </td>
-              <td>{r.locale}</td>
-              <td>
-                <StateLabel ctx={ctx} state={r.state} changed={r.changed} />
-              </td>
+              <th scope="col">{t('staff.columns.page')}</th>
+              <th scope="col">{t('staff.columns.language')}</th>
+              <th scope="col">{t('staff.columns.state')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {model.rows.map((r) => (
+              <tr>
+                <td>
+                  <a href={r.href}>{r.label}</a>
+                </td>
+                <td>{r.locale}</td>
+                <td>
+                  <StateLabel ctx={ctx} state={r.state} changed={r.changed} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </StaffPage>
   );
 }
