@@ -49,6 +49,7 @@ import { reportingYearsFeature } from './features/reporting-years/index.ts';
 import { projectsFeature } from './features/projects/index.ts';
 import { statisticsFeature } from './features/statistics/index.ts';
 import { reviewFeature } from './features/review/index.ts';
+import { siteContentFeature } from './features/site-content/index.ts';
 import { userAdminFeature } from './features/user-admin/index.ts';
 
 /** Every feature, in the order its routes are registered. */
@@ -74,6 +75,7 @@ export const FEATURES: readonly Feature[] = [
   auditLogFeature,
   accountFeature,
   userAdminFeature,
+  siteContentFeature,
 ];
 
 /** The kernel's own scheduled jobs. */

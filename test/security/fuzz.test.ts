@@ -47,6 +47,7 @@ import {
 import { REPORT_KINDS } from '../../src/features/entry-reports/schema.ts';
 import { GUIDE_FORMS } from '../../src/features/professionals/schema.ts';
 import { DECLINE_REASONS } from '../../src/features/referrals/schema.ts';
+import { INTENTS } from '../../src/features/site-content/schema.ts';
 import { MAX_DECLINE_NOTE } from '../../src/features/referrals/schema-staff.ts';
 import { issueStamp } from '../../src/features/entry-reports/spam.ts';
 import { issueStamp as referralStamp } from '../../src/features/referrals/spam.ts';
@@ -207,6 +208,27 @@ const indicatorDraftFields: Record<string, Field> = Object.fromEntries(
 );
 
 // The case record form: every answer a bounded string (lists: several), and what the buttons send.
+const newsFields: Record<string, Field> = {
+  slug: text(200),
+  locale: text(5),
+  category: text(60),
+  title: text(1000),
+  summary: text(2000),
+  body: text(60000),
+  publish_at: text(40),
+  intent: { kind: 'enum', values: INTENTS, required: true },
+};
+const newsBase = {
+  slug: 'sicherheitstest',
+  locale: 'de',
+  category: 'netzwerk',
+  title: 'Sicherheitstest',
+  summary: 'Ein Beitrag für den Test.',
+  body: 'Text.',
+  publish_at: '',
+  intent: 'save',
+};
+
 const caseFields: Record<string, Field> = {
   intent: { kind: 'enum', values: ['update', 'draft', 'save'], required: true },
   ...Object.fromEntries(
@@ -547,6 +569,30 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     hostile: null,
     writes: ['reporting_year', 'reporting_year_event', ...AUDIT_TABLES],
   },
+  // The site's content: a new post, the world's post, the legal notice (a preview writes nothing, a save a revision).
+  '/:lang/staff/news/new': {
+    who: 'coordination',
+    body: form(newsFields),
+    hostile: null,
+    writes: ['news_post', 'news_revision', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/news/:id': {
+    who: 'coordination',
+    body: form(newsFields),
+    hostile: null,
+    writes: ['news_post', 'news_revision', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/pages/:key/:locale': {
+    who: 'coordination',
+    body: form({
+      title: text(1000),
+      body: text(60000),
+      publish_at: text(40),
+      intent: { kind: 'enum', values: INTENTS, required: true },
+    }),
+    hostile: null,
+    writes: ['office_page', 'office_page_revision', ...AUDIT_TABLES],
+  },
   // Case records: a new one, and world.caseRecordId changed (drafts are saved with whatever is valid).
   '/:lang/staff/cases/new': {
     who: 'counsellor',
@@ -707,6 +753,9 @@ const BASES: Record<string, PostFuzz['base']> = {
   '/:lang/staff/cases/new': caseBase,
   '/:lang/staff/cases/:id': caseBase,
   '/:lang/staff/cases/release-year': () => ({ year: String(t.app.clock.now().getUTCFullYear() - 1) }),
+  '/:lang/staff/news/new': () => ({ ...newsBase, slug: 'fuzz-neu' }),
+  '/:lang/staff/news/:id': () => newsBase,
+  '/:lang/staff/pages/:key/:locale': () => ({ title: 'Impressum', body: 'Demo.', publish_at: '', intent: 'save' }),
   '/:lang/staff/reporting-years': () => ({ year: '2031', release_deadline: '2032-03-31' }),
   '/:lang/staff/reporting-years/:year/close': () => ({ confirm: 'yes' }),
   '/:lang/staff/publications/:id/status': () => ({ status: 'published' }),

@@ -109,6 +109,15 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   // The network's published statistics (closed years only) and their files; each download is audited
   // without an actor (and counted by the flood guard), so these GETs write on purpose.
   row('GET', '/:lang/statistics',                        'public', PUB),
+  // The office's news and pages, read by anyone (published and due only)
+  row('GET', '/:lang/news',                              'public', PUB),
+  row('GET', '/:lang/news/feed.atom',                    'public', PUB),
+  row('GET', '/:lang/news/:slug',                        'public', PUB),
+  row('GET', '/:lang/network',                           'public', PUB),
+  row('GET', '/:lang/contact',                           'public', PUB),
+  row('GET', '/:lang/support',                           'public', PUB),
+  row('GET', '/:lang/funders',                           'public', PUB),
+  row('GET', '/:lang/imprint',                           'public', PUB),
   row('GET', '/:lang/statistics/:year',                  'public', PUB),
   row('GET', '/:lang/statistics/:year/tables.csv',       'public', PUB),
   row('GET', '/:lang/statistics/:year/tables.xlsx',      'public', PUB),
@@ -292,4 +301,15 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   row('GET',  '/:lang/staff/measure-review',             'action:measures.review', [SI, SI, PK, NF, OK, NF, NF]),
   row('GET',  '/:lang/staff/measure-review/:id',         'action:measures.review', [SI, SI, PK, NF, OK, NF, NF]),
   row('POST', '/:lang/staff/measure-review/:id',         'action:measures.review', [SI, SI, PK, NF, OK, NF, NF], 'form'),
+  // The site's content: the coordination office and administrators write and publish
+  row('GET',  '/:lang/staff/news',                     'action:content.edit', [SI, SI, PK, OK, OK, NF, NF]),
+  row('GET',  '/:lang/staff/news/new',                 'action:content.edit', [SI, SI, PK, OK, OK, NF, NF]),
+  row('POST', '/:lang/staff/news/new',                 'action:content.edit', [SI, SI, PK, OK, OK, NF, NF], 'form'),
+  row('GET',  '/:lang/staff/news/:id',                 'action:content.edit', [SI, SI, PK, OK, OK, NF, NF]),
+  row('POST', '/:lang/staff/news/:id',                 'action:content.edit', [SI, SI, PK, OK, OK, NF, NF], 'form'),
+  row('GET',  '/:lang/staff/news/:id/revisions/:rev',  'action:content.edit', [SI, SI, PK, OK, OK, NF, NF]),
+  row('GET',  '/:lang/staff/pages',                    'action:content.edit', [SI, SI, PK, OK, OK, NF, NF]),
+  row('GET',  '/:lang/staff/pages/:key/:locale',       'action:content.edit', [SI, SI, PK, OK, OK, NF, NF]),
+  row('POST', '/:lang/staff/pages/:key/:locale',       'action:content.edit', [SI, SI, PK, OK, OK, NF, NF], 'form'),
+  row('GET',  '/:lang/staff/pages/:key/:locale/revisions/:rev', 'action:content.edit', [SI, SI, PK, OK, OK, NF, NF]),
 ];

@@ -64,6 +64,21 @@ const COVERAGE: Record<string, string> = {
   'POST /:lang/staff/referrals/:id/forward':
     'attack: another centre’s referral id (even to the attacker’s own centre) → 404, unchanged',
   'POST /:lang/staff/referrals/:id/close': 'attack: another centre’s referral id → 404, unchanged',
+  'GET /:lang/staff/news': 'network content, no centre: centre roles refused by role (route matrix)',
+  'GET /:lang/staff/news/new': 'no object id; the office and administrators only (route matrix)',
+  'POST /:lang/staff/news/new': 'no object id; the office and administrators only (route matrix)',
+  'GET /:lang/staff/news/:id':
+    'network content, no centre: centre roles refused by role (route matrix, site-content routes.test.ts)',
+  'POST /:lang/staff/news/:id':
+    'network content, no centre: centre roles refused by role (route matrix, site-content routes.test.ts)',
+  'GET /:lang/staff/news/:id/revisions/:rev':
+    'network content, no centre: a revision of another post → 404 (route matrix)',
+  'GET /:lang/staff/pages': 'network content, no centre: centre roles refused by role (route matrix)',
+  'GET /:lang/staff/pages/:key/:locale':
+    'network content by a fixed key, no centre (route matrix, site-content routes.test.ts)',
+  'POST /:lang/staff/pages/:key/:locale':
+    'network content by a fixed key, no centre (route matrix, site-content routes.test.ts)',
+  'GET /:lang/staff/pages/:key/:locale/revisions/:rev': 'network content by a fixed key, no centre (route matrix)',
   'GET /:lang/staff/reporting-years': 'no object id; the coordination office only (route matrix)',
   'POST /:lang/staff/reporting-years':
     'no object id: a year belongs to the network; coordination office only (route matrix)',

@@ -21,6 +21,13 @@ import { sendReferral } from '../../src/features/referrals/test-fixtures.ts';
 import { publishedTestYear } from '../../src/features/statistics/test-fixtures.ts';
 import { completeRecord } from '../../src/features/case-records/test-fixtures.ts';
 import { projectWorld, type ProjectWorld } from '../../src/features/projects/test-fixtures.ts';
+import {
+  addNewsRevision,
+  addPageRevision,
+  createPost,
+  publishPage,
+  publishPost,
+} from '../../src/features/site-content/queries.ts';
 
 /**
  * Everyone the route matrix distinguishes. 'pending' = passed the password,
@@ -72,6 +79,8 @@ export type World = {
   caseRecordId: string;
   /** A published project with a funder (and its logo) and a submitted measure of centre A. */
   projects: ProjectWorld;
+  /** A published news post and a published office page (the legal notice, German), each with its revision. */
+  content: { postId: string; slug: string; postRevision: string; pageRevision: string };
 };
 
 /**
@@ -147,6 +156,17 @@ export async function buildWorld(app: App): Promise<World> {
   );
   const statistics = await publishedTestYear(app, 2019);
   const projects = await projectWorld(app, centreA.id);
+  const content = await withScope(app.database.db, { kind: 'coordination' }, async (trx) => {
+    const who = { actorId: staff.coordination.user.id, at: now };
+    const slug = 'sicherheitstest';
+    const text = { title: 'Sicherheitstest', summary: 'Ein Beitrag für den Test.', body: 'Text.' };
+    const postId = await createPost(trx, { slug, locale: 'de', category: 'netzwerk' }, text, who);
+    const postRevision = await addNewsRevision(trx, postId, { ...text, body: 'Text, geändert.' }, who);
+    await publishPost(trx, postId, postRevision, now);
+    const pageRevision = await addPageRevision(trx, 'imprint', 'de', { title: 'Impressum', body: 'Demo.' }, who);
+    await publishPage(trx, 'imprint', 'de', pageRevision, now);
+    return { postId, slug, postRevision, pageRevision };
+  });
   return {
     projects,
     centreA,
@@ -159,6 +179,7 @@ export async function buildWorld(app: App): Promise<World> {
     reportingYear,
     statistics,
     caseRecordId: caseRecord.id!,
+    content,
     ...tokens,
   };
 }
@@ -430,6 +451,13 @@ export function concreteUrl(pattern: string, world: World, ids: RouteIds, lang =
     [/^\/api\/hsds\/taxonomy_terms\/:id$/, ids.taxonomyTermId],
   ];
   let url = pattern.replace(/^\/:lang(?=\/|$)/, `/${lang}`);
+  // The site's content: the world's post and page, and their revisions.
+  if (/^\/:lang\/(staff\/)?(news|pages)\//.test(pattern))
+    url = url
+      .replace(':slug', world.content.slug)
+      .replace(':id', world.content.postId)
+      .replace(':key/:locale', 'imprint/de')
+      .replace(':rev', pattern.includes('/news/') ? world.content.postRevision : world.content.pageRevision);
   const value = byPrefix.find(([re]) => re.test(pattern))?.[1];
   url = url.replace(/:(id|token|slug|year)\b/, () => {
     if (!value)

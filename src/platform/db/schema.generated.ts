@@ -215,6 +215,19 @@ export interface Centre {
   service_id: string | null;
 }
 
+export interface ContactMessage {
+  handled_at: Timestamp | null;
+  handled_by: string | null;
+  id: string;
+  message: string;
+  name: string | null;
+  received_at: Timestamp;
+  reply_to: string | null;
+  subject: string;
+  topic_id: string | null;
+  topic_kind: string | null;
+}
+
 export interface CountryRegion {
   code: string;
   region:
@@ -387,6 +400,52 @@ export interface MemberOrganization {
   id: string;
   is_coordination: Generated<boolean>;
   name: string;
+}
+
+export interface NewsCategory {
+  key: string;
+  label_de: string;
+  label_en: string;
+  position: Generated<number>;
+}
+
+export interface NewsPost {
+  author_id: string | null;
+  category: string;
+  created_at: Timestamp;
+  id: string;
+  locale: 'de' | 'en';
+  publish_at: Timestamp | null;
+  published_revision: string | null;
+  slug: string;
+  withdrawn_at: Timestamp | null;
+}
+
+export interface NewsRevision {
+  body: string;
+  id: string;
+  post_id: string;
+  saved_at: Timestamp;
+  saved_by: string | null;
+  summary: string;
+  title: string;
+}
+
+export interface OfficePage {
+  key: 'about-network' | 'contact' | 'support' | 'funders' | 'imprint';
+  locale: 'de' | 'en';
+  publish_at: Timestamp | null;
+  published_revision: string | null;
+}
+
+export interface OfficePageRevision {
+  body: string;
+  id: string;
+  key: string;
+  locale: string;
+  saved_at: Timestamp;
+  saved_by: string | null;
+  title: string;
 }
 
 export interface Organization {
@@ -719,6 +778,7 @@ export interface DB {
   case_record_progress: CaseRecordProgress;
   case_statistics_cell: CaseStatisticsCell;
   centre: Centre;
+  contact_message: ContactMessage;
   country_region: CountryRegion;
   directory_draft: DirectoryDraft;
   directory_revision: DirectoryRevision;
@@ -733,6 +793,11 @@ export interface DB {
   location: Location;
   measure: Measure;
   member_organization: MemberOrganization;
+  news_category: NewsCategory;
+  news_post: NewsPost;
+  news_revision: NewsRevision;
+  office_page: OfficePage;
+  office_page_revision: OfficePageRevision;
   organization: Organization;
   outbox_mail: OutboxMail;
   password_reset: PasswordReset;

@@ -4,8 +4,9 @@
  * main navigation (the finder's pages, safety, easy read, the page for
  * professionals), the two emergency numbers as call buttons and, where
  * the page has no search form of its own near the top, a one-field search;
- * main; and a footer with the national helplines and the links to the
- * pages about the platform and the network (its statistics among them).
+ * main; and a footer with the national helplines, the links to the
+ * pages about the platform and the network (its statistics among them),
+ * and the coordination office's news and pages with the legal notice.
  *
  * The order is the order of need on a 360 × 640 phone: leave, call, search.
  * Everything up to the search field fits the first screen (a browser test
@@ -18,6 +19,9 @@ import { firstScreenHelplines, helplineText, langOf, telHref } from '../helpline
 import { bidiIsolate } from '../i18n/index.ts';
 import { Document, LanguagePicker } from './Document.tsx';
 import { TranslationNote } from './TranslationNote.tsx';
+
+/** The coordination office's news and pages (the legal notice must be one step from every page). */
+const NETWORK_LINKS = ['news', 'network', 'contact', 'support', 'funders', 'imprint'] as const;
 
 type Props = {
   ctx: PageContext;
@@ -96,6 +100,13 @@ export function Layout({ ctx, title, description, scripts = [], headerSearch = t
           <li>
             <a href="/api/hsds/">{t('footer.api')}</a>
           </li>
+        </ul>
+        <ul class="footer-links">
+          {NETWORK_LINKS.map((k) => (
+            <li>
+              <a href={`/${locale}/${k}`}>{t(`footer.${k}`)}</a>
+            </li>
+          ))}
         </ul>
         <p class="attribution">{t('footer.attribution')}</p>
       </footer>
