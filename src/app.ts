@@ -44,6 +44,7 @@ import { pagesFeature } from './features/pages/index.ts';
 import { professionalsFeature } from './features/professionals/index.ts';
 import { entryReportsFeature } from './features/entry-reports/index.ts';
 import { referralsFeature } from './features/referrals/index.ts';
+import { recommendationsFeature } from './features/recommendations/index.ts';
 import { reportingYearsFeature } from './features/reporting-years/index.ts';
 import { statisticsFeature } from './features/statistics/index.ts';
 import { reviewFeature } from './features/review/index.ts';
@@ -66,6 +67,7 @@ export const FEATURES: readonly Feature[] = [
   referralsFeature,
   reportingYearsFeature,
   statisticsFeature,
+  recommendationsFeature,
   caseRecordsFeature,
   auditLogFeature,
   accountFeature,

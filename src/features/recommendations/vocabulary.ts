@@ -32,14 +32,24 @@ export const TRACKS = ['addressee', 'assessment'] as const;
 export type Track = (typeof TRACKS)[number];
 
 /** What the addressee says has happened. */
-export const ADDRESSEE_STATUSES = ['no_response', 'under_review', 'announced', 'in_progress', 'implemented', 'declined'] as const;
+export const ADDRESSEE_STATUSES = [
+  'no_response',
+  'under_review',
+  'announced',
+  'in_progress',
+  'implemented',
+  'declined',
+] as const;
 export type AddresseeStatus = (typeof ADDRESSEE_STATUSES)[number];
 
 /** The network's own assessment. */
 export const ASSESSMENT_STATUSES = ['not_started', 'in_progress', 'partly', 'implemented', 'rejected'] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 
-export const STATUSES_OF: { readonly addressee: typeof ADDRESSEE_STATUSES; readonly assessment: typeof ASSESSMENT_STATUSES } = {
+export const STATUSES_OF: {
+  readonly addressee: typeof ADDRESSEE_STATUSES;
+  readonly assessment: typeof ASSESSMENT_STATUSES;
+} = {
   addressee: ADDRESSEE_STATUSES,
   assessment: ASSESSMENT_STATUSES,
 };
