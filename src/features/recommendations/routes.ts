@@ -50,6 +50,7 @@ import {
   filterSchema,
   mergeForm,
   recommendationForm,
+  removeEvidenceForm,
   sourceForm,
   statusForm,
 } from './schema.ts';
@@ -59,7 +60,6 @@ import { SLUG_PATTERN, type Track } from './vocabulary.ts';
 
 const slugParams = z.object({ slug: z.string().max(100) });
 const idParams = z.object({ id: z.string().max(100) });
-const evidenceParams = z.object({ id: z.string().max(100), evidenceId: z.string().max(100) });
 
 function slugOfPath(req: FastifyRequest): string {
   const { slug } = slugParams.parse(req.params);
@@ -295,11 +295,12 @@ export const recommendationRoutes: FastifyPluginAsync = async (app) => {
     return reply.redirect(`${staffBase(req)}/${id}?done=evidence`, 303);
   });
 
-  app.post('/:lang/staff/recommendations/:id/evidence/:evidenceId/delete', opts, async (req, reply) => {
-    parseOr400(csrfOnly, req.body ?? {}, 'form');
+  app.post('/:lang/staff/recommendations/:id/evidence/remove', opts, async (req, reply) => {
+    const { evidence } = parseOr400(removeEvidenceForm, req.body ?? {}, 'form');
     const { actor, tx, id } = await ofPath(req);
-    const evidenceId = uuidOr404(evidenceParams.parse(req.params).evidenceId);
-    const removed = await tx((trx) => removeEvidence(trx, app.keys.audit, id, evidenceId, who(actor.userId)));
+    const removed = await tx((trx) =>
+      removeEvidence(trx, app.keys.audit, id, evidence.toLowerCase(), who(actor.userId)),
+    );
     if (!removed) throw notFound();
     return reply.redirect(`${staffBase(req)}/${id}?done=removed`, 303);
   });

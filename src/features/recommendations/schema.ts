@@ -134,6 +134,7 @@ export const evidenceForm = z
     if (f.kind === 'external') need('external_title');
   });
 
+export const removeEvidenceForm = z.strictObject({ ...csrfField, evidence: z.uuid() });
 export const mergeForm = z.strictObject({ ...csrfField, merged: z.uuid() });
 export const csrfOnly = z.strictObject({ ...csrfField });
 export const doneQuery = z.strictObject({

@@ -350,7 +350,8 @@ export function EditPage({
                 return (
                   <li>
                     {t(`evidenceKind.${e.kind}`)}: {name}: {e.support}
-                    <PostForm action={`${action}/evidence/${e.id}/delete`} csrf={csrf} class="inline-form">
+                    <PostForm action={`${action}/evidence/remove`} csrf={csrf} class="inline-form">
+                      <input type="hidden" name="evidence" value={e.id} />
                       <button type="submit" aria-label={s('evidence.removeLabel', { name })}>
                         {s('evidence.remove')}
                       </button>
