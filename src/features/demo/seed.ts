@@ -9,6 +9,7 @@ import type { KeyRing } from '../../platform/security/keys.ts';
 import { publishDemoYears, writeDemoCases } from './cases/demo.ts';
 import { anyService, writeEntries } from '../directory/queries.ts';
 import { demoEntries } from './entries.ts';
+import { writeDemoRecommendations } from './recommendations.ts';
 import { setScopeSettings } from '../../platform/db/tenant.ts';
 import {
   flagIsSet,
@@ -71,6 +72,7 @@ export async function seedDemoIfWanted(database: Database, mode: DemoMode, opts:
     );
     await writeEntries(trx, entries);
     await seedDemoCentres(trx);
+    await writeDemoRecommendations(trx, now, now.getUTCFullYear() - 1);
     // Last: it leaves the transaction in the application role.
     if (opts.auditRing) publish = await writeDemoCases(trx, now);
     return true;

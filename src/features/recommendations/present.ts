@@ -11,7 +11,7 @@ import type { Filters } from './schema.ts';
 import { currentOf } from './status.ts';
 
 /** Published, unmerged recommendations that pass every filter given. */
-export function filtered(list: readonly Recommendation[], f: Filters): Recommendation[] {
+export function filtered(list: readonly Recommendation[], f: Partial<Filters>): Recommendation[] {
   return list.filter(
     (r) =>
       r.published &&
