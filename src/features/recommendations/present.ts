@@ -25,7 +25,7 @@ export function filtered(list: readonly Recommendation[], f: Partial<Filters>): 
   );
 }
 
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'slug',
   'title',
   'addressee_kind',

@@ -25,7 +25,7 @@ export type RecommendationFields = {
   affectedGroups: AffectedGroup[];
 };
 
-export type Source = {
+type Source = {
   id: string;
   sourceKind: SourceKind;
   strength: Strength;

@@ -40,19 +40,9 @@ export const ADDRESSEE_STATUSES = [
   'implemented',
   'declined',
 ] as const;
-export type AddresseeStatus = (typeof ADDRESSEE_STATUSES)[number];
 
 /** The network's own assessment. */
 export const ASSESSMENT_STATUSES = ['not_started', 'in_progress', 'partly', 'implemented', 'rejected'] as const;
-export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
-
-export const STATUSES_OF: {
-  readonly addressee: typeof ADDRESSEE_STATUSES;
-  readonly assessment: typeof ASSESSMENT_STATUSES;
-} = {
-  addressee: ADDRESSEE_STATUSES,
-  assessment: ASSESSMENT_STATUSES,
-};
 
 export const THEMES = [
   'identification',

@@ -26,7 +26,7 @@ import {
 } from '../vocabulary.ts';
 
 /** The language the labels are read in: English for English readers, else German. */
-export function textLang(locale: Locale): Locale {
+function textLang(locale: Locale): Locale {
   return locale === 'en' ? 'en' : 'de';
 }
 
