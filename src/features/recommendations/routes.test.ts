@@ -65,7 +65,7 @@ let second: string;
 
 describe('the office keeps recommendations', () => {
   it('creates one with sources, both tracks and evidence, and it stays invisible until published', async () => {
-    first = await create('frueherkennung-in-aufnahme');
+    first = await create('test-erkennung-aufnahme');
     const base = `/de/staff/recommendations/${first}`;
     expect(
       (
@@ -109,21 +109,25 @@ describe('the office keeps recommendations', () => {
     });
     expect(stat.statusCode, stat.body).toBe(303);
 
-    expect((await get(t.app, null, '/de/recommendations/frueherkennung-in-aufnahme')).statusCode).toBe(404);
-    expect((await get(t.app, null, '/de/recommendations')).body).not.toContain('frueherkennung-in-aufnahme');
+    expect((await get(t.app, null, '/de/recommendations/test-erkennung-aufnahme')).statusCode).toBe(404);
+    expect((await get(t.app, null, '/de/recommendations')).body).not.toContain('test-erkennung-aufnahme');
     expect((await post(t.app, coordination, `${base}/publish`)).statusCode).toBe(303);
-    expect(await auditRows(t.app, 'recommendation.published_done')).toHaveLength(1);
-    expect(await auditRows(t.app, 'recommendation.status_added_done')).toHaveLength(3);
+    expect((await auditRows(t.app, 'recommendation.published_done')).filter((r) => r.object_id === first)).toHaveLength(
+      1,
+    );
+    expect(
+      (await auditRows(t.app, 'recommendation.status_added_done')).filter((r) => r.object_id === first),
+    ).toHaveLength(3);
   });
 
   it('shows both statuses side by side in the list and the timeline of both tracks on the page', async () => {
     const list = await get(t.app, null, '/de/recommendations');
     expect(list.statusCode).toBe(200);
     expect(list.headers['set-cookie']).toBeUndefined();
-    expect(list.body).toContain('/de/recommendations/frueherkennung-in-aufnahme');
+    expect(list.body).toContain('/de/recommendations/test-erkennung-aufnahme');
     expect(list.body).toContain('keine Antwort');
     expect(list.body).toContain('in Arbeit');
-    const page = await get(t.app, null, '/de/recommendations/frueherkennung-in-aufnahme');
+    const page = await get(t.app, null, '/de/recommendations/test-erkennung-aufnahme');
     expect(page.statusCode).toBe(200);
     expect(page.headers['set-cookie']).toBeUndefined();
     const timeline = /<ol class="timeline"[^>]*>(.*?)<\/ol>/s.exec(page.body)?.[1] ?? '';
@@ -137,21 +141,21 @@ describe('the office keeps recommendations', () => {
   });
 
   it('filters by the GET query and refuses an unknown value with a 400 and a message', async () => {
-    second = await create('jugendamt-einbinden', {
+    second = await create('test-jugendamt-einbinden', {
       addressee_kind: 'youth_welfare_office',
       themes: 'child_protection',
     });
     await post(t.app, coordination, `/de/staff/recommendations/${second}/publish`);
     const all = await get(t.app, null, '/de/recommendations');
-    expect(all.body).toContain('jugendamt-einbinden');
+    expect(all.body).toContain('test-jugendamt-einbinden');
     const kids = await get(t.app, null, '/de/recommendations?addressee=youth_welfare_office&theme=&assessment=');
-    expect(kids.body).toContain('jugendamt-einbinden');
-    expect(kids.body).not.toContain('frueherkennung-in-aufnahme');
+    expect(kids.body).toContain('test-jugendamt-einbinden');
+    expect(kids.body).not.toContain('test-erkennung-aufnahme');
     const progress = await get(t.app, null, '/de/recommendations?assessment=in_progress');
-    expect(progress.body).toContain('frueherkennung-in-aufnahme');
-    expect(progress.body).not.toContain('jugendamt-einbinden');
+    expect(progress.body).toContain('test-erkennung-aufnahme');
+    expect(progress.body).not.toContain('test-jugendamt-einbinden');
     const bySource = await get(t.app, null, '/de/recommendations?source=network_dossier');
-    expect(bySource.body).not.toContain('jugendamt-einbinden');
+    expect(bySource.body).not.toContain('test-jugendamt-einbinden');
     for (const q of ['addressee=kaiser', 'assessment=done', 'theme=%3Cscript%3E', 'colour=red']) {
       const res = await get(t.app, null, `/de/recommendations?${q}`);
       expect(res.statusCode, q).toBe(400);
@@ -165,7 +169,7 @@ describe('the office keeps recommendations', () => {
       t.app,
       coordination,
       `/de/staff/recommendations/${second}`,
-      form('jugendamt-einbinden', {
+      form('test-jugendamt-einbinden', {
         title: '=HYPERLINK("https://evil.example","klick")',
         addressee_kind: 'youth_welfare_office',
       }),
@@ -174,15 +178,17 @@ describe('the office keeps recommendations', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['set-cookie']).toBeUndefined();
-    const rows = parse(res.body.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    const rows = (parse(res.body.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[]).filter((r) =>
+      r.slug!.startsWith('test-'),
+    );
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.slug).toBe('jugendamt-einbinden');
+    expect(rows[0]!.slug).toBe('test-jugendamt-einbinden');
     expect(rows[0]!.title).toBe(`'=HYPERLINK("https://evil.example","klick")`);
     expect(rows[0]!.addressee_kind).toBe('youth_welfare_office');
     const both = parse((await get(t.app, null, '/de/recommendations.csv')).body.replace(/^\uFEFF/, ''), {
       columns: true,
     }) as Record<string, string>[];
-    const f = both.find((r) => r.slug === 'frueherkennung-in-aufnahme');
+    const f = both.find((r) => r.slug === 'test-erkennung-aufnahme');
     expect(f?.assessment_status).toBe('in_progress');
     expect(f?.response_status).toBe('no_response');
   });
@@ -195,14 +201,14 @@ describe('the office keeps recommendations', () => {
     });
     const res = await post(t.app, coordination, `/de/staff/recommendations/${first}/merge`, { merged: second });
     expect(res.statusCode, res.body).toBe(303);
-    const moved = await get(t.app, null, '/en/recommendations/jugendamt-einbinden');
+    const moved = await get(t.app, null, '/en/recommendations/test-jugendamt-einbinden');
     expect(moved.statusCode).toBe(301);
-    expect(moved.headers.location).toBe('/en/recommendations/frueherkennung-in-aufnahme');
-    const kept = await get(t.app, null, '/de/recommendations/frueherkennung-in-aufnahme');
+    expect(moved.headers.location).toBe('/en/recommendations/test-erkennung-aufnahme');
+    const kept = await get(t.app, null, '/de/recommendations/test-erkennung-aufnahme');
     expect(kept.body).toContain('GRETA, dritte Runde');
     expect(kept.body).toContain('regt an zu prüfen');
     expect(kept.body).toContain('fordert nachdrücklich');
-    expect((await get(t.app, null, '/de/recommendations')).body).not.toContain('jugendamt-einbinden');
+    expect((await get(t.app, null, '/de/recommendations')).body).not.toContain('test-jugendamt-einbinden');
     expect(await auditRows(t.app, 'recommendation.merged_done')).toEqual([
       expect.objectContaining({
         object_id: second,
@@ -239,7 +245,7 @@ describe('the office keeps recommendations', () => {
       (await post(t.app, coordination, `${base}/evidence`, { kind: 'survey', support: 'x', external_title: 'y' }))
         .statusCode,
     ).toBe(400);
-    const taken = await post(t.app, coordination, '/de/staff/recommendations/new', form('frueherkennung-in-aufnahme'));
+    const taken = await post(t.app, coordination, '/de/staff/recommendations/new', form('test-erkennung-aufnahme'));
     expect(taken.statusCode).toBe(400);
     expect(taken.body).toContain('Kurzname');
     expect((await post(t.app, coordination, '/de/staff/recommendations/new', form('Nicht Erlaubt'))).statusCode).toBe(
@@ -306,12 +312,12 @@ describe('the office keeps recommendations', () => {
   });
 
   it('lists drafts, published and merged ones for the office', async () => {
-    await create('entwurf-dolmetschen', { themes: 'interpreting' });
+    await create('test-entwurf-dolmetschen', { themes: 'interpreting' });
     const res = await get(t.app, coordination, '/de/staff/recommendations');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Entwurf');
-    expect(res.body).toContain('zusammengeführt in frueherkennung-in-aufnahme');
+    expect(res.body).toContain('zusammengeführt in test-erkennung-aufnahme');
     expect((await get(t.app, coordination, `/de/staff/recommendations/${first}`)).statusCode).toBe(200);
-    expect((await get(t.app, null, '/de/recommendations/entwurf-dolmetschen')).statusCode).toBe(404);
+    expect((await get(t.app, null, '/de/recommendations/test-entwurf-dolmetschen')).statusCode).toBe(404);
   });
 });
