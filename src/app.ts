@@ -45,6 +45,7 @@ import { professionalsFeature } from './features/professionals/index.ts';
 import { publicationsFeature } from './features/publications/index.ts';
 import { entryReportsFeature } from './features/entry-reports/index.ts';
 import { referralsFeature } from './features/referrals/index.ts';
+import { recommendationsFeature } from './features/recommendations/index.ts';
 import { reportingYearsFeature } from './features/reporting-years/index.ts';
 import { projectsFeature } from './features/projects/index.ts';
 import { statisticsFeature } from './features/statistics/index.ts';
@@ -71,6 +72,7 @@ export const FEATURES: readonly Feature[] = [
   statisticsFeature,
   publicationsFeature,
   projectsFeature,
+  recommendationsFeature,
   caseRecordsFeature,
   auditLogFeature,
   accountFeature,

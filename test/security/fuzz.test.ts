@@ -7,6 +7,13 @@
  * hostile but well-formed one wrote only what its route writes for any
  * failed attempt (throttle counters, audit rows).
  */
+import {
+  ADDRESSEE_KINDS,
+  EVIDENCE_KINDS,
+  SOURCE_KINDS,
+  STRENGTHS,
+  TRACKS,
+} from '../../src/features/recommendations/vocabulary.ts';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -182,6 +189,24 @@ const helplineTranslationFields: Record<string, Field> = Object.fromEntries(
     .filter((l) => l !== 'de' && l !== 'en')
     .flatMap((l) => [`name_${l}`, `description_${l}`, `hours_${l}`].map((f) => [f, text(2000)])),
 );
+const recommendationFields: Record<string, Field> = {
+  slug: req(100),
+  title: req(200),
+  challenge: req(4000),
+  body: req(4000),
+  addressee_kind: { kind: 'enum', values: ADDRESSEE_KINDS, required: true },
+  addressee_name: req(200),
+  themes: { kind: 'list', max: 20 },
+  affected_groups: { kind: 'list', max: 20 },
+};
+const recommendationBase = {
+  slug: 'fuzz-empfehlung',
+  title: 'Empfehlung',
+  challenge: 'Eine Herausforderung.',
+  body: 'Eine Empfehlung.',
+  addressee_kind: 'legislator',
+  addressee_name: 'Bundestag',
+};
 const helplineBase = {
   kind: 'phone',
   contact: '0800 111 0 550',
@@ -502,6 +527,74 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     hostile: null,
     writes: ['helpline_translation', ...AUDIT_TABLES],
   },
+  // The recommendations tracker (the office's forms); a well-formed body writes the recommendation's rows.
+  '/:lang/staff/recommendations/new': {
+    who: 'coordination',
+    body: form(recommendationFields),
+    hostile: null,
+    writes: ['recommendation', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/recommendations/:id': {
+    who: 'admin',
+    body: form(recommendationFields),
+    hostile: null,
+    writes: ['recommendation', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/recommendations/:id/sources': {
+    who: 'coordination',
+    body: form({
+      source_kind: { kind: 'enum', values: SOURCE_KINDS, required: true },
+      strength: { kind: 'enum', values: STRENGTHS, required: true },
+      title: req(300),
+      reference: text(300),
+      url: text(500),
+      issued_on: text(20),
+    }),
+    hostile: null,
+    writes: ['recommendation', 'recommendation_source', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/recommendations/:id/statuses': {
+    who: 'coordination',
+    body: form({
+      track: { kind: 'enum', values: TRACKS, required: true },
+      status: req(40),
+      stated_on: req(20),
+      source: req(300),
+      url: text(500),
+      note: text(2000),
+    }),
+    hostile: null,
+    writes: ['recommendation', 'recommendation_status', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/recommendations/:id/evidence': {
+    who: 'coordination',
+    body: form({
+      kind: { kind: 'enum', values: EVIDENCE_KINDS, required: true },
+      support: req(1000),
+      publication_id: text(40),
+      statistics_year: text(10),
+      statistics_table: text(64),
+      external_title: text(300),
+      external_reference: text(300),
+      external_url: text(500),
+    }),
+    hostile: null,
+    writes: ['recommendation', 'recommendation_evidence', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/recommendations/:id/evidence/remove': {
+    who: 'coordination',
+    body: form({ evidence: req(40) }),
+    hostile: null,
+    writes: ['recommendation', 'recommendation_evidence', ...AUDIT_TABLES],
+  },
+  '/:lang/staff/recommendations/:id/publish': { who: 'coordination', body: csrfOnly(), hostile: null },
+  '/:lang/staff/recommendations/:id/unpublish': { who: 'coordination', body: csrfOnly(), hostile: null },
+  '/:lang/staff/recommendations/:id/merge': {
+    who: 'coordination',
+    body: form({ merged: req(40) }),
+    hostile: null,
+    writes: ['recommendation', 'recommendation_source', ...AUDIT_TABLES],
+  },
   '/:lang/staff/indicators/drafts': {
     who: 'coordination',
     body: form({ guide: { kind: 'enum', values: ['adults', 'minors'], required: true } }),
@@ -802,6 +895,26 @@ const BASES: Record<string, PostFuzz['base']> = {
     starts_on: '2026-03-01',
   }),
   '/:lang/staff/measure-review/:id': () => ({ decision: 'returned', note: 'Bitte ergänzen.' }),
+  '/:lang/staff/recommendations/new': () => recommendationBase,
+  '/:lang/staff/recommendations/:id': () => recommendationBase,
+  '/:lang/staff/recommendations/:id/sources': () => ({
+    source_kind: 'policy_paper',
+    strength: 'urge',
+    title: 'Papier',
+  }),
+  '/:lang/staff/recommendations/:id/statuses': () => ({
+    track: 'assessment',
+    status: 'partly',
+    stated_on: '2026-01-01',
+    source: 'Jahresbericht',
+  }),
+  '/:lang/staff/recommendations/:id/evidence': () => ({
+    kind: 'external',
+    support: 'Stützt.',
+    external_title: 'Quelle',
+  }),
+  '/:lang/staff/recommendations/:id/evidence/remove': () => ({ evidence: world.recommendation.evidenceId }),
+  '/:lang/staff/recommendations/:id/merge': () => ({ merged: world.recommendation.draftId }),
   '/:lang/staff/helplines/new': () => helplineBase,
   '/:lang/staff/helplines/:id': () => helplineBase,
   '/:lang/referral/new': () => ({ centre: world.centreA.id, guide: '00000000-0000-4000-8000-000000000000' }),

@@ -105,6 +105,29 @@ const COVERAGE: Record<string, string> = {
   'GET /:lang/staff/cases/files/export':
     'no object id: the session’s centre only, another centre’s records never in it (case-records io/routes.test.ts)',
   'GET /:lang/staff/review/overdue': 'no object id; coordination office only (route matrix)',
+  'GET /:lang/staff/recommendations':
+    'no object id; network content, coordination office and administrators only (route matrix)',
+  'GET /:lang/staff/recommendations/new': 'no object id (route matrix)',
+  'POST /:lang/staff/recommendations/new':
+    'no object id: recommendations belong to the network, not to a centre (route matrix)',
+  'GET /:lang/staff/recommendations/:id':
+    'network object, no centre: centre roles refused by role (route matrix, recommendations routes.test.ts)',
+  'POST /:lang/staff/recommendations/:id':
+    'network object, no centre: centre roles refused by role (route matrix, recommendations routes.test.ts)',
+  'POST /:lang/staff/recommendations/:id/sources':
+    'network object, no centre: centre roles refused by role (route matrix, recommendations routes.test.ts)',
+  'POST /:lang/staff/recommendations/:id/statuses':
+    'network object, no centre: centre roles refused by role (route matrix, recommendations routes.test.ts)',
+  'POST /:lang/staff/recommendations/:id/evidence':
+    'network object, no centre: centre roles refused by role (route matrix, recommendations routes.test.ts)',
+  'POST /:lang/staff/recommendations/:id/evidence/remove':
+    'network object, no centre: centre roles refused by role (route matrix, recommendations routes.test.ts)',
+  'POST /:lang/staff/recommendations/:id/publish':
+    'network object, no centre: centre roles refused by role (route matrix, recommendations routes.test.ts)',
+  'POST /:lang/staff/recommendations/:id/unpublish':
+    'network object, no centre: centre roles refused by role (route matrix, recommendations routes.test.ts)',
+  'POST /:lang/staff/recommendations/:id/merge':
+    'network object, no centre: centre roles refused by role (route matrix, recommendations routes.test.ts)',
   'GET /:lang/staff/helplines':
     'no object id; network data, coordination office and administrators only (route matrix)',
   'GET /:lang/staff/helplines/new': 'no object id (route matrix)',

@@ -4,6 +4,7 @@
  * an HTML tag scanner (to prove output encoding) and a check that an error
  * answer carries a message meant for people. Test-only.
  */
+import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { createSession } from '../../src/platform/auth/queries/sessions.ts';
@@ -81,6 +82,8 @@ export type World = {
   projects: ProjectWorld;
   /** A published news post and a published office page (the legal notice, German), each with its revision. */
   content: { postId: string; slug: string; postRevision: string; pageRevision: string };
+  /** A published recommendation with one evidence link, and a draft to merge into it. */
+  recommendation: { id: string; slug: string; evidenceId: string; draftId: string };
 };
 
 /**
@@ -167,6 +170,7 @@ export async function buildWorld(app: App): Promise<World> {
     await publishPage(trx, 'imprint', 'de', pageRevision, now);
     return { postId, slug, postRevision, pageRevision };
   });
+  const recommendation = await testRecommendation(app);
   return {
     projects,
     centreA,
@@ -180,8 +184,37 @@ export async function buildWorld(app: App): Promise<World> {
     statistics,
     caseRecordId: caseRecord.id!,
     content,
+    recommendation,
     ...tokens,
   };
+}
+
+/** A published recommendation with an evidence link and a draft beside it, written as the office writes them. */
+async function testRecommendation(app: App) {
+  const id = randomUUID();
+  const draftId = randomUUID();
+  const evidenceId = randomUUID();
+  const slug = 'sicherheitstest-empfehlung';
+  await withScope(app.database.db, { kind: 'coordination' }, async (trx) => {
+    const base = {
+      challenge: 'Eine Herausforderung.',
+      body: 'Eine Empfehlung.',
+      addressee_kind: 'legislator' as const,
+      addressee_name: 'Bundestag',
+    };
+    await trx
+      .insertInto('recommendation')
+      .values([
+        { id, slug, title: 'Sicherheitstest', published: true, ...base },
+        { id: draftId, slug: 'sicherheitstest-entwurf', title: 'Entwurf', ...base },
+      ])
+      .execute();
+    await trx
+      .insertInto('recommendation_evidence')
+      .values({ id: evidenceId, recommendation_id: id, kind: 'external', support: 'Stützt.', external_title: 'Quelle' })
+      .execute();
+  });
+  return { id, slug, evidenceId, draftId };
 }
 
 /** The password step of the real sign-in only: a session that may open nothing but the second-factor pages. */
@@ -437,6 +470,8 @@ export function concreteUrl(pattern: string, world: World, ids: RouteIds, lang =
     [/^\/:lang\/staff\/funders\/:id/, world.projects.funderId],
     [/^\/:lang\/staff\/measures\/:id/, world.projects.measureId],
     [/^\/:lang\/staff\/measure-review\/:id/, world.projects.measureId],
+    [/^\/:lang\/staff\/recommendations\/:id/, world.recommendation.id],
+    [/^\/:lang\/recommendations\/:slug$/, world.recommendation.slug],
     // The fire service and ambulance (112), seeded by migrations/0018_helplines.sql.
     [/^\/:lang\/staff\/helplines\/:id/, 'e4a8e116-5f96-4147-b8b5-af742b1db4a5'],
     // The published first version of the adults' guide, seeded by migrations/0022_indicator_sets.sql.

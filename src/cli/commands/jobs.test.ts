@@ -65,13 +65,15 @@ describe('schutznetz jobs', () => {
   });
 
   it('run without a name runs only what is due', async () => {
-    // The session purge ran just now; the retention purge, the referral and the reporting-year jobs never did, so they are due at first sight.
+    // The session purge ran just now; the retention purge, the recommendation, referral and reporting-year jobs never did, so they are due at first sight.
     const r = await cli('jobs', 'run');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
       new RegExp(
         [
-          /^referrals\.auto-close: ok in \d+ ms \(closed 0\)\n/.source,
+          // The test database holds the demo's recommendations, some of them with old assessments.
+          /^recommendations\.assessments-due: ok in \d+ ms \(due \d+\)\n/.source,
+          /referrals\.auto-close: ok in \d+ ms \(closed 0\)\n/.source,
           /referrals\.delete: ok in \d+ ms \(deleted 0\)\n/.source,
           /referrals\.remind: ok in \d+ ms \(reminded 0, mails 0\)\n/.source,
           /reporting-years\.remind: ok in \d+ ms \(reminders 0, centres 0, mails 0\)\n/.source,
@@ -126,7 +128,7 @@ describe('schutznetz jobs', () => {
     const unknown = await cli('jobs', 'run', 'no.such-job');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain(
-      `There is no job named "no.such-job". Jobs: ${JOB}, retention.purge, referrals.remind, referrals.auto-close, referrals.delete, reporting-years.remind, reporting-years.retention.`,
+      `There is no job named "no.such-job". Jobs: ${JOB}, retention.purge, referrals.remind, referrals.auto-close, referrals.delete, reporting-years.remind, reporting-years.retention, recommendations.assessments-due.`,
     );
     expect((await cli('jobs', 'run', JOB, 'extra')).code).toBe(2);
     expect((await cli('jobs', 'list', 'extra')).code).toBe(2);

@@ -12,6 +12,7 @@ import { writeDemoContent } from './content.ts';
 import { demoEntries } from './entries.ts';
 import { writeDemoPublications } from './publications.ts';
 import { writeDemoProjects } from './projects/queries.ts';
+import { writeDemoRecommendations } from './recommendations.ts';
 import { setScopeSettings } from '../../platform/db/tenant.ts';
 import {
   flagIsSet,
@@ -77,6 +78,7 @@ export async function seedDemoIfWanted(database: Database, mode: DemoMode, opts:
     await writeDemoPublications(trx, now);
     await writeDemoProjects(trx, now);
     await writeDemoContent(trx, now);
+    await writeDemoRecommendations(trx, now, now.getUTCFullYear() - 1);
     // Last: it leaves the transaction in the application role.
     if (opts.auditRing) publish = await writeDemoCases(trx, now);
     return true;

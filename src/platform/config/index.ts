@@ -42,6 +42,7 @@ const envSchema = z.object({
   REFERRAL_AUTO_CLOSE_AFTER_DAYS: z.coerce.number().int().min(2).max(365).default(60),
   REFERRAL_DELETE_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   CASE_RETENTION_YEARS: z.coerce.number().int().min(1).max(50).default(10),
+  RECOMMENDATION_ASSESSMENT_DUE_DAYS: z.coerce.number().int().min(7).max(1825).default(180),
 });
 
 export type Config = {
@@ -100,6 +101,11 @@ export type Config = {
    * aggregates stay.
    */
   cases: { retentionYears: number };
+  /**
+   * After how many days without a new assessment a published recommendation
+   * is listed as due on the office's start page.
+   */
+  recommendations: { assessmentDueDays: number };
 };
 
 type TrustProxy = false | string[];
@@ -214,5 +220,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       deleteAfterDays: e.REFERRAL_DELETE_AFTER_DAYS,
     },
     cases: { retentionYears: e.CASE_RETENTION_YEARS },
+    recommendations: { assessmentDueDays: e.RECOMMENDATION_ASSESSMENT_DUE_DAYS },
   };
 }

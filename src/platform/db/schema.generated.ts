@@ -559,6 +559,74 @@ export interface PublicationWork {
   type: 'dossier' | 'policy_paper' | 'report' | 'statement' | 'documentation';
 }
 
+export interface Recommendation {
+  addressee_kind:
+    | 'legislator'
+    | 'federal_ministry'
+    | 'state_ministry'
+    | 'authority'
+    | 'youth_welfare_office'
+    | 'police_justice'
+    | 'municipality'
+    | 'other';
+  addressee_name: string;
+  affected_groups: Generated<string[]>;
+  body: string;
+  challenge: string;
+  created_at: Generated<Timestamp>;
+  id: string;
+  merged_into: string | null;
+  published: Generated<boolean>;
+  slug: string;
+  themes: Generated<string[]>;
+  title: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface RecommendationAssessmentDue {
+  found_at: Timestamp;
+  latest_assessment: string | null;
+  recommendation_id: string;
+}
+
+export interface RecommendationEvidence {
+  created_at: Generated<Timestamp>;
+  external_reference: string | null;
+  external_title: string | null;
+  external_url: string | null;
+  id: string;
+  kind: 'publication' | 'statistics_table' | 'external';
+  publication_id: string | null;
+  recommendation_id: string;
+  statistics_table: string | null;
+  statistics_year: number | null;
+  support: string;
+}
+
+export interface RecommendationSource {
+  created_at: Generated<Timestamp>;
+  id: string;
+  issued_on: string | null;
+  recommendation_id: string;
+  reference: Generated<string>;
+  source_kind: 'network_dossier' | 'policy_paper' | 'greta_report' | 'statement' | 'other';
+  strength: 'urge' | 'consider' | 'invite';
+  title: string;
+  url: string | null;
+}
+
+export interface RecommendationStatus {
+  id: string;
+  note: Generated<string>;
+  recommendation_id: string;
+  recorded_at: Generated<Timestamp>;
+  source: string;
+  stated_on: string;
+  status: string;
+  track: 'addressee' | 'assessment';
+  url: string | null;
+}
+
 export interface RecoveryCode {
   centre_id: string | null;
   code_hash: string;
@@ -809,6 +877,11 @@ export interface DB {
   publication_file: PublicationFile;
   publication_version: PublicationVersion;
   publication_work: PublicationWork;
+  recommendation: Recommendation;
+  recommendation_assessment_due: RecommendationAssessmentDue;
+  recommendation_evidence: RecommendationEvidence;
+  recommendation_source: RecommendationSource;
+  recommendation_status: RecommendationStatus;
   recovery_code: RecoveryCode;
   referral: Referral;
   referral_centre_key: ReferralCentreKey;
