@@ -20,8 +20,18 @@ import { bidiIsolate } from '../i18n/index.ts';
 import { Document, LanguagePicker } from './Document.tsx';
 import { TranslationNote } from './TranslationNote.tsx';
 
-/** The coordination office's news and pages (the legal notice must be one step from every page). */
-const NETWORK_LINKS = ['news', 'network', 'contact', 'support', 'funders', 'imprint'] as const;
+/** The network's work and the coordination office's pages (the legal notice must be one step from every page). */
+const NETWORK_LINKS = [
+  'projects',
+  'publications',
+  'recommendations',
+  'news',
+  'network',
+  'contact',
+  'support',
+  'funders',
+  'imprint',
+] as const;
 
 type Props = {
   ctx: PageContext;
