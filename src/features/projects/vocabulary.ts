@@ -4,7 +4,7 @@
  * measure takes place (a Land or the whole country — never a person's
  * address). The database CHECKs the same lists (migrations/0035).
  */
-import { STATE_CODES, type StateCode } from '../geo/states.ts';
+import { STATE_CODES } from '../geo/states.ts';
 
 export const PROJECT_STATUSES = ['planned', 'running', 'completed'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
@@ -12,8 +12,8 @@ export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export const MEASURE_KINDS = ['outreach_accommodation', 'training', 'information_event', 'networking'] as const;
 export type MeasureKind = (typeof MEASURE_KINDS)[number];
 
-const MEASURE_STATUSES = ['submitted', 'accepted', 'returned', 'withdrawn'] as const;
-export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
+/** A measure's way: the centre submits, the office accepts or returns, the centre may withdraw. */
+export type MeasureStatus = 'submitted' | 'accepted' | 'returned' | 'withdrawn';
 
 /** Where a measure takes place: a Land, or 'DE' for the whole country. */
 export const REGIONS = ['DE', ...STATE_CODES] as const;

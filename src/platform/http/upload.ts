@@ -31,7 +31,7 @@ export function uploadOf(req: FastifyRequest): Upload | null {
   return uploads.get(req) ?? null;
 }
 
-export type UploadProblem = 'tooLarge' | 'broken' | 'oneFile';
+type UploadProblem = 'tooLarge' | 'broken' | 'oneFile';
 
 export type UploadOptions = {
   /** The largest file these routes take, in bytes. */
