@@ -44,6 +44,9 @@ describe('the staff frame', () => {
       '/en/staff/cases',
       '/en/staff/cases/files',
       '/en/staff/statistics/centre',
+      // The network's library (members-only editions too) and the centre's own measures.
+      '/en/staff/publications',
+      '/en/staff/measures',
       '/en/staff/account',
       '/en/staff/sessions',
     ]);
@@ -56,6 +59,8 @@ describe('the staff frame', () => {
     // Case records are the centres' own; reporting years are the coordination office's.
     expect(a).not.toContain('/en/staff/cases');
     expect(a).not.toContain('/en/staff/reporting-years');
+    // A centre's measures are the centre's to register, not an administrator's.
+    expect(a).not.toContain('/en/staff/measures');
   });
 
   it('shows no account bar and no menu before the sign-in is complete', async () => {
