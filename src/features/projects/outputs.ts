@@ -8,13 +8,13 @@
  * as it is.
  */
 import type { Tx } from '../../platform/db/tenant.ts';
-import { shownMeasures } from './queries.ts';
+import { publishedRecommendationsOf, publishedWorksOf, shownMeasures } from './queries.ts';
 import type { MeasureKind } from './vocabulary.ts';
 
 /** One activity or output as the project page lists it. */
 export type OutputItem = {
   /** What it is: names the label the page shows ('measure', later 'publication', …). */
-  kind: 'measure';
+  kind: 'measure' | 'publication' | 'recommendation';
   title: string;
   /** The day it happened or began (ISO date), for the order and the page. */
   date: string;
@@ -25,7 +25,10 @@ export type OutputItem = {
 };
 
 /** Reads one kind of output of a project. */
-type OutputCollector = (trx: Tx, project: { id: string; slug: string }) => Promise<OutputItem[]>;
+type OutputCollector = (trx: Tx, project: ProjectRef) => Promise<OutputItem[]>;
+
+/** The project, and the page's locale (for the addresses and the titles of other pages). */
+type ProjectRef = { id: string; slug: string; locale: string };
 
 /** The centres' measures the office accepted and chose to show on the project. */
 const measuresShown: OutputCollector = async (trx, project) =>
@@ -37,10 +40,30 @@ const measuresShown: OutputCollector = async (trx, project) =>
     detail: { measureKind: m.kind, region: m.region, description: m.description, endsOn: m.endsOn },
   }));
 
-const OUTPUT_COLLECTORS: readonly OutputCollector[] = [measuresShown];
+/** The library's published works of the project that have a public edition, linked to their public page. */
+const publications: OutputCollector = async (trx, project) =>
+  (await publishedWorksOf(trx, project.id, project.locale)).map((w) => ({
+    kind: 'publication',
+    title: w.title,
+    date: w.issued,
+    href: `/${project.locale}/publications/${w.slug}`,
+    detail: null,
+  }));
+
+/** The project's published recommendations, linked to their public page. */
+const recommendations: OutputCollector = async (trx, project) =>
+  (await publishedRecommendationsOf(trx, project.id)).map((r) => ({
+    kind: 'recommendation',
+    title: r.title,
+    date: r.since,
+    href: `/${project.locale}/recommendations/${r.slug}`,
+    detail: null,
+  }));
+
+const OUTPUT_COLLECTORS: readonly OutputCollector[] = [measuresShown, publications, recommendations];
 
 /** Everything the project brought about, newest first. */
-export async function projectOutputs(trx: Tx, project: { id: string; slug: string }): Promise<OutputItem[]> {
+export async function projectOutputs(trx: Tx, project: ProjectRef): Promise<OutputItem[]> {
   const lists = [];
   for (const collect of OUTPUT_COLLECTORS) lists.push(await collect(trx, project));
   return lists.flat().sort((a, b) => (a.date === b.date ? a.title.localeCompare(b.title) : a.date < b.date ? 1 : -1));
