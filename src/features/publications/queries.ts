@@ -62,12 +62,28 @@ function workOf(r: Selectable<DB['publication_work']>): Work {
   };
 }
 
-export type NewWork = { id: string; slug: string; type: WorkType; at: Date; by: string | null };
+export type NewWork = {
+  id: string;
+  slug: string;
+  type: WorkType;
+  /** The project the work came out of (projects, ADR 042), if any. */
+  projectId?: string | null;
+  at: Date;
+  by: string | null;
+};
 
 export async function insertWork(trx: Tx, w: NewWork): Promise<void> {
   await trx
     .insertInto('publication_work')
-    .values({ id: w.id, slug: w.slug, type: w.type, status: 'draft', created_at: w.at, created_by: w.by })
+    .values({
+      id: w.id,
+      slug: w.slug,
+      type: w.type,
+      project_id: w.projectId ?? null,
+      status: 'draft',
+      created_at: w.at,
+      created_by: w.by,
+    })
     .execute();
 }
 
