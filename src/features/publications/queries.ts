@@ -23,6 +23,8 @@ type Work = {
   status: WorkStatus;
   createdAt: Date;
   publishedAt: Date | null;
+  /** The project the work came out of (projects, ADR 042), if any. */
+  projectId: string | null;
 };
 
 type Version = {
@@ -59,6 +61,7 @@ function workOf(r: Selectable<DB['publication_work']>): Work {
     status: r.status,
     createdAt: r.created_at,
     publishedAt: r.published_at,
+    projectId: r.project_id,
   };
 }
 
@@ -198,6 +201,17 @@ export async function setWorkStatus(trx: Tx, workId: string, status: WorkStatus,
     .set({ status, published_at: status === 'published' ? at : null })
     .where('id', '=', workId)
     .where('status', '<>', status)
+    .executeTakeFirst();
+  return r.numUpdatedRows > 0n;
+}
+
+/** Name the project the work came out of (null: none); false when nothing changed. */
+export async function setWorkProject(trx: Tx, workId: string, projectId: string | null): Promise<boolean> {
+  const r = await trx
+    .updateTable('publication_work')
+    .set({ project_id: projectId })
+    .where('id', '=', workId)
+    .where(sql<boolean>`project_id IS DISTINCT FROM ${projectId}::uuid`)
     .executeTakeFirst();
   return r.numUpdatedRows > 0n;
 }
