@@ -211,7 +211,11 @@ export async function setWorkProject(trx: Tx, workId: string, projectId: string 
     .updateTable('publication_work')
     .set({ project_id: projectId })
     .where('id', '=', workId)
-    .where(sql<boolean>`project_id IS DISTINCT FROM ${projectId}::uuid`)
+    .where((eb) =>
+      projectId === null
+        ? eb('project_id', 'is not', null)
+        : eb.or([eb('project_id', 'is', null), eb('project_id', '<>', projectId)]),
+    )
     .executeTakeFirst();
   return r.numUpdatedRows > 0n;
 }

@@ -255,7 +255,7 @@ export const publicationStaffRoutes: FastifyPluginAsync = async (app) => {
       event: 'publication.project_changed_done',
       objectType: 'publication_work',
       objectId: workId,
-      details: { project: projectId ?? '' },
+      details: { project: projectId ?? 'none' },
     });
     return reply.redirect(`${base(req)}/${workId}?done=project`, 303);
   });
