@@ -2,10 +2,11 @@
  * A project's activities and outputs, collected from wherever they are
  * kept: each kind of output is one collector that reads its own table in
  * the public scope and answers plain items; the page shows the items
- * merged, newest first, and knows nothing of their tables. Adding a kind
- * (the publications, recommendations and events that carry a project
- * reference) is adding a collector to OUTPUT_COLLECTORS — the view stays
- * as it is.
+ * merged, newest first, and knows nothing of their tables. The library's
+ * works and the tracker's recommendations carry a project reference
+ * (migrations/0037); their SQL lives in this feature's query module. Adding
+ * a kind (events, later) is adding a collector to OUTPUT_COLLECTORS — the
+ * view stays as it is.
  */
 import type { Tx } from '../../platform/db/tenant.ts';
 import { publishedRecommendationsOf, publishedWorksOf, shownMeasures } from './queries.ts';
