@@ -104,4 +104,25 @@ describe('a visitor', () => {
       await context.close();
     }
   });
+
+  it('lists the dossier and the recommendations among its outputs, and their links lead there', async () => {
+    const { context, foreign } = await newContext(site);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${site.base}/de/projects/${DEMO_PROJECT_SLUG}`);
+      const outputs = page.locator('.project-outputs');
+      await outputs.getByRole('link', { name: /^Dossier: Geflüchtete Frauen und Minderjährige/ }).click();
+      expect(new URL(page.url()).pathname).toBe('/de/publications/dossier-gefluechtete-frauen-und-minderjaehrige');
+      await page.goBack();
+      await outputs.getByRole('link', { name: 'Früherkennung in Aufnahmeeinrichtungen verbindlich regeln' }).click();
+      expect(new URL(page.url()).pathname).toBe('/de/recommendations/frueherkennung-in-aufnahmeeinrichtungen');
+      // Its evidence leads back to the dossier by its title.
+      await page.getByRole('link', { name: /^Dossier: Geflüchtete Frauen und Minderjährige/ }).click();
+      expect(new URL(page.url()).pathname).toBe('/de/publications/dossier-gefluechtete-frauen-und-minderjaehrige');
+      expect(await context.cookies()).toEqual([]);
+      expect(foreign).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -198,6 +198,8 @@ const recommendationFields: Record<string, Field> = {
   addressee_name: req(200),
   themes: { kind: 'list', max: 20 },
   affected_groups: { kind: 'list', max: 20 },
+  // A project's id ('' for none); an unknown one is a 400.
+  project: text(40),
 };
 const recommendationBase = {
   slug: 'fuzz-empfehlung',
@@ -801,6 +803,13 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     hostile: null,
     writes: ['publication_work', ...AUDIT_TABLES],
   },
+  // The project a work came out of: only its own column (and the audit) is written.
+  '/:lang/staff/publications/:id/project': {
+    who: 'coordination',
+    body: form({ project: text(40) }),
+    hostile: null,
+    writes: ['publication_work', ...AUDIT_TABLES],
+  },
   '/:lang/staff/publications/editions/:id/visibility': {
     who: 'coordination',
     body: form({ visibility: { kind: 'enum', values: ['public', 'members'], required: true } }),
@@ -852,6 +861,7 @@ const BASES: Record<string, PostFuzz['base']> = {
   '/:lang/staff/reporting-years': () => ({ year: '2031', release_deadline: '2032-03-31' }),
   '/:lang/staff/reporting-years/:year/close': () => ({ confirm: 'yes' }),
   '/:lang/staff/publications/:id/status': () => ({ status: 'published' }),
+  '/:lang/staff/publications/:id/project': () => ({ project: '' }),
   '/:lang/staff/publications/editions/:id/visibility': () => ({ visibility: 'public' }),
   '/:lang/staff/reporting-years/:year/reopen': () => ({
     reason: 'Korrekturen einer Beratungsstelle',

@@ -275,6 +275,7 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   row('POST', '/:lang/staff/publications',               'action:publications.manage', [SI, SI, PK, OK, OK, NF, NF], 'form'),
   row('POST', '/:lang/staff/publications/:id/editions',  'action:publications.manage', [SI, SI, PK, OK, OK, NF, NF], 'form'),
   row('POST', '/:lang/staff/publications/:id/status',    'action:publications.manage', [SI, SI, PK, OK, OK, NF, NF], 'form'),
+  row('POST', '/:lang/staff/publications/:id/project',   'action:publications.manage', [SI, SI, PK, OK, OK, NF, NF], 'form'),
   row('POST', '/:lang/staff/publications/editions/:id/versions',   'action:publications.manage', [SI, SI, PK, OK, OK, NF, NF], 'form'),
   row('POST', '/:lang/staff/publications/editions/:id/visibility', 'action:publications.manage', [SI, SI, PK, OK, OK, NF, NF], 'form'),
   // Case records (ADR 034): the centre's own lead and counsellors only; the network sees counts, never a record

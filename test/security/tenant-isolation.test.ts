@@ -161,6 +161,8 @@ const COVERAGE: Record<string, string> = {
   'POST /:lang/staff/publications/:id/editions':
     'network object, no centre: centre roles refused by role (route matrix)',
   'POST /:lang/staff/publications/:id/status': 'network object, no centre: centre roles refused by role (route matrix)',
+  'POST /:lang/staff/publications/:id/project':
+    'network object, no centre: centre roles refused by role (route matrix)',
   'POST /:lang/staff/publications/editions/:id/versions':
     'network object, no centre: centre roles refused by role (route matrix)',
   'POST /:lang/staff/publications/editions/:id/visibility':

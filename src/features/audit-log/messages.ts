@@ -93,6 +93,7 @@ export const KNOWN_EVENTS = [
   'publication.published_done',
   'publication.unpublished_done',
   'publication.visibility_changed_done',
+  'publication.project_changed_done',
   'audit.read',
   'audit.exported',
   'outbox.read',

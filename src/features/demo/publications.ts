@@ -10,6 +10,7 @@
  * Fixed ids, so a repeated seed replaces nothing twice and the tests can
  * name the demo's objects.
  */
+import { DEMO_PROJECT_ID } from './projects/queries.ts';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { setScopeSettings } from '../../platform/db/tenant.ts';
@@ -46,7 +47,8 @@ type DemoEdition = {
   visibility: Visibility;
   versions: DemoVersion[];
 };
-type DemoWork = { id: string; slug: string; type: WorkType; editions: DemoEdition[] };
+/** `project`: the work came out of the seed project. */
+type DemoWork = { id: string; slug: string; type: WorkType; project?: true; editions: DemoEdition[] };
 
 const P = DEMO_PUBLICATIONS;
 const OFFICE = 'Koordinierungsstelle des Netzwerks';
@@ -56,6 +58,7 @@ const WORKS: DemoWork[] = [
     id: P.dossier,
     slug: 'dossier-gefluechtete-frauen-und-minderjaehrige',
     type: 'dossier',
+    project: true,
     editions: [
       {
         id: P.dossierDe,
@@ -115,6 +118,7 @@ const WORKS: DemoWork[] = [
     id: P.policyPaper,
     slug: 'policy-paper-beratungspraxis-und-rechtspolitik',
     type: 'policy_paper',
+    project: true,
     editions: [
       {
         id: P.policyPaperDe,
@@ -194,7 +198,14 @@ export async function writeDemoPublications(trx: Transaction<DB>, now: Date): Pr
   await setScopeSettings(trx, { kind: 'coordination' });
   if (!(await workExists(trx, P.dossier))) {
     for (const work of WORKS) {
-      await insertWork(trx, { id: work.id, slug: work.slug, type: work.type, at: now, by: null });
+      await insertWork(trx, {
+        id: work.id,
+        slug: work.slug,
+        type: work.type,
+        projectId: work.project ? DEMO_PROJECT_ID : null,
+        at: now,
+        by: null,
+      });
       for (const e of work.editions) {
         const { versions, ...edition } = e;
         await insertEdition(trx, { ...edition, workId: work.id, licence: 'CC BY-SA 4.0', at: now });

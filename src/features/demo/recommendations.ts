@@ -4,13 +4,17 @@
  * women and minors from trafficking, with addressees, sources of different
  * strength, both status tracks with dated histories, evidence (external
  * references and, once the demo's statistics are published, a table of the
- * last closed year) and one merged pair. Invented wording; the references
- * name real kinds of documents without quoting them.
+ * last closed year, and the seed project's dossier and policy paper) and
+ * one merged pair. All but the merged one came out of the seed project.
+ * Invented wording; the references name real kinds of documents without
+ * quoting them.
  *
  * Written in the caller's (owner) transaction in the coordination scope,
  * with fixed ids so that a second run replaces nothing and adds nothing.
  */
 import type { Tx } from '../../platform/db/tenant.ts';
+import { DEMO_PROJECT_ID } from './projects/queries.ts';
+import { DEMO_PUBLICATIONS } from './publications.ts';
 import { insertDemoRecommendations, type DemoRecommendation } from './queries/recommendations.ts';
 
 const DOSSIER = 'Dossier „Geflüchtete Frauen und Minderjährige im Blick“';
@@ -20,6 +24,7 @@ const GRETA = 'GRETA, Bericht zur dritten Evaluierungsrunde (Deutschland)';
 const RECOMMENDATIONS: DemoRecommendation[] = [
   {
     n: 1,
+    projectId: DEMO_PROJECT_ID,
     slug: 'frueherkennung-in-aufnahmeeinrichtungen',
     title: 'Früherkennung in Aufnahmeeinrichtungen verbindlich regeln',
     challenge:
@@ -47,6 +52,12 @@ const RECOMMENDATIONS: DemoRecommendation[] = [
     ],
     evidence: [
       {
+        kind: 'publication',
+        publicationId: DEMO_PUBLICATIONS.dossier,
+        support:
+          'Das Dossier schildert aus den Beratungsstellen, wie spät Betroffene in Sammelunterkünften die Beratung erreichen.',
+      },
+      {
         kind: 'external',
         title: GRETA,
         reference: 'Kapitel Identifizierung',
@@ -62,6 +73,7 @@ const RECOMMENDATIONS: DemoRecommendation[] = [
   },
   {
     n: 2,
+    projectId: DEMO_PROJECT_ID,
     slug: 'jugendamt-bei-unbegleiteten-minderjaehrigen',
     title: 'Jugendämter bei unbegleiteten Minderjährigen früh einbinden',
     challenge:
@@ -92,6 +104,7 @@ const RECOMMENDATIONS: DemoRecommendation[] = [
   },
   {
     n: 3,
+    projectId: DEMO_PROJECT_ID,
     slug: 'kinderschutz-verfahren-fuer-minderjaehrige-betroffene',
     title: 'Kinderschutzverfahren für minderjährige Betroffene festlegen',
     challenge: 'Minderjährige Betroffene werden zwischen Jugendhilfe, Ausländerbehörde und Polizei weitergereicht.',
@@ -101,10 +114,18 @@ const RECOMMENDATIONS: DemoRecommendation[] = [
     groups: ['minors'],
     sources: [['policy_paper', 'consider', POLICY, 'Abschnitt 4', '2017-10-01']],
     statuses: [['assessment', 'not_started', '2018-02-01', 'Jahresbericht des Netzwerks 2017']],
-    evidence: [],
+    evidence: [
+      {
+        kind: 'publication',
+        publicationId: DEMO_PUBLICATIONS.policyPaper,
+        support:
+          'Das Policy Paper beschreibt, wie minderjährige Betroffene ohne klare Zuständigkeit zwischen den Stellen pendeln.',
+      },
+    ],
   },
   {
     n: 4,
+    projectId: DEMO_PROJECT_ID,
     slug: 'aufenthaltsrecht-unabhaengig-von-aussage',
     title: 'Aufenthaltsrecht unabhängig von der Aussagebereitschaft',
     challenge:
@@ -125,6 +146,12 @@ const RECOMMENDATIONS: DemoRecommendation[] = [
     ],
     evidence: [
       {
+        kind: 'publication',
+        publicationId: DEMO_PUBLICATIONS.policyPaper,
+        support:
+          'Das Policy Paper zeigt an Fällen aus der Beratung, wie die Bindung an die Aussage Betroffene erpressbar hält.',
+      },
+      {
         kind: 'external',
         title: 'Antwort der Bundesregierung auf eine Kleine Anfrage',
         reference: 'Bundestagsdrucksache, 2018',
@@ -140,6 +167,7 @@ const RECOMMENDATIONS: DemoRecommendation[] = [
   },
   {
     n: 5,
+    projectId: DEMO_PROJECT_ID,
     slug: 'sprachmittlung-in-der-beratung-finanzieren',
     title: 'Sprachmittlung in der Beratung finanzieren',
     challenge:
@@ -189,6 +217,7 @@ const RECOMMENDATIONS: DemoRecommendation[] = [
   },
   {
     n: 7,
+    projectId: DEMO_PROJECT_ID,
     slug: 'fachberatungsstellen-dauerhaft-finanzieren',
     title: 'Fachberatungsstellen dauerhaft finanzieren',
     challenge: 'Projektförderung von Jahr zu Jahr lässt die Beratungsstellen Fachkräfte verlieren.',

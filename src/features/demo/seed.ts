@@ -75,8 +75,9 @@ export async function seedDemoIfWanted(database: Database, mode: DemoMode, opts:
     );
     await writeEntries(trx, entries);
     await seedDemoCentres(trx);
-    await writeDemoPublications(trx, now);
+    // Projects first: the publications and recommendations name the seed project.
     await writeDemoProjects(trx, now);
+    await writeDemoPublications(trx, now);
     await writeDemoContent(trx, now);
     await writeDemoRecommendations(trx, now, now.getUTCFullYear() - 1);
     // Last: it leaves the transaction in the application role.

@@ -348,3 +348,64 @@ export async function reviewMeasure(trx: Tx, id: string, r: Review, at: Date): P
     .executeTakeFirst();
   return res.numUpdatedRows > 0n;
 }
+
+// ---- the project's outputs kept by other features ----
+// SQL over the library's and the tracker's tables, read in the caller's
+// scope; the conditions repeat what row-level security already enforces
+// in the public scope, so the page shows the same in any scope.
+
+/** A published work of the project with a public edition: its title in `language` when there is one, else German, else any. */
+export type ProjectWork = { slug: string; title: string; issued: string };
+
+export async function publishedWorksOf(trx: Tx, projectId: string, language: string): Promise<ProjectWork[]> {
+  const rows = await trx
+    .selectFrom('publication_work as w')
+    .innerJoin('publication_edition as e', 'e.work_id', 'w.id')
+    .select(['w.id', 'w.slug', 'e.language', 'e.title', 'e.issued'])
+    .where('w.project_id', '=', projectId)
+    .where('w.status', '=', 'published')
+    .where('e.visibility', '=', 'public')
+    .orderBy('w.id')
+    .execute();
+  const rank = (l: string) => (l === language ? 0 : l === 'de' ? 1 : 2);
+  const byWork = new Map<string, (typeof rows)[number][]>();
+  for (const r of rows) byWork.set(r.id, [...(byWork.get(r.id) ?? []), r]);
+  return [...byWork.values()].map((editions) => {
+    const shown = [...editions].sort((a, b) => rank(a.language) - rank(b.language))[0]!;
+    const first = editions.map((e) => day(e.issued)).sort()[0]!;
+    return { slug: shown.slug, title: shown.title, issued: first };
+  });
+}
+
+/** A published recommendation of the project (not one merged into another), dated by its earliest source. */
+export type ProjectRecommendation = { slug: string; title: string; since: string };
+
+export async function publishedRecommendationsOf(trx: Tx, projectId: string): Promise<ProjectRecommendation[]> {
+  const rows = await trx
+    .selectFrom('recommendation as r')
+    .leftJoin('recommendation_source as s', 's.recommendation_id', 'r.id')
+    .select(['r.slug', 'r.title', 'r.created_at'])
+    .select((eb) => eb.fn.min('s.issued_on').as('first_source'))
+    .where('r.project_id', '=', projectId)
+    .where('r.published', '=', true)
+    .where('r.merged_into', 'is', null)
+    .groupBy(['r.id', 'r.slug', 'r.title', 'r.created_at'])
+    .execute();
+  return rows.map((r) => ({
+    slug: r.slug,
+    title: r.title,
+    since: r.first_source ? day(r.first_source) : day(r.created_at),
+  }));
+}
+
+/** Whether a project with this id exists (the office's forms validate a chosen project). */
+export async function projectExists(trx: Tx, id: string): Promise<boolean> {
+  return (await trx.selectFrom('project').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+/** The projects to choose from on the office's forms, newest first. */
+export async function projectChoices(trx: Tx): Promise<{ id: string; title: string }[]> {
+  return trx.selectFrom('project').select(['id', 'title']).orderBy('starts_on', 'desc').orderBy('title').execute();
+}
+
+const day = (d: Date | string): string => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));

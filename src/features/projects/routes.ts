@@ -130,7 +130,11 @@ export const projectRoutes: FastifyPluginAsync = async (app) => {
     const found = await anonymousTx(req, async (trx) => {
       const p = await projectBySlug(trx, slug);
       if (!p) return null;
-      return { p, funders: await fundersOf(trx, p.id), outputs: await projectOutputs(trx, p) };
+      return {
+        p,
+        funders: await fundersOf(trx, p.id),
+        outputs: await projectOutputs(trx, { id: p.id, slug: p.slug, locale: req.locale }),
+      };
     });
     if (!found) throw notFound();
     return sendPage(

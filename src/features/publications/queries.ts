@@ -23,6 +23,8 @@ type Work = {
   status: WorkStatus;
   createdAt: Date;
   publishedAt: Date | null;
+  /** The project the work came out of (projects, ADR 042), if any. */
+  projectId: string | null;
 };
 
 type Version = {
@@ -59,15 +61,32 @@ function workOf(r: Selectable<DB['publication_work']>): Work {
     status: r.status,
     createdAt: r.created_at,
     publishedAt: r.published_at,
+    projectId: r.project_id,
   };
 }
 
-export type NewWork = { id: string; slug: string; type: WorkType; at: Date; by: string | null };
+export type NewWork = {
+  id: string;
+  slug: string;
+  type: WorkType;
+  /** The project the work came out of (projects, ADR 042), if any. */
+  projectId?: string | null;
+  at: Date;
+  by: string | null;
+};
 
 export async function insertWork(trx: Tx, w: NewWork): Promise<void> {
   await trx
     .insertInto('publication_work')
-    .values({ id: w.id, slug: w.slug, type: w.type, status: 'draft', created_at: w.at, created_by: w.by })
+    .values({
+      id: w.id,
+      slug: w.slug,
+      type: w.type,
+      project_id: w.projectId ?? null,
+      status: 'draft',
+      created_at: w.at,
+      created_by: w.by,
+    })
     .execute();
 }
 
@@ -182,6 +201,21 @@ export async function setWorkStatus(trx: Tx, workId: string, status: WorkStatus,
     .set({ status, published_at: status === 'published' ? at : null })
     .where('id', '=', workId)
     .where('status', '<>', status)
+    .executeTakeFirst();
+  return r.numUpdatedRows > 0n;
+}
+
+/** Name the project the work came out of (null: none); false when nothing changed. */
+export async function setWorkProject(trx: Tx, workId: string, projectId: string | null): Promise<boolean> {
+  const r = await trx
+    .updateTable('publication_work')
+    .set({ project_id: projectId })
+    .where('id', '=', workId)
+    .where((eb) =>
+      projectId === null
+        ? eb('project_id', 'is not', null)
+        : eb.or([eb('project_id', 'is', null), eb('project_id', '<>', projectId)]),
+    )
     .executeTakeFirst();
   return r.numUpdatedRows > 0n;
 }

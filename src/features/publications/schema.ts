@@ -33,10 +33,12 @@ export const createForm = z.strictObject({ ...csrfField, type: z.enum(WORK_TYPES
 export const editionForm = z.strictObject({ ...csrfField, ...editionFields });
 export const versionForm = z.strictObject({ ...csrfField });
 export const statusForm = z.strictObject({ ...csrfField, status: z.enum(['published', 'draft']) });
+// The project a work came out of: '' for none; staff-routes.ts checks that it exists.
+export const projectForm = z.strictObject({ ...csrfField, project: z.union([z.literal(''), z.uuid()]) });
 export const visibilityForm = z.strictObject({ ...csrfField, visibility: z.enum(['public', 'members']) });
 export const listQuery = z.strictObject({ done: z.enum(['created']).optional() });
 export const workQuery = z.strictObject({
-  done: z.enum(['created', 'edition', 'version', 'published', 'draft', 'visibility']).optional(),
+  done: z.enum(['created', 'edition', 'version', 'published', 'draft', 'visibility', 'project']).optional(),
   text: z.enum(['read', 'none', 'failed']).optional(),
 });
 

@@ -13,6 +13,7 @@
  * - `POST …/publications/:workId/editions`: another language edition;
  * - `POST …/publications/editions/:editionId/versions`: a new version;
  * - `POST …/publications/:workId/status`: publish or withdraw;
+ * - `POST …/publications/:workId/project`: the project the work came out of;
  * - `POST …/publications/editions/:editionId/visibility`: public or members-only.
  *
  * The three upload routes live in their own plugin, the only one that
@@ -37,6 +38,7 @@ import { translator, type Locale } from '../../platform/i18n/index.ts';
 import { pageContext } from '../../platform/layout/context.ts';
 import { sendPage } from '../../platform/layout/render.ts';
 import { staffRequest } from '../../platform/request/context.ts';
+import { projectChoices, projectExists } from '../projects/queries.ts';
 import { PUBLICATIONS_MANAGE, PUBLICATIONS_READ } from './actions.ts';
 import { safeFilename, sendPdf, slugOf } from './files.ts';
 import { pdfText, type PdfText } from './pdf-text.ts';
@@ -48,7 +50,9 @@ import {
   insertVersion,
   insertWork,
   setVisibility,
+  setWorkProject,
   setWorkStatus,
+  workExists,
   worksWithEditions,
   type WorkWithEditions,
 } from './queries.ts';
@@ -57,6 +61,7 @@ import {
   editionForm,
   listQuery,
   MAX_PDF_BYTES,
+  projectForm,
   statusForm,
   uuidParam,
   versionForm,
@@ -147,9 +152,11 @@ export const publicationStaffRoutes: FastifyPluginAsync = async (app) => {
     status = 200,
   ) {
     const { actor, tx } = staffRequest(req);
-    const [work] = await tx((trx) => worksWithEditions(trx, { workId }));
-    if (!work) throw notFound();
     const manage = can(actor, PUBLICATIONS_MANAGE);
+    const [[work], projects] = await tx(
+      async (trx) => [await worksWithEditions(trx, { workId }), manage ? await projectChoices(trx) : []] as const,
+    );
+    if (!work) throw notFound();
     const missing = EDITION_LANGUAGES.filter((l) => !work.editions.some((e) => e.language === l));
     const first = missing[0] ?? 'de';
     return sendPage(
@@ -162,6 +169,7 @@ export const publicationStaffRoutes: FastifyPluginAsync = async (app) => {
           done: extra.done ?? null,
           refusal: extra.refusal ?? null,
           missing,
+          projects,
           form: manage
             ? { values: extra.values ?? { ...EMPTY_EDITION, language: first }, errors: extra.errors ?? new Map() }
             : null,
@@ -223,6 +231,33 @@ export const publicationStaffRoutes: FastifyPluginAsync = async (app) => {
       objectId: workId,
     });
     return reply.redirect(`${base(req)}/${workId}?done=${status}`, 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/:lang/staff/publications/:id/project', manage, async (req, reply) => {
+    const { tx } = staffRequest(req);
+    const workId = idOf(req.params.id);
+    const { project } = parseOr400(projectForm, req.body ?? {}, 'form');
+    const projectId = project === '' ? null : project.toLowerCase();
+    const found = await tx(
+      async (trx) =>
+        [await workExists(trx, workId), projectId === null || (await projectExists(trx, projectId))] as const,
+    );
+    if (!found[0]) throw notFound();
+    if (!found[1])
+      return workPage(
+        req,
+        reply,
+        workId,
+        { refusal: translator(req.locale, 'publicationsStaff')('project.unknown') },
+        400,
+      );
+    await audited(req, async (trx) => setWorkProject(trx, workId, projectId), {
+      event: 'publication.project_changed_done',
+      objectType: 'publication_work',
+      objectId: workId,
+      details: { project: projectId ?? 'none' },
+    });
+    return reply.redirect(`${base(req)}/${workId}?done=project`, 303);
   });
 
   app.post<{ Params: { id: string } }>(

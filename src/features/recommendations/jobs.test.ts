@@ -56,6 +56,7 @@ beforeAll(async () => {
           addresseeName: 'Bundestag',
           themes: [],
           affectedGroups: [],
+          projectId: null,
         },
         who,
       );

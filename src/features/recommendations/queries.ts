@@ -23,6 +23,8 @@ export type RecommendationFields = {
   addresseeName: string;
   themes: Theme[];
   affectedGroups: AffectedGroup[];
+  /** The project the recommendation came out of (projects, ADR 042), if any. */
+  projectId: string | null;
 };
 
 type Source = {
@@ -40,6 +42,11 @@ export type Evidence = {
   kind: EvidenceKind;
   support: string;
   publicationId: string | null;
+  /**
+   * The work a 'publication' link points at, as the caller's scope sees it:
+   * null when the scope may not see it (the public never sees a draft).
+   */
+  publication: { slug: string; title: string; language: string } | null;
   statisticsYear: number | null;
   statisticsTable: string | null;
   externalTitle: string | null;
@@ -104,6 +111,10 @@ export async function allRecommendations(trx: Tx, only?: { id?: string; slug?: s
       .orderBy('id')
       .execute(),
   ]);
+  const works = await workTitles(
+    trx,
+    evidence.flatMap((e) => (e.publication_id ? [e.publication_id] : [])),
+  );
   return rows.map((r) => ({
     id: r.id,
     slug: r.slug,
@@ -114,6 +125,7 @@ export async function allRecommendations(trx: Tx, only?: { id?: string; slug?: s
     addresseeName: r.addressee_name,
     themes: r.themes as Theme[],
     affectedGroups: r.affected_groups as AffectedGroup[],
+    projectId: r.project_id,
     published: r.published,
     mergedInto: r.merged_into,
     updatedAt: r.updated_at,
@@ -147,6 +159,7 @@ export async function allRecommendations(trx: Tx, only?: { id?: string; slug?: s
         kind: e.kind,
         support: e.support,
         publicationId: e.publication_id,
+        publication: e.publication_id ? (works.get(e.publication_id) ?? null) : null,
         statisticsYear: e.statistics_year,
         statisticsTable: e.statistics_table,
         externalTitle: e.external_title,
@@ -185,7 +198,56 @@ const columns = (f: RecommendationFields) => ({
   addressee_name: f.addresseeName,
   themes: f.themes,
   affected_groups: f.affectedGroups,
+  project_id: f.projectId,
 });
+
+// ---- the library's works, for evidence links (SQL over its tables, in the caller's scope) ----
+
+/** Which edition's title names a work: German first, then English, then Leichte Sprache. */
+const TITLE_ORDER = ['de', 'en', 'de-LS'];
+
+/** The slug and title of each of these works the scope sees with a visible edition. */
+async function workTitles(
+  trx: Tx,
+  ids: readonly string[],
+): Promise<Map<string, { slug: string; title: string; language: string }>> {
+  const found = new Map<string, { slug: string; title: string; language: string; rank: number }>();
+  if (ids.length === 0) return found;
+  const rows = await trx
+    .selectFrom('publication_work as w')
+    .innerJoin('publication_edition as e', 'e.work_id', 'w.id')
+    .select(['w.id', 'w.slug', 'e.language', 'e.title'])
+    .where('w.id', 'in', [...new Set(ids)])
+    .where('w.status', '=', 'published')
+    .execute();
+  for (const r of rows) {
+    const rank = TITLE_ORDER.indexOf(r.language);
+    const seen = found.get(r.id);
+    if (!seen || rank < seen.rank) found.set(r.id, { slug: r.slug, title: r.title, language: r.language, rank });
+  }
+  return new Map([...found].map(([id, { slug, title, language }]) => [id, { slug, title, language }]));
+}
+
+/** The published works the office may choose as evidence, by title. */
+export async function publishedWorks(trx: Tx): Promise<{ id: string; title: string }[]> {
+  const ids = await trx.selectFrom('publication_work').select('id').where('status', '=', 'published').execute();
+  const titles = await workTitles(
+    trx,
+    ids.map((r) => r.id),
+  );
+  return [...titles].map(([id, w]) => ({ id, title: w.title })).sort((a, b) => a.title.localeCompare(b.title, 'de'));
+}
+
+/** Whether a published work with this id exists (evidence may point only at one). */
+export async function publishedWorkExists(trx: Tx, id: string): Promise<boolean> {
+  const r = await trx
+    .selectFrom('publication_work')
+    .select('id')
+    .where('id', '=', id)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+  return r !== undefined;
+}
 
 export async function createRecommendation(trx: Tx, ring: KeyRing, id: string, f: RecommendationFields, who: Who) {
   await trx
@@ -204,7 +266,7 @@ export async function changeRecommendation(trx: Tx, ring: KeyRing, id: string, f
     .where('merged_into', 'is', null)
     .executeTakeFirst();
   if (r.numUpdatedRows === 0n) return false;
-  await event(trx, ring, 'recommendation.changed_done', id, who);
+  await event(trx, ring, 'recommendation.changed_done', id, who, f.projectId ? { project: f.projectId } : undefined);
   return true;
 }
 

@@ -24,6 +24,8 @@ import { issueMessage } from '../../platform/http/validation.ts';
 import { pageContext } from '../../platform/layout/context.ts';
 import { sendPage } from '../../platform/layout/render.ts';
 import { anonymousTx, staffRequest } from '../../platform/request/context.ts';
+import type { Tx } from '../../platform/db/tenant.ts';
+import { projectChoices, projectExists } from '../projects/queries.ts';
 import { RECOMMENDATIONS_MANAGE } from './actions.ts';
 import { filtered, recommendationsCsv } from './present.ts';
 import {
@@ -37,6 +39,8 @@ import {
   mergeRecommendations,
   recommendationById,
   recommendationBySlug,
+  publishedWorkExists,
+  publishedWorks,
   removeEvidence,
   setPublished,
   slugOf,
@@ -98,7 +102,27 @@ const fieldsOf = (f: z.infer<typeof recommendationForm>): RecommendationFields =
   addresseeName: f.addressee_name,
   themes: f.themes,
   affectedGroups: f.affected_groups,
+  projectId: f.project ? f.project.toLowerCase() : null,
 });
+
+/** The projects and the library's published works the office's forms offer. */
+const choicesOf = async (trx: Tx) => ({ projects: await projectChoices(trx), works: await publishedWorks(trx) });
+
+/** A chosen project or publication that does not exist: a 400 next to the field, in the reader's language. */
+function unknownReference(field: 'project' | 'publication_id'): never {
+  const key = field === 'project' ? 'form.projectUnknown' : 'evidence.publicationUnknown';
+  parseOr400(
+    z.strictObject({
+      [field]: z.string().refine(() => false, {
+        message: field === 'project' ? 'there is no such project' : 'there is no published publication with this id',
+        params: issueMessage('recommendationsStaff', key),
+      }),
+    }),
+    { [field]: '' },
+    'form',
+  );
+  throw new Error('unreachable: the schema refuses every value');
+}
 
 export const recommendationRoutes: FastifyPluginAsync = async (app) => {
   const pub = { config: { public: true } };
@@ -150,13 +174,18 @@ export const recommendationRoutes: FastifyPluginAsync = async (app) => {
     addressee_name: '',
     themes: [],
     affected_groups: [],
+    project: '',
   };
 
   app.get('/:lang/staff/recommendations/new', opts, async (req, reply) => {
-    staffRequest(req);
+    const { tx } = staffRequest(req);
+    const choices = await tx(choicesOf);
     return sendPage(
       reply,
-      EditPage({ ctx: pageContext(req), model: { r: null, others: [], values: emptyValues, csrf: csrfToken(req) } }),
+      EditPage({
+        ctx: pageContext(req),
+        model: { r: null, others: [], values: emptyValues, choices, csrf: csrfToken(req) },
+      }),
     );
   });
 
@@ -164,12 +193,15 @@ export const recommendationRoutes: FastifyPluginAsync = async (app) => {
     const { actor, tx } = staffRequest(req);
     const form = parseOr400(recommendationForm, req.body ?? {}, 'form');
     const id = randomUUID();
+    const fields = fieldsOf(form);
     const created = await tx(async (trx) => {
-      if (await slugTaken(trx, form.slug, null)) return false;
-      await createRecommendation(trx, app.keys.audit, id, fieldsOf(form), who(actor.userId));
-      return true;
+      if (await slugTaken(trx, form.slug, null)) return 'taken';
+      if (fields.projectId && !(await projectExists(trx, fields.projectId))) return 'no-project';
+      await createRecommendation(trx, app.keys.audit, id, fields, who(actor.userId));
+      return 'ok';
     });
-    if (!created) slugIsTaken(form.slug);
+    if (created === 'taken') slugIsTaken(form.slug);
+    if (created === 'no-project') unknownReference('project');
     return reply.redirect(`${staffBase(req)}/${id}?done=created`, 303);
   });
 
@@ -189,6 +221,7 @@ export const recommendationRoutes: FastifyPluginAsync = async (app) => {
     const { r, tx, id } = await ofPath(req);
     parseOr400(doneQuery, req.query ?? {}, 'query');
     const others = (await tx((trx) => allRecommendations(trx))).filter((o) => o.id !== id && o.mergedInto === null);
+    const choices = await tx(choicesOf);
     const values: FormValues = {
       slug: r.slug,
       title: r.title,
@@ -198,22 +231,26 @@ export const recommendationRoutes: FastifyPluginAsync = async (app) => {
       addressee_name: r.addresseeName,
       themes: r.themes,
       affected_groups: r.affectedGroups,
+      project: r.projectId ?? '',
     };
     const { done } = parseOr400(doneQuery, req.query ?? {}, 'query');
     return sendPage(
       reply,
-      EditPage({ ctx: pageContext(req), model: { r, others, values, csrf: csrfToken(req), done } }),
+      EditPage({ ctx: pageContext(req), model: { r, others, values, choices, csrf: csrfToken(req), done } }),
     );
   });
 
   app.post('/:lang/staff/recommendations/:id', opts, async (req, reply) => {
     const form = parseOr400(recommendationForm, req.body ?? {}, 'form');
     const { actor, tx, id } = await ofPath(req);
+    const fields = fieldsOf(form);
     const saved = await tx(async (trx) => {
       if (await slugTaken(trx, form.slug, id)) return 'taken';
-      return (await changeRecommendation(trx, app.keys.audit, id, fieldsOf(form), who(actor.userId))) ? 'ok' : 'gone';
+      if (fields.projectId && !(await projectExists(trx, fields.projectId))) return 'no-project';
+      return (await changeRecommendation(trx, app.keys.audit, id, fields, who(actor.userId))) ? 'ok' : 'gone';
     });
     if (saved === 'taken') slugIsTaken(form.slug);
+    if (saved === 'no-project') unknownReference('project');
     if (saved === 'gone') throw notFound();
     return reply.redirect(`${staffBase(req)}/${id}?done=saved`, 303);
   });
@@ -273,7 +310,7 @@ export const recommendationRoutes: FastifyPluginAsync = async (app) => {
     // Only the kind's own target columns are stored: a link never carries another kind's leftovers.
     const target =
       form.kind === 'publication'
-        ? { publication_id: form.publication_id || null }
+        ? { publication_id: form.publication_id ? form.publication_id.toLowerCase() : null }
         : form.kind === 'statistics_table'
           ? {
               statistics_year: form.statistics_year === '' ? null : (form.statistics_year ?? null),
@@ -284,14 +321,19 @@ export const recommendationRoutes: FastifyPluginAsync = async (app) => {
               external_reference: form.external_reference || null,
               external_url: form.external_url,
             };
-    await tx((trx) =>
-      addEvidence(
+    // The foreign key would refuse an unknown work with a 500; a draft it would let through, though the public
+    // could not follow the link. Both are the office's mistake: a 400 next to the field.
+    const added = await tx(async (trx) => {
+      if (target.publication_id && !(await publishedWorkExists(trx, target.publication_id))) return false;
+      await addEvidence(
         trx,
         app.keys.audit,
         { id: randomUUID(), recommendation_id: id, kind: form.kind, support: form.support, ...target },
         who(actor.userId),
-      ),
-    );
+      );
+      return true;
+    });
+    if (!added) unknownReference('publication_id');
     return reply.redirect(`${staffBase(req)}/${id}?done=evidence`, 303);
   });
 

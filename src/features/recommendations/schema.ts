@@ -82,6 +82,8 @@ export const recommendationForm = z.strictObject({
   addressee_name: text(200),
   themes: many(THEMES),
   affected_groups: many(AFFECTED_GROUPS),
+  // The project the recommendation came out of: '' for none; routes.ts checks that it exists.
+  project: z.union([z.literal(''), z.uuid()]).optional(),
 });
 
 export const sourceForm = z.strictObject({

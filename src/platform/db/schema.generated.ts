@@ -553,6 +553,7 @@ export interface PublicationWork {
   created_at: Timestamp;
   created_by: string | null;
   id: string;
+  project_id: string | null;
   published_at: Timestamp | null;
   slug: string;
   status: Generated<'draft' | 'published'>;
@@ -576,6 +577,7 @@ export interface Recommendation {
   created_at: Generated<Timestamp>;
   id: string;
   merged_into: string | null;
+  project_id: string | null;
   published: Generated<boolean>;
   slug: string;
   themes: Generated<string[]>;

@@ -18,7 +18,8 @@ const id = (key: string) => derivedId(DEMO_NAMESPACE, `projects:${key}`);
 
 export const DEMO_PROJECT_SLUG = 'flucht-und-menschenhandel';
 
-const PROJECT_ID = id('project:flucht-und-menschenhandel');
+/** The seed project: the demo's publications and recommendations name it as theirs. */
+export const DEMO_PROJECT_ID = id('project:flucht-und-menschenhandel');
 
 const FUNDERS = [
   {
@@ -82,7 +83,7 @@ export async function writeDemoProjects(trx: Tx, now: Date): Promise<void> {
   await trx
     .insertInto('project')
     .values({
-      id: PROJECT_ID,
+      id: DEMO_PROJECT_ID,
       slug: DEMO_PROJECT_SLUG,
       title: 'Flucht und Menschenhandel: Schutz und Unterstützung für Frauen und Minderjährige',
       goal: 'Die Fachberatungsstellen bei ihren eigenen Vorhaben für geflüchtete Betroffene von Menschenhandel begleiten und herausarbeiten, was Politik und Verwaltung ändern müssen, damit Schutz auch im Asylverfahren ankommt.',
@@ -119,7 +120,7 @@ export async function writeDemoProjects(trx: Tx, now: Date): Promise<void> {
   }
   await trx
     .insertInto('project_funder')
-    .values(FUNDERS.map((f, position) => ({ project_id: PROJECT_ID, funder_id: f.id, position })))
+    .values(FUNDERS.map((f, position) => ({ project_id: DEMO_PROJECT_ID, funder_id: f.id, position })))
     .onConflict((oc) => oc.columns(['project_id', 'funder_id']).doNothing())
     .execute();
   // Each measure as its centre registers it, then reviewed as the office reviews.
@@ -147,7 +148,13 @@ export async function writeDemoProjects(trx: Tx, now: Date): Promise<void> {
     await setScopeSettings(trx, { kind: 'coordination' });
     await trx
       .updateTable('measure')
-      .set({ status: 'accepted', reviewed_at: now, project_id: PROJECT_ID, shown_on_project: true, updated_at: now })
+      .set({
+        status: 'accepted',
+        reviewed_at: now,
+        project_id: DEMO_PROJECT_ID,
+        shown_on_project: true,
+        updated_at: now,
+      })
       .where('id', '=', id(`measure:${m.key}`))
       .execute();
   }

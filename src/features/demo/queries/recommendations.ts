@@ -5,7 +5,8 @@ import type { AddresseeKind, AffectedGroup, SourceKind, Strength, Theme } from '
 type DemoStatus = [track: 'addressee' | 'assessment', status: string, statedOn: string, source: string, note?: string];
 type DemoEvidence =
   | { kind: 'external'; title: string; reference: string; support: string }
-  | { kind: 'statistics_table'; table: string; support: string };
+  | { kind: 'statistics_table'; table: string; support: string }
+  | { kind: 'publication'; publicationId: string; support: string };
 
 export type DemoRecommendation = {
   n: number;
@@ -20,6 +21,8 @@ export type DemoRecommendation = {
   statuses: DemoStatus[];
   evidence: DemoEvidence[];
   published?: boolean;
+  /** The project the recommendation came out of. */
+  projectId?: string;
 };
 
 /** Fixed ids per recommendation and part, so that installations agree and a second run is a no-op. */
@@ -53,6 +56,7 @@ export async function insertDemoRecommendations(
         themes: r.themes,
         affected_groups: r.groups,
         published: r.published ?? true,
+        project_id: r.projectId ?? null,
         created_at: now,
         updated_at: now,
       })
@@ -95,7 +99,9 @@ export async function insertDemoRecommendations(
           support: e.support,
           ...(e.kind === 'external'
             ? { external_title: e.title, external_reference: e.reference }
-            : { statistics_year: statisticsYear, statistics_table: e.table }),
+            : e.kind === 'publication'
+              ? { publication_id: e.publicationId }
+              : { statistics_year: statisticsYear, statistics_table: e.table }),
           created_at: now,
         })
         .execute();

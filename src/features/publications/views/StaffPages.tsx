@@ -197,6 +197,8 @@ export type WorkModel = {
   /** The form adding an edition (languages still missing), when the reader may. */
   form: FormState | null;
   missing: readonly EditionLanguage[];
+  /** The projects the office may name as the work's origin (when the reader may manage). */
+  projects: readonly { id: string; title: string }[];
   csrf: string;
 };
 
@@ -229,6 +231,27 @@ export function WorkPage({ ctx, model }: { ctx: PageContext; model: WorkModel })
           <input type="hidden" name="status" value={work.status === 'published' ? 'draft' : 'published'} />
           <button type="submit">{work.status === 'published' ? s('publish.unpublish') : s('publish.publish')}</button>
         </PostForm>
+      ) : null}
+      {model.manage ? (
+        <section aria-labelledby="project-title">
+          <h2 id="project-title">{s('project.title')}</h2>
+          <PostForm action={`${base}/${work.id}/project`} csrf={model.csrf}>
+            <div class="field">
+              <label for="f-project">{s('project.label')}</label>
+              <select id="f-project" name="project">
+                <option value="" selected={work.projectId === null}>
+                  {s('project.none')}
+                </option>
+                {model.projects.map((p) => (
+                  <option value={p.id} selected={p.id === work.projectId}>
+                    {p.title}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit">{s('project.save')}</button>
+          </PostForm>
+        </section>
       ) : null}
       {work.editions.map((e) => (
         <section aria-labelledby={`edition-${e.id}`} class="publication-edition">

@@ -173,7 +173,17 @@ function EvidenceItem({ t, e, locale }: { t: T; e: Evidence; locale: Locale }) {
       </a>
     );
   } else {
-    target = <span>{t('detail.publication')}</span>;
+    // A work the reader may not see (a draft, or one withdrawn since) is named by its kind only.
+    target = e.publication ? (
+      <a
+        href={`/${locale}/publications/${e.publication.slug}`}
+        lang={e.publication.language === 'de-LS' ? 'de' : e.publication.language}
+      >
+        {e.publication.title}
+      </a>
+    ) : (
+      <span>{t('detail.publication')}</span>
+    );
   }
   return (
     <li>

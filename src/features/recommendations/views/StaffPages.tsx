@@ -113,6 +113,8 @@ export function StaffListPage({
   );
 }
 
+type Choice = { id: string; title: string };
+
 export type FormValues = {
   slug: string;
   title: string;
@@ -122,6 +124,7 @@ export type FormValues = {
   addressee_name: string;
   themes: readonly string[];
   affected_groups: readonly string[];
+  project: string;
 };
 
 function Text({ id, label, children }: { id: string; label: string; children: ComponentChildren }) {
@@ -168,6 +171,8 @@ export function EditPage({
     r: Recommendation | null;
     others: readonly Recommendation[];
     values: FormValues;
+    /** The projects to choose from, and the library's published works for evidence. */
+    choices: { projects: readonly Choice[]; works: readonly Choice[] };
     csrf: string;
     done?: Done | undefined;
   };
@@ -248,6 +253,16 @@ export function EditPage({
         </Text>
         {checks('themes', THEMES, 'theme')}
         {checks('affected_groups', AFFECTED_GROUPS, 'group')}
+        <Select
+          id="f-project"
+          name="project"
+          label={s('form.project')}
+          value={v.project}
+          options={[
+            { value: '', label: s('form.noProject') },
+            ...model.choices.projects.map((p) => ({ value: p.id, label: p.title })),
+          ]}
+        />
         <button type="submit">{r ? s('form.save') : s('form.create')}</button>
       </PostForm>
       {r && !r.mergedInto ? (
@@ -346,7 +361,7 @@ export function EditPage({
                     ? (e.externalTitle ?? '')
                     : e.kind === 'statistics_table'
                       ? `${e.statisticsYear ?? ''} ${e.statisticsTable ?? ''}`
-                      : (e.publicationId ?? '');
+                      : (e.publication?.title ?? e.publicationId ?? '');
                 return (
                   <li>
                     {t(`evidenceKind.${e.kind}`)}: {name}: {e.support}
@@ -385,9 +400,15 @@ export function EditPage({
               <Text id="f-statistics_table" label={s('evidence.statistics_table')}>
                 <input id="f-statistics_table" name="statistics_table" type="text" maxLength={64} />
               </Text>
-              <Text id="f-publication_id" label={s('evidence.publication_id')}>
-                <input id="f-publication_id" name="publication_id" type="text" maxLength={36} />
-              </Text>
+              <Select
+                id="f-publication_id"
+                name="publication_id"
+                label={s('evidence.publication_id')}
+                options={[
+                  { value: '', label: s('evidence.noPublication') },
+                  ...model.choices.works.map((w) => ({ value: w.id, label: w.title })),
+                ]}
+              />
               <button type="submit">{s('evidence.add')}</button>
             </PostForm>
           </section>
