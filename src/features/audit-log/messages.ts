@@ -93,6 +93,8 @@ export const KNOWN_EVENTS = [
   'publication.published_done',
   'publication.unpublished_done',
   'publication.visibility_changed_done',
+  'publication.edition_edited_done',
+  'publication.scheduled_done',
   'audit.read',
   'audit.exported',
   'outbox.read',

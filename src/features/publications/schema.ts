@@ -32,11 +32,26 @@ const editionFields = {
 export const createForm = z.strictObject({ ...csrfField, type: z.enum(WORK_TYPES), ...editionFields });
 export const editionForm = z.strictObject({ ...csrfField, ...editionFields });
 export const versionForm = z.strictObject({ ...csrfField });
+/** An edition's metadata and its work's type (the language stays: it names the edition). */
+export const editForm = z.strictObject({
+  ...csrfField,
+  type: z.enum(WORK_TYPES),
+  title: editionFields.title,
+  summary: editionFields.summary,
+  authors: editionFields.authors,
+  issued: editionFields.issued,
+  licence: editionFields.licence,
+  visibility: editionFields.visibility,
+});
+/** 'YYYY-MM-DDTHH:MM', Berlin time (a datetime-local field); read by fromBerlinLocal. */
+export const scheduleForm = z.strictObject({ ...csrfField, publish_at: z.string().trim().max(40) });
 export const statusForm = z.strictObject({ ...csrfField, status: z.enum(['published', 'draft']) });
 export const visibilityForm = z.strictObject({ ...csrfField, visibility: z.enum(['public', 'members']) });
 export const listQuery = z.strictObject({ done: z.enum(['created']).optional() });
 export const workQuery = z.strictObject({
-  done: z.enum(['created', 'edition', 'version', 'published', 'draft', 'visibility']).optional(),
+  done: z
+    .enum(['created', 'edition', 'version', 'published', 'draft', 'visibility', 'edited', 'unchanged', 'scheduled'])
+    .optional(),
   text: z.enum(['read', 'none', 'failed']).optional(),
 });
 
