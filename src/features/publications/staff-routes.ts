@@ -348,13 +348,14 @@ export const publicationStaffRoutes: FastifyPluginAsync = async (app) => {
       const problem = translator(req.locale, 'publicationsStaff')('schedule.problem');
       return workPage(req, reply, workId, { scheduleErrors: new Map([['publish_at', [problem]]]) }, 400);
     }
-    await audited(req, (trx) => scheduleWork(trx, workId, at, now), {
+    // A public work is not scheduled back into hiding: withdraw it first.
+    const changed = await audited(req, (trx) => scheduleWork(trx, workId, at, now), {
       event: 'publication.scheduled_done',
       objectType: 'publication_work',
       objectId: workId,
       details: { publish_at: at.toISOString() },
     });
-    return reply.redirect(`${base(req)}/${workId}?done=scheduled`, 303);
+    return reply.redirect(`${base(req)}/${workId}?done=${changed ? 'scheduled' : 'unchanged'}`, 303);
   });
 
   await app.register(uploadRoutes);
