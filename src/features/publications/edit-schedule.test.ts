@@ -43,7 +43,7 @@ async function create(title: string, words: string): Promise<string> {
     licence: 'CC BY 4.0',
     visibility: 'public',
   };
-  const parts = Object.entries(fields).map(([k, v]) =>
+  const parts: Buffer[] = Object.entries(fields).map(([k, v]) =>
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
   );
   parts.push(
