@@ -209,7 +209,7 @@ export async function scheduleWork(trx: Tx, workId: string, at: Date, now: Date)
   return r.numUpdatedRows > 0n;
 }
 
-export type EditionEdit = {
+type EditionEdit = {
   title: string;
   summary: string;
   authors: string;

@@ -351,7 +351,7 @@ export function WorkPage({ ctx, model }: { ctx: PageContext; model: WorkModel })
   );
 }
 
-export type EditModel = {
+type EditModel = {
   work: WorkWithEditions;
   edition: Edition;
   form: FormState;
