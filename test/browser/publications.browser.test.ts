@@ -2,7 +2,10 @@
  * The publications library in Chromium: the coordination office creates a
  * publication with a PDF and publishes it; the public search then finds it
  * by a word that is only inside the PDF. A text file renamed to .pdf is
- * refused with its message on the page. Every page has zero axe violations
+ * refused with its message on the page. The office edits a publication's
+ * title and schedules it for tomorrow: the public does not find it; after
+ * "publish now" the search finds the new title and not the old one. Every
+ * page has zero axe violations
  * (WCAG 2.1 AA) at desktop width and at 320 CSS px; the public pages set no
  * cookie and ask no other origin.
  */
@@ -117,6 +120,49 @@ describe('the office publishes a PDF, the public finds it by a word inside', () 
     ]);
     await expectAccessible(page, 'the work page');
     expect(await page.locator('meta[name="DC.title"]').getAttribute('content')).toBe('Browsertest Lagebild');
+  });
+
+  it('edits the title and schedules it; the public finds it by the new title once published', async () => {
+    await office.goto(`${site.base}/de/staff/publications`);
+    await fillEdition(office, 'Browsertest Rohfassung');
+    await office.setInputFiles('#f-file', {
+      name: 'jahresbericht.pdf',
+      mimeType: 'application/pdf',
+      buffer: await makePdf('Jahresbericht', ['Die Fachberatung dokumentiert Arbeitsausbeutung in Schlachthöfen.']),
+    });
+    await Promise.all([
+      office.waitForURL(/\/de\/staff\/publications\/[0-9a-f-]{36}\?done=created/),
+      office.click('button:has-text("Anlegen")'),
+    ]);
+    const workPage = office.url().replace(/\?.*$/, '');
+
+    await Promise.all([office.waitForURL(/\/edit$/), office.click('text=Angaben bearbeiten (Deutsch)')]);
+    expect(await office.inputValue('#f-title')).toBe('Browsertest Rohfassung');
+    await expectAccessible(office, 'the edit form');
+    await office.fill('#f-title', 'Browsertest Jahresbericht Schlachthöfe');
+    await Promise.all([office.waitForURL(/done=edited/), office.click('button:has-text("Änderungen speichern")')]);
+    expect(await office.textContent('h1')).toBe('Browsertest Jahresbericht Schlachthöfe');
+
+    // Tomorrow at 10:00, Berlin time, as the office types it.
+    const tomorrow = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(
+      new Date(Date.now() + 24 * 3600_000),
+    );
+    await office.fill('#f-publish_at', `${tomorrow}T10:00`);
+    await Promise.all([office.waitForURL(/done=scheduled/), office.click('button:has-text("Planen")')]);
+    expect(await office.textContent('main')).toContain(`Geplant: öffentlich ab ${tomorrow} 10:00`);
+    await expectAccessible(office, 'the scheduled work');
+
+    const page = await publicContext.newPage();
+    await page.goto(`${site.base}/de/publications?q=Schlachthöfe`);
+    expect(await page.textContent('main')).not.toContain('Browsertest Jahresbericht');
+
+    await office.goto(workPage);
+    await Promise.all([office.waitForURL(/done=published/), office.click('button:has-text("Jetzt veröffentlichen")')]);
+    await page.goto(`${site.base}/de/publications?q=Schlachthöfe`);
+    expect(await page.locator('.publication-hits').textContent()).toContain('Browsertest Jahresbericht Schlachthöfe');
+    await page.goto(`${site.base}/de/publications?q=Rohfassung`);
+    expect(await page.textContent('main')).not.toContain('Browsertest');
+    await expectAccessible(page, 'the search after the edit');
   });
 
   it('the demo publications and the English pages are accessible; no cookie, no other origin', async () => {

@@ -54,6 +54,7 @@ import {
 import { REPORT_KINDS } from '../../src/features/entry-reports/schema.ts';
 import { GUIDE_FORMS } from '../../src/features/professionals/schema.ts';
 import { DECLINE_REASONS } from '../../src/features/referrals/schema.ts';
+import { WORK_TYPES } from '../../src/features/publications/queries.ts';
 import { INTENTS } from '../../src/features/site-content/schema.ts';
 import { MAX_DECLINE_NOTE } from '../../src/features/referrals/schema-staff.ts';
 import { issueStamp } from '../../src/features/entry-reports/spam.ts';
@@ -816,6 +817,28 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     hostile: null,
     writes: ['publication_edition', ...AUDIT_TABLES],
   },
+  // Editing an edition's details (and its work's type): the search columns are written in the same transaction.
+  '/:lang/staff/publications/editions/:id/edit': {
+    who: 'coordination',
+    body: form({
+      type: { kind: 'enum', values: WORK_TYPES, required: true },
+      title: req(300),
+      summary: text(4000),
+      authors: text(500),
+      issued: req(10),
+      licence: text(100),
+      visibility: { kind: 'enum', values: ['public', 'members'], required: true },
+    }),
+    hostile: null,
+    writes: ['publication_work', 'publication_edition', ...AUDIT_TABLES],
+  },
+  // Scheduling: a Berlin time in the future (the demo dossier is public already: nothing changes).
+  '/:lang/staff/publications/:id/schedule': {
+    who: 'coordination',
+    body: form({ publish_at: req(40) }),
+    hostile: null,
+    writes: ['publication_work', ...AUDIT_TABLES],
+  },
 };
 const GOOD = 'sieben lange Wörter sind sicher genug';
 /** Two indicators the published guide has (read from its form), a place and a form of exploitation. */
@@ -863,6 +886,16 @@ const BASES: Record<string, PostFuzz['base']> = {
   '/:lang/staff/publications/:id/status': () => ({ status: 'published' }),
   '/:lang/staff/publications/:id/project': () => ({ project: '' }),
   '/:lang/staff/publications/editions/:id/visibility': () => ({ visibility: 'public' }),
+  '/:lang/staff/publications/editions/:id/edit': () => ({
+    type: 'dossier',
+    title: 'Dossier: Fuzz',
+    summary: 'Kurz.',
+    authors: 'Netzwerkbüro',
+    issued: '2017-03-15',
+    licence: 'CC BY 4.0',
+    visibility: 'public',
+  }),
+  '/:lang/staff/publications/:id/schedule': () => ({ publish_at: '2040-01-01T10:00' }),
   '/:lang/staff/reporting-years/:year/reopen': () => ({
     reason: 'Korrekturen einer Beratungsstelle',
     release_deadline: '2032-03-31',

@@ -278,6 +278,9 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   row('POST', '/:lang/staff/publications/:id/project',   'action:publications.manage', [SI, SI, PK, OK, OK, NF, NF], 'form'),
   row('POST', '/:lang/staff/publications/editions/:id/versions',   'action:publications.manage', [SI, SI, PK, OK, OK, NF, NF], 'form'),
   row('POST', '/:lang/staff/publications/editions/:id/visibility', 'action:publications.manage', [SI, SI, PK, OK, OK, NF, NF], 'form'),
+  row('GET',  '/:lang/staff/publications/editions/:id/edit',       'action:publications.manage', [SI, SI, PK, OK, OK, NF, NF]),
+  row('POST', '/:lang/staff/publications/editions/:id/edit',       'action:publications.manage', [SI, SI, PK, OK, OK, NF, NF], 'form'),
+  row('POST', '/:lang/staff/publications/:id/schedule',            'action:publications.manage', [SI, SI, PK, OK, OK, NF, NF], 'form'),
   // Case records (ADR 034): the centre's own lead and counsellors only; the network sees counts, never a record
   row('GET',  '/:lang/staff/cases',                      'action:cases.list',       [SI, SI, PK, NF, NF, OK, OK]),
   row('GET',  '/:lang/staff/cases/new',                  'action:cases.edit',       [SI, SI, PK, NF, NF, OK, OK]),

@@ -167,6 +167,12 @@ const COVERAGE: Record<string, string> = {
     'network object, no centre: centre roles refused by role (route matrix)',
   'POST /:lang/staff/publications/editions/:id/visibility':
     'network object, no centre: centre roles refused by role (route matrix)',
+  'GET /:lang/staff/publications/editions/:id/edit':
+    'network object, no centre: centre roles refused by role (route matrix, publications edit-schedule.test.ts)',
+  'POST /:lang/staff/publications/editions/:id/edit':
+    'network object, no centre: centre roles refused by role (route matrix, publications edit-schedule.test.ts)',
+  'POST /:lang/staff/publications/:id/schedule':
+    'network object, no centre: centre roles refused by role (route matrix, publications edit-schedule.test.ts)',
   'GET /:lang/staff/statistics/centre':
     'no object id: the centre comes from the session only; the own records only (statistics staff-routes.test.ts)',
   'POST /:lang/staff/indicators/drafts':

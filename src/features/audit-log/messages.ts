@@ -94,6 +94,8 @@ export const KNOWN_EVENTS = [
   'publication.unpublished_done',
   'publication.visibility_changed_done',
   'publication.project_changed_done',
+  'publication.edition_edited_done',
+  'publication.scheduled_done',
   'audit.read',
   'audit.exported',
   'outbox.read',

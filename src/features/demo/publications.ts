@@ -224,7 +224,10 @@ export async function writeDemoPublications(trx: Transaction<DB>, now: Date): Pr
           });
         }
       }
-      await setWorkStatus(trx, work.id, 'published', now);
+      // Published when it was issued, not at seeding: a scheduled work is hidden until its
+      // published_at by the request's clock, and tests run on fake clocks earlier than today.
+      const issued = work.editions.map((e) => e.issued).sort()[0]!;
+      await setWorkStatus(trx, work.id, 'published', new Date(`${issued}T09:00:00Z`));
     }
   }
   await setScopeSettings(trx, { kind: 'import' });

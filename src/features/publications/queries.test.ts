@@ -67,7 +67,8 @@ async function work(
 }
 
 const titles = (hits: { title: string }[]) => hits.map((h) => h.title);
-const search = (q: string, scope: Scope = anonymous) => run(scope, (trx) => searchEditions(trx, { q }));
+const search = (q: string, scope: Scope = anonymous) =>
+  run(scope, (trx) => searchEditions(trx, { q, now: new Date() }));
 
 let draft: Awaited<ReturnType<typeof work>>;
 let members: Awaited<ReturnType<typeof work>>;
@@ -169,15 +170,15 @@ describe('walls', () => {
 
 describe('without a query', () => {
   it('lists the newest published public editions', async () => {
-    const hits = await run(anonymous, (trx) => searchEditions(trx, { q: '' }));
+    const hits = await run(anonymous, (trx) => searchEditions(trx, { q: '', now: new Date() }));
     expect(hits.length).toBeGreaterThan(0);
     expect(titles(hits)).not.toContain('Interne Mitgliederauswertung');
   });
 
   it('filters by type and language', async () => {
-    const en = await run(anonymous, (trx) => searchEditions(trx, { q: '', language: 'en' }));
+    const en = await run(anonymous, (trx) => searchEditions(trx, { q: '', language: 'en', now: new Date() }));
     expect(en.every((h) => h.language === 'en')).toBe(true);
-    const reports = await run(anonymous, (trx) => searchEditions(trx, { q: 'an', type: 'report' }));
+    const reports = await run(anonymous, (trx) => searchEditions(trx, { q: 'an', type: 'report', now: new Date() }));
     expect(reports.every((h) => h.type === 'report')).toBe(true);
   });
 });

@@ -195,12 +195,20 @@ async function refreshSearch(trx: Tx, editionId: string): Promise<void> {
     WHERE e.id = k.edition_id`.execute(trx);
 }
 
+/**
+ * Publish (from `at` on) or withdraw. Publishing a scheduled work makes it
+ * public at `at` at once; publishing a public one changes nothing.
+ */
 export async function setWorkStatus(trx: Tx, workId: string, status: WorkStatus, at: Date): Promise<boolean> {
   const r = await trx
     .updateTable('publication_work')
     .set({ status, published_at: status === 'published' ? at : null })
     .where('id', '=', workId)
-    .where('status', '<>', status)
+    .where((eb) =>
+      status === 'published'
+        ? eb.or([eb('status', '<>', 'published'), eb('published_at', '>', at)])
+        : eb('status', '<>', status),
+    )
     .executeTakeFirst();
   return r.numUpdatedRows > 0n;
 }
@@ -216,8 +224,74 @@ export async function setWorkProject(trx: Tx, workId: string, projectId: string 
         ? eb('project_id', 'is not', null)
         : eb.or([eb('project_id', 'is', null), eb('project_id', '<>', projectId)]),
     )
+/**
+ * Schedule the work: published, visible to the public from `at` on (the
+ * query and the anonymous scope's row-level security compare it with the
+ * request's time, migrations/0038). False when it is already public.
+ */
+export async function scheduleWork(trx: Tx, workId: string, at: Date, now: Date): Promise<boolean> {
+  const r = await trx
+    .updateTable('publication_work')
+    .set({ status: 'published', published_at: at })
+    .where('id', '=', workId)
+    .where((eb) => eb.or([eb('status', '<>', 'published'), eb('published_at', '>', now)]))
     .executeTakeFirst();
   return r.numUpdatedRows > 0n;
+}
+
+type EditionEdit = {
+  title: string;
+  summary: string;
+  authors: string;
+  issued: string;
+  licence: string;
+  visibility: Visibility;
+};
+
+/**
+ * Change an edition's metadata and its work's type; the search columns
+ * follow in the same statement's transaction. Returns the fields that
+ * changed (empty: nothing did, nothing written).
+ */
+export async function updateEdition(
+  trx: Tx,
+  editionId: string,
+  edit: EditionEdit & { type: WorkType },
+  at: Date,
+): Promise<string[]> {
+  const before = await trx
+    .selectFrom('publication_edition as e')
+    .innerJoin('publication_work as w', 'w.id', 'e.work_id')
+    .select(['e.work_id', 'w.type', 'e.title', 'e.summary', 'e.authors', 'e.issued', 'e.licence', 'e.visibility'])
+    .where('e.id', '=', editionId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!before) return [];
+  const issuedBefore = typeof before.issued === 'string' ? before.issued : String(before.issued);
+  const changed = (['title', 'summary', 'authors', 'licence', 'visibility'] as const).filter(
+    (k) => before[k] !== edit[k],
+  ) as string[];
+  if (issuedBefore.slice(0, 10) !== edit.issued) changed.push('issued');
+  if (before.type !== edit.type) {
+    changed.push('type');
+    await trx.updateTable('publication_work').set({ type: edit.type }).where('id', '=', before.work_id).execute();
+  }
+  if (changed.length === 0 || (changed.length === 1 && changed[0] === 'type')) return changed;
+  await trx
+    .updateTable('publication_edition')
+    .set({
+      title: edit.title,
+      summary: edit.summary,
+      authors: edit.authors,
+      issued: edit.issued,
+      licence: edit.licence,
+      visibility: edit.visibility,
+      updated_at: at,
+    })
+    .where('id', '=', editionId)
+    .execute();
+  await refreshSearch(trx, editionId);
+  return changed;
 }
 
 export async function setVisibility(trx: Tx, editionId: string, visibility: Visibility, at: Date): Promise<boolean> {
@@ -233,12 +307,14 @@ export async function setVisibility(trx: Tx, editionId: string, visibility: Visi
 /** Works with their editions and versions (no text, no bytes), newest first, as the scope shows them. */
 export async function worksWithEditions(
   trx: Tx,
-  only?: { workId?: string; slug?: string; limit?: number; published?: boolean },
+  only?: { workId?: string; slug?: string; limit?: number; published?: boolean; now?: Date },
 ): Promise<WorkWithEditions[]> {
   let q = trx.selectFrom('publication_work').selectAll();
   q = only?.published
     ? q.where('status', '=', 'published').orderBy('published_at', 'desc')
     : q.orderBy('created_at', 'desc');
+  // The public's reads: a scheduled work is not there before its time.
+  if (only?.now !== undefined) q = q.where('status', '=', 'published').where('published_at', '<=', only.now);
   q = q.orderBy('id');
   if (only?.workId !== undefined) q = q.where('id', '=', only.workId);
   if (only?.slug !== undefined) q = q.where('slug', '=', only.slug);
@@ -322,6 +398,16 @@ export async function editionById(
   return r ? { workId: r.work_id, language: r.language } : null;
 }
 
+/**
+ * A transaction of the public pages: the anonymous scope, with the
+ * request's time as app.now, which the library's row-level security
+ * compares with a work's publishing time (migrations/0038).
+ */
+export async function atRequestTime<T>(trx: Tx, now: Date, fn: (trx: Tx) => Promise<T>): Promise<T> {
+  await sql`SELECT set_config('app.now', ${now.toISOString()}, true)`.execute(trx);
+  return fn(trx);
+}
+
 /** A version's file, if the scope may see it. */
 export async function fileOf(trx: Tx, versionId: string): Promise<{ filename: string; data: Buffer } | null> {
   const r = await trx
@@ -333,7 +419,13 @@ export async function fileOf(trx: Tx, versionId: string): Promise<{ filename: st
   return r ? { filename: r.filename, data: r.data } : null;
 }
 
-export type SearchFilters = { q: string; type?: WorkType | undefined; language?: EditionLanguage | undefined };
+export type SearchFilters = {
+  q: string;
+  type?: WorkType | undefined;
+  language?: EditionLanguage | undefined;
+  /** The request's time: works scheduled after it are not found. */
+  now: Date;
+};
 
 export type Hit = {
   editionId: string;
@@ -418,7 +510,7 @@ export async function searchEditions(trx: Tx, f: SearchFilters): Promise<Hit[]> 
     FROM publication_edition e
       JOIN publication_work w ON w.id = e.work_id
       LEFT JOIN publication_version v ON v.edition_id = e.id AND v.is_current
-    WHERE w.status = 'published' AND ${matches} ${typeFilter} ${languageFilter}
+    WHERE w.status = 'published' AND w.published_at <= ${f.now} AND ${matches} ${typeFilter} ${languageFilter}
     ORDER BY ${sql.join([...ranking, sql`e.issued DESC`, sql`e.id`])}
     LIMIT ${MAX_HITS}`.execute(trx);
   return rows.rows.map((r) => ({

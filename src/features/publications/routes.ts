@@ -12,8 +12,11 @@
  * Everything is read in the anonymous scope, where row-level security
  * shows only the public editions of published works (migrations/0033):
  * a draft's or a members-only edition's id is as unknown as a made-up one.
+ * A scheduled work is unknown until its time, judged against the request's
+ * clock by the queries and by row-level security alike (migrations/0038).
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { Tx } from '../../platform/db/tenant.ts';
 import { notFound } from '../../platform/auth/access.ts';
 import { parseOr400 } from '../../platform/http/errors.ts';
 import { pageContext } from '../../platform/layout/context.ts';
@@ -21,7 +24,7 @@ import { sendPage } from '../../platform/layout/render.ts';
 import { anonymousTx } from '../../platform/request/context.ts';
 import { atomFeed } from './feed.ts';
 import { sendPdf } from './files.ts';
-import { fileOf, searchEditions, worksWithEditions } from './queries.ts';
+import { atRequestTime, fileOf, searchEditions, worksWithEditions } from './queries.ts';
 import { searchQuery, slugParam, uuidParam } from './schema.ts';
 import { ListPage, WorkPage } from './views/PublicPages.tsx';
 
@@ -29,10 +32,15 @@ const FEED_ENTRIES = 30;
 
 export const publicationRoutes: FastifyPluginAsync = async (app) => {
   const pub = { config: { public: true } };
+  /** The anonymous scope at the request's time (one clock for query and policies). */
+  const publicTx = <T>(req: FastifyRequest, fn: (trx: Tx, now: Date) => Promise<T>): Promise<T> => {
+    const now = app.clock.now();
+    return anonymousTx(req, (trx) => atRequestTime(trx, now, (t) => fn(t, now)));
+  };
 
   app.get('/:lang/publications', pub, async (req, reply) => {
     const q = parseOr400(searchQuery, req.query ?? {}, 'query');
-    const hits = await anonymousTx(req, (trx) => searchEditions(trx, q));
+    const hits = await publicTx(req, (trx, now) => searchEditions(trx, { ...q, now }));
     return sendPage(
       reply,
       ListPage({ ctx: pageContext(req), model: { q: q.q, type: q.type, language: q.language, hits } }),
@@ -40,7 +48,9 @@ export const publicationRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.get('/:lang/publications/feed.atom', pub, async (req, reply) => {
-    const works = await anonymousTx(req, (trx) => worksWithEditions(trx, { published: true, limit: FEED_ENTRIES }));
+    const works = await publicTx(req, (trx, now) =>
+      worksWithEditions(trx, { published: true, limit: FEED_ENTRIES, now }),
+    );
     return reply
       .type('application/atom+xml; charset=utf-8')
       .send(atomFeed(works, { locale: req.locale, origin: app.config.publicOrigin }));
@@ -49,7 +59,7 @@ export const publicationRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { slug: string } }>('/:lang/publications/:slug', pub, async (req, reply) => {
     const slug = slugParam.safeParse(req.params.slug);
     if (!slug.success) throw notFound();
-    const [work] = await anonymousTx(req, (trx) => worksWithEditions(trx, { slug: slug.data }));
+    const [work] = await publicTx(req, (trx, now) => worksWithEditions(trx, { slug: slug.data, now }));
     if (!work || work.editions.length === 0) throw notFound();
     const url = `${app.config.publicOrigin}/${req.locale}/publications/${work.slug}`;
     return sendPage(reply, WorkPage({ ctx: pageContext(req), work, url }));
@@ -58,7 +68,7 @@ export const publicationRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { id: string } }>('/:lang/publications/files/:id', pub, async (req, reply) => {
     const id = uuidParam.safeParse(req.params.id);
     if (!id.success) throw notFound();
-    const file = await anonymousTx(req, (trx) => fileOf(trx, id.data));
+    const file = await publicTx(req, (trx) => fileOf(trx, id.data));
     if (!file) throw notFound();
     return sendPdf(reply, file.filename, file.data);
   });

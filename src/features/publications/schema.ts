@@ -32,6 +32,19 @@ const editionFields = {
 export const createForm = z.strictObject({ ...csrfField, type: z.enum(WORK_TYPES), ...editionFields });
 export const editionForm = z.strictObject({ ...csrfField, ...editionFields });
 export const versionForm = z.strictObject({ ...csrfField });
+/** An edition's metadata and its work's type (the language stays: it names the edition). */
+export const editForm = z.strictObject({
+  ...csrfField,
+  type: z.enum(WORK_TYPES),
+  title: editionFields.title,
+  summary: editionFields.summary,
+  authors: editionFields.authors,
+  issued: editionFields.issued,
+  licence: editionFields.licence,
+  visibility: editionFields.visibility,
+});
+/** 'YYYY-MM-DDTHH:MM', Berlin time (a datetime-local field); read by fromBerlinLocal. */
+export const scheduleForm = z.strictObject({ ...csrfField, publish_at: z.string().trim().max(40) });
 export const statusForm = z.strictObject({ ...csrfField, status: z.enum(['published', 'draft']) });
 // The project a work came out of: '' for none; staff-routes.ts checks that it exists.
 export const projectForm = z.strictObject({ ...csrfField, project: z.union([z.literal(''), z.uuid()]) });
@@ -39,6 +52,9 @@ export const visibilityForm = z.strictObject({ ...csrfField, visibility: z.enum(
 export const listQuery = z.strictObject({ done: z.enum(['created']).optional() });
 export const workQuery = z.strictObject({
   done: z.enum(['created', 'edition', 'version', 'published', 'draft', 'visibility', 'project']).optional(),
+  done: z
+    .enum(['created', 'edition', 'version', 'published', 'draft', 'visibility', 'edited', 'unchanged', 'scheduled'])
+    .optional(),
   text: z.enum(['read', 'none', 'failed']).optional(),
 });
 

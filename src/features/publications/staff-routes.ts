@@ -15,6 +15,10 @@
  * - `POST …/publications/:workId/status`: publish or withdraw;
  * - `POST …/publications/:workId/project`: the project the work came out of;
  * - `POST …/publications/editions/:editionId/visibility`: public or members-only.
+ * - `POST …/publications/editions/:editionId/visibility`: public or members-only;
+ * - `GET|POST …/publications/editions/:editionId/edit`: an edition's metadata
+ *   and its work's type (the search columns follow in the same transaction);
+ * - `POST …/publications/:workId/schedule`: published from a Berlin time on.
  *
  * The three upload routes live in their own plugin, the only one that
  * takes multipart bodies, up to 20 MB. A file is a PDF by its bytes, not its
@@ -27,7 +31,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { audit } from '../../platform/audit/audit.ts';
 import { notFound } from '../../platform/auth/access.ts';
-import { csrfToken } from '../../platform/auth/csrf.ts';
+import { CSRF_FIELD, csrfToken } from '../../platform/auth/csrf.ts';
 import { can } from '../../platform/auth/policy.ts';
 import type { Tx } from '../../platform/db/tenant.ts';
 import { parseOr400 } from '../../platform/http/errors.ts';
@@ -42,6 +46,7 @@ import { projectChoices, projectExists } from '../projects/queries.ts';
 import { PUBLICATIONS_MANAGE, PUBLICATIONS_READ } from './actions.ts';
 import { safeFilename, sendPdf, slugOf } from './files.ts';
 import { pdfText, type PdfText } from './pdf-text.ts';
+import { fromBerlinLocal } from '../site-content/schedule.ts';
 import {
   EDITION_LANGUAGES,
   editionById,
@@ -49,8 +54,10 @@ import {
   insertEdition,
   insertVersion,
   insertWork,
+  scheduleWork,
   setVisibility,
   setWorkProject,
+  updateEdition,
   setWorkStatus,
   workExists,
   worksWithEditions,
@@ -58,17 +65,19 @@ import {
 } from './queries.ts';
 import {
   createForm,
+  editForm,
   editionForm,
   listQuery,
   MAX_PDF_BYTES,
   projectForm,
+  scheduleForm,
   statusForm,
   uuidParam,
   versionForm,
   visibilityForm,
   workQuery,
 } from './schema.ts';
-import { EMPTY_EDITION, LibraryPage, WorkPage, type EditionValues } from './views/StaffPages.tsx';
+import { EditPage, EMPTY_EDITION, LibraryPage, WorkPage, type EditionValues } from './views/StaffPages.tsx';
 
 type Errors = Map<string, string[]>;
 
@@ -148,7 +157,7 @@ export const publicationStaffRoutes: FastifyPluginAsync = async (app) => {
     req: FastifyRequest,
     reply: FastifyReply,
     workId: string,
-    extra: { done?: string; values?: EditionValues; errors?: Errors; refusal?: string },
+    extra: { done?: string; values?: EditionValues; errors?: Errors; refusal?: string; scheduleErrors?: Errors },
     status = 200,
   ) {
     const { actor, tx } = staffRequest(req);
@@ -173,6 +182,47 @@ export const publicationStaffRoutes: FastifyPluginAsync = async (app) => {
           form: manage
             ? { values: extra.values ?? { ...EMPTY_EDITION, language: first }, errors: extra.errors ?? new Map() }
             : null,
+          csrf: csrfToken(req),
+          now: app.clock.now(),
+          scheduleErrors: extra.scheduleErrors ?? new Map(),
+        },
+      }),
+      status,
+    );
+  }
+
+  /** The edition's edit form, filled from the edition or from what was sent. */
+  async function editPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    editionId: string,
+    extra: { values?: EditionValues; errors?: Errors },
+    status = 200,
+  ) {
+    const { tx } = staffRequest(req);
+    const edition = await tx((trx) => editionById(trx, editionId));
+    if (!edition) throw notFound();
+    const [work] = await tx((trx) => worksWithEditions(trx, { workId: edition.workId }));
+    const e = work?.editions.find((x) => x.id === editionId);
+    if (!work || !e) throw notFound();
+    const values: EditionValues = extra.values ?? {
+      type: work.type,
+      language: e.language,
+      title: e.title,
+      summary: e.summary,
+      authors: e.authors,
+      issued: String(e.issued).slice(0, 10),
+      licence: e.licence,
+      visibility: e.visibility,
+    };
+    return sendPage(
+      reply,
+      EditPage({
+        ctx: pageContext(req),
+        model: {
+          work,
+          edition: e,
+          form: { values: { ...values, language: e.language }, errors: extra.errors ?? new Map() },
           csrf: csrfToken(req),
         },
       }),
@@ -278,6 +328,71 @@ export const publicationStaffRoutes: FastifyPluginAsync = async (app) => {
       return reply.redirect(`${base(req)}/${edition.workId}?done=visibility`, 303);
     },
   );
+
+  app.get<{ Params: { id: string } }>('/:lang/staff/publications/editions/:id/edit', manage, async (req, reply) => {
+    staffRequest(req);
+    return editPage(req, reply, idOf(req.params.id), {});
+  });
+
+  app.post<{ Params: { id: string } }>('/:lang/staff/publications/editions/:id/edit', manage, async (req, reply) => {
+    const { actor, tx } = staffRequest(req);
+    const editionId = idOf(req.params.id);
+    const edition = await tx((trx) => editionById(trx, editionId));
+    if (!edition) throw notFound();
+    const form = editForm.safeParse(req.body ?? {});
+    if (!form.success)
+      return editPage(
+        req,
+        reply,
+        editionId,
+        { values: valuesOf(req.body), errors: errorsOf(req.locale, form.error) },
+        400,
+      );
+    const { [CSRF_FIELD]: _csrf, ...edit } = form.data;
+    const at = app.clock.now();
+    const changed = await tx(async (trx) => {
+      const fields = await updateEdition(trx, editionId, edit, at);
+      if (fields.length > 0)
+        await audit(
+          trx,
+          app.keys.audit,
+          {
+            event: 'publication.edition_edited_done',
+            actorId: actor.userId,
+            centreId: null,
+            objectType: 'publication_edition',
+            objectId: editionId,
+            // Which fields, not their words: the edition holds the text.
+            details: { language: edition.language, changed: fields.join(',') },
+          },
+          at,
+        );
+      return fields;
+    });
+    return reply.redirect(`${base(req)}/${edition.workId}?done=${changed.length > 0 ? 'edited' : 'unchanged'}`, 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/:lang/staff/publications/:id/schedule', manage, async (req, reply) => {
+    const { tx } = staffRequest(req);
+    const workId = idOf(req.params.id);
+    const form = parseOr400(scheduleForm, req.body ?? {}, 'form');
+    const [work] = await tx((trx) => worksWithEditions(trx, { workId }));
+    if (!work) throw notFound();
+    const now = app.clock.now();
+    const at = fromBerlinLocal(form.publish_at);
+    if (!at || at.getTime() <= now.getTime()) {
+      const problem = translator(req.locale, 'publicationsStaff')('schedule.problem');
+      return workPage(req, reply, workId, { scheduleErrors: new Map([['publish_at', [problem]]]) }, 400);
+    }
+    // A public work is not scheduled back into hiding: withdraw it first.
+    const changed = await audited(req, (trx) => scheduleWork(trx, workId, at, now), {
+      event: 'publication.scheduled_done',
+      objectType: 'publication_work',
+      objectId: workId,
+      details: { publish_at: at.toISOString() },
+    });
+    return reply.redirect(`${base(req)}/${workId}?done=${changed ? 'scheduled' : 'unchanged'}`, 303);
+  });
 
   await app.register(uploadRoutes);
 

@@ -13,7 +13,14 @@ import { DataTable } from '../../../platform/layout/TableScroll.tsx';
 import { StaffFrame } from '../../../platform/staff/StaffFrame.tsx';
 import { ErrorSummary, Field, PostForm, control, inputId, type Errors } from '../../../platform/staff/forms.tsx';
 import { formatDay } from '../../../platform/time/dates.ts';
-import { EDITION_LANGUAGES, WORK_TYPES, type EditionLanguage, type WorkWithEditions } from '../queries.ts';
+import { toBerlinLocal } from '../../site-content/schedule.ts';
+import {
+  EDITION_LANGUAGES,
+  WORK_TYPES,
+  type Edition,
+  type EditionLanguage,
+  type WorkWithEditions,
+} from '../queries.ts';
 import { htmlLangOf, textLang } from './PublicPages.tsx';
 
 export type EditionValues = {
@@ -63,7 +70,18 @@ function FileField({ ctx, errors, name = 'file' }: { ctx: PageContext; errors: E
   );
 }
 
-function EditionFields({ ctx, form, withType }: { ctx: PageContext; form: FormState; withType: boolean }) {
+function EditionFields({
+  ctx,
+  form,
+  withType,
+  editing = false,
+}: {
+  ctx: PageContext;
+  form: FormState;
+  withType: boolean;
+  /** Editing an edition: its language stays (it names the edition) and no file is taken. */
+  editing?: boolean;
+}) {
   const s = translator(ctx.locale, 'publicationsStaff');
   const w = translator(textLang(ctx.locale), 'publications');
   const { values: v, errors } = form;
@@ -86,15 +104,17 @@ function EditionFields({ ctx, form, withType }: { ctx: PageContext; form: FormSt
           </select>
         </Field>
       ) : null}
-      <Field name="language" label={s('field.language')} errors={errors} errorPrefix={prefix}>
-        <select {...control('language', errors, false)}>
-          {EDITION_LANGUAGES.map((l) => (
-            <option value={l} selected={v.language === l}>
-              {w(`language.${l}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      {editing ? null : (
+        <Field name="language" label={s('field.language')} errors={errors} errorPrefix={prefix}>
+          <select {...control('language', errors, false)}>
+            {EDITION_LANGUAGES.map((l) => (
+              <option value={l} selected={v.language === l}>
+                {w(`language.${l}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
       {text('title', 300)}
       <Field name="summary" label={s('field.summary')} errors={errors} errorPrefix={prefix}>
         <textarea {...control('summary', errors, false)} rows={5} maxLength={4000}>
@@ -113,7 +133,7 @@ function EditionFields({ ctx, form, withType }: { ctx: PageContext; form: FormSt
           ))}
         </select>
       </Field>
-      <FileField ctx={ctx} errors={errors} />
+      {editing ? null : <FileField ctx={ctx} errors={errors} />}
     </>
   );
 }
@@ -200,7 +220,14 @@ export type WorkModel = {
   /** The projects the office may name as the work's origin (when the reader may manage). */
   projects: readonly { id: string; title: string }[];
   csrf: string;
+  /** The request's time: a work published after it is scheduled. */
+  now: Date;
+  scheduleErrors: Errors;
 };
+
+/** A published work whose time has not come yet. */
+const scheduled = (work: WorkWithEditions, now: Date) =>
+  work.status === 'published' && work.publishedAt !== null && work.publishedAt.getTime() > now.getTime();
 
 export function WorkPage({ ctx, model }: { ctx: PageContext; model: WorkModel }) {
   const s = translator(ctx.locale, 'publicationsStaff');
@@ -218,8 +245,11 @@ export function WorkPage({ ctx, model }: { ctx: PageContext; model: WorkModel })
       <Notice text={model.done} kind="done" />
       <Notice text={model.refusal} kind="refusal" />
       <p>
-        {w(`type.${work.type}`)} · {s(`status.${work.status}`)}
-        {work.status === 'published' ? (
+        {w(`type.${work.type}`)} ·{' '}
+        {scheduled(work, model.now)
+          ? s('status.scheduled', { at: toBerlinLocal(work.publishedAt!).replace('T', ' ') })
+          : s(`status.${work.status}`)}
+        {work.status === 'published' && !scheduled(work, model.now) ? (
           <>
             {' '}
             · <a href={`/${ctx.locale}/publications/${work.slug}`}>{s('publish.publicPage')}</a>
@@ -227,10 +257,42 @@ export function WorkPage({ ctx, model }: { ctx: PageContext; model: WorkModel })
         ) : null}
       </p>
       {model.manage ? (
-        <PostForm action={`${base}/${work.id}/status`} csrf={model.csrf}>
-          <input type="hidden" name="status" value={work.status === 'published' ? 'draft' : 'published'} />
-          <button type="submit">{work.status === 'published' ? s('publish.unpublish') : s('publish.publish')}</button>
-        </PostForm>
+        <>
+          {scheduled(work, model.now) ? (
+            <PostForm action={`${base}/${work.id}/status`} csrf={model.csrf}>
+              <input type="hidden" name="status" value="published" />
+              <button type="submit">{s('publish.now')}</button>
+            </PostForm>
+          ) : null}
+          <PostForm action={`${base}/${work.id}/status`} csrf={model.csrf}>
+            <input type="hidden" name="status" value={work.status === 'published' ? 'draft' : 'published'} />
+            <button type="submit">{work.status === 'published' ? s('publish.unpublish') : s('publish.publish')}</button>
+          </PostForm>
+          {work.status === 'draft' || scheduled(work, model.now) ? (
+            <section aria-labelledby="schedule-title">
+              <h2 id="schedule-title">{s('schedule.title')}</h2>
+              {model.scheduleErrors.size > 0 ? (
+                <ErrorSummary title={s('problems')} items={problems(model.scheduleErrors, () => s('schedule.field'))} />
+              ) : null}
+              <PostForm action={`${base}/${work.id}/schedule`} csrf={model.csrf}>
+                <Field
+                  name="publish_at"
+                  label={s('schedule.field')}
+                  hint={s('schedule.hint')}
+                  errors={model.scheduleErrors}
+                  errorPrefix={s('problems')}
+                >
+                  <input
+                    type="datetime-local"
+                    {...control('publish_at', model.scheduleErrors, true)}
+                    value={scheduled(work, model.now) ? toBerlinLocal(work.publishedAt!) : ''}
+                  />
+                </Field>
+                <button type="submit">{s('schedule.submit')}</button>
+              </PostForm>
+            </section>
+          ) : null}
+        </>
       ) : null}
       {model.manage ? (
         <section aria-labelledby="project-title">
@@ -276,6 +338,11 @@ export function WorkPage({ ctx, model }: { ctx: PageContext; model: WorkModel })
           </ul>
           {model.manage ? (
             <>
+              <p>
+                <a href={`${base}/editions/${e.id}/edit`}>
+                  {s('edit.link', { language: w(`language.${e.language}`) })}
+                </a>
+              </p>
               <PostForm action={`${base}/editions/${e.id}/visibility`} csrf={model.csrf}>
                 <input type="hidden" name="visibility" value={e.visibility === 'public' ? 'members' : 'public'} />
                 <button type="submit">
@@ -303,6 +370,36 @@ export function WorkPage({ ctx, model }: { ctx: PageContext; model: WorkModel })
           </UploadForm>
         </section>
       ) : null}
+    </StaffFrame>
+  );
+}
+
+type EditModel = {
+  work: WorkWithEditions;
+  edition: Edition;
+  form: FormState;
+  csrf: string;
+};
+
+/** The office edits an edition's metadata and its work's type. */
+export function EditPage({ ctx, model }: { ctx: PageContext; model: EditModel }) {
+  const s = translator(ctx.locale, 'publicationsStaff');
+  const w = translator(textLang(ctx.locale), 'publications');
+  const base = `/${ctx.locale}/staff/publications`;
+  const { edition, form } = model;
+  const label = (f: string) => s(`field.${f}` as 'field.title');
+  const title = s('edit.title', { language: w(`language.${edition.language}`) });
+  return (
+    <StaffFrame ctx={ctx} title={title}>
+      <p>
+        <a href={`${base}/${model.work.id}`}>{s('edit.back')}</a>
+      </p>
+      <h1>{title}</h1>
+      {form.errors.size > 0 ? <ErrorSummary title={s('problems')} items={problems(form.errors, label)} /> : null}
+      <PostForm action={`${base}/editions/${edition.id}/edit`} csrf={model.csrf}>
+        <EditionFields ctx={ctx} form={form} withType editing />
+        <button type="submit">{s('edit.submit')}</button>
+      </PostForm>
     </StaffFrame>
   );
 }
