@@ -40,6 +40,7 @@ export const KNOWN_EVENTS = [
   'helplines.removed',
   'helplines.translated',
   'entry_report.handled',
+  'contact.handled',
   'reporting_year.opened_done',
   'reporting_year.closed_done',
   'reporting_year.reopened_done',
