@@ -47,7 +47,7 @@ export const CONTACT_LIMITS = {
   day: { max: 20, windowMs: 24 * 60 * 60_000 },
 } as const;
 
-const guard = publicFormGuard({
+export const contactFormGuard = publicFormGuard({
   domain: 'schutznetz/contact',
   minFillMs: CONTACT_MIN_FILL_MS,
   // A form left open all day is sent again with a fresh signature (what was typed is kept).
@@ -85,7 +85,7 @@ export const contactRoutes: FastifyPluginAsync = async (app) => {
     const page = await anonymousTx(req, (trx) => publicPage(trx, 'contact', req.locale, app.clock.now()));
     const form: ContactFormModel = {
       ...typed,
-      stamp: guard.issueStamp(app.keys.server, app.clock.now()),
+      stamp: contactFormGuard.issueStamp(app.keys.server, app.clock.now()),
       project,
       problem,
     };
@@ -140,15 +140,17 @@ export const contactRoutes: FastifyPluginAsync = async (app) => {
     if (form[HONEYPOT] !== '') return reply.redirect(sentTo, 303);
 
     const now = app.clock.now();
-    const stamp = guard.checkStamp(app.keys.server, form.issued, now);
+    const stamp = contactFormGuard.checkStamp(app.keys.server, form.issued, now);
     if (stamp !== 'ok') return again(stamp === 'too_fast' ? 'tooFast' : 'stale', 400);
 
     try {
       await anonymousTx(req, async (trx) => {
         // Each signed form sends once: a replayed form or a reload stores nothing more.
-        if ((await guard.countForm(trx, app.keys.server, form.issued, now)) > 1) throw new OverLimit();
+        if ((await contactFormGuard.countForm(trx, app.keys.server, form.issued, now)) > 1) throw new OverLimit();
         for (const [name, limit] of Object.entries(CONTACT_LIMITS))
-          if ((await guard.countNetwork(trx, app.keys.server, name, req.ip, limit.windowMs, now)) > limit.max)
+          if (
+            (await contactFormGuard.countNetwork(trx, app.keys.server, name, req.ip, limit.windowMs, now)) > limit.max
+          )
             throw new OverLimit();
         await insertMessage(
           trx,
