@@ -4,6 +4,7 @@
  * an HTML tag scanner (to prove output encoding) and a check that an error
  * answer carries a message meant for people. Test-only.
  */
+import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { createSession } from '../../src/platform/auth/queries/sessions.ts';
@@ -81,6 +82,8 @@ export type World = {
   projects: ProjectWorld;
   /** A published news post and a published office page (the legal notice, German), each with its revision. */
   content: { postId: string; slug: string; postRevision: string; pageRevision: string };
+  /** A message sent through the public contact form (written in its anonymous scope). */
+  contactMessageId: string;
 };
 
 /**
@@ -167,6 +170,13 @@ export async function buildWorld(app: App): Promise<World> {
     await publishPage(trx, 'imprint', 'de', pageRevision, now);
     return { postId, slug, postRevision, pageRevision };
   });
+  const contactMessageId = randomUUID();
+  await withScope(app.database.db, { kind: 'auth' }, (trx) =>
+    trx
+      .insertInto('contact_message')
+      .values({ id: contactMessageId, received_at: now, subject: 'Sicherheitstest', message: 'Eine Nachricht.' })
+      .execute(),
+  );
   return {
     projects,
     centreA,
@@ -180,6 +190,7 @@ export async function buildWorld(app: App): Promise<World> {
     statistics,
     caseRecordId: caseRecord.id!,
     content,
+    contactMessageId,
     ...tokens,
   };
 }
@@ -417,6 +428,7 @@ export function concreteUrl(pattern: string, world: World, ids: RouteIds, lang =
     [/^\/:lang\/centres\/:id(\/report)?$/, ids.serviceId],
     // Any well-formed id: the probes are refused before a report is looked up.
     [/^\/:lang\/staff\/reports\/:id/, '00000000-0000-4000-8000-00000000e220'],
+    [/^\/:lang\/staff\/contact\/:id/, world.contactMessageId],
     [/^\/:lang\/states\/:slug$/, ids.stateSlug],
     [/^\/:lang\/staff\/review\/:id/, world.draftId],
     [/^\/:lang\/staff\/users\/:id/, world.managedUserId],
