@@ -51,7 +51,6 @@ export const contactFormSchema = z.strictObject({
   /** The signed time the form was handed out (platform/http/public-form.ts). */
   issued: z.string().min(1).max(200),
 });
-export type ContactForm = z.output<typeof contactFormSchema>;
 
 /** `?project=<slug>` on the public page; anything else in the query is ignored there (links from anywhere). */
 export const projectSlug = z
