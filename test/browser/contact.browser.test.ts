@@ -71,9 +71,12 @@ describe('the contact form', () => {
     const link = office.getByRole('link', { name: 'Frage aus dem Browser' });
     await submitAndWait(office, () => link.click());
     await expect(office.locator('main').textContent()).resolves.toContain('Gibt es Fortbildungen im Herbst?');
+    const messageUrl = office.url();
     await expectAccessible(office, '/de/staff/contact/:id');
     await submitAndWait(office, () => office.getByRole('button', { name: 'Als bearbeitet markieren' }).click());
     await expect(office.getByRole('status').textContent()).resolves.toContain('als bearbeitet markiert');
-    await expect(office.locator('main').textContent()).resolves.toContain('Keine offenen Nachrichten.');
+    await office.goto(messageUrl);
+    await expect(office.locator('main').textContent()).resolves.toContain('Bearbeitet am');
+    await expect(office.getByRole('button', { name: 'Als bearbeitet markieren' }).count()).resolves.toBe(0);
   });
 });

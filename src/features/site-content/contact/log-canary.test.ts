@@ -48,7 +48,7 @@ describe('contact messages leave no trace in the logs', () => {
 
     const list = await t.app.inject({ url: '/de/staff/contact', headers: { cookie: office.cookie } });
     expect(list.body).toContain(CANARY.subject);
-    const id = /href="\/de\/staff\/contact\/([0-9a-f-]{36})"/.exec(list.body)![1]!;
+    const id = /href="\/de\/staff\/contact\/([0-9a-f-]{36})">Kanarienbetreff/.exec(list.body)![1]!;
     const one = await t.app.inject({ url: `/de/staff/contact/${id}`, headers: { cookie: office.cookie } });
     expect(one.body).toContain(CANARY.message);
     expect((await postAs(t.app, office, `/de/staff/contact/${id}/handled`)).statusCode).toBe(303);
