@@ -281,6 +281,7 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
     const jobs = jobRunnerFor(app, app.clock);
     expect((await jobs.runDue()).map((r) => [r.name, r.outcome])).toEqual([
       ['auth.purge-expired-sessions', 'ok'],
+      ['contact.purge', 'ok'],
       ['referrals.auto-close', 'ok'],
       ['referrals.delete', 'ok'],
       ['referrals.remind', 'ok'],

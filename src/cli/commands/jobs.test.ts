@@ -71,7 +71,8 @@ describe('schutznetz jobs', () => {
     expect(r.out).toMatch(
       new RegExp(
         [
-          /^referrals\.auto-close: ok in \d+ ms \(closed 0\)\n/.source,
+          /^contact\.purge: ok in \d+ ms \(deleted 0\)\n/.source,
+          /referrals\.auto-close: ok in \d+ ms \(closed 0\)\n/.source,
           /referrals\.delete: ok in \d+ ms \(deleted 0\)\n/.source,
           /referrals\.remind: ok in \d+ ms \(reminded 0, mails 0\)\n/.source,
           /reporting-years\.remind: ok in \d+ ms \(reminders 0, centres 0, mails 0\)\n/.source,
@@ -126,7 +127,7 @@ describe('schutznetz jobs', () => {
     const unknown = await cli('jobs', 'run', 'no.such-job');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain(
-      `There is no job named "no.such-job". Jobs: ${JOB}, retention.purge, referrals.remind, referrals.auto-close, referrals.delete, reporting-years.remind, reporting-years.retention.`,
+      `There is no job named "no.such-job". Jobs: ${JOB}, retention.purge, referrals.remind, referrals.auto-close, referrals.delete, reporting-years.remind, reporting-years.retention, contact.purge.`,
     );
     expect((await cli('jobs', 'run', JOB, 'extra')).code).toBe(2);
     expect((await cli('jobs', 'list', 'extra')).code).toBe(2);
