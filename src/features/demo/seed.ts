@@ -8,7 +8,6 @@ import type { Database } from '../../platform/db/index.ts';
 import type { KeyRing } from '../../platform/security/keys.ts';
 import { publishDemoYears, writeDemoCases } from './cases/demo.ts';
 import { anyService, writeEntries } from '../directory/queries.ts';
-import { writeDemoContactMessages } from './contact.ts';
 import { writeDemoContent } from './content.ts';
 import { demoEntries } from './entries.ts';
 import { writeDemoPublications } from './publications.ts';
@@ -78,7 +77,6 @@ export async function seedDemoIfWanted(database: Database, mode: DemoMode, opts:
     await writeDemoPublications(trx, now);
     await writeDemoProjects(trx, now);
     await writeDemoContent(trx, now);
-    await writeDemoContactMessages(trx, now);
     // Last: it leaves the transaction in the application role.
     if (opts.auditRing) publish = await writeDemoCases(trx, now);
     return true;
