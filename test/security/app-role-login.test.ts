@@ -282,6 +282,7 @@ describe.runIf(onPostgres)('the application logged in as schutznetz_app (Postgre
     expect((await jobs.runDue()).map((r) => [r.name, r.outcome])).toEqual([
       ['auth.purge-expired-sessions', 'ok'],
       ['recommendations.assessments-due', 'ok'],
+      ['contact.purge', 'ok'],
       ['referrals.auto-close', 'ok'],
       ['referrals.delete', 'ok'],
       ['referrals.remind', 'ok'],

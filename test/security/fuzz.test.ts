@@ -59,6 +59,7 @@ import { INTENTS } from '../../src/features/site-content/schema.ts';
 import { MAX_DECLINE_NOTE } from '../../src/features/referrals/schema-staff.ts';
 import { issueStamp } from '../../src/features/entry-reports/spam.ts';
 import { issueStamp as referralStamp } from '../../src/features/referrals/spam.ts';
+import { contactFormGuard } from '../../src/features/site-content/contact/routes.ts';
 import { ROUTE_MATRIX } from './route-matrix.ts';
 import { createInvitation } from '../../src/platform/auth/queries/invitations.ts';
 import { hiddenValue, secretIn } from '../../src/features/account/test-support.ts';
@@ -460,6 +461,21 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     hostile: null,
     writes: ['entry_report', 'auth_throttle'],
   },
+  // The contact form: public, no session; a well-formed message is stored (or refused by the limits).
+  '/:lang/contact': {
+    who: 'anonymous',
+    body: form({
+      name: text(200),
+      reply_to: text(254),
+      subject: req(200),
+      message: req(5000),
+      project: text(80),
+      website: text(500),
+      issued: req(200),
+    }),
+    hostile: null,
+    writes: ['contact_message', 'auth_throttle'],
+  },
   // The indicator guides: public, evaluated in memory; no well-formed or refused body writes anything.
   '/:lang/professionals/guide/adults': { who: 'anonymous', body: form(guideFields), hostile: null, writes: [] },
   '/:lang/professionals/guide/minors': { who: 'anonymous', body: form(guideFields), hostile: null, writes: [] },
@@ -510,6 +526,7 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     writes: ['auth_throttle'],
   },
   '/:lang/staff/reports/:id/handled': { who: 'coordination', body: csrfOnly(), hostile: null },
+  '/:lang/staff/contact/:id/handled': { who: 'coordination', body: csrfOnly(), hostile: null },
   '/:lang/staff/review/:id/accept': { who: 'coordination', body: csrfOnly(), hostile: null },
   '/:lang/staff/helplines/new': {
     who: 'coordination',
@@ -980,6 +997,11 @@ const BASES: Record<string, PostFuzz['base']> = {
   // Signed ten seconds ago, so the form counts as filled in by a person.
   '/:lang/professionals/guide/adults': () => guideBase('adults'),
   '/:lang/professionals/guide/minors': () => guideBase('minors'),
+  '/:lang/contact': () => ({
+    subject: 'Frage',
+    message: 'Wie erreiche ich die Koordinierungsstelle?',
+    issued: contactFormGuard.issueStamp(t.app.keys.server, new Date(t.app.clock.now().getTime() - 10_000)),
+  }),
   '/:lang/centres/:id/report': () => ({
     kind: 'phone',
     message: 'Die Nummer stimmt nicht.',

@@ -115,6 +115,8 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   row('GET', '/:lang/news/:slug',                        'public', PUB),
   row('GET', '/:lang/network',                           'public', PUB),
   row('GET', '/:lang/contact',                           'public', PUB),
+  row('POST', '/:lang/contact',                          'public', PUB, 'form'),
+  row('GET', '/:lang/contact/sent',                      'public', PUB),
   row('GET', '/:lang/support',                           'public', PUB),
   row('GET', '/:lang/funders',                           'public', PUB),
   row('GET', '/:lang/imprint',                           'public', PUB),
@@ -333,4 +335,8 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   row('GET',  '/:lang/staff/pages/:key/:locale',       'action:content.edit', [SI, SI, PK, OK, OK, NF, NF]),
   row('POST', '/:lang/staff/pages/:key/:locale',       'action:content.edit', [SI, SI, PK, OK, OK, NF, NF], 'form'),
   row('GET',  '/:lang/staff/pages/:key/:locale/revisions/:rev', 'action:content.edit', [SI, SI, PK, OK, OK, NF, NF]),
+  // The contact messages reach the office only (not administrators: RLS gives their scope no read).
+  row('GET',  '/:lang/staff/contact',                  'action:contact.read', [SI, SI, PK, NF, OK, NF, NF]),
+  row('GET',  '/:lang/staff/contact/:id',              'action:contact.read', [SI, SI, PK, NF, OK, NF, NF]),
+  row('POST', '/:lang/staff/contact/:id/handled',      'action:contact.read', [SI, SI, PK, NF, OK, NF, NF], 'form'),
 ];

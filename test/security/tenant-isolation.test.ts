@@ -79,6 +79,11 @@ const COVERAGE: Record<string, string> = {
   'POST /:lang/staff/pages/:key/:locale':
     'network content by a fixed key, no centre (route matrix, site-content routes.test.ts)',
   'GET /:lang/staff/pages/:key/:locale/revisions/:rev': 'network content by a fixed key, no centre (route matrix)',
+  'GET /:lang/staff/contact': 'network inbox, no centre: the office only, centre roles 404 (route matrix)',
+  'GET /:lang/staff/contact/:id':
+    'a contact message belongs to no centre: the office only, centre roles 404 (route matrix, contact.test.ts)',
+  'POST /:lang/staff/contact/:id/handled':
+    'a contact message belongs to no centre: the office only, centre roles 404, unchanged (contact.test.ts)',
   'GET /:lang/staff/reporting-years': 'no object id; the coordination office only (route matrix)',
   'POST /:lang/staff/reporting-years':
     'no object id: a year belongs to the network; coordination office only (route matrix)',

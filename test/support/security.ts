@@ -84,6 +84,8 @@ export type World = {
   content: { postId: string; slug: string; postRevision: string; pageRevision: string };
   /** A published recommendation with one evidence link, and a draft to merge into it. */
   recommendation: { id: string; slug: string; evidenceId: string; draftId: string };
+  /** A message sent through the public contact form (written in its anonymous scope). */
+  contactMessageId: string;
 };
 
 /**
@@ -171,6 +173,13 @@ export async function buildWorld(app: App): Promise<World> {
     return { postId, slug, postRevision, pageRevision };
   });
   const recommendation = await testRecommendation(app);
+  const contactMessageId = randomUUID();
+  await withScope(app.database.db, { kind: 'auth' }, (trx) =>
+    trx
+      .insertInto('contact_message')
+      .values({ id: contactMessageId, received_at: now, subject: 'Sicherheitstest', message: 'Eine Nachricht.' })
+      .execute(),
+  );
   return {
     projects,
     centreA,
@@ -185,6 +194,7 @@ export async function buildWorld(app: App): Promise<World> {
     caseRecordId: caseRecord.id!,
     content,
     recommendation,
+    contactMessageId,
     ...tokens,
   };
 }
@@ -450,6 +460,7 @@ export function concreteUrl(pattern: string, world: World, ids: RouteIds, lang =
     [/^\/:lang\/centres\/:id(\/report)?$/, ids.serviceId],
     // Any well-formed id: the probes are refused before a report is looked up.
     [/^\/:lang\/staff\/reports\/:id/, '00000000-0000-4000-8000-00000000e220'],
+    [/^\/:lang\/staff\/contact\/:id/, world.contactMessageId],
     [/^\/:lang\/states\/:slug$/, ids.stateSlug],
     [/^\/:lang\/staff\/review\/:id/, world.draftId],
     [/^\/:lang\/staff\/users\/:id/, world.managedUserId],

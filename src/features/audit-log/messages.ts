@@ -49,6 +49,7 @@ export const KNOWN_EVENTS = [
   'recommendation.evidence_removed_done',
   'recommendation.merged_done',
   'entry_report.handled',
+  'contact.handled',
   'reporting_year.opened_done',
   'reporting_year.closed_done',
   'reporting_year.reopened_done',

@@ -4,8 +4,8 @@
  *
  * - a honeypot field (schema.ts) — filled in, the report is dropped
  *   silently and the sender sees the usual thanks;
- * - a signed issue time: the form page signs when it was handed out, for
- *   this entry, with the server key. A report sent sooner than
+ * - a signed issue time (the kernel's public-form guard): the form page
+ *   signs when it was handed out, for this entry, with the server key. A report sent sooner than
  *   MIN_FILL_MS after that, or with a missing, forged or expired
  *   signature, is not stored; the person is asked to send it again (the
  *   page hands out a new signature and keeps what they wrote);
@@ -16,17 +16,12 @@
  * Cross-site posts are refused before any of this by the Origin /
  * Sec-Fetch-Site check every state-changing request passes (csrf.ts).
  */
-import { createHmac } from 'node:crypto';
-import { clientNetwork } from '../../platform/auth/throttle.ts';
-import { countFailure } from '../../platform/auth/queries/throttle.ts';
 import type { Tx } from '../../platform/db/tenant.ts';
-import { currentKey, type KeyRing } from '../../platform/security/keys.ts';
-import { safeEqual } from '../../platform/security/tokens.ts';
+import { publicFormGuard, type StampCheck } from '../../platform/http/public-form.ts';
+import type { KeyRing } from '../../platform/security/keys.ts';
 
 /** Nobody reads a page, chooses and writes a sentence in under three seconds. */
 export const MIN_FILL_MS = 3_000;
-/** A form left open longer is sent again with a fresh signature (nothing is lost: the text is kept). */
-const MAX_FORM_AGE_MS = 6 * 60 * 60_000;
 
 /** Reports per client network and per entry within their windows. */
 export const REPORT_LIMITS = {
@@ -34,32 +29,17 @@ export const REPORT_LIMITS = {
   entry: { max: 20, windowMs: 24 * 60 * 60_000 },
 } as const;
 
-const DOMAIN = 'schutznetz/entry-report';
+/** A form left open longer than six hours is sent again with a fresh signature (the text is kept). */
+const guard = publicFormGuard({ domain: 'schutznetz/entry-report', minFillMs: MIN_FILL_MS, maxAgeMs: 6 * 60 * 60_000 });
 
-function mac(key: Buffer, purpose: string, value: string): string {
-  return createHmac('sha256', key).update(`${DOMAIN}/${purpose}\u0000`).update(value, 'utf8').digest('hex');
-}
-
-/** The signed issue time for the form about `serviceId`: '<ms>.<keyId>.<mac>'. */
+/** The signed issue time for the form about `serviceId`. */
 export function issueStamp(ring: KeyRing, serviceId: string, now: Date): string {
-  const { keyId, key } = currentKey(ring);
-  const ms = String(now.getTime());
-  return `${ms}.${keyId}.${mac(key, 'issued', `${serviceId}\u0000${ms}`)}`;
+  return guard.issueStamp(ring, now, serviceId);
 }
 
-export type StampCheck = 'ok' | 'invalid' | 'too_fast' | 'expired';
-
-/** Is `stamp` ours, for this entry, old enough and not too old? Any key still in the ring verifies. */
+/** Is `stamp` ours, for this entry, old enough and not too old? */
 export function checkStamp(ring: KeyRing, serviceId: string, stamp: string, now: Date): StampCheck {
-  const m = /^(\d{1,15})\.([A-Za-z0-9_-]{1,32})\.([0-9a-f]{64})$/.exec(stamp);
-  if (!m) return 'invalid';
-  const [, ms, keyId, given] = m as unknown as [string, string, string, string];
-  const key = ring.keys.get(keyId);
-  if (!key || !safeEqual(mac(key, 'issued', `${serviceId}\u0000${ms}`), given)) return 'invalid';
-  const age = now.getTime() - Number(ms);
-  if (age < MIN_FILL_MS) return 'too_fast';
-  if (age > MAX_FORM_AGE_MS) return 'expired';
-  return 'ok';
+  return guard.checkStamp(ring, stamp, now, serviceId);
 }
 
 /**
@@ -73,16 +53,8 @@ export async function overLimit(
   who: { ip: string; serviceId: string },
   now: Date,
 ): Promise<'network' | 'entry' | null> {
-  const { key } = currentKey(ring);
-  const count = (name: 'network' | 'entry', value: string) =>
-    countFailure(
-      trx,
-      mac(key, 'limit', `${name}:${value}`),
-      now,
-      new Date(now.getTime() - REPORT_LIMITS[name].windowMs),
-    );
-  const network = await count('network', clientNetwork(who.ip));
-  const entry = await count('entry', who.serviceId);
+  const network = await guard.countNetwork(trx, ring, 'network', who.ip, REPORT_LIMITS.network.windowMs, now);
+  const entry = await guard.count(trx, ring, 'entry', who.serviceId, REPORT_LIMITS.entry.windowMs, now);
   if (network > REPORT_LIMITS.network.max) return 'network';
   if (entry > REPORT_LIMITS.entry.max) return 'entry';
   return null;

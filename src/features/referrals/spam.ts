@@ -17,17 +17,12 @@
  * Cross-site posts are refused before any of this by the Origin /
  * Sec-Fetch-Site check of every state-changing request (csrf.ts).
  */
-import { createHmac } from 'node:crypto';
-import { clientNetwork } from '../../platform/auth/throttle.ts';
-import { countFailure } from '../../platform/auth/queries/throttle.ts';
 import type { Tx } from '../../platform/db/tenant.ts';
-import { currentKey, type KeyRing } from '../../platform/security/keys.ts';
-import { safeEqual } from '../../platform/security/tokens.ts';
+import { publicFormGuard, type StampCheck } from '../../platform/http/public-form.ts';
+import type { KeyRing } from '../../platform/security/keys.ts';
 
 /** Nobody reads this form and fills it in within five seconds. */
 export const MIN_FILL_MS = 5_000;
-/** A form left open longer is sent again with a fresh signature (nothing is lost: what was typed is kept). */
-const MAX_FORM_AGE_MS = 12 * 60 * 60_000;
 
 /** Referrals per client network and per receiving centre, and status look-ups per network, within their windows. */
 export const REFERRAL_LIMITS = {
@@ -36,41 +31,17 @@ export const REFERRAL_LIMITS = {
   lookups: { max: 20, windowMs: 60 * 60_000 },
 } as const;
 
-const DOMAIN = 'schutznetz/referral';
+/** A form left open longer than twelve hours is sent again with a fresh signature (what was typed is kept). */
+const guard = publicFormGuard({ domain: 'schutznetz/referral', minFillMs: MIN_FILL_MS, maxAgeMs: 12 * 60 * 60_000 });
 
-function mac(key: Buffer, purpose: string, value: string): string {
-  return createHmac('sha256', key).update(`${DOMAIN}/${purpose}\u0000`).update(value, 'utf8').digest('hex');
-}
-
-/** The signed issue time of a form: '<ms>.<keyId>.<mac>'. */
+/** The signed issue time of a form. */
 export function issueStamp(ring: KeyRing, now: Date): string {
-  const { keyId, key } = currentKey(ring);
-  const ms = String(now.getTime());
-  return `${ms}.${keyId}.${mac(key, 'issued', ms)}`;
+  return guard.issueStamp(ring, now);
 }
 
-export type StampCheck = 'ok' | 'invalid' | 'too_fast' | 'expired';
-
-/** Is `stamp` ours, old enough and not too old? Any key still in the ring verifies. */
+/** Is `stamp` ours, old enough and not too old? */
 export function checkStamp(ring: KeyRing, stamp: string, now: Date): StampCheck {
-  const m = /^(\d{1,15})\.([A-Za-z0-9_-]{1,32})\.([0-9a-f]{64})$/.exec(stamp);
-  if (!m) return 'invalid';
-  const [, ms, keyId, given] = m as unknown as [string, string, string, string];
-  const key = ring.keys.get(keyId);
-  if (!key || !safeEqual(mac(key, 'issued', ms), given)) return 'invalid';
-  const age = now.getTime() - Number(ms);
-  if (age < MIN_FILL_MS) return 'too_fast';
-  if (age > MAX_FORM_AGE_MS) return 'expired';
-  return 'ok';
-}
-
-function counter(trx: Tx, ring: KeyRing, name: string, value: string, windowMs: number, now: Date) {
-  return countFailure(
-    trx,
-    mac(currentKey(ring).key, 'limit', `${name}:${value}`),
-    now,
-    new Date(now.getTime() - windowMs),
-  );
+  return guard.checkStamp(ring, stamp, now);
 }
 
 export type Refusal = 'network' | 'centre' | 'replayed';
@@ -87,16 +58,16 @@ export async function refusal(
   who: { ip: string; centreId: string; stamp: string },
   now: Date,
 ): Promise<Refusal | null> {
-  if ((await counter(trx, ring, 'form', who.stamp, MAX_FORM_AGE_MS + MIN_FILL_MS, now)) > 1) return 'replayed';
-  const network = await counter(trx, ring, 'network', clientNetwork(who.ip), REFERRAL_LIMITS.network.windowMs, now);
+  if ((await guard.countForm(trx, ring, who.stamp, now)) > 1) return 'replayed';
+  const network = await guard.countNetwork(trx, ring, 'network', who.ip, REFERRAL_LIMITS.network.windowMs, now);
   if (network > REFERRAL_LIMITS.network.max) return 'network';
-  const centre = await counter(trx, ring, 'centre', who.centreId, REFERRAL_LIMITS.centre.windowMs, now);
+  const centre = await guard.count(trx, ring, 'centre', who.centreId, REFERRAL_LIMITS.centre.windowMs, now);
   if (centre > REFERRAL_LIMITS.centre.max) return 'centre';
   return null;
 }
 
 /** Count one status look-up of the sender's network; true when it is over the limit. */
 export async function lookupOverLimit(trx: Tx, ring: KeyRing, ip: string, now: Date): Promise<boolean> {
-  const n = await counter(trx, ring, 'lookup', clientNetwork(ip), REFERRAL_LIMITS.lookups.windowMs, now);
+  const n = await guard.countNetwork(trx, ring, 'lookup', ip, REFERRAL_LIMITS.lookups.windowMs, now);
   return n > REFERRAL_LIMITS.lookups.max;
 }

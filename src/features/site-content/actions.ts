@@ -18,3 +18,15 @@ export const CONTENT_PUBLISH = defineAction({
   roles: ['coordination', 'admin'],
   description: 'Publish, schedule and withdraw news posts and office pages (every step audited).',
 });
+
+/**
+ * The contact messages reach the office only: they may name a person who
+ * seeks help. Administrators run the platform, not the office's post, and
+ * row-level security (migrations/0032) gives the 'admin' scope no read.
+ */
+export const CONTACT_READ = defineAction({
+  name: 'contact.read',
+  roles: ['coordination'],
+  description:
+    'Read the messages sent through the public contact form and mark them handled (audited); handled messages are deleted after 90 days.',
+});

@@ -207,7 +207,8 @@ export const siteContentRoutes: FastifyPluginAsync = async (app) => {
     );
   });
 
-  for (const key of PAGE_KEYS) {
+  // The contact page carries the contact form: contact/routes.ts serves it.
+  for (const key of PAGE_KEYS.filter((k) => k !== 'contact')) {
     app.get(`/:lang/${PAGE_PATHS[key]}`, pub, async (req, reply) => {
       const page = await anonymousTx(req, (trx) => publicPage(trx, key, req.locale, app.clock.now()));
       return sendPage(
