@@ -224,6 +224,10 @@ export async function setWorkProject(trx: Tx, workId: string, projectId: string 
         ? eb('project_id', 'is not', null)
         : eb.or([eb('project_id', 'is', null), eb('project_id', '<>', projectId)]),
     )
+    .executeTakeFirst();
+  return r.numUpdatedRows > 0n;
+}
+
 /**
  * Schedule the work: published, visible to the public from `at` on (the
  * query and the anonymous scope's row-level security compare it with the

@@ -51,9 +51,19 @@ export const projectForm = z.strictObject({ ...csrfField, project: z.union([z.li
 export const visibilityForm = z.strictObject({ ...csrfField, visibility: z.enum(['public', 'members']) });
 export const listQuery = z.strictObject({ done: z.enum(['created']).optional() });
 export const workQuery = z.strictObject({
-  done: z.enum(['created', 'edition', 'version', 'published', 'draft', 'visibility', 'project']).optional(),
   done: z
-    .enum(['created', 'edition', 'version', 'published', 'draft', 'visibility', 'edited', 'unchanged', 'scheduled'])
+    .enum([
+      'created',
+      'edition',
+      'version',
+      'published',
+      'draft',
+      'visibility',
+      'project',
+      'edited',
+      'unchanged',
+      'scheduled',
+    ])
     .optional(),
   text: z.enum(['read', 'none', 'failed']).optional(),
 });

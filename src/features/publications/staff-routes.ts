@@ -14,7 +14,6 @@
  * - `POST …/publications/editions/:editionId/versions`: a new version;
  * - `POST …/publications/:workId/status`: publish or withdraw;
  * - `POST …/publications/:workId/project`: the project the work came out of;
- * - `POST …/publications/editions/:editionId/visibility`: public or members-only.
  * - `POST …/publications/editions/:editionId/visibility`: public or members-only;
  * - `GET|POST …/publications/editions/:editionId/edit`: an edition's metadata
  *   and its work's type (the search columns follow in the same transaction);
