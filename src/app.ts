@@ -28,6 +28,7 @@ import { purgeExpiredSessionsJob } from './platform/auth/session-purge-job.ts';
 import { retentionPurgeJob } from './platform/retention/purge-job.ts';
 import type { JobDefinition } from './platform/jobs/runner.ts';
 import { HelplineCache } from './platform/helplines/cache.ts';
+import { OfficeContactCache } from './platform/office-contact/office-contact.ts';
 import { DirectoryIndex } from './features/directory/directory-index.ts';
 import { accountFeature } from './features/account/index.ts';
 import { auditLogFeature } from './features/audit-log/index.ts';
@@ -155,11 +156,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const helplines = new HelplineCache(database.db, config.searchIndexTtlMs);
   await helplines.get();
   app.decorate('helplines', helplines);
-  // Every page's header and footer show the helplines: keep the list fresh
-  // (a comparison while it is, one small query when another instance's edit
-  // may have aged it) so that pages can read it without waiting.
+  // Every page's header and footer show the helplines and the office's
+  // contact details: keep them fresh (a comparison while they are, one small
+  // query when another instance's edit may have aged them) so that pages can
+  // read them without waiting.
+  const officeContact = new OfficeContactCache(database.db, config.searchIndexTtlMs);
+  await officeContact.get();
+  app.decorate('officeContact', officeContact);
   app.addHook('onRequest', async () => {
     await helplines.get();
+    await officeContact.get();
   });
 
   const assets = deps.assets ?? loadAssets();

@@ -706,6 +706,12 @@ const POST_FUZZ: Record<string, PostFuzz> = {
     hostile: null,
     writes: ['office_page', 'office_page_revision', ...AUDIT_TABLES],
   },
+  '/:lang/staff/pages/contact-details': {
+    who: 'coordination',
+    body: form({ name: text(1000), address: text(2000), phone: text(200) }),
+    hostile: null,
+    writes: ['office_contact', ...AUDIT_TABLES],
+  },
   // Case records: a new one, and world.caseRecordId changed (drafts are saved with whatever is valid).
   '/:lang/staff/cases/new': {
     who: 'counsellor',
@@ -898,6 +904,7 @@ const BASES: Record<string, PostFuzz['base']> = {
   '/:lang/staff/news/new': () => ({ ...newsBase, slug: 'fuzz-neu' }),
   '/:lang/staff/news/:id': () => newsBase,
   '/:lang/staff/pages/:key/:locale': () => ({ title: 'Impressum', body: 'Demo.', publish_at: '', intent: 'save' }),
+  '/:lang/staff/pages/contact-details': () => ({ name: 'Koordinierungsstelle', address: 'Weg 1', phone: '+49 30 1' }),
   '/:lang/staff/reporting-years': () => ({ year: '2031', release_deadline: '2032-03-31' }),
   '/:lang/staff/reporting-years/:year/close': () => ({ confirm: 'yes' }),
   '/:lang/staff/publications/:id/status': () => ({ status: 'published' }),

@@ -332,6 +332,8 @@ export const ROUTE_MATRIX: MatrixRow[] = [
   row('POST', '/:lang/staff/news/:id',                 'action:content.edit', [SI, SI, PK, OK, OK, NF, NF], 'form'),
   row('GET',  '/:lang/staff/news/:id/revisions/:rev',  'action:content.edit', [SI, SI, PK, OK, OK, NF, NF]),
   row('GET',  '/:lang/staff/pages',                    'action:content.edit', [SI, SI, PK, OK, OK, NF, NF]),
+  row('GET',  '/:lang/staff/pages/contact-details',     'action:content.edit', [SI, SI, PK, OK, OK, NF, NF]),
+  row('POST', '/:lang/staff/pages/contact-details',     'action:content.edit', [SI, SI, PK, OK, OK, NF, NF], 'form'),
   row('GET',  '/:lang/staff/pages/:key/:locale',       'action:content.edit', [SI, SI, PK, OK, OK, NF, NF]),
   row('POST', '/:lang/staff/pages/:key/:locale',       'action:content.edit', [SI, SI, PK, OK, OK, NF, NF], 'form'),
   row('GET',  '/:lang/staff/pages/:key/:locale/revisions/:rev', 'action:content.edit', [SI, SI, PK, OK, OK, NF, NF]),

@@ -82,6 +82,7 @@ export const KNOWN_EVENTS = [
   'measure.withdrawn_done',
   'measure.reviewed_done',
   'content.published_done',
+  'content.contact_details_saved_done',
   'content.scheduled_done',
   'content.withdrawn_done',
   'statistics.published_done',

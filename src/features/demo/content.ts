@@ -7,6 +7,7 @@
  * page that already has a revision are left as the office changed them.
  */
 import { setScopeSettings, type Tx } from '../../platform/db/tenant.ts';
+import { readOfficeContact, saveOfficeContact } from '../../platform/office-contact/office-contact.ts';
 import {
   addPageRevision,
   createPost,
@@ -211,6 +212,12 @@ const PAGES: { key: PageKey; locale: NewsLocale; title: string; body: string }[]
 ];
 
 /** Write the demo's posts and pages (in the admin scope, which the content tables' policies admit). */
+const DEMO_OFFICE_CONTACT = {
+  name: 'Koordinierungsstelle des Netzwerks (Demo)',
+  addressLines: ['Musterstraße 1', '10115 Berlin'],
+  phone: '+49 30 0000000',
+};
+
 export async function writeDemoContent(trx: Tx, now: Date): Promise<void> {
   await setScopeSettings(trx, { kind: 'admin' });
   const who = { actorId: null, at: now };
@@ -227,4 +234,6 @@ export async function writeDemoContent(trx: Tx, now: Date): Promise<void> {
     const rev = await addPageRevision(trx, page.key, page.locale, { title: page.title, body: page.body }, who);
     await publishPage(trx, page.key, page.locale, rev, now);
   }
+  // The footer's contact block: invented, like the legal notice's details.
+  if (!(await readOfficeContact(trx))) await saveOfficeContact(trx, DEMO_OFFICE_CONTACT, who);
 }

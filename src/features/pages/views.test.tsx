@@ -21,6 +21,7 @@ function ctx(locale: Locale): PageContext {
     t: translator(locale, 'layout'),
     staff: null,
     helplines: [],
+    officeContact: null,
   };
 }
 

@@ -29,6 +29,7 @@ import { explainIssue, issueMeaning } from '../../platform/http/validation.ts';
 import { translator, type Locale } from '../../platform/i18n/index.ts';
 import { pageContext } from '../../platform/layout/context.ts';
 import { sendPage } from '../../platform/layout/render.ts';
+import { readOfficeContact, saveOfficeContact } from '../../platform/office-contact/office-contact.ts';
 import { anonymousTx, staffRequest } from '../../platform/request/context.ts';
 import { CONTENT_EDIT, CONTENT_PUBLISH } from './actions.ts';
 import { newsFeed } from './feed.ts';
@@ -59,6 +60,9 @@ import {
 } from './queries.ts';
 import { fromBerlinLocal, publicState, toBerlinLocal } from './schedule.ts';
 import {
+  contactDetailsQuery,
+  contactDetailsRules,
+  contactDetailsShape,
   doneQuery,
   idParams,
   newsFormShape,
@@ -73,7 +77,15 @@ import {
   type Intent,
 } from './schema.ts';
 import { NewsListPage, NewsPostPage, OfficePage } from './views/Public.tsx';
-import { DiffPage, EditPage, NewsListStaff, PagesListStaff, type EditModel } from './views/Staff.tsx';
+import {
+  ContactDetailsPage,
+  DiffPage,
+  EditPage,
+  NewsListStaff,
+  PagesListStaff,
+  type ContactDetailsModel,
+  type EditModel,
+} from './views/Staff.tsx';
 
 const PER_PAGE = 10;
 
@@ -504,9 +516,70 @@ export const siteContentRoutes: FastifyPluginAsync = async (app) => {
             state: publicState(s, now),
             changed: s.publishedRevision !== null && s.publishedRevision !== s.latest?.id,
           })),
+          contactDetailsHref: `${pagesBase(req)}/contact-details`,
         },
       }),
     );
+  });
+
+  // The office's contact details for the footer of every public page.
+  const contactDetailsPage = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    values: ContactDetailsModel['values'],
+    errors: ContactDetailsModel['errors'],
+    saved: boolean,
+    status = 200,
+  ) =>
+    sendPage(
+      reply,
+      ContactDetailsPage({
+        ctx: pageContext(req),
+        model: { action: `${pagesBase(req)}/contact-details`, csrf: csrfToken(req), values, errors, saved },
+      }),
+      status,
+    );
+
+  app.get('/:lang/staff/pages/contact-details', edit, async (req, reply) => {
+    const q = parseOr400(contactDetailsQuery, req.query ?? {}, 'query');
+    const { tx } = staffRequest(req);
+    const current = await tx((trx) => readOfficeContact(trx));
+    const values = {
+      name: current?.name ?? '',
+      address: current?.addressLines.join('\n') ?? '',
+      phone: current?.phone ?? '',
+    };
+    return contactDetailsPage(req, reply, values, new Map(), q.done === 'saved');
+  });
+
+  app.post('/:lang/staff/pages/contact-details', edit, async (req, reply) => {
+    const { actor, tx } = staffRequest(req);
+    const form = parseOr400(contactDetailsShape, req.body ?? {}, 'form');
+    const values = { name: form.name ?? '', address: form.address ?? '', phone: form.phone ?? '' };
+    const r = contactDetailsRules.safeParse(values, { reportInput: true });
+    if (!r.success) return contactDetailsPage(req, reply, values, errorsOf(req.locale, r.error), false, 400);
+    const now = app.clock.now();
+    await tx(async (trx) => {
+      await saveOfficeContact(
+        trx,
+        { name: r.data.name, addressLines: r.data.address, phone: r.data.phone },
+        { actorId: actor.userId, at: now },
+      );
+      await audit(
+        trx,
+        app.keys.audit,
+        {
+          event: 'content.contact_details_saved_done',
+          actorId: actor.userId,
+          centreId: null,
+          objectType: 'office_contact',
+          objectId: '1',
+        },
+        now,
+      );
+    });
+    app.officeContact.invalidate();
+    return reply.redirect(`${pagesBase(req)}/contact-details?done=saved`, 303);
   });
 
   function pageOf(req: FastifyRequest) {

@@ -58,6 +58,38 @@ export const newsRules = (categoryKeys: readonly string[]) =>
 
 export const pageRules = z.object({ title: text(200), body: text(50000) });
 
+export const contactDetailsQuery = z.strictObject({ done: z.literal('saved').optional() });
+
+/** The office's contact details for the public footer: no e-mail field (the contact form stands in). */
+export const contactDetailsShape = z.strictObject({
+  ...csrfField,
+  name: raw(1000),
+  address: raw(2000),
+  phone: raw(200),
+});
+
+export const contactDetailsRules = z.object({
+  name: text(200),
+  // One line of the postal address per line of the field, empty lines dropped.
+  address: z
+    .string()
+    .transform((s) =>
+      s
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== ''),
+    )
+    .pipe(z.array(z.string().max(200)).max(6)),
+  phone: z
+    .string()
+    .trim()
+    .refine((p) => p === '' || /^\+?[0-9 ()/-]{3,30}$/.test(p), {
+      message: 'invalid phone',
+      params: issueMessage('siteContent', 'staff.problem.phone'),
+    })
+    .transform((p) => (p === '' ? null : p)),
+});
+
 export const idParams = z.object({ lang: z.string(), id: z.uuid() });
 export const revisionParams = z.object({ lang: z.string(), id: z.uuid(), rev: z.uuid() });
 export const pageParams = z.object({

@@ -431,6 +431,15 @@ export interface NewsRevision {
   title: string;
 }
 
+export interface OfficeContact {
+  address_lines: Generated<string[]>;
+  id: Generated<number>;
+  name: string;
+  phone: string | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 export interface OfficePage {
   key: 'about-network' | 'contact' | 'support' | 'funders' | 'imprint';
   locale: 'de' | 'en';
@@ -866,6 +875,7 @@ export interface DB {
   news_category: NewsCategory;
   news_post: NewsPost;
   news_revision: NewsRevision;
+  office_contact: OfficeContact;
   office_page: OfficePage;
   office_page_revision: OfficePageRevision;
   organization: Organization;

@@ -19,6 +19,7 @@ import { firstScreenHelplines, helplineText, langOf, telHref } from '../helpline
 import { bidiIsolate } from '../i18n/index.ts';
 import { Document, LanguagePicker } from './Document.tsx';
 import { TranslationNote } from './TranslationNote.tsx';
+import type { OfficeContact } from '../office-contact/office-contact.ts';
 
 /** The network's work and the coordination office's pages (the legal notice must be one step from every page). */
 const NETWORK_LINKS = [
@@ -118,6 +119,7 @@ export function Layout({ ctx, title, description, scripts = [], headerSearch = t
             </li>
           ))}
         </ul>
+        {ctx.officeContact ? <OfficeContactBlock ctx={ctx} contact={ctx.officeContact} /> : null}
         <p class="attribution">{t('footer.attribution')}</p>
       </footer>
     </Document>
@@ -204,5 +206,40 @@ function HeaderSearch({ ctx }: { ctx: PageContext }) {
         <button type="submit">{t('headerSearch.submit')}</button>
       </div>
     </form>
+  );
+}
+
+/**
+ * The coordination office as it chose to be named in the footer: its name,
+ * its postal address and a phone number, and the contact form instead of an
+ * e-mail address a harvester could read off every page.
+ */
+function OfficeContactBlock({ ctx, contact }: { ctx: PageContext; contact: OfficeContact }) {
+  const { t, locale } = ctx;
+  // Lines of text with inline links (WCAG 2.5.8's inline exception), like the helplines above.
+  return (
+    <address class="office-contact" aria-label={t('footer.office')}>
+      <p>
+        <strong>{contact.name}</strong>
+        {contact.addressLines.map((line) => (
+          <>
+            <br />
+            {line}
+          </>
+        ))}
+      </p>
+      <p>
+        {contact.phone ? (
+          <>
+            {t('footer.officePhone')}:{' '}
+            <a href={telHref(contact.phone)} dir="ltr">
+              {contact.phone}
+            </a>
+            <br />
+          </>
+        ) : null}
+        <a href={`/${locale}/contact`}>{t('footer.writeToOffice')}</a>
+      </p>
+    </address>
   );
 }

@@ -6,6 +6,7 @@
 import type { FastifyRequest } from 'fastify';
 import { csrfToken } from '../auth/csrf.ts';
 import type { Helpline } from '../helplines/helplines.ts';
+import type { OfficeContact } from '../office-contact/office-contact.ts';
 import type { Role } from '../auth/types.ts';
 import { offeredLocales, translateRef, translator, type Locale, type Translate } from '../i18n/index.ts';
 import type { Assets } from '../http/assets.ts';
@@ -47,6 +48,8 @@ export type PageContext = {
   staff: StaffView | null;
   /** The helplines the office keeps, for the first screen's call line and the footer. */
   helplines: readonly Helpline[];
+  /** The coordination office's contact details for the footer (null: not given yet). */
+  officeContact: OfficeContact | null;
 };
 
 function staffView(req: FastifyRequest, locale: Locale): StaffView | null {
@@ -79,5 +82,6 @@ export function pageContext(req: FastifyRequest, locale: Locale = req.locale): P
     t: translator(locale, 'layout'),
     staff: staffView(req, locale),
     helplines: req.server.helplines.current(),
+    officeContact: req.server.officeContact.current(),
   };
 }

@@ -96,10 +96,19 @@ export function NewsListStaff({
 
 export type PageRow = { href: string; label: string; locale: string; state: PublicState; changed: boolean };
 
-export function PagesListStaff({ ctx, model }: { ctx: PageContext; model: { rows: PageRow[] } }) {
+export function PagesListStaff({
+  ctx,
+  model,
+}: {
+  ctx: PageContext;
+  model: { rows: PageRow[]; contactDetailsHref: string };
+}) {
   const t = translator(ctx.locale, 'siteContent');
   return (
     <StaffPage ctx={ctx} title={t('staff.pagesTitle')}>
+      <p>
+        <a href={model.contactDetailsHref}>{t('staff.contactDetails.title')}</a>
+      </p>
       <TableScroll label={t('staff.pagesTitle')}>
         <table>
           <thead>
@@ -300,6 +309,65 @@ export function DiffPage({
       <p>
         <a href={model.backHref}>{model.backLabel}</a>
       </p>
+    </StaffPage>
+  );
+}
+
+export type ContactDetailsModel = {
+  action: string;
+  csrf: string;
+  values: Record<'name' | 'address' | 'phone', string>;
+  errors: Errors;
+  saved: boolean;
+};
+
+const CONTACT_FIELDS = ['name', 'address', 'phone'] as const;
+
+/** The office's name, postal address and phone number as the footer of every public page shows them. */
+export function ContactDetailsPage({ ctx, model }: { ctx: PageContext; model: ContactDetailsModel }) {
+  const t = translator(ctx.locale, 'siteContent');
+  const v = model.values;
+  const e = model.errors;
+  const prefix = t('staff.errorSummary');
+  const label: Record<(typeof CONTACT_FIELDS)[number], string> = {
+    name: t('staff.contactDetails.name'),
+    address: t('staff.contactDetails.address'),
+    phone: t('staff.contactDetails.phone'),
+  };
+  const items = CONTACT_FIELDS.filter((f) => e.has(f)).map((f) => ({
+    href: `#f-${f}`,
+    text: `${label[f]}: ${e.get(f)!.join(' ')}`,
+  }));
+  return (
+    <StaffPage ctx={ctx} title={t('staff.contactDetails.title')}>
+      {model.saved ? (
+        <p class="notice" role="status">
+          {t('staff.contactDetails.saved')}
+        </p>
+      ) : null}
+      {items.length > 0 ? <ErrorSummary title={prefix} items={items} /> : null}
+      <p>{t('staff.contactDetails.intro')}</p>
+      <form method="post" action={model.action} novalidate>
+        <input type="hidden" name="_csrf" value={model.csrf} />
+        <Field name="name" label={label.name} errors={e} errorPrefix={prefix}>
+          <input value={v.name} maxLength={200} autocomplete="organization" {...control('name', e, false)} />
+        </Field>
+        <Field
+          name="address"
+          label={label.address}
+          hint={t('staff.contactDetails.addressHint')}
+          errors={e}
+          errorPrefix={prefix}
+        >
+          <textarea rows={4} maxLength={1300} {...control('address', e, true)}>
+            {v.address}
+          </textarea>
+        </Field>
+        <Field name="phone" label={label.phone} errors={e} errorPrefix={prefix}>
+          <input value={v.phone} type="tel" maxLength={30} autocomplete="tel" {...control('phone', e, false)} />
+        </Field>
+        <button type="submit">{t('staff.contactDetails.submit')}</button>
+      </form>
     </StaffPage>
   );
 }
