@@ -8,44 +8,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Helpline } from './helplines.ts';
+import { RefreshingValue } from '../http/refreshing.ts';
 import { allHelplines } from './queries.ts';
 
-export class HelplineCache {
-  #list: readonly Helpline[] | undefined;
-  #loadedAt = -Infinity;
-  #pending: Promise<readonly Helpline[]> | undefined;
-
-  constructor(
-    private readonly db: Kysely<DB>,
-    private readonly ttlMs: number,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
-
-  /** The current list, reloading first when it is older than the freshness window. */
-  async get(): Promise<readonly Helpline[]> {
-    if (this.#list && this.now() - this.#loadedAt < this.ttlMs) return this.#list;
-    // Concurrent requests share one load instead of each querying.
-    this.#pending ??= this.#load().finally(() => {
-      this.#pending = undefined;
-    });
-    return this.#pending;
-  }
-
-  /** The last loaded list without any I/O (empty before the first load). */
-  current(): readonly Helpline[] {
-    return this.#list ?? [];
-  }
-
-  /** Forget the freshness window: the next get() reloads. Call after own writes. */
-  invalidate(): void {
-    this.#loadedAt = -Infinity;
-  }
-
-  async #load(): Promise<readonly Helpline[]> {
-    const list = Object.freeze(await allHelplines(this.db));
-    this.#list = list;
-    this.#loadedAt = this.now();
-    return list;
+export class HelplineCache extends RefreshingValue<readonly Helpline[]> {
+  constructor(db: Kysely<DB>, ttlMs: number, now?: () => number) {
+    super(async () => Object.freeze(await allHelplines(db)), [], ttlMs, now);
   }
 }
 

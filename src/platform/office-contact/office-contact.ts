@@ -7,6 +7,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { RefreshingValue } from '../http/refreshing.ts';
 
 export type OfficeContact = {
   name: string;
@@ -42,40 +43,9 @@ export async function saveOfficeContact(
     .execute();
 }
 
-export class OfficeContactCache {
-  #value: OfficeContact | null = null;
-  #loadedAt = -Infinity;
-  #pending: Promise<OfficeContact | null> | undefined;
-
-  constructor(
-    private readonly db: Kysely<DB>,
-    private readonly ttlMs: number,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
-
-  /** The current details, reloading first when they are older than the freshness window. */
-  async get(): Promise<OfficeContact | null> {
-    if (this.now() - this.#loadedAt < this.ttlMs) return this.#value;
-    this.#pending ??= readOfficeContact(this.db)
-      .then((v) => {
-        this.#value = v;
-        this.#loadedAt = this.now();
-        return v;
-      })
-      .finally(() => {
-        this.#pending = undefined;
-      });
-    return this.#pending;
-  }
-
-  /** The last loaded details without any I/O. */
-  current(): OfficeContact | null {
-    return this.#value;
-  }
-
-  /** The next get() reloads. Call after own writes. */
-  invalidate(): void {
-    this.#loadedAt = -Infinity;
+export class OfficeContactCache extends RefreshingValue<OfficeContact | null> {
+  constructor(db: Kysely<DB>, ttlMs: number, now?: () => number) {
+    super(() => readOfficeContact(db), null, ttlMs, now);
   }
 }
 
