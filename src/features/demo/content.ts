@@ -7,7 +7,7 @@
  * page that already has a revision are left as the office changed them.
  */
 import { setScopeSettings, type Tx } from '../../platform/db/tenant.ts';
-import { readOfficeContact, saveOfficeContact } from '../../platform/office-contact/office-contact.ts';
+import { readOfficeContact, saveOfficeContact } from '../../platform/office-contact/queries.ts';
 import {
   addPageRevision,
   createPost,

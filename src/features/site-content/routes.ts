@@ -29,7 +29,7 @@ import { explainIssue, issueMeaning } from '../../platform/http/validation.ts';
 import { translator, type Locale } from '../../platform/i18n/index.ts';
 import { pageContext } from '../../platform/layout/context.ts';
 import { sendPage } from '../../platform/layout/render.ts';
-import { readOfficeContact, saveOfficeContact } from '../../platform/office-contact/office-contact.ts';
+import { readOfficeContact, saveOfficeContact } from '../../platform/office-contact/queries.ts';
 import { anonymousTx, staffRequest } from '../../platform/request/context.ts';
 import { CONTENT_EDIT, CONTENT_PUBLISH } from './actions.ts';
 import { newsFeed } from './feed.ts';
