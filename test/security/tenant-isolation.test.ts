@@ -74,6 +74,8 @@ const COVERAGE: Record<string, string> = {
   'GET /:lang/staff/news/:id/revisions/:rev':
     'network content, no centre: a revision of another post → 404 (route matrix)',
   'GET /:lang/staff/pages': 'network content, no centre: centre roles refused by role (route matrix)',
+  'GET /:lang/staff/pages/contact-details': 'the office’s one contact row, no centre (route matrix)',
+  'POST /:lang/staff/pages/contact-details': 'the office’s one contact row, no centre (route matrix)',
   'GET /:lang/staff/pages/:key/:locale':
     'network content by a fixed key, no centre (route matrix, site-content routes.test.ts)',
   'POST /:lang/staff/pages/:key/:locale':

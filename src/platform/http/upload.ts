@@ -15,6 +15,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpError } from './errors.ts';
+import { containsNul } from './input-guard.ts';
 
 /** Room for the multipart framing and the short fields around the file. */
 const FRAMING_BYTES = 64 * 1024;
@@ -86,6 +87,8 @@ export async function acceptUploads(app: FastifyInstance, options: UploadOptions
       const { status, problem } = meaningOf(err);
       throw refusal(req, status, problem);
     }
+    // The kernel's NUL guard ran before these fields existed: PostgreSQL text cannot hold a zero byte.
+    if (containsNul(fields) || containsNul(uploads.get(req)?.filename)) throw HttpError.localized(400, 'nul');
     req.body = { ...fields };
   });
 }
