@@ -120,6 +120,13 @@ describe('the public contact form', () => {
     expect(thanks.body).toContain('Vielen Dank');
   });
 
+  it('counts a way to answer in characters as the database does: two emoji are too short, not a 500', async () => {
+    const before = await count();
+    const res = await send({ reply_to: '\u{2E545}\u{356D9}' });
+    expect(res.statusCode).toBe(400);
+    expect(await count()).toBe(before);
+  });
+
   it('names a published project and stores it as the topic; an unpublished one is not named', async () => {
     const page = await t.app.inject({ url: `/de/contact?project=${PROJECT.slug}` });
     expect(page.body).toContain(PROJECT.title);

@@ -32,7 +32,8 @@ const line = (max: number) =>
 export const contactFormSchema = z.strictObject({
   name: line(MAX_NAME),
   /** An e-mail address or a phone number, as the person writes it: free text, never used to send anything. */
-  reply_to: line(MAX_REPLY_TO).refine((s) => s === null || s.length >= 3, 'at least 3 characters'),
+  // Counted in characters as PostgreSQL's CHECK counts them, not in UTF-16 units (an emoji is one).
+  reply_to: line(MAX_REPLY_TO).refine((s) => s === null || [...s].length >= 3, 'at least 3 characters'),
   subject: line(MAX_SUBJECT).refine((s) => s !== null, 'required'),
   message: z
     .string()
