@@ -214,9 +214,10 @@ function DublinCore({ work, edition, url }: { work: WorkWithEditions; edition: E
     ['DC.rights', edition.licence],
     ['DC.identifier', url],
   ];
+  // No <link rel="schema.DC"> to purl.org: a public page names no other
+  // origin, and harvesters know the DC.* names by their prefix.
   return (
     <>
-      <link rel="schema.DC" href="http://purl.org/dc/elements/1.1/" />
       {meta
         .filter(([, v]) => v !== '')
         .map(([name, content]) => (
